@@ -1,0 +1,5 @@
+export * from './calendar';
+export * from './decider';
+export * from './errors';
+export * from './policy';
+export * from './standards';

@@ -1,0 +1,4 @@
+export * from './event-store';
+export * from './errors';
+export * from './stream-name';
+export * from './validation';
