@@ -3,3 +3,4 @@ export * from './decider';
 export * from './errors';
 export * from './policy';
 export * from './standards';
+export * from './deadlines';

@@ -1,0 +1,64 @@
+import { type CalendarDate, daysBetween } from '../calendar';
+
+/** domain.md §4. */
+export type DeadlineType =
+  | 'STAGE2_DUE'
+  | 'NC_RESPONSE_DUE'
+  | 'MAJOR_NC_VERIFICATION_LIMIT'
+  | 'SURVEILLANCE_AUDIT_DUE'
+  | 'RECERTIFICATION_AUDIT_DUE'
+  | 'CERTIFICATE_EXPIRY'
+  | 'RESTORATION_WINDOW_END'
+  | 'SUSPENSION_LIMIT'
+  | 'TRANSITION_DEADLINE';
+
+/** Relative to a date: open deadlines are UPCOMING, DUE_TODAY or OVERDUE; closed ones are MET. */
+export type DeadlineState = 'UPCOMING' | 'DUE_TODAY' | 'OVERDUE' | 'MET';
+
+export interface Deadline {
+  type: DeadlineType;
+  /** Stable key of the deadline within its aggregate, e.g. `SURVEILLANCE_AUDIT_DUE:1`, `NC_RESPONSE_DUE:nc-7`. */
+  key: string;
+  dueDate: CalendarDate;
+  /** The date the closing event happened, or null while open. */
+  metOn: CalendarDate | null;
+  /** Human-readable subject: "surveillance audit 1", "major nonconformity NC-3". */
+  subject: string;
+}
+
+export interface DeadlineStatus extends Deadline {
+  state: DeadlineState;
+  /** Days from the as-of date to the due date (negative when overdue). */
+  daysRemaining: number;
+}
+
+/** State of a deadline as of a date. A deadline met on or before `asOf` is MET. */
+export const deadlineStateOn = (deadline: Deadline, asOf: CalendarDate): DeadlineStatus => {
+  const daysRemaining = daysBetween(asOf, deadline.dueDate);
+  const state: DeadlineState =
+    deadline.metOn !== null && deadline.metOn <= asOf
+      ? 'MET'
+      : daysRemaining > 0
+        ? 'UPCOMING'
+        : daysRemaining === 0
+          ? 'DUE_TODAY'
+          : 'OVERDUE';
+  return { ...deadline, state, daysRemaining };
+};
+
+/** Open deadlines within `withinDays` of `asOf` (and overdue ones when asked), soonest first. */
+export const deadlinesDueWithin = (
+  deadlines: readonly Deadline[],
+  asOf: CalendarDate,
+  withinDays: number,
+  includeOverdue = true,
+): DeadlineStatus[] =>
+  deadlines
+    .map((deadline) => deadlineStateOn(deadline, asOf))
+    .filter(
+      (d) =>
+        d.state !== 'MET' &&
+        d.daysRemaining <= withinDays &&
+        (includeOverdue || d.state !== 'OVERDUE'),
+    )
+    .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
