@@ -1,0 +1,3 @@
+export * from './clock';
+export * from './command-handler';
+export * from './load-aggregate';
