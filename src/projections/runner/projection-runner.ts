@@ -1,0 +1,172 @@
+import type { Database } from 'better-sqlite3';
+import type { EventStore, RecordedEvent, Subscription } from '../../eventstore';
+import { checkpointTable } from './checkpoints';
+import type { Projection } from './projection';
+import { ReadModelTimeoutError } from './read-model-timeout-error';
+
+export interface ProjectionRunnerOptions {
+  store: EventStore;
+  db: Database;
+  projections: readonly Projection[];
+  /** Events per transaction (default 1000). */
+  batchSize?: number;
+}
+
+export type ProgressListener = (applied: number, position: string) => void;
+
+interface Waiter {
+  position: string;
+  resolve: () => void;
+}
+
+/**
+ * Feeds every projection from one subscription: each batch is applied and every checkpoint moved
+ * in one transaction, and each projection skips events at or below its own checkpoint.
+ */
+export class ProjectionRunner {
+  private readonly store: EventStore;
+  private readonly db: Database;
+  private readonly projections: readonly Projection[];
+  private readonly batchSize: number;
+  private readonly checkpoints: ReturnType<typeof checkpointTable>;
+  private readonly positions = new Map<string, string | null>();
+  private waiters: Waiter[] = [];
+  private subscription: Subscription | null = null;
+  private live = false;
+  private failure: unknown = null;
+
+  constructor({ store, db, projections, batchSize = 1000 }: ProjectionRunnerOptions) {
+    this.store = store;
+    this.db = db;
+    this.projections = projections;
+    this.batchSize = batchSize;
+    this.checkpoints = checkpointTable(db);
+    this.db.transaction(() => {
+      for (const projection of projections) {
+        projection.setup(db);
+        const stored = this.checkpoints.read(projection.name);
+        if (stored?.version !== projection.version) {
+          projection.reset(db);
+          this.checkpoints.write(projection.name, projection.version, null);
+        }
+        this.positions.set(
+          projection.name,
+          stored?.version === projection.version ? stored.position : null,
+        );
+      }
+    })();
+  }
+
+  /** The position every projection has reached (null: none yet). */
+  get position(): string | null {
+    let lowest: string | null | undefined;
+    for (const position of this.positions.values()) {
+      if (lowest === undefined || position === null || (lowest !== null && position < lowest)) {
+        lowest = position;
+      }
+    }
+    return lowest ?? null;
+  }
+
+  /** True once the runner has caught up with the log and follows it live. */
+  get isLive(): boolean {
+    return this.live && this.failure === null;
+  }
+
+  get error(): unknown {
+    return this.failure;
+  }
+
+  /** Deletes the rows of the named projections (all when none named) so they replay from 0. */
+  reset(names?: readonly string[]): void {
+    const chosen = this.projections.filter((p) => !names || names.includes(p.name));
+    const unknown = names?.filter((name) => !this.projections.some((p) => p.name === name)) ?? [];
+    if (unknown.length > 0) {
+      const known = this.projections.map((p) => p.name).join(', ');
+      throw new Error(`unknown projection ${unknown.join(', ')} (known: ${known})`);
+    }
+    this.db.transaction(() => {
+      for (const projection of chosen) {
+        projection.reset(this.db);
+        this.checkpoints.write(projection.name, projection.version, null);
+        this.positions.set(projection.name, null);
+      }
+    })();
+  }
+
+  /** Reads the log up to its end, in batches, and returns the number of events applied. */
+  async catchUp(onProgress?: ProgressListener): Promise<number> {
+    let applied = 0;
+    for (;;) {
+      const events = await this.store.readAll({ after: this.position, limit: this.batchSize });
+      const last = events.at(-1);
+      if (!last) return applied;
+      this.applyBatch(events, last.position);
+      applied += events.length;
+      onProgress?.(applied, last.position);
+    }
+  }
+
+  /** Catches up, then follows the log live. */
+  async start(): Promise<void> {
+    await this.catchUp();
+    this.subscription = this.store.subscribe(
+      { after: this.position, batchSize: this.batchSize },
+      async (events, checkpoint) => {
+        this.applyBatch(events, checkpoint);
+        return Promise.resolve();
+      },
+    );
+    this.live = true;
+    this.subscription.done.catch((error: unknown) => {
+      this.failure = error;
+      this.live = false;
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.live = false;
+    await this.subscription?.close();
+    this.subscription = null;
+  }
+
+  /** Resolves once every projection has applied the event at `position` (read-your-writes). */
+  async waitFor(position: string, timeoutMs: number): Promise<void> {
+    if (this.reached(position)) return;
+    let timer: NodeJS.Timeout | undefined;
+    const reached = new Promise<void>((resolve) => this.waiters.push({ position, resolve }));
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ReadModelTimeoutError(position, timeoutMs)), timeoutMs);
+    });
+    try {
+      await Promise.race([reached, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private reached(position: string): boolean {
+    const current = this.position;
+    return current !== null && current >= position;
+  }
+
+  private applyBatch(events: readonly RecordedEvent[], checkpoint: string): void {
+    this.db.transaction(() => {
+      for (const projection of this.projections) {
+        const from = this.positions.get(projection.name) ?? null;
+        if (from !== null && from >= checkpoint) continue;
+        for (const event of events) {
+          if (from === null || event.position > from) projection.apply(event, this.db);
+        }
+        this.checkpoints.write(projection.name, projection.version, checkpoint);
+      }
+    })();
+    for (const projection of this.projections) {
+      const from = this.positions.get(projection.name) ?? null;
+      if (from === null || from < checkpoint) this.positions.set(projection.name, checkpoint);
+    }
+    const waiting = this.waiters;
+    this.waiters = waiting.filter((waiter) => !this.reached(waiter.position));
+    for (const waiter of waiting) if (this.reached(waiter.position)) waiter.resolve();
+  }
+}
