@@ -4,3 +4,4 @@ export * from './errors';
 export * from './policy';
 export * from './standards';
 export * from './deadlines';
+export * from './organisation';

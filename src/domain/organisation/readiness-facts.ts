@@ -21,3 +21,19 @@ export interface ReadinessFacts {
   administrativePenalties: readonly AdministrativePenalty[];
   consultancy: ConsultancyFacts;
 }
+
+export const NO_CONSULTANCY: ConsultancyFacts = {
+  used: false,
+  relatedToCertificationBody: false,
+  endedOn: null,
+};
+
+/** Facts of an organisation that has told the CB nothing yet. */
+export const NO_READINESS_FACTS: ReadinessFacts = {
+  legalRegistrationNumber: null,
+  managementSystemOperatingSince: null,
+  lastInternalAuditCompletedOn: null,
+  lastManagementReviewCompletedOn: null,
+  administrativePenalties: [],
+  consultancy: NO_CONSULTANCY,
+};

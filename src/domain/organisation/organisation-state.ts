@@ -1,0 +1,100 @@
+import type { CalendarDate } from '../calendar';
+import type { CertificationPolicy } from '../policy';
+import type { CurrentSite, OrganisationDetails, RemovedSite } from './organisation-details';
+import type { OrganisationEvent, ReadinessRecorded } from './organisation-events';
+import { NO_READINESS_FACTS, type ReadinessFacts } from './readiness-facts';
+
+export interface UnregisteredOrganisation {
+  status: 'UNREGISTERED';
+}
+
+export interface RegisteredOrganisation extends OrganisationDetails {
+  status: 'REGISTERED';
+  organisationId: string;
+  registeredOn: CalendarDate;
+  policy: CertificationPolicy;
+  sites: readonly CurrentSite[];
+  /** Removed sites: their ids are never reused. */
+  removedSites: readonly RemovedSite[];
+  /** `legalRegistrationNumber` always mirrors `registrationNumber`. */
+  readiness: ReadinessFacts;
+}
+
+export type OrganisationState = UnregisteredOrganisation | RegisteredOrganisation;
+
+export const initialOrganisationState = (): OrganisationState => ({ status: 'UNREGISTERED' });
+
+const withReadiness = (
+  readiness: ReadinessFacts,
+  data: ReadinessRecorded['data'],
+): ReadinessFacts => ({
+  legalRegistrationNumber: readiness.legalRegistrationNumber,
+  managementSystemOperatingSince:
+    data.managementSystemOperatingSince ?? readiness.managementSystemOperatingSince,
+  lastInternalAuditCompletedOn:
+    data.lastInternalAuditCompletedOn ?? readiness.lastInternalAuditCompletedOn,
+  lastManagementReviewCompletedOn:
+    data.lastManagementReviewCompletedOn ?? readiness.lastManagementReviewCompletedOn,
+  administrativePenalties: data.administrativePenalty
+    ? [...readiness.administrativePenalties, data.administrativePenalty]
+    : readiness.administrativePenalties,
+  consultancy: data.consultancy ?? readiness.consultancy,
+});
+
+const evolveRegistered = (
+  state: RegisteredOrganisation,
+  event: Exclude<OrganisationEvent, { type: 'OrganisationRegistered' }>,
+): RegisteredOrganisation => {
+  switch (event.type) {
+    case 'OrganisationDetailsUpdated': {
+      const { legalName, registrationNumber, country, address } = event.data;
+      const number =
+        registrationNumber === undefined ? state.registrationNumber : registrationNumber;
+      return {
+        ...state,
+        legalName: legalName ?? state.legalName,
+        registrationNumber: number,
+        country: country ?? state.country,
+        address: address ?? state.address,
+        readiness: { ...state.readiness, legalRegistrationNumber: number },
+      };
+    }
+    case 'SiteAdded': {
+      const { siteId, name, address, country, addedOn } = event.data;
+      return { ...state, sites: [...state.sites, { siteId, name, address, country, addedOn }] };
+    }
+    case 'SiteRemoved': {
+      const { siteId, removedOn } = event.data;
+      return {
+        ...state,
+        sites: state.sites.filter((site) => site.siteId !== siteId),
+        removedSites: [...state.removedSites, { siteId, removedOn }],
+      };
+    }
+    case 'ReadinessRecorded':
+      return { ...state, readiness: withReadiness(state.readiness, event.data) };
+  }
+};
+
+export const evolveOrganisation = (
+  state: OrganisationState,
+  event: OrganisationEvent,
+): OrganisationState => {
+  if (event.type === 'OrganisationRegistered') {
+    const { organisationId, legalName, registrationNumber, country, address } = event.data;
+    return {
+      status: 'REGISTERED',
+      organisationId,
+      legalName,
+      registrationNumber,
+      country,
+      address,
+      registeredOn: event.data.registeredOn,
+      policy: event.data.policy,
+      sites: [],
+      removedSites: [],
+      readiness: { ...NO_READINESS_FACTS, legalRegistrationNumber: registrationNumber },
+    };
+  }
+  return state.status === 'REGISTERED' ? evolveRegistered(state, event) : state;
+};

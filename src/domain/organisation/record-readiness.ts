@@ -1,0 +1,109 @@
+import type { CalendarDate } from '../calendar';
+import type { RecordReadiness } from './organisation-commands';
+import { InconsistentConsultancyError, NothingToRecordError } from './organisation-errors';
+import type { ReadinessRecorded } from './organisation-events';
+import {
+  MAXIMUM_LENGTH,
+  commandDate,
+  pastDate,
+  requireActor,
+  requireRegistered,
+  requiredText,
+} from './organisation-guards';
+import type { OrganisationState } from './organisation-state';
+import type { AdministrativePenalty, ConsultancyFacts, ReadinessFacts } from './readiness-facts';
+
+const DATE_FACTS = [
+  'managementSystemOperatingSince',
+  'lastInternalAuditCompletedOn',
+  'lastManagementReviewCompletedOn',
+] as const;
+
+const RECORDABLE_FACTS = [...DATE_FACTS, 'administrativePenalty', 'consultancy'] as const;
+
+type Changes = Omit<ReadinessRecorded['data'], 'organisationId' | 'recordedOn'>;
+
+const penalty = (
+  value: AdministrativePenalty,
+  recordedOn: CalendarDate,
+): AdministrativePenalty => ({
+  imposedOn: pastDate('administrativePenalty.imposedOn', value.imposedOn, recordedOn),
+  description: requiredText(
+    'administrativePenalty.description',
+    value.description,
+    MAXIMUM_LENGTH.description,
+  ),
+});
+
+const consultancy = (value: ConsultancyFacts, recordedOn: CalendarDate): ConsultancyFacts => {
+  const endedOn =
+    value.endedOn === null ? null : pastDate('consultancy.endedOn', value.endedOn, recordedOn);
+  if (!value.used && endedOn !== null) {
+    throw new InconsistentConsultancyError(
+      `it is said not used, yet said to have ended on ${endedOn}`,
+    );
+  }
+  if (!value.used && value.relatedToCertificationBody) {
+    throw new InconsistentConsultancyError(
+      'it is said not used, yet said given by a body related to the certification body',
+    );
+  }
+  return {
+    used: value.used,
+    relatedToCertificationBody: value.relatedToCertificationBody,
+    endedOn,
+  };
+};
+
+const sameConsultancy = (a: ConsultancyFacts, b: ConsultancyFacts): boolean =>
+  a.used === b.used &&
+  a.relatedToCertificationBody === b.relatedToCertificationBody &&
+  a.endedOn === b.endedOn;
+
+/** Only facts that differ from those recorded are kept: recording the same facts again produces no event. */
+const changedFacts = (
+  data: RecordReadiness['data'],
+  recorded: ReadinessFacts,
+  recordedOn: CalendarDate,
+): Changes => {
+  const changes: Changes = {};
+  for (const fact of DATE_FACTS) {
+    const value = data[fact];
+    if (value === undefined) continue;
+    const date = pastDate(fact, value, recordedOn);
+    if (date !== recorded[fact]) changes[fact] = date;
+  }
+  if (data.administrativePenalty !== undefined) {
+    const imposed = penalty(data.administrativePenalty, recordedOn);
+    const known = recorded.administrativePenalties.some(
+      (p) => p.imposedOn === imposed.imposedOn && p.description === imposed.description,
+    );
+    if (!known) changes.administrativePenalty = imposed;
+  }
+  if (data.consultancy !== undefined) {
+    const facts = consultancy(data.consultancy, recordedOn);
+    if (!sameConsultancy(facts, recorded.consultancy)) changes.consultancy = facts;
+  }
+  return changes;
+};
+
+export const recordReadiness = (
+  command: RecordReadiness,
+  state: OrganisationState,
+): ReadinessRecorded[] => {
+  const organisation = requireRegistered(state, command);
+  const { data } = command;
+  const recordedOn = commandDate('recordedOn', data.recordedOn, organisation);
+  requireActor(data.actor);
+  if (RECORDABLE_FACTS.every((fact) => data[fact] === undefined)) {
+    throw new NothingToRecordError(command.type, RECORDABLE_FACTS);
+  }
+  const changes = changedFacts(data, organisation.readiness, recordedOn);
+  if (Object.keys(changes).length === 0) return [];
+  return [
+    {
+      type: 'ReadinessRecorded',
+      data: { organisationId: organisation.organisationId, recordedOn, ...changes },
+    },
+  ];
+};
