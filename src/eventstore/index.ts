@@ -2,3 +2,5 @@ export * from './event-store';
 export * from './errors';
 export * from './stream-name';
 export * from './validation';
+export * from './sqlite';
+export * from './eventstoredb';
