@@ -5,3 +5,4 @@ export * from './policy';
 export * from './standards';
 export * from './deadlines';
 export * from './organisation';
+export * from './certificate';

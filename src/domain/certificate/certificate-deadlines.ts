@@ -1,0 +1,117 @@
+import { addDays, addMonths, type CalendarDate } from '../calendar';
+import type { Deadline } from '../deadlines';
+import { findStandard, standardCode } from '../standards';
+import type {
+  CertificateRevision,
+  CertificateState,
+  IssuedCertificateState,
+} from './certificate-state';
+
+/** Facts recorded in other aggregates that close certificate deadlines. */
+export interface CertificateDeadlineFacts {
+  /** Last day of the recertification audit of the current term (from the next audit cycle). */
+  recertificationAuditCompletedOn?: CalendarDate | null;
+}
+
+interface Term {
+  expiryDate: CalendarDate;
+  /** The first revision of the next term: the renewal, restoration or transition that ended it. */
+  endedBy: CertificateRevision | undefined;
+}
+
+const terms = (revisions: readonly CertificateRevision[]): Term[] =>
+  revisions.flatMap((revision, index) => {
+    const previous = revisions[index - 1];
+    if (previous && previous.expiryDate === revision.expiryDate) return [];
+    const endedBy = revisions
+      .slice(index + 1)
+      .find((later) => later.expiryDate !== revision.expiryDate);
+    return [{ expiryDate: revision.expiryDate, endedBy }];
+  });
+
+const termDeadlines = (
+  state: IssuedCertificateState,
+  facts: CertificateDeadlineFacts,
+): Deadline[] =>
+  terms(state.revisions).flatMap(({ expiryDate, endedBy }): Deadline[] => {
+    const closedOn = endedBy?.decisionDate ?? null;
+    return [
+      {
+        type: 'CERTIFICATE_EXPIRY',
+        key: `CERTIFICATE_EXPIRY:${expiryDate}`,
+        dueDate: expiryDate,
+        metOn: closedOn,
+        subject: `expiry of certificate ${state.number}`,
+      },
+      {
+        type: 'RECERTIFICATION_AUDIT_DUE',
+        key: `RECERTIFICATION_AUDIT_DUE:${expiryDate}`,
+        dueDate: addDays(expiryDate, -state.policy.recertificationLeadDays),
+        metOn: endedBy ? closedOn : (facts.recertificationAuditCompletedOn ?? null),
+        subject: `recertification audit of certificate ${state.number} (expiring ${expiryDate})`,
+      },
+    ];
+  });
+
+const restorationDeadlines = (state: IssuedCertificateState): Deadline[] =>
+  state.policy.restorationWindowMonths <= 0
+    ? []
+    : state.lapses.map((lapse): Deadline => ({
+        type: 'RESTORATION_WINDOW_END',
+        key: `RESTORATION_WINDOW_END:${lapse.expiryDate}`,
+        dueDate: addMonths(lapse.expiryDate, state.policy.restorationWindowMonths),
+        metOn: lapse.restoredOn,
+        subject: `restoration of certificate ${state.number} (expired on ${lapse.expiryDate})`,
+      }));
+
+const suspensionDeadlines = (state: IssuedCertificateState): Deadline[] =>
+  state.suspensions.map((suspension): Deadline => ({
+    type: 'SUSPENSION_LIMIT',
+    key: `SUSPENSION_LIMIT:${suspension.suspendedOn}`,
+    dueDate: suspension.limitDate,
+    metOn: suspension.endedOn,
+    subject: `suspension of certificate ${state.number} since ${suspension.suspendedOn}`,
+  }));
+
+const transitionDeadlines = (state: IssuedCertificateState): Deadline[] => {
+  const codes = [...new Set(state.revisions.map((r) => standardCode(r.standard)))];
+  return codes.flatMap((code): Deadline[] => {
+    const last = state.revisions.filter((r) => standardCode(r.standard) === code).at(-1);
+    if (!last) return [];
+    const version = findStandard(last.standard);
+    if (version.transitionEnd === null) return [];
+    const moved = state.revisions.find((r) => r.revision > last.revision);
+    const lapse = state.lapses.find((l) => l.expiryDate === last.expiryDate);
+    return [
+      {
+        type: 'TRANSITION_DEADLINE',
+        key: `TRANSITION_DEADLINE:${code}`,
+        dueDate: version.transitionEnd,
+        metOn: moved?.decisionDate ?? lapse?.expiredOn ?? null,
+        subject: `transition of certificate ${state.number} from ${code}`,
+      },
+    ];
+  });
+};
+
+/**
+ * domain.md §4 deadlines of the certificate, past and present, one per term (expiry date),
+ * suspension, lapse and superseded version. Withdrawal is final: it closes whatever is open.
+ */
+export const certificateDeadlines = (
+  state: CertificateState,
+  facts: CertificateDeadlineFacts = {},
+): Deadline[] => {
+  if (state.status === 'NOT_ISSUED') return [];
+  const withdrawnOn = state.withdrawal?.withdrawnOn ?? null;
+  return [
+    ...termDeadlines(state, facts),
+    ...restorationDeadlines(state),
+    ...suspensionDeadlines(state),
+    ...transitionDeadlines(state),
+  ].map((deadline) =>
+    deadline.metOn === null && withdrawnOn !== null
+      ? { ...deadline, metOn: withdrawnOn }
+      : deadline,
+  );
+};

@@ -1,0 +1,112 @@
+import type { CalendarDate } from '../calendar';
+import type { CertificationPolicy } from '../policy';
+import type { StandardReference } from '../standards';
+import type { CertificateSite } from './certificate-site';
+import type { SuspensionGrounds } from './suspension-grounds';
+
+export type RevisionCause =
+  | 'ISSUED'
+  | 'TRANSFERRED_IN'
+  | 'RENEWED'
+  | 'RESTORED'
+  | 'SCOPE_EXTENDED'
+  | 'SCOPE_REDUCED'
+  | 'TRANSITIONED';
+
+export interface CertificateRevision {
+  revision: number;
+  cause: RevisionCause;
+  auditCycleId: string;
+  standard: StandardReference;
+  scope: string;
+  sites: CertificateSite[];
+  decisionDate: CalendarDate;
+  effectiveDate: CalendarDate;
+  expiryDate: CalendarDate;
+  uncappedExpiryDate: CalendarDate;
+}
+
+/** A recorded change of status; expiry needs no record (it follows from the dates). */
+export interface StatusChange {
+  status: 'ACTIVE' | 'SUSPENDED' | 'WITHDRAWN';
+  from: CalendarDate;
+}
+
+export interface SuspensionRecord {
+  grounds: SuspensionGrounds;
+  details: string;
+  suspendedOn: CalendarDate;
+  limitDate: CalendarDate;
+  ownFault: boolean;
+  endedOn: CalendarDate | null;
+  endedBy: 'REINSTATED' | 'WITHDRAWN' | 'EXPIRED' | null;
+}
+
+/** A term that ran out without renewal; `restoredOn` closes the gap. */
+export interface Lapse {
+  expiryDate: CalendarDate;
+  expiredOn: CalendarDate;
+  recordedOn: CalendarDate | null;
+  restoredOn: CalendarDate | null;
+}
+
+export interface Withdrawal {
+  withdrawnOn: CalendarDate;
+  reason: string;
+  ownFault: boolean;
+}
+
+export interface TransferRecord {
+  previousCertificationBodyName: string;
+  previousCertificateNumber: string;
+  transferredOn: CalendarDate;
+}
+
+/** Recorded status: what the last event said. Status on a date comes from certificateStatusOn. */
+export type RecordedStatus = 'ACTIVE' | 'SUSPENDED' | 'WITHDRAWN' | 'EXPIRED';
+
+export interface IssuedCertificateState {
+  status: RecordedStatus;
+  certificateId: string;
+  organisationId: string;
+  auditCycleId: string;
+  number: string;
+  revision: number;
+  standard: StandardReference;
+  scope: string;
+  sites: CertificateSite[];
+  organisationName: string;
+  organisationLocation: string;
+  certificationBodyName: string;
+  decisionDate: CalendarDate;
+  effectiveDate: CalendarDate;
+  expiryDate: CalendarDate;
+  uncappedExpiryDate: CalendarDate;
+  originalCertificationDate: CalendarDate;
+  cycleDecisionDate: CalendarDate;
+  policy: CertificationPolicy;
+  transfer: TransferRecord | null;
+  revisions: CertificateRevision[];
+  statusChanges: StatusChange[];
+  suspensions: SuspensionRecord[];
+  lapses: Lapse[];
+  withdrawal: Withdrawal | null;
+  /** The latest date a decision or status change was recorded for; later commands may not precede it. */
+  lastChangeOn: CalendarDate;
+}
+
+export type CertificateState = { status: 'NOT_ISSUED' } | IssuedCertificateState;
+
+export const initialCertificateState = (): CertificateState => ({ status: 'NOT_ISSUED' });
+
+export const isIssued = (state: CertificateState): state is IssuedCertificateState =>
+  state.status !== 'NOT_ISSUED';
+
+export const currentRevision = (state: IssuedCertificateState): CertificateRevision => {
+  const revision = state.revisions[state.revisions.length - 1];
+  if (!revision) throw new Error(`certificate ${state.certificateId} has no revision`);
+  return revision;
+};
+
+export const openSuspension = (state: IssuedCertificateState): SuspensionRecord | undefined =>
+  state.suspensions.find((s) => s.endedOn === null);

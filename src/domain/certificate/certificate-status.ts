@@ -1,0 +1,73 @@
+import type { CalendarDate } from '../calendar';
+import type { CertificateRevision, CertificateState } from './certificate-state';
+
+/** domain.md §3, as of a date. SUPERSEDED is a status of a revision: see revisionStatusOn. */
+export type CertificateStatus = 'DRAFT' | 'ACTIVE' | 'SUSPENDED' | 'WITHDRAWN' | 'EXPIRED';
+
+const latest = <T>(items: readonly T[], onOrBefore: (item: T) => boolean): T | undefined =>
+  items.filter(onOrBefore).at(-1);
+
+/** The revision in force on a date: the latest one effective on or before it. */
+export const revisionOn = (
+  state: CertificateState,
+  date: CalendarDate,
+): CertificateRevision | undefined =>
+  state.status === 'NOT_ISSUED'
+    ? undefined
+    : latest(state.revisions, (r) => r.effectiveDate <= date);
+
+/**
+ * Status on any date, past or future. Before the first effective date (or before issue) DRAFT;
+ * withdrawal is final; after the expiry of the revision in force EXPIRED, whether or not an
+ * expiry was recorded (a restoration gap therefore reads EXPIRED); otherwise the last recorded
+ * ACTIVE/SUSPENDED change.
+ */
+export const certificateStatusOn = (
+  state: CertificateState,
+  date: CalendarDate,
+): CertificateStatus => {
+  if (state.status === 'NOT_ISSUED') return 'DRAFT';
+  const revision = revisionOn(state, date);
+  if (!revision) return 'DRAFT';
+  if (state.withdrawal && state.withdrawal.withdrawnOn <= date) return 'WITHDRAWN';
+  if (date > revision.expiryDate) return 'EXPIRED';
+  return latest(state.statusChanges, (c) => c.from <= date)?.status ?? 'ACTIVE';
+};
+
+/** Only an ACTIVE certificate is valid; suspended, withdrawn, expired and draft are not. */
+export const isValidOn = (state: CertificateState, date: CalendarDate): boolean =>
+  certificateStatusOn(state, date) === 'ACTIVE';
+
+export type RevisionStatus = 'DRAFT' | 'CURRENT' | 'SUPERSEDED';
+
+/** A revision is SUPERSEDED once a later revision (a revision or a renewal) is effective. */
+export const revisionStatusOn = (
+  state: CertificateState,
+  revision: number,
+  date: CalendarDate,
+): RevisionStatus | undefined => {
+  if (state.status === 'NOT_ISSUED') return undefined;
+  const own = state.revisions.find((r) => r.revision === revision);
+  if (!own) return undefined;
+  if (own.effectiveDate > date) return 'DRAFT';
+  return revisionOn(state, date)?.revision === revision ? 'CURRENT' : 'SUPERSEDED';
+};
+
+/** IAF CertSearch certificate status values. */
+export type CertSearchStatus =
+  'Active' | 'Suspended' | 'Withdrawn' | 'Expired' | 'Cancelled' | 'Inactive' | 'Draft';
+
+const CERT_SEARCH: Readonly<Record<CertificateStatus, CertSearchStatus>> = {
+  DRAFT: 'Draft',
+  ACTIVE: 'Active',
+  SUSPENDED: 'Suspended',
+  WITHDRAWN: 'Withdrawn',
+  EXPIRED: 'Expired',
+};
+
+/** Cancelled and Inactive are not produced: the lifecycle has no status that means them. */
+export const certSearchStatus = (status: CertificateStatus): CertSearchStatus =>
+  CERT_SEARCH[status];
+
+export const certSearchStatusOn = (state: CertificateState, date: CalendarDate): CertSearchStatus =>
+  certSearchStatus(certificateStatusOn(state, date));

@@ -1,0 +1,211 @@
+import { maxDate } from '../calendar';
+import type { CertificateContent, CertificateEvent } from './certificate-events';
+import type {
+  CertificateRevision,
+  CertificateState,
+  IssuedCertificateState,
+  RevisionCause,
+  SuspensionRecord,
+} from './certificate-state';
+
+const revisionOf = (
+  data: CertificateContent,
+  cause: RevisionCause,
+  auditCycleId: string,
+): CertificateRevision => ({
+  revision: data.revision,
+  cause,
+  auditCycleId,
+  standard: data.standard,
+  scope: data.scope,
+  sites: data.sites,
+  decisionDate: data.decisionDate,
+  effectiveDate: data.effectiveDate,
+  expiryDate: data.expiryDate,
+  uncappedExpiryDate: data.uncappedExpiryDate,
+});
+
+const revised = (
+  state: IssuedCertificateState,
+  data: CertificateContent,
+  cause: RevisionCause,
+  auditCycleId = state.auditCycleId,
+): IssuedCertificateState => ({
+  ...state,
+  auditCycleId,
+  revision: data.revision,
+  standard: data.standard,
+  scope: data.scope,
+  sites: data.sites,
+  decisionDate: data.decisionDate,
+  effectiveDate: data.effectiveDate,
+  expiryDate: data.expiryDate,
+  uncappedExpiryDate: data.uncappedExpiryDate,
+  revisions: [...state.revisions, revisionOf(data, cause, auditCycleId)],
+  lastChangeOn: maxDate(state.lastChangeOn, data.effectiveDate),
+});
+
+const endSuspension = (
+  suspensions: SuspensionRecord[],
+  endedOn: IssuedCertificateState['lastChangeOn'],
+  endedBy: NonNullable<SuspensionRecord['endedBy']>,
+): SuspensionRecord[] =>
+  suspensions.map((s) => (s.endedOn === null ? { ...s, endedOn, endedBy } : s));
+
+const issued = (state: CertificateState): IssuedCertificateState | null =>
+  state.status === 'NOT_ISSUED' ? null : state;
+
+export const evolveCertificate = (
+  state: CertificateState,
+  event: CertificateEvent,
+): CertificateState => {
+  if (event.type === 'CertificateIssued' || event.type === 'CertificateTransferredIn') {
+    const { data } = event;
+    const transfer =
+      event.type === 'CertificateTransferredIn'
+        ? {
+            previousCertificationBodyName: event.data.previousCertificationBodyName,
+            previousCertificateNumber: event.data.previousCertificateNumber,
+            transferredOn: event.data.decisionDate,
+          }
+        : null;
+    return {
+      status: 'ACTIVE',
+      certificateId: data.certificateId,
+      organisationId: data.organisationId,
+      auditCycleId: data.auditCycleId,
+      number: data.number,
+      revision: data.revision,
+      standard: data.standard,
+      scope: data.scope,
+      sites: data.sites,
+      organisationName: data.organisationName,
+      organisationLocation: data.organisationLocation,
+      certificationBodyName: data.certificationBodyName,
+      decisionDate: data.decisionDate,
+      effectiveDate: data.effectiveDate,
+      expiryDate: data.expiryDate,
+      uncappedExpiryDate: data.uncappedExpiryDate,
+      originalCertificationDate: data.originalCertificationDate,
+      cycleDecisionDate: data.cycleDecisionDate,
+      policy: data.policy,
+      transfer,
+      revisions: [revisionOf(data, transfer ? 'TRANSFERRED_IN' : 'ISSUED', data.auditCycleId)],
+      statusChanges: [{ status: 'ACTIVE', from: data.effectiveDate }],
+      suspensions: [],
+      lapses: [],
+      withdrawal: null,
+      lastChangeOn: data.decisionDate,
+    };
+  }
+  const certificate = issued(state);
+  if (!certificate) return state;
+  switch (event.type) {
+    case 'CertificateRenewed':
+      return {
+        ...revised(certificate, event.data, 'RENEWED', event.data.auditCycleId),
+        cycleDecisionDate: event.data.cycleDecisionDate,
+      };
+    case 'CertificateRestored': {
+      const { data } = event;
+      const lapseEnd = { restoredOn: data.decisionDate };
+      const known = certificate.lapses.some((l) => l.expiryDate === data.previousExpiryDate);
+      const expiredOn = data.gap?.from ?? data.decisionDate;
+      return {
+        ...revised(certificate, data, 'RESTORED', data.auditCycleId),
+        status: 'ACTIVE',
+        cycleDecisionDate: data.cycleDecisionDate,
+        statusChanges: [
+          ...certificate.statusChanges,
+          { status: 'ACTIVE', from: data.decisionDate },
+        ],
+        suspensions: endSuspension(certificate.suspensions, expiredOn, 'EXPIRED'),
+        lapses: known
+          ? certificate.lapses.map((l) =>
+              l.expiryDate === data.previousExpiryDate ? { ...l, ...lapseEnd } : l,
+            )
+          : [
+              ...certificate.lapses,
+              { expiryDate: data.previousExpiryDate, expiredOn, recordedOn: null, ...lapseEnd },
+            ],
+      };
+    }
+    case 'CertificateExpired': {
+      const { data } = event;
+      return {
+        ...certificate,
+        status: 'EXPIRED',
+        suspensions: endSuspension(certificate.suspensions, data.expiredOn, 'EXPIRED'),
+        lapses: [
+          ...certificate.lapses,
+          {
+            expiryDate: data.expiryDate,
+            expiredOn: data.expiredOn,
+            recordedOn: data.recordedOn,
+            restoredOn: null,
+          },
+        ],
+        lastChangeOn: maxDate(certificate.lastChangeOn, data.expiredOn),
+      };
+    }
+    case 'CertificateSuspended': {
+      const { data } = event;
+      return {
+        ...certificate,
+        status: 'SUSPENDED',
+        statusChanges: [
+          ...certificate.statusChanges,
+          { status: 'SUSPENDED', from: data.suspendedOn },
+        ],
+        suspensions: [
+          ...certificate.suspensions,
+          {
+            grounds: data.grounds,
+            details: data.details,
+            suspendedOn: data.suspendedOn,
+            limitDate: data.limitDate,
+            ownFault: data.ownFault,
+            endedOn: null,
+            endedBy: null,
+          },
+        ],
+        lastChangeOn: maxDate(certificate.lastChangeOn, data.suspendedOn),
+      };
+    }
+    case 'CertificateReinstated':
+      return {
+        ...certificate,
+        status: 'ACTIVE',
+        statusChanges: [
+          ...certificate.statusChanges,
+          { status: 'ACTIVE', from: event.data.reinstatedOn },
+        ],
+        suspensions: endSuspension(certificate.suspensions, event.data.reinstatedOn, 'REINSTATED'),
+        lastChangeOn: maxDate(certificate.lastChangeOn, event.data.reinstatedOn),
+      };
+    case 'CertificateWithdrawn': {
+      const { data } = event;
+      return {
+        ...certificate,
+        status: 'WITHDRAWN',
+        statusChanges: [
+          ...certificate.statusChanges,
+          { status: 'WITHDRAWN', from: data.withdrawnOn },
+        ],
+        suspensions: endSuspension(certificate.suspensions, data.withdrawnOn, 'WITHDRAWN'),
+        withdrawal: { withdrawnOn: data.withdrawnOn, reason: data.reason, ownFault: data.ownFault },
+        lastChangeOn: maxDate(certificate.lastChangeOn, data.withdrawnOn),
+      };
+    }
+    case 'CertificateScopeExtended':
+      return revised(certificate, event.data, 'SCOPE_EXTENDED');
+    case 'CertificateScopeReduced':
+      return revised(certificate, event.data, 'SCOPE_REDUCED');
+    case 'CertificateTransitioned':
+      return revised(certificate, event.data, 'TRANSITIONED');
+    default: {
+      const exhaustive: never = event;
+      return exhaustive;
+    }
+  }
+};

@@ -1,0 +1,69 @@
+import type { CertificateRenewed } from './certificate-events';
+import type { RenewCertificate } from './certificate-commands';
+import { expiryForVersion, renewedExpiry } from './certificate-expiry';
+import {
+  dayAfter,
+  issuedFor,
+  requireDate,
+  requireEffectiveOnOrAfterDecision,
+  requireInForce,
+  requireNotBeforeLastChange,
+  requireSameOrSuccessorVersion,
+  requireScope,
+  requireText,
+} from './certificate-guards';
+import { CertificateSuspendedError } from './certificate-errors';
+import type { CertificateState } from './certificate-state';
+import { openSuspension } from './certificate-state';
+import { RenewalAfterExpiryError, RenewalEffectiveDateError } from './renewal-errors';
+
+/** 17021-1 9.6.3: decided on or before expiry; new expiry = previous expiry + validity years. */
+export const renewCertificate = (
+  command: RenewCertificate,
+  state: CertificateState,
+): CertificateRenewed[] => {
+  const { type, data } = command;
+  const certificate = issuedFor(state, type, data.certificateId);
+  requireText(type, 'auditCycleId', data.auditCycleId);
+  requireText(type, 'actor', data.actor);
+  const decisionDate = requireDate(type, 'decisionDate', data.decisionDate);
+  const effectiveDate = requireDate(type, 'effectiveDate', data.effectiveDate);
+  requireNotBeforeLastChange(certificate, 'a renewal', decisionDate);
+  const previousExpiryDate = certificate.expiryDate;
+  if (decisionDate > previousExpiryDate) {
+    throw new RenewalAfterExpiryError(certificate.number, previousExpiryDate, decisionDate);
+  }
+  if (requireInForce(certificate, 'a renewal', decisionDate) === 'SUSPENDED') {
+    const suspendedOn = openSuspension(certificate)?.suspendedOn ?? decisionDate;
+    throw new CertificateSuspendedError(certificate.number, suspendedOn, 'a renewal');
+  }
+  requireEffectiveOnOrAfterDecision(decisionDate, effectiveDate);
+  if (effectiveDate > dayAfter(previousExpiryDate)) {
+    throw new RenewalEffectiveDateError(certificate.number, previousExpiryDate, effectiveDate);
+  }
+  requireSameOrSuccessorVersion(certificate, data.standard);
+  requireScope(certificate.number, 'the renewal', data.scope, data.sites);
+  const uncappedExpiryDate = renewedExpiry(previousExpiryDate, certificate.policy);
+  return [
+    {
+      type: 'CertificateRenewed',
+      data: {
+        certificateId: certificate.certificateId,
+        auditCycleId: data.auditCycleId,
+        number: certificate.number,
+        revision: certificate.revision + 1,
+        standard: { identifier: data.standard.identifier, version: data.standard.version },
+        scope: data.scope,
+        sites: data.sites.map((site) => ({ ...site })),
+        decisionDate,
+        effectiveDate,
+        previousExpiryDate,
+        expiryDate: expiryForVersion(data.standard, uncappedExpiryDate, effectiveDate),
+        uncappedExpiryDate,
+        originalCertificationDate: certificate.originalCertificationDate,
+        cycleDecisionDate: decisionDate,
+        actor: data.actor,
+      },
+    },
+  ];
+};

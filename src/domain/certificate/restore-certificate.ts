@@ -1,0 +1,78 @@
+import { addDays, addMonths } from '../calendar';
+import type { CertificateRestored } from './certificate-events';
+import type { RestoreCertificate } from './certificate-commands';
+import { expiryForVersion, renewedExpiry } from './certificate-expiry';
+import {
+  dayAfter,
+  issuedFor,
+  requireDate,
+  requireNotBeforeLastChange,
+  requireSameOrSuccessorVersion,
+  requireScope,
+  requireText,
+} from './certificate-guards';
+import type { CertificateState } from './certificate-state';
+import {
+  CertificateNotYetExpiredError,
+  RestorationNotAllowedError,
+  RestorationWindowPassedError,
+} from './renewal-errors';
+
+/**
+ * 17021-1 9.6.3.2.5: within the policy window after expiry; effective on the restoration decision,
+ * expiry = previous expiry + validity years; the days between are a gap without certification.
+ */
+export const restoreCertificate = (
+  command: RestoreCertificate,
+  state: CertificateState,
+): CertificateRestored[] => {
+  const { type, data } = command;
+  const certificate = issuedFor(state, type, data.certificateId);
+  requireText(type, 'auditCycleId', data.auditCycleId);
+  requireText(type, 'actor', data.actor);
+  const decisionDate = requireDate(type, 'decisionDate', data.decisionDate);
+  requireNotBeforeLastChange(certificate, 'a restoration', decisionDate);
+  const { number, policy } = certificate;
+  const previousExpiryDate = certificate.expiryDate;
+  if (policy.restorationWindowMonths <= 0)
+    throw new RestorationNotAllowedError(number, policy.profile);
+  if (decisionDate <= previousExpiryDate) {
+    throw new CertificateNotYetExpiredError(
+      number,
+      previousExpiryDate,
+      'a restoration',
+      decisionDate,
+    );
+  }
+  const windowEnd = addMonths(previousExpiryDate, policy.restorationWindowMonths);
+  if (decisionDate > windowEnd) {
+    throw new RestorationWindowPassedError(number, previousExpiryDate, windowEnd, decisionDate);
+  }
+  requireSameOrSuccessorVersion(certificate, data.standard);
+  requireScope(number, 'the restoration', data.scope, data.sites);
+  const uncappedExpiryDate = renewedExpiry(previousExpiryDate, policy);
+  const gapFrom = dayAfter(previousExpiryDate);
+  return [
+    {
+      type: 'CertificateRestored',
+      data: {
+        certificateId: certificate.certificateId,
+        auditCycleId: data.auditCycleId,
+        number,
+        revision: certificate.revision + 1,
+        standard: { identifier: data.standard.identifier, version: data.standard.version },
+        scope: data.scope,
+        sites: data.sites.map((site) => ({ ...site })),
+        decisionDate,
+        effectiveDate: decisionDate,
+        previousExpiryDate,
+        expiryDate: expiryForVersion(data.standard, uncappedExpiryDate, decisionDate),
+        uncappedExpiryDate,
+        originalCertificationDate: certificate.originalCertificationDate,
+        cycleDecisionDate: decisionDate,
+        gap: gapFrom < decisionDate ? { from: gapFrom, to: addDays(decisionDate, -1) } : null,
+        actor: data.actor,
+      },
+    },
+  ];
+};

@@ -1,0 +1,58 @@
+import { addMonths, type CalendarDate } from '../calendar';
+import type { CertificationPolicy } from '../policy';
+import type { CertificateSuspended } from './certificate-events';
+import type { SuspendCertificate } from './certificate-commands';
+import { CertificateSuspendedError, InvalidCertificateCommandError } from './certificate-errors';
+import { issuedFor, requireDate, requireInForce, requireText } from './certificate-guards';
+import type { CertificateState } from './certificate-state';
+import { openSuspension } from './certificate-state';
+import { SUSPENSION_GROUNDS } from './suspension-grounds';
+
+/** [CN] no new application for the policy's months after an own-fault suspension or withdrawal. */
+export const reapplicationBarredUntil = (
+  policy: CertificationPolicy,
+  ownFault: boolean,
+  from: CalendarDate,
+): CalendarDate | null =>
+  ownFault && policy.reapplicationBarMonths > 0
+    ? addMonths(from, policy.reapplicationBarMonths)
+    : null;
+
+/** 17021-1 9.6.5: suspension never moves the expiry; its limit is suspendedOn + policy months. */
+export const suspendCertificate = (
+  command: SuspendCertificate,
+  state: CertificateState,
+): CertificateSuspended[] => {
+  const { type, data } = command;
+  const certificate = issuedFor(state, type, data.certificateId);
+  requireText(type, 'actor', data.actor);
+  requireText(type, 'details', data.details);
+  if (!SUSPENSION_GROUNDS.includes(data.grounds)) {
+    throw new InvalidCertificateCommandError(
+      type,
+      `grounds must be one of ${SUSPENSION_GROUNDS.join(', ')}, got ${JSON.stringify(data.grounds)}`,
+    );
+  }
+  const suspendedOn = requireDate(type, 'suspendedOn', data.suspendedOn);
+  if (requireInForce(certificate, 'a suspension', suspendedOn) === 'SUSPENDED') {
+    const since = openSuspension(certificate)?.suspendedOn ?? suspendedOn;
+    throw new CertificateSuspendedError(certificate.number, since, 'another suspension');
+  }
+  const { policy } = certificate;
+  return [
+    {
+      type: 'CertificateSuspended',
+      data: {
+        certificateId: certificate.certificateId,
+        number: certificate.number,
+        grounds: data.grounds,
+        details: data.details,
+        suspendedOn,
+        limitDate: addMonths(suspendedOn, policy.suspensionLimitMonths),
+        ownFault: data.ownFault,
+        reapplicationBarredUntil: reapplicationBarredUntil(policy, data.ownFault, suspendedOn),
+        actor: data.actor,
+      },
+    },
+  ];
+};

@@ -1,0 +1,69 @@
+import { findStandard, standardCode } from '../standards';
+import type { CertificateTransitioned } from './certificate-events';
+import type { TransitionStandardVersion } from './certificate-commands';
+import {
+  issuedFor,
+  requireDate,
+  requireEffectiveBeforeExpiry,
+  requireEffectiveOnOrAfterDecision,
+  requireInForce,
+  requireNotBeforeLastChange,
+  requireText,
+} from './certificate-guards';
+import type { CertificateState } from './certificate-state';
+import { StandardVersionNotAllowedError, TransitionAfterEndError } from './standard-version-errors';
+import { expiryForVersion } from './certificate-expiry';
+
+/** IAF transition: to the superseding version, by the transition end, with the cycle's own expiry. */
+export const transitionStandardVersion = (
+  command: TransitionStandardVersion,
+  state: CertificateState,
+): CertificateTransitioned[] => {
+  const { type, data } = command;
+  const certificate = issuedFor(state, type, data.certificateId);
+  requireText(type, 'actor', data.actor);
+  const decisionDate = requireDate(type, 'decisionDate', data.decisionDate);
+  const effectiveDate = requireDate(type, 'effectiveDate', data.effectiveDate);
+  requireNotBeforeLastChange(certificate, 'a transition', decisionDate);
+  const current = findStandard(certificate.standard);
+  const target = findStandard(data.standard);
+  if (
+    current.supersededBy === null ||
+    target.identifier !== current.identifier ||
+    target.version !== current.supersededBy
+  ) {
+    throw new StandardVersionNotAllowedError(
+      certificate.number,
+      standardCode(current),
+      standardCode(target),
+      current.supersededBy === null
+        ? 'none: the version is not superseded'
+        : standardCode({ identifier: current.identifier, version: current.supersededBy }),
+    );
+  }
+  requireEffectiveOnOrAfterDecision(decisionDate, effectiveDate);
+  if (current.transitionEnd !== null && effectiveDate > current.transitionEnd) {
+    throw new TransitionAfterEndError(standardCode(current), current.transitionEnd, effectiveDate);
+  }
+  requireInForce(certificate, 'a transition', decisionDate);
+  requireEffectiveBeforeExpiry(certificate, 'a transition', effectiveDate);
+  return [
+    {
+      type: 'CertificateTransitioned',
+      data: {
+        certificateId: certificate.certificateId,
+        number: certificate.number,
+        revision: certificate.revision + 1,
+        previousStandard: { ...certificate.standard },
+        standard: { identifier: target.identifier, version: target.version },
+        scope: certificate.scope,
+        sites: certificate.sites.map((site) => ({ ...site })),
+        decisionDate,
+        effectiveDate,
+        expiryDate: expiryForVersion(target, certificate.uncappedExpiryDate, effectiveDate),
+        uncappedExpiryDate: certificate.uncappedExpiryDate,
+        actor: data.actor,
+      },
+    },
+  ];
+};

@@ -1,0 +1,175 @@
+import {
+  CertificateExpiredError,
+  CertificateNotSuspendedError,
+  CertificateNotYetEffectiveError,
+  CertificateSuspendedError,
+  CertificateWithdrawnError,
+  InvalidCertificateCommandError,
+  type CertificateCommand,
+} from '../../../src/domain';
+import {
+  CN_POLICY,
+  d,
+  expire,
+  extendScope,
+  issueCommand,
+  issued,
+  reduceScope,
+  reinstate,
+  renew,
+  restore,
+  run,
+  spec,
+  suspend,
+  transition,
+  withdraw,
+} from './certificate-fixtures';
+
+describe('SuspendCertificate', () => {
+  it('suspends with grounds, details and a limit date 6 months on', () => {
+    spec(issued())
+      .when(suspend('2025-08-31'))
+      .then([
+        {
+          type: 'CertificateSuspended',
+          data: {
+            certificateId: 'cert-42',
+            number: 'CN-20000-00042',
+            grounds: 'SERIOUS_FAILURE',
+            details: 'major nonconformity in incident management not corrected',
+            suspendedOn: d('2025-08-31'),
+            limitDate: d('2026-02-28'),
+            ownFault: true,
+            reapplicationBarredUntil: null,
+            actor: 'manager-1',
+          },
+        },
+      ]);
+  });
+
+  it('bars a new application for 12 months after an own-fault suspension under the CN profile', () => {
+    const [event] = spec(issued({ policy: CN_POLICY }))
+      .when(suspend('2025-08-31'))
+      .events();
+    expect(event?.data).toMatchObject({ reapplicationBarredUntil: '2026-08-31' });
+    const [voluntary] = spec(issued({ policy: CN_POLICY }))
+      .when(suspend('2025-08-31', { grounds: 'VOLUNTARY_REQUEST', ownFault: false }))
+      .events();
+    expect(voluntary?.data).toMatchObject({ reapplicationBarredUntil: null });
+  });
+
+  it('refuses to suspend a suspended certificate', () => {
+    spec(run(issueCommand(), suspend('2025-08-31')))
+      .when(suspend('2025-09-15'))
+      .thenThrows(CertificateSuspendedError, {
+        rule: 'CERTIFICATE_SUSPENDED',
+        message: 'suspended since 2025-08-31; another suspension needs it reinstated first',
+      });
+  });
+
+  it('refuses to suspend before the certificate is effective', () => {
+    spec(issued()).when(suspend('2024-03-18')).thenThrows(CertificateNotYetEffectiveError, {
+      rule: 'CERTIFICATE_NOT_YET_EFFECTIVE',
+      message: 'effective from 2024-03-20; a suspension on 2024-03-18 is too early',
+    });
+  });
+
+  it('refuses to suspend after expiry, even with no expiry recorded', () => {
+    spec(issued())
+      .when(suspend('2027-03-20'))
+      .thenThrows(CertificateExpiredError, { message: 'expired on 2027-03-19' });
+  });
+
+  it('refuses unknown grounds', () => {
+    spec(issued())
+      .when(suspend('2025-08-31', { grounds: 'BAD_MOOD' }))
+      .thenThrows(InvalidCertificateCommandError, { message: /grounds must be one of/ });
+  });
+
+  it('never moves the expiry date', () => {
+    const events = run(issueCommand(), suspend('2025-08-31'), reinstate('2025-10-01'));
+    const [renewal] = spec(events).when(renew('2027-01-15')).events();
+    expect(renewal?.data).toMatchObject({ previousExpiryDate: '2027-03-19' });
+  });
+});
+
+describe('ReinstateCertificate', () => {
+  it('reinstates a suspended certificate', () => {
+    spec(run(issueCommand(), suspend('2025-08-31')))
+      .when(reinstate('2025-10-01'))
+      .then([
+        {
+          type: 'CertificateReinstated',
+          data: {
+            certificateId: 'cert-42',
+            number: 'CN-20000-00042',
+            reinstatedOn: d('2025-10-01'),
+            suspendedOn: d('2025-08-31'),
+            reason: 'corrective action verified',
+            actor: 'manager-1',
+          },
+        },
+      ]);
+  });
+
+  it('refuses to reinstate an active certificate', () => {
+    spec(issued()).when(reinstate('2025-10-01')).thenThrows(CertificateNotSuspendedError, {
+      rule: 'CERTIFICATE_NOT_SUSPENDED',
+      message: 'not suspended on 2025-10-01',
+    });
+  });
+
+  it('refuses to reinstate after the certificate expired during its suspension', () => {
+    spec(run(issueCommand(), suspend('2027-01-10')))
+      .when(reinstate('2027-03-20'))
+      .thenThrows(CertificateExpiredError, { message: 'expired on 2027-03-19' });
+  });
+});
+
+describe('WithdrawCertificate', () => {
+  it('withdraws a suspended certificate', () => {
+    const [event] = spec(run(issueCommand({ policy: CN_POLICY }), suspend('2025-08-31')))
+      .when(withdraw('2026-02-28'))
+      .events();
+    expect(event).toEqual({
+      type: 'CertificateWithdrawn',
+      data: {
+        certificateId: 'cert-42',
+        number: 'CN-20000-00042',
+        withdrawnOn: '2026-02-28',
+        reason: 'suspension not resolved',
+        ownFault: true,
+        reapplicationBarredUntil: '2027-02-28',
+        actor: 'manager-1',
+      },
+    });
+  });
+
+  it('refuses to withdraw an expired certificate', () => {
+    spec(issued())
+      .when(withdraw('2027-04-01'))
+      .thenThrows(CertificateExpiredError, { rule: 'CERTIFICATE_EXPIRED' });
+  });
+
+  const later: [string, CertificateCommand][] = [
+    ['suspension', suspend('2026-03-01')],
+    ['reinstatement', reinstate('2026-03-01')],
+    ['renewal', renew('2027-01-15')],
+    ['restoration', restore('2027-04-01')],
+    ['expiry', expire('2027-04-01')],
+    ['second withdrawal', withdraw('2026-03-01')],
+    ['scope extension', extendScope('2026-03-01')],
+    ['scope reduction', reduceScope('2026-03-01')],
+    ['transition', transition('2026-03-01')],
+    ['command dated before the withdrawal', suspend('2025-01-01')],
+  ];
+
+  it.each(later)('is final: refuses a later %s', (_name, command) => {
+    spec(run(issueCommand(), withdraw('2026-02-01')))
+      .when(command)
+      .thenThrows(CertificateWithdrawnError, {
+        rule: 'CERTIFICATE_WITHDRAWN',
+        message: 'certificate CN-20000-00042 was withdrawn on 2026-02-01; withdrawal is final',
+      });
+  });
+});
