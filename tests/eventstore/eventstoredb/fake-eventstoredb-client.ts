@@ -26,7 +26,7 @@ interface CheckpointRequest {
 export class FakeSubscription extends Transform {
   unsubscribed = false;
 
-  constructor(readonly filter: Filter | undefined) {
+  constructor(readonly serverFilter: Filter | undefined) {
     super({ objectMode: true });
   }
 
@@ -40,7 +40,10 @@ export class FakeSubscription extends Transform {
       return;
     }
     Promise.resolve(
-      this.filter?.checkpointReached?.(this as unknown as AllStreamSubscription, response.checkpoint),
+      this.serverFilter?.checkpointReached?.(
+        this as unknown as AllStreamSubscription,
+        response.checkpoint,
+      ),
     ).then(() => next(), next);
   }
 
@@ -69,11 +72,13 @@ const matches = (filter: Filter | undefined, event: AllStreamRecordedEvent): boo
 const streamingRead = <E>(items: () => AsyncGenerator<E>) =>
   Object.assign(Readable.from(items()), { cancel: () => Promise.resolve() });
 
-/** An in-memory EventStoreDB with the client's revision, position and error conventions. */
+/**
+ * An in-memory EventStoreDB with the client's revision, position and error conventions, and the
+ * server's idempotency by event id (acknowledged without a position, as the server does).
+ */
 export class FakeEventStoreDBClient implements EventStoreDBClientLike {
   readonly calls: string[] = [];
-  readonly appends: { stream: string; events: EventData[]; options?: AppendToStreamOptions }[] =
-    [];
+  readonly appends: { stream: string; events: EventData[]; options?: AppendToStreamOptions }[] = [];
   readonly log: AllStreamRecordedEvent[] = [];
   readonly subscriptions: FakeSubscription[] = [];
   disposed = false;
@@ -82,11 +87,17 @@ export class FakeEventStoreDBClient implements EventStoreDBClientLike {
   /** Commit positions start at 8 so that encoded positions cross a decimal digit early. */
   private nextCommit = 8n;
 
-  record(stream: string, type: string, data: unknown = {}, metadata?: unknown): AllStreamRecordedEvent {
+  record(
+    stream: string,
+    type: string,
+    data: unknown = {},
+    metadata?: unknown,
+    id = `${stream}#${this.log.length}`,
+  ): AllStreamRecordedEvent {
     const revision = BigInt(this.log.filter((event) => event.streamId === stream).length);
     const event = {
       streamId: stream,
-      id: `${stream}#${revision}`,
+      id,
       isJson: true,
       revision,
       type,
@@ -98,7 +109,7 @@ export class FakeEventStoreDBClient implements EventStoreDBClientLike {
     this.nextCommit += 1n;
     this.log.push(event);
     for (const subscription of this.subscriptions) {
-      if (!subscription.unsubscribed && matches(subscription.filter, event)) {
+      if (!subscription.unsubscribed && matches(subscription.serverFilter, event)) {
         subscription.write({ event });
       }
     }
@@ -119,16 +130,35 @@ export class FakeEventStoreDBClient implements EventStoreDBClientLike {
     this.appends.push({ stream, events, options });
     const expected = options?.expectedRevision ?? 'any';
     const current = this.currentRevision(stream);
+    const stored = this.log.filter((event) => event.streamId === stream);
+    const wrongVersion = () =>
+      Promise.reject(
+        new WrongExpectedVersionError(undefined, { streamName: stream, expected, current }),
+      );
+    // The server's idempotency: the same ids already stored where this append would have gone.
+    const start =
+      typeof expected === 'bigint'
+        ? Number(expected) + 1
+        : expected === 'no_stream'
+          ? 0
+          : stored.findIndex((event) => event.id === events[0]?.id);
+    const repeated = start < 0 ? 0 : events.filter((e, i) => stored[start + i]?.id === e.id).length;
+    if (repeated === events.length) {
+      return Promise.resolve({
+        success: true,
+        nextExpectedRevision: BigInt(start + events.length - 1),
+        position: undefined,
+      });
+    }
+    if (repeated > 0) return wrongVersion();
     const conflict =
       (expected === 'no_stream' && current !== 'no_stream') ||
       (expected === 'stream_exists' && current === 'no_stream') ||
       (typeof expected === 'bigint' && expected !== current);
-    if (conflict) {
-      return Promise.reject(
-        new WrongExpectedVersionError(undefined, { streamName: stream, expected, current }),
-      );
-    }
-    const recorded = events.map((event) => this.record(stream, event.type, event.data, event.metadata));
+    if (conflict) return wrongVersion();
+    const recorded = events.map((event) =>
+      this.record(stream, event.type, event.data, event.metadata, event.id),
+    );
     const last = recorded[recorded.length - 1]!;
     return Promise.resolve({
       success: true,

@@ -1,0 +1,305 @@
+import {
+  EventStoreDBClient,
+  FORWARDS,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  eventTypeFilter,
+  jsonEvent,
+  streamNameFilter,
+} from '@eventstore/db-client';
+import type {
+  AllStreamResolvedEvent,
+  AllStreamSubscription,
+  AppendToStreamOptions,
+  AppendResult as ClientAppendResult,
+  EventData,
+  Filter,
+  JSONType,
+  Position,
+  ReadAllOptions as ClientReadAllOptions,
+  ReadStreamOptions as ClientReadStreamOptions,
+  RecordedEvent as ClientRecordedEvent,
+  ResolvedEvent,
+  SubscribeToAllOptions,
+} from '@eventstore/db-client';
+import { ConcurrencyError } from '../errors';
+import type {
+  AppendOptions,
+  AppendResult,
+  BatchHandler,
+  EventFilter,
+  EventStore,
+  GlobalPosition,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store';
+import { streamCategory } from '../stream-name';
+import { validateAppend } from '../validation';
+import { toEventStoreDBMetadata, toPortMetadata } from './event-metadata';
+import { isSelected, serverFilterFor } from './event-selection';
+import { toExpectedRevision, versionOfRevision } from './expected-revision';
+import { decodePosition, encodePosition } from './global-position';
+import { assertFilter, assertOptionalCount } from './read-options';
+
+/** The part of `EventStoreDBClient` this adapter uses (a real client satisfies it). */
+export interface EventStoreDBClientLike {
+  appendToStream(
+    streamName: string,
+    events: EventData[],
+    options?: AppendToStreamOptions,
+  ): Promise<ClientAppendResult>;
+  readStream(
+    streamName: string,
+    options?: ClientReadStreamOptions,
+  ): AsyncIterable<ResolvedEvent> & { cancel(): Promise<void> };
+  readAll(
+    options?: ClientReadAllOptions,
+  ): AsyncIterable<AllStreamResolvedEvent> & { cancel(): Promise<void> };
+  subscribeToAll(
+    options?: SubscribeToAllOptions,
+  ): AsyncIterable<AllStreamResolvedEvent> & { unsubscribe(): Promise<void>; destroy(): unknown };
+  dispose(): Promise<void>;
+}
+
+export interface EventStoreDBEventStoreOptions {
+  /** Clock for `recordedAt` when an event does not carry one (default: the system clock). */
+  now?: () => Date;
+  /** Checkpoint interval of filtered subscriptions, in server search windows (default 1). */
+  checkpointInterval?: number;
+}
+
+/** Pushed into the subscription's own stream so it reaches the consumer after earlier events. */
+class CheckpointReached {
+  constructor(readonly position: Position) {}
+}
+
+const toRecordedEvent = (event: ClientRecordedEvent): RecordedEvent => {
+  if (!event.position) {
+    throw new Error(
+      `EventStoreDB returned event ${event.id} without a log position (needs server 22.6 or later)`,
+    );
+  }
+  return {
+    id: event.id,
+    type: event.type,
+    data: event.data,
+    metadata: toPortMetadata(event.metadata, event.created),
+    stream: event.streamId,
+    version: Number(event.revision) + 1,
+    position: encodePosition(event.position),
+  };
+};
+
+/** The port event for an `$all` event the filter selects strictly after `after`, else null. */
+const selectedAfter = (
+  resolved: AllStreamResolvedEvent,
+  filter: EventFilter,
+  after: GlobalPosition,
+): RecordedEvent | null => {
+  const event = resolved.event;
+  if (!event || !isSelected({ type: event.type, stream: event.streamId }, filter)) return null;
+  const recorded = toRecordedEvent(event);
+  return recorded.position > after ? recorded : null;
+};
+
+export class EventStoreDBEventStore implements EventStore {
+  private readonly client: EventStoreDBClientLike;
+  private readonly ownsClient: boolean;
+  private readonly now: () => Date;
+  private readonly checkpointInterval: number;
+  private readonly subscriptions = new Set<Subscription>();
+
+  /** `connection`: a connection string (e.g. `esdb://localhost:2113?tls=false`) or a client. */
+  constructor(
+    connection: string | EventStoreDBClientLike,
+    options: EventStoreDBEventStoreOptions = {},
+  ) {
+    this.ownsClient = typeof connection === 'string';
+    this.client =
+      typeof connection === 'string' ? EventStoreDBClient.connectionString(connection) : connection;
+    this.now = options.now ?? (() => new Date());
+    assertOptionalCount(options.checkpointInterval, 'checkpointInterval', 1);
+    this.checkpointInterval = options.checkpointInterval ?? 1;
+  }
+
+  async appendToStream(
+    stream: string,
+    events: readonly NewEvent[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
+    const expected = options.expectedVersion ?? 'any';
+    const serialised = validateAppend(stream, events, expected, this.now().toISOString());
+    const eventData = serialised.map((event) =>
+      jsonEvent({
+        id: event.id,
+        type: event.type,
+        data: JSON.parse(event.data) as JSONType,
+        metadata: toEventStoreDBMetadata(event.metadata),
+      }),
+    );
+    let result: ClientAppendResult;
+    try {
+      result = await this.client.appendToStream(stream, eventData, {
+        expectedRevision: toExpectedRevision(expected),
+      });
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) {
+        throw new ConcurrencyError(stream, expected, versionOfRevision(error.actualVersion));
+      }
+      throw error;
+    }
+    const position =
+      result.position ?? (await this.positionOf(stream, result.nextExpectedRevision));
+    return {
+      nextVersion: versionOfRevision(result.nextExpectedRevision),
+      position: encodePosition(position),
+    };
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    streamCategory(stream);
+    assertOptionalCount(options.fromVersion, 'fromVersion', 0);
+    assertOptionalCount(options.maxCount, 'maxCount', 0);
+    if (options.maxCount === 0) return [];
+    const read = this.client.readStream(stream, {
+      fromRevision: BigInt(options.fromVersion ?? 0),
+      direction: FORWARDS,
+      ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
+    });
+    const events: RecordedEvent[] = [];
+    try {
+      for await (const resolved of read) {
+        if (resolved.event) events.push(toRecordedEvent(resolved.event));
+      }
+    } catch (error) {
+      // The client reports a missing stream while iterating, not when the read is created.
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+    return events;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const after = options.after ?? null;
+    const fromPosition = after === null ? START : decodePosition(after, 'after');
+    assertOptionalCount(options.limit, 'limit', 0);
+    assertFilter(options);
+    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    if (limit === 0) return [];
+    const read = this.client.readAll({ fromPosition, direction: FORWARDS });
+    const events: RecordedEvent[] = [];
+    let stoppedEarly = false;
+    try {
+      for await (const resolved of read) {
+        const event = selectedAfter(resolved, options, after ?? '');
+        if (!event) continue;
+        events.push(event);
+        if (events.length >= limit) {
+          stoppedEarly = true;
+          break;
+        }
+      }
+    } finally {
+      if (stoppedEarly) await read.cancel();
+    }
+    return events;
+  }
+
+  subscribe(options: SubscribeOptions, handler: BatchHandler): Subscription {
+    const after = options.after ?? null;
+    const fromPosition = after === null ? START : decodePosition(after, 'after');
+    assertOptionalCount(options.batchSize, 'batchSize', 1);
+    assertFilter(options);
+    const source = this.client.subscribeToAll({ fromPosition, filter: this.filterFor(options) });
+
+    let closed = false;
+    let handling = false;
+    let lastEvent = after ?? '';
+    let handedOver = after ?? '';
+    const deliver = async (events: RecordedEvent[], position: GlobalPosition): Promise<void> => {
+      if (position > handedOver) handedOver = position;
+      handling = true;
+      try {
+        await handler(events, position);
+      } finally {
+        handling = false;
+      }
+    };
+    const consume = async (): Promise<void> => {
+      try {
+        for await (const item of source as AsyncIterable<
+          AllStreamResolvedEvent | CheckpointReached
+        >) {
+          if (closed) return;
+          if (item instanceof CheckpointReached) {
+            const position = encodePosition(item.position);
+            // The server can report a checkpoint behind events already handed over: never go back.
+            if (position > handedOver) await deliver([], position);
+            continue;
+          }
+          const event = selectedAfter(item, options, lastEvent);
+          if (!event) continue;
+          lastEvent = event.position;
+          await deliver([event], event.position);
+        }
+        if (!closed) throw new Error('the EventStoreDB subscription ended without being closed');
+      } catch (error) {
+        if (!closed) throw error;
+      } finally {
+        await source.unsubscribe();
+      }
+    };
+
+    const done = consume();
+    done.catch(() => undefined);
+    const settled = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    const subscription: Subscription = {
+      done,
+      close: async () => {
+        this.subscriptions.delete(subscription);
+        if (!closed) {
+          closed = true;
+          await source.unsubscribe();
+          source.destroy();
+        }
+        // Called from inside the handler, waiting for the loop would wait for itself.
+        if (!handling) await settled;
+      },
+    };
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    if (this.ownsClient) await this.client.dispose();
+  }
+
+  private filterFor(options: EventFilter): Filter {
+    const checkpointReached = (subscription: AllStreamSubscription, position: Position): void => {
+      subscription.push(new CheckpointReached(position));
+    };
+    const server = serverFilterFor(options);
+    const common = { checkpointInterval: this.checkpointInterval, checkpointReached };
+    return server.on === 'eventType'
+      ? eventTypeFilter({ regex: server.regex, ...common })
+      : streamNameFilter({ prefixes: server.prefixes, ...common });
+  }
+
+  /** Position of the event at `revision`, for appends the server acknowledged without one. */
+  private async positionOf(stream: string, revision: bigint): Promise<Position> {
+    const read = this.client.readStream(stream, { fromRevision: revision, maxCount: 1 });
+    for await (const resolved of read) {
+      if (resolved.event?.position) return resolved.event.position;
+    }
+    throw new Error(`EventStoreDB returned no position for ${stream} at revision ${revision}`);
+  }
+}

@@ -1,0 +1,5 @@
+export { EventStoreDBEventStore } from './eventstoredb-event-store';
+export type {
+  EventStoreDBClientLike,
+  EventStoreDBEventStoreOptions,
+} from './eventstoredb-event-store';

@@ -1,0 +1,211 @@
+import { UnavailableError } from '@eventstore/db-client';
+import {
+  EventStoreDBEventStore,
+  InvalidEventStoreInputError,
+  type GlobalPosition,
+  type NewEvent,
+  type RecordedEvent,
+} from '../../src/eventstore';
+import { FakeEventStoreDBClient } from './eventstoredb/fake-eventstoredb-client';
+
+const newEvent = (id: string, type = 'CertificateIssued'): NewEvent => ({
+  id,
+  type,
+  data: { id },
+  metadata: { correlationId: 'c', actor: 'auditor' },
+});
+
+const encoded = (commit: bigint): string =>
+  `${commit.toString().padStart(20, '0')}/${commit.toString().padStart(20, '0')}`;
+
+const waitFor = async (condition: () => boolean): Promise<void> => {
+  for (let i = 0; i < 200 && !condition(); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  if (!condition()) throw new Error('condition not reached');
+};
+
+interface Batch {
+  ids: string[];
+  checkpoint: GlobalPosition;
+}
+
+const recorder = () => {
+  const batches: Batch[] = [];
+  const handler = (events: RecordedEvent[], checkpoint: GlobalPosition): Promise<void> => {
+    batches.push({ ids: events.map((event) => event.id), checkpoint });
+    return Promise.resolve();
+  };
+  return { batches, handler };
+};
+
+const setup = async () => {
+  const client = new FakeEventStoreDBClient();
+  const store = new EventStoreDBEventStore(client);
+  client.record('$$certificate-1', '$metadata');
+  await store.appendToStream('certificate-1', [newEvent('c1')]);
+  await store.appendToStream('organisation-1', [newEvent('o1', 'OrganisationRegistered')]);
+  return { client, store };
+};
+
+describe('EventStoreDBEventStore.subscribe', () => {
+  it('catches up, goes live, hands each event with its position as checkpoint, and stops on close', async () => {
+    const { client, store } = await setup();
+    const { batches, handler } = recorder();
+    const subscription = store.subscribe({}, handler);
+    await waitFor(() => batches.length === 2);
+    await store.appendToStream('certificate-2', [newEvent('c2')]);
+    await waitFor(() => batches.length === 3);
+    expect(batches).toEqual([
+      { ids: ['c1'], checkpoint: encoded(9n) },
+      { ids: ['o1'], checkpoint: encoded(10n) },
+      { ids: ['c2'], checkpoint: encoded(11n) },
+    ]);
+    await subscription.close();
+    await expect(subscription.done).resolves.toBeUndefined();
+    expect(client.subscriptions[0]!.unsubscribed).toBe(true);
+    await store.appendToStream('certificate-3', [newEvent('c3')]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(batches).toHaveLength(3);
+  });
+
+  it('asks the server to filter by exact event type, else by category prefix, else system events out', async () => {
+    const { client, store } = await setup();
+    const { handler } = recorder();
+    const subscriptions = [
+      store.subscribe({ eventTypes: ['CertificateIssued'] }, handler),
+      store.subscribe({ categories: ['certificate', 'organisation'] }, handler),
+      store.subscribe({}, handler),
+    ];
+    const filters = client.subscriptions.map((subscription) => subscription.serverFilter);
+    expect(filters[0]).toMatchObject({
+      filterOn: 'eventType',
+      regex: '^(?:CertificateIssued)$',
+      checkpointInterval: 1,
+    });
+    expect(filters[1]).toMatchObject({
+      filterOn: 'streamName',
+      prefixes: ['certificate-', 'organisation-'],
+    });
+    expect(filters[2]).toMatchObject({ filterOn: 'eventType', regex: '^[^$]' });
+    expect(filters.every((filter) => typeof filter?.checkpointReached === 'function')).toBe(true);
+    await Promise.all(subscriptions.map((subscription) => subscription.close()));
+  });
+
+  it('resumes strictly after the checkpoint although the server starts at it', async () => {
+    const { store } = await setup();
+    const { batches, handler } = recorder();
+    const subscription = store.subscribe({ after: encoded(9n) }, handler);
+    await waitFor(() => batches.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(batches).toEqual([{ ids: ['o1'], checkpoint: encoded(10n) }]);
+    await subscription.close();
+  });
+
+  it('hands a server checkpoint over as an empty batch, after the events received before it', async () => {
+    const { client, store } = await setup();
+    const batches: Batch[] = [];
+    let release: () => void = () => undefined;
+    const firstHandled = new Promise<void>((resolve) => (release = resolve));
+    const subscription = store.subscribe(
+      { eventTypes: ['CertificateIssued'] },
+      async (events, checkpoint) => {
+        batches.push({ ids: events.map((event) => event.id), checkpoint });
+        if (batches.length === 1) await firstHandled;
+      },
+    );
+    await waitFor(() => batches.length === 1);
+    const fake = client.subscriptions[0]!;
+    await store.appendToStream('certificate-2', [newEvent('c2')]);
+    fake.checkpoint(20n);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(batches).toHaveLength(1);
+    release();
+    await waitFor(() => batches.length === 3);
+    expect(batches).toEqual([
+      { ids: ['c1'], checkpoint: encoded(9n) },
+      { ids: ['c2'], checkpoint: encoded(11n) },
+      { ids: [], checkpoint: encoded(20n) },
+    ]);
+    await subscription.close();
+  });
+
+  it('never hands over a checkpoint at or behind a position already handed over', async () => {
+    const { client, store } = await setup();
+    const { batches, handler } = recorder();
+    const subscription = store.subscribe({ after: encoded(9n) }, handler);
+    await waitFor(() => batches.length === 1);
+    const fake = client.subscriptions[0]!;
+    fake.checkpoint(5n);
+    fake.checkpoint(10n);
+    fake.checkpoint(12n);
+    await waitFor(() => batches.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(batches).toEqual([
+      { ids: ['o1'], checkpoint: encoded(10n) },
+      { ids: [], checkpoint: encoded(12n) },
+    ]);
+    await subscription.close();
+  });
+
+  it('skips events that are not selected, such as events of system streams', async () => {
+    const { client, store } = await setup();
+    const { batches, handler } = recorder();
+    const subscription = store.subscribe({ categories: ['certificate'] }, handler);
+    await waitFor(() => batches.length === 1);
+    client.record('$$certificate-9', '$metadata');
+    client.record('certificate-9', '$>');
+    await store.appendToStream('certificate-9', [newEvent('c9')]);
+    await waitFor(() => batches.length === 2);
+    expect(batches.map((batch) => batch.ids)).toEqual([['c1'], ['c9']]);
+    await subscription.close();
+  });
+
+  it("rejects done with the handler's error and unsubscribes", async () => {
+    const { client, store } = await setup();
+    const failure = new Error('projection failed');
+    const subscription = store.subscribe({}, () => Promise.reject(failure));
+    await expect(subscription.done).rejects.toBe(failure);
+    expect(client.subscriptions[0]!.unsubscribed).toBe(true);
+  });
+
+  it("rejects done with the server's error", async () => {
+    const { client, store } = await setup();
+    const { batches, handler } = recorder();
+    const subscription = store.subscribe({}, handler);
+    await waitFor(() => batches.length === 2);
+    const dropped = new UnavailableError(undefined, 'connection lost');
+    client.subscriptions[0]!.destroy(dropped);
+    await expect(subscription.done).rejects.toBe(dropped);
+  });
+
+  it('can be closed from inside its handler', async () => {
+    const { store } = await setup();
+    const seen: string[] = [];
+    const subscription = store.subscribe({}, async (events) => {
+      seen.push(...events.map((event) => event.id));
+      await subscription.close();
+    });
+    await expect(subscription.done).resolves.toBeUndefined();
+    expect(seen).toEqual(['c1']);
+  });
+
+  it('is closed when the store closes', async () => {
+    const { client, store } = await setup();
+    const { batches, handler } = recorder();
+    const subscription = store.subscribe({}, handler);
+    await waitFor(() => batches.length === 2);
+    await store.close();
+    await expect(subscription.done).resolves.toBeUndefined();
+    expect(client.subscriptions[0]!.unsubscribed).toBe(true);
+  });
+
+  it('refuses a checkpoint it did not produce before calling the server', () => {
+    const client = new FakeEventStoreDBClient();
+    const store = new EventStoreDBEventStore(client);
+    expect(() => store.subscribe({ after: 'nope' }, () => Promise.resolve())).toThrow(
+      InvalidEventStoreInputError,
+    );
+    expect(client.calls).toEqual([]);
+  });
+});

@@ -1,0 +1,18 @@
+import { EventStoreDBEventStore } from '../../src/eventstore';
+import { eventStoreContract } from './event-store-contract';
+
+const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
+
+if (connectionString) {
+  eventStoreContract('EventStoreDB', () => {
+    const store = new EventStoreDBEventStore(connectionString);
+    return Promise.resolve({ store, cleanup: () => store.close() });
+  });
+} else {
+  console.log(
+    'skipped: no EventStoreDB (set EVENTSTORE_CONNECTION_STRING, e.g. esdb://localhost:2113?tls=false after docker compose up eventstore)',
+  );
+  describe.skip('event store contract: EventStoreDB', () => {
+    it('needs a running EventStoreDB (EVENTSTORE_CONNECTION_STRING)', () => undefined);
+  });
+}
