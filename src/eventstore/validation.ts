@@ -57,6 +57,38 @@ const serialise = (value: unknown, field: string): string => {
   return JSON.stringify(value);
 };
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+const assertOptionalMetadata = (metadata: NewEvent['metadata'], at: string): void => {
+  const { causationId, recordedAt, schemaVersion } = metadata;
+  if (causationId !== undefined && causationId !== null && typeof causationId !== 'string') {
+    throw new InvalidEventStoreInputError(
+      `${at}.metadata.causationId`,
+      `${at} has a causationId that is not a string`,
+    );
+  }
+  if (
+    recordedAt !== undefined &&
+    (typeof recordedAt !== 'string' ||
+      !ISO_INSTANT.test(recordedAt) ||
+      Number.isNaN(Date.parse(recordedAt)))
+  ) {
+    throw new InvalidEventStoreInputError(
+      `${at}.metadata.recordedAt`,
+      `${at} has recordedAt ${JSON.stringify(recordedAt)}: expected an ISO-8601 instant`,
+    );
+  }
+  if (
+    schemaVersion !== undefined &&
+    (typeof schemaVersion !== 'number' || !Number.isSafeInteger(schemaVersion) || schemaVersion < 1)
+  ) {
+    throw new InvalidEventStoreInputError(
+      `${at}.metadata.schemaVersion`,
+      `${at} has schemaVersion ${JSON.stringify(schemaVersion)}: expected a whole number >= 1`,
+    );
+  }
+};
+
 export interface SerialisedEvent {
   id: string;
   type: string;
@@ -76,7 +108,8 @@ export const validateAppend = (
 ): SerialisedEvent[] => {
   streamCategory(stream);
   assertExpectedVersion(expected);
-  if (!Array.isArray(events) || events.length === 0) {
+  const list: unknown = events;
+  if (!Array.isArray(list) || list.length === 0) {
     throw new InvalidEventStoreInputError('events', 'an append needs at least one event');
   }
   const ids = new Set<string>();
@@ -102,6 +135,7 @@ export const validateAppend = (
         `${at} needs metadata with a correlationId and an actor`,
       );
     }
+    assertOptionalMetadata(metadata, at);
     return {
       id: event.id,
       type: event.type,

@@ -25,6 +25,7 @@ export class SqliteConfigurationError extends Error {
 
 /** Durable settings every connection to the event store must have; asserted, not assumed. */
 export const configureConnection = (db: Database.Database, busyTimeoutMs: number): void => {
+  db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
   const journalMode = db.pragma('journal_mode = WAL', { simple: true });
   if (journalMode !== 'wal') {
     throw new SqliteConfigurationError(
@@ -39,7 +40,6 @@ export const configureConnection = (db: Database.Database, busyTimeoutMs: number
     );
   }
   db.pragma('foreign_keys = ON');
-  db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
 };
 
 export const createEventsSchema = (db: Database.Database): void => {
