@@ -6,3 +6,4 @@ export * from './standards';
 export * from './deadlines';
 export * from './organisation';
 export * from './certificate';
+export * from './audit-cycle';

@@ -1,0 +1,75 @@
+import { DomainError } from '../errors';
+
+/** Malformed command data: a missing id, a bad date, an empty list. */
+export class InvalidAuditCycleInputError extends DomainError {
+  override readonly name = 'InvalidAuditCycleInputError';
+  constructor(message: string) {
+    super('INVALID_INPUT', message);
+  }
+}
+
+export class AuditCycleNotFoundError extends DomainError {
+  override readonly name = 'AuditCycleNotFoundError';
+  constructor(message: string) {
+    super('AUDIT_CYCLE_NOT_FOUND', message);
+  }
+}
+
+export class AuditCycleAlreadyExistsError extends DomainError {
+  override readonly name = 'AuditCycleAlreadyExistsError';
+  constructor(message: string) {
+    super('AUDIT_CYCLE_EXISTS', message);
+  }
+}
+
+/** The application was rejected or certification refused: the cycle takes no more commands. */
+export class AuditCycleClosedError extends DomainError {
+  override readonly name = 'AuditCycleClosedError';
+  constructor(message: string) {
+    super('AUDIT_CYCLE_CLOSED', message);
+  }
+}
+
+/** No audits or certification to a superseded version after its last audit date or transition end. */
+export class StandardVersionClosedError extends DomainError {
+  override readonly name = 'StandardVersionClosedError';
+  constructor(message: string) {
+    super('STANDARD_VERSION_CLOSED', message);
+  }
+}
+
+export class ApplicationAlreadyReviewedError extends DomainError {
+  override readonly name = 'ApplicationAlreadyReviewedError';
+  constructor(message: string) {
+    super('APPLICATION_ALREADY_REVIEWED', message);
+  }
+}
+
+export class RejectionReasonsRequiredError extends DomainError {
+  override readonly name = 'RejectionReasonsRequiredError';
+  constructor(message: string) {
+    super('REJECTION_REASONS_REQUIRED', message);
+  }
+}
+
+export class ReadinessNotMetError extends DomainError {
+  override readonly name = 'ReadinessNotMetError';
+  constructor(message: string) {
+    super('READINESS_NOT_MET', message);
+  }
+}
+
+/** 17021-1 5.2.7: no certification within the cooling-off after consultancy by a related body. */
+export class ConsultancyCoolingOffError extends DomainError {
+  override readonly name = 'ConsultancyCoolingOffError';
+  constructor(message: string) {
+    super('CONSULTANCY_COOLING_OFF', message);
+  }
+}
+
+export class ApplicationNotAcceptedError extends DomainError {
+  override readonly name = 'ApplicationNotAcceptedError';
+  constructor(message: string) {
+    super('APPLICATION_NOT_ACCEPTED', message);
+  }
+}

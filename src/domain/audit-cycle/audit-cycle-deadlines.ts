@@ -1,0 +1,105 @@
+import type { CalendarDate } from '../calendar';
+import type { Deadline } from '../deadlines';
+import {
+  currentNonconformities,
+  currentStage2,
+  cycleDecisionDate,
+  latestAudit,
+  majorNcVerificationLimit,
+  stage2DueDate,
+  surveillanceLastDay,
+} from './audit-cycle-queries';
+import type { AuditCycle, AuditCycleState, Nonconformity } from './audit-cycle-state';
+import { surveillanceDueDate } from './surveillance-due-date';
+
+const stage2Due = (cycle: AuditCycle): Deadline[] => {
+  const stage1 = latestAudit(cycle, 'STAGE1');
+  if (cycle.application.kind !== 'INITIAL' || !stage1?.completion) return [];
+  return [
+    {
+      type: 'STAGE2_DUE',
+      key: `STAGE2_DUE:${stage1.auditId}`,
+      dueDate: stage2DueDate(stage1.completion.lastDay, cycle),
+      metOn: currentStage2(cycle)?.completion?.lastDay ?? null,
+      subject: `stage 2 audit after stage 1 ${stage1.auditId}`,
+    },
+  ];
+};
+
+const responseMetOn = (nc: Nonconformity): CalendarDate | null =>
+  nc.grade === 'MAJOR' ? nc.verifiedOn : (nc.planAcceptedOn ?? nc.verifiedOn);
+
+const ncResponses = (cycle: AuditCycle): Deadline[] =>
+  currentNonconformities(cycle).map((nc) => ({
+    type: 'NC_RESPONSE_DUE',
+    key: `NC_RESPONSE_DUE:${nc.ncId}`,
+    dueDate: nc.responseDueOn,
+    metOn: responseMetOn(nc),
+    subject: `${nc.grade.toLowerCase()} nonconformity ${nc.ncId}`,
+  }));
+
+const majorVerificationLimit = (cycle: AuditCycle): Deadline[] => {
+  const stage2 = currentStage2(cycle);
+  if (!stage2?.completion) return [];
+  const majors = cycle.nonconformities.filter(
+    (nc) => nc.auditId === stage2.auditId && nc.grade === 'MAJOR',
+  );
+  if (majors.length === 0) return [];
+  const verified = majors.flatMap((nc) => (nc.verifiedOn === null ? [] : [nc.verifiedOn]));
+  const allVerified = verified.length === majors.length;
+  return [
+    {
+      type: 'MAJOR_NC_VERIFICATION_LIMIT',
+      key: `MAJOR_NC_VERIFICATION_LIMIT:${stage2.auditId}`,
+      dueDate: majorNcVerificationLimit(stage2.completion.lastDay, cycle),
+      metOn: allVerified ? verified.reduce((a, b) => (a > b ? a : b)) : null,
+      subject: `verification of the major nonconformities of stage 2 ${stage2.auditId}`,
+    },
+  ];
+};
+
+/** Surveillance n is due once the programme has started; PREVIOUS_PLUS_12_MONTHS waits for n-1. */
+const surveillances = (cycle: AuditCycle): Deadline[] => {
+  const decidedOn = cycleDecisionDate(cycle);
+  if (decidedOn === null) return [];
+  const fromPreviousCb =
+    cycle.application.transfer?.surveillanceProgramme.completedSurveillances ?? 0;
+  const deadlines: Deadline[] = [];
+  for (const number of [1, 2] as const) {
+    if (number <= fromPreviousCb) continue;
+    const previous = number === 2 ? surveillanceLastDay(cycle, 1) : null;
+    const dueDate = surveillanceDueDate(cycle.policy.surveillanceRule, decidedOn, number, previous);
+    if (dueDate === null) break;
+    const completed = cycle.audits.find(
+      (a) => a.kind === 'SURVEILLANCE' && a.surveillanceNumber === number && a.completion,
+    );
+    deadlines.push({
+      type: 'SURVEILLANCE_AUDIT_DUE',
+      key: `SURVEILLANCE_AUDIT_DUE:${number}`,
+      dueDate,
+      metOn: completed?.completion?.lastDay ?? null,
+      subject: `surveillance audit ${number}`,
+    });
+  }
+  return deadlines;
+};
+
+/**
+ * The audit cycle's deadlines (domain.md §4), met or open; `deadlineStateOn` gives their state as of
+ * a date. A closed cycle (application rejected, certification refused) has none.
+ */
+export const auditCycleDeadlines = (state: AuditCycleState): Deadline[] => {
+  if (
+    state.status === 'NOT_STARTED' ||
+    state.status === 'APPLICATION_REJECTED' ||
+    state.status === 'CERTIFICATION_REFUSED'
+  ) {
+    return [];
+  }
+  return [
+    ...stage2Due(state),
+    ...ncResponses(state),
+    ...majorVerificationLimit(state),
+    ...surveillances(state),
+  ];
+};

@@ -1,0 +1,87 @@
+import { addMonths, type CalendarDate } from '../calendar';
+import type { Audit, AuditCycle, Nonconformity } from './audit-cycle-state';
+import type { AuditKind, SurveillanceNumber } from './audit-cycle-types';
+
+const lastOf = <T>(items: readonly T[]): T | undefined => items[items.length - 1];
+
+export const latestAudit = (cycle: AuditCycle, kind: AuditKind): Audit | undefined =>
+  lastOf(cycle.audits.filter((a) => a.kind === kind));
+
+export const findAudit = (cycle: AuditCycle, auditId: string): Audit | undefined =>
+  cycle.audits.find((a) => a.auditId === auditId);
+
+/**
+ * A stage audit replaced by a repetition: a stage 1 or stage 2 planned before the latest stage 1,
+ * or a stage 2 planned before the latest stage 2. Its findings no longer count.
+ */
+export const isSuperseded = (cycle: AuditCycle, audit: Audit): boolean => {
+  if (audit.kind !== 'STAGE1' && audit.kind !== 'STAGE2') return false;
+  const index = cycle.audits.indexOf(audit);
+  return cycle.audits.some(
+    (later, laterIndex) =>
+      laterIndex > index && (later.kind === 'STAGE1' || later.kind === audit.kind),
+  );
+};
+
+/** The stage 2 that follows the latest stage 1, if any. */
+export const currentStage2 = (cycle: AuditCycle): Audit | undefined => {
+  const stage2 = latestAudit(cycle, 'STAGE2');
+  return stage2 && !isSuperseded(cycle, stage2) ? stage2 : undefined;
+};
+
+export const stage2DueDate = (stage1LastDay: CalendarDate, cycle: AuditCycle): CalendarDate =>
+  addMonths(stage1LastDay, cycle.policy.stage2WindowMonths);
+
+export const majorNcVerificationLimit = (
+  stage2LastDay: CalendarDate,
+  cycle: AuditCycle,
+): CalendarDate => addMonths(stage2LastDay, cycle.policy.majorNcVerificationMonths);
+
+/** Nonconformities that still count: those of superseded stage audits do not. */
+export const currentNonconformities = (cycle: AuditCycle): Nonconformity[] =>
+  cycle.nonconformities.filter((nc) => {
+    const audit = findAudit(cycle, nc.auditId);
+    return audit !== undefined && !isSuperseded(cycle, audit);
+  });
+
+/** A stage-2 major not verified by its limit, as of `asOf`. */
+export const majorMissingVerificationLimit = (
+  nc: Nonconformity,
+  asOf: CalendarDate,
+): nc is Nonconformity & { verificationLimitOn: CalendarDate } =>
+  nc.grade === 'MAJOR' &&
+  nc.verificationLimitOn !== null &&
+  (nc.verifiedOn === null ? asOf > nc.verificationLimitOn : nc.verifiedOn > nc.verificationLimitOn);
+
+export const completedSurveillance = (
+  cycle: AuditCycle,
+  number: SurveillanceNumber,
+): Audit | undefined =>
+  cycle.audits.find(
+    (a) => a.kind === 'SURVEILLANCE' && a.surveillanceNumber === number && a.completion !== null,
+  );
+
+/** Surveillances completed so far in the cycle's programme (TRANSFER: the previous CB's count too). */
+export const surveillancesCompleted = (cycle: AuditCycle): number =>
+  (cycle.application.transfer?.surveillanceProgramme.completedSurveillances ?? 0) +
+  cycle.audits.filter((a) => a.kind === 'SURVEILLANCE' && a.completion !== null).length;
+
+/** Last day of surveillance `number` of the programme, wherever it was done. */
+export const surveillanceLastDay = (
+  cycle: AuditCycle,
+  number: SurveillanceNumber,
+): CalendarDate | null => {
+  const own = completedSurveillance(cycle, number)?.completion?.lastDay;
+  if (own) return own;
+  const programme = cycle.application.transfer?.surveillanceProgramme;
+  return programme && programme.completedSurveillances === number
+    ? programme.lastSurveillanceLastDay
+    : null;
+};
+
+/** The date the surveillance programme counts from, once known. */
+export const cycleDecisionDate = (cycle: AuditCycle): CalendarDate | null =>
+  cycle.decision?.cycleDecisionDate ??
+  (cycle.application.transfer && cycle.status !== 'APPLICATION_SUBMITTED'
+    ? cycle.application.transfer.previousCycleDecisionDate
+    : null);

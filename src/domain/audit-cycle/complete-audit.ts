@@ -1,0 +1,123 @@
+import type { CalendarDate } from '../calendar';
+import type { CompleteAudit } from './audit-cycle-commands';
+import type { AuditCompleted } from './audit-cycle-events';
+import { openAuditCycle } from './audit-cycle-guards';
+import {
+  cycleDecisionDate,
+  findAudit,
+  isSuperseded,
+  latestAudit,
+  majorNcVerificationLimit,
+  stage2DueDate,
+  surveillanceLastDay,
+} from './audit-cycle-queries';
+import type { Audit, AuditCycle, AuditCycleState } from './audit-cycle-state';
+import type { SurveillanceDue } from './audit-cycle-types';
+import {
+  AuditAlreadyCompletedError,
+  AuditNotFoundError,
+  AuditOrderError,
+  Stage2WindowExceededError,
+} from './audit-errors';
+import {
+  requireDate,
+  requireOrderedDates,
+  requireTeam,
+  requireText,
+  requireTextList,
+} from './input-validation';
+import { surveillanceDueDate } from './surveillance-due-date';
+
+/** [CB] Stage 2 ends within the policy window after stage 1's last day, or stage 1 is repeated. */
+const checkStage2 = (cycle: AuditCycle, firstDay: CalendarDate, lastDay: CalendarDate): void => {
+  const stage1 = latestAudit(cycle, 'STAGE1')?.completion;
+  if (!stage1) throw new AuditOrderError('stage 2 follows a completed stage 1');
+  if (firstDay <= stage1.lastDay) {
+    throw new AuditOrderError(
+      `stage 2 starting on ${firstDay} must follow stage 1, whose last day was ${stage1.lastDay}`,
+    );
+  }
+  const dueOn = stage2DueDate(stage1.lastDay, cycle);
+  if (lastDay > dueOn) {
+    throw new Stage2WindowExceededError(
+      `stage 2 ending on ${lastDay} is more than ${cycle.policy.stage2WindowMonths} months after ` +
+        `stage 1's last day ${stage1.lastDay} (stage 2 was due by ${dueOn}): stage 1 must be repeated`,
+    );
+  }
+};
+
+const checkSurveillance = (cycle: AuditCycle, audit: Audit, firstDay: CalendarDate): void => {
+  const decidedOn = cycleDecisionDate(cycle);
+  if (decidedOn !== null && firstDay < decidedOn) {
+    throw new AuditOrderError(
+      `surveillance audit ${audit.surveillanceNumber} starting on ${firstDay} precedes the ` +
+        `certification decision of ${decidedOn}`,
+    );
+  }
+  if (audit.surveillanceNumber !== 2) return;
+  const previous = surveillanceLastDay(cycle, 1);
+  if (previous !== null && firstDay <= previous) {
+    throw new AuditOrderError(
+      `surveillance audit 2 starting on ${firstDay} must follow surveillance audit 1, ` +
+        `whose last day was ${previous}`,
+    );
+  }
+};
+
+const nextSurveillance = (
+  cycle: AuditCycle,
+  audit: Audit,
+  lastDay: CalendarDate,
+): SurveillanceDue | null => {
+  const decidedOn = cycleDecisionDate(cycle);
+  if (audit.surveillanceNumber !== 1 || decidedOn === null) return null;
+  const dueOn = surveillanceDueDate(cycle.policy.surveillanceRule, decidedOn, 2, lastDay);
+  return dueOn === null ? null : { number: 2, dueOn };
+};
+
+export const completeAudit = (
+  { data }: CompleteAudit,
+  state: AuditCycleState,
+): AuditCompleted[] => {
+  const cycle = openAuditCycle(state, data.auditCycleId);
+  const audit = findAudit(cycle, requireText(data.auditId, 'auditId'));
+  if (!audit) throw new AuditNotFoundError(`audit ${data.auditId} is not planned in this cycle`);
+  if (audit.completion) {
+    throw new AuditAlreadyCompletedError(
+      `audit ${audit.auditId} was already completed on ${audit.completion.lastDay}`,
+    );
+  }
+  if (isSuperseded(cycle, audit)) {
+    throw new AuditOrderError(
+      `${audit.kind} audit ${audit.auditId} was replaced by a repeated stage audit and cannot be completed`,
+    );
+  }
+  const firstDay = requireDate(data.firstDay, 'firstDay');
+  const lastDay = requireDate(data.lastDay, 'lastDay');
+  requireOrderedDates(firstDay, lastDay, 'firstDay', 'lastDay');
+  const team = requireTeam(data.leadAuditorId, data.team);
+  const sites = requireTextList(data.sites, 'sites', { nonEmpty: true });
+  if (audit.kind === 'STAGE2') checkStage2(cycle, firstDay, lastDay);
+  if (audit.kind === 'SURVEILLANCE') checkSurveillance(cycle, audit, firstDay);
+  return [
+    {
+      type: 'AuditCompleted',
+      data: {
+        auditCycleId: data.auditCycleId,
+        auditId: audit.auditId,
+        kind: audit.kind,
+        surveillanceNumber: audit.surveillanceNumber,
+        firstDay,
+        lastDay,
+        leadAuditorId: data.leadAuditorId,
+        team,
+        sites,
+        stage2DueOn: audit.kind === 'STAGE1' ? stage2DueDate(lastDay, cycle) : null,
+        majorNcVerificationLimitOn:
+          audit.kind === 'STAGE2' ? majorNcVerificationLimit(lastDay, cycle) : null,
+        nextSurveillance:
+          audit.kind === 'SURVEILLANCE' ? nextSurveillance(cycle, audit, lastDay) : null,
+      },
+    },
+  ];
+};

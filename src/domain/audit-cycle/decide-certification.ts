@@ -1,0 +1,104 @@
+import type { DecideCertification } from './audit-cycle-commands';
+import type { CertificationGranted, CertificationRefused } from './audit-cycle-events';
+import { openAuditCycle, requireAcceptedApplication } from './audit-cycle-guards';
+import type { AuditCycle, AuditCycleState } from './audit-cycle-state';
+import { grantedCertificate } from './certification-outcome';
+import { requireNoConsultancyCoolingOff } from './consultancy-cooling-off';
+import {
+  requireDecisiveActivity,
+  requireImpartialDecisionMaker,
+  requireMajorsVerifiedInTime,
+  requireNonconformitiesAnswered,
+  requireValidStandardVersion,
+} from './decision-preconditions';
+import {
+  CertificationAlreadyDecidedError,
+  EffectiveDateBeforeDecisionError,
+  RefusalReasonsRequiredError,
+} from './decision-errors';
+import { requireDate, requireOneOf, requireText, requireTextList } from './input-validation';
+
+const grant = (
+  cycle: AuditCycle,
+  data: DecideCertification['data'],
+  decidedOn: CertificationGranted['data']['decidedOn'],
+  reasons: string[],
+): CertificationGranted => {
+  requireDecisiveActivity(cycle, decidedOn);
+  requireMajorsVerifiedInTime(cycle, decidedOn);
+  requireNonconformitiesAnswered(cycle, decidedOn);
+  requireNoConsultancyCoolingOff(cycle.application.consultancy, decidedOn, 'grant certification');
+  requireValidStandardVersion(cycle, decidedOn);
+  const effectiveOn =
+    data.effectiveOn === undefined ? decidedOn : requireDate(data.effectiveOn, 'effectiveOn');
+  if (effectiveOn < decidedOn) {
+    throw new EffectiveDateBeforeDecisionError(
+      `the certificate cannot be effective on ${effectiveOn}, before the decision of ${decidedOn}`,
+    );
+  }
+  const certificateExpiryDate =
+    cycle.application.kind === 'RECERTIFICATION'
+      ? requireDate(data.certificateExpiryDate, 'certificateExpiryDate')
+      : null;
+  const granted = grantedCertificate(cycle, decidedOn, effectiveOn, certificateExpiryDate);
+  const { application } = cycle;
+  return {
+    type: 'CertificationGranted',
+    data: {
+      auditCycleId: application.auditCycleId,
+      organisationId: application.organisationId,
+      certificateId: application.certificateId,
+      kind: application.kind,
+      outcome: granted.outcome,
+      decisionMakerId: data.decisionMakerId,
+      decidedOn,
+      effectiveOn,
+      expiryDate: granted.expiryDate,
+      previousExpiryDate: granted.previousExpiryDate,
+      reasons,
+      standard: application.standard,
+      scope: application.scope,
+      sites: application.sites,
+      cycleDecisionDate: granted.cycleDecisionDate,
+      surveillanceDue: granted.surveillanceDue,
+      transfer: application.transfer && {
+        previousCertificationBody: application.transfer.previousCertificationBody,
+        previousCertificateNumber: application.transfer.previousCertificateNumber,
+        surveillanceProgramme: application.transfer.surveillanceProgramme,
+      },
+      policy: cycle.policy,
+    },
+  };
+};
+
+/** One decision per cycle: a refusal closes the cycle, a new application starts another. */
+export const decideCertification = (
+  { data }: DecideCertification,
+  state: AuditCycleState,
+): (CertificationGranted | CertificationRefused)[] => {
+  if (state.status !== 'NOT_STARTED' && state.decision !== null) {
+    throw new CertificationAlreadyDecidedError(
+      `certification was already ${state.decision.decision.toLowerCase()} on ` +
+        `${state.decision.decidedOn} for audit cycle ${state.application.auditCycleId}`,
+    );
+  }
+  const cycle = openAuditCycle(state, data.auditCycleId);
+  requireAcceptedApplication(cycle, 'decide certification');
+  const decision = requireOneOf(data.decision, ['GRANTED', 'REFUSED'] as const, 'decision');
+  const decidedOn = requireDate(data.decidedOn, 'decidedOn');
+  const decisionMakerId = requireText(data.decisionMakerId, 'decisionMakerId');
+  const reasons = requireTextList(data.reasons, 'reasons', { nonEmpty: false });
+  requireImpartialDecisionMaker(cycle, decisionMakerId);
+  if (decision === 'GRANTED') return [grant(cycle, data, decidedOn, reasons)];
+  if (reasons.length === 0) {
+    throw new RefusalReasonsRequiredError(
+      `refusing certification on ${decidedOn} requires the reasons`,
+    );
+  }
+  return [
+    {
+      type: 'CertificationRefused',
+      data: { auditCycleId: cycle.application.auditCycleId, decisionMakerId, decidedOn, reasons },
+    },
+  ];
+};

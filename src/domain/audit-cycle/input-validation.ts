@@ -1,0 +1,66 @@
+import { type CalendarDate, isCalendarDate } from '../calendar';
+import { InvalidAuditCycleInputError } from './application-errors';
+
+export const requireDate = (value: unknown, field: string): CalendarDate => {
+  if (!isCalendarDate(value)) {
+    throw new InvalidAuditCycleInputError(
+      `${field} must be a calendar date (YYYY-MM-DD), got ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+};
+
+export const requireText = (value: unknown, field: string): string => {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new InvalidAuditCycleInputError(`${field} must be a non-empty string`);
+  }
+  return value;
+};
+
+export const requireTextList = (
+  value: unknown,
+  field: string,
+  { nonEmpty }: { nonEmpty: boolean },
+): string[] => {
+  if (!Array.isArray(value)) throw new InvalidAuditCycleInputError(`${field} must be a list`);
+  if (nonEmpty && value.length === 0) {
+    throw new InvalidAuditCycleInputError(`${field} must name at least one entry`);
+  }
+  return value.map((entry, index) => requireText(entry, `${field}[${index}]`));
+};
+
+export const requireOneOf = <T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  field: string,
+): T => {
+  if (!allowed.includes(value as T)) {
+    throw new InvalidAuditCycleInputError(
+      `${field} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`,
+    );
+  }
+  return value as T;
+};
+
+export const requireOrderedDates = (
+  from: CalendarDate,
+  to: CalendarDate,
+  fromField: string,
+  toField: string,
+): void => {
+  if (to < from) {
+    throw new InvalidAuditCycleInputError(`${toField} ${to} is before ${fromField} ${from}`);
+  }
+};
+
+/** The audit team: non-empty, the lead among its members. */
+export const requireTeam = (leadAuditorId: unknown, team: unknown): string[] => {
+  const lead = requireText(leadAuditorId, 'leadAuditorId');
+  const members = requireTextList(team, 'team', { nonEmpty: true });
+  if (!members.includes(lead)) {
+    throw new InvalidAuditCycleInputError(
+      `the lead auditor ${lead} is not on the audit team (${members.join(', ')})`,
+    );
+  }
+  return members;
+};

@@ -1,0 +1,108 @@
+import { InvalidAuditCycleInputError } from './application-errors';
+import type { RecordTransferReview } from './audit-cycle-commands';
+import type { TransferReviewRecorded } from './audit-cycle-events';
+import { openAuditCycle } from './audit-cycle-guards';
+import type { AuditCycle, AuditCycleState } from './audit-cycle-state';
+import type { OutstandingNonconformity, PreviousCertificateStatus } from './audit-cycle-types';
+import { AuditOrderError } from './audit-errors';
+import {
+  requireDate,
+  requireOneOf,
+  requireOrderedDates,
+  requireText,
+  requireTextList,
+} from './input-validation';
+import {
+  NotATransferError,
+  CertificateNotTransferableError,
+  TransferReviewAlreadyRecordedError,
+} from './transfer-errors';
+
+const STATUSES: readonly PreviousCertificateStatus[] = [
+  'VALID',
+  'SUSPENDED',
+  'WITHDRAWN',
+  'EXPIRED',
+];
+
+const outstandingOf = (list: unknown): OutstandingNonconformity[] => {
+  if (!Array.isArray(list)) {
+    throw new InvalidAuditCycleInputError('outstandingNonconformities must be a list');
+  }
+  return list.map((nc: OutstandingNonconformity, index) => ({
+    reference: requireText(nc?.reference, `outstandingNonconformities[${index}].reference`),
+    grade: requireOneOf(
+      nc.grade,
+      ['MAJOR', 'MINOR'] as const,
+      `outstandingNonconformities[${index}].grade`,
+    ),
+    description: requireText(nc.description, `outstandingNonconformities[${index}].description`),
+  }));
+};
+
+/** IAF MD 2: only a valid, non-suspended, accredited certificate is transferred. */
+const requireTransferable = (cycle: AuditCycle, data: RecordTransferReview['data']) => {
+  const transfer = cycle.application.transfer;
+  const certificate = `certificate ${transfer?.previousCertificateNumber} of ${transfer?.previousCertificationBody}`;
+  if (data.certificateStatus !== 'VALID') {
+    throw new CertificateNotTransferableError(
+      `${certificate} is ${data.certificateStatus.toLowerCase()} on ${data.reviewedOn}: only a valid, ` +
+        `non-suspended certificate is transferred (IAF MD 2)`,
+    );
+  }
+  if (data.accredited !== true) {
+    throw new CertificateNotTransferableError(
+      `${certificate} is not covered by an accreditation: only accredited certificates are ` +
+        `transferred (IAF MD 2), review of ${data.reviewedOn}`,
+    );
+  }
+  if (transfer && data.reviewedOn > transfer.certificateExpiryDate) {
+    throw new CertificateNotTransferableError(
+      `${certificate} expired on ${transfer.certificateExpiryDate}, before the review of ${data.reviewedOn}`,
+    );
+  }
+};
+
+export const recordTransferReview = (
+  { data }: RecordTransferReview,
+  state: AuditCycleState,
+): TransferReviewRecorded[] => {
+  const cycle = openAuditCycle(state, data.auditCycleId);
+  if (cycle.application.kind !== 'TRANSFER') {
+    throw new NotATransferError(
+      `audit cycle ${data.auditCycleId} is a ${cycle.application.kind} cycle: no pre-transfer review`,
+    );
+  }
+  if (cycle.transferReview !== null) {
+    throw new TransferReviewAlreadyRecordedError(
+      `the pre-transfer review was already recorded on ${cycle.transferReview.reviewedOn}`,
+    );
+  }
+  if (cycle.decision !== null) {
+    throw new AuditOrderError(
+      `no pre-transfer review after the decision of ${cycle.decision.decidedOn}`,
+    );
+  }
+  const reviewedOn = requireDate(data.reviewedOn, 'reviewedOn');
+  requireOrderedDates(cycle.application.submittedOn, reviewedOn, 'submittedOn', 'reviewedOn');
+  const certificateStatus = requireOneOf(data.certificateStatus, STATUSES, 'certificateStatus');
+  requireTransferable(cycle, { ...data, reviewedOn, certificateStatus });
+  return [
+    {
+      type: 'TransferReviewRecorded',
+      data: {
+        auditCycleId: data.auditCycleId,
+        reviewedOn,
+        reviewedBy: requireText(data.reviewedBy, 'reviewedBy'),
+        certificateStatus,
+        accredited: true,
+        reasonsForTransfer: requireTextList(data.reasonsForTransfer, 'reasonsForTransfer', {
+          nonEmpty: true,
+        }),
+        outstandingNonconformities: outstandingOf(data.outstandingNonconformities),
+        lastReports: requireTextList(data.lastReports, 'lastReports', { nonEmpty: true }),
+        complaints: requireTextList(data.complaints, 'complaints', { nonEmpty: false }),
+      },
+    },
+  ];
+};

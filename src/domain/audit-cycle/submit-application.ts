@@ -1,0 +1,189 @@
+import type { CalendarDate } from '../calendar';
+import { evaluateReadiness } from '../organisation';
+import type { ReadinessFacts } from '../organisation/readiness-facts';
+import type { CertificationPolicy } from '../policy';
+import { findStandard, standardCode, type StandardReference } from '../standards';
+import {
+  AuditCycleAlreadyExistsError,
+  InvalidAuditCycleInputError,
+  StandardVersionClosedError,
+} from './application-errors';
+import type { SubmitApplication } from './audit-cycle-commands';
+import type { ApplicationSubmitted } from './audit-cycle-events';
+import type { AuditCycleState } from './audit-cycle-state';
+import type {
+  ApplicationScope,
+  AuditCycleKind,
+  RecertificationApplication,
+  SurveillanceNumber,
+  TransferApplication,
+  TransferDetails,
+} from './audit-cycle-types';
+import { consultancyDeclaration } from './consultancy-cooling-off';
+import { requireDate, requireOneOf, requireText, requireTextList } from './input-validation';
+import { surveillanceDueDate } from './surveillance-due-date';
+
+const KINDS: readonly AuditCycleKind[] = ['INITIAL', 'RECERTIFICATION', 'TRANSFER'];
+
+/** New audits to a superseded version stop at its last audit date (or, without one, its transition end). */
+const requireOpenStandardVersion = (
+  standard: StandardReference,
+  kind: AuditCycleKind,
+  submittedOn: CalendarDate,
+): void => {
+  const { lastAuditDate, transitionEnd, transitionSource } = findStandard(standard);
+  const lastDate = kind === 'TRANSFER' ? transitionEnd : (lastAuditDate ?? transitionEnd);
+  if (lastDate !== null && submittedOn > lastDate) {
+    const what = kind === 'TRANSFER' ? 'certificates are valid' : 'audits may be made';
+    throw new StandardVersionClosedError(
+      `no ${kind.toLowerCase()} application to ${standardCode(standard)} on ${submittedOn}: ` +
+        `${what} to that version until ${lastDate} only (${transitionSource ?? 'catalog'})`,
+    );
+  }
+};
+
+const scopeOf = (scope: ApplicationScope): ApplicationScope => ({
+  text: requireText(scope?.text, 'scope.text'),
+  services: requireTextList(scope.services, 'scope.services', { nonEmpty: true }),
+  customers: requireTextList(scope.customers, 'scope.customers', { nonEmpty: false }),
+  locations: requireTextList(scope.locations, 'scope.locations', { nonEmpty: true }),
+});
+
+const readinessOf = (readiness: ReadinessFacts): ReadinessFacts => {
+  if (typeof readiness !== 'object' || readiness === null || !readiness.consultancy) {
+    throw new InvalidAuditCycleInputError('readiness facts (with consultancy) are required');
+  }
+  const optionalDate = (value: CalendarDate | null, field: string) =>
+    value === null ? null : requireDate(value, `readiness.${field}`);
+  optionalDate(readiness.managementSystemOperatingSince, 'managementSystemOperatingSince');
+  optionalDate(readiness.lastInternalAuditCompletedOn, 'lastInternalAuditCompletedOn');
+  optionalDate(readiness.lastManagementReviewCompletedOn, 'lastManagementReviewCompletedOn');
+  optionalDate(readiness.consultancy.endedOn, 'consultancy.endedOn');
+  readiness.administrativePenalties.forEach((penalty, index) =>
+    requireDate(penalty.imposedOn, `readiness.administrativePenalties[${index}].imposedOn`),
+  );
+  return readiness;
+};
+
+const recertificationOf = (
+  recertification: RecertificationApplication | undefined,
+): RecertificationApplication => {
+  if (!recertification) {
+    throw new InvalidAuditCycleInputError(
+      'a RECERTIFICATION application names the previous audit cycle and the certificate expiry',
+    );
+  }
+  return {
+    previousAuditCycleId: requireText(recertification.previousAuditCycleId, 'previousAuditCycleId'),
+    certificateExpiryDate: requireDate(
+      recertification.certificateExpiryDate,
+      'certificateExpiryDate',
+    ),
+  };
+};
+
+const transferOf = (
+  transfer: TransferApplication | undefined,
+  policy: CertificationPolicy,
+): TransferDetails => {
+  if (!transfer) {
+    throw new InvalidAuditCycleInputError(
+      'a TRANSFER application names the previous CB, certificate, cycle decision, expiry and programme',
+    );
+  }
+  const previousCycleDecisionDate = requireDate(
+    transfer.previousCycleDecisionDate,
+    'previousCycleDecisionDate',
+  );
+  const certificateExpiryDate = requireDate(
+    transfer.certificateExpiryDate,
+    'certificateExpiryDate',
+  );
+  const { completedSurveillances, lastSurveillanceLastDay } = transfer.surveillanceProgramme ?? {};
+  if (
+    completedSurveillances !== 0 &&
+    completedSurveillances !== 1 &&
+    completedSurveillances !== 2
+  ) {
+    throw new InvalidAuditCycleInputError(
+      `completedSurveillances must be 0, 1 or 2, got ${JSON.stringify(completedSurveillances)}`,
+    );
+  }
+  if ((completedSurveillances === 0) !== (lastSurveillanceLastDay === null)) {
+    throw new InvalidAuditCycleInputError(
+      'lastSurveillanceLastDay is given exactly when the previous CB completed a surveillance',
+    );
+  }
+  const last =
+    lastSurveillanceLastDay === null
+      ? null
+      : requireDate(lastSurveillanceLastDay, 'lastSurveillanceLastDay');
+  const nextNumber = completedSurveillances + 1;
+  const nextDue =
+    nextNumber <= 2
+      ? surveillanceDueDate(
+          policy.surveillanceRule,
+          previousCycleDecisionDate,
+          nextNumber as SurveillanceNumber,
+          last,
+        )
+      : null;
+  return {
+    previousCertificationBody: requireText(
+      transfer.previousCertificationBody,
+      'previousCertificationBody',
+    ),
+    previousCertificateNumber: requireText(
+      transfer.previousCertificateNumber,
+      'previousCertificateNumber',
+    ),
+    previousCycleDecisionDate,
+    certificateExpiryDate,
+    surveillanceProgramme: { completedSurveillances, lastSurveillanceLastDay: last },
+    nextSurveillance:
+      nextDue === null ? null : { number: nextNumber as SurveillanceNumber, dueOn: nextDue },
+  };
+};
+
+export const submitApplication = (
+  { data }: SubmitApplication,
+  state: AuditCycleState,
+): ApplicationSubmitted[] => {
+  if (state.status !== 'NOT_STARTED') {
+    throw new AuditCycleAlreadyExistsError(
+      `audit cycle ${state.application.auditCycleId} already has an application, ` +
+        `submitted on ${state.application.submittedOn}`,
+    );
+  }
+  const kind = requireOneOf(data.kind, KINDS, 'kind');
+  const submittedOn = requireDate(data.submittedOn, 'submittedOn');
+  const { policy } = data;
+  if (typeof policy !== 'object' || policy === null) {
+    throw new InvalidAuditCycleInputError('the application carries the full certification policy');
+  }
+  const standard = { identifier: data.standard?.identifier, version: data.standard?.version };
+  requireOpenStandardVersion(standard, kind, submittedOn);
+  const readiness = readinessOf(data.readiness);
+  return [
+    {
+      type: 'ApplicationSubmitted',
+      data: {
+        auditCycleId: requireText(data.auditCycleId, 'auditCycleId'),
+        organisationId: requireText(data.organisationId, 'organisationId'),
+        certificateId: requireText(data.certificateId, 'certificateId'),
+        kind,
+        standard,
+        scope: scopeOf(data.scope),
+        sites: requireTextList(data.sites, 'sites', { nonEmpty: true }),
+        consultancy: consultancyDeclaration(readiness.consultancy, policy),
+        readiness,
+        readinessChecks: evaluateReadiness(readiness, policy, submittedOn),
+        submittedOn,
+        policy,
+        recertification:
+          kind === 'RECERTIFICATION' ? recertificationOf(data.recertification) : null,
+        transfer: kind === 'TRANSFER' ? transferOf(data.transfer, policy) : null,
+      },
+    },
+  ];
+};

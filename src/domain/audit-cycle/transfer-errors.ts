@@ -1,0 +1,23 @@
+import { DomainError } from '../errors';
+
+export class NotATransferError extends DomainError {
+  override readonly name = 'NotATransferError';
+  constructor(message: string) {
+    super('NOT_A_TRANSFER', message);
+  }
+}
+
+export class TransferReviewAlreadyRecordedError extends DomainError {
+  override readonly name = 'TransferReviewAlreadyRecordedError';
+  constructor(message: string) {
+    super('TRANSFER_REVIEW_ALREADY_RECORDED', message);
+  }
+}
+
+/** IAF MD 2: only a valid, non-suspended, accredited certificate is transferred. */
+export class CertificateNotTransferableError extends DomainError {
+  override readonly name = 'CertificateNotTransferableError';
+  constructor(message: string) {
+    super('TRANSFER_NOT_ALLOWED', message);
+  }
+}
