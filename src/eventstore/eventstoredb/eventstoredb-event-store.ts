@@ -19,7 +19,6 @@ import type {
   Position,
   ReadAllOptions as ClientReadAllOptions,
   ReadStreamOptions as ClientReadStreamOptions,
-  RecordedEvent as ClientRecordedEvent,
   ResolvedEvent,
   SubscribeToAllOptions,
 } from '@eventstore/db-client';
@@ -40,11 +39,12 @@ import type {
 } from '../event-store';
 import { streamCategory } from '../stream-name';
 import { validateAppend } from '../validation';
-import { toEventStoreDBMetadata, toPortMetadata } from './event-metadata';
-import { isSelected, serverFilterFor } from './event-selection';
+import { toEventStoreDBMetadata } from './event-metadata';
+import { serverFilterFor } from './event-selection';
 import { toExpectedRevision, versionOfRevision } from './expected-revision';
 import { decodePosition, encodePosition } from './global-position';
 import { assertFilter, assertOptionalCount } from './read-options';
+import { selectedAfter, toRecordedEvent } from './recorded-event';
 
 /** The part of `EventStoreDBClient` this adapter uses (a real client satisfies it). */
 export interface EventStoreDBClientLike {
@@ -77,35 +77,6 @@ export interface EventStoreDBEventStoreOptions {
 class CheckpointReached {
   constructor(readonly position: Position) {}
 }
-
-const toRecordedEvent = (event: ClientRecordedEvent): RecordedEvent => {
-  if (!event.position) {
-    throw new Error(
-      `EventStoreDB returned event ${event.id} without a log position (needs server 22.6 or later)`,
-    );
-  }
-  return {
-    id: event.id,
-    type: event.type,
-    data: event.data,
-    metadata: toPortMetadata(event.metadata, event.created),
-    stream: event.streamId,
-    version: Number(event.revision) + 1,
-    position: encodePosition(event.position),
-  };
-};
-
-/** The port event for an `$all` event the filter selects strictly after `after`, else null. */
-const selectedAfter = (
-  resolved: AllStreamResolvedEvent,
-  filter: EventFilter,
-  after: GlobalPosition,
-): RecordedEvent | null => {
-  const event = resolved.event;
-  if (!event || !isSelected({ type: event.type, stream: event.streamId }, filter)) return null;
-  const recorded = toRecordedEvent(event);
-  return recorded.position > after ? recorded : null;
-};
 
 export class EventStoreDBEventStore implements EventStore {
   private readonly client: EventStoreDBClientLike;
@@ -196,7 +167,7 @@ export class EventStoreDBEventStore implements EventStore {
     let stoppedEarly = false;
     try {
       for await (const resolved of read) {
-        const event = selectedAfter(resolved, options, after ?? '');
+        const event = selectedAfter(resolved.event, options, after ?? '');
         if (!event) continue;
         events.push(event);
         if (events.length >= limit) {
@@ -217,6 +188,8 @@ export class EventStoreDBEventStore implements EventStore {
     assertFilter(options);
     const source = this.client.subscribeToAll({ fromPosition, filter: this.filterFor(options) });
 
+    // Unsubscribing can only fail when the subscription never started; its error ends `done`.
+    const unsubscribe = () => source.unsubscribe().catch(() => undefined);
     let closed = false;
     let handling = false;
     let lastEvent = after ?? '';
@@ -242,7 +215,7 @@ export class EventStoreDBEventStore implements EventStore {
             if (position > handedOver) await deliver([], position);
             continue;
           }
-          const event = selectedAfter(item, options, lastEvent);
+          const event = selectedAfter(item.event, options, lastEvent);
           if (!event) continue;
           lastEvent = event.position;
           await deliver([event], event.position);
@@ -251,7 +224,7 @@ export class EventStoreDBEventStore implements EventStore {
       } catch (error) {
         if (!closed) throw error;
       } finally {
-        await source.unsubscribe();
+        await unsubscribe();
       }
     };
 
@@ -267,7 +240,7 @@ export class EventStoreDBEventStore implements EventStore {
         this.subscriptions.delete(subscription);
         if (!closed) {
           closed = true;
-          await source.unsubscribe();
+          await unsubscribe();
           source.destroy();
         }
         // Called from inside the handler, waiting for the loop would wait for itself.
@@ -275,6 +248,7 @@ export class EventStoreDBEventStore implements EventStore {
       },
     };
     this.subscriptions.add(subscription);
+    void settled.then(() => this.subscriptions.delete(subscription));
     return subscription;
   }
 

@@ -1,0 +1,44 @@
+import type { EventFilter, GlobalPosition, RecordedEvent } from '../event-store';
+import { toPortMetadata } from './event-metadata';
+import { isSelected } from './event-selection';
+import { encodePosition, type LogPosition } from './global-position';
+
+/** The fields of the client's recorded event that the port needs. */
+export interface StoredEvent {
+  id: string;
+  type: string;
+  data: unknown;
+  metadata: unknown;
+  streamId: string;
+  revision: bigint;
+  created: Date;
+  position?: LogPosition;
+}
+
+export const toRecordedEvent = (event: StoredEvent): RecordedEvent => {
+  if (!event.position) {
+    throw new Error(
+      `EventStoreDB returned event ${event.id} without a log position (needs server 22.6 or later)`,
+    );
+  }
+  return {
+    id: event.id,
+    type: event.type,
+    data: event.data,
+    metadata: toPortMetadata(event.metadata, event.created),
+    stream: event.streamId,
+    version: Number(event.revision) + 1,
+    position: encodePosition(event.position),
+  };
+};
+
+/** The port event for an `$all` event the filter selects strictly after `after`, else null. */
+export const selectedAfter = (
+  event: StoredEvent | undefined,
+  filter: EventFilter,
+  after: GlobalPosition,
+): RecordedEvent | null => {
+  if (!event || !isSelected({ type: event.type, stream: event.streamId }, filter)) return null;
+  const recorded = toRecordedEvent(event);
+  return recorded.position > after ? recorded : null;
+};
