@@ -17,7 +17,7 @@ export const removeSite = (command: RemoveSite, state: OrganisationState): SiteR
   if (!site) {
     const removed = organisation.removedSites.find(({ siteId }) => siteId === data.siteId);
     throw new UnknownSiteError(
-      String(data.siteId),
+      data.siteId,
       organisation.organisationId,
       removed?.removedOn ?? null,
     );
