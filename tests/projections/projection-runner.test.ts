@@ -1,0 +1,125 @@
+import Database from 'better-sqlite3';
+import { type NewEvent, type RecordedEvent, SqliteEventStore } from '../../src/eventstore';
+import { type Projection, ProjectionRunner, ReadModelTimeoutError } from '../../src/projections';
+import { temporaryDirectory } from '../eventstore/temp-store';
+
+/** Counts events per stream; `version` is settable to simulate a changed projection. */
+const streamCounts = (version = 1, seen: RecordedEvent[] = []): Projection => ({
+  name: 'stream_counts',
+  version,
+  setup: (db) =>
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS stream_counts (stream TEXT PRIMARY KEY, n INTEGER NOT NULL)',
+    ),
+  reset: (db) => db.exec('DELETE FROM stream_counts'),
+  apply: (event, db) => {
+    seen.push(event);
+    db.prepare(
+      `INSERT INTO stream_counts (stream, n) VALUES (?, 1)
+       ON CONFLICT (stream) DO UPDATE SET n = n + 1`,
+    ).run(event.stream);
+  },
+});
+
+const event = (id: string): NewEvent => ({
+  id,
+  type: 'Happened',
+  data: {},
+  metadata: { actor: 'test', correlationId: id },
+});
+
+const counts = (db: Database.Database) =>
+  Object.fromEntries(
+    db
+      .prepare<[], { stream: string; n: number }>('SELECT stream, n FROM stream_counts')
+      .all()
+      .map((row) => [row.stream, row.n]),
+  );
+
+describe('projection runner', () => {
+  const dir = temporaryDirectory('projection-runner');
+  let file: string;
+  let db: Database.Database;
+  let store: SqliteEventStore;
+  let runner: ProjectionRunner | undefined;
+  let n = 0;
+
+  beforeEach(() => {
+    file = dir.file(`runner-${++n}.db`);
+    db = new Database(file);
+    store = new SqliteEventStore(db);
+  });
+  afterEach(async () => {
+    await runner?.stop();
+    await store.close();
+    db.close();
+  });
+  afterAll(() => dir.remove());
+
+  it('catches up, follows live appends and answers read-your-writes waits', async () => {
+    await store.appendToStream('thing-1', [event('a'), event('b')]);
+    runner = new ProjectionRunner({ store, db, projections: [streamCounts()] });
+    await runner.start();
+    expect(counts(db)).toEqual({ 'thing-1': 2 });
+    const { position } = await store.appendToStream('thing-2', [event('c')]);
+    await runner.waitFor(position, 2000);
+    expect(counts(db)).toEqual({ 'thing-1': 2, 'thing-2': 1 });
+  });
+
+  it('resumes from its checkpoint after a restart without applying anything twice', async () => {
+    await store.appendToStream('thing-1', [event('a'), event('b')]);
+    runner = new ProjectionRunner({ store, db, projections: [streamCounts()] });
+    await runner.catchUp();
+    await store.appendToStream('thing-1', [event('c')]);
+    const seen: RecordedEvent[] = [];
+    runner = new ProjectionRunner({ store, db, projections: [streamCounts(1, seen)] });
+    expect(await runner.catchUp()).toBe(1);
+    expect(seen.map((e) => e.id)).toEqual(['c']);
+    expect(counts(db)).toEqual({ 'thing-1': 3 });
+  });
+
+  it('rebuilds from position 0 when the projection version changes', async () => {
+    await store.appendToStream('thing-1', [event('a'), event('b')]);
+    runner = new ProjectionRunner({ store, db, projections: [streamCounts(1)] });
+    await runner.catchUp();
+    db.prepare('UPDATE stream_counts SET n = 99').run();
+    runner = new ProjectionRunner({ store, db, projections: [streamCounts(2)] });
+    await runner.catchUp();
+    expect(counts(db)).toEqual({ 'thing-1': 2 });
+  });
+
+  it('rebuilds on request and reports progress', async () => {
+    await store.appendToStream('thing-1', [event('a'), event('b'), event('c')]);
+    runner = new ProjectionRunner({ store, db, projections: [streamCounts()], batchSize: 2 });
+    await runner.catchUp();
+    runner.reset(['stream_counts']);
+    expect(counts(db)).toEqual({});
+    const progress: number[] = [];
+    await runner.catchUp((applied) => progress.push(applied));
+    expect(progress).toEqual([2, 3]);
+    expect(counts(db)).toEqual({ 'thing-1': 3 });
+    expect(() => runner!.reset(['nope'])).toThrow(/unknown projection nope/);
+  });
+
+  it('keeps rows and checkpoint together: a failing handler leaves neither behind', async () => {
+    await store.appendToStream('thing-1', [event('a'), event('b')]);
+    const failing: Projection = {
+      ...streamCounts(),
+      apply: (e, tx) => {
+        if (e.id === 'b') throw new Error('handler failed');
+        streamCounts().apply(e, tx);
+      },
+    };
+    runner = new ProjectionRunner({ store, db, projections: [failing] });
+    await expect(runner.catchUp()).rejects.toThrow('handler failed');
+    expect(counts(db)).toEqual({});
+    expect(runner.position).toBeNull();
+  });
+
+  it('times out a read-your-writes wait with an error that says so', async () => {
+    runner = new ProjectionRunner({ store, db, projections: [streamCounts()] });
+    const wait = runner.waitFor('99999999999999999999', 50);
+    await expect(wait).rejects.toThrow(ReadModelTimeoutError);
+    await expect(wait).rejects.toThrow(/did not reach event position/);
+  });
+});
