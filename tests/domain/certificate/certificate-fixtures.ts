@@ -56,7 +56,10 @@ export const decide = (events: CertificateEvent[], command: CertificateCommand) 
   certificateDecider.decide(command, fold(events));
 
 export const fold = (events: readonly CertificateEvent[]): CertificateState =>
-  events.reduce(certificateDecider.evolve, certificateDecider.initialState());
+  events.reduce(
+    (state, event) => certificateDecider.evolve(state, event),
+    certificateDecider.initialState(),
+  );
 
 /** Runs commands one after another, returning every event (throws on the first refusal). */
 export const run = (...commands: CertificateCommand[]): CertificateEvent[] =>

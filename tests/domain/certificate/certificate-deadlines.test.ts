@@ -1,0 +1,156 @@
+import {
+  certificateDeadlines,
+  deadlineStateOn,
+  initialCertificateState,
+  type Deadline,
+} from '../../../src/domain';
+import {
+  CN_POLICY,
+  d,
+  expire,
+  fold,
+  ISMS_2013,
+  ISMS_2022,
+  issueCommand,
+  issued,
+  reinstate,
+  renew,
+  restore,
+  run,
+  suspend,
+  transition,
+  withdraw,
+} from './certificate-fixtures';
+
+const N = 'CN-20000-00042';
+const issue2013 = issueCommand({
+  standard: ISMS_2013,
+  decisionDate: d('2023-06-01'),
+  effectiveDate: d('2023-06-01'),
+});
+const byKey = (deadlines: Deadline[]) => Object.fromEntries(deadlines.map((x) => [x.key, x]));
+
+describe('certificateDeadlines', () => {
+  it('gives an issued certificate its expiry and recertification audit deadlines', () => {
+    expect(certificateDeadlines(fold(issued()))).toEqual([
+      {
+        type: 'CERTIFICATE_EXPIRY',
+        key: 'CERTIFICATE_EXPIRY:2027-03-19',
+        dueDate: '2027-03-19',
+        metOn: null,
+        subject: `expiry of certificate ${N}`,
+      },
+      {
+        type: 'RECERTIFICATION_AUDIT_DUE',
+        key: 'RECERTIFICATION_AUDIT_DUE:2027-03-19',
+        dueDate: '2026-12-19',
+        metOn: null,
+        subject: `recertification audit of certificate ${N} (expiring 2027-03-19)`,
+      },
+    ]);
+  });
+
+  it('meets the recertification audit deadline with the fact from the next audit cycle', () => {
+    const deadlines = certificateDeadlines(fold(issued()), {
+      recertificationAuditCompletedOn: d('2026-12-01'),
+    });
+    expect(byKey(deadlines)['RECERTIFICATION_AUDIT_DUE:2027-03-19']?.metOn).toBe('2026-12-01');
+    expect(byKey(deadlines)['CERTIFICATE_EXPIRY:2027-03-19']?.metOn).toBeNull();
+  });
+
+  it('meets the old term at the renewal decision and opens the next term', () => {
+    const deadlines = byKey(
+      certificateDeadlines(fold(run(issueCommand(), renew('2027-02-01', '2027-03-20')))),
+    );
+    expect(deadlines['CERTIFICATE_EXPIRY:2027-03-19']?.metOn).toBe('2027-02-01');
+    expect(deadlines['RECERTIFICATION_AUDIT_DUE:2027-03-19']?.metOn).toBe('2027-02-01');
+    expect(deadlines['CERTIFICATE_EXPIRY:2030-03-19']).toMatchObject({ metOn: null });
+    expect(deadlines['RECERTIFICATION_AUDIT_DUE:2030-03-19']).toMatchObject({
+      dueDate: '2029-12-19',
+      metOn: null,
+    });
+  });
+
+  it('opens the restoration window when the expiry is recorded and meets it on restoration', () => {
+    const expired = fold(run(issueCommand(), expire('2027-03-20')));
+    const window = byKey(certificateDeadlines(expired))['RESTORATION_WINDOW_END:2027-03-19'];
+    expect(window).toEqual({
+      type: 'RESTORATION_WINDOW_END',
+      key: 'RESTORATION_WINDOW_END:2027-03-19',
+      dueDate: '2027-09-19',
+      metOn: null,
+      subject: `restoration of certificate ${N} (expired on 2027-03-19)`,
+    });
+    expect(deadlineStateOn(window!, d('2027-04-01')).state).toBe('UPCOMING');
+    expect(byKey(certificateDeadlines(expired))['CERTIFICATE_EXPIRY:2027-03-19']?.metOn).toBeNull();
+
+    const restored = byKey(
+      certificateDeadlines(fold(run(issueCommand(), expire('2027-03-20'), restore('2027-05-10')))),
+    );
+    expect(restored['RESTORATION_WINDOW_END:2027-03-19']?.metOn).toBe('2027-05-10');
+    expect(restored['CERTIFICATE_EXPIRY:2027-03-19']?.metOn).toBe('2027-05-10');
+    expect(restored['CERTIFICATE_EXPIRY:2030-03-19']?.metOn).toBeNull();
+  });
+
+  it('has no restoration window under the CN profile', () => {
+    const expired = fold(run(issueCommand({ policy: CN_POLICY }), expire('2027-03-20')));
+    expect(certificateDeadlines(expired).map((x) => x.type)).not.toContain(
+      'RESTORATION_WINDOW_END',
+    );
+  });
+
+  it('gives a suspension its limit, met on reinstatement', () => {
+    const suspended = fold(run(issueCommand(), suspend('2025-06-01')));
+    const limit = byKey(certificateDeadlines(suspended))['SUSPENSION_LIMIT:2025-06-01'];
+    expect(limit).toEqual({
+      type: 'SUSPENSION_LIMIT',
+      key: 'SUSPENSION_LIMIT:2025-06-01',
+      dueDate: '2025-12-01',
+      metOn: null,
+      subject: `suspension of certificate ${N} since 2025-06-01`,
+    });
+    expect(deadlineStateOn(limit!, d('2025-12-02')).state).toBe('OVERDUE');
+    const reinstated = fold(run(issueCommand(), suspend('2025-06-01'), reinstate('2025-07-01')));
+    expect(byKey(certificateDeadlines(reinstated))['SUSPENSION_LIMIT:2025-06-01']?.metOn).toBe(
+      '2025-07-01',
+    );
+  });
+
+  it('closes every open deadline at withdrawal', () => {
+    const withdrawn = fold(run(issueCommand(), suspend('2025-06-01'), withdraw('2025-12-01')));
+    const deadlines = certificateDeadlines(withdrawn);
+    expect(deadlines).toHaveLength(3);
+    expect(deadlines.every((x) => x.metOn === '2025-12-01')).toBe(true);
+  });
+
+  it('gives a superseded version its transition deadline, met by the transition', () => {
+    const open = byKey(certificateDeadlines(fold(run(issue2013))));
+    expect(open['TRANSITION_DEADLINE:ISO/IEC 27001:2013']).toEqual({
+      type: 'TRANSITION_DEADLINE',
+      key: 'TRANSITION_DEADLINE:ISO/IEC 27001:2013',
+      dueDate: '2025-10-31',
+      metOn: null,
+      subject: 'transition of certificate CN-27001-00042 from ISO/IEC 27001:2013',
+    });
+    expect(open['CERTIFICATE_EXPIRY:2025-10-31']?.metOn).toBeNull();
+
+    const moved = byKey(
+      certificateDeadlines(fold(run(issue2013, transition('2025-03-01', ISMS_2022)))),
+    );
+    expect(moved['TRANSITION_DEADLINE:ISO/IEC 27001:2013']?.metOn).toBe('2025-03-01');
+    expect(moved['CERTIFICATE_EXPIRY:2025-10-31']?.metOn).toBe('2025-03-01');
+    expect(moved['CERTIFICATE_EXPIRY:2026-05-31']?.metOn).toBeNull();
+    expect(moved['TRANSITION_DEADLINE:ISO/IEC 27001:2022']).toBeUndefined();
+  });
+
+  it('closes the transition deadline when the capped certificate expires', () => {
+    const events = run(issue2013, expire('2025-11-03'));
+    const deadlines = byKey(certificateDeadlines(fold(events)));
+    expect(deadlines['TRANSITION_DEADLINE:ISO/IEC 27001:2013']?.metOn).toBe('2025-11-01');
+    expect(deadlines['RESTORATION_WINDOW_END:2025-10-31']?.dueDate).toBe('2026-04-30');
+  });
+
+  it('has none before issue', () => {
+    expect(certificateDeadlines(initialCertificateState())).toEqual([]);
+  });
+});
