@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DEFAULT_POLICY, evolveCertificate } from '../../../src/domain';
+import { certificateDecider, DEFAULT_POLICY } from '../../../src/domain';
 import { fold, issueCommand, run, spec, suspend } from './certificate-fixtures';
 import { randomHistory } from './random-certificate-history';
 
@@ -19,7 +19,9 @@ describe('replay', () => {
       fc.property(randomHistory, fc.nat(), (events, cut) => {
         const at = cut % (events.length + 1);
         const partial = fold(events.slice(0, at));
-        const resumed = events.slice(at).reduce(evolveCertificate, partial);
+        const resumed = events
+          .slice(at)
+          .reduce((state, event) => certificateDecider.evolve(state, event), partial);
         expect(resumed).toEqual(fold(events));
       }),
     );
