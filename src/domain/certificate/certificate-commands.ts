@@ -39,6 +39,7 @@ export interface PreviousCertificate {
   number: string;
   accredited: boolean;
   suspended: boolean;
+  withdrawn: boolean;
   expiryDate: CalendarDate;
   originalCertificationDate: CalendarDate;
   /** The decision the previous CB's surveillance programme counts from. */

@@ -102,11 +102,5 @@ export const initialCertificateState = (): CertificateState => ({ status: 'NOT_I
 export const isIssued = (state: CertificateState): state is IssuedCertificateState =>
   state.status !== 'NOT_ISSUED';
 
-export const currentRevision = (state: IssuedCertificateState): CertificateRevision => {
-  const revision = state.revisions[state.revisions.length - 1];
-  if (!revision) throw new Error(`certificate ${state.certificateId} has no revision`);
-  return revision;
-};
-
 export const openSuspension = (state: IssuedCertificateState): SuspensionRecord | undefined =>
   state.suspensions.find((s) => s.endedOn === null);

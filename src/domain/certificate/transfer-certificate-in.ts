@@ -33,6 +33,7 @@ export const transferCertificateIn = (
     new TransferNotAllowedError(previousNumber, previousBody, problem);
   const opening = openingData(command, state, () => previousExpiry);
   if (!previous.accredited) throw refuse('it was not issued under accreditation');
+  if (previous.withdrawn) throw refuse('it is withdrawn');
   if (previous.suspended) throw refuse('it is suspended');
   if (previousExpiry < opening.effectiveDate) {
     throw refuse(

@@ -94,6 +94,7 @@ const transferCommand = (
       number: 'OCB-123',
       accredited: true,
       suspended: false,
+      withdrawn: false,
       expiryDate: d('2026-11-30'),
       originalCertificationDate: d('2020-12-01'),
       cycleDecisionDate: d('2023-11-20'),
@@ -138,6 +139,7 @@ describe('TransferCertificateIn', () => {
 
   it.each([
     [{ suspended: true }, 'it is suspended'],
+    [{ withdrawn: true }, 'it is withdrawn'],
     [{ accredited: false }, 'it was not issued under accreditation'],
     [
       { expiryDate: d('2025-05-05') },
