@@ -3,7 +3,6 @@ import type { CertificationGranted, CertificationRefused } from './audit-cycle-e
 import { openAuditCycle, requireAcceptedApplication } from './audit-cycle-guards';
 import type { AuditCycle, AuditCycleState } from './audit-cycle-state';
 import { grantedCertificate } from './certification-outcome';
-import { requireNoConsultancyCoolingOff } from './consultancy-cooling-off';
 import {
   requireDecisiveActivity,
   requireImpartialDecisionMaker,
@@ -16,7 +15,13 @@ import {
   EffectiveDateBeforeDecisionError,
   RefusalReasonsRequiredError,
 } from './decision-errors';
-import { requireDate, requireOneOf, requireText, requireTextList } from './input-validation';
+import {
+  requireDate,
+  requireOneOf,
+  requireOrderedDates,
+  requireText,
+  requireTextList,
+} from './input-validation';
 
 const grant = (
   cycle: AuditCycle,
@@ -27,7 +32,6 @@ const grant = (
   requireDecisiveActivity(cycle, decidedOn);
   requireMajorsVerifiedInTime(cycle, decidedOn);
   requireNonconformitiesAnswered(cycle, decidedOn);
-  requireNoConsultancyCoolingOff(cycle.application.consultancy, decidedOn, 'grant certification');
   requireValidStandardVersion(cycle, decidedOn);
   const effectiveOn =
     data.effectiveOn === undefined ? decidedOn : requireDate(data.effectiveOn, 'effectiveOn');
@@ -86,6 +90,9 @@ export const decideCertification = (
   requireAcceptedApplication(cycle, 'decide certification');
   const decision = requireOneOf(data.decision, ['GRANTED', 'REFUSED'] as const, 'decision');
   const decidedOn = requireDate(data.decidedOn, 'decidedOn');
+  if (cycle.review) {
+    requireOrderedDates(cycle.review.reviewedOn, decidedOn, 'application accepted on', 'decidedOn');
+  }
   const decisionMakerId = requireText(data.decisionMakerId, 'decisionMakerId');
   const reasons = requireTextList(data.reasons, 'reasons', { nonEmpty: false });
   requireImpartialDecisionMaker(cycle, decisionMakerId);

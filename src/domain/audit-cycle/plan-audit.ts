@@ -1,3 +1,4 @@
+import type { CalendarDate } from '../calendar';
 import { findStandard, standardCode } from '../standards';
 import type { PlanAudit } from './audit-cycle-commands';
 import type { AuditPlanned } from './audit-cycle-events';
@@ -11,7 +12,7 @@ import {
   majorMissingVerificationLimit,
   surveillancesCompleted,
 } from './audit-cycle-queries';
-import type { AuditCycle, AuditCycleState } from './audit-cycle-state';
+import type { Audit, AuditCycle, AuditCycleState } from './audit-cycle-state';
 import type { AuditKind, AuditMode, SurveillanceNumber } from './audit-cycle-types';
 import { AuditKindNotAllowedError, AuditOrderError, DuplicateAuditError } from './audit-errors';
 import { InvalidAuditCycleInputError } from './application-errors';
@@ -71,20 +72,25 @@ const requireNoneOpen = (cycle: AuditCycle, kind: AuditKind, number: Surveillanc
   }
 };
 
-const checkStage1 = (cycle: AuditCycle): void => {
+/** A completed stage 2 is repeated only when one of its majors missed the verification limit. */
+const stage2MustBeRepeated = (cycle: AuditCycle, stage2: Audit, asOf: CalendarDate): boolean =>
+  cycle.nonconformities.some(
+    (nc) => nc.auditId === stage2.auditId && majorMissingVerificationLimit(nc, asOf),
+  );
+
+const checkStage1 = (cycle: AuditCycle, plannedStart: CalendarDate): void => {
   requireCycleKind(cycle, 'STAGE1');
   requireBeforeDecision(cycle, 'STAGE1');
   requireNoneOpen(cycle, 'STAGE1', null);
   const stage2 = currentStage2(cycle);
-  if (stage2?.completion) {
+  if (stage2?.completion && !stage2MustBeRepeated(cycle, stage2, plannedStart)) {
     throw new AuditOrderError(
       `stage 1 cannot be repeated: stage 2 ${stage2.auditId} was completed on ${stage2.completion.lastDay}`,
     );
   }
 };
 
-/** A completed stage 2 is repeated only when one of its majors missed the verification limit. */
-const checkStage2 = (cycle: AuditCycle, plannedStart: AuditPlanned['data']['plannedStart']) => {
+const checkStage2 = (cycle: AuditCycle, plannedStart: CalendarDate): void => {
   requireCycleKind(cycle, 'STAGE2');
   requireBeforeDecision(cycle, 'STAGE2');
   const stage1 = latestAudit(cycle, 'STAGE1');
@@ -98,10 +104,7 @@ const checkStage2 = (cycle: AuditCycle, plannedStart: AuditPlanned['data']['plan
   requireNoneOpen(cycle, 'STAGE2', null);
   const stage2 = currentStage2(cycle);
   if (!stage2?.completion) return;
-  const missed = cycle.nonconformities.find(
-    (nc) => nc.auditId === stage2.auditId && majorMissingVerificationLimit(nc, plannedStart),
-  );
-  if (!missed) {
+  if (!stage2MustBeRepeated(cycle, stage2, plannedStart)) {
     throw new AuditOrderError(
       `stage 2 ${stage2.auditId} was completed on ${stage2.completion.lastDay}; it is repeated only ` +
         `when a major nonconformity misses its verification limit`,
@@ -186,7 +189,7 @@ export const planAudit = ({ data }: PlanAudit, state: AuditCycleState): AuditPla
   const sites = requireTextList(data.sites, 'sites', { nonEmpty: true });
   switch (kind) {
     case 'STAGE1':
-      checkStage1(cycle);
+      checkStage1(cycle, plannedStart);
       break;
     case 'STAGE2':
       checkStage2(cycle, plannedStart);
