@@ -36,22 +36,42 @@ describe('certificate date properties', () => {
         const oracle = plain(effective).subtract({ days: 1 }).add({ years: 3 }).toString();
         expect(state.status !== 'NOT_ISSUED' && state.expiryDate).toBe(oracle);
       }),
+      { examples: [[d('2024-02-29')], [d('2025-03-01')], [d('2000-02-29')]] },
     );
   });
 
-  it('expiry is the day before the third anniversary, except a 1 March start into a leap year', () => {
+  it('expiry is (effective - 1 day) + 3 years on the domain examples and month ends', () => {
+    const cases = [
+      ['2024-03-20', '2027-03-19'],
+      ['2024-02-29', '2027-02-28'],
+      ['2024-03-01', '2027-02-28'],
+      ['2025-03-01', '2028-02-28'],
+      ['2025-01-01', '2027-12-31'],
+      ['2023-12-31', '2026-12-30'],
+    ];
+    for (const [effective, expiry] of cases) {
+      expect(issueOn(d(effective!))).toMatchObject({ expiryDate: expiry });
+    }
+  });
+
+  it('expiry is the day before the third anniversary (29 February: 1 March in a common year), except a 1 March start into a leap year', () => {
     fc.assert(
       fc.property(dateBetween('1990-01-01', '2090-12-31'), (effective) => {
         const state = issueOn(effective);
         if (state.status === 'NOT_ISSUED') throw new Error('not issued');
-        const anniversary = plain(effective).add({ years: 3 });
-        const dayBefore = anniversary.subtract({ days: 1 }).toString();
+        const start = plain(effective);
+        const target = start.add({ years: 3 });
+        const anniversary =
+          start.month === 2 && start.day === 29 && !target.inLeapYear
+            ? target.with({ month: 3, day: 1 })
+            : target;
         if (effective.endsWith('-03-01') && anniversary.inLeapYear) {
           expect(state.expiryDate).toBe(`${anniversary.year}-02-28`);
         } else {
-          expect(state.expiryDate).toBe(dayBefore);
+          expect(state.expiryDate).toBe(anniversary.subtract({ days: 1 }).toString());
         }
       }),
+      { examples: [[d('2024-02-29')], [d('2025-03-01')], [d('2024-03-01')]] },
     );
   });
 
