@@ -1,0 +1,147 @@
+import {
+  auditCycleDeadlines,
+  type Deadline,
+  deadlineStateOn,
+  DEFAULT_POLICY,
+  POLICY_PROFILES,
+} from '../../../src/domain';
+import {
+  AuditCycleHistory,
+  d,
+  decideCertification,
+  planAudit,
+  submitTransfer,
+} from './audit-cycle-fixtures';
+
+const byKey = (deadlines: Deadline[], key: string): Deadline => {
+  const found = deadlines.find((deadline) => deadline.key === key);
+  if (!found) throw new Error(`no deadline ${key} in ${deadlines.map((x) => x.key).join(', ')}`);
+  return found;
+};
+
+const stateOn = (history: AuditCycleHistory, key: string, asOf: string) =>
+  deadlineStateOn(byKey(auditCycleDeadlines(history.state), key), d(asOf)).state;
+
+describe('audit cycle deadlines', () => {
+  it('has none before stage 1 is completed', () => {
+    expect(auditCycleDeadlines(AuditCycleHistory.initial().accepted().state)).toEqual([]);
+  });
+
+  it('makes stage 2 due 6 months after stage 1, met by stage 2', () => {
+    const stage1 = AuditCycleHistory.initial().accepted().stage1();
+    expect(auditCycleDeadlines(stage1.state)).toEqual([
+      {
+        type: 'STAGE2_DUE',
+        key: 'STAGE2_DUE:stage1',
+        dueDate: d('2024-08-06'),
+        metOn: null,
+        subject: 'stage 2 audit after stage 1 stage1',
+      },
+    ]);
+    expect(stateOn(stage1, 'STAGE2_DUE:stage1', '2024-08-06')).toBe('DUE_TODAY');
+    expect(stateOn(stage1, 'STAGE2_DUE:stage1', '2024-08-07')).toBe('OVERDUE');
+    expect(stateOn(stage1.stage2(), 'STAGE2_DUE:stage1', '2024-08-07')).toBe('MET');
+  });
+
+  it('gives each nonconformity a response deadline: a plan meets a minor, only verification a major', () => {
+    const history = AuditCycleHistory.readyForDecision()
+      .nonconformity('nc-major', 'stage2', 'MAJOR', '2024-03-06')
+      .nonconformity('nc-minor', 'stage2', 'MINOR', '2024-03-06')
+      .planAccepted('nc-major', '2024-03-10')
+      .planAccepted('nc-minor', '2024-03-11');
+    const deadlines = auditCycleDeadlines(history.state);
+    expect(byKey(deadlines, 'NC_RESPONSE_DUE:nc-minor')).toEqual({
+      type: 'NC_RESPONSE_DUE',
+      key: 'NC_RESPONSE_DUE:nc-minor',
+      dueDate: d('2024-06-04'),
+      metOn: d('2024-03-11'),
+      subject: 'minor nonconformity nc-minor',
+    });
+    expect(byKey(deadlines, 'NC_RESPONSE_DUE:nc-major').metOn).toBeNull();
+    expect(stateOn(history, 'NC_RESPONSE_DUE:nc-major', '2024-06-05')).toBe('OVERDUE');
+    expect(
+      stateOn(history.verified('nc-major', '2024-03-18'), 'NC_RESPONSE_DUE:nc-major', '2024-06-05'),
+    ).toBe('MET');
+  });
+
+  it('limits verification of stage-2 majors to 6 months after stage 2, met when all are verified', () => {
+    const history = AuditCycleHistory.readyForDecision()
+      .nonconformity('nc-1', 'stage2', 'MAJOR', '2024-03-06')
+      .nonconformity('nc-2', 'stage2', 'MAJOR', '2024-03-06')
+      .verified('nc-1', '2024-04-01');
+    const key = 'MAJOR_NC_VERIFICATION_LIMIT:stage2';
+    expect(byKey(auditCycleDeadlines(history.state), key)).toMatchObject({
+      dueDate: '2024-09-06',
+      metOn: null,
+    });
+    expect(stateOn(history, key, '2024-09-07')).toBe('OVERDUE');
+    const allVerified = history.verified('nc-2', '2024-05-02');
+    expect(byKey(auditCycleDeadlines(allVerified.state), key).metOn).toBe('2024-05-02');
+  });
+
+  it('makes surveillance 1 and 2 due on the decision anniversaries, met by their completion', () => {
+    const history = AuditCycleHistory.grantedCycle();
+    expect(stateOn(history, 'SURVEILLANCE_AUDIT_DUE:1', '2025-03-19')).toBe('UPCOMING');
+    expect(stateOn(history, 'SURVEILLANCE_AUDIT_DUE:1', '2025-03-20')).toBe('DUE_TODAY');
+    expect(stateOn(history, 'SURVEILLANCE_AUDIT_DUE:1', '2025-03-21')).toBe('OVERDUE');
+    expect(byKey(auditCycleDeadlines(history.state), 'SURVEILLANCE_AUDIT_DUE:2').dueDate).toBe(
+      '2026-03-20',
+    );
+    const afterS1 = history.surveillance(1, '2025-02-10', '2025-02-11');
+    expect(stateOn(afterS1, 'SURVEILLANCE_AUDIT_DUE:1', '2025-02-11')).toBe('MET');
+    expect(stateOn(afterS1, 'SURVEILLANCE_AUDIT_DUE:1', '2025-02-10')).toBe('UPCOMING');
+    expect(stateOn(afterS1, 'SURVEILLANCE_AUDIT_DUE:2', '2026-03-21')).toBe('OVERDUE');
+  });
+
+  it('due dates follow the CALENDAR_YEAR rule, the first capped at decision + 12 months', () => {
+    const history = AuditCycleHistory.grantedCycle({
+      ...DEFAULT_POLICY,
+      surveillanceRule: 'CALENDAR_YEAR',
+    });
+    const deadlines = auditCycleDeadlines(history.state);
+    expect(byKey(deadlines, 'SURVEILLANCE_AUDIT_DUE:1').dueDate).toBe('2025-03-20');
+    expect(byKey(deadlines, 'SURVEILLANCE_AUDIT_DUE:2').dueDate).toBe('2026-12-31');
+  });
+
+  it('under PREVIOUS_PLUS_12_MONTHS shows surveillance 2 once surveillance 1 is done', () => {
+    const history = AuditCycleHistory.grantedCycle(POLICY_PROFILES.CN_CNCA);
+    expect(auditCycleDeadlines(history.state).map((x) => x.key)).not.toContain(
+      'SURVEILLANCE_AUDIT_DUE:2',
+    );
+    const afterS1 = history.surveillance(1, '2025-02-10', '2025-02-11');
+    expect(byKey(auditCycleDeadlines(afterS1.state), 'SURVEILLANCE_AUDIT_DUE:2').dueDate).toBe(
+      '2026-02-11',
+    );
+  });
+
+  it('continues the previous programme after a transfer is accepted', () => {
+    const history = new AuditCycleHistory().run(submitTransfer()).accepted('2025-06-05');
+    expect(auditCycleDeadlines(history.state)).toEqual([
+      {
+        type: 'SURVEILLANCE_AUDIT_DUE',
+        key: 'SURVEILLANCE_AUDIT_DUE:2',
+        dueDate: d('2026-03-20'),
+        metOn: null,
+        subject: 'surveillance audit 2',
+      },
+    ]);
+  });
+
+  it('has none once certification is refused', () => {
+    const refused = AuditCycleHistory.readyForDecision()
+      .nonconformity('nc-1', 'stage2', 'MAJOR', '2024-03-06')
+      .run(decideCertification('2024-03-20', { decision: 'REFUSED', reasons: ['major open'] }));
+    expect(auditCycleDeadlines(refused.state)).toEqual([]);
+  });
+
+  it('drops the findings and deadlines of a stage audit replaced by a repetition', () => {
+    const history = AuditCycleHistory.initial()
+      .accepted()
+      .stage1()
+      .run(planAudit('stage2', 'STAGE2', '2024-08-06', '2024-08-07'))
+      .stage1('2024-09-02', '2024-09-03', 'stage1-repeat');
+    expect(auditCycleDeadlines(history.state).map((x) => x.key)).toEqual([
+      'STAGE2_DUE:stage1-repeat',
+    ]);
+  });
+});

@@ -1,0 +1,179 @@
+import {
+  AuditKindNotAllowedError,
+  AuditOrderError,
+  CertificateNotTransferableError,
+  DEFAULT_POLICY,
+  NotATransferError,
+  POLICY_PROFILES,
+  type RecordTransferReview,
+  TransferReviewAlreadyRecordedError,
+  TransferReviewMissingError,
+} from '../../../src/domain';
+import {
+  AuditCycleHistory,
+  CYCLE_ID,
+  d,
+  decideCertification,
+  planAudit,
+  spec,
+  submitTransfer,
+} from './audit-cycle-fixtures';
+
+const transferReview = (
+  overrides: Partial<RecordTransferReview['data']> = {},
+): RecordTransferReview => ({
+  type: 'RecordTransferReview',
+  data: {
+    auditCycleId: CYCLE_ID,
+    reviewedOn: d('2025-06-10'),
+    reviewedBy: 'p-reviewer',
+    certificateStatus: 'VALID',
+    accredited: true,
+    reasonsForTransfer: ['consolidating certification bodies'],
+    outstandingNonconformities: [
+      { reference: 'OCB-NC-4', grade: 'MINOR', description: 'backup test record missing' },
+    ],
+    lastReports: ['OCB surveillance 1 report 2025-02-11'],
+    complaints: [],
+    ...overrides,
+  },
+});
+
+const acceptedTransfer = (policy = DEFAULT_POLICY) =>
+  new AuditCycleHistory().run(submitTransfer({ policy })).accepted('2025-06-05');
+
+describe('transfer in (IAF MD 2)', () => {
+  it('records the previous CB, certificate and where its surveillance programme stands', () => {
+    const [event] = spec([]).when(submitTransfer()).events();
+    expect(event?.data).toMatchObject({
+      kind: 'TRANSFER',
+      transfer: {
+        previousCertificationBody: 'Other CB Ltd',
+        previousCertificateNumber: 'OCB-20000-0099',
+        previousCycleDecisionDate: '2024-03-20',
+        certificateExpiryDate: '2027-03-19',
+        surveillanceProgramme: { completedSurveillances: 1, lastSurveillanceLastDay: '2025-02-11' },
+        nextSurveillance: { number: 2, dueOn: '2026-03-20' },
+      },
+    });
+  });
+
+  it('continues a CN programme 12 months after the previous surveillance', () => {
+    const [event] = spec([])
+      .when(submitTransfer({ policy: POLICY_PROFILES.CN_CNCA }))
+      .events();
+    expect(event?.data).toMatchObject({
+      transfer: { nextSurveillance: { number: 2, dueOn: '2026-02-11' } },
+    });
+  });
+
+  it('records the pre-transfer review', () => {
+    const [event] = spec(acceptedTransfer().events).when(transferReview()).events();
+    expect(event).toMatchObject({
+      type: 'TransferReviewRecorded',
+      data: {
+        reviewedOn: '2025-06-10',
+        certificateStatus: 'VALID',
+        accredited: true,
+        complaints: [],
+      },
+    });
+  });
+
+  it('refuses a suspended certificate', () => {
+    spec(acceptedTransfer().events)
+      .when(transferReview({ certificateStatus: 'SUSPENDED' }))
+      .thenThrows(CertificateNotTransferableError, {
+        rule: 'TRANSFER_NOT_ALLOWED',
+        message: /OCB-20000-0099.*suspended on 2025-06-10/,
+      });
+  });
+
+  it('refuses a certificate not covered by accreditation', () => {
+    spec(acceptedTransfer().events)
+      .when(transferReview({ accredited: false }))
+      .thenThrows(CertificateNotTransferableError, {
+        rule: 'TRANSFER_NOT_ALLOWED',
+        message: /not covered by an accreditation.*2025-06-10/,
+      });
+  });
+
+  it('refuses a certificate that expired before the review', () => {
+    const expired = new AuditCycleHistory()
+      .run(submitTransfer({ submittedOn: d('2027-03-01') }))
+      .accepted('2027-03-05');
+    spec(expired.events)
+      .when(transferReview({ reviewedOn: d('2027-03-20') }))
+      .thenThrows(CertificateNotTransferableError, {
+        rule: 'TRANSFER_NOT_ALLOWED',
+        message: /expired on 2027-03-19.*2027-03-20/,
+      });
+  });
+
+  it('refuses a pre-transfer review in a cycle that is not a transfer', () => {
+    spec(AuditCycleHistory.initial().accepted().events)
+      .when(transferReview())
+      .thenThrows(NotATransferError, { rule: 'NOT_A_TRANSFER', message: /INITIAL/ });
+  });
+
+  it('refuses a second pre-transfer review', () => {
+    spec(acceptedTransfer().run(transferReview()).events)
+      .when(transferReview({ reviewedOn: d('2025-06-11') }))
+      .thenThrows(TransferReviewAlreadyRecordedError, {
+        rule: 'TRANSFER_REVIEW_ALREADY_RECORDED',
+        message: /2025-06-10/,
+      });
+  });
+
+  it('refuses a transfer decision without the pre-transfer review', () => {
+    spec(acceptedTransfer().events)
+      .when(decideCertification('2025-06-20'))
+      .thenThrows(TransferReviewMissingError, {
+        rule: 'TRANSFER_REVIEW_MISSING',
+        message: /2025-06-20/,
+      });
+  });
+
+  it('grants the transfer keeping the cycle, the expiry and the surveillance programme', () => {
+    const [event] = spec(acceptedTransfer().run(transferReview()).events)
+      .when(decideCertification('2025-06-20'))
+      .events();
+    expect(event?.data).toMatchObject({
+      kind: 'TRANSFER',
+      outcome: 'TRANSFER',
+      decidedOn: '2025-06-20',
+      effectiveOn: '2025-06-20',
+      expiryDate: '2027-03-19',
+      previousExpiryDate: null,
+      cycleDecisionDate: '2024-03-20',
+      surveillanceDue: [{ number: 2, dueOn: '2026-03-20' }],
+      transfer: {
+        previousCertificationBody: 'Other CB Ltd',
+        previousCertificateNumber: 'OCB-20000-0099',
+        surveillanceProgramme: { completedSurveillances: 1, lastSurveillanceLastDay: '2025-02-11' },
+      },
+    });
+  });
+
+  it('plans the next surveillance of the previous programme after acceptance', () => {
+    const [event] = spec(acceptedTransfer().events)
+      .when(planAudit('s2', 'SURVEILLANCE', '2026-02-02', '2026-02-03', { surveillanceNumber: 2 }))
+      .events();
+    expect(event?.data).toMatchObject({ kind: 'SURVEILLANCE', surveillanceNumber: 2 });
+  });
+
+  it('refuses a surveillance the previous CB already did', () => {
+    spec(acceptedTransfer().events)
+      .when(planAudit('s1', 'SURVEILLANCE', '2026-02-02', '2026-02-03', { surveillanceNumber: 1 }))
+      .thenThrows(AuditOrderError, { rule: 'AUDIT_ORDER', message: /previous certification body/ });
+  });
+
+  it('refuses stage audits in a transfer cycle', () => {
+    spec(acceptedTransfer().events)
+      .when(planAudit('stage1', 'STAGE1', '2025-07-01', '2025-07-02'))
+      .thenThrows(AuditKindNotAllowedError, {
+        rule: 'AUDIT_KIND_NOT_ALLOWED',
+        message: /TRANSFER cycle/,
+      });
+  });
+});
