@@ -4,7 +4,6 @@ import type { TransferReviewRecorded } from './audit-cycle-events';
 import { openAuditCycle } from './audit-cycle-guards';
 import type { AuditCycle, AuditCycleState } from './audit-cycle-state';
 import type { OutstandingNonconformity, PreviousCertificateStatus } from './audit-cycle-types';
-import { AuditOrderError } from './audit-errors';
 import {
   requireDate,
   requireOneOf,
@@ -76,11 +75,6 @@ export const recordTransferReview = (
   if (cycle.transferReview !== null) {
     throw new TransferReviewAlreadyRecordedError(
       `the pre-transfer review was already recorded on ${cycle.transferReview.reviewedOn}`,
-    );
-  }
-  if (cycle.decision !== null) {
-    throw new AuditOrderError(
-      `no pre-transfer review after the decision of ${cycle.decision.decidedOn}`,
     );
   }
   const reviewedOn = requireDate(data.reviewedOn, 'reviewedOn');
