@@ -11,7 +11,7 @@ import {
   RestorationDecisionNotAllowedError,
   RestorationDecisionTooLateError,
 } from './decision-errors';
-import { initialExpiry, renewedExpiry } from './granted-expiry';
+import { initialExpiry, renewedCappedExpiry } from './granted-expiry';
 import { knownSurveillanceDues } from './surveillance-due-date';
 
 export interface GrantedCertificate {
@@ -88,7 +88,7 @@ export const grantedCertificate = (
   }
   return {
     outcome: recertificationOutcome(cycle, decidedOn, certificateExpiryDate),
-    expiryDate: renewedExpiry(certificateExpiryDate, policy, standard),
+    expiryDate: renewedCappedExpiry(certificateExpiryDate, policy, standard),
     previousExpiryDate: certificateExpiryDate,
     cycleDecisionDate: decidedOn,
     surveillanceDue,

@@ -1,25 +1,6 @@
-import { addDays, addYears, type CalendarDate } from '../calendar';
-import type { CertificationPolicy } from '../policy';
+import type { CalendarDate } from '../calendar';
 import { cappedExpiry, findStandard, type StandardReference, standardCode } from '../standards';
 import { StandardVersionEndedError } from './standard-version-errors';
-
-/**
- * Expiry of a first cycle (17021-1 8.2.2). DAY_BEFORE_ANNIVERSARY: `(effective - 1 day) + years`
- * (2024-03-20 -> 2027-03-19; 2024-02-29 -> 2027-02-28). ANNIVERSARY: `effective + years`.
- */
-export const expiryFromEffective = (
-  effectiveDate: CalendarDate,
-  policy: Pick<CertificationPolicy, 'validityYears' | 'expiryConvention'>,
-): CalendarDate =>
-  policy.expiryConvention === 'ANNIVERSARY'
-    ? addYears(effectiveDate, policy.validityYears)
-    : addYears(addDays(effectiveDate, -1), policy.validityYears);
-
-/** Renewal and restoration keep the cycle anniversary: previous expiry + validity years. */
-export const renewedExpiry = (
-  previousExpiry: CalendarDate,
-  policy: Pick<CertificationPolicy, 'validityYears'>,
-): CalendarDate => addYears(previousExpiry, policy.validityYears);
 
 /**
  * The expiry printed for a standard version: min(expiry, transition end). Refuses a version whose

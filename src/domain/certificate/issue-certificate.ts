@@ -2,7 +2,8 @@ import { type CalendarDate, parts } from '../calendar';
 import { CertificateAlreadyIssuedError } from './certificate-errors';
 import type { CertificateIssued } from './certificate-events';
 import type { IssueCertificate, TransferCertificateIn } from './certificate-commands';
-import { expiryForVersion, expiryFromEffective } from './certificate-expiry';
+import { expiryFromEffective } from '../policy';
+import { expiryForVersion } from './certificate-expiry';
 import {
   requireDate,
   requireEffectiveOnOrAfterDecision,

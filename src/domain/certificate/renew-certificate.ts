@@ -1,6 +1,7 @@
 import type { CertificateRenewed } from './certificate-events';
 import type { RenewCertificate } from './certificate-commands';
-import { expiryForVersion, renewedExpiry } from './certificate-expiry';
+import { renewedExpiry } from '../policy';
+import { expiryForVersion } from './certificate-expiry';
 import {
   dayAfter,
   issuedFor,

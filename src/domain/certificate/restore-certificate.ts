@@ -1,7 +1,8 @@
 import { addDays, addMonths } from '../calendar';
 import type { CertificateRestored } from './certificate-events';
 import type { RestoreCertificate } from './certificate-commands';
-import { expiryForVersion, renewedExpiry } from './certificate-expiry';
+import { renewedExpiry } from '../policy';
+import { expiryForVersion } from './certificate-expiry';
 import {
   dayAfter,
   issuedFor,

@@ -1,1 +1,2 @@
 export * from './certification-policy';
+export * from './validity';
