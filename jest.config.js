@@ -7,4 +7,5 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
   },
   testTimeout: 30000,
+  setupFiles: ['<rootDir>/tests/support/setup.ts'],
 };

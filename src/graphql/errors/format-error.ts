@@ -1,0 +1,177 @@
+import { ApolloServerErrorCode } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { ValidationError } from 'class-validator';
+import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
+import { InvalidCalendarDateError } from '../../domain/calendar';
+import { DomainError } from '../../domain/errors';
+import { ConcurrencyError, InvalidEventStoreInputError } from '../../eventstore';
+import { ApiError } from './api-error';
+import { ErrorCode } from './error-code';
+import { fieldNameOf } from './literal-field-name';
+
+export interface FormatErrorOptions {
+  /** Masks unknown errors as "Internal server error" (stack traces are never sent then). */
+  production: boolean;
+  /** Receives every error that was answered as INTERNAL_SERVER_ERROR, for the server log. */
+  reportInternalError?: (error: unknown) => void;
+}
+
+export type FormatError = (
+  formatted: GraphQLFormattedError,
+  error: unknown,
+) => GraphQLFormattedError;
+
+interface Mapped {
+  code: ErrorCode;
+  message: string;
+  extensions?: Record<string, unknown>;
+}
+
+/** Codes Apollo gives to malformed requests; such errors are answered as Apollo made them. */
+const REQUEST_ERROR_CODES: ReadonlySet<unknown> = new Set<string>([
+  ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
+  ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ApolloServerErrorCode.BAD_USER_INPUT,
+  ApolloServerErrorCode.BAD_REQUEST,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
+  ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
+]);
+
+/** The one error formatter of the API, for Apollo's `formatError` and for graphql-ws results. */
+export const createFormatError =
+  ({ production, reportInternalError = () => undefined }: FormatErrorOptions): FormatError =>
+  (formatted, error) => {
+    const cause = rootCause(error);
+    const mapped = mapError(cause, error instanceof GraphQLError ? error : undefined, formatted);
+    if (mapped) {
+      return {
+        ...formatted,
+        message: mapped.message,
+        extensions: {
+          code: mapped.code,
+          ...mapped.extensions,
+          ...(production ? {} : stacktraceOf(formatted)),
+        },
+      };
+    }
+    if (REQUEST_ERROR_CODES.has(formatted.extensions?.code)) {
+      return withField(withoutStacktrace(formatted, production), error);
+    }
+    reportInternalError(cause);
+    if (production) {
+      return {
+        message: 'Internal server error',
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      };
+    }
+    return {
+      ...formatted,
+      extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+
+const rootCause = (error: unknown): unknown => {
+  let cause = error;
+  while (cause instanceof GraphQLError && cause.originalError) cause = cause.originalError;
+  return cause;
+};
+
+const mapError = (
+  cause: unknown,
+  located: GraphQLError | undefined,
+  formatted: GraphQLFormattedError,
+): Mapped | undefined => {
+  if (cause instanceof ApiError) {
+    return {
+      code: cause.code,
+      message: cause.message,
+      extensions: without(cause.extensions, ['code', 'http', 'stacktrace']),
+    };
+  }
+  if (cause instanceof DomainError) {
+    return {
+      code: ErrorCode.DOMAIN_RULE_VIOLATION,
+      message: cause.message,
+      extensions: { rule: cause.rule },
+    };
+  }
+  if (cause instanceof ConcurrencyError) {
+    return {
+      code: ErrorCode.CONFLICT,
+      message: cause.message,
+      extensions: { currentVersion: cause.actual },
+    };
+  }
+  if (cause instanceof InvalidEventStoreInputError) {
+    return badInput(cause.field, cause.message);
+  }
+  if (cause instanceof InvalidCalendarDateError) {
+    const field = (located && fieldNameOf(located)) ?? lastPathSegment(formatted);
+    return badInput(field, field === undefined ? cause.message : `${field}: ${cause.message}`);
+  }
+  if (cause instanceof ArgumentValidationError) {
+    const problems = flatten(cause.extensions.validationErrors);
+    return {
+      code: ErrorCode.BAD_USER_INPUT,
+      message: problems.map(({ message }) => message).join('; '),
+      extensions: { field: problems[0]?.field, fields: problems.map(({ field }) => field) },
+    };
+  }
+  if (cause instanceof AuthenticationError) {
+    return { code: ErrorCode.UNAUTHENTICATED, message: cause.message };
+  }
+  if (cause instanceof AuthorizationError) {
+    return { code: ErrorCode.FORBIDDEN, message: cause.message };
+  }
+  return undefined;
+};
+
+const badInput = (field: string | undefined, message: string): Mapped => ({
+  code: ErrorCode.BAD_USER_INPUT,
+  message,
+  extensions: { field: field ?? null },
+});
+
+const lastPathSegment = (formatted: GraphQLFormattedError): string | undefined => {
+  const last = formatted.path?.[formatted.path.length - 1];
+  return typeof last === 'string' ? last : undefined;
+};
+
+const flatten = (
+  errors: readonly ValidationError[],
+  prefix = '',
+): Array<{ field: string; message: string }> =>
+  errors.flatMap((error) => {
+    const field = `${prefix}${error.property}`;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(error.children ?? [], `${field}.`)];
+  });
+
+const stacktraceOf = (formatted: GraphQLFormattedError): Record<string, unknown> =>
+  formatted.extensions?.stacktrace === undefined
+    ? {}
+    : { stacktrace: formatted.extensions.stacktrace };
+
+const withField = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  if (formatted.extensions?.code !== ErrorCode.BAD_USER_INPUT || 'field' in formatted.extensions) {
+    return formatted;
+  }
+  const field = error instanceof GraphQLError ? fieldNameOf(error) : undefined;
+  return { ...formatted, extensions: { ...formatted.extensions, field: field ?? null } };
+};
+
+const withoutStacktrace = (
+  formatted: GraphQLFormattedError,
+  production: boolean,
+): GraphQLFormattedError => {
+  if (!production || formatted.extensions?.stacktrace === undefined) return formatted;
+  return { ...formatted, extensions: without(formatted.extensions, ['stacktrace']) };
+};
+
+const without = (
+  record: Readonly<Record<string, unknown>>,
+  keys: readonly string[],
+): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key)));

@@ -1,0 +1,2 @@
+export * from './calendar-date-scalar';
+export * from './date-time-scalar';

@@ -1,0 +1,123 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { type ApiKeyStore, principalFromAuthorization, type RequestContext } from '../auth';
+import { createFormatError } from '../errors';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits, queryLimitRules } from '../limits';
+import { attachGraphQLWebSocket } from './graphql-ws-server';
+import { healthRoutes } from './health-routes';
+import { operationAccessPlugin } from './operation-access-plugin';
+import { requestErrorHandler } from './request-error-handler';
+import type { ReadinessCheck } from './service-readiness';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface ApiServerOptions {
+  /** The executable schema (see `buildApiSchema`). */
+  schema: GraphQLSchema;
+  /** Where API keys are verified. */
+  apiKeys: ApiKeyStore;
+  /** Masks unknown errors, removes stack traces, turns introspection and the landing page off. */
+  production: boolean;
+  /** Port to listen on; 0 picks a free one (read it from `url`). */
+  port: number;
+  /** Interface to listen on; default `127.0.0.1`. */
+  host?: string;
+  /** Answers `/readyz`. */
+  readiness: ReadinessCheck;
+  /** Depth, alias and cost limits; default `DEFAULT_QUERY_LIMITS`. */
+  limits?: Partial<QueryLimits>;
+  /** Largest accepted request body in bytes; default 100 kB. */
+  maxBodyBytes?: number;
+  /** Receives errors answered as INTERNAL_SERVER_ERROR; default `console.error`. */
+  reportInternalError?: (error: unknown) => void;
+}
+
+export interface ApiServer {
+  /** `http://<host>:<port>/graphql` (also the websocket endpoint, with `ws:`). */
+  readonly url: string;
+  /** Stops accepting requests, lets running ones finish, closes websockets. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_MAX_BODY_BYTES = 100_000;
+
+/** GraphQL over HTTP (Apollo Server 5 on express 5) and websocket (graphql-ws), plus health routes. */
+export const createApiServer = async ({
+  schema,
+  apiKeys,
+  production,
+  port,
+  host = '127.0.0.1',
+  readiness,
+  limits = {},
+  maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+  reportInternalError = (error) => console.error(error),
+}: ApiServerOptions): Promise<ApiServer> => {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const formatError = createFormatError({ production, reportInternalError });
+  const validationRules = queryLimitRules({ ...DEFAULT_QUERY_LIMITS, ...limits });
+  const webSocket = attachGraphQLWebSocket({
+    httpServer,
+    path: GRAPHQL_PATH,
+    schema,
+    apiKeys,
+    production,
+    validationRules,
+    formatError,
+  });
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    formatError,
+    validationRules,
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    csrfPrevention: true,
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { serverWillStart: () => Promise.resolve({ drainServer: webSocket.dispose }) },
+      operationAccessPlugin(),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.use(healthRoutes(readiness, production));
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: maxBodyBytes }),
+    (req, _res, next) => {
+      // express 5 leaves req.body unset without a JSON body; Apollo needs the property to exist.
+      if (!Reflect.has(req, 'body')) req.body = undefined;
+      next();
+    },
+    expressMiddleware(apollo, {
+      context: ({ req }) =>
+        Promise.resolve({
+          principal: principalFromAuthorization(apiKeys, req.headers.authorization),
+        }),
+    }),
+  );
+  app.use(requestErrorHandler(maxBodyBytes));
+
+  httpServer.listen(port, host);
+  await once(httpServer, 'listening');
+  const address = httpServer.address() as AddressInfo;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${urlHost}:${address.port}${GRAPHQL_PATH}`,
+    close: () => apollo.stop(),
+  };
+};

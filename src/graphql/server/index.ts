@@ -1,0 +1,2 @@
+export * from './create-api-server';
+export * from './service-readiness';

@@ -1,0 +1,148 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { TICK } from '../support/test-schema';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const root = () => server.url.replace(/\/graphql$/, '');
+
+describe('/healthz', () => {
+  it('answers 200 while the process is up, even when not ready', async () => {
+    server.setReadiness({ ready: false, reason: 'projections are catching up' });
+    const response = await fetch(`${root()}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+});
+
+describe('/readyz', () => {
+  it('answers 200 when the readiness check says ready', async () => {
+    server.setReadiness({ ready: true });
+    const response = await fetch(`${root()}/readyz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ready' });
+  });
+
+  it('answers 503 with the reason when not ready', async () => {
+    server.setReadiness({ ready: false, reason: 'projections are catching up' });
+    const response = await fetch(`${root()}/readyz`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      status: 'not ready',
+      reason: 'projections are catching up',
+    });
+  });
+
+  it('answers 503 when the readiness check throws', async () => {
+    server.setReadiness(new Error('event store unreachable'));
+    const response = await fetch(`${root()}/readyz`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      status: 'not ready',
+      reason: 'event store unreachable',
+    });
+  });
+});
+
+describe('subscriptions over graphql-ws', () => {
+  const clients: Client[] = [];
+  afterEach(() => {
+    clients.splice(0).forEach((client) => void client.dispose());
+  });
+
+  const connect = (authorization?: string): Client => {
+    const client = createClient({
+      url: server.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: true,
+      connectionParams: authorization === undefined ? {} : { authorization },
+    });
+    clients.push(client);
+    return client;
+  };
+
+  const ticks = (client: Client, channel = 'certificates') =>
+    client.iterate<{ ticks: { channel: string; count: number } }>({
+      query: 'subscription ($channel: String!) { ticks(channel: $channel) { channel count } }',
+      variables: { channel },
+    });
+
+  it('delivers published events to a subscriber with a valid API key', async () => {
+    const iterator = ticks(connect(`Bearer ${server.keys.VIEWER}`))[Symbol.asyncIterator]();
+    const first = iterator.next();
+    await publishUntilReceived(first, { channel: 'certificates', count: 1 });
+    await expect(first).resolves.toEqual({
+      done: false,
+      value: { data: { ticks: { channel: 'certificates', count: 1 } } },
+    });
+    await iterator.return?.();
+  });
+
+  it('closes the connection of a revoked key', async () => {
+    const iterator = ticks(connect(`Bearer ${server.revokedKey}`))[Symbol.asyncIterator]();
+    await expect(iterator.next()).rejects.toMatchObject({
+      code: 4403,
+      reason: 'UNAUTHENTICATED: the API key is not valid or was revoked',
+    });
+  });
+
+  it('refuses a subscription without an API key with UNAUTHENTICATED', async () => {
+    const iterator = ticks(connect())[Symbol.asyncIterator]();
+    await expect(iterator.next()).rejects.toEqual([
+      expect.objectContaining({
+        message: 'ticks needs an API key: send "Authorization: Bearer <API key>"',
+        extensions: { code: 'UNAUTHENTICATED' },
+      }),
+    ]);
+  });
+
+  it('applies the query limits to websocket operations too', async () => {
+    const client = connect(`Bearer ${server.keys.VIEWER}`);
+    const aliases = Array.from({ length: 21 }, (_, i) => `a${i}: ping`).join(' ');
+    const iterator = client.iterate({ query: `{ ${aliases} }` })[Symbol.asyncIterator]();
+    await expect(iterator.next()).rejects.toEqual([
+      expect.objectContaining({ message: 'the document uses 21 aliases; the limit is 20' }),
+    ]);
+  });
+
+  const publishUntilReceived = async (
+    received: Promise<unknown>,
+    tick: { channel: string; count: number },
+  ) => {
+    let done = false;
+    void received.finally(() => {
+      done = true;
+    });
+    for (let attempt = 0; attempt < 100 && !done; attempt += 1) {
+      server.pubSub.publish(TICK, { channel: 'other', count: 0 });
+      server.pubSub.publish(TICK, tick);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+});
+
+describe('close()', () => {
+  it('closes open websockets and stops answering HTTP', async () => {
+    const closing = await startTestServer();
+    const closed = new Promise<number>((resolve) => {
+      const client = createClient({
+        url: closing.url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        lazy: false,
+        onNonLazyError: () => undefined,
+        connectionParams: { authorization: `Bearer ${closing.keys.ADMIN}` },
+        on: { closed: (event) => resolve((event as { code: number }).code) },
+      });
+      client.on('connected', () => void closing.close());
+    });
+    await expect(closed).resolves.toBe(1001);
+    await expect(fetch(`${closing.url.replace(/\/graphql$/, '')}/healthz`)).rejects.toThrow();
+  });
+});
