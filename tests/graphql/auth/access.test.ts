@@ -29,7 +29,7 @@ describe('callers without an API key', () => {
   });
 
   it('cannot hide a protected field in a fragment on the root type', async () => {
-    const response = await post(server.url, '{ ...F } fragment F on Query { adminOnly }');
+    const response = await post(server.url, '{ ...F } fragment F on Query { open }');
     expect(firstError(response).extensions?.code).toBe('UNAUTHENTICATED');
   });
 
