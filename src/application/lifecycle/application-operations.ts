@@ -1,0 +1,267 @@
+import {
+  type ApplicationScope,
+  auditCycleDecider,
+  auditCycleStreamName,
+  type AuditCycleKind,
+  type CalendarDate,
+  certificateStreamName,
+  type OutstandingNonconformity,
+  type PreviousCertificateStatus,
+  type RecertificationApplication,
+  type StandardReference,
+  type TransferApplication,
+} from '../../domain';
+import { requireListedSites } from './certificate-sites';
+import type { LifecycleRuntime } from './lifecycle-runtime';
+import { loadAuditCycle, loadCertificate, loadOrganisation, streamExists } from './load-existing';
+import type { OperationContext, OperationOptions, OperationResult } from './operation-result';
+import { AggregateAlreadyExistsError } from './unknown-aggregate-error';
+
+export interface SubmitApplicationInput {
+  /** Generated (UUID) when absent. */
+  auditCycleId?: string;
+  organisationId: string;
+  /** The id the certificate will get; generated (UUID) when absent. */
+  certificateId?: string;
+  standard: StandardReference;
+  scope: ApplicationScope;
+  /** Ids of current sites of the organisation. */
+  sites: string[];
+  submittedOn?: CalendarDate;
+}
+
+export interface StartRecertificationInput {
+  certificateId: string;
+  auditCycleId?: string;
+  /** Default: the certificate's standard. */
+  standard?: StandardReference;
+  /** Default: the scope of the certificate's current audit cycle. */
+  scope?: ApplicationScope;
+  /** Default: the certificate's sites. */
+  sites?: string[];
+  submittedOn?: CalendarDate;
+}
+
+export interface TransferCertificateInInput
+  extends Omit<SubmitApplicationInput, 'certificateId'>, TransferApplication {
+  /** The id our certificate will get; generated (UUID) when absent. */
+  certificateId?: string;
+}
+
+export interface ReviewApplicationInput {
+  auditCycleId: string;
+  outcome: 'ACCEPTED' | 'REJECTED';
+  reasons: string[];
+  reviewedOn?: CalendarDate;
+}
+
+export interface RecordTransferReviewInput {
+  auditCycleId: string;
+  reviewedOn?: CalendarDate;
+  certificateStatus: PreviousCertificateStatus;
+  accredited: boolean;
+  reasonsForTransfer: string[];
+  outstandingNonconformities: OutstandingNonconformity[];
+  lastReports: string[];
+  complaints: string[];
+}
+
+/** The ids an application answers with besides the audit cycle's. */
+export interface ApplicationResult extends OperationResult {
+  certificateId: string;
+}
+
+interface Application {
+  auditCycleId: string;
+  organisationId: string;
+  certificateId: string;
+  kind: AuditCycleKind;
+  standard: StandardReference;
+  scope: ApplicationScope;
+  sites: string[];
+  submittedOn: CalendarDate | undefined;
+  recertification?: RecertificationApplication;
+  transfer?: TransferApplication;
+}
+
+export const applicationOperations = (runtime: LifecycleRuntime) => {
+  const { store, run, dateOr } = runtime;
+
+  /** Snapshots the organisation's readiness facts as of the application; the sites must be listed. */
+  const submit = async (
+    application: Application,
+    context: OperationContext,
+    options?: OperationOptions,
+  ): Promise<ApplicationResult> => {
+    const { auditCycleId, organisationId, submittedOn, ...rest } = application;
+    const organisation = await loadOrganisation(store, organisationId);
+    requireListedSites(organisation, application.sites, `the application ${auditCycleId}`);
+    const result = await run(
+      auditCycleDecider,
+      auditCycleId,
+      auditCycleStreamName(auditCycleId),
+      {
+        type: 'SubmitApplication',
+        data: {
+          ...rest,
+          auditCycleId,
+          organisationId,
+          readiness: organisation.readiness,
+          submittedOn: dateOr(submittedOn),
+          policy: runtime.policy,
+        },
+      },
+      context,
+      options,
+    );
+    return { ...result, certificateId: application.certificateId };
+  };
+
+  const requireNewCertificate = async (certificateId: string): Promise<void> => {
+    if (await streamExists(store, certificateStreamName(certificateId))) {
+      throw new AggregateAlreadyExistsError('certificate', certificateId);
+    }
+  };
+
+  const sendToCycle = async (
+    auditCycleId: string,
+    command: Parameters<typeof auditCycleDecider.decide>[0],
+    context: OperationContext,
+    options?: OperationOptions,
+  ): Promise<OperationResult> => {
+    await loadAuditCycle(store, auditCycleId);
+    return run(
+      auditCycleDecider,
+      auditCycleId,
+      auditCycleStreamName(auditCycleId),
+      command,
+      context,
+      options,
+    );
+  };
+
+  return {
+    /** An INITIAL application: the certificate id is reserved for the certificate the grant issues. */
+    submitApplication: async (
+      input: SubmitApplicationInput,
+      context: OperationContext,
+      options?: OperationOptions,
+    ): Promise<ApplicationResult> => {
+      const certificateId = input.certificateId ?? runtime.newId();
+      await requireNewCertificate(certificateId);
+      return submit(
+        {
+          ...input,
+          auditCycleId: input.auditCycleId ?? runtime.newId(),
+          certificateId,
+          kind: 'INITIAL',
+          submittedOn: input.submittedOn,
+        },
+        context,
+        options,
+      );
+    },
+
+    /** A RECERTIFICATION application for an issued certificate, with its expiry and current cycle. */
+    startRecertification: async (
+      input: StartRecertificationInput,
+      context: OperationContext,
+      options?: OperationOptions,
+    ): Promise<ApplicationResult> => {
+      const certificate = await loadCertificate(store, input.certificateId);
+      const previous = await loadAuditCycle(store, certificate.auditCycleId);
+      return submit(
+        {
+          auditCycleId: input.auditCycleId ?? runtime.newId(),
+          organisationId: certificate.organisationId,
+          certificateId: certificate.certificateId,
+          kind: 'RECERTIFICATION',
+          standard: input.standard ?? certificate.standard,
+          scope: input.scope ?? previous.application.scope,
+          sites: input.sites ?? certificate.sites.map((site) => site.siteId),
+          submittedOn: input.submittedOn,
+          recertification: {
+            previousAuditCycleId: certificate.auditCycleId,
+            certificateExpiryDate: certificate.expiryDate,
+          },
+        },
+        context,
+        options,
+      );
+    },
+
+    /** A TRANSFER application; the reactor creates the certificate when the transfer is granted. */
+    transferCertificateIn: async (
+      input: TransferCertificateInInput,
+      context: OperationContext,
+      options?: OperationOptions,
+    ): Promise<ApplicationResult> => {
+      const certificateId = input.certificateId ?? runtime.newId();
+      await requireNewCertificate(certificateId);
+      return submit(
+        {
+          auditCycleId: input.auditCycleId ?? runtime.newId(),
+          organisationId: input.organisationId,
+          certificateId,
+          kind: 'TRANSFER',
+          standard: input.standard,
+          scope: input.scope,
+          sites: input.sites,
+          submittedOn: input.submittedOn,
+          transfer: {
+            previousCertificationBody: input.previousCertificationBody,
+            previousCertificateNumber: input.previousCertificateNumber,
+            previousCycleDecisionDate: input.previousCycleDecisionDate,
+            certificateExpiryDate: input.certificateExpiryDate,
+            surveillanceProgramme: input.surveillanceProgramme,
+          },
+        },
+        context,
+        options,
+      );
+    },
+
+    /** The reviewer is the actor. */
+    reviewApplication: (
+      { auditCycleId, outcome, reasons, reviewedOn }: ReviewApplicationInput,
+      context: OperationContext,
+      options?: OperationOptions,
+    ) =>
+      sendToCycle(
+        auditCycleId,
+        {
+          type: 'ReviewApplication',
+          data: {
+            auditCycleId,
+            outcome,
+            reasons,
+            reviewedOn: dateOr(reviewedOn),
+            reviewedBy: context.actor,
+          },
+        },
+        context,
+        options,
+      ),
+
+    /** IAF MD 2 pre-transfer review; the reviewer is the actor. */
+    recordTransferReview: (
+      { auditCycleId, reviewedOn, ...review }: RecordTransferReviewInput,
+      context: OperationContext,
+      options?: OperationOptions,
+    ) =>
+      sendToCycle(
+        auditCycleId,
+        {
+          type: 'RecordTransferReview',
+          data: {
+            ...review,
+            auditCycleId,
+            reviewedOn: dateOr(reviewedOn),
+            reviewedBy: context.actor,
+          },
+        },
+        context,
+        options,
+      ),
+  };
+};

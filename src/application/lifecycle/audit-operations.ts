@@ -1,0 +1,236 @@
+import {
+  type AuditCycle,
+  type AuditCycleCommand,
+  auditCycleDecider,
+  auditCycleStreamName,
+  type AuditKind,
+  type AuditMode,
+  type CalendarDate,
+  type NonconformityGrade,
+  type SurveillanceNumber,
+} from '../../domain';
+import type { LifecycleRuntime } from './lifecycle-runtime';
+import { loadAuditCycle, loadCertificate } from './load-existing';
+import type { OperationContext, OperationOptions, OperationResult } from './operation-result';
+
+export interface PlanAuditInput {
+  auditCycleId: string;
+  /** Generated (UUID) when absent. */
+  auditId?: string;
+  kind: AuditKind;
+  surveillanceNumber?: SurveillanceNumber;
+  plannedStart: CalendarDate;
+  plannedEnd: CalendarDate;
+  mode: AuditMode;
+  leadAuditorId: string;
+  team: string[];
+  sites: string[];
+}
+
+/** Team, lead auditor and sites default to the plan's. */
+export interface CompleteAuditInput {
+  auditCycleId: string;
+  auditId: string;
+  firstDay: CalendarDate;
+  lastDay: CalendarDate;
+  leadAuditorId?: string;
+  team?: string[];
+  sites?: string[];
+}
+
+export interface RaiseNonconformityInput {
+  auditCycleId: string;
+  /** Generated (UUID) when absent. */
+  ncId?: string;
+  auditId: string;
+  grade: NonconformityGrade;
+  clause: string;
+  description: string;
+  raisedOn: CalendarDate;
+}
+
+export interface AcceptCorrectiveActionPlanInput {
+  auditCycleId: string;
+  ncId: string;
+  plan: string;
+  acceptedOn?: CalendarDate;
+}
+
+export interface VerifyNonconformityInput {
+  auditCycleId: string;
+  ncId: string;
+  correction: string;
+  correctiveAction: string;
+  verifiedOn?: CalendarDate;
+}
+
+export interface EscalateNonconformityInput {
+  auditCycleId: string;
+  ncId: string;
+  escalatedOn?: CalendarDate;
+}
+
+export interface DecideCertificationInput {
+  auditCycleId: string;
+  decision: 'GRANTED' | 'REFUSED';
+  decidedOn: CalendarDate;
+  reasons: string[];
+  effectiveOn?: CalendarDate;
+}
+
+export const auditOperations = (runtime: LifecycleRuntime) => {
+  const { store, run, dateOr } = runtime;
+
+  /** Loads the cycle (UnknownAggregateError when absent), builds the command from it and sends it. */
+  const send = async (
+    auditCycleId: string,
+    command: (cycle: AuditCycle) => AuditCycleCommand | Promise<AuditCycleCommand>,
+    context: OperationContext,
+    options?: OperationOptions,
+  ): Promise<OperationResult> => {
+    const cycle = await loadAuditCycle(store, auditCycleId);
+    return run(
+      auditCycleDecider,
+      auditCycleId,
+      auditCycleStreamName(auditCycleId),
+      await command(cycle),
+      context,
+      options,
+    );
+  };
+
+  return {
+    /** Answers the audit id too (generated when absent). */
+    planAudit: async (
+      { auditId = runtime.newId(), ...plan }: PlanAuditInput,
+      context: OperationContext,
+      options?: OperationOptions,
+    ): Promise<OperationResult & { auditId: string }> => ({
+      ...(await send(
+        plan.auditCycleId,
+        () => ({ type: 'PlanAudit', data: { ...plan, auditId } }),
+        context,
+        options,
+      )),
+      auditId,
+    }),
+
+    completeAudit: (
+      input: CompleteAuditInput,
+      context: OperationContext,
+      options?: OperationOptions,
+    ) =>
+      send(
+        input.auditCycleId,
+        (cycle) => {
+          const planned = cycle.audits.find((audit) => audit.auditId === input.auditId);
+          return {
+            type: 'CompleteAudit',
+            data: {
+              auditCycleId: input.auditCycleId,
+              auditId: input.auditId,
+              firstDay: input.firstDay,
+              lastDay: input.lastDay,
+              leadAuditorId: input.leadAuditorId ?? planned?.leadAuditorId ?? '',
+              team: input.team ?? [...(planned?.team ?? [])],
+              sites: input.sites ?? [...(planned?.sites ?? [])],
+            },
+          };
+        },
+        context,
+        options,
+      ),
+
+    /** Answers the nonconformity id too (generated when absent). */
+    raiseNonconformity: async (
+      { ncId = runtime.newId(), ...finding }: RaiseNonconformityInput,
+      context: OperationContext,
+      options?: OperationOptions,
+    ): Promise<OperationResult & { ncId: string }> => ({
+      ...(await send(
+        finding.auditCycleId,
+        () => ({ type: 'RaiseNonconformity', data: { ...finding, ncId } }),
+        context,
+        options,
+      )),
+      ncId,
+    }),
+
+    /** The person accepting the plan is the actor. */
+    acceptCorrectiveActionPlan: (
+      { acceptedOn, ...input }: AcceptCorrectiveActionPlanInput,
+      context: OperationContext,
+      options?: OperationOptions,
+    ) =>
+      send(
+        input.auditCycleId,
+        () => ({
+          type: 'AcceptCorrectiveActionPlan',
+          data: { ...input, acceptedOn: dateOr(acceptedOn), acceptedBy: context.actor },
+        }),
+        context,
+        options,
+      ),
+
+    /** The verifier is the actor. */
+    verifyNonconformity: (
+      { verifiedOn, ...input }: VerifyNonconformityInput,
+      context: OperationContext,
+      options?: OperationOptions,
+    ) =>
+      send(
+        input.auditCycleId,
+        () => ({
+          type: 'VerifyNonconformity',
+          data: { ...input, verifiedOn: dateOr(verifiedOn), verifiedBy: context.actor },
+        }),
+        context,
+        options,
+      ),
+
+    escalateOverdueNonconformity: (
+      { escalatedOn, ...input }: EscalateNonconformityInput,
+      context: OperationContext,
+      options?: OperationOptions,
+    ) =>
+      send(
+        input.auditCycleId,
+        () => ({
+          type: 'EscalateOverdueNonconformity',
+          data: { ...input, escalatedOn: dateOr(escalatedOn) },
+        }),
+        context,
+        options,
+      ),
+
+    /**
+     * The decision maker is the actor (impartiality is checked against the audit teams). A
+     * RECERTIFICATION decision carries the certificate's current expiry, loaded here. The certificate
+     * itself changes when the certification-outcome reactor handles the grant.
+     */
+    decideCertification: (
+      input: DecideCertificationInput,
+      context: OperationContext,
+      options?: OperationOptions,
+    ) =>
+      send(
+        input.auditCycleId,
+        async (cycle) => ({
+          type: 'DecideCertification',
+          data: {
+            ...input,
+            decisionMakerId: context.actor,
+            ...(cycle.application.kind === 'RECERTIFICATION'
+              ? {
+                  certificateExpiryDate: (
+                    await loadCertificate(store, cycle.application.certificateId)
+                  ).expiryDate,
+                }
+              : {}),
+          },
+        }),
+        context,
+        options,
+      ),
+  };
+};

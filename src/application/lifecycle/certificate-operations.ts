@@ -1,0 +1,195 @@
+import {
+  type CalendarDate,
+  type CertificateCommand,
+  certificateDecider,
+  certificateStreamName,
+  type IssuedCertificateState,
+  type StandardReference,
+  type SuspensionGrounds,
+} from '../../domain';
+import { certificateSites, type SiteScope } from './certificate-sites';
+import type { LifecycleRuntime } from './lifecycle-runtime';
+import { loadCertificate, loadOrganisation } from './load-existing';
+import type { OperationContext, OperationOptions, OperationResult } from './operation-result';
+
+export interface SuspendCertificateInput {
+  certificateId: string;
+  grounds: SuspensionGrounds;
+  details: string;
+  ownFault: boolean;
+  suspendedOn?: CalendarDate;
+}
+
+export interface ReinstateCertificateInput {
+  certificateId: string;
+  reason: string;
+  reinstatedOn?: CalendarDate;
+}
+
+export interface WithdrawCertificateInput {
+  certificateId: string;
+  reason: string;
+  ownFault: boolean;
+  withdrawnOn?: CalendarDate;
+}
+
+/** The revised certificate's full scope; sites are current sites of the organisation. */
+export interface ChangeScopeInput {
+  certificateId: string;
+  scope: string;
+  /** Default: the certificate's sites, each printed with the new scope text. */
+  sites?: SiteScope[];
+  decisionDate: CalendarDate;
+  /** Default: the decision date. */
+  effectiveDate?: CalendarDate;
+}
+
+export interface TransitionStandardVersionInput {
+  certificateId: string;
+  standard: StandardReference;
+  decisionDate: CalendarDate;
+  effectiveDate?: CalendarDate;
+}
+
+export interface ExpireCertificateInput {
+  certificateId: string;
+  recordedOn?: CalendarDate;
+}
+
+export const certificateOperations = (runtime: LifecycleRuntime) => {
+  const { store, run, dateOr } = runtime;
+
+  const send = async (
+    certificateId: string,
+    command: (
+      certificate: IssuedCertificateState,
+    ) => CertificateCommand | Promise<CertificateCommand>,
+    context: OperationContext,
+    options?: OperationOptions,
+  ): Promise<OperationResult> => {
+    const certificate = await loadCertificate(store, certificateId);
+    return run(
+      certificateDecider,
+      certificateId,
+      certificateStreamName(certificateId),
+      await command(certificate),
+      context,
+      options,
+    );
+  };
+
+  const changeScope =
+    (type: 'ExtendScope' | 'ReduceScope') =>
+    (input: ChangeScopeInput, context: OperationContext, options?: OperationOptions) =>
+      send(
+        input.certificateId,
+        async (certificate) => {
+          const organisation = await loadOrganisation(store, certificate.organisationId);
+          const sites = input.sites ?? certificate.sites.map(({ siteId }) => ({ siteId }));
+          return {
+            type,
+            data: {
+              certificateId: input.certificateId,
+              scope: input.scope,
+              sites: certificateSites(
+                organisation,
+                sites,
+                input.scope,
+                `the scope change of certificate ${certificate.number}`,
+              ),
+              decisionDate: input.decisionDate,
+              effectiveDate: input.effectiveDate ?? input.decisionDate,
+              actor: context.actor,
+            },
+          };
+        },
+        context,
+        options,
+      );
+
+  return {
+    suspendCertificate: (
+      { suspendedOn, ...input }: SuspendCertificateInput,
+      context: OperationContext,
+      options?: OperationOptions,
+    ) =>
+      send(
+        input.certificateId,
+        () => ({
+          type: 'SuspendCertificate',
+          data: { ...input, suspendedOn: dateOr(suspendedOn), actor: context.actor },
+        }),
+        context,
+        options,
+      ),
+
+    reinstateCertificate: (
+      { reinstatedOn, ...input }: ReinstateCertificateInput,
+      context: OperationContext,
+      options?: OperationOptions,
+    ) =>
+      send(
+        input.certificateId,
+        () => ({
+          type: 'ReinstateCertificate',
+          data: { ...input, reinstatedOn: dateOr(reinstatedOn), actor: context.actor },
+        }),
+        context,
+        options,
+      ),
+
+    withdrawCertificate: (
+      { withdrawnOn, ...input }: WithdrawCertificateInput,
+      context: OperationContext,
+      options?: OperationOptions,
+    ) =>
+      send(
+        input.certificateId,
+        () => ({
+          type: 'WithdrawCertificate',
+          data: { ...input, withdrawnOn: dateOr(withdrawnOn), actor: context.actor },
+        }),
+        context,
+        options,
+      ),
+
+    extendScope: changeScope('ExtendScope'),
+
+    reduceScope: changeScope('ReduceScope'),
+
+    transitionStandardVersion: (
+      input: TransitionStandardVersionInput,
+      context: OperationContext,
+      options?: OperationOptions,
+    ) =>
+      send(
+        input.certificateId,
+        () => ({
+          type: 'TransitionStandardVersion',
+          data: {
+            ...input,
+            effectiveDate: input.effectiveDate ?? input.decisionDate,
+            actor: context.actor,
+          },
+        }),
+        context,
+        options,
+      ),
+
+    /** Records the expiry (status on a date never needs it; it closes the books). */
+    expireCertificate: (
+      { certificateId, recordedOn }: ExpireCertificateInput,
+      context: OperationContext,
+      options?: OperationOptions,
+    ) =>
+      send(
+        certificateId,
+        () => ({
+          type: 'ExpireCertificate',
+          data: { certificateId, recordedOn: dateOr(recordedOn), actor: context.actor },
+        }),
+        context,
+        options,
+      ),
+  };
+};

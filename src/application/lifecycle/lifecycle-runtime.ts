@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  CalendarDate,
+  CertificationPolicy,
+  Decider,
+  DomainCommand,
+  DomainEvent,
+} from '../../domain';
+import type { EventStore } from '../../eventstore';
+import { type Clock, today } from '../clock';
+import { commandHandler } from '../command-handler';
+import type { OperationContext, OperationOptions, OperationResult } from './operation-result';
+
+export interface LifecycleDependencies {
+  store: EventStore;
+  clock: Clock;
+  /** The policy new organisations and applications are decided under (recorded on their events). */
+  policy: CertificationPolicy;
+  /** IANA time zone of the CB's calendar day, for dates that default to today (default UTC). */
+  timeZone?: string;
+  /** Ids of new aggregates, sites, audits and nonconformities not given by the caller. */
+  newId?: () => string;
+}
+
+/** What every operation group shares: the command handler, the clock's today and new ids. */
+export const lifecycleRuntime = (deps: LifecycleDependencies) => {
+  const handle = commandHandler({ store: deps.store, clock: deps.clock });
+  const timeZone = deps.timeZone ?? 'UTC';
+  const run = async <State, Command extends DomainCommand, Event extends DomainEvent>(
+    decider: Decider<State, Command, Event>,
+    id: string,
+    stream: string,
+    command: Command,
+    context: OperationContext,
+    options: OperationOptions = {},
+  ): Promise<OperationResult> => {
+    const result = await handle(decider, stream, command, context, options);
+    return { id, version: result.version, position: result.position };
+  };
+  return {
+    store: deps.store,
+    policy: deps.policy,
+    run,
+    newId: deps.newId ?? randomUUID,
+    /** The given date, or today in the CB's time zone. */
+    dateOr: (date: CalendarDate | undefined): CalendarDate => date ?? today(deps.clock, timeZone),
+  };
+};
+
+export type LifecycleRuntime = ReturnType<typeof lifecycleRuntime>;

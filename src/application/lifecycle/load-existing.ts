@@ -1,0 +1,58 @@
+import {
+  auditCycleDecider,
+  auditCycleStreamName,
+  type AuditCycle,
+  certificateDecider,
+  certificateStreamName,
+  type IssuedCertificateState,
+  organisationDecider,
+  organisationStreamName,
+  type RegisteredOrganisation,
+} from '../../domain';
+import type { EventStore } from '../../eventstore';
+import { loadAggregate } from '../load-aggregate';
+import { UnknownAggregateError } from './unknown-aggregate-error';
+
+export const loadOrganisation = async (
+  store: EventStore,
+  organisationId: string,
+): Promise<RegisteredOrganisation> => {
+  const { state } = await loadAggregate(
+    store,
+    organisationStreamName(organisationId),
+    organisationDecider,
+  );
+  if (state.status !== 'REGISTERED')
+    throw new UnknownAggregateError('organisation', organisationId);
+  return state;
+};
+
+export const loadAuditCycle = async (
+  store: EventStore,
+  auditCycleId: string,
+): Promise<AuditCycle> => {
+  const { state } = await loadAggregate(
+    store,
+    auditCycleStreamName(auditCycleId),
+    auditCycleDecider,
+  );
+  if (state.status === 'NOT_STARTED') throw new UnknownAggregateError('auditCycle', auditCycleId);
+  return state;
+};
+
+export const loadCertificate = async (
+  store: EventStore,
+  certificateId: string,
+): Promise<IssuedCertificateState> => {
+  const { state } = await loadAggregate(
+    store,
+    certificateStreamName(certificateId),
+    certificateDecider,
+  );
+  if (state.status === 'NOT_ISSUED') throw new UnknownAggregateError('certificate', certificateId);
+  return state;
+};
+
+/** True when the stream holds at least one event. */
+export const streamExists = async (store: EventStore, stream: string): Promise<boolean> =>
+  (await store.readStream(stream, { maxCount: 1 })).length > 0;

@@ -1,0 +1,152 @@
+import {
+  certificateDecider,
+  certificateStreamName,
+  type CertificationGranted,
+  DomainError,
+} from '../../domain';
+import {
+  type EventFilter,
+  type EventStore,
+  isConcurrencyError,
+  type RecordedEvent,
+  type Subscription,
+} from '../../eventstore';
+import type { CertificateNumberAllocator } from '../certificate-numbers';
+import type { Clock } from '../clock';
+import { type CommandContext, commandHandler } from '../command-handler';
+import { loadAuditCycle, loadOrganisation } from '../lifecycle';
+import { certificateCommandForGrant } from './certificate-command-for-grant';
+import type { CheckpointStore } from './checkpoint-store';
+
+export interface CertificationOutcomeReactorOptions {
+  store: EventStore;
+  clock: Clock;
+  checkpoints: CheckpointStore;
+  numbers: CertificateNumberAllocator;
+  /** See formatCertificateNumber, e.g. `CN-{standardNumber}-{sequence:5}`. */
+  numberPattern: string;
+  certificationBodyName: string;
+  /** A grant the certificate refused (a domain rule): reported here and skipped. */
+  onRejected?: (event: RecordedEvent, error: DomainError) => void;
+  /** Checkpoint name (default `certification-outcome`). */
+  name?: string;
+  batchSize?: number;
+  /** Attempts when another writer appends to the certificate at the same time (default 5). */
+  maxAttempts?: number;
+}
+
+export type ReactionOutcome = 'APPLIED' | 'ALREADY_APPLIED' | 'REJECTED';
+
+const GRANTS: EventFilter = { categories: ['auditcycle'], eventTypes: ['CertificationGranted'] };
+
+/**
+ * Turns each `CertificationGranted` into the certificate's issue, renewal, restoration or transfer
+ * in. Exactly-once effect across crashes: the certificate event records the grant's id as its
+ * causation, and a grant whose id is already a causation in the certificate stream is skipped; the
+ * checkpoint moves only after a batch is handled. Any error other than a domain refusal stops the
+ * reactor (`done` rejects) so that a restart resumes from the last checkpoint.
+ */
+export class CertificationOutcomeReactor {
+  readonly name: string;
+  private readonly options: CertificationOutcomeReactorOptions;
+  private readonly handle: ReturnType<typeof commandHandler>;
+  private subscription: Subscription | null = null;
+
+  constructor(options: CertificationOutcomeReactorOptions) {
+    this.options = options;
+    this.name = options.name ?? 'certification-outcome';
+    this.handle = commandHandler({ store: options.store, clock: options.clock });
+  }
+
+  /** Settles when the live subscription stops; rejects with the error that stopped it. */
+  get done(): Promise<void> {
+    return this.subscription?.done ?? Promise.resolve();
+  }
+
+  /** Follows the log live from the checkpoint. */
+  start(): void {
+    if (this.subscription) return;
+    this.subscription = this.options.store.subscribe(
+      { ...GRANTS, after: this.checkpoint(), batchSize: this.options.batchSize },
+      async (events, checkpoint) => this.handleBatch(events, checkpoint),
+    );
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.close();
+    this.subscription = null;
+  }
+
+  /** Handles every grant after the checkpoint up to the end of the log; answers how many. */
+  async catchUp(): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      const events = await this.options.store.readAll({
+        ...GRANTS,
+        after: this.checkpoint(),
+        limit: this.options.batchSize ?? 100,
+      });
+      const last = events.at(-1);
+      if (!last) return handled;
+      await this.handleBatch(events, last.position);
+      handled += events.length;
+    }
+  }
+
+  checkpoint(): string | null {
+    return this.options.checkpoints.read(this.name);
+  }
+
+  /** Acts on one grant, unless its effect is already in the certificate stream. */
+  async react(event: RecordedEvent): Promise<ReactionOutcome> {
+    const grant = event as RecordedEvent & CertificationGranted;
+    const stream = certificateStreamName(grant.data.certificateId);
+    const context: CommandContext = {
+      actor: event.metadata.actor,
+      correlationId: event.metadata.correlationId,
+      causationId: event.id,
+    };
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    try {
+      let command: Parameters<typeof certificateDecider.decide>[0] | undefined;
+      for (let attempt = 1; ; attempt++) {
+        const history = await this.options.store.readStream(stream);
+        if (history.some((recorded) => recorded.metadata.causationId === event.id)) {
+          return 'ALREADY_APPLIED';
+        }
+        command ??= await this.commandFor(grant, context);
+        try {
+          await this.handle(certificateDecider, stream, command, context, {
+            expectedVersion: history.at(-1)?.version ?? 0,
+          });
+          return 'APPLIED';
+        } catch (error) {
+          if (!isConcurrencyError(error) || attempt >= maxAttempts) throw error;
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      this.options.onRejected?.(event, error);
+      return 'REJECTED';
+    }
+  }
+
+  private async handleBatch(events: readonly RecordedEvent[], checkpoint: string): Promise<void> {
+    for (const event of events) await this.react(event);
+    this.options.checkpoints.write(this.name, checkpoint);
+  }
+
+  private async commandFor(grant: CertificationGranted, context: CommandContext) {
+    const { store } = this.options;
+    const { outcome, organisationId, certificateId, auditCycleId } = grant.data;
+    const opens = outcome === 'ISSUE' || outcome === 'TRANSFER';
+    return certificateCommandForGrant(grant, {
+      organisation: await loadOrganisation(store, organisationId),
+      sequence: opens ? await this.options.numbers.allocate(certificateId, context) : null,
+      cycle: outcome === 'TRANSFER' ? await loadAuditCycle(store, auditCycleId) : null,
+      numberPattern: this.options.numberPattern,
+      certificationBodyName: this.options.certificationBodyName,
+      actor: context.actor,
+    });
+  }
+}
