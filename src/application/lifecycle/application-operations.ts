@@ -35,7 +35,7 @@ export interface StartRecertificationInput {
   auditCycleId?: string;
   /** Default: the certificate's standard. */
   standard?: StandardReference;
-  /** Default: the scope of the certificate's current audit cycle. */
+  /** Default: the current audit cycle's scope, with the certificate's current scope text. */
   scope?: ApplicationScope;
   /** Default: the certificate's sites. */
   sites?: string[];
@@ -177,7 +177,7 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
           certificateId: certificate.certificateId,
           kind: 'RECERTIFICATION',
           standard: input.standard ?? certificate.standard,
-          scope: input.scope ?? previous.application.scope,
+          scope: input.scope ?? { ...previous.application.scope, text: certificate.scope },
           sites: input.sites ?? certificate.sites.map((site) => site.siteId),
           submittedOn: input.submittedOn,
           recertification: {
