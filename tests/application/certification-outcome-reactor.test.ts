@@ -216,6 +216,34 @@ describe('certification-outcome reactor', () => {
     expect(await world.store.readStream('certificatenumbers-default')).toHaveLength(1);
   });
 
+  it('decides again on a certificate another writer changed meanwhile', async () => {
+    await grantedInitialCycle(world.service);
+    await world.reactor().catchUp();
+    await recertify(world.service, 'cert-1', '2027-01-15');
+    let raced = false;
+    const racing = Object.assign(Object.create(world.store) as EventStore, {
+      appendToStream: async (...args: Parameters<EventStore['appendToStream']>) => {
+        if (!raced && args[0] === 'certificate-cert-1') {
+          raced = true;
+          await world.service.extendScope(
+            { certificateId: 'cert-1', scope: 'wider scope', decisionDate: d('2026-12-01') },
+            DECISION_MAKER,
+          );
+        }
+        return world.store.appendToStream(...args);
+      },
+    });
+    expect(await world.reactor({ store: racing }).catchUp()).toBe(1);
+    expect(raced).toBe(true);
+    expect(await eventTypes(world.store, 'certificate-cert-1')).toEqual([
+      'CertificateIssued',
+      'CertificateScopeExtended',
+      'CertificateRenewed',
+    ]);
+    const renewed = (await world.store.readStream('certificate-cert-1')).at(-1);
+    expect(renewed?.data).toMatchObject({ revision: 3, expiryDate: '2030-03-19' });
+  });
+
   it('restores the certificate on a recertification granted inside the restoration window', async () => {
     await grantedInitialCycle(world.service);
     const reactor = world.reactor();
