@@ -54,7 +54,7 @@ export const commandHandler =
         throw new ConcurrencyError(stream, options.expectedVersion, version);
       }
       const events = decider.decide(command, state);
-      const nextState = events.reduce(decider.evolve, state);
+      const nextState = events.reduce((current, event) => decider.evolve(current, event), state);
       if (events.length === 0) return { events, state, version, position: null };
       const recordedAt = clock.now().toISOString();
       try {

@@ -4,3 +4,4 @@ export * from './stream-name';
 export * from './validation';
 export * from './sqlite';
 export * from './eventstoredb';
+export * from './position-waiter';

@@ -62,6 +62,20 @@ describe('certification-outcome reactor', () => {
   afterEach(() => world.close());
   afterAll(() => worlds.remove());
 
+  it('lets a decision wait until its certificate exists, and times out with a clear error', async () => {
+    await grantedInitialCycle(world.service);
+    const grant = await grantOf(world.store, 'cycle-1');
+    const reactor = world.reactor();
+    await expect(reactor.waitFor(grant.position, 20)).rejects.toThrow(
+      /certification-outcome reactor did not reach event position/,
+    );
+    const waiting = reactor.waitFor(grant.position, 2000);
+    reactor.start();
+    await waiting;
+    expect(await eventTypes(world.store, 'certificate-cert-1')).toEqual(['CertificateIssued']);
+    await reactor.stop();
+  });
+
   it('issues the certificate of a grant with a new number, the organisation and the envelope of the grant', async () => {
     await grantedInitialCycle(world.service);
     expect(await world.reactor().catchUp()).toBe(1);

@@ -8,6 +8,8 @@ import {
   type EventFilter,
   type EventStore,
   isConcurrencyError,
+  PositionWaitTimeoutError,
+  PositionWaiter,
   type RecordedEvent,
   type Subscription,
 } from '../../eventstore';
@@ -51,11 +53,21 @@ export class CertificationOutcomeReactor {
   private readonly options: CertificationOutcomeReactorOptions;
   private readonly handle: ReturnType<typeof commandHandler>;
   private subscription: Subscription | null = null;
+  private readonly progress = new PositionWaiter(
+    (position, timeoutMs) =>
+      new PositionWaitTimeoutError(position, timeoutMs, 'the certification-outcome reactor'),
+  );
 
   constructor(options: CertificationOutcomeReactorOptions) {
     this.options = options;
     this.name = options.name ?? 'certification-outcome';
     this.handle = commandHandler({ store: options.store, clock: options.clock });
+    this.progress.advance(this.checkpoint());
+  }
+
+  /** Resolves once the grant at `position` has been acted on (read-your-writes for decisions). */
+  async waitFor(position: string, timeoutMs: number): Promise<void> {
+    return this.progress.waitFor(position, timeoutMs);
   }
 
   /** Settles when the live subscription stops; rejects with the error that stopped it. */
@@ -134,6 +146,7 @@ export class CertificationOutcomeReactor {
   private async handleBatch(events: readonly RecordedEvent[], checkpoint: string): Promise<void> {
     for (const event of events) await this.react(event);
     this.options.checkpoints.write(this.name, checkpoint);
+    this.progress.advance(checkpoint);
   }
 
   private async commandFor(grant: CertificationGranted, context: CommandContext) {

@@ -1,3 +1,4 @@
 export * from './projection';
 export * from './projection-runner';
 export * from './read-model-timeout-error';
+export * from './checkpoints';

@@ -1,5 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import type { EventStore, RecordedEvent, Subscription } from '../../eventstore';
+import {
+  type EventStore,
+  PositionWaiter,
+  type RecordedEvent,
+  type Subscription,
+} from '../../eventstore';
 import { checkpointTable } from './checkpoints';
 import type { Projection } from './projection';
 import { ReadModelTimeoutError } from './read-model-timeout-error';
@@ -14,11 +19,6 @@ export interface ProjectionRunnerOptions {
 
 export type ProgressListener = (applied: number, position: string) => void;
 
-interface Waiter {
-  position: string;
-  resolve: () => void;
-}
-
 /**
  * Feeds every projection from one subscription: each batch is applied and every checkpoint moved
  * in one transaction, and each projection skips events at or below its own checkpoint.
@@ -30,7 +30,9 @@ export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly checkpoints: ReturnType<typeof checkpointTable>;
   private readonly positions = new Map<string, string | null>();
-  private waiters: Waiter[] = [];
+  private readonly waiter = new PositionWaiter(
+    (position, timeoutMs) => new ReadModelTimeoutError(position, timeoutMs),
+  );
   private subscription: Subscription | null = null;
   private live = false;
   private failure: unknown = null;
@@ -132,22 +134,8 @@ export class ProjectionRunner {
 
   /** Resolves once every projection has applied the event at `position` (read-your-writes). */
   async waitFor(position: string, timeoutMs: number): Promise<void> {
-    if (this.reached(position)) return;
-    let timer: NodeJS.Timeout | undefined;
-    const reached = new Promise<void>((resolve) => this.waiters.push({ position, resolve }));
-    const timedOut = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ReadModelTimeoutError(position, timeoutMs)), timeoutMs);
-    });
-    try {
-      await Promise.race([reached, timedOut]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  private reached(position: string): boolean {
-    const current = this.position;
-    return current !== null && current >= position;
+    this.waiter.advance(this.position);
+    return this.waiter.waitFor(position, timeoutMs);
   }
 
   private applyBatch(events: readonly RecordedEvent[], checkpoint: string): void {
@@ -165,8 +153,6 @@ export class ProjectionRunner {
       const from = this.positions.get(projection.name) ?? null;
       if (from === null || from < checkpoint) this.positions.set(projection.name, checkpoint);
     }
-    const waiting = this.waiters;
-    this.waiters = waiting.filter((waiter) => !this.reached(waiter.position));
-    for (const waiter of waiting) if (this.reached(waiter.position)) waiter.resolve();
+    this.waiter.advance(this.position);
   }
 }
