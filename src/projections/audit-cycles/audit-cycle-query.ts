@@ -1,0 +1,130 @@
+import type { Database } from 'better-sqlite3';
+import type { AuditCycleKind, AuditCycleStatus, CalendarDate, PolicyProfile } from '../../domain';
+import { perDatabase } from '../support';
+import type {
+  ApplicationView,
+  AuditCycleView,
+  AuditView,
+  DecisionView,
+  NonconformityView,
+} from './audit-cycle-view';
+
+interface CycleRow {
+  audit_cycle_id: string;
+  organisation_id: string;
+  certificate_id: string;
+  kind: string;
+  status: string;
+  standard_identifier: string;
+  standard_version: string;
+  submitted_on: string;
+  application: string;
+  policy_profile: string;
+  review: string | null;
+  transfer_review: string | null;
+  decision: string | null;
+  version: number;
+}
+
+interface AuditRow {
+  audit_id: string;
+  kind: string;
+  surveillance_number: number | null;
+  planned_start: string;
+  planned_end: string;
+  mode: string;
+  lead_auditor_id: string;
+  team: string;
+  sites: string;
+  first_day: string | null;
+  last_day: string | null;
+  completed_team: string | null;
+  completed_sites: string | null;
+}
+
+interface NonconformityRow {
+  nc_id: string;
+  audit_id: string;
+  audit_kind: string;
+  grade: string;
+  clause: string;
+  description: string;
+  raised_on: string;
+  response_due_on: string;
+  verification_limit_on: string | null;
+  plan_accepted_on: string | null;
+  plan: string | null;
+  verified_on: string | null;
+  escalated_on: string | null;
+}
+
+const statements = perDatabase((db: Database) => ({
+  cycle: db.prepare<[string], CycleRow>('SELECT * FROM rm_audit_cycles WHERE audit_cycle_id = ?'),
+  audits: db.prepare<[string], AuditRow>(
+    'SELECT * FROM rm_audits WHERE audit_cycle_id = ? ORDER BY planned_as',
+  ),
+  nonconformities: db.prepare<[string], NonconformityRow>(
+    'SELECT * FROM rm_nonconformities WHERE audit_cycle_id = ? ORDER BY raised_as',
+  ),
+}));
+
+const parsed = <T>(text: string | null): T | null =>
+  text === null ? null : (JSON.parse(text) as T);
+
+const date = (value: string | null) => value as CalendarDate | null;
+
+const auditView = (row: AuditRow): AuditView => ({
+  auditId: row.audit_id,
+  kind: row.kind as AuditView['kind'],
+  surveillanceNumber: row.surveillance_number,
+  plannedStart: row.planned_start as CalendarDate,
+  plannedEnd: row.planned_end as CalendarDate,
+  mode: row.mode as AuditView['mode'],
+  leadAuditorId: row.lead_auditor_id,
+  team: JSON.parse(row.completed_team ?? row.team) as string[],
+  sites: JSON.parse(row.completed_sites ?? row.sites) as string[],
+  firstDay: date(row.first_day),
+  lastDay: date(row.last_day),
+});
+
+const nonconformityView = (row: NonconformityRow): NonconformityView => ({
+  ncId: row.nc_id,
+  auditId: row.audit_id,
+  auditKind: row.audit_kind as NonconformityView['auditKind'],
+  grade: row.grade as NonconformityView['grade'],
+  clause: row.clause,
+  description: row.description,
+  raisedOn: row.raised_on as CalendarDate,
+  responseDueOn: row.response_due_on as CalendarDate,
+  verificationLimitOn: date(row.verification_limit_on),
+  planAcceptedOn: date(row.plan_accepted_on),
+  plan: row.plan,
+  verifiedOn: date(row.verified_on),
+  escalatedOn: date(row.escalated_on),
+});
+
+/** An audit cycle with its audits (completed team and sites once completed) and findings. */
+export const findAuditCycle = (db: Database, auditCycleId: string): AuditCycleView | null => {
+  const s = statements(db);
+  const row = s.cycle.get(auditCycleId);
+  if (!row) return null;
+  const application = JSON.parse(row.application) as ApplicationView;
+  return {
+    auditCycleId: row.audit_cycle_id,
+    organisationId: row.organisation_id,
+    certificateId: row.certificate_id,
+    kind: row.kind as AuditCycleKind,
+    status: row.status as AuditCycleStatus,
+    standard: { identifier: row.standard_identifier, version: row.standard_version },
+    scope: application.scope,
+    submittedOn: row.submitted_on as CalendarDate,
+    application,
+    policyProfile: row.policy_profile as PolicyProfile,
+    review: parsed(row.review),
+    audits: s.audits.all(auditCycleId).map(auditView),
+    nonconformities: s.nonconformities.all(auditCycleId).map(nonconformityView),
+    transferReview: parsed(row.transfer_review),
+    decision: parsed<DecisionView>(row.decision),
+    version: row.version,
+  };
+};

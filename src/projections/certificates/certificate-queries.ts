@@ -1,0 +1,170 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { type CalendarDate, calendarDate, type CertificateStatus } from '../../domain';
+import { type Page, type PageInput, pageKey, pageSize, perDatabase, toPage } from '../support';
+import { certificateNumberParts } from './certificate-number-parts';
+import {
+  type CertificateRow,
+  type CertificateView,
+  certificateView,
+  statusPeriodsOf,
+} from './certificate-view';
+import { statusOnFromPeriods } from './status-periods';
+
+export const CERTIFICATE_STATUSES: readonly CertificateStatus[] = [
+  'DRAFT',
+  'ACTIVE',
+  'SUSPENDED',
+  'WITHDRAWN',
+  'EXPIRED',
+];
+
+export interface CertificateFilter {
+  /** Status as of the query's date. */
+  status?: CertificateStatus | null;
+  /** `ISO/IEC 20000-1` (any version) or `ISO/IEC 20000-1:2018`. */
+  standard?: string | null;
+  organisationId?: string | null;
+  /** Current expiry date strictly before this date. */
+  expiringBefore?: CalendarDate | null;
+}
+
+/** A certificate with its status as of the list's date. */
+export interface ListedCertificate extends CertificateView {
+  statusAsOf: CertificateStatus;
+}
+
+/** Bad filter values (status, dates) for a certificate list. */
+export class InvalidCertificateFilterError extends Error {
+  override readonly name = 'InvalidCertificateFilterError';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const statements = perDatabase((db: Database) => ({
+  byId: db.prepare<[string], CertificateRow>(
+    'SELECT * FROM rm_certificates WHERE certificate_id = ?',
+  ),
+  byNumber: db.prepare<[string], CertificateRow>(
+    'SELECT * FROM rm_certificates WHERE number = ? ORDER BY certificate_id LIMIT 1',
+  ),
+  lists: new Map<string, Statement<Record<string, unknown>, CertificateRow>>(),
+}));
+
+export const findCertificate = (db: Database, certificateId: string): CertificateView | null => {
+  const row = statements(db).byId.get(certificateId);
+  return row ? certificateView(db, row) : null;
+};
+
+/**
+ * By number, with or without a revision suffix (`CN-20000-00042/R2`). A suffix names a revision
+ * the certificate must have had; `requestedRevision` echoes it (null without a suffix).
+ */
+export const findCertificateByNumber = (
+  db: Database,
+  number: string,
+): (CertificateView & { requestedRevision: number | null }) | null => {
+  const parts = certificateNumberParts(number);
+  const row = statements(db).byNumber.get(parts.number);
+  if (!row) return null;
+  const view = certificateView(db, row);
+  if (parts.revision !== null && !view.revisions.some((r) => r.revision === parts.revision)) {
+    return null;
+  }
+  return { ...view, requestedRevision: parts.revision };
+};
+
+/** Status on a date (past or future); null for an unknown certificate. */
+export const certificateStatusOn = (
+  db: Database,
+  certificateId: string,
+  asOf: CalendarDate,
+): CertificateStatus | null =>
+  statements(db).byId.get(certificateId)
+    ? statusOnFromPeriods(statusPeriodsOf(db, certificateId), calendarDate(asOf))
+    : null;
+
+/** Only ACTIVE is valid; null for an unknown certificate. */
+export const validOn = (
+  db: Database,
+  certificateId: string,
+  date: CalendarDate,
+): boolean | null => {
+  const status = certificateStatusOn(db, certificateId, date);
+  return status === null ? null : status === 'ACTIVE';
+};
+
+const AS_OF_STATUS = `EXISTS (SELECT 1 FROM rm_certificate_status_periods p
+  WHERE p.certificate_id = c.certificate_id AND p.status = :status AND p.from_date <= :asOf
+    AND (p.to_date IS NULL OR p.to_date >= :asOf))`;
+
+const listSql = (filter: CertificateFilter, standardCode: boolean, after: boolean): string => {
+  const where: string[] = [];
+  if (filter.status === 'DRAFT') where.push('c.first_effective_date > :asOf');
+  else if (filter.status) where.push(AS_OF_STATUS);
+  if (filter.standard) {
+    where.push(standardCode ? 'c.standard_code = :standard' : 'c.standard_identifier = :standard');
+  }
+  if (filter.organisationId) where.push('c.organisation_id = :organisationId');
+  if (filter.expiringBefore) where.push('c.expiry_date < :expiringBefore');
+  if (after) where.push('(c.number, c.certificate_id) > (:afterNumber, :afterId)');
+  return `SELECT c.* FROM rm_certificates c
+    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY c.number, c.certificate_id LIMIT :limit`;
+};
+
+const validFilter = (filter: CertificateFilter): CertificateFilter => {
+  if (filter.status && !CERTIFICATE_STATUSES.includes(filter.status)) {
+    throw new InvalidCertificateFilterError(
+      'status',
+      `status must be one of ${CERTIFICATE_STATUSES.join(', ')}, got ${String(filter.status)}`,
+    );
+  }
+  return filter.expiringBefore
+    ? { ...filter, expiringBefore: calendarDate(filter.expiringBefore) }
+    : filter;
+};
+
+/**
+ * Certificates matching the filter, status as of `asOf`, ordered by number.
+ * Key: [number, certificate id].
+ */
+export const listCertificates = (
+  db: Database,
+  filter: CertificateFilter,
+  asOf: CalendarDate,
+  page: PageInput = {},
+): Page<ListedCertificate> => {
+  const valid = validFilter(filter);
+  const date = calendarDate(asOf);
+  const size = pageSize(page.first);
+  const after = pageKey(page.after, ['string', 'string']);
+  const byCode = valid.standard?.includes(':') ?? false;
+  const sql = listSql(valid, byCode, after !== undefined);
+  const { lists } = statements(db);
+  let statement = lists.get(sql);
+  if (!statement) {
+    statement = db.prepare<Record<string, unknown>, CertificateRow>(sql);
+    lists.set(sql, statement);
+  }
+  const parameters: Record<string, unknown> = { limit: size + 1 };
+  if (valid.status) parameters.asOf = date;
+  if (valid.status && valid.status !== 'DRAFT') parameters.status = valid.status;
+  if (valid.standard) parameters.standard = valid.standard;
+  if (valid.organisationId) parameters.organisationId = valid.organisationId;
+  if (valid.expiringBefore) parameters.expiringBefore = valid.expiringBefore;
+  if (after) [parameters.afterNumber, parameters.afterId] = after;
+  const rows = statement.all(parameters);
+  return toPage(
+    rows,
+    size,
+    (row) => [row.number, row.certificate_id],
+    (row) => {
+      const view = certificateView(db, row);
+      return { ...view, statusAsOf: statusOnFromPeriods(view.statusPeriods, date) };
+    },
+  );
+};

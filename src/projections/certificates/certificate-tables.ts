@@ -1,0 +1,49 @@
+/** The certificate read model; `periods` hold the status history as date ranges. */
+export const CERTIFICATE_TABLES = `
+CREATE TABLE IF NOT EXISTS rm_certificates (
+  certificate_id TEXT PRIMARY KEY,
+  organisation_id TEXT NOT NULL,
+  number TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  number_with_revision TEXT NOT NULL,
+  recorded_status TEXT NOT NULL,
+  standard_identifier TEXT NOT NULL,
+  standard_version TEXT NOT NULL,
+  standard_code TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  sites TEXT NOT NULL,
+  organisation_name TEXT NOT NULL,
+  organisation_location TEXT NOT NULL,
+  certification_body_name TEXT NOT NULL,
+  original_certification_date TEXT NOT NULL,
+  decision_date TEXT NOT NULL,
+  effective_date TEXT NOT NULL,
+  expiry_date TEXT NOT NULL,
+  first_effective_date TEXT NOT NULL,
+  cycle_decision_date TEXT NOT NULL,
+  audit_cycle_id TEXT NOT NULL,
+  policy_profile TEXT NOT NULL,
+  revisions TEXT NOT NULL,
+  suspensions TEXT NOT NULL,
+  withdrawal TEXT,
+  transfer TEXT,
+  version INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS rm_certificates_by_number ON rm_certificates (number, certificate_id);
+CREATE INDEX IF NOT EXISTS rm_certificates_by_organisation
+  ON rm_certificates (organisation_id, number, certificate_id);
+CREATE INDEX IF NOT EXISTS rm_certificates_by_standard
+  ON rm_certificates (standard_code, number, certificate_id);
+CREATE INDEX IF NOT EXISTS rm_certificates_by_expiry ON rm_certificates (expiry_date);
+CREATE TABLE IF NOT EXISTS rm_certificate_status_periods (
+  certificate_id TEXT NOT NULL,
+  from_date TEXT NOT NULL,
+  to_date TEXT,
+  status TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  restoration_gap INTEGER NOT NULL,
+  PRIMARY KEY (certificate_id, from_date)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS rm_certificate_status_periods_by_status
+  ON rm_certificate_status_periods (status, from_date);
+`;

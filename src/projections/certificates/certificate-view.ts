@@ -1,0 +1,131 @@
+import type { Database } from 'better-sqlite3';
+import type {
+  CalendarDate,
+  CertificateRevision,
+  CertificateSite,
+  PolicyProfile,
+  RecordedStatus,
+  StandardReference,
+  SuspensionRecord,
+  TransferRecord,
+  Withdrawal,
+} from '../../domain';
+import { perDatabase } from '../support';
+import type { StatusPeriodView } from './status-periods';
+
+export interface CertificateView {
+  certificateId: string;
+  organisationId: string;
+  number: string;
+  revision: number;
+  /** The number as printed on the current revision (`CN-20000-00042/R2`). */
+  numberWithRevision: string;
+  /** What the last event said; status on a date comes from `statusPeriods`. */
+  recordedStatus: RecordedStatus;
+  standard: StandardReference;
+  scope: string;
+  sites: CertificateSite[];
+  organisationName: string;
+  organisationLocation: string;
+  certificationBodyName: string;
+  originalCertificationDate: CalendarDate;
+  decisionDate: CalendarDate;
+  effectiveDate: CalendarDate;
+  expiryDate: CalendarDate;
+  cycleDecisionDate: CalendarDate;
+  currentAuditCycleId: string;
+  policyProfile: PolicyProfile;
+  revisions: CertificateRevision[];
+  suspensions: SuspensionRecord[];
+  withdrawal: Withdrawal | null;
+  transfer: TransferRecord | null;
+  /** Ordered, contiguous from the first effective date; use `statusOnFromPeriods`. */
+  statusPeriods: StatusPeriodView[];
+  /** Stream version: the `expectedVersion` of the next command. */
+  version: number;
+}
+
+export interface CertificateRow {
+  certificate_id: string;
+  organisation_id: string;
+  number: string;
+  revision: number;
+  number_with_revision: string;
+  recorded_status: string;
+  standard_identifier: string;
+  standard_version: string;
+  scope: string;
+  sites: string;
+  organisation_name: string;
+  organisation_location: string;
+  certification_body_name: string;
+  original_certification_date: string;
+  decision_date: string;
+  effective_date: string;
+  expiry_date: string;
+  cycle_decision_date: string;
+  audit_cycle_id: string;
+  policy_profile: string;
+  revisions: string;
+  suspensions: string;
+  withdrawal: string | null;
+  transfer: string | null;
+  version: number;
+}
+
+interface PeriodRow {
+  from_date: string;
+  to_date: string | null;
+  status: string;
+  revision: number;
+  restoration_gap: number;
+}
+
+const statements = perDatabase((db: Database) => ({
+  periods: db.prepare<[string], PeriodRow>(
+    `SELECT from_date, to_date, status, revision, restoration_gap
+     FROM rm_certificate_status_periods WHERE certificate_id = ? ORDER BY from_date`,
+  ),
+}));
+
+export const statusPeriodsOf = (db: Database, certificateId: string): StatusPeriodView[] =>
+  statements(db)
+    .periods.all(certificateId)
+    .map((row) => ({
+      status: row.status as StatusPeriodView['status'],
+      from: row.from_date as CalendarDate,
+      to: row.to_date as CalendarDate | null,
+      revision: row.revision,
+      restorationGap: row.restoration_gap === 1,
+    }));
+
+const parsed = <T>(text: string | null): T | null =>
+  text === null ? null : (JSON.parse(text) as T);
+
+export const certificateView = (db: Database, row: CertificateRow): CertificateView => ({
+  certificateId: row.certificate_id,
+  organisationId: row.organisation_id,
+  number: row.number,
+  revision: row.revision,
+  numberWithRevision: row.number_with_revision,
+  recordedStatus: row.recorded_status as RecordedStatus,
+  standard: { identifier: row.standard_identifier, version: row.standard_version },
+  scope: row.scope,
+  sites: JSON.parse(row.sites) as CertificateSite[],
+  organisationName: row.organisation_name,
+  organisationLocation: row.organisation_location,
+  certificationBodyName: row.certification_body_name,
+  originalCertificationDate: row.original_certification_date as CalendarDate,
+  decisionDate: row.decision_date as CalendarDate,
+  effectiveDate: row.effective_date as CalendarDate,
+  expiryDate: row.expiry_date as CalendarDate,
+  cycleDecisionDate: row.cycle_decision_date as CalendarDate,
+  currentAuditCycleId: row.audit_cycle_id,
+  policyProfile: row.policy_profile as PolicyProfile,
+  revisions: JSON.parse(row.revisions) as CertificateRevision[],
+  suspensions: JSON.parse(row.suspensions) as SuspensionRecord[],
+  withdrawal: parsed<Withdrawal>(row.withdrawal),
+  transfer: parsed<TransferRecord>(row.transfer),
+  statusPeriods: statusPeriodsOf(db, row.certificate_id),
+  version: row.version,
+});

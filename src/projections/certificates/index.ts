@@ -1,0 +1,5 @@
+export * from './certificate-number-parts';
+export * from './certificate-queries';
+export * from './certificate-view';
+export * from './certificates-projection';
+export * from './status-periods';

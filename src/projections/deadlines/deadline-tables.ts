@@ -1,0 +1,30 @@
+/**
+ * One row per deadline, open or met. The partial indexes serve "what is open, soonest first"
+ * (all, or per organisation); the met_on index finds deadlines met after a past as-of date.
+ */
+export const DEADLINE_TABLES = `
+CREATE TABLE IF NOT EXISTS rm_deadlines (
+  aggregate_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  type TEXT NOT NULL,
+  certificate_id TEXT NOT NULL,
+  organisation_id TEXT NOT NULL,
+  audit_cycle_id TEXT,
+  due_date TEXT NOT NULL,
+  met_on TEXT,
+  subject TEXT NOT NULL,
+  PRIMARY KEY (aggregate_id, key)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS rm_deadlines_open_by_due_date
+  ON rm_deadlines (due_date, key, aggregate_id) WHERE met_on IS NULL;
+CREATE INDEX IF NOT EXISTS rm_deadlines_open_by_organisation
+  ON rm_deadlines (organisation_id, due_date, key, aggregate_id) WHERE met_on IS NULL;
+CREATE INDEX IF NOT EXISTS rm_deadlines_by_met_on ON rm_deadlines (met_on) WHERE met_on IS NOT NULL;
+CREATE INDEX IF NOT EXISTS rm_deadlines_by_certificate ON rm_deadlines (certificate_id, due_date);
+CREATE TABLE IF NOT EXISTS rm_deadline_recertification_audits (
+  certificate_id TEXT NOT NULL,
+  expiry_date TEXT NOT NULL,
+  completed_on TEXT NOT NULL,
+  PRIMARY KEY (certificate_id, expiry_date)
+) STRICT, WITHOUT ROWID;
+`;

@@ -1,0 +1,3 @@
+export * from './deadline-queries';
+export * from './deadline-view';
+export * from './deadlines-projection';

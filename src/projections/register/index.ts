@@ -1,0 +1,2 @@
+export * from './register-table';
+export * from './verify-certificate';

@@ -1,0 +1,138 @@
+import { loadAggregate } from '../../src/application';
+import {
+  addDays,
+  type CalendarDate,
+  certificateDecider,
+  certificateStatusOn as domainStatusOn,
+} from '../../src/domain';
+import { certificateStatusOn, validOn, verifyCertificate } from '../../src/projections';
+import { temporaryDirectory } from '../eventstore/temp-store';
+import { ACME, BETA, appendTypicalLifecycle, d, openReadSide } from './lifecycle-fixture';
+
+describe('certificate status as of a date', () => {
+  const dir = temporaryDirectory('certificate-status');
+  let side: ReturnType<typeof openReadSide>;
+
+  beforeAll(async () => {
+    side = openReadSide(dir.file('status.db'));
+    await appendTypicalLifecycle(side.store);
+    await side.runner.catchUp();
+  });
+  afterAll(async () => {
+    await side.close();
+    dir.remove();
+  });
+
+  it.each([
+    ['2024-03-19', 'DRAFT', false],
+    ['2024-03-20', 'ACTIVE', true],
+    ['2025-06-01', 'SUSPENDED', false],
+    ['2025-07-14', 'SUSPENDED', false],
+    ['2025-07-15', 'ACTIVE', true],
+    ['2027-03-19', 'ACTIVE', true],
+    ['2027-03-20', 'EXPIRED', false],
+    ['2027-05-09', 'EXPIRED', false],
+    ['2027-05-10', 'ACTIVE', true],
+    ['2030-03-19', 'ACTIVE', true],
+    ['2030-03-20', 'EXPIRED', false],
+  ])('reads %s as %s', (date, status, valid) => {
+    expect(certificateStatusOn(side.db, ACME.certificateId, d(date))).toBe(status);
+    expect(validOn(side.db, ACME.certificateId, d(date))).toBe(valid);
+  });
+
+  it('reads an active certificate past its expiry as expired before anything is recorded', () => {
+    expect(certificateStatusOn(side.db, BETA.certificateId, d('2028-01-09'))).toBe('ACTIVE');
+    expect(certificateStatusOn(side.db, BETA.certificateId, d('2028-01-10'))).toBe('EXPIRED');
+  });
+
+  it('agrees with the domain on every third day from before issue to after the last expiry', async () => {
+    for (const certificateId of [ACME.certificateId, BETA.certificateId]) {
+      const { state } = await loadAggregate(
+        side.store,
+        `certificate-${certificateId}`,
+        certificateDecider,
+      );
+      for (let date: CalendarDate = d('2024-01-01'); date < '2031-01-01'; date = addDays(date, 3)) {
+        expect([date, certificateStatusOn(side.db, certificateId, date)]).toEqual([
+          date,
+          domainStatusOn(state, date),
+        ]);
+      }
+    }
+  });
+
+  it('answers null for an unknown certificate', () => {
+    expect(certificateStatusOn(side.db, 'nope', d('2025-01-01'))).toBeNull();
+    expect(validOn(side.db, 'nope', d('2025-01-01'))).toBeNull();
+  });
+
+  it('verifies a certificate publicly with its status as of the date', () => {
+    expect(verifyCertificate(side.db, ACME.number, d('2025-06-15'))).toMatchObject({
+      number: ACME.number,
+      revision: 3,
+      numberWithRevision: `${ACME.number}/R3`,
+      requestedRevision: 3,
+      revisionStatus: 'DRAFT',
+      status: 'SUSPENDED',
+      certSearchStatus: 'Suspended',
+      valid: false,
+      organisationName: 'Acme IT Services Co., Ltd.',
+      standard: { identifier: 'ISO/IEC 20000-1', version: '2018' },
+      expiryDate: '2030-03-19',
+    });
+    expect(verifyCertificate(side.db, `${ACME.number}/R1`, d('2026-01-01'))).toMatchObject({
+      requestedRevision: 1,
+      revisionStatus: 'SUPERSEDED',
+      status: 'ACTIVE',
+    });
+    expect(verifyCertificate(side.db, `${ACME.number}/R2`, d('2027-04-01'))).toMatchObject({
+      revisionStatus: 'CURRENT',
+      status: 'EXPIRED',
+      valid: false,
+    });
+    expect(verifyCertificate(side.db, 'CN-404', d('2026-01-01'))).toBeNull();
+  });
+
+  it('exposes no internal ids, findings, suspension grounds or people in the public check', () => {
+    const result = verifyCertificate(side.db, ACME.number, d('2025-06-15'));
+    const text = JSON.stringify(result);
+    for (const secret of [
+      ACME.certificateId,
+      ACME.organisationId,
+      ACME.initialCycle,
+      'site-hq',
+      'nc-1',
+      'SERIOUS_FAILURE',
+      'confidential finding',
+      'p-manager',
+      'p-decider',
+      'p-lead',
+      '91310000MA1K4XXX0Q',
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(Object.keys(result ?? {}).sort()).toEqual(
+      [
+        'number',
+        'revision',
+        'numberWithRevision',
+        'requestedRevision',
+        'revisionStatus',
+        'organisationName',
+        'organisationLocation',
+        'certificationBodyName',
+        'standard',
+        'scope',
+        'sites',
+        'originalCertificationDate',
+        'effectiveDate',
+        'expiryDate',
+        'asOf',
+        'status',
+        'certSearchStatus',
+        'valid',
+        'statusPeriods',
+      ].sort(),
+    );
+  });
+});

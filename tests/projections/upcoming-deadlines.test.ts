@@ -1,0 +1,161 @@
+import {
+  certificateDeadlines,
+  InvalidDeadlineQueryError,
+  InvalidPageInputError,
+  upcomingDeadlines,
+  upcomingDeadlinesSql,
+  type UpcomingDeadlinesInput,
+} from '../../src/projections';
+import type { DeadlineType } from '../../src/domain';
+import { temporaryDirectory } from '../eventstore/temp-store';
+import { ACME, BETA, GAMMA, appendTypicalLifecycle, d, openReadSide } from './lifecycle-fixture';
+
+describe('upcoming deadlines', () => {
+  const dir = temporaryDirectory('deadlines');
+  let side: ReturnType<typeof openReadSide>;
+
+  beforeAll(async () => {
+    side = openReadSide(dir.file('deadlines.db'));
+    await appendTypicalLifecycle(side.store);
+    await side.runner.catchUp();
+  });
+  afterAll(async () => {
+    await side.close();
+    dir.remove();
+  });
+
+  const listed = (input: UpcomingDeadlinesInput) =>
+    upcomingDeadlines(side.db, input).items.map(({ node }) => [
+      node.aggregateId,
+      node.key,
+      node.dueDate,
+      node.state,
+      node.daysRemaining,
+    ]);
+
+  it('lists open deadlines due within the window, overdue ones first, as of the date', () => {
+    expect(listed({ asOf: d('2026-04-01') })).toEqual([
+      [BETA.initialCycle, 'SURVEILLANCE_AUDIT_DUE:1', '2026-01-10', 'OVERDUE', -81],
+      [ACME.initialCycle, 'SURVEILLANCE_AUDIT_DUE:2', '2026-03-20', 'OVERDUE', -12],
+    ]);
+    expect(listed({ asOf: d('2026-10-01') })).toEqual([
+      [BETA.initialCycle, 'SURVEILLANCE_AUDIT_DUE:1', '2026-01-10', 'OVERDUE', -264],
+      [GAMMA.initialCycle, 'STAGE2_DUE:stage1', '2026-11-11', 'UPCOMING', 41],
+      [ACME.certificateId, 'RECERTIFICATION_AUDIT_DUE:2027-03-19', '2026-12-19', 'UPCOMING', 79],
+    ]);
+  });
+
+  it('leaves out overdue deadlines when asked, and deadlines beyond the window', () => {
+    expect(listed({ asOf: d('2026-04-01'), includeOverdue: false })).toEqual([]);
+    expect(listed({ asOf: d('2026-10-01'), withinDays: 41, includeOverdue: false })).toEqual([
+      [GAMMA.initialCycle, 'STAGE2_DUE:stage1', '2026-11-11', 'UPCOMING', 41],
+    ]);
+    expect(listed({ asOf: d('2026-11-11'), withinDays: 0, includeOverdue: false })).toEqual([
+      [GAMMA.initialCycle, 'STAGE2_DUE:stage1', '2026-11-11', 'DUE_TODAY', 0],
+    ]);
+  });
+
+  it('filters by deadline type and by organisation', () => {
+    const types: DeadlineType[] = ['STAGE2_DUE', 'RECERTIFICATION_AUDIT_DUE'];
+    expect(listed({ asOf: d('2026-10-01'), types }).map((row) => row[0])).toEqual([
+      GAMMA.initialCycle,
+      ACME.certificateId,
+    ]);
+    expect(
+      listed({ asOf: d('2026-10-01'), organisationId: BETA.organisationId }).map((row) => row[1]),
+    ).toEqual(['SURVEILLANCE_AUDIT_DUE:1']);
+    expect(listed({ asOf: d('2026-10-01'), organisationId: 'org-none' })).toEqual([]);
+  });
+
+  it('pages without duplicates or gaps, in due-date order', () => {
+    const everything = { asOf: d('2024-01-01'), withinDays: 3660 };
+    const all = listed({ ...everything, first: 100 });
+    expect(all.length).toBeGreaterThan(12);
+    for (const size of [1, 2, 5]) {
+      const seen: unknown[] = [];
+      let after: UpcomingDeadlinesInput['after'];
+      for (;;) {
+        const page = upcomingDeadlines(side.db, { ...everything, first: size, after });
+        seen.push(
+          ...page.items.map(({ node }) => [
+            node.aggregateId,
+            node.key,
+            node.dueDate,
+            node.state,
+            node.daysRemaining,
+          ]),
+        );
+        if (!page.hasNextPage) break;
+        after = page.items.at(-1)?.key;
+      }
+      expect(seen).toEqual(all);
+    }
+    const dates = all.map((row) => row[2] as string);
+    expect(dates).toEqual([...dates].sort());
+  });
+
+  it('reads open deadlines through the due-date indexes', () => {
+    const plan = (sql: string) =>
+      side.db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all({
+          asOf: '2026-01-01',
+          end: '2026-04-01',
+          limit: 21,
+          organisationId: 'x',
+          types: '[]',
+          afterDue: '2026-01-01',
+          afterKey: 'k',
+          afterId: 'a',
+        })
+        .map((row) => (row as { detail: string }).detail)
+        .join('\n');
+    const shape = { organisation: false, types: true, notOverdue: false, after: true };
+    const open = plan(upcomingDeadlinesSql({ ...shape, metLater: false }));
+    expect(open).toMatch(
+      /SEARCH rm_deadlines USING INDEX rm_deadlines_open_by_due_date \(.*due_date<\?\)/,
+    );
+    expect(open).not.toMatch(/TEMP B-TREE/);
+    const byOrganisation = plan(
+      upcomingDeadlinesSql({ ...shape, organisation: true, metLater: false }),
+    );
+    expect(byOrganisation).toMatch(/USING INDEX rm_deadlines_open_by_organisation/);
+    expect(byOrganisation).not.toMatch(/TEMP B-TREE/);
+    expect(plan(upcomingDeadlinesSql({ ...shape, metLater: true }))).toMatch(
+      /USING INDEX rm_deadlines_by_met_on \(met_on>\?\)/,
+    );
+  });
+
+  it('refuses a bad window, an unknown type or a foreign page key; caps first at 100', () => {
+    const asOf = d('2026-01-01');
+    expect(() => upcomingDeadlines(side.db, { asOf, withinDays: -1 })).toThrow(
+      InvalidDeadlineQueryError,
+    );
+    expect(() => upcomingDeadlines(side.db, { asOf, types: ['SOON' as DeadlineType] })).toThrow(
+      /unknown deadline type SOON/,
+    );
+    expect(() => upcomingDeadlines(side.db, { asOf, after: ['2026-01-01'] })).toThrow(
+      InvalidPageInputError,
+    );
+    expect(() => upcomingDeadlines(side.db, { asOf: '2026-02-30' as typeof asOf })).toThrow(
+      /not a calendar date/,
+    );
+    expect(() => upcomingDeadlines(side.db, { asOf, first: 1000, withinDays: 3660 })).not.toThrow();
+  });
+
+  it("lists a certificate's deadlines, its audit cycles' included, with states as of the date", () => {
+    const deadlines = certificateDeadlines(side.db, BETA.certificateId, d('2027-08-01'));
+    expect(deadlines.map((dl) => [dl.aggregateId, dl.key, dl.state, dl.metOn])).toEqual([
+      [BETA.initialCycle, 'STAGE2_DUE:stage1', 'MET', '2024-12-11'],
+      [BETA.initialCycle, 'SURVEILLANCE_AUDIT_DUE:1', 'OVERDUE', null],
+      [BETA.initialCycle, 'SURVEILLANCE_AUDIT_DUE:2', 'OVERDUE', null],
+      [BETA.certificateId, 'RECERTIFICATION_AUDIT_DUE:2028-01-09', 'MET', '2027-07-06'],
+      [BETA.certificateId, 'CERTIFICATE_EXPIRY:2028-01-09', 'UPCOMING', null],
+    ]);
+    expect(
+      certificateDeadlines(side.db, ACME.certificateId, d('2025-06-15')).find(
+        (dl) => dl.type === 'SUSPENSION_LIMIT',
+      ),
+    ).toMatchObject({ dueDate: '2025-12-01', state: 'UPCOMING', metOn: '2025-07-15' });
+  });
+});
