@@ -1,0 +1,133 @@
+import type { Database } from 'better-sqlite3';
+import type { Clock } from '../../application/clock';
+import type { WebhookEventType } from '../events';
+import { createWebhookSchema } from '../schema';
+import { UnknownWebhookDeliveryError } from '../subscriptions/webhook-errors';
+import type { DeliveryAttempt, DeliveryStatus, WebhookDelivery } from './webhook-delivery';
+
+interface DeliveryRow {
+  id: number;
+  webhook_id: string;
+  event_id: string;
+  subscription_id: string;
+  event_type: string;
+  payload: string;
+  status: string;
+  attempt_count: number;
+  next_attempt_at: number | null;
+  created_at: number;
+  delivered_at: number | null;
+}
+
+interface AttemptRow {
+  delivery_id: number;
+  attempted_at: number;
+  status_code: number | null;
+  latency_ms: number;
+  response_body: string | null;
+  error: string | null;
+  succeeded: number;
+}
+
+export interface DeliveryPageOptions {
+  status?: DeliveryStatus;
+  /** Page size, 1..100 (default 20). */
+  first?: number;
+  /** Return deliveries with an id lower than this (newest first). */
+  after?: number;
+}
+
+const toAttempt = (row: AttemptRow): DeliveryAttempt => ({
+  attemptedAt: new Date(row.attempted_at),
+  statusCode: row.status_code,
+  latencyMs: row.latency_ms,
+  responseBody: row.response_body,
+  error: row.error,
+  succeeded: row.succeeded === 1,
+});
+
+/** Delivery history and manual re-sending, for the API. */
+export class WebhookDeliveries {
+  private readonly db: Database;
+  private readonly clock: Clock;
+
+  constructor(db: Database, clock: Clock) {
+    this.db = db;
+    this.clock = clock;
+    createWebhookSchema(db);
+  }
+
+  /** Newest first, each with every attempt. */
+  list(subscriptionId: string, options: DeliveryPageOptions = {}): WebhookDelivery[] {
+    const first = Math.min(Math.max(options.first ?? 20, 1), 100);
+    const rows = this.db
+      .prepare<
+        { subscriptionId: string; status: string | null; after: number; first: number },
+        DeliveryRow
+      >(
+        `SELECT * FROM wh_deliveries
+         WHERE subscription_id = @subscriptionId AND (@status IS NULL OR status = @status)
+           AND id < @after
+         ORDER BY id DESC LIMIT @first`,
+      )
+      .all({
+        subscriptionId,
+        status: options.status ?? null,
+        after: options.after ?? Number.MAX_SAFE_INTEGER,
+        first,
+      });
+    return this.withAttempts(rows);
+  }
+
+  get(id: number): WebhookDelivery {
+    const row = this.db
+      .prepare<[number], DeliveryRow>('SELECT * FROM wh_deliveries WHERE id = ?')
+      .get(id);
+    if (!row) throw new UnknownWebhookDeliveryError(id);
+    const [delivery] = this.withAttempts([row]);
+    if (!delivery) throw new UnknownWebhookDeliveryError(id);
+    return delivery;
+  }
+
+  /** Sends the delivery again now, with its original `webhook-id`, on a fresh retry schedule. */
+  resend(id: number): WebhookDelivery {
+    const changed = this.db
+      .prepare(
+        `UPDATE wh_deliveries SET status = 'pending', attempt_count = 0, next_attempt_at = ?
+         WHERE id = ?`,
+      )
+      .run(this.clock.now().getTime(), id).changes;
+    if (changed === 0) throw new UnknownWebhookDeliveryError(id);
+    return this.get(id);
+  }
+
+  /** Re-queues every failed delivery of the endpoint created at or after `since`; returns the count. */
+  recover(subscriptionId: string, since: Date): number {
+    return this.db
+      .prepare(
+        `UPDATE wh_deliveries SET status = 'pending', attempt_count = 0, next_attempt_at = ?
+         WHERE subscription_id = ? AND status = 'failed' AND created_at >= ?`,
+      )
+      .run(this.clock.now().getTime(), subscriptionId, since.getTime()).changes;
+  }
+
+  private withAttempts(rows: DeliveryRow[]): WebhookDelivery[] {
+    const attempts = this.db.prepare<[number], AttemptRow>(
+      'SELECT * FROM wh_attempts WHERE delivery_id = ? ORDER BY id',
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      webhookId: row.webhook_id,
+      eventId: row.event_id,
+      subscriptionId: row.subscription_id,
+      eventType: row.event_type as WebhookEventType,
+      payload: row.payload,
+      status: row.status as DeliveryStatus,
+      attemptCount: row.attempt_count,
+      nextAttemptAt: row.next_attempt_at === null ? null : new Date(row.next_attempt_at),
+      createdAt: new Date(row.created_at),
+      deliveredAt: row.delivered_at === null ? null : new Date(row.delivered_at),
+      attempts: attempts.all(row.id).map(toAttempt),
+    }));
+  }
+}

@@ -1,0 +1,273 @@
+import type { Database } from 'better-sqlite3';
+import type { Clock } from '../../application/clock';
+import { createWebhookSchema } from '../schema';
+import { webhookHeaders } from '../signer';
+import { signingSecretsOf, type SecretBox, type SubscriptionRow } from '../subscriptions';
+import { attemptOutcome, type AttemptOutcome } from './attempt-outcome';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+import { sendWebhook, type SenderOptions, type WebhookResponse } from './send-webhook';
+
+export interface WebhookDispatcherOptions {
+  db: Database;
+  clock: Clock;
+  secrets: SecretBox;
+  sender: SenderOptions;
+  /** Requests in flight at once (default 32). */
+  concurrency?: number;
+  /** Deliveries claimed per round (default 200). */
+  batchSize?: number;
+  /** Only a 2xx within this time succeeds (default 15 s). */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** How long a claimed delivery stays claimed; a crash re-sends it after this (default timeout + 30 s). */
+  leaseMs?: number;
+  /** An endpoint without a success for this long is disabled (default 5 days). */
+  disableAfterMs?: number;
+  /** Random source for jitter (default Math.random). */
+  random?: () => number;
+  /** Waits between idle rounds (default real timers); tests inject a fast one. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Idle wait between rounds when nothing is due (default 1 s). */
+  pollIntervalMs?: number;
+  /** Called after every recorded attempt (metrics, tests). */
+  onAttempt?: (attempt: RecordedAttempt) => void;
+}
+
+export interface RecordedAttempt {
+  deliveryId: number;
+  webhookId: string;
+  subscriptionId: string;
+  response: WebhookResponse;
+  outcome: AttemptOutcome;
+}
+
+interface ClaimedDelivery {
+  id: number;
+  webhook_id: string;
+  payload: string;
+  attempt_count: number;
+  subscription: SubscriptionRow;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const LEASE_MARGIN_MS = 30_000;
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Sends due deliveries. A claimed delivery is leased (its next attempt pushed past the request
+ * timeout) so a crash mid-send only delays it: after the lease it is due again and re-sent with
+ * the same `webhook-id` (at-least-once). A delivery is marked delivered only after a 2xx.
+ */
+export class WebhookDispatcher {
+  private readonly db: Database;
+  private readonly clock: Clock;
+  private readonly secrets: SecretBox;
+  private readonly sender: SenderOptions;
+  private readonly concurrency: number;
+  private readonly batchSize: number;
+  private readonly timeoutMs: number;
+  private readonly policy: RetryPolicy;
+  private readonly disableAfterMs: number;
+  private readonly leaseMs: number;
+  private readonly random: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly pollIntervalMs: number;
+  private readonly onAttempt: ((attempt: RecordedAttempt) => void) | undefined;
+  private readonly statements: ReturnType<typeof prepare>;
+  private running: Promise<void> | null = null;
+  private stopping = false;
+
+  constructor(options: WebhookDispatcherOptions) {
+    this.db = options.db;
+    this.clock = options.clock;
+    this.secrets = options.secrets;
+    this.sender = options.sender;
+    this.concurrency = options.concurrency ?? 32;
+    this.batchSize = options.batchSize ?? 200;
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.disableAfterMs = options.disableAfterMs ?? 5 * DAY_MS;
+    this.leaseMs = options.leaseMs ?? this.timeoutMs + LEASE_MARGIN_MS;
+    this.random = options.random ?? Math.random;
+    this.sleep = options.sleep ?? realSleep;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.onAttempt = options.onAttempt;
+    createWebhookSchema(this.db);
+    this.statements = prepare(this.db);
+  }
+
+  /** One round: claims what is due now and sends it; returns the number of attempts made. */
+  async dispatchDue(): Promise<number> {
+    const claimed = this.claim();
+    let next = 0;
+    const worker = async () => {
+      for (let item = claimed[next++]; item; item = claimed[next++]) await this.deliver(item);
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, claimed.length) }, worker));
+    return claimed.length;
+  }
+
+  /** Dispatches until `stop`, sleeping when nothing is due. */
+  start(): void {
+    if (this.running) return;
+    this.stopping = false;
+    this.running = (async () => {
+      while (!this.stopping) {
+        const sent = await this.dispatchDue();
+        if (sent === 0 && !this.stopping) await this.sleep(this.pollIntervalMs);
+      }
+    })();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.running;
+    this.running = null;
+  }
+
+  private claim(): ClaimedDelivery[] {
+    return this.db
+      .transaction(() => {
+        const now = this.clock.now().getTime();
+        const rows = this.statements.due.all({ now, limit: this.batchSize });
+        const leaseUntil = now + this.leaseMs;
+        for (const row of rows) this.statements.lease.run(leaseUntil, row.id);
+        return rows.map(({ id, webhook_id, payload, attempt_count, ...subscription }) => ({
+          id,
+          webhook_id,
+          payload,
+          attempt_count,
+          subscription: { ...subscription, id: subscription.subscription_id },
+        }));
+      })
+      .immediate();
+  }
+
+  private async deliver(delivery: ClaimedDelivery): Promise<void> {
+    const sentAt = this.clock.now();
+    const secrets = signingSecretsOf(delivery.subscription, this.secrets, sentAt.getTime());
+    const response = await sendWebhook(
+      {
+        url: delivery.subscription.url,
+        headers: { ...webhookHeaders(secrets, delivery.webhook_id, sentAt, delivery.payload) },
+        body: delivery.payload,
+        timeoutMs: this.timeoutMs,
+      },
+      this.sender,
+    );
+    const attemptsMade = delivery.attempt_count + 1;
+    const outcome = attemptOutcome(
+      response,
+      attemptsMade,
+      this.policy,
+      this.clock.now(),
+      this.random,
+    );
+    this.record(delivery, sentAt.getTime(), response, outcome);
+    this.onAttempt?.({
+      deliveryId: delivery.id,
+      webhookId: delivery.webhook_id,
+      subscriptionId: delivery.subscription.id,
+      response,
+      outcome,
+    });
+  }
+
+  private record(
+    delivery: ClaimedDelivery,
+    sentAt: number,
+    response: WebhookResponse,
+    outcome: AttemptOutcome,
+  ): void {
+    const s = this.statements;
+    const subscriptionId = delivery.subscription.id;
+    this.db
+      .transaction(() => {
+        const now = this.clock.now().getTime();
+        s.attempt.run(
+          delivery.id,
+          sentAt,
+          response.statusCode,
+          response.latencyMs,
+          response.responseBody,
+          response.error,
+          outcome.kind === 'delivered' ? 1 : 0,
+        );
+        switch (outcome.kind) {
+          case 'delivered':
+            s.delivered.run(now, delivery.id);
+            s.succeeded.run(now, subscriptionId);
+            return;
+          case 'gone':
+            s.finished.run('failed', delivery.id);
+            s.disable.run('GONE', now, subscriptionId);
+            return;
+          case 'exhausted':
+            s.finished.run('failed', delivery.id);
+            break;
+          case 'retry':
+            s.retry.run(now + outcome.delayMs, delivery.id);
+            if (outcome.throttleMs !== null)
+              s.throttle.run(now + outcome.throttleMs, subscriptionId);
+            break;
+        }
+        s.failing.run(now, subscriptionId);
+        s.disableFailing.run(now, subscriptionId, now - this.disableAfterMs);
+      })
+      .immediate();
+  }
+}
+
+type DueRow = Omit<SubscriptionRow, 'id'> & {
+  id: number;
+  webhook_id: string;
+  payload: string;
+  attempt_count: number;
+  subscription_id: string;
+};
+
+const prepare = (db: Database) => ({
+  due: db.prepare<{ now: number; limit: number }, DueRow>(
+    `SELECT d.id, d.webhook_id, d.payload, d.attempt_count, s.id AS subscription_id, s.url,
+       s.event_types, s.organisation_id, s.description, s.enabled, s.disabled_reason, s.secret,
+       s.previous_secret, s.previous_secret_expires_at, s.created_at, s.updated_at,
+       s.last_success_at, s.failing_since, s.throttled_until
+     FROM wh_deliveries d JOIN wh_subscriptions s ON s.id = d.subscription_id
+     WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND s.enabled = 1
+       AND (s.throttled_until IS NULL OR s.throttled_until <= @now)
+     ORDER BY d.next_attempt_at, d.id LIMIT @limit`,
+  ),
+  lease: db.prepare('UPDATE wh_deliveries SET next_attempt_at = ? WHERE id = ?'),
+  attempt: db.prepare(
+    `INSERT INTO wh_attempts
+       (delivery_id, attempted_at, status_code, latency_ms, response_body, error, succeeded)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ),
+  delivered: db.prepare(
+    `UPDATE wh_deliveries SET status = 'delivered', delivered_at = ?, next_attempt_at = NULL,
+       attempt_count = attempt_count + 1 WHERE id = ?`,
+  ),
+  finished: db.prepare(
+    `UPDATE wh_deliveries SET status = ?, next_attempt_at = NULL,
+       attempt_count = attempt_count + 1 WHERE id = ?`,
+  ),
+  retry: db.prepare(
+    `UPDATE wh_deliveries SET next_attempt_at = ?, attempt_count = attempt_count + 1
+     WHERE id = ?`,
+  ),
+  succeeded: db.prepare(
+    'UPDATE wh_subscriptions SET last_success_at = ?, failing_since = NULL WHERE id = ?',
+  ),
+  failing: db.prepare(
+    'UPDATE wh_subscriptions SET failing_since = coalesce(failing_since, ?) WHERE id = ?',
+  ),
+  throttle: db.prepare('UPDATE wh_subscriptions SET throttled_until = ? WHERE id = ?'),
+  disable: db.prepare(
+    'UPDATE wh_subscriptions SET enabled = 0, disabled_reason = ?, updated_at = ? WHERE id = ?',
+  ),
+  disableFailing: db.prepare(
+    `UPDATE wh_subscriptions SET enabled = 0, disabled_reason = 'FAILING', updated_at = ?
+     WHERE id = ? AND enabled = 1 AND failing_since <= ?`,
+  ),
+});

@@ -1,0 +1,2 @@
+export * from './webhook-event-types';
+export * from './map-certificate-event';

@@ -1,0 +1,147 @@
+import type { Database } from 'better-sqlite3';
+import { calendarDateIn, type Clock } from '../../application/clock';
+import { daysBetween, DEFAULT_POLICY, type CalendarDate } from '../../domain';
+import { DeliveryOutbox } from '../deliveries';
+import type { WebhookPayload } from '../events';
+import { createWebhookSchema } from '../schema';
+import { reminderKind, type DeadlineSource, type OpenDeadline } from './open-deadline';
+import { reminderPlan, type ReminderThreshold } from './reminder-plan';
+import { ReminderRecorder } from './reminder-recorder';
+
+export interface ReminderScannerOptions {
+  db: Database;
+  deadlines: DeadlineSource;
+  clock: Clock;
+  /** The CB's time zone: reminders count calendar days there (default UTC). */
+  timeZone?: string;
+  /** Days before the due date (default the policy's 90, 60, 30, 7). */
+  thresholds?: readonly number[];
+  /** Deadlines per transaction (default 2000). */
+  batchSize?: number;
+  /** Called for each reminder sent, after its transaction commits (e.g. a GraphQL subscription). */
+  onReminder?: (reminder: WebhookPayload) => void;
+}
+
+export interface ScanResult {
+  asOf: CalendarDate;
+  sent: number;
+  skipped: number;
+}
+
+/**
+ * Records one reminder per (certificate, deadline, due date, threshold) and queues its
+ * deliveries in the same transaction. Safe to run from several processes at once.
+ */
+export class ReminderScanner {
+  private readonly db: Database;
+  private readonly options: ReminderScannerOptions;
+  private readonly recorder: ReminderRecorder;
+  private readonly outbox: DeliveryOutbox;
+
+  constructor(options: ReminderScannerOptions) {
+    this.db = options.db;
+    this.options = options;
+    createWebhookSchema(this.db);
+    this.recorder = new ReminderRecorder(this.db);
+    this.outbox = new DeliveryOutbox(this.db);
+  }
+
+  scan(): ScanResult {
+    const now = this.options.clock.now();
+    const asOf = calendarDateIn(now, this.options.timeZone ?? 'UTC');
+    const result: ScanResult = { asOf, sent: 0, skipped: 0 };
+    const batchSize = this.options.batchSize ?? 2000;
+    let batch: OpenDeadline[] = [];
+    for (const deadline of this.options.deadlines.openDeadlines(asOf)) {
+      batch.push(deadline);
+      if (batch.length >= batchSize) {
+        this.scanBatch(batch, now, asOf, result);
+        batch = [];
+      }
+    }
+    this.scanBatch(batch, now, asOf, result);
+    return result;
+  }
+
+  private scanBatch(batch: OpenDeadline[], now: Date, asOf: CalendarDate, result: ScanResult) {
+    if (batch.length === 0) return;
+    const thresholds = this.options.thresholds ?? DEFAULT_POLICY.reminderThresholdDays;
+    const sent = this.db
+      .transaction(() => {
+        const payloads: WebhookPayload[] = [];
+        for (const deadline of batch) {
+          const kind = reminderKind(deadline.type);
+          if (!kind) continue;
+          const daysRemaining = daysBetween(asOf, deadline.dueDate);
+          const plan = reminderPlan(daysRemaining, thresholds, kind.overdue !== null);
+          if (plan.send === null) continue;
+          const { certificateId, key, dueDate } = deadline;
+          if (this.recorder.isRecorded(certificateId, key, dueDate, plan.send)) continue;
+          for (const skipped of plan.skip) {
+            if (
+              this.recorder.recordReminder(
+                certificateId,
+                key,
+                dueDate,
+                skipped,
+                now.getTime(),
+                'skipped',
+              )
+            ) {
+              result.skipped++;
+            }
+          }
+          if (
+            !this.recorder.recordReminder(certificateId, key, dueDate, plan.send, now.getTime())
+          ) {
+            continue;
+          }
+          const payload = reminderPayload(
+            deadline,
+            plan.send,
+            daysRemaining,
+            now,
+            kind.due,
+            kind.overdue,
+          );
+          this.outbox.enqueue(
+            {
+              eventId: `reminder:${certificateId}:${key}:${dueDate}:${plan.send}`,
+              organisationId: deadline.organisationId,
+              payload,
+            },
+            now.getTime(),
+          );
+          payloads.push(payload);
+        }
+        return payloads;
+      })
+      .immediate();
+    result.sent += sent.length;
+    for (const payload of sent) this.options.onReminder?.(payload);
+  }
+}
+
+const reminderPayload = (
+  deadline: OpenDeadline,
+  threshold: ReminderThreshold,
+  daysRemaining: number,
+  now: Date,
+  due: WebhookPayload['type'],
+  overdue: WebhookPayload['type'] | null,
+): WebhookPayload => ({
+  type: threshold === 'overdue' && overdue ? overdue : due,
+  timestamp: now.toISOString(),
+  data: {
+    certificateId: deadline.certificateId,
+    organisationId: deadline.organisationId,
+    certificateNumber: deadline.certificateNumber ?? null,
+    deadlineType: deadline.type,
+    deadlineKey: deadline.key,
+    subject: deadline.subject ?? null,
+    dueDate: deadline.dueDate,
+    threshold,
+    daysRemaining,
+    version: deadline.version ?? null,
+  },
+});

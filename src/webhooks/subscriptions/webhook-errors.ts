@@ -1,0 +1,38 @@
+/** A webhook request that cannot be honoured; `code` is stable for API error mapping. */
+export class WebhookError extends Error {
+  override readonly name: string = 'WebhookError';
+  constructor(
+    readonly code: 'INVALID_URL' | 'INVALID_EVENT_TYPES' | 'NOT_FOUND' | 'INVALID_INPUT',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class InvalidWebhookUrlError extends WebhookError {
+  override readonly name = 'InvalidWebhookUrlError';
+  constructor(url: string, reason: string) {
+    super('INVALID_URL', `webhook URL ${JSON.stringify(url)} is refused: ${reason}`);
+  }
+}
+
+export class InvalidWebhookEventTypesError extends WebhookError {
+  override readonly name = 'InvalidWebhookEventTypesError';
+  constructor(reason: string) {
+    super('INVALID_EVENT_TYPES', `webhook event types are refused: ${reason}`);
+  }
+}
+
+export class UnknownWebhookSubscriptionError extends WebhookError {
+  override readonly name = 'UnknownWebhookSubscriptionError';
+  constructor(id: string) {
+    super('NOT_FOUND', `no webhook subscription ${JSON.stringify(id)}`);
+  }
+}
+
+export class UnknownWebhookDeliveryError extends WebhookError {
+  override readonly name = 'UnknownWebhookDeliveryError';
+  constructor(id: number) {
+    super('NOT_FOUND', `no webhook delivery ${id}`);
+  }
+}

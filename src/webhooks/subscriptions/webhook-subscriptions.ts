@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { Clock } from '../../application/clock';
+import { isWebhookEventType, type WebhookEventType } from '../events';
+import { createWebhookSchema } from '../schema';
+import { generateWebhookSecret, type SecretBox } from './secret-box';
+import { validateWebhookUrl } from './validate-webhook-url';
+import {
+  InvalidWebhookEventTypesError,
+  UnknownWebhookSubscriptionError,
+  WebhookError,
+} from './webhook-errors';
+import type {
+  CreateWebhookSubscriptionInput,
+  DisabledReason,
+  UpdateWebhookSubscriptionInput,
+  WebhookSubscription,
+  WebhookSubscriptionWithSecret,
+} from './webhook-subscription';
+
+export interface WebhookSubscriptionsOptions {
+  db: Database;
+  clock: Clock;
+  /** Encrypts secrets at rest. */
+  secrets: SecretBox;
+  /** Accept http URLs (tests, local development). Default false. */
+  allowHttp?: boolean;
+  /** How long a rotated-out secret keeps co-signing (default 24 h). */
+  rotationOverlapMs?: number;
+}
+
+export interface SubscriptionRow {
+  id: string;
+  url: string;
+  event_types: string;
+  organisation_id: string | null;
+  description: string;
+  enabled: number;
+  disabled_reason: string | null;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: number | null;
+  created_at: number;
+  updated_at: number;
+  last_success_at: number | null;
+  failing_since: number | null;
+  throttled_until: number | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MAX_DESCRIPTION = 500;
+
+const orNull = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+export const toWebhookSubscription = (row: SubscriptionRow): WebhookSubscription => ({
+  id: row.id,
+  url: row.url,
+  eventTypes: JSON.parse(row.event_types) as WebhookEventType[],
+  organisationId: row.organisation_id,
+  description: row.description,
+  enabled: row.enabled === 1,
+  disabledReason: row.disabled_reason as DisabledReason | null,
+  createdAt: new Date(row.created_at),
+  updatedAt: new Date(row.updated_at),
+  lastSuccessAt: orNull(row.last_success_at),
+  failingSince: orNull(row.failing_since),
+});
+
+const validEventTypes = (eventTypes: readonly string[]): WebhookEventType[] => {
+  if (eventTypes.length === 0) throw new InvalidWebhookEventTypesError('choose at least one');
+  const unknown = eventTypes.filter((t) => !isWebhookEventType(t));
+  if (unknown.length > 0) throw new InvalidWebhookEventTypesError(`unknown ${unknown.join(', ')}`);
+  return [...new Set(eventTypes as WebhookEventType[])].sort();
+};
+
+const validDescription = (description: string): string => {
+  if (description.length > MAX_DESCRIPTION) {
+    throw new WebhookError(
+      'INVALID_INPUT',
+      `description longer than ${MAX_DESCRIPTION} characters`,
+    );
+  }
+  return description;
+};
+
+/** Subscriber endpoints: create, change, disable, rotate, delete, list. */
+export class WebhookSubscriptions {
+  private readonly db: Database;
+  private readonly clock: Clock;
+  private readonly secrets: SecretBox;
+  private readonly allowHttp: boolean;
+  private readonly rotationOverlapMs: number;
+
+  constructor(options: WebhookSubscriptionsOptions) {
+    this.db = options.db;
+    this.clock = options.clock;
+    this.secrets = options.secrets;
+    this.allowHttp = options.allowHttp ?? false;
+    this.rotationOverlapMs = options.rotationOverlapMs ?? DAY_MS;
+    createWebhookSchema(this.db);
+  }
+
+  create(input: CreateWebhookSubscriptionInput): WebhookSubscriptionWithSecret {
+    const url = validateWebhookUrl(input.url, { allowHttp: this.allowHttp }).href;
+    const eventTypes = validEventTypes(input.eventTypes);
+    const description = validDescription(input.description ?? '');
+    const secret = generateWebhookSecret();
+    const id = `whsub_${randomUUID()}`;
+    const now = this.clock.now().getTime();
+    this.db
+      .prepare(
+        `INSERT INTO wh_subscriptions (id, url, event_types, organisation_id, description, enabled,
+           secret, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        url,
+        JSON.stringify(eventTypes),
+        input.organisationId ?? null,
+        description,
+        this.secrets.seal(secret),
+        now,
+        now,
+      );
+    return { subscription: this.get(id), secret };
+  }
+
+  update(id: string, input: UpdateWebhookSubscriptionInput): WebhookSubscription {
+    const current = this.get(id);
+    const url =
+      input.url === undefined
+        ? current.url
+        : validateWebhookUrl(input.url, { allowHttp: this.allowHttp }).href;
+    const eventTypes =
+      input.eventTypes === undefined ? current.eventTypes : validEventTypes(input.eventTypes);
+    const organisationId =
+      input.organisationId === undefined ? current.organisationId : input.organisationId;
+    const description =
+      input.description === undefined ? current.description : validDescription(input.description);
+    this.db
+      .prepare(
+        `UPDATE wh_subscriptions SET url = ?, event_types = ?, organisation_id = ?, description = ?,
+           updated_at = ? WHERE id = ?`,
+      )
+      .run(
+        url,
+        JSON.stringify(eventTypes),
+        organisationId,
+        description,
+        this.clock.now().getTime(),
+        id,
+      );
+    return this.get(id);
+  }
+
+  disable(id: string, reason: DisabledReason = 'MANUAL'): WebhookSubscription {
+    this.get(id);
+    this.db
+      .prepare(
+        'UPDATE wh_subscriptions SET enabled = 0, disabled_reason = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(reason, this.clock.now().getTime(), id);
+    return this.get(id);
+  }
+
+  /** Re-enables an endpoint; its failure clock starts again and waiting deliveries are sent. */
+  enable(id: string): WebhookSubscription {
+    this.get(id);
+    this.db
+      .prepare(
+        `UPDATE wh_subscriptions SET enabled = 1, disabled_reason = NULL, failing_since = NULL,
+           throttled_until = NULL, updated_at = ? WHERE id = ?`,
+      )
+      .run(this.clock.now().getTime(), id);
+    return this.get(id);
+  }
+
+  /** A new secret; the previous one keeps co-signing for the overlap (24 h by default). */
+  rotateSecret(id: string): WebhookSubscriptionWithSecret {
+    const row = this.row(id);
+    const secret = generateWebhookSecret();
+    const now = this.clock.now().getTime();
+    this.db
+      .prepare(
+        `UPDATE wh_subscriptions SET secret = ?, previous_secret = ?, previous_secret_expires_at = ?,
+           updated_at = ? WHERE id = ?`,
+      )
+      .run(this.secrets.seal(secret), row.secret, now + this.rotationOverlapMs, now, id);
+    return { subscription: this.get(id), secret };
+  }
+
+  /** Deletes the endpoint with its deliveries and their attempts. */
+  delete(id: string): void {
+    this.get(id);
+    this.db.prepare('DELETE FROM wh_subscriptions WHERE id = ?').run(id);
+  }
+
+  get(id: string): WebhookSubscription {
+    return toWebhookSubscription(this.row(id));
+  }
+
+  list(filter: { organisationId?: string } = {}): WebhookSubscription[] {
+    const rows =
+      filter.organisationId === undefined
+        ? this.db.prepare<[], SubscriptionRow>('SELECT * FROM wh_subscriptions ORDER BY id').all()
+        : this.db
+            .prepare<[string], SubscriptionRow>(
+              'SELECT * FROM wh_subscriptions WHERE organisation_id = ? ORDER BY id',
+            )
+            .all(filter.organisationId);
+    return rows.map(toWebhookSubscription);
+  }
+
+  /** The secrets that sign a message sent now: the current one, and the previous one while it overlaps. */
+  signingSecrets(id: string): string[] {
+    return signingSecretsOf(this.row(id), this.secrets, this.clock.now().getTime());
+  }
+
+  private row(id: string): SubscriptionRow {
+    const row = this.db
+      .prepare<[string], SubscriptionRow>('SELECT * FROM wh_subscriptions WHERE id = ?')
+      .get(id);
+    if (!row) throw new UnknownWebhookSubscriptionError(id);
+    return row;
+  }
+}
+
+export const signingSecretsOf = (row: SubscriptionRow, box: SecretBox, nowMs: number): string[] => {
+  const secrets = [box.open(row.secret)];
+  if (row.previous_secret !== null && (row.previous_secret_expires_at ?? 0) > nowMs) {
+    secrets.push(box.open(row.previous_secret));
+  }
+  return secrets;
+};

@@ -1,0 +1,223 @@
+import { webhookMessageId } from '../../src/webhooks';
+import { Receiver, type Reply } from './support/receiver';
+import { webhookKit } from './support/webhook-kit';
+
+jest.mock('request-filtering-agent', () =>
+  jest.requireActual<{ real(): unknown }>('./support/request-filtering-agent').real(),
+);
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+describe('webhook dispatcher', () => {
+  let kit: ReturnType<typeof webhookKit>;
+  let receiver: Receiver;
+
+  beforeEach(async () => {
+    kit = webhookKit();
+    receiver = await Receiver.start('127.0.0.1', () => kit.clock.now());
+  });
+
+  afterEach(async () => {
+    await receiver.close();
+    kit.close();
+  });
+
+  const subscribe = (path = '/hook', eventTypes = ['certificate.issued']) => {
+    const { subscription, secret } = kit.subscriptions.create({
+      url: receiver.url(path),
+      eventTypes,
+    });
+    receiver.expect(path, secret);
+    return { subscription, secret };
+  };
+
+  const script = (...replies: Reply[]) => {
+    receiver.respond = ({ path }) =>
+      path === '/hook' ? (replies.shift() ?? { status: 200, body: 'ok' }) : { status: 200 };
+  };
+
+  it('follows the retry schedule through 500, timeout, 429 Retry-After and 301, then delivers once', async () => {
+    const { subscription } = subscribe();
+    script(
+      { status: 500, body: 'x'.repeat(5000) },
+      { status: 500, delayMs: 1500 },
+      { status: 429, headers: { 'retry-after': '3600' } },
+      { status: 301, headers: { location: receiver.url('/elsewhere') } },
+    );
+    kit.enqueue();
+    const dispatcher = kit.dispatcher({ timeoutMs: 300 });
+    const [delivery] = kit.deliveries.list(subscription.id);
+    const start = kit.clock.now().getTime();
+    const nextAt = () => kit.deliveries.get(delivery!.id).nextAttemptAt?.getTime() ?? null;
+
+    expect(await dispatcher.dispatchDue()).toBe(1);
+    expect(nextAt()).toBe(start + 5 * SECOND);
+    kit.advance(4 * SECOND);
+    expect(await dispatcher.dispatchDue()).toBe(0);
+    kit.advance(1 * SECOND);
+    expect(await dispatcher.dispatchDue()).toBe(1);
+    expect(nextAt()).toBe(kit.clock.now().getTime() + 5 * MINUTE);
+    kit.advance(5 * MINUTE);
+    expect(await dispatcher.dispatchDue()).toBe(1);
+    expect(nextAt()).toBe(kit.clock.now().getTime() + HOUR);
+    kit.advance(30 * MINUTE);
+    expect(await dispatcher.dispatchDue()).toBe(0);
+    kit.advance(30 * MINUTE);
+    expect(await dispatcher.dispatchDue()).toBe(1);
+    expect(nextAt()).toBe(kit.clock.now().getTime() + 2 * HOUR);
+    kit.advance(2 * HOUR);
+    expect(await dispatcher.dispatchDue()).toBe(1);
+    for (let day = 0; day < 6; day++) {
+      kit.advance(DAY);
+      expect(await dispatcher.dispatchDue()).toBe(0);
+    }
+
+    const final = kit.deliveries.get(delivery!.id);
+    expect(final.status).toBe('delivered');
+    expect(final.attempts.map((a) => a.statusCode)).toEqual([500, null, 429, 301, 200]);
+    expect(final.attempts[0]!.responseBody).toHaveLength(1024);
+    expect(final.attempts[1]!.error).toMatch(/no complete response within 300 ms/);
+    expect(final.attempts.map((a) => a.succeeded)).toEqual([false, false, false, false, true]);
+    expect(final.attempts.every((a) => a.latencyMs >= 0)).toBe(true);
+    expect(receiver.received.filter((r) => r.path === '/elsewhere')).toEqual([]);
+    expect(receiver.acceptedIds()).toEqual([final.webhookId]);
+    expect(new Set(receiver.received.map((r) => r.webhookId))).toEqual(new Set([final.webhookId]));
+    expect(receiver.rejected).toEqual([]);
+    expect(kit.subscriptions.get(subscription.id)).toMatchObject({
+      enabled: true,
+      failingSince: null,
+    });
+  });
+
+  it('backs off twice the scheduled wait after a 502 or 504', async () => {
+    subscribe();
+    script({ status: 502 }, { status: 504 });
+    kit.enqueue();
+    const dispatcher = kit.dispatcher();
+    await dispatcher.dispatchDue();
+    const [delivery] = kit.deliveries.list(kit.subscriptions.list()[0]!.id);
+    expect(delivery!.nextAttemptAt!.getTime() - kit.clock.now().getTime()).toBe(10 * SECOND);
+    kit.advance(10 * SECOND);
+    await dispatcher.dispatchDue();
+    expect(kit.deliveries.get(delivery!.id).nextAttemptAt!.getTime()).toBe(
+      kit.clock.now().getTime() + 10 * MINUTE,
+    );
+  });
+
+  it('applies ±20% jitter to the schedule', async () => {
+    subscribe();
+    receiver.respond = () => ({ status: 500 });
+    for (const [random, expected] of [
+      [0, 4 * SECOND],
+      [1, 6 * SECOND],
+    ] as const) {
+      kit.enqueue();
+      await kit.dispatcher({ random: () => random }).dispatchDue();
+      const [latest] = kit.deliveries.list(kit.subscriptions.list()[0]!.id, { first: 1 });
+      expect(latest!.nextAttemptAt!.getTime() - kit.clock.now().getTime()).toBe(expected);
+    }
+  });
+
+  it('disables the endpoint on 410 Gone and sends it nothing more', async () => {
+    const { subscription } = subscribe();
+    script({ status: 410 });
+    kit.enqueue();
+    kit.enqueue();
+    const dispatcher = kit.dispatcher({ concurrency: 1, batchSize: 1 });
+    expect(await dispatcher.dispatchDue()).toBe(1);
+    expect(kit.subscriptions.get(subscription.id)).toMatchObject({
+      enabled: false,
+      disabledReason: 'GONE',
+    });
+    kit.advance(DAY);
+    expect(await dispatcher.dispatchDue()).toBe(0);
+    const statuses = kit.deliveries.list(subscription.id).map((d) => d.status);
+    expect(statuses.sort()).toEqual(['failed', 'pending']);
+    kit.subscriptions.enable(subscription.id);
+    expect(await dispatcher.dispatchDue()).toBe(1);
+  });
+
+  it('gives up after the last scheduled attempt and disables an endpoint without a success for 5 days', async () => {
+    const { subscription } = subscribe();
+    receiver.respond = () => ({ status: 500 });
+    kit.enqueue();
+    const dispatcher = kit.dispatcher();
+    const schedule = [0, 5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR];
+    for (const wait of [...schedule, 14 * HOUR, 20 * HOUR, 24 * HOUR]) {
+      kit.advance(wait);
+      expect(await dispatcher.dispatchDue()).toBe(1);
+    }
+    const [delivery] = kit.deliveries.list(subscription.id);
+    expect(delivery).toMatchObject({ status: 'failed', attemptCount: 10 });
+    expect(kit.subscriptions.get(subscription.id).enabled).toBe(true);
+
+    kit.advance(5 * DAY - 76 * HOUR);
+    kit.enqueue();
+    expect(await dispatcher.dispatchDue()).toBe(1);
+    expect(kit.subscriptions.get(subscription.id).enabled).toBe(true);
+    kit.advance(2 * HOUR);
+    kit.enqueue();
+    await dispatcher.dispatchDue();
+    expect(kit.subscriptions.get(subscription.id)).toMatchObject({
+      enabled: false,
+      disabledReason: 'FAILING',
+    });
+  });
+
+  it('resends and recovers deliveries with their original webhook-id', async () => {
+    const { subscription } = subscribe();
+    receiver.respond = () => ({ status: 500 });
+    kit.enqueue();
+    const dispatcher = kit.dispatcher({ retry: { delaysMs: [0] } });
+    await dispatcher.dispatchDue();
+    const [failed] = kit.deliveries.list(subscription.id);
+    expect(failed!.status).toBe('failed');
+    expect(failed!.webhookId).toBe(webhookMessageId('event-1', subscription.id));
+
+    receiver.respond = () => ({ status: 204 });
+    expect(kit.deliveries.recover(subscription.id, new Date(0))).toBe(1);
+    await dispatcher.dispatchDue();
+    expect(kit.deliveries.get(failed!.id).status).toBe('delivered');
+    expect(kit.deliveries.resend(failed!.id).status).toBe('pending');
+    await dispatcher.dispatchDue();
+    expect(receiver.acceptedIds()).toEqual([failed!.webhookId, failed!.webhookId]);
+    expect(kit.deliveries.get(failed!.id).attempts).toHaveLength(3);
+  });
+
+  it('co-signs with the rotated-out secret for 24 hours only', async () => {
+    const { subscription, secret: old } = subscribe();
+    const { secret: fresh } = kit.subscriptions.rotateSecret(subscription.id);
+    receiver.expect('/hook', fresh);
+    kit.enqueue();
+    const dispatcher = kit.dispatcher();
+    await dispatcher.dispatchDue();
+    expect(receiver.received[0]!.signatures).toHaveLength(2);
+    receiver.expect('/hook', old);
+    kit.advance(23 * HOUR);
+    kit.enqueue();
+    await dispatcher.dispatchDue();
+    expect(receiver.received).toHaveLength(2);
+    kit.advance(2 * HOUR);
+    kit.enqueue();
+    await dispatcher.dispatchDue();
+    expect(receiver.rejected).toEqual([{ path: '/hook', reason: 'no valid signature' }]);
+    expect(receiver.received).toHaveLength(2);
+  });
+
+  it('sends a due delivery once to each endpoint, concurrently', async () => {
+    const paths = Array.from({ length: 5 }, (_, i) => `/hook-${i}`);
+    for (const path of paths) subscribe(path);
+    for (let i = 0; i < 20; i++) kit.enqueue();
+    const dispatcher = kit.dispatcher({ concurrency: 8, batchSize: 30 });
+    const rounds: number[] = [];
+    for (let sent = -1; sent !== 0;) rounds.push((sent = await dispatcher.dispatchDue()));
+    expect(rounds).toEqual([30, 30, 30, 10, 0]);
+    const ids = receiver.acceptedIds();
+    expect(ids).toHaveLength(100);
+    expect(new Set(ids).size).toBe(100);
+    expect(receiver.rejected).toEqual([]);
+  });
+});
