@@ -10,13 +10,15 @@ export interface ReminderPlan {
 /**
  * Which reminders a deadline `daysRemaining` days away has crossed: every threshold with
  * `daysRemaining <= threshold`, plus `overdue` once the due date has passed (when it applies).
- * Only the nearest one is sent; after downtime the others are skipped.
+ * Only the nearest one is sent; after downtime the others are skipped. A deadline past its due
+ * date without an overdue reminder gets nothing.
  */
 export const reminderPlan = (
   daysRemaining: number,
   thresholds: readonly number[],
   remindOverdue: boolean,
 ): ReminderPlan => {
+  if (daysRemaining < 0 && !remindOverdue) return { send: null, skip: [] };
   const crossed: ReminderThreshold[] = [...thresholds]
     .filter((t) => daysRemaining <= t)
     .sort((a, b) => b - a);

@@ -1,0 +1,147 @@
+import { performance } from 'node:perf_hooks';
+import { SqliteEventStore } from '../../src/eventstore';
+import { WebhookFanOut, webhookMessageId } from '../../src/webhooks';
+import {
+  certificateIssued,
+  certificateScopeReduced,
+  certificateSuspended,
+  certificateTransitioned,
+} from './support/certificate-events';
+import { webhookKit } from './support/webhook-kit';
+
+jest.mock('request-filtering-agent', () =>
+  jest.requireActual<{ real(): unknown }>('./support/request-filtering-agent').real(),
+);
+
+describe('webhook fan-out', () => {
+  let kit: ReturnType<typeof webhookKit>;
+  let store: SqliteEventStore;
+  let fanOut: WebhookFanOut;
+
+  beforeEach(() => {
+    kit = webhookKit();
+    store = new SqliteEventStore(kit.directory.file('events.db'));
+    fanOut = new WebhookFanOut({ store, db: kit.db, clock: kit.clock, batchSize: 2 });
+  });
+
+  afterEach(async () => {
+    await fanOut.close();
+    await store.close();
+    kit.close();
+  });
+
+  const subscribe = (eventTypes: string[], organisationId: string | null = null) =>
+    kit.subscriptions.create({ url: 'https://hooks.example.com/x', eventTypes, organisationId })
+      .subscription;
+
+  const rows = () =>
+    kit.db
+      .prepare<
+        [],
+        { webhook_id: string; event_id: string; subscription_id: string; payload: string }
+      >('SELECT webhook_id, event_id, subscription_id, payload FROM wh_deliveries ORDER BY id')
+      .all();
+
+  it('creates one delivery per matching enabled subscription, filtered by type and organisation', async () => {
+    const all = subscribe(['certificate.issued', 'certificate.suspended']);
+    const acme = subscribe(['certificate.suspended'], 'org-acme');
+    subscribe(['certificate.suspended'], 'org-other');
+    const disabled = subscribe(['certificate.suspended']);
+    kit.subscriptions.disable(disabled.id);
+    const issued = certificateIssued('c1', 'org-acme');
+    const suspended = certificateSuspended('c1');
+    await store.appendToStream('certificate-c1', [issued, suspended]);
+
+    expect(await fanOut.catchUp()).toBe(2);
+    expect(rows().map((r) => [r.event_id, r.subscription_id])).toEqual([
+      [issued.id, all.id],
+      [suspended.id, all.id],
+      [suspended.id, acme.id],
+    ]);
+    expect(rows().map((r) => r.webhook_id)).toEqual([
+      webhookMessageId(issued.id, all.id),
+      webhookMessageId(suspended.id, all.id),
+      webhookMessageId(suspended.id, acme.id),
+    ]);
+  });
+
+  it('maps events to payloads with ids, number, status, dates and the stream version, without findings', async () => {
+    subscribe(['certificate.suspended', 'certificate.scope_changed']);
+    await store.appendToStream('certificate-c1', [
+      certificateIssued('c1', 'org-acme'),
+      certificateSuspended('c1'),
+      certificateTransitioned('c1'),
+      certificateScopeReduced('c1'),
+    ]);
+    await fanOut.catchUp();
+    const [suspended, scope] = rows().map((r) => JSON.parse(r.payload) as Record<string, unknown>);
+    expect(suspended).toEqual({
+      type: 'certificate.suspended',
+      timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      data: {
+        certificateId: 'c1',
+        organisationId: 'org-acme',
+        certificateNumber: 'CN-c1',
+        status: 'SUSPENDED',
+        version: 2,
+        suspendedOn: '2026-06-01',
+        limitDate: '2026-12-01',
+      },
+    });
+    expect(JSON.stringify(suspended)).not.toMatch(/confidential|SURVEILLANCE_NOT_HELD/);
+    expect(scope).toMatchObject({
+      type: 'certificate.scope_changed',
+      data: { version: 4, change: 'reduced', scope: 'Widgets', status: 'ACTIVE' },
+    });
+  });
+
+  it('never duplicates a delivery when a batch is applied again', async () => {
+    subscribe(['certificate.issued']);
+    await store.appendToStream('certificate-c1', [certificateIssued('c1', 'org-acme')]);
+    const events = await store.readAll();
+    fanOut.apply(events, events.at(-1)!.position);
+    kit.db.prepare('DELETE FROM wh_checkpoints').run();
+    fanOut.apply(events, events.at(-1)!.position);
+    await fanOut.catchUp();
+    expect(rows()).toHaveLength(1);
+  });
+
+  it('commits delivery rows and the checkpoint together: a failing batch leaves neither', async () => {
+    subscribe(['certificate.issued']);
+    const first = certificateIssued('c1', 'o');
+    const poisoned = certificateIssued('c2', 'o');
+    await store.appendToStream('certificate-c1', [first]);
+    await store.appendToStream('certificate-c2', [poisoned]);
+    kit.db.exec(`CREATE TEMP TRIGGER poison BEFORE INSERT ON wh_deliveries
+      WHEN NEW.event_id = '${poisoned.id}' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
+    await expect(fanOut.catchUp()).rejects.toThrow('disk on fire');
+    expect(rows()).toEqual([]);
+    expect(fanOut.position).toBeNull();
+
+    kit.db.exec('DROP TRIGGER poison');
+    await fanOut.catchUp();
+    expect(rows().map((r) => r.event_id)).toEqual([first.id, poisoned.id]);
+    expect(fanOut.position).toBe((await store.readAll()).at(-1)!.position);
+  });
+
+  it('follows the log live after catching up', async () => {
+    subscribe(['certificate.issued']);
+    await fanOut.start();
+    await store.appendToStream('certificate-c9', [certificateIssued('c9', 'o')]);
+    const deadline = Date.now() + 5000;
+    while (rows().length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(rows()).toHaveLength(1);
+  });
+
+  it('fans one event out to 1,000 subscriptions in under a second', async () => {
+    for (let i = 0; i < 1000; i++) subscribe(['certificate.issued']);
+    await store.appendToStream('certificate-c1', [certificateIssued('c1', 'o')]);
+    const started = performance.now();
+    await fanOut.catchUp();
+    const elapsed = performance.now() - started;
+    expect(rows()).toHaveLength(1000);
+    expect(elapsed).toBeLessThan(1000);
+  });
+});

@@ -1,0 +1,215 @@
+import fc from 'fast-check';
+import { calendarDate } from '../../src/domain';
+import {
+  reminderPlan,
+  ReminderRecorder,
+  ReminderScanner,
+  webhookMessageId,
+  type OpenDeadline,
+} from '../../src/webhooks';
+import { runChild } from './support/child';
+import { webhookKit } from './support/webhook-kit';
+
+jest.mock('request-filtering-agent', () =>
+  jest.requireActual<{ real(): unknown }>('./support/request-filtering-agent').real(),
+);
+
+const surveillance = (dueDate: string, certificateId = 'cert-1'): OpenDeadline => ({
+  certificateId,
+  organisationId: 'org-acme',
+  type: 'SURVEILLANCE_AUDIT_DUE',
+  key: 'SURVEILLANCE_AUDIT_DUE:1',
+  dueDate: calendarDate(dueDate),
+  certificateNumber: 'CN-1',
+  subject: 'surveillance audit 1',
+});
+
+describe('deadline reminders', () => {
+  let kit: ReturnType<typeof webhookKit>;
+  let open: OpenDeadline[];
+  let sent: Record<string, unknown>[];
+
+  beforeEach(() => {
+    kit = webhookKit();
+    open = [];
+    sent = [];
+  });
+
+  afterEach(() => kit.close());
+
+  const scanner = (timeZone = 'UTC') =>
+    new ReminderScanner({
+      db: kit.db,
+      clock: kit.clock,
+      timeZone,
+      deadlines: { openDeadlines: () => open },
+      onReminder: (reminder) => sent.push(reminder.data),
+    });
+
+  const recorded = () =>
+    kit.db
+      .prepare<[], { due_date: string; threshold: string; outcome: string }>(
+        'SELECT due_date, threshold, outcome FROM wh_reminders ORDER BY recorded_at, threshold',
+      )
+      .all()
+      .map((r) => `${r.due_date} ${r.threshold} ${r.outcome}`);
+
+  it('crosses a threshold at midnight in the CB time zone, not in UTC', () => {
+    open = [surveillance('2026-06-30')];
+    const shanghai = scanner('Asia/Shanghai');
+    kit.clock.set('2026-05-30T15:59:59Z');
+    shanghai.scan();
+    expect(sent.map((r) => [r.threshold, r.daysRemaining])).toEqual([[60, 31]]);
+    kit.clock.set('2026-05-30T16:00:00Z');
+    expect(scanner('UTC').scan().sent).toBe(0);
+    expect(shanghai.scan()).toEqual({ asOf: '2026-05-31', sent: 1, skipped: 0 });
+    expect(sent.map((r) => r.threshold)).toEqual([60, 30]);
+    expect(recorded()).toEqual([
+      '2026-06-30 60 sent',
+      '2026-06-30 90 skipped',
+      '2026-06-30 30 sent',
+    ]);
+  });
+
+  it('after a 100-day outage sends only the overdue reminder and records the rest as skipped', () => {
+    const { subscription } = kit.subscriptions.create({
+      url: 'https://hooks.example.com/a',
+      eventTypes: ['surveillance_audit.due', 'surveillance_audit.overdue'],
+    });
+    open = [surveillance('2026-06-30')];
+    const scan = scanner();
+    kit.clock.set('2026-03-27T08:00:00Z');
+    expect(scan.scan().sent).toBe(0);
+    kit.clock.set('2026-07-05T08:00:00Z');
+    expect(scan.scan()).toEqual({ asOf: '2026-07-05', sent: 1, skipped: 4 });
+    for (let day = 0; day < 30; day++) {
+      kit.advance(86_400_000);
+      expect(scan.scan().sent).toBe(0);
+    }
+    expect(sent).toEqual([
+      expect.objectContaining({ threshold: 'overdue', daysRemaining: -5, dueDate: '2026-06-30' }),
+    ]);
+    const [delivery] = kit.deliveries.list(subscription.id);
+    expect(delivery).toMatchObject({
+      eventType: 'surveillance_audit.overdue',
+      webhookId: webhookMessageId(
+        'reminder:cert-1:SURVEILLANCE_AUDIT_DUE:1:2026-06-30:overdue',
+        subscription.id,
+      ),
+    });
+    expect(JSON.parse(delivery!.payload)).toMatchObject({
+      type: 'surveillance_audit.overdue',
+      data: { certificateNumber: 'CN-1', organisationId: 'org-acme', threshold: 'overdue' },
+    });
+    expect(kit.deliveries.list(subscription.id)).toHaveLength(1);
+  });
+
+  it('gives a moved due date its own reminders, earlier or later', () => {
+    open = [surveillance('2026-09-30')];
+    const scan = scanner();
+    kit.clock.set('2026-08-01T00:00:00Z');
+    scan.scan();
+    open = [surveillance('2026-12-31')];
+    kit.clock.set('2026-08-02T00:00:00Z');
+    expect(scan.scan().sent).toBe(0);
+    kit.clock.set('2026-10-02T00:00:00Z');
+    expect(scan.scan().sent).toBe(1);
+    open = [surveillance('2026-11-10')];
+    expect(scan.scan().sent).toBe(1);
+    expect(sent.map((r) => `${String(r.dueDate)} ${String(r.threshold)}`)).toEqual([
+      '2026-09-30 60',
+      '2026-12-31 90',
+      '2026-11-10 60',
+    ]);
+  });
+
+  it('stops reminding a deadline that is no longer open (e.g. withdrawn after its 60-day reminder)', () => {
+    open = [surveillance('2026-09-30')];
+    const scan = scanner();
+    kit.clock.set('2026-08-01T00:00:00Z');
+    scan.scan();
+    open = [];
+    kit.clock.set('2026-09-25T00:00:00Z');
+    expect(scan.scan().sent).toBe(0);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('maps deadline types to reminder event types and leaves other deadlines alone', () => {
+    kit.clock.set('2026-06-01T00:00:00Z');
+    const deadline = (type: OpenDeadline['type'], dueDate: string): OpenDeadline => ({
+      ...surveillance(dueDate, type),
+      type,
+      key: type,
+    });
+    open = [
+      deadline('RECERTIFICATION_AUDIT_DUE', '2026-06-05'),
+      deadline('CERTIFICATE_EXPIRY', '2026-05-01'),
+      deadline('CERTIFICATE_EXPIRY', '2026-06-20'),
+      deadline('NC_RESPONSE_DUE', '2026-05-30'),
+      deadline('STAGE2_DUE', '2026-06-02'),
+    ];
+    const types: string[] = [];
+    new ReminderScanner({
+      db: kit.db,
+      clock: kit.clock,
+      deadlines: { openDeadlines: () => open },
+      onReminder: (r) => types.push(`${r.type} ${String(r.data.threshold)}`),
+    }).scan();
+    expect(types).toEqual([
+      'recertification.due 7',
+      'certificate.expiring 30',
+      'nonconformity.response_due overdue',
+    ]);
+  });
+
+  it('records a reminder exactly once', () => {
+    const recorder = new ReminderRecorder(kit.db);
+    const due = calendarDate('2026-06-30');
+    expect(recorder.recordReminder('c', 'k', due, 30, 0)).toBe(true);
+    expect(recorder.recordReminder('c', 'k', due, 30, 1)).toBe(false);
+    expect(recorder.recordReminder('c', 'k', calendarDate('2026-07-01'), 30, 2)).toBe(true);
+  });
+
+  it('sends each reminder once when two scanner processes race over the same deadlines', async () => {
+    kit.subscriptions.create({
+      url: 'https://hooks.example.com/a',
+      eventTypes: ['surveillance_audit.due', 'surveillance_audit.overdue'],
+    });
+    const file = kit.directory.file('webhooks.db');
+    const children = [0, 1].map(() => runChild('reminder-scanner.ts', [file, '120', '60']));
+    const results = await Promise.all(children.map((c) => c.exited));
+    for (const result of results) expect(result).toMatchObject({ code: 0 });
+    const total = children
+      .map((c) => Number(/^sent (\d+)$/.exec(c.lines.at(-1) ?? '')?.[1]))
+      .reduce((a, b) => a + b, 0);
+    const sentRows = kit.db
+      .prepare("SELECT count(*) AS n FROM wh_reminders WHERE outcome = 'sent'")
+      .get() as { n: number };
+    const deliveries = kit.db.prepare('SELECT count(*) AS n FROM wh_deliveries').get() as {
+      n: number;
+    };
+    expect(sentRows.n).toBeGreaterThan(120);
+    expect(total).toBe(sentRows.n);
+    expect(deliveries.n).toBe(sentRows.n);
+  });
+});
+
+describe('reminder plan', () => {
+  it('sends the nearest crossed threshold and skips every earlier one', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -400, max: 400 }),
+        fc.uniqueArray(fc.integer({ min: 1, max: 365 }), { maxLength: 6 }),
+        (daysRemaining, thresholds) => {
+          expect(reminderPlan(Math.min(daysRemaining, -1), thresholds, false).send).toBeNull();
+          const plan = reminderPlan(daysRemaining, thresholds, true);
+          const crossed = thresholds.filter((t) => daysRemaining <= t);
+          const all = [...plan.skip, ...(plan.send === null ? [] : [plan.send])];
+          expect(all.filter((t) => t !== 'overdue').sort()).toEqual([...crossed].sort());
+          if (daysRemaining < 0) expect(plan.send).toBe('overdue');
+          else expect(plan.send).toBe(crossed.length ? Math.min(...crossed) : null);
+        },
+      ),
+    );
+  });
+});
