@@ -17,12 +17,13 @@ import { domainEvent, FoldedStates, perDatabase, streamOf } from '../support';
 import { CERTIFICATE_TABLES } from './certificate-tables';
 import type { StatusPeriodView } from './status-periods';
 
-const states = new FoldedStates<CertificateState, CertificateEvent>(
-  'rm_certificate_states',
-  initialCertificateState,
-  (state, event) => certificateDecider.evolve(state, event),
-  () => undefined,
-);
+const states = new FoldedStates<CertificateState, CertificateEvent>({
+  table: 'rm_certificate_states',
+  initial: initialCertificateState,
+  evolve: (state, event) => certificateDecider.evolve(state, event),
+  derive: () => undefined,
+  fixedFields: ['policy'],
+});
 
 const statements = perDatabase((db: Database) => ({
   upsert: db.prepare(

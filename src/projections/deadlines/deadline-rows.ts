@@ -11,15 +11,17 @@ export interface DeadlineOwner {
 }
 
 const statements = perDatabase((db: Database) => ({
-  upsert: db.prepare(
+  insert: db.prepare(
     `INSERT INTO rm_deadlines (aggregate_id, key, type, certificate_id, organisation_id,
        audit_cycle_id, due_date, met_on, subject)
      VALUES (:aggregateId, :key, :type, :certificateId, :organisationId, :auditCycleId, :dueDate,
-       :metOn, :subject)
-     ON CONFLICT (aggregate_id, key) DO UPDATE SET type = excluded.type,
-       certificate_id = excluded.certificate_id, organisation_id = excluded.organisation_id,
-       audit_cycle_id = excluded.audit_cycle_id, due_date = excluded.due_date,
-       met_on = excluded.met_on, subject = excluded.subject`,
+       :metOn, :subject)`,
+  ),
+  update: db.prepare(
+    `UPDATE rm_deadlines SET type = :type, certificate_id = :certificateId,
+       organisation_id = :organisationId, audit_cycle_id = :auditCycleId, due_date = :dueDate,
+       met_on = :metOn, subject = :subject
+     WHERE aggregate_id = :aggregateId AND key = :key`,
   ),
   delete: db.prepare<[string, string]>(
     'DELETE FROM rm_deadlines WHERE aggregate_id = ? AND key = ?',
@@ -35,7 +37,7 @@ const sameOwner = (a: DeadlineOwner | null, b: DeadlineOwner): boolean =>
   a.organisationId === b.organisationId &&
   a.auditCycleId === b.auditCycleId;
 
-/** Makes the aggregate's rows equal `after`, writing only what differs from `before`. */
+/** Makes the aggregate's rows (which equal `before`) equal `after`, writing only what differs. */
 export const replaceDeadlines = (
   db: Database,
   owner: DeadlineOwner,
@@ -50,7 +52,7 @@ export const replaceDeadlines = (
     const old = previous.get(deadline.key);
     previous.delete(deadline.key);
     if (old && unchangedOwner && same(old, deadline)) continue;
-    s.upsert.run({ ...owner, ...deadline });
+    (old ? s.update : s.insert).run({ ...owner, ...deadline });
   }
   for (const key of previous.keys()) s.delete.run(owner.aggregateId, key);
 };

@@ -46,19 +46,21 @@ const deadlinesOfCertificate = (db: Database, id: string, state: CertificateStat
   });
 };
 
-const certificates = new FoldedStates<CertificateState, CertificateEvent, Deadline[]>(
-  'rm_deadline_certificate_states',
-  initialCertificateState,
-  (state, event) => certificateDecider.evolve(state, event),
-  deadlinesOfCertificate,
-);
+const certificates = new FoldedStates<CertificateState, CertificateEvent, Deadline[]>({
+  table: 'rm_deadline_certificate_states',
+  initial: initialCertificateState,
+  evolve: (state, event) => certificateDecider.evolve(state, event),
+  derive: deadlinesOfCertificate,
+  fixedFields: ['policy'],
+});
 
-const cycles = new FoldedStates<AuditCycleState, AuditCycleEvent, Deadline[]>(
-  'rm_deadline_cycle_states',
-  initialAuditCycleState,
-  evolveAuditCycle,
-  (_db, _id, state) => auditCycleDeadlines(state),
-);
+const cycles = new FoldedStates<AuditCycleState, AuditCycleEvent, Deadline[]>({
+  table: 'rm_deadline_cycle_states',
+  initial: initialAuditCycleState,
+  evolve: evolveAuditCycle,
+  derive: (_db, _id, state) => auditCycleDeadlines(state),
+  fixedFields: ['application', 'policy'],
+});
 
 const certificateOwner = (id: string, state: CertificateState): DeadlineOwner | null =>
   state.status === 'NOT_ISSUED'
