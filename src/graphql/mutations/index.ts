@@ -1,0 +1,1 @@
+export const mutationResolvers = [] as const;
