@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { PubSub } from 'type-graphql';
 import type { Clock, LifecycleService } from '../application';
+import type { EventStore } from '../eventstore';
 
 /** Something that follows the event log and can be waited on (read-your-writes). */
 export interface PositionFollower {
@@ -17,6 +18,11 @@ export interface ApiDependencies {
   projections: PositionFollower;
   /** The certification-outcome reactor: a granted decision answers once the certificate exists. */
   certificationOutcome: PositionFollower;
+  /**
+   * Reads a stream of the event log (the event store itself will do): a granted decision finds the
+   * position of the certificate event the reactor appended, to wait for the read models to reach it.
+   */
+  eventLog: Pick<EventStore, 'readStream'>;
   clock: Clock;
   /** The CB's time zone: "today" for `asOf` defaults. */
   timeZone: string;
