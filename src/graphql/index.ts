@@ -1,4 +1,6 @@
+export * from './api-dependencies';
 export * from './auth';
+export * from './certcycle-schema';
 export * from './errors';
 export * from './limits';
 export * from './pagination';
@@ -6,3 +8,4 @@ export * from './scalars';
 export * from './schema';
 export * from './server';
 export * from './subscriptions';
+export * from './types';

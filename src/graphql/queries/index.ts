@@ -1,0 +1,3 @@
+import { MeResolver } from './me-resolver';
+
+export const queryResolvers = [MeResolver] as const;

@@ -1,0 +1,154 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  CertificateNumberAllocator,
+  CertificationOutcomeReactor,
+  type LifecycleService,
+  lifecycleService,
+  SettableClock,
+} from '../../../src/application';
+import { DEFAULT_POLICY } from '../../../src/domain';
+import { SqliteEventStore } from '../../../src/eventstore';
+import {
+  type ApiDependencies,
+  ApiKeyStore,
+  buildCertcycleSchema,
+  createApiServer,
+  createInMemoryPubSub,
+  Role,
+} from '../../../src/graphql';
+import { allProjections, ProjectionRunner } from '../../../src/projections';
+import { sqliteCheckpointStore } from '../../application/sqlite-checkpoint-store';
+import { type GraphQLResponse, post } from './test-server';
+
+export interface ApiHarnessOptions {
+  /** The fixed clock's instant (default 2025-03-01T02:00:00Z). */
+  now?: string;
+  /** The CB's time zone (default Asia/Shanghai). */
+  timeZone?: string;
+  /** The organisation the CLIENT key is bound to (default org-acme). */
+  clientOrganisationId?: string;
+  readYourWritesTimeoutMs?: number;
+}
+
+export type Caller = Role | 'ANONYMOUS';
+
+export type ApiHarness = Awaited<ReturnType<typeof startApiHarness>>;
+
+/** Person ids of the harness's keys: `person-admin`, `person-auditor`, ... */
+export const personOf = (role: Role): string => `person-${role.toLowerCase().replace('_', '-')}`;
+
+/**
+ * The whole API over real HTTP: SQLite event store and read-model files in a temp directory, the
+ * projection runner and the certification-outcome reactor following the log, the lifecycle
+ * service, the certcycle schema and one API key per role.
+ */
+export const startApiHarness = async (options: ApiHarnessOptions = {}) => {
+  const directory = mkdtempSync(join(tmpdir(), 'certcycle-api-'));
+  const store = new SqliteEventStore(join(directory, 'events.db'));
+  const db = new Database(join(directory, 'read-models.db'));
+  const clock = new SettableClock(options.now ?? '2025-03-01T02:00:00Z');
+  const timeZone = options.timeZone ?? 'Asia/Shanghai';
+  const service: LifecycleService = lifecycleService({
+    store,
+    clock,
+    policy: DEFAULT_POLICY,
+    timeZone,
+  });
+  const runner = new ProjectionRunner({ store, db, projections: allProjections });
+  const reactor = new CertificationOutcomeReactor({
+    store,
+    clock,
+    checkpoints: sqliteCheckpointStore(db),
+    numbers: new CertificateNumberAllocator({ store, clock }),
+    numberPattern: 'CN-{standardNumber}-{sequence:5}',
+    certificationBodyName: 'Example Certification Co.',
+  });
+  await runner.start();
+  reactor.start();
+
+  const apiKeys = new ApiKeyStore(db);
+  const clientOrganisationId = options.clientOrganisationId ?? 'org-acme';
+  const createKey = (role: Role, personId = personOf(role), organisationId?: string): string =>
+    apiKeys.create({
+      personId,
+      role,
+      ...(role === Role.CLIENT ? { organisationId: organisationId ?? clientOrganisationId } : {}),
+    }).key;
+  const keys = Object.fromEntries(
+    Object.values(Role).map((role) => [role, createKey(role)]),
+  ) as Record<Role, string>;
+
+  const pubSub = createInMemoryPubSub();
+  const deps: ApiDependencies = {
+    readModels: db,
+    service,
+    projections: runner,
+    certificationOutcome: reactor,
+    eventLog: store,
+    clock,
+    timeZone,
+    readYourWritesTimeoutMs: options.readYourWritesTimeoutMs ?? 5_000,
+    pubSub,
+  };
+  const internalErrors: unknown[] = [];
+  const server = await createApiServer({
+    schema: await buildCertcycleSchema(deps),
+    apiKeys,
+    production: false,
+    port: 0,
+    readiness: () => ({ ready: true }),
+    reportInternalError: (error) => internalErrors.push(error),
+  });
+
+  return {
+    url: server.url,
+    keys,
+    clock,
+    timeZone,
+    service,
+    store,
+    db,
+    runner,
+    reactor,
+    pubSub,
+    apiKeys,
+    deps,
+    internalErrors,
+    /** A further key, e.g. a CLIENT of another organisation. */
+    createKey,
+    /** Resolves once the reactor and the projections have handled the log up to its end. */
+    settle: async (): Promise<void> => {
+      const head = async () => (await store.readAll()).at(-1)?.position;
+      const appended = await head();
+      if (appended === undefined) return;
+      await reactor.waitFor(appended, 5_000);
+      await runner.waitFor((await head()) ?? appended, 5_000);
+    },
+    /** POSTs a GraphQL document with the key of `caller` (none for ANONYMOUS, or a raw key). */
+    query: (
+      caller: Caller | { key: string },
+      document: string,
+      variables?: Record<string, unknown>,
+    ): Promise<GraphQLResponse> =>
+      post(server.url, document, {
+        ...(typeof caller === 'object'
+          ? { key: caller.key }
+          : caller === 'ANONYMOUS'
+            ? {}
+            : { key: keys[caller] }),
+        ...(variables ? { variables } : {}),
+      }),
+    close: async (): Promise<void> => {
+      await server.close();
+      await reactor.stop();
+      await runner.stop();
+      await store.close();
+      db.close();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+};
