@@ -1,0 +1,79 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { AuditCycleKind, AuditCycleStatus, CalendarDate, PolicyProfile } from '../../domain';
+import type { AuditCycleView } from '../../projections';
+import { CalendarDateScalar } from '../scalars';
+import { ApplicationReview } from './application-review';
+import { ApplicationScope } from './application-scope';
+import { Audit, toAuditType } from './audit';
+import { CertificationDecision, toCertificationDecisionType } from './certification-decision';
+import { AuditCycleKindEnum, AuditCycleStatusEnum, PolicyProfileEnum } from './enums';
+import { Nonconformity, toNonconformityType } from './nonconformity';
+import { StandardType, toStandardType } from './standard';
+
+@ObjectType({ description: 'An audit cycle: application, audits, findings and decision.' })
+export class AuditCycle {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  organisationId!: string;
+
+  @Field(() => ID, { description: 'The certificate the cycle issues or renews.' })
+  certificateId!: string;
+
+  @Field(() => AuditCycleKindEnum)
+  kind!: AuditCycleKind;
+
+  @Field(() => AuditCycleStatusEnum)
+  status!: AuditCycleStatus;
+
+  @Field(() => StandardType)
+  standard!: StandardType;
+
+  @Field(() => ApplicationScope)
+  scope!: ApplicationScope;
+
+  @Field(() => CalendarDateScalar)
+  submittedOn!: CalendarDate;
+
+  @Field(() => PolicyProfileEnum)
+  policyProfile!: PolicyProfile;
+
+  @Field(() => ApplicationReview, { nullable: true })
+  review!: ApplicationReview | null;
+
+  @Field(() => [Audit], { description: 'In the order planned.' })
+  audits!: Audit[];
+
+  @Field(() => [Nonconformity], { description: 'In the order raised.' })
+  nonconformities!: Nonconformity[];
+
+  @Field(() => CertificationDecision, { nullable: true })
+  decision!: CertificationDecision | null;
+
+  @Field(() => Int, { description: 'Stream version: the `expectedVersion` of the next change.' })
+  version!: number;
+}
+
+export const toAuditCycleType = (view: AuditCycleView): AuditCycle =>
+  Object.assign(new AuditCycle(), {
+    id: view.auditCycleId,
+    organisationId: view.organisationId,
+    certificateId: view.certificateId,
+    kind: view.kind,
+    status: view.status,
+    standard: toStandardType(view.standard),
+    scope: Object.assign(new ApplicationScope(), {
+      text: view.scope.text,
+      services: [...view.scope.services],
+      customers: [...view.scope.customers],
+      locations: [...view.scope.locations],
+    }),
+    submittedOn: view.submittedOn,
+    policyProfile: view.policyProfile,
+    review: view.review && Object.assign(new ApplicationReview(), view.review),
+    audits: view.audits.map(toAuditType),
+    nonconformities: view.nonconformities.map(toNonconformityType),
+    decision: view.decision && toCertificationDecisionType(view.decision),
+    version: view.version,
+  });

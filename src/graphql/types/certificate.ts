@@ -1,0 +1,122 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { CalendarDate, PolicyProfile, RecordedStatus } from '../../domain';
+import type { CertificateView } from '../../projections';
+import { CalendarDateScalar } from '../scalars';
+import { CertificateRevision, toCertificateRevisionType } from './certificate-revision';
+import { CertificateSite, toCertificateSiteType } from './certificate-site';
+import { PolicyProfileEnum, RecordedStatusEnum } from './enums';
+import { StandardType, toStandardType } from './standard';
+import { StatusPeriod, toStatusPeriodType } from './status-period';
+import { Suspension, toSuspensionType } from './suspension';
+import { Transfer } from './transfer';
+import { Withdrawal } from './withdrawal';
+
+@ObjectType({
+  description:
+    'A certificate: current revision, dates and status history. Status on any date: `status(asOf)`.',
+})
+export class Certificate {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  organisationId!: string;
+
+  @Field(() => String)
+  number!: string;
+
+  @Field(() => Int)
+  revision!: number;
+
+  @Field(() => String, { description: 'As printed, e.g. `CN-20000-00042/R2`.' })
+  numberWithRevision!: string;
+
+  @Field(() => RecordedStatusEnum)
+  recordedStatus!: RecordedStatus;
+
+  @Field(() => StandardType)
+  standard!: StandardType;
+
+  @Field(() => String)
+  scope!: string;
+
+  @Field(() => [CertificateSite])
+  sites!: CertificateSite[];
+
+  @Field(() => String)
+  organisationName!: string;
+
+  @Field(() => String)
+  organisationLocation!: string;
+
+  @Field(() => String)
+  certificationBodyName!: string;
+
+  @Field(() => CalendarDateScalar)
+  originalCertificationDate!: CalendarDate;
+
+  @Field(() => CalendarDateScalar)
+  decisionDate!: CalendarDate;
+
+  @Field(() => CalendarDateScalar)
+  effectiveDate!: CalendarDate;
+
+  @Field(() => CalendarDateScalar)
+  expiryDate!: CalendarDate;
+
+  @Field(() => CalendarDateScalar, { description: 'Decision date of the current cycle.' })
+  cycleDecisionDate!: CalendarDate;
+
+  @Field(() => ID)
+  currentAuditCycleId!: string;
+
+  @Field(() => PolicyProfileEnum)
+  policyProfile!: PolicyProfile;
+
+  @Field(() => [CertificateRevision])
+  revisions!: CertificateRevision[];
+
+  @Field(() => [Suspension])
+  suspensions!: Suspension[];
+
+  @Field(() => Withdrawal, { nullable: true })
+  withdrawal!: Withdrawal | null;
+
+  @Field(() => Transfer, { nullable: true })
+  transfer!: Transfer | null;
+
+  @Field(() => [StatusPeriod])
+  statusPeriods!: StatusPeriod[];
+
+  @Field(() => Int, { description: 'Stream version: the `expectedVersion` of the next change.' })
+  version!: number;
+}
+
+export const toCertificateType = (view: CertificateView): Certificate =>
+  Object.assign(new Certificate(), {
+    id: view.certificateId,
+    organisationId: view.organisationId,
+    number: view.number,
+    revision: view.revision,
+    numberWithRevision: view.numberWithRevision,
+    recordedStatus: view.recordedStatus,
+    standard: toStandardType(view.standard),
+    scope: view.scope,
+    sites: view.sites.map(toCertificateSiteType),
+    organisationName: view.organisationName,
+    organisationLocation: view.organisationLocation,
+    certificationBodyName: view.certificationBodyName,
+    originalCertificationDate: view.originalCertificationDate,
+    decisionDate: view.decisionDate,
+    effectiveDate: view.effectiveDate,
+    expiryDate: view.expiryDate,
+    cycleDecisionDate: view.cycleDecisionDate,
+    currentAuditCycleId: view.currentAuditCycleId,
+    policyProfile: view.policyProfile,
+    revisions: view.revisions.map(toCertificateRevisionType),
+    suspensions: view.suspensions.map(toSuspensionType),
+    withdrawal: view.withdrawal && Object.assign(new Withdrawal(), view.withdrawal),
+    transfer: view.transfer && Object.assign(new Transfer(), view.transfer),
+    statusPeriods: view.statusPeriods.map(toStatusPeriodType),
+    version: view.version,
+  });

@@ -1,0 +1,56 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { CalendarDate, DeadlineState, DeadlineType } from '../../domain';
+import type { DeadlineView } from '../../projections';
+import { CalendarDateScalar } from '../scalars';
+import { DeadlineStateEnum, DeadlineTypeEnum } from './enums';
+
+@ObjectType({ description: 'Something that falls due, as of the date it was asked for.' })
+export class Deadline {
+  @Field(() => ID, { description: 'Unique with `aggregateId`, e.g. `surveillance-1`.' })
+  key!: string;
+
+  @Field(() => DeadlineTypeEnum)
+  type!: DeadlineType;
+
+  @Field(() => CalendarDateScalar)
+  dueDate!: CalendarDate;
+
+  @Field(() => CalendarDateScalar, { nullable: true })
+  metOn!: CalendarDate | null;
+
+  @Field(() => String, { description: 'What falls due, in words.' })
+  subject!: string;
+
+  @Field(() => DeadlineStateEnum)
+  state!: DeadlineState;
+
+  @Field(() => Int, { description: 'Days from the as-of date to the due date; negative: overdue.' })
+  daysRemaining!: number;
+
+  @Field(() => ID, { description: 'The certificate or audit cycle whose rules set it.' })
+  aggregateId!: string;
+
+  @Field(() => ID)
+  certificateId!: string;
+
+  @Field(() => ID)
+  organisationId!: string;
+
+  @Field(() => ID, { nullable: true })
+  auditCycleId!: string | null;
+}
+
+export const toDeadlineType = (view: DeadlineView): Deadline =>
+  Object.assign(new Deadline(), {
+    key: view.key,
+    type: view.type,
+    dueDate: view.dueDate,
+    metOn: view.metOn,
+    subject: view.subject,
+    state: view.state,
+    daysRemaining: view.daysRemaining,
+    aggregateId: view.aggregateId,
+    certificateId: view.certificateId,
+    organisationId: view.organisationId,
+    auditCycleId: view.auditCycleId,
+  });

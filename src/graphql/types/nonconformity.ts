@@ -1,0 +1,64 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import type { AuditKind, CalendarDate, NonconformityGrade } from '../../domain';
+import type { NonconformityView } from '../../projections';
+import { CalendarDateScalar } from '../scalars';
+import { AuditKindEnum, NonconformityGradeEnum } from './enums';
+
+@ObjectType({ description: 'A nonconformity raised at an audit, with its correction.' })
+export class Nonconformity {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  auditId!: string;
+
+  @Field(() => AuditKindEnum)
+  auditKind!: AuditKind;
+
+  @Field(() => NonconformityGradeEnum)
+  grade!: NonconformityGrade;
+
+  @Field(() => String)
+  clause!: string;
+
+  @Field(() => String)
+  description!: string;
+
+  @Field(() => CalendarDateScalar)
+  raisedOn!: CalendarDate;
+
+  @Field(() => CalendarDateScalar)
+  responseDueOn!: CalendarDate;
+
+  @Field(() => CalendarDateScalar, { nullable: true, description: 'Majors: verify by this date.' })
+  verificationLimitOn!: CalendarDate | null;
+
+  @Field(() => CalendarDateScalar, { nullable: true })
+  planAcceptedOn!: CalendarDate | null;
+
+  @Field(() => String, { nullable: true })
+  plan!: string | null;
+
+  @Field(() => CalendarDateScalar, { nullable: true })
+  verifiedOn!: CalendarDate | null;
+
+  @Field(() => CalendarDateScalar, { nullable: true })
+  escalatedOn!: CalendarDate | null;
+}
+
+export const toNonconformityType = (view: NonconformityView): Nonconformity =>
+  Object.assign(new Nonconformity(), {
+    id: view.ncId,
+    auditId: view.auditId,
+    auditKind: view.auditKind,
+    grade: view.grade,
+    clause: view.clause,
+    description: view.description,
+    raisedOn: view.raisedOn,
+    responseDueOn: view.responseDueOn,
+    verificationLimitOn: view.verificationLimitOn,
+    planAcceptedOn: view.planAcceptedOn,
+    plan: view.plan,
+    verifiedOn: view.verifiedOn,
+    escalatedOn: view.escalatedOn,
+  });

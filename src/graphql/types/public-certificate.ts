@@ -1,0 +1,102 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { CalendarDate, CertificateStatus, RevisionStatus } from '../../domain';
+import type { PublicCertificate as PublicCertificateView } from '../../projections';
+import { CalendarDateScalar } from '../scalars';
+import { CertificateStatusEnum, RevisionStatusEnum } from './enums';
+import { StandardType, toStandardType } from './standard';
+
+@ObjectType({ description: 'A site as printed on a certificate.' })
+export class PublicSite {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  address!: string;
+
+  @Field(() => String)
+  scope!: string;
+}
+
+@ObjectType({ description: 'A status period of the public register.' })
+export class PublicStatusPeriod {
+  @Field(() => CertificateStatusEnum)
+  status!: CertificateStatus;
+
+  @Field(() => CalendarDateScalar)
+  from!: CalendarDate;
+
+  @Field(() => CalendarDateScalar, { nullable: true })
+  to!: CalendarDate | null;
+}
+
+@ObjectType({
+  description: 'What anyone may learn about a certificate: no ids, findings or reasons.',
+})
+export class PublicCertificate {
+  @Field(() => String)
+  number!: string;
+
+  @Field(() => Int, { description: 'The current revision.' })
+  revision!: number;
+
+  @Field(() => String)
+  numberWithRevision!: string;
+
+  @Field(() => Int, { description: 'The revision named by the number asked for, or the current.' })
+  requestedRevision!: number;
+
+  @Field(() => RevisionStatusEnum)
+  revisionStatus!: RevisionStatus;
+
+  @Field(() => String)
+  organisationName!: string;
+
+  @Field(() => String)
+  organisationLocation!: string;
+
+  @Field(() => String)
+  certificationBodyName!: string;
+
+  @Field(() => StandardType)
+  standard!: StandardType;
+
+  @Field(() => String)
+  scope!: string;
+
+  @Field(() => [PublicSite])
+  sites!: PublicSite[];
+
+  @Field(() => CalendarDateScalar)
+  originalCertificationDate!: CalendarDate;
+
+  @Field(() => CalendarDateScalar)
+  effectiveDate!: CalendarDate;
+
+  @Field(() => CalendarDateScalar)
+  expiryDate!: CalendarDate;
+
+  @Field(() => CalendarDateScalar)
+  asOf!: CalendarDate;
+
+  @Field(() => CertificateStatusEnum)
+  status!: CertificateStatus;
+
+  @Field(() => String, { description: 'IAF CertSearch status, e.g. `Active`, `Suspended`.' })
+  certSearchStatus!: string;
+
+  @Field(() => Boolean, { description: 'True when ACTIVE on the as-of date.' })
+  valid!: boolean;
+
+  @Field(() => [PublicStatusPeriod])
+  statusPeriods!: PublicStatusPeriod[];
+}
+
+export const toPublicCertificateType = (view: PublicCertificateView): PublicCertificate =>
+  Object.assign(new PublicCertificate(), {
+    ...view,
+    standard: toStandardType(view.standard),
+    sites: view.sites.map((site) => Object.assign(new PublicSite(), site)),
+    statusPeriods: view.statusPeriods.map((period) =>
+      Object.assign(new PublicStatusPeriod(), period),
+    ),
+  });
