@@ -20,7 +20,8 @@ export const DeciderSpecification = {
   ) {
     return (givenEvents: Event[]) => ({
       when: (command: Command) => {
-        const fold = (events: Event[]) => events.reduce(decider.evolve, decider.initialState());
+        const fold = (events: Event[]) =>
+          events.reduce((state, event) => decider.evolve(state, event), decider.initialState());
         const run = () => decider.decide(command, fold(givenEvents));
         return {
           then: (expected: Event[]) => {
