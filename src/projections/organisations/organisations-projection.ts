@@ -61,17 +61,26 @@ const statements = perDatabase((db: Database) => ({
      WHERE organisation_id = ?`,
   ),
   readiness: db.prepare<
-    [string | null, string | null, string | null, string | null, string | null, number, string]
+    [
+      string | null,
+      string | null,
+      string | null,
+      string | null,
+      string | null,
+      string | null,
+      number,
+      string,
+    ]
   >(
     `UPDATE rm_organisations SET
-       management_system_operating_since = COALESCE(?1, management_system_operating_since),
-       last_internal_audit_completed_on = COALESCE(?2, last_internal_audit_completed_on),
-       last_management_review_completed_on = COALESCE(?3, last_management_review_completed_on),
-       administrative_penalties = CASE WHEN ?4 IS NULL THEN administrative_penalties
-         ELSE json_insert(administrative_penalties, '$[#]', json(?4)) END,
-       consultancy = COALESCE(?5, consultancy),
-       version = ?6
-     WHERE organisation_id = ?7`,
+       management_system_operating_since = COALESCE(?, management_system_operating_since),
+       last_internal_audit_completed_on = COALESCE(?, last_internal_audit_completed_on),
+       last_management_review_completed_on = COALESCE(?, last_management_review_completed_on),
+       administrative_penalties = CASE WHEN ? IS NULL THEN administrative_penalties
+         ELSE json_insert(administrative_penalties, '$[#]', json(?)) END,
+       consultancy = COALESCE(?, consultancy),
+       version = ?
+     WHERE organisation_id = ?`,
   ),
   version: db.prepare<[number, string]>(
     'UPDATE rm_organisations SET version = ? WHERE organisation_id = ?',
@@ -143,11 +152,15 @@ const apply = (recorded: RecordedEvent, db: Database): void => {
       return;
     case 'ReadinessRecorded': {
       const { data } = event;
+      const penalty = data.administrativePenalty
+        ? JSON.stringify(data.administrativePenalty)
+        : null;
       s.readiness.run(
         orNull(data.managementSystemOperatingSince),
         orNull(data.lastInternalAuditCompletedOn),
         orNull(data.lastManagementReviewCompletedOn),
-        data.administrativePenalty ? JSON.stringify(data.administrativePenalty) : null,
+        penalty,
+        penalty,
         data.consultancy ? JSON.stringify(data.consultancy) : null,
         version,
         id,
