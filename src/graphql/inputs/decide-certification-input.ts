@@ -1,0 +1,34 @@
+import { IsOptional } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import type { CalendarDate } from '../../domain';
+import { CalendarDateScalar } from '../scalars';
+import { DecisionEnum } from '../types';
+import { IsIdentifier, IsList, IsText, MAX_LENGTH } from './input-rules';
+
+@InputType({
+  description:
+    'The certification decision; the caller is the decision maker and must have taken no part in any audit of the cycle.',
+})
+export class DecideCertificationInput {
+  @Field(() => ID)
+  @IsIdentifier()
+  auditCycleId!: string;
+
+  @Field(() => DecisionEnum)
+  decision!: 'GRANTED' | 'REFUSED';
+
+  @Field(() => CalendarDateScalar)
+  decidedOn!: CalendarDate;
+
+  @Field(() => [String], { description: 'Why; a refusal needs at least one reason.' })
+  @IsList({ nonEmpty: false })
+  @IsText(MAX_LENGTH.text, { list: true })
+  reasons!: string[];
+
+  @Field(() => CalendarDateScalar, {
+    nullable: true,
+    description: 'When the certificate takes effect; default: the decision date.',
+  })
+  @IsOptional()
+  effectiveOn?: CalendarDate;
+}

@@ -1,0 +1,44 @@
+import { IsOptional, ValidateNested } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import type { CalendarDate, PreviousCertificateStatus } from '../../domain';
+import { CalendarDateScalar } from '../scalars';
+import { IsIdentifier, IsList, IsText, MAX_LENGTH } from './input-rules';
+import { OutstandingNonconformityInput } from './outstanding-nonconformity-input';
+import { PreviousCertificateStatusEnum } from './previous-certificate-status';
+
+@InputType({ description: 'The pre-transfer review (IAF MD 2); the caller is the reviewer.' })
+export class RecordTransferReviewInput {
+  @Field(() => ID)
+  @IsIdentifier()
+  auditCycleId!: string;
+
+  @Field(() => CalendarDateScalar, { nullable: true, description: 'Default: today.' })
+  @IsOptional()
+  reviewedOn?: CalendarDate;
+
+  @Field(() => PreviousCertificateStatusEnum)
+  certificateStatus!: PreviousCertificateStatus;
+
+  @Field(() => Boolean, { description: 'The certificate is covered by an IAF MLA accreditation.' })
+  accredited!: boolean;
+
+  @Field(() => [String])
+  @IsList({ nonEmpty: true })
+  @IsText(MAX_LENGTH.text, { list: true })
+  reasonsForTransfer!: string[];
+
+  @Field(() => [OutstandingNonconformityInput])
+  @IsList({ nonEmpty: false })
+  @ValidateNested({ each: true })
+  outstandingNonconformities!: OutstandingNonconformityInput[];
+
+  @Field(() => [String], { description: 'The last certification and surveillance reports.' })
+  @IsList({ nonEmpty: true })
+  @IsText(MAX_LENGTH.text, { list: true })
+  lastReports!: string[];
+
+  @Field(() => [String])
+  @IsList({ nonEmpty: false })
+  @IsText(MAX_LENGTH.text, { list: true })
+  complaints!: string[];
+}

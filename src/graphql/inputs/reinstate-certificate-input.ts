@@ -1,0 +1,20 @@
+import { IsOptional } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import type { CalendarDate } from '../../domain';
+import { CalendarDateScalar } from '../scalars';
+import { IsIdentifier, IsText, MAX_LENGTH } from './input-rules';
+
+@InputType()
+export class ReinstateCertificateInput {
+  @Field(() => ID)
+  @IsIdentifier()
+  certificateId!: string;
+
+  @Field(() => String, { description: 'How the issue that led to the suspension was resolved.' })
+  @IsText(MAX_LENGTH.text)
+  reason!: string;
+
+  @Field(() => CalendarDateScalar, { nullable: true, description: 'Default: today.' })
+  @IsOptional()
+  reinstatedOn?: CalendarDate;
+}

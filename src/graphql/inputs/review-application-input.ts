@@ -1,0 +1,25 @@
+import { IsOptional } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import type { CalendarDate } from '../../domain';
+import { CalendarDateScalar } from '../scalars';
+import { ApplicationReviewOutcomeEnum } from './application-review-outcome';
+import { IsIdentifier, IsList, IsText, MAX_LENGTH } from './input-rules';
+
+@InputType({ description: 'The application review; the caller is recorded as the reviewer.' })
+export class ReviewApplicationInput {
+  @Field(() => ID)
+  @IsIdentifier()
+  auditCycleId!: string;
+
+  @Field(() => ApplicationReviewOutcomeEnum)
+  outcome!: 'ACCEPTED' | 'REJECTED';
+
+  @Field(() => [String], { description: 'Why; a rejection needs at least one reason.' })
+  @IsList({ nonEmpty: false })
+  @IsText(MAX_LENGTH.text, { list: true })
+  reasons!: string[];
+
+  @Field(() => CalendarDateScalar, { nullable: true, description: 'Default: today.' })
+  @IsOptional()
+  reviewedOn?: CalendarDate;
+}

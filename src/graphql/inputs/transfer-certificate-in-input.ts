@@ -1,0 +1,62 @@
+import { IsOptional, ValidateNested } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import type { CalendarDate } from '../../domain';
+import { CalendarDateScalar } from '../scalars';
+import { ApplicationScopeInput } from './application-scope-input';
+import { IsIdentifier, IsList, IsText, MAX_LENGTH } from './input-rules';
+import { StandardReferenceInput } from './standard-reference-input';
+import { SurveillanceProgrammeInput } from './surveillance-programme-input';
+
+@InputType({
+  description: 'A transfer application for a certificate issued by another CB (IAF MD 2).',
+})
+export class TransferCertificateInInput {
+  @Field(() => ID, { nullable: true, description: 'The new audit cycle; generated when left out.' })
+  @IsOptional()
+  @IsIdentifier()
+  auditCycleId?: string;
+
+  @Field(() => ID)
+  @IsIdentifier()
+  organisationId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Our certificate id; generated when left out.' })
+  @IsOptional()
+  @IsIdentifier()
+  certificateId?: string;
+
+  @Field(() => StandardReferenceInput)
+  @ValidateNested()
+  standard!: StandardReferenceInput;
+
+  @Field(() => ApplicationScopeInput)
+  @ValidateNested()
+  scope!: ApplicationScopeInput;
+
+  @Field(() => [ID])
+  @IsList({ nonEmpty: true })
+  @IsIdentifier({ list: true })
+  sites!: string[];
+
+  @Field(() => CalendarDateScalar, { nullable: true, description: 'Default: today.' })
+  @IsOptional()
+  submittedOn?: CalendarDate;
+
+  @Field(() => String)
+  @IsText(MAX_LENGTH.name)
+  previousCertificationBody!: string;
+
+  @Field(() => String)
+  @IsText(MAX_LENGTH.name)
+  previousCertificateNumber!: string;
+
+  @Field(() => CalendarDateScalar)
+  previousCycleDecisionDate!: CalendarDate;
+
+  @Field(() => CalendarDateScalar)
+  certificateExpiryDate!: CalendarDate;
+
+  @Field(() => SurveillanceProgrammeInput)
+  @ValidateNested()
+  surveillanceProgramme!: SurveillanceProgrammeInput;
+}

@@ -1,0 +1,23 @@
+import { IsOptional } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import type { CalendarDate } from '../../domain';
+import { CalendarDateScalar } from '../scalars';
+import { IsIdentifier, IsText, MAX_LENGTH } from './input-rules';
+
+@InputType({ description: 'Withdrawal is final for the certificate.' })
+export class WithdrawCertificateInput {
+  @Field(() => ID)
+  @IsIdentifier()
+  certificateId!: string;
+
+  @Field(() => String)
+  @IsText(MAX_LENGTH.text)
+  reason!: string;
+
+  @Field(() => Boolean)
+  ownFault!: boolean;
+
+  @Field(() => CalendarDateScalar, { nullable: true, description: 'Default: today.' })
+  @IsOptional()
+  withdrawnOn?: CalendarDate;
+}
