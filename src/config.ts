@@ -1,5 +1,10 @@
 import path from 'node:path';
-import { POLICY_PROFILES, type PolicyProfile } from './domain';
+import {
+  formatCertificateNumber,
+  InvalidCertificateNumberPatternError,
+  POLICY_PROFILES,
+  type PolicyProfile,
+} from './domain';
 
 export type EventStoreKind = 'sqlite' | 'eventstoredb';
 
@@ -25,6 +30,15 @@ export interface Config {
   adminApiKey: string | null;
   /** `CERTCYCLE_DEMO=1`: seed an empty store with demo data. */
   demo: boolean;
+  /** `CERTCYCLE_CB_NAME`: the certification body's name printed on certificates. */
+  certificationBodyName: string;
+  /**
+   * `CERTCYCLE_CERTIFICATE_NUMBER_PATTERN`, default `CN-{standardNumber}-{sequence:5}`:
+   * placeholders `{sequence[:N]}`, `{standardNumber}`, `{standardVersion}`, `{year}`, `{yy}`.
+   */
+  certificateNumberPattern: string;
+  /** `CERTCYCLE_READ_YOUR_WRITES_TIMEOUT_MS`, default 5000: how long a mutation waits for the read models. */
+  readYourWritesTimeoutMs: number;
   /** `NODE_ENV=production`: masks errors, turns introspection off. */
   production: boolean;
 }
@@ -47,6 +61,31 @@ const validTimeZone = (value: string): string => {
     throw new ConfigError(`CERTCYCLE_TIMEZONE=${value} is not an IANA time zone`);
   }
   return value;
+};
+
+const validNumberPattern = (pattern: string): string => {
+  try {
+    formatCertificateNumber(pattern, {
+      sequence: 1,
+      standard: { identifier: 'ISO 9001', version: '2015' },
+      year: 2000,
+    });
+  } catch (error) {
+    if (error instanceof InvalidCertificateNumberPatternError) {
+      throw new ConfigError(`CERTCYCLE_CERTIFICATE_NUMBER_PATTERN: ${error.message}`);
+    }
+    throw error;
+  }
+  return pattern;
+};
+
+const positiveWholeNumber = (name: string, value: string | undefined, fallback: number): number => {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || number <= 0) {
+    throw new ConfigError(`${name}=${value} is not a whole number above 0`);
+  }
+  return number;
 };
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
@@ -82,5 +121,14 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     adminApiKey: env.CERTCYCLE_ADMIN_API_KEY || null,
     demo: env.CERTCYCLE_DEMO === '1' || env.CERTCYCLE_DEMO === 'true',
     production: env.NODE_ENV === 'production',
+    certificationBodyName: env.CERTCYCLE_CB_NAME?.trim() || 'Example Certification Body',
+    certificateNumberPattern: validNumberPattern(
+      env.CERTCYCLE_CERTIFICATE_NUMBER_PATTERN || 'CN-{standardNumber}-{sequence:5}',
+    ),
+    readYourWritesTimeoutMs: positiveWholeNumber(
+      'CERTCYCLE_READ_YOUR_WRITES_TIMEOUT_MS',
+      env.CERTCYCLE_READ_YOUR_WRITES_TIMEOUT_MS,
+      5000,
+    ),
   };
 };

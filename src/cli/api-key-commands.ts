@@ -1,0 +1,98 @@
+import type { Config } from '../config';
+import { openReadModels, readModelsFile } from '../composition/storage';
+import { type ApiKeyRecord, ApiKeyStore, isRole, Role } from '../graphql/auth';
+import { parseArguments } from './parse-arguments';
+import { UsageError } from './usage-error';
+
+export interface CommandOutput {
+  out: (line: string) => void;
+}
+
+const describe = (record: ApiKeyRecord): string[] => [
+  `id:           ${record.id}`,
+  `role:         ${record.role}`,
+  `person:       ${record.personId}`,
+  `organisation: ${record.organisationId ?? '-'}`,
+  `label:        ${record.label ?? '-'}`,
+  `created:      ${record.createdAt}`,
+  `revoked:      ${record.revokedAt ?? '-'}`,
+];
+
+const table = (records: readonly ApiKeyRecord[]): string[] => {
+  const rows = [
+    ['ID', 'ROLE', 'PERSON', 'ORGANISATION', 'CREATED', 'REVOKED', 'LABEL'],
+    ...records.map((r) => [
+      r.id,
+      r.role,
+      r.personId,
+      r.organisationId ?? '-',
+      r.createdAt,
+      r.revokedAt ?? '-',
+      r.label ?? '-',
+    ]),
+  ];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd(),
+  );
+};
+
+const create = (store: ApiKeyStore, argv: readonly string[], { out }: CommandOutput) => {
+  const { positionals, options } = parseArguments(argv, [
+    'role',
+    'person',
+    'organisation',
+    'label',
+  ]);
+  if (positionals.length > 0) throw new UsageError(`unexpected ${positionals.join(' ')}`);
+  const role = options.get('role');
+  const personId = options.get('person');
+  if (role === undefined || personId === undefined) {
+    throw new UsageError('api-key create needs --role and --person');
+  }
+  if (!isRole(role)) {
+    throw new UsageError(`--role ${role} is not one of ${Object.values(Role).join(', ')}`);
+  }
+  const organisationId = options.get('organisation');
+  const label = options.get('label');
+  const { key, record } = store.create({
+    role,
+    personId,
+    ...(organisationId === undefined ? {} : { organisationId }),
+    ...(label === undefined ? {} : { label }),
+  });
+  out(`key:          ${key}`);
+  for (const line of describe(record)) out(line);
+  out('The key is shown only now: store it safely (only its hash is kept).');
+};
+
+/** `api-key create|list|revoke` on the read-model database, where the service verifies keys. */
+export const apiKeyCommand = (
+  config: Config,
+  argv: readonly string[],
+  output: CommandOutput,
+): void => {
+  const [action, ...rest] = argv;
+  if (action !== 'create' && action !== 'list' && action !== 'revoke') {
+    throw new UsageError(`api-key needs create, list or revoke${action ? `, not ${action}` : ''}`);
+  }
+  const db = openReadModels(readModelsFile(config));
+  try {
+    const store = new ApiKeyStore(db);
+    if (action === 'create') return create(store, rest, output);
+    if (action === 'list') {
+      if (rest.length > 0) throw new UsageError(`unexpected ${rest.join(' ')}`);
+      for (const line of table(store.list())) output.out(line);
+      return;
+    }
+    const [id, ...extra] = rest;
+    if (id === undefined || extra.length > 0)
+      throw new UsageError('api-key revoke needs one key id');
+    for (const line of describe(store.revoke(id))) output.out(line);
+  } finally {
+    db.close();
+  }
+};

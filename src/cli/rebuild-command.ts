@@ -1,0 +1,44 @@
+import type { Config } from '../config';
+import { openStorage } from '../composition/storage';
+import { allProjections, ProjectionRunner } from '../projections';
+import type { CommandOutput } from './api-key-commands';
+import { type ProgressOutput, progressBar } from './progress-bar';
+import { UsageError } from './usage-error';
+
+/**
+ * `rebuild [projection...]`: empties the named projections (all by default) and replays the whole
+ * log into them. Only the projection runner runs: no reactor, no webhooks.
+ */
+export const rebuildCommand = async (
+  config: Config,
+  argv: readonly string[],
+  { out, progress }: CommandOutput & { progress: ProgressOutput },
+): Promise<void> => {
+  const options = argv.filter((argument) => argument.startsWith('-'));
+  if (options.length > 0) throw new UsageError(`unknown option ${options.join(' ')}`);
+  const known = allProjections.map((projection) => projection.name);
+  const unknown = argv.filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown projection ${unknown.join(', ')} (known: ${known.join(', ')})`);
+  }
+  const names = argv.length > 0 ? [...new Set(argv)] : known;
+  const storage = openStorage(config);
+  try {
+    const runner = new ProjectionRunner({
+      store: storage.store,
+      db: storage.readModels,
+      projections: allProjections,
+    });
+    runner.reset(names);
+    const bar = progressBar({ total: storage.countEvents(), output: progress });
+    const applied = await runner.catchUp((done) => bar.update(done));
+    const elapsedMs = bar.finish(applied);
+    const rate = elapsedMs > 0 ? Math.round((applied * 1000) / elapsedMs) : applied;
+    out(
+      `rebuilt ${names.join(', ')} from ${applied} events in ${(elapsedMs / 1000).toFixed(1)} s ` +
+        `(${rate} events/s)`,
+    );
+  } finally {
+    await storage.close();
+  }
+};

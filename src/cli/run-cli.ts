@@ -1,0 +1,40 @@
+import { ConfigError, loadConfig } from '../config';
+import { ApiError } from '../graphql/errors';
+import { apiKeyCommand } from './api-key-commands';
+import type { ProgressOutput } from './progress-bar';
+import { rebuildCommand } from './rebuild-command';
+import { USAGE } from './usage';
+import { UsageError } from './usage-error';
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  progress: ProgressOutput;
+}
+
+/** Runs one command line; answers the exit code (0 done, 1 failed, 2 bad usage). */
+export const runCli = async (argv: readonly string[], io: CliIo): Promise<number> => {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === 'help' || command === '--help') {
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    const config = loadConfig(io.env);
+    if (command === 'api-key') apiKeyCommand(config, rest, io);
+    else if (command === 'rebuild') await rebuildCommand(config, rest, io);
+    else throw new UsageError(`unknown command ${command}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`certcycle: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof ConfigError || error instanceof ApiError) {
+      io.err(`certcycle: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+};

@@ -1,0 +1,47 @@
+import type { Config } from '../config';
+import { demoBanner } from './demo-banner';
+import { startCertcycle } from './start-certcycle';
+
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * Runs the service until SIGINT or SIGTERM, then shuts it down gracefully (a second signal exits
+ * at once). Exits with 1 when start-up fails.
+ */
+export const runService = async (config: Config, log = console.log): Promise<void> => {
+  const app = await startCertcycle(config, { log });
+  log(`certcycle: ${app.storage.description}`);
+  log(`certcycle: serving ${app.url} (health: /healthz, readiness: /readyz)`);
+
+  let stopping = false;
+  const shutDown = (signal: string, exitCode: number) => {
+    if (stopping) {
+      log(`certcycle: ${signal} again, exiting now`);
+      process.exit(exitCode || 1);
+    }
+    stopping = true;
+    log(`certcycle: ${signal}, shutting down`);
+    app.close().then(
+      () => {
+        log('certcycle: stopped');
+        process.exit(exitCode);
+      },
+      (error: unknown) => {
+        console.error('certcycle: shutdown failed:', error);
+        process.exit(1);
+      },
+    );
+  };
+  for (const signal of SIGNALS) process.on(signal, () => shutDown(signal, 0));
+
+  try {
+    const { caughtUp, demo } = await app.ready;
+    log(`certcycle: ready (applied ${caughtUp} events at start)`);
+    if (app.demoAdminKey !== null) {
+      for (const line of demoBanner(app.url, app.demoAdminKey, demo)) log(line);
+    }
+  } catch (error) {
+    console.error('certcycle: start-up failed:', error);
+    shutDown('start-up failure', 1);
+  }
+};

@@ -1,0 +1,51 @@
+import type { ServiceReadiness } from '../graphql';
+
+/** What readiness looks at in the projection runner. */
+export interface LiveFollower {
+  readonly isLive: boolean;
+  readonly error: unknown;
+}
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+/**
+ * `/readyz`: not ready while starting (catching up, seeding), when the projection runner is not
+ * live, and for good once a component that follows the log has failed.
+ */
+export class ServiceHealth {
+  private stage: string | null = 'starting';
+  private failure: string | null = null;
+
+  constructor(private readonly projections: LiveFollower) {}
+
+  /** Names what start-up is doing now. */
+  starting(stage: string): void {
+    this.stage = stage;
+  }
+
+  started(): void {
+    this.stage = null;
+  }
+
+  failed(component: string, error: unknown): void {
+    this.failure ??= `${component} stopped: ${messageOf(error)}`;
+  }
+
+  get failureReason(): string | null {
+    return this.failure;
+  }
+
+  readonly readiness = (): ServiceReadiness => {
+    if (this.failure !== null) return { ready: false, reason: this.failure };
+    if (this.projections.error !== null) {
+      return {
+        ready: false,
+        reason: `the projection runner stopped: ${messageOf(this.projections.error)}`,
+      };
+    }
+    if (this.stage !== null) return { ready: false, reason: this.stage };
+    if (!this.projections.isLive) return { ready: false, reason: 'the projections are not live' };
+    return { ready: true };
+  };
+}

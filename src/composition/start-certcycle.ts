@@ -1,0 +1,151 @@
+import {
+  type CertificationOutcomeReactor,
+  type LifecycleService,
+  lifecycleService,
+  today,
+} from '../application';
+import type { Config } from '../config';
+import { seedDemoDataIfEmpty, type DemoSeedReport } from '../demo';
+import { POLICY_PROFILES } from '../domain';
+import {
+  ApiKeyStore,
+  type ApiServer,
+  createApiServer,
+  createInMemoryPubSub,
+  ensureAdminApiKey,
+  generateApiKey,
+} from '../graphql';
+import { buildCertcycleSchema } from '../graphql/certcycle-schema';
+import { allProjections, ProjectionRunner } from '../projections';
+import { certificationOutcomeReactor } from './certification-outcome-reactor';
+import { clockFor } from './clock-for';
+import { openStorage, type Storage } from './storage';
+import { ServiceHealth } from './service-health';
+
+export interface StartupReport {
+  /** Events the projections applied while catching up at start. */
+  caughtUp: number;
+  /** Null unless demo data was seeded now. */
+  demo: DemoSeedReport | null;
+}
+
+export interface Certcycle {
+  /** `http://<host>:<port>/graphql`. */
+  readonly url: string;
+  /** The ADMIN key to print in demo mode (configured or generated); null otherwise. */
+  readonly demoAdminKey: string | null;
+  readonly storage: Storage;
+  readonly apiKeys: ApiKeyStore;
+  readonly runner: ProjectionRunner;
+  readonly reactor: CertificationOutcomeReactor;
+  readonly service: LifecycleService;
+  readonly health: ServiceHealth;
+  /** Settles once start-up is done: caught up, following the log, demo data seeded. */
+  readonly ready: Promise<StartupReport>;
+  /** Stops serving, then stops following the log and closes the store. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface CertcycleOptions {
+  log?: (line: string) => void;
+}
+
+/**
+ * The composition root: event store, read models, projection runner, certification-outcome
+ * reactor, lifecycle service, API keys and the GraphQL server. The server listens at once;
+ * `/readyz` says ready once the projections have caught up and follow the log live.
+ */
+export const startCertcycle = async (
+  config: Config,
+  { log = console.log }: CertcycleOptions = {},
+): Promise<Certcycle> => {
+  const storage = openStorage(config);
+  const { store, readModels } = storage;
+  let server: ApiServer | undefined;
+  try {
+    const clock = clockFor(config);
+    const policy = POLICY_PROFILES[config.policyProfile];
+    const runner = new ProjectionRunner({ store, db: readModels, projections: allProjections });
+    const reactor = certificationOutcomeReactor({ store, readModels, clock, config, log });
+    const service = lifecycleService({ store, clock, policy, timeZone: config.timeZone });
+    const apiKeys = new ApiKeyStore(readModels);
+    const adminKey = config.adminApiKey ?? (config.demo ? generateApiKey() : null);
+    if (adminKey !== null) ensureAdminApiKey(apiKeys, adminKey);
+    const pubSub = createInMemoryPubSub();
+    const health = new ServiceHealth(runner);
+    const schema = await buildCertcycleSchema({
+      readModels,
+      service,
+      projections: runner,
+      certificationOutcome: reactor,
+      eventLog: store,
+      clock,
+      timeZone: config.timeZone,
+      readYourWritesTimeoutMs: config.readYourWritesTimeoutMs,
+      pubSub,
+    });
+    server = await createApiServer({
+      schema,
+      apiKeys,
+      production: config.production,
+      port: config.port,
+      host: config.host,
+      readiness: health.readiness,
+    });
+
+    const startUp = async (): Promise<StartupReport> => {
+      health.starting('catching up with the event log');
+      const caughtUp = await runner.catchUp();
+      await runner.start();
+      reactor.start();
+      reactor.done.catch((error: unknown) => {
+        health.failed('the certification-outcome reactor', error);
+        log(`certcycle: ${health.failureReason}`);
+      });
+      let demo: DemoSeedReport | null = null;
+      if (config.demo) {
+        health.starting('seeding demo data');
+        demo = await seedDemoDataIfEmpty({
+          store,
+          service,
+          reactor,
+          policy,
+          today: today(clock, config.timeZone),
+          timeoutMs: config.readYourWritesTimeoutMs,
+          log,
+        });
+        if (demo) await runner.waitFor(demo.lastPosition, config.readYourWritesTimeoutMs);
+      }
+      health.started();
+      return { caughtUp, demo };
+    };
+    const ready = startUp();
+    ready.catch((error: unknown) => health.failed('start-up', error));
+
+    const api = server;
+    let closing: Promise<void> | undefined;
+    const close = async () => {
+      await api.close();
+      await ready.catch(() => undefined);
+      await reactor.stop();
+      await runner.stop();
+      await storage.close();
+    };
+    return {
+      url: api.url,
+      demoAdminKey: config.demo ? adminKey : null,
+      storage,
+      apiKeys,
+      runner,
+      reactor,
+      service,
+      health,
+      ready,
+      close: () => (closing ??= close()),
+    };
+  } catch (error) {
+    await server?.close();
+    await storage.close();
+    throw error;
+  }
+};

@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Config } from '../../config';
+import { EventStoreDBEventStore, type EventStore, SqliteEventStore } from '../../eventstore';
+
+/** The event store and the SQLite database of the read models (and API keys). */
+export interface Storage {
+  readonly store: EventStore;
+  readonly readModels: Database.Database;
+  /** Says where the events are, for the start-up log. */
+  readonly description: string;
+  /** The number of events in the log when it is cheap to count (embedded store), else null. */
+  countEvents(): number | null;
+  close(): Promise<void>;
+}
+
+/**
+ * The read-model file: the event store's own file in embedded mode (one file, one connection),
+ * `read-models.db` beside an EventStoreDB.
+ */
+export const readModelsFile = ({ dataDir, eventStore }: Config): string =>
+  path.join(dataDir, eventStore === 'eventstoredb' ? 'read-models.db' : 'certcycle.db');
+
+/** A connection to a read-model file, creating the data directory if needed. */
+export const openReadModels = (file: string): Database.Database => {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
+  return db;
+};
+
+export const openStorage = (config: Config): Storage => {
+  const readModels = openReadModels(readModelsFile(config));
+  if (config.eventStore === 'eventstoredb' && config.eventStoreConnectionString) {
+    const store = new EventStoreDBEventStore(config.eventStoreConnectionString);
+    return {
+      store,
+      readModels,
+      description: `EventStoreDB, read models in ${readModels.name}`,
+      countEvents: () => null,
+      close: async () => {
+        await store.close();
+        readModels.close();
+      },
+    };
+  }
+  let store: SqliteEventStore;
+  try {
+    store = new SqliteEventStore(readModels);
+  } catch (error) {
+    readModels.close();
+    throw error;
+  }
+  const count = readModels.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
+  return {
+    store,
+    readModels,
+    description: `embedded SQLite store ${readModels.name}`,
+    countEvents: () => count.get()?.n ?? 0,
+    close: async () => {
+      await store.close();
+      readModels.close();
+    },
+  };
+};

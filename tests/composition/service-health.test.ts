@@ -1,0 +1,46 @@
+import { ServiceHealth } from '../../src/composition';
+
+const runner = (isLive: boolean, error: unknown = null) => ({ isLive, error });
+
+describe('service readiness', () => {
+  it('is not ready while starting, naming the stage', () => {
+    const health = new ServiceHealth(runner(true));
+    health.starting('catching up with the event log');
+    expect(health.readiness()).toEqual({
+      ready: false,
+      reason: 'catching up with the event log',
+    });
+  });
+
+  it('is ready once started with live projections', () => {
+    const health = new ServiceHealth(runner(true));
+    health.started();
+    expect(health.readiness()).toEqual({ ready: true });
+  });
+
+  it('is not ready when the projections are not live', () => {
+    const health = new ServiceHealth(runner(false));
+    health.started();
+    expect(health.readiness()).toEqual({ ready: false, reason: 'the projections are not live' });
+  });
+
+  it('reports a stopped projection runner with its error', () => {
+    const health = new ServiceHealth(runner(false, new Error('disk I/O error')));
+    health.started();
+    expect(health.readiness()).toEqual({
+      ready: false,
+      reason: 'the projection runner stopped: disk I/O error',
+    });
+  });
+
+  it('stays not ready after a component failed, keeping the first failure', () => {
+    const health = new ServiceHealth(runner(true));
+    health.started();
+    health.failed('the certification-outcome reactor', new Error('store closed'));
+    health.failed('start-up', new Error('later'));
+    expect(health.readiness()).toEqual({
+      ready: false,
+      reason: 'the certification-outcome reactor stopped: store closed',
+    });
+  });
+});

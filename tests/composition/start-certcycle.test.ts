@@ -1,0 +1,108 @@
+import { calendarDate } from '../../src/domain';
+import type { Certcycle } from '../../src/composition';
+import { temporaryDirectory } from '../eventstore/temp-store';
+import {
+  ADMIN_KEY,
+  baseUrl,
+  graphql,
+  startQuietly,
+  testConfig,
+  waitUntilReady,
+} from './composed-service';
+
+const ORGANISATION = `query ($id: ID!) { organisation(id: $id) { id legalName version } }`;
+
+const registerOrganisation = (app: Certcycle) =>
+  app.service.registerOrganisation(
+    {
+      organisationId: 'org-kept',
+      legalName: 'Kept Across Restarts Ltd',
+      registrationNumber: '12345678',
+      country: 'GB',
+      address: '1 Example Street, London',
+      registeredOn: calendarDate('2026-02-01'),
+    },
+    { actor: 'admin' },
+  );
+
+describe('the composed service', () => {
+  const dir = temporaryDirectory('composed');
+  let app: Certcycle | undefined;
+
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+  afterAll(() => dir.remove());
+
+  it('serves /healthz, turns ready and answers GraphQL with the configured admin key', async () => {
+    app = await startQuietly(testConfig(dir.path));
+    const health = await fetch(`${baseUrl(app)}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(await waitUntilReady(app)).toEqual({ status: 200, body: { status: 'ready' } });
+
+    expect(await graphql(app, '{ me { personId role } }')).toEqual({
+      data: { me: { personId: 'admin', role: 'ADMIN' } },
+    });
+    const anonymous = await graphql(app, '{ me { personId } }', {}, null);
+    expect(anonymous.errors).toBeDefined();
+  });
+
+  it('keeps its data over a restart and is ready without replaying the log', async () => {
+    app = await startQuietly(testConfig(dir.path));
+    await app.ready;
+    const { position } = await registerOrganisation(app);
+    await app.runner.waitFor(position!, 5000);
+    await app.close();
+
+    app = await startQuietly(testConfig(dir.path));
+    expect((await app.ready).caughtUp).toBe(0);
+    expect((await waitUntilReady(app)).status).toBe(200);
+    expect(await graphql(app, ORGANISATION, { id: 'org-kept' })).toEqual({
+      data: { organisation: { id: 'org-kept', legalName: 'Kept Across Restarts Ltd', version: 1 } },
+    });
+  });
+
+  it('catches up at start with events appended while it was down', async () => {
+    const other = temporaryDirectory('composed-catch-up');
+    try {
+      app = await startQuietly(testConfig(other.path));
+      await app.ready;
+      await app.runner.stop();
+      await registerOrganisation(app);
+      await app.close();
+
+      app = await startQuietly(testConfig(other.path));
+      expect((await app.ready).caughtUp).toBe(1);
+      const answer = await graphql(app, ORGANISATION, { id: 'org-kept' });
+      expect(answer.data).toEqual({
+        organisation: { id: 'org-kept', legalName: 'Kept Across Restarts Ltd', version: 1 },
+      });
+    } finally {
+      await app?.close();
+      app = undefined;
+      other.remove();
+    }
+  });
+
+  it('refuses to start with a bootstrap admin key that is too short', async () => {
+    await expect(
+      startQuietly(testConfig(dir.path, { CERTCYCLE_ADMIN_API_KEY: 'short' })),
+    ).rejects.toThrow(/at least 32 characters/);
+  });
+
+  it('accepts no key when no admin key is configured and none was ever registered', async () => {
+    const fresh = temporaryDirectory('composed-no-admin');
+    try {
+      app = await startQuietly(testConfig(fresh.path, { CERTCYCLE_ADMIN_API_KEY: '' }));
+      await app.ready;
+      expect(app.apiKeys.list()).toEqual([]);
+      expect((await graphql(app, '{ me { role } }', {}, ADMIN_KEY)).errors).toBeDefined();
+    } finally {
+      await app?.close();
+      app = undefined;
+      fresh.remove();
+    }
+  });
+});
