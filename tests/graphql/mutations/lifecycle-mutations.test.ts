@@ -1,0 +1,391 @@
+import { Role } from '../../../src/graphql';
+import { type ApiHarness, personOf, startApiHarness } from '../support/api-harness';
+import { firstError } from '../support/test-server';
+import {
+  auditOverHttp,
+  cycleReadyForDecision,
+  CO_AUDITOR,
+  grantedOverHttp,
+  LEAD_AUDITOR,
+  mutate,
+  readyOrganisation,
+  SCOPE,
+  STANDARD,
+} from './lifecycle-over-http';
+import { MUTATIONS } from './mutation-documents';
+
+let api: ApiHarness;
+beforeAll(async () => {
+  api = await startApiHarness();
+});
+afterAll(() => api.close());
+
+const certificateQuery = `query ($id: ID!, $asOf: CalendarDate) {
+  certificate(id: $id) { id number recordedStatus status(asOf: $asOf) scope revision expiryDate version }
+}`;
+
+const certificate = async (id: string, asOf?: string) => {
+  const response = await api.query(Role.VIEWER, certificateQuery, { id, asOf });
+  expect(response.body.errors).toBeUndefined();
+  return response.body.data?.certificate as Record<string, unknown>;
+};
+
+describe('the lifecycle through mutations', () => {
+  it('issues a certificate and answers the grant once the certificate is queryable', async () => {
+    const { cycle, certificateId } = await grantedOverHttp(api, 'org-flow');
+    expect(cycle).toMatchObject({
+      status: 'CERTIFICATION_GRANTED',
+      certificateId,
+      decision: { decision: 'GRANTED', decidedOn: '2024-08-20' },
+    });
+    expect(await certificate(certificateId)).toMatchObject({
+      id: certificateId,
+      recordedStatus: 'ACTIVE',
+      expiryDate: '2027-08-19',
+      version: 1,
+    });
+  });
+
+  it('records findings, answers them and grants once every nonconformity is handled', async () => {
+    const auditCycleId = 'cycle-findings';
+    await cycleReadyForDecision(api, 'org-findings', auditCycleId, 'cert-findings');
+    const stage2 = `${auditCycleId}-stage2`;
+    const finding = (ncId: string, grade: string) =>
+      mutate(api, Role.AUDITOR, 'raiseNonconformity', {
+        auditCycleId,
+        ncId,
+        auditId: stage2,
+        grade,
+        clause: '8.2.3',
+        description: 'service level targets not monitored',
+        raisedOn: '2024-08-07',
+      });
+    await finding('nc-major', 'MAJOR');
+    const raised = await finding('nc-minor', 'MINOR');
+    expect(raised.nonconformities).toEqual([
+      { id: 'nc-major', grade: 'MAJOR' },
+      { id: 'nc-minor', grade: 'MINOR' },
+    ]);
+    await mutate(api, Role.AUDITOR, 'acceptCorrectiveActionPlan', {
+      auditCycleId,
+      ncId: 'nc-minor',
+      plan: 'monitor SLAs monthly',
+      acceptedOn: '2024-08-12',
+    });
+    await mutate(api, Role.AUDITOR, 'verifyNonconformity', {
+      auditCycleId,
+      ncId: 'nc-major',
+      correction: 'targets set',
+      correctiveAction: 'monthly review',
+      verifiedOn: '2024-08-15',
+    });
+    const decided = await mutate(api, Role.DECISION_MAKER, 'decideCertification', {
+      auditCycleId,
+      decision: 'GRANTED',
+      decidedOn: '2024-08-20',
+      reasons: [],
+    });
+    expect(decided.status).toBe('CERTIFICATION_GRANTED');
+    expect(await certificate('cert-findings')).toMatchObject({ recordedStatus: 'ACTIVE' });
+  });
+
+  it('suspends, reinstates, revises the scope and withdraws, each at the next version', async () => {
+    const { certificateId } = await grantedOverHttp(api, 'org-changes');
+    const suspended = await mutate(
+      api,
+      Role.DECISION_MAKER,
+      'suspendCertificate',
+      {
+        certificateId,
+        grounds: 'NON_PAYMENT',
+        details: 'invoice 2024-17 unpaid',
+        ownFault: true,
+        suspendedOn: '2024-12-02',
+      },
+      1,
+    );
+    expect(suspended).toMatchObject({ version: 2, recordedStatus: 'SUSPENDED' });
+    const reinstated = await mutate(
+      api,
+      Role.DECISION_MAKER,
+      'reinstateCertificate',
+      { certificateId, reason: 'invoice paid', reinstatedOn: '2025-01-06' },
+      2,
+    );
+    expect(reinstated).toMatchObject({ version: 3, recordedStatus: 'ACTIVE' });
+    const extended = await mutate(api, Role.DECISION_MAKER, 'extendScope', {
+      certificateId,
+      scope: 'IT service management of hosting and backup services',
+      decisionDate: '2025-02-03',
+    });
+    expect(extended).toMatchObject({ version: 4, revision: 2, expiryDate: '2027-08-19' });
+    const reduced = await mutate(api, Role.DECISION_MAKER, 'reduceScope', {
+      certificateId,
+      scope: 'IT service management of hosting services',
+      sites: [{ siteId: 'site-hq', scope: 'hosting' }],
+      decisionDate: '2025-02-17',
+    });
+    expect(reduced).toMatchObject({
+      version: 5,
+      revision: 3,
+      scope: 'IT service management of hosting services',
+    });
+    const withdrawn = await mutate(api, Role.DECISION_MAKER, 'withdrawCertificate', {
+      certificateId,
+      reason: 'client ceased operations',
+      ownFault: false,
+      withdrawnOn: '2025-02-24',
+    });
+    expect(withdrawn).toMatchObject({ version: 6, recordedStatus: 'WITHDRAWN' });
+    const [suspension] = await api.store.readStream(`certificate-${certificateId}`, {
+      fromVersion: 1,
+      maxCount: 1,
+    });
+    expect(suspension?.metadata.actor).toBe(personOf(Role.DECISION_MAKER));
+  });
+
+  it('keeps the organisation record: details, sites and readiness', async () => {
+    await readyOrganisation(api, 'org-record');
+    const updated = await mutate(api, Role.ADMIN, 'updateOrganisation', {
+      organisationId: 'org-record',
+      legalName: 'Record Hosting Group Ltd',
+      registrationNumber: null,
+      updatedOn: '2024-07-01',
+    });
+    expect(updated).toMatchObject({
+      legalName: 'Record Hosting Group Ltd',
+      registrationNumber: null,
+      version: 4,
+    });
+    await mutate(api, Role.ADMIN, 'addSite', {
+      organisationId: 'org-record',
+      siteId: 'site-dc',
+      name: 'Data centre',
+      address: '9 Server Road, Tianjin',
+      country: 'CN',
+      addedOn: '2024-07-02',
+    });
+    const removed = await mutate(api, Role.ADMIN, 'removeSite', {
+      organisationId: 'org-record',
+      siteId: 'site-dc',
+      removedOn: '2024-07-03',
+    });
+    expect(removed).toMatchObject({ version: 6, sites: [{ id: 'site-hq', name: 'Head office' }] });
+  });
+
+  it('starts a recertification cycle for an issued certificate', async () => {
+    const { certificateId } = await grantedOverHttp(api, 'org-recert');
+    const cycle = await mutate(api, Role.ADMIN, 'startRecertification', {
+      certificateId,
+      auditCycleId: 'cycle-recert-2',
+      submittedOn: '2027-03-01',
+    });
+    expect(cycle).toMatchObject({
+      id: 'cycle-recert-2',
+      certificateId,
+      status: 'APPLICATION_SUBMITTED',
+      version: 1,
+    });
+  });
+
+  it('transfers a certificate in after the pre-transfer review and a grant', async () => {
+    await readyOrganisation(api, 'org-transfer');
+    const auditCycleId = 'cycle-transfer';
+    await mutate(api, Role.ADMIN, 'transferCertificateIn', {
+      auditCycleId,
+      organisationId: 'org-transfer',
+      certificateId: 'cert-transfer',
+      standard: STANDARD,
+      scope: SCOPE,
+      sites: ['site-hq'],
+      submittedOn: '2024-06-03',
+      previousCertificationBody: 'Other Certification Ltd',
+      previousCertificateNumber: 'OC-20000-0017',
+      previousCycleDecisionDate: '2023-11-10',
+      certificateExpiryDate: '2026-11-09',
+      surveillanceProgramme: { completedSurveillances: 0 },
+    });
+    const reviewed = await mutate(api, Role.DECISION_MAKER, 'recordTransferReview', {
+      auditCycleId,
+      reviewedOn: '2024-06-04',
+      certificateStatus: 'VALID',
+      accredited: true,
+      reasonsForTransfer: ['closer to the client'],
+      outstandingNonconformities: [],
+      lastReports: ['stage 2 report 2023-11'],
+      complaints: [],
+    });
+    expect(reviewed.version).toBe(2);
+    await mutate(api, Role.DECISION_MAKER, 'reviewApplication', {
+      auditCycleId,
+      outcome: 'ACCEPTED',
+      reasons: [],
+      reviewedOn: '2024-06-05',
+    });
+    const granted = await mutate(api, Role.DECISION_MAKER, 'decideCertification', {
+      auditCycleId,
+      decision: 'GRANTED',
+      decidedOn: '2024-06-10',
+      reasons: ['transfer review satisfactory'],
+    });
+    expect(granted.status).toBe('CERTIFICATION_GRANTED');
+    expect(await certificate('cert-transfer')).toMatchObject({
+      expiryDate: '2026-11-09',
+      recordedStatus: 'ACTIVE',
+    });
+  });
+});
+
+describe('read-your-writes', () => {
+  it('shows a change to a query sent right after the mutation answered', async () => {
+    const { certificateId } = await grantedOverHttp(api, 'org-ryw');
+    await mutate(api, Role.DECISION_MAKER, 'suspendCertificate', {
+      certificateId,
+      grounds: 'VOLUNTARY_REQUEST',
+      details: 'client asked for a pause',
+      ownFault: false,
+      suspendedOn: '2025-02-01',
+    });
+    expect(await certificate(certificateId, '2025-02-01')).toMatchObject({
+      status: 'SUSPENDED',
+      version: 2,
+    });
+    await mutate(api, Role.ADMIN, 'updateOrganisation', {
+      organisationId: 'org-ryw',
+      address: '3 New Road, Beijing',
+    });
+    const organisation = await api.query(
+      Role.VIEWER,
+      '{ organisation(id: "org-ryw") { address version } }',
+    );
+    expect(organisation.body.data?.organisation).toEqual({
+      address: '3 New Road, Beijing',
+      version: 4,
+    });
+  });
+});
+
+describe('refusals', () => {
+  it('refuses a decision by a member of the audit team with IMPARTIALITY', async () => {
+    await cycleReadyForDecision(api, 'org-partial', 'cycle-partial', 'cert-partial');
+    const auditorAsDecider = api.createKey(Role.DECISION_MAKER, CO_AUDITOR);
+    const before = (await api.store.readAll()).length;
+    const response = await api.query({ key: auditorAsDecider }, MUTATIONS.decideCertification, {
+      input: {
+        auditCycleId: 'cycle-partial',
+        decision: 'GRANTED',
+        decidedOn: '2024-08-20',
+        reasons: [],
+      },
+    });
+    const error = firstError(response);
+    expect(error.extensions).toMatchObject({ code: 'DOMAIN_RULE_VIOLATION', rule: 'IMPARTIALITY' });
+    expect(error.message).toContain(CO_AUDITOR);
+    expect((await api.store.readAll()).length).toBe(before);
+  });
+
+  it('refuses a stale expectedVersion with CONFLICT and the current version', async () => {
+    await mutate(api, Role.ADMIN, 'registerOrganisation', {
+      organisationId: 'org-stale',
+      legalName: 'Stale Ltd',
+      country: 'CN',
+      address: '2 Old Road, Beijing',
+    });
+    await mutate(
+      api,
+      Role.ADMIN,
+      'updateOrganisation',
+      { organisationId: 'org-stale', legalName: 'Fresh Ltd' },
+      1,
+    );
+    const response = await api.query(Role.ADMIN, MUTATIONS.updateOrganisation, {
+      input: { organisationId: 'org-stale', legalName: 'Late Ltd' },
+      expectedVersion: 1,
+    });
+    expect(firstError(response).extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+  });
+
+  it('answers NOT_FOUND for an unknown certificate', async () => {
+    const response = await api.query(Role.DECISION_MAKER, MUTATIONS.reinstateCertificate, {
+      input: { certificateId: 'cert-nowhere', reason: 'paid' },
+    });
+    expect(firstError(response).extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      entity: 'Certificate',
+      id: 'cert-nowhere',
+    });
+  });
+
+  it('answers CONFLICT when an application names a certificate id already taken', async () => {
+    const { certificateId } = await grantedOverHttp(api, 'org-taken');
+    const response = await api.query(Role.ADMIN, MUTATIONS.submitApplication, {
+      input: {
+        organisationId: 'org-taken',
+        certificateId,
+        standard: STANDARD,
+        scope: SCOPE,
+        sites: ['site-hq'],
+      },
+    });
+    expect(firstError(response)).toMatchObject({
+      message: `Certificate ${certificateId} already exists`,
+      extensions: { code: 'CONFLICT', currentVersion: 1 },
+    });
+  });
+});
+
+describe('when the read models lag', () => {
+  let lagging: ApiHarness;
+  beforeAll(async () => {
+    lagging = await startApiHarness({ readYourWritesTimeoutMs: 150 });
+  });
+  afterAll(() => lagging.close());
+
+  it('answers READ_MODEL_TIMEOUT saying the change is recorded, never a stale object', async () => {
+    await lagging.runner.stop();
+    const response = await lagging.query(Role.ADMIN, MUTATIONS.registerOrganisation, {
+      input: {
+        organisationId: 'org-late',
+        legalName: 'Late Ltd',
+        country: 'CN',
+        address: '4 Slow Road, Beijing',
+      },
+    });
+    expect(response.body.data?.registerOrganisation ?? null).toBeNull();
+    const error = firstError(response);
+    expect(error.extensions).toMatchObject({ code: 'READ_MODEL_TIMEOUT', waitedMs: 150 });
+    expect(error.message).toMatch(/stored at position \d+, but the read models did not reach it/);
+    expect(await lagging.store.readStream('organisation-org-late')).toHaveLength(1);
+  });
+});
+
+describe('audit helpers', () => {
+  it('records the completed audit with the planned team', async () => {
+    await readyOrganisation(api, 'org-audit');
+    await mutate(api, Role.ADMIN, 'submitApplication', {
+      auditCycleId: 'cycle-audit',
+      organisationId: 'org-audit',
+      standard: STANDARD,
+      scope: SCOPE,
+      sites: ['site-hq'],
+      submittedOn: '2024-06-03',
+    });
+    await mutate(api, Role.ADMIN, 'reviewApplication', {
+      auditCycleId: 'cycle-audit',
+      outcome: 'ACCEPTED',
+      reasons: [],
+      reviewedOn: '2024-06-05',
+    });
+    const cycle = await auditOverHttp(
+      api,
+      'cycle-audit',
+      's1',
+      'STAGE1',
+      '2024-07-01',
+      '2024-07-02',
+    );
+    expect(cycle.audits).toEqual([
+      { id: 's1', kind: 'STAGE1', completed: true, team: [LEAD_AUDITOR, CO_AUDITOR] },
+    ]);
+  });
+});

@@ -1,0 +1,154 @@
+import { Role } from '../../../src/graphql';
+import type { ApiHarness } from '../support/api-harness';
+import type { GraphQLResponse } from '../support/test-server';
+import { MUTATIONS, type MutationName } from './mutation-documents';
+
+export const STANDARD = { identifier: 'ISO/IEC 20000-1', version: '2018' };
+export const SCOPE = {
+  text: 'IT service management of data-centre hosting services',
+  services: ['hosting'],
+  customers: ['external customers'],
+  locations: ['Beijing'],
+};
+
+/** The person ids on every audit team of these helpers (never the decision maker). */
+export const LEAD_AUDITOR = 'person-lead-auditor';
+export const CO_AUDITOR = 'person-co-auditor';
+
+export type Data = Record<string, { id: string; version: number } & Record<string, unknown>>;
+
+/** Runs a mutation and answers its data, failing the test with the errors when it was refused. */
+export const mutate = async (
+  api: ApiHarness,
+  role: Role,
+  name: MutationName,
+  input: Record<string, unknown>,
+  expectedVersion?: number,
+) => {
+  const response = await api.query(role, MUTATIONS[name], {
+    input,
+    ...(expectedVersion === undefined ? {} : { expectedVersion }),
+  });
+  return dataOf(response, name);
+};
+
+export const dataOf = (response: GraphQLResponse, name: string) => {
+  const value = response.body.data?.[name] as Data[string] | undefined;
+  if (response.body.errors || !value) {
+    throw new Error(`${name} was refused: ${JSON.stringify(response.body.errors)}`);
+  }
+  return value;
+};
+
+/** A registered organisation with one site and readiness facts that pass the default checklist. */
+export const readyOrganisation = async (api: ApiHarness, organisationId: string) => {
+  await mutate(api, Role.ADMIN, 'registerOrganisation', {
+    organisationId,
+    legalName: `${organisationId} Hosting Ltd`,
+    registrationNumber: '91110000MA00000000',
+    country: 'CN',
+    address: '1 Data Road, Beijing',
+    registeredOn: '2024-01-02',
+  });
+  await mutate(api, Role.ADMIN, 'addSite', {
+    organisationId,
+    siteId: 'site-hq',
+    name: 'Head office',
+    address: '1 Data Road, Beijing',
+    country: 'CN',
+    addedOn: '2024-01-02',
+  });
+  return mutate(api, Role.ADMIN, 'recordReadiness', {
+    organisationId,
+    recordedOn: '2024-06-01',
+    managementSystemOperatingSince: '2024-01-15',
+    lastInternalAuditCompletedOn: '2024-05-10',
+    lastManagementReviewCompletedOn: '2024-05-20',
+  });
+};
+
+/** Plans and completes an audit by the lead and co-auditor on the head office. */
+export const auditOverHttp = async (
+  api: ApiHarness,
+  auditCycleId: string,
+  auditId: string,
+  kind: 'STAGE1' | 'STAGE2',
+  firstDay: string,
+  lastDay: string,
+) => {
+  await mutate(api, Role.AUDITOR, 'planAudit', {
+    auditCycleId,
+    auditId,
+    kind,
+    plannedStart: firstDay,
+    plannedEnd: lastDay,
+    mode: 'ON_SITE',
+    leadAuditorId: LEAD_AUDITOR,
+    team: [LEAD_AUDITOR, CO_AUDITOR],
+    sites: ['site-hq'],
+  });
+  return mutate(api, Role.AUDITOR, 'completeAudit', {
+    auditCycleId,
+    auditId,
+    firstDay,
+    lastDay,
+  });
+};
+
+/** An accepted application through stage 1 and stage 2, ready for a decision. */
+export const cycleReadyForDecision = async (
+  api: ApiHarness,
+  organisationId: string,
+  auditCycleId: string,
+  certificateId: string,
+) => {
+  await readyOrganisation(api, organisationId);
+  await mutate(api, Role.ADMIN, 'submitApplication', {
+    auditCycleId,
+    organisationId,
+    certificateId,
+    standard: STANDARD,
+    scope: SCOPE,
+    sites: ['site-hq'],
+    submittedOn: '2024-06-03',
+  });
+  await mutate(api, Role.DECISION_MAKER, 'reviewApplication', {
+    auditCycleId,
+    outcome: 'ACCEPTED',
+    reasons: [],
+    reviewedOn: '2024-06-05',
+  });
+  await auditOverHttp(
+    api,
+    auditCycleId,
+    `${auditCycleId}-stage1`,
+    'STAGE1',
+    '2024-07-01',
+    '2024-07-02',
+  );
+  return auditOverHttp(
+    api,
+    auditCycleId,
+    `${auditCycleId}-stage2`,
+    'STAGE2',
+    '2024-08-05',
+    '2024-08-07',
+  );
+};
+
+/** A certificate granted on 2024-08-20 through mutations only. */
+export const grantedOverHttp = async (
+  api: ApiHarness,
+  organisationId: string,
+  auditCycleId = `${organisationId}-cycle`,
+  certificateId = `${organisationId}-cert`,
+) => {
+  await cycleReadyForDecision(api, organisationId, auditCycleId, certificateId);
+  const cycle = await mutate(api, Role.DECISION_MAKER, 'decideCertification', {
+    auditCycleId,
+    decision: 'GRANTED',
+    decidedOn: '2024-08-20',
+    reasons: ['all requirements met'],
+  });
+  return { organisationId, auditCycleId, certificateId, cycle };
+};
