@@ -1,10 +1,11 @@
-import type { GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import type { ContainerType } from 'type-graphql';
 import type { ApiDependencies } from './api-dependencies';
 import { subscriptionResolvers } from './live';
 import { mutationResolvers } from './mutations';
 import { queryResolvers } from './queries';
 import { buildApiSchema } from './schema';
+import { createInMemoryPubSub } from './subscriptions';
 
 type ResolverClass = new (deps: ApiDependencies) => object;
 
@@ -30,3 +31,18 @@ export const buildCertcycleSchema = (deps: ApiDependencies): Promise<GraphQLSche
     pubSub: deps.pubSub,
     container: resolverContainer(deps),
   });
+
+const unavailable = (name: string): never => {
+  throw new Error(`${name} is not available while printing the schema`);
+};
+
+/** The SDL of the certcycle API, types and fields sorted so that the text is stable. */
+export const printCertcycleSchema = async (): Promise<string> => {
+  const deps = new Proxy({ pubSub: createInMemoryPubSub() } as ApiDependencies, {
+    get: (target, property) =>
+      property in target
+        ? target[property as keyof ApiDependencies]
+        : unavailable(String(property)),
+  });
+  return `${printSchema(lexicographicSortSchema(await buildCertcycleSchema(deps)))}\n`;
+};

@@ -4,7 +4,13 @@ import type { ValidationError } from 'class-validator';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import { InvalidCalendarDateError } from '../../domain/calendar';
 import { DomainError } from '../../domain/errors';
+import { AggregateAlreadyExistsError, UnknownAggregateError } from '../../application/lifecycle';
 import { ConcurrencyError, InvalidEventStoreInputError } from '../../eventstore';
+import {
+  InvalidCertificateFilterError,
+  InvalidDeadlineQueryError,
+  InvalidPageInputError,
+} from '../../projections';
 import { ApiError } from './api-error';
 import { ErrorCode } from './error-code';
 import { fieldNameOf } from './literal-field-name';
@@ -104,8 +110,27 @@ const mapError = (
       extensions: { currentVersion: cause.actual },
     };
   }
-  if (cause instanceof InvalidEventStoreInputError) {
+  if (
+    cause instanceof InvalidEventStoreInputError ||
+    cause instanceof InvalidPageInputError ||
+    cause instanceof InvalidCertificateFilterError ||
+    cause instanceof InvalidDeadlineQueryError
+  ) {
     return badInput(cause.field, cause.message);
+  }
+  if (cause instanceof UnknownAggregateError) {
+    return {
+      code: ErrorCode.NOT_FOUND,
+      message: cause.message,
+      extensions: { entity: cause.kind, id: cause.id },
+    };
+  }
+  if (cause instanceof AggregateAlreadyExistsError) {
+    return {
+      code: ErrorCode.CONFLICT,
+      message: cause.message,
+      extensions: { entity: cause.kind, id: cause.id },
+    };
   }
   if (cause instanceof InvalidCalendarDateError) {
     const field = (located && fieldNameOf(located)) ?? lastPathSegment(formatted);

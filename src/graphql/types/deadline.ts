@@ -6,7 +6,12 @@ import { DeadlineStateEnum, DeadlineTypeEnum } from './enums';
 
 @ObjectType({ description: 'Something that falls due, as of the date it was asked for.' })
 export class Deadline {
-  @Field(() => ID, { description: 'Unique with `aggregateId`, e.g. `surveillance-1`.' })
+  @Field(() => ID, { description: '`<aggregateId>:<key>`: unique across deadlines.' })
+  id!: string;
+
+  @Field(() => String, {
+    description: 'Unique within the aggregate, e.g. `SURVEILLANCE_AUDIT_DUE:1`.',
+  })
   key!: string;
 
   @Field(() => DeadlineTypeEnum)
@@ -42,6 +47,7 @@ export class Deadline {
 
 export const toDeadlineType = (view: DeadlineView): Deadline =>
   Object.assign(new Deadline(), {
+    id: `${view.aggregateId}:${view.key}`,
     key: view.key,
     type: view.type,
     dueDate: view.dueDate,

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { CalendarDate, CertificateStatus } from '../../domain';
+import type { CalendarDate } from '../../domain';
 import type { StatusPeriodView } from '../../projections';
 import { CalendarDateScalar } from '../scalars';
 import { CertificateStatusEnum } from './enums';
@@ -7,7 +7,7 @@ import { CertificateStatusEnum } from './enums';
 @ObjectType({ description: 'A stretch of days with one status and one revision in force.' })
 export class StatusPeriod {
   @Field(() => CertificateStatusEnum)
-  status!: CertificateStatus;
+  status!: StatusPeriodView['status'];
 
   @Field(() => CalendarDateScalar)
   from!: CalendarDate;

@@ -1,0 +1,81 @@
+import { Arg, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { CalendarDate, CertificateStatus } from '../../domain';
+import {
+  certificateDeadlines,
+  certificateHistory,
+  findAuditCycle,
+  findOrganisation,
+  statusOnFromPeriods,
+} from '../../projections';
+import type { ApiDependencies } from '../api-dependencies';
+import { CalendarDateScalar } from '../scalars';
+import {
+  AuditCycle,
+  Certificate,
+  CertificateStatusEnum,
+  Deadline,
+  HistoryEntry,
+  Organisation,
+  toAuditCycleType,
+  toDeadlineType,
+  toHistoryEntryType,
+  toOrganisationType,
+} from '../types';
+import { asOfOrToday } from './read-access';
+
+@Resolver(() => Certificate)
+export class CertificateFields {
+  constructor(private readonly deps: ApiDependencies) {}
+
+  @FieldResolver(() => CertificateStatusEnum, {
+    description: 'Status on a date, past or future (default: today in the CB time zone).',
+  })
+  status(
+    @Root() certificate: Certificate,
+    @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: CalendarDate | null,
+  ): CertificateStatus {
+    return statusOnFromPeriods(certificate.statusPeriods, asOfOrToday(this.deps, asOf));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True when the certificate is ACTIVE on `date`.' })
+  validOn(
+    @Root() certificate: Certificate,
+    @Arg('date', () => CalendarDateScalar) date: CalendarDate,
+  ): boolean {
+    return statusOnFromPeriods(certificate.statusPeriods, date) === 'ACTIVE';
+  }
+
+  @FieldResolver(() => [Deadline], {
+    description:
+      'Every deadline of the certificate and its audit cycles, met or open, by due date; state as of `asOf` (default: today).',
+  })
+  deadlines(
+    @Root() certificate: Certificate,
+    @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: CalendarDate | null,
+  ): Deadline[] {
+    return certificateDeadlines(
+      this.deps.readModels,
+      certificate.id,
+      asOfOrToday(this.deps, asOf),
+    ).map(toDeadlineType);
+  }
+
+  @FieldResolver(() => [HistoryEntry], {
+    description: 'Every event of the certificate and its audit cycles, in the order recorded.',
+  })
+  history(@Root() certificate: Certificate): HistoryEntry[] {
+    return certificateHistory(this.deps.readModels, certificate.id).map(toHistoryEntryType);
+  }
+
+  @FieldResolver(() => AuditCycle, { nullable: true })
+  currentAuditCycle(@Root() certificate: Certificate): AuditCycle | null {
+    const view = findAuditCycle(this.deps.readModels, certificate.currentAuditCycleId);
+    return view && toAuditCycleType(view);
+  }
+
+  @FieldResolver(() => Organisation, { nullable: true })
+  organisation(@Root() certificate: Certificate): Organisation | null {
+    const view = findOrganisation(this.deps.readModels, certificate.organisationId);
+    return view && toOrganisationType(view);
+  }
+}

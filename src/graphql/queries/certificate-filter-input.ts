@@ -1,0 +1,28 @@
+import { Field, ID, InputType } from 'type-graphql';
+import type { CalendarDate, CertificateStatus } from '../../domain';
+import { CalendarDateScalar } from '../scalars';
+import { CertificateStatusEnum } from '../types';
+
+@InputType({ description: 'Which certificates to list; every field given must match.' })
+export class CertificateFilterInput {
+  @Field(() => CertificateStatusEnum, {
+    nullable: true,
+    description: 'Status on the list’s `asOf` date.',
+  })
+  status?: CertificateStatus | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '`ISO/IEC 20000-1` (any version) or `ISO/IEC 20000-1:2018`.',
+  })
+  standard?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  organisationId?: string | null;
+
+  @Field(() => CalendarDateScalar, {
+    nullable: true,
+    description: 'Current expiry date strictly before this date.',
+  })
+  expiringBefore?: CalendarDate | null;
+}

@@ -1,0 +1,63 @@
+import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { CalendarDate } from '../../domain';
+import { findCertificate, findCertificateByNumber, listCertificates } from '../../projections';
+import type { ApiDependencies } from '../api-dependencies';
+import { organisationScope, type RequestContext } from '../auth';
+import { type Connection, ConnectionArgs, pageRequest } from '../pagination';
+import { CalendarDateScalar } from '../scalars';
+import { Certificate, CertificateConnection, toCertificateType } from '../types';
+import { CertificateFilterInput } from './certificate-filter-input';
+import { connectionFromPage, pageInput } from './connection-from-page';
+import { asOfOrToday, visibleTo } from './read-access';
+
+@Resolver()
+export class CertificateQueries {
+  constructor(private readonly deps: ApiDependencies) {}
+
+  @Authorized()
+  @Query(() => Certificate, { nullable: true })
+  certificate(@Arg('id', () => ID) id: string, @Ctx() { principal }: RequestContext): Certificate {
+    const view = findCertificate(this.deps.readModels, id);
+    return toCertificateType(
+      visibleTo(principal, view, (c) => c.organisationId, 'certificate', id),
+    );
+  }
+
+  @Authorized()
+  @Query(() => Certificate, {
+    nullable: true,
+    description: 'By number, with or without a revision suffix (`CN-20000-00042/R2`).',
+  })
+  certificateByNumber(
+    @Arg('number', () => String) number: string,
+    @Ctx() { principal }: RequestContext,
+  ): Certificate {
+    const view = findCertificateByNumber(this.deps.readModels, number);
+    return toCertificateType(
+      visibleTo(principal, view, (c) => c.organisationId, 'certificate', number),
+    );
+  }
+
+  @Authorized()
+  @Query(() => CertificateConnection, {
+    description:
+      'Certificates matching the filter, by number; `status` is as of `asOf` (default: today). A CLIENT key sees its own organisation only.',
+  })
+  certificates(
+    @Arg('filter', () => CertificateFilterInput, { nullable: true })
+    filter: CertificateFilterInput | null,
+    @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: CalendarDate | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() { principal }: RequestContext,
+  ): Connection<Certificate> {
+    const request = pageRequest(args, 2);
+    const organisationId = organisationScope(principal, filter?.organisationId ?? undefined);
+    const page = listCertificates(
+      this.deps.readModels,
+      { ...filter, organisationId: organisationId ?? null },
+      asOfOrToday(this.deps, asOf),
+      pageInput(request),
+    );
+    return connectionFromPage(page, request, toCertificateType);
+  }
+}

@@ -1,0 +1,32 @@
+import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { CalendarDate } from '../../domain';
+import { dashboard } from '../../projections';
+import type { ApiDependencies } from '../api-dependencies';
+import { organisationScope, type RequestContext } from '../auth';
+import { CalendarDateScalar } from '../scalars';
+import { Dashboard, toDashboardType } from '../types';
+import { asOfOrToday } from './read-access';
+
+@Resolver()
+export class DashboardQuery {
+  constructor(private readonly deps: ApiDependencies) {}
+
+  @Authorized()
+  @Query(() => Dashboard, {
+    description:
+      'Certificates by status and deadlines by type and state on `asOf` (default: today). A CLIENT key counts its own organisation only.',
+  })
+  dashboard(
+    @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: CalendarDate | null,
+    @Arg('withinDays', () => Int, { defaultValue: 90 }) withinDays: number,
+    @Arg('organisationId', () => ID, { nullable: true }) organisationId: string | null,
+    @Ctx() { principal }: RequestContext,
+  ): Dashboard {
+    return toDashboardType(
+      dashboard(this.deps.readModels, asOfOrToday(this.deps, asOf), {
+        withinDays,
+        organisationId: organisationScope(principal, organisationId ?? undefined) ?? null,
+      }),
+    );
+  }
+}

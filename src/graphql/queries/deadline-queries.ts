@@ -1,0 +1,90 @@
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { CalendarDate, DeadlineType } from '../../domain';
+import {
+  findAuditCycle,
+  findCertificate,
+  findOrganisation,
+  upcomingDeadlines,
+} from '../../projections';
+import type { ApiDependencies } from '../api-dependencies';
+import { organisationScope, type RequestContext } from '../auth';
+import { type Connection, ConnectionArgs, pageRequest } from '../pagination';
+import { CalendarDateScalar } from '../scalars';
+import {
+  AuditCycle,
+  Certificate,
+  Deadline,
+  DeadlineConnection,
+  DeadlineTypeEnum,
+  Organisation,
+  toAuditCycleType,
+  toCertificateType,
+  toDeadlineType,
+  toOrganisationType,
+} from '../types';
+import { connectionFromPage, pageInput } from './connection-from-page';
+import { asOfOrToday } from './read-access';
+
+@Resolver(() => Deadline)
+export class DeadlineQueries {
+  constructor(private readonly deps: ApiDependencies) {}
+
+  @Authorized()
+  @Query(() => DeadlineConnection, {
+    description:
+      'Deadlines open on `asOf` (default: today) and due within `withinDays` after it, overdue ones too unless excluded; by due date. A CLIENT key sees its own organisation only.',
+  })
+  upcomingDeadlines(
+    @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: CalendarDate | null,
+    @Arg('withinDays', () => Int, { defaultValue: 90 }) withinDays: number,
+    @Arg('types', () => [DeadlineTypeEnum], { nullable: true }) types: DeadlineType[] | null,
+    @Arg('organisationId', () => ID, { nullable: true }) organisationId: string | null,
+    @Arg('includeOverdue', () => Boolean, { defaultValue: true }) includeOverdue: boolean,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() { principal }: RequestContext,
+  ): Connection<Deadline> {
+    const request = pageRequest(args, 3);
+    const page = upcomingDeadlines(this.deps.readModels, {
+      asOf: asOfOrToday(this.deps, asOf),
+      withinDays,
+      types,
+      organisationId: organisationScope(principal, organisationId ?? undefined) ?? null,
+      includeOverdue,
+      ...pageInput(request),
+    });
+    return connectionFromPage(page, request, toDeadlineType);
+  }
+
+  @FieldResolver(() => Certificate, {
+    nullable: true,
+    description: 'Null while the certificate is not issued yet.',
+  })
+  certificate(@Root() deadline: Deadline): Certificate | null {
+    const view = findCertificate(this.deps.readModels, deadline.certificateId);
+    return view && toCertificateType(view);
+  }
+
+  @FieldResolver(() => Organisation, { nullable: true })
+  organisation(@Root() deadline: Deadline): Organisation | null {
+    const view = findOrganisation(this.deps.readModels, deadline.organisationId);
+    return view && toOrganisationType(view);
+  }
+
+  @FieldResolver(() => AuditCycle, { nullable: true })
+  auditCycle(@Root() deadline: Deadline): AuditCycle | null {
+    if (deadline.auditCycleId === null) return null;
+    const view = findAuditCycle(this.deps.readModels, deadline.auditCycleId);
+    return view && toAuditCycleType(view);
+  }
+}

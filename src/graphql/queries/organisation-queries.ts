@@ -1,0 +1,57 @@
+import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { findOrganisation, type OrganisationView, searchOrganisations } from '../../projections';
+import type { ApiDependencies } from '../api-dependencies';
+import { type RequestContext, Role } from '../auth';
+import { type Connection, ConnectionArgs, pageRequest } from '../pagination';
+import { Organisation, OrganisationConnection, toOrganisationType } from '../types';
+import { connectionFromPage, pageInput } from './connection-from-page';
+import { visibleTo } from './read-access';
+
+const matches = (view: OrganisationView, search: string): boolean => {
+  const term = search.trim().toLowerCase();
+  return (
+    view.legalName.toLowerCase().includes(term) ||
+    (view.registrationNumber?.toLowerCase().includes(term) ?? false)
+  );
+};
+
+@Resolver()
+export class OrganisationQueries {
+  constructor(private readonly deps: ApiDependencies) {}
+
+  @Authorized()
+  @Query(() => Organisation, { nullable: true })
+  organisation(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { principal }: RequestContext,
+  ): Organisation {
+    const view = findOrganisation(this.deps.readModels, id);
+    return toOrganisationType(
+      visibleTo(principal, view, (o) => o.organisationId, 'organisation', id),
+    );
+  }
+
+  @Authorized()
+  @Query(() => OrganisationConnection, {
+    description:
+      'Organisations whose legal name or registration number contains `search`, by name. A CLIENT key sees its own organisation only.',
+  })
+  organisations(
+    @Arg('search', () => String, { defaultValue: '' }) search: string,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() { principal }: RequestContext,
+  ): Connection<Organisation> {
+    const request = pageRequest(args, 2);
+    const db = this.deps.readModels;
+    if (principal?.role === Role.CLIENT) {
+      const own = principal.organisationId && findOrganisation(db, principal.organisationId);
+      const items =
+        own && matches(own, search) && request.after === undefined && request.limit > 0
+          ? [{ node: own, key: [own.legalName.toLowerCase(), own.organisationId] }]
+          : [];
+      return connectionFromPage({ items, hasNextPage: false }, request, toOrganisationType);
+    }
+    const page = searchOrganisations(db, search, pageInput(request));
+    return connectionFromPage(page, request, toOrganisationType);
+  }
+}

@@ -1,0 +1,29 @@
+import type { CalendarDate } from '../../domain';
+import { today } from '../../application';
+import type { ApiDependencies } from '../api-dependencies';
+import { assertCanSeeOrganisation, type Principal, Role } from '../auth';
+import { ForbiddenError, NotFoundError } from '../errors';
+
+/** The given date, or today in the CB's time zone. */
+export const asOfOrToday = (deps: ApiDependencies, asOf: CalendarDate | null | undefined) =>
+  asOf ?? today(deps.clock, deps.timeZone);
+
+/**
+ * The object a caller asked for by id or number. Unknown: NOT_FOUND. Another organisation's
+ * object asked for by a CLIENT key: FORBIDDEN; so is an unknown one, so that a CLIENT key cannot
+ * learn which ids exist.
+ */
+export const visibleTo = <View>(
+  principal: Principal | null,
+  view: View | null,
+  organisationOf: (view: View) => string,
+  entity: string,
+  id: string,
+): View => {
+  if (principal?.role === Role.CLIENT && view === null) {
+    throw new ForbiddenError(`no ${entity} ${id} in the organisation of this CLIENT key`);
+  }
+  if (view === null) throw new NotFoundError(entity, id);
+  assertCanSeeOrganisation(principal, organisationOf(view));
+  return view;
+};

@@ -1,0 +1,27 @@
+import { Arg, Query, Resolver } from 'type-graphql';
+import type { CalendarDate } from '../../domain';
+import { verifyCertificate } from '../../projections';
+import type { ApiDependencies } from '../api-dependencies';
+import { Public } from '../auth';
+import { CalendarDateScalar } from '../scalars';
+import { PublicCertificate, toPublicCertificateType } from '../types';
+import { asOfOrToday } from './read-access';
+
+@Resolver()
+export class VerifyCertificateQuery {
+  constructor(private readonly deps: ApiDependencies) {}
+
+  @Public()
+  @Query(() => PublicCertificate, {
+    nullable: true,
+    description:
+      'The public check of a certificate number (with or without `/R<n>`), no API key needed. Null when no such certificate or revision exists.',
+  })
+  verifyCertificate(
+    @Arg('number', () => String) number: string,
+    @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: CalendarDate | null,
+  ): PublicCertificate | null {
+    const view = verifyCertificate(this.deps.readModels, number, asOfOrToday(this.deps, asOf));
+    return view && toPublicCertificateType(view);
+  }
+}
