@@ -21,7 +21,6 @@ const states = new FoldedStates<CertificateState, CertificateEvent>({
   table: 'rm_certificate_states',
   initial: initialCertificateState,
   evolve: (state, event) => certificateDecider.evolve(state, event),
-  derive: () => undefined,
   fixedFields: ['policy'],
 });
 
@@ -97,23 +96,34 @@ const writeCertificate = (db: Database, state: IssuedCertificateState, version: 
   });
 };
 
-const writePeriods = (db: Database, certificateId: string, periods: StatusPeriodView[]): void => {
+const writePeriods = (
+  db: Database,
+  certificateId: string,
+  periods: StatusPeriodView[],
+  stored: boolean,
+): void => {
   const s = statements(db);
-  s.deletePeriods.run(certificateId);
+  if (stored) s.deletePeriods.run(certificateId);
   for (const p of periods) {
     s.insertPeriod.run(certificateId, p.from, p.to, p.status, p.revision, p.restorationGap ? 1 : 0);
   }
 };
 
-const apply = (recorded: RecordedEvent, db: Database): void => {
-  const { category, id } = streamOf(recorded);
-  if (category !== 'certificate') return;
-  const step = states.apply(db, id, recorded.version, domainEvent<CertificateEvent>(recorded));
-  if (!step || !isIssued(step.after)) return;
-  const periods = statusPeriodsOf(step.after);
-  writeCertificate(db, step.after, recorded.version);
-  writePeriods(db, id, periods);
-  writeRegisterEntry(db, step.after, periods);
+const applyBatch = (events: readonly RecordedEvent[], db: Database): void => {
+  for (const recorded of events) {
+    const { category, id } = streamOf(recorded);
+    if (category !== 'certificate') continue;
+    states.apply(db, id, recorded.version, domainEvent<CertificateEvent>(recorded));
+  }
+  for (const [id, folded] of states.changed(db)) {
+    const { state } = folded;
+    if (folded.version === folded.stored || !isIssued(state)) continue;
+    const periods = statusPeriodsOf(state);
+    writeCertificate(db, state, folded.version);
+    writePeriods(db, id, periods, folded.stored > 0);
+    writeRegisterEntry(db, state, periods);
+  }
+  states.flush(db);
 };
 
 /** Certificates (current revision, dates, status periods) and the public register. */
@@ -131,5 +141,7 @@ export const certificatesProjection: Projection = {
     );
     states.reset(db);
   },
-  apply,
+  apply: (event, db) => applyBatch([event], db),
+  applyBatch,
+  rollback: (db) => states.rollback(db),
 };

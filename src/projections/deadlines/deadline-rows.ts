@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Deadline } from '../../domain';
 import { perDatabase } from '../support';
+import type { DeadlineRow } from './deadline-view';
 
 /** Where an aggregate's deadlines belong. */
 export interface DeadlineOwner {
@@ -11,6 +12,9 @@ export interface DeadlineOwner {
 }
 
 const statements = perDatabase((db: Database) => ({
+  ofAggregate: db.prepare<[string], DeadlineRow>(
+    'SELECT * FROM rm_deadlines WHERE aggregate_id = ?',
+  ),
   insert: db.prepare(
     `INSERT INTO rm_deadlines (aggregate_id, key, type, certificate_id, organisation_id,
        audit_cycle_id, due_date, met_on, subject)
@@ -28,31 +32,33 @@ const statements = perDatabase((db: Database) => ({
   ),
 }));
 
-const same = (a: Deadline, b: Deadline): boolean =>
-  a.type === b.type && a.dueDate === b.dueDate && a.metOn === b.metOn && a.subject === b.subject;
+const same = (row: DeadlineRow, owner: DeadlineOwner, deadline: Deadline): boolean =>
+  row.type === deadline.type &&
+  row.due_date === deadline.dueDate &&
+  row.met_on === deadline.metOn &&
+  row.subject === deadline.subject &&
+  row.certificate_id === owner.certificateId &&
+  row.organisation_id === owner.organisationId &&
+  row.audit_cycle_id === owner.auditCycleId;
 
-const sameOwner = (a: DeadlineOwner | null, b: DeadlineOwner): boolean =>
-  a !== null &&
-  a.certificateId === b.certificateId &&
-  a.organisationId === b.organisationId &&
-  a.auditCycleId === b.auditCycleId;
-
-/** Makes the aggregate's rows (which equal `before`) equal `after`, writing only what differs. */
-export const replaceDeadlines = (
+/**
+ * Makes the aggregate's rows equal `deadlines`, writing only what differs. `stored` says whether
+ * the aggregate may have rows already (false: it is new in this batch, nothing to read).
+ */
+export const writeDeadlines = (
   db: Database,
   owner: DeadlineOwner,
-  previousOwner: DeadlineOwner | null,
-  before: readonly Deadline[],
-  after: readonly Deadline[],
+  deadlines: readonly Deadline[],
+  stored: boolean,
 ): void => {
   const s = statements(db);
-  const previous = new Map(before.map((deadline) => [deadline.key, deadline]));
-  const unchangedOwner = sameOwner(previousOwner, owner);
-  for (const deadline of after) {
-    const old = previous.get(deadline.key);
+  const rows = stored ? s.ofAggregate.all(owner.aggregateId) : [];
+  const previous = new Map(rows.map((row) => [row.key, row]));
+  for (const deadline of deadlines) {
+    const row = previous.get(deadline.key);
     previous.delete(deadline.key);
-    if (old && unchangedOwner && same(old, deadline)) continue;
-    (old ? s.update : s.insert).run({ ...owner, ...deadline });
+    if (row && same(row, owner, deadline)) continue;
+    (row ? s.update : s.insert).run({ ...owner, ...deadline });
   }
   for (const key of previous.keys()) s.delete.run(owner.aggregateId, key);
 };

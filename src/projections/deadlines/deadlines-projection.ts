@@ -16,7 +16,7 @@ import {
 import type { RecordedEvent } from '../../eventstore';
 import type { Projection } from '../runner';
 import { domainEvent, FoldedStates, perDatabase, streamOf } from '../support';
-import { type DeadlineOwner, replaceDeadlines } from './deadline-rows';
+import { type DeadlineOwner, writeDeadlines } from './deadline-rows';
 import { DEADLINE_TABLES } from './deadline-tables';
 
 const statements = perDatabase((db: Database) => ({
@@ -46,19 +46,17 @@ const deadlinesOfCertificate = (db: Database, id: string, state: CertificateStat
   });
 };
 
-const certificates = new FoldedStates<CertificateState, CertificateEvent, Deadline[]>({
+const certificates = new FoldedStates<CertificateState, CertificateEvent>({
   table: 'rm_deadline_certificate_states',
   initial: initialCertificateState,
   evolve: (state, event) => certificateDecider.evolve(state, event),
-  derive: deadlinesOfCertificate,
   fixedFields: ['policy'],
 });
 
-const cycles = new FoldedStates<AuditCycleState, AuditCycleEvent, Deadline[]>({
+const cycles = new FoldedStates<AuditCycleState, AuditCycleEvent>({
   table: 'rm_deadline_cycle_states',
   initial: initialAuditCycleState,
   evolve: evolveAuditCycle,
-  derive: (_db, _id, state) => auditCycleDeadlines(state),
   fixedFields: ['application', 'policy'],
 });
 
@@ -82,51 +80,60 @@ const cycleOwner = (id: string, state: AuditCycleState): DeadlineOwner | null =>
         auditCycleId: id,
       };
 
-const applyCertificateEvent = (db: Database, id: string, recorded: RecordedEvent): void => {
-  const step = certificates.apply(db, id, recorded.version, domainEvent(recorded));
-  const owner = step && certificateOwner(id, step.after);
-  if (!step || !owner) return;
-  const previousOwner = certificateOwner(id, step.before);
-  replaceDeadlines(db, owner, previousOwner, step.extraBefore, step.extraAfter);
-};
-
+/** Records the recertification audit's last day; returns the certificate whose deadlines it meets. */
 const recordRecertificationAudit = (
   db: Database,
   cycle: AuditCycleState,
   event: AuditCycleEvent,
-) => {
-  if (event.type !== 'AuditCompleted' || event.data.kind !== 'RECERTIFICATION') return;
-  if (cycle.status === 'NOT_STARTED' || !cycle.application.recertification) return;
+): string | null => {
+  if (event.type !== 'AuditCompleted' || event.data.kind !== 'RECERTIFICATION') return null;
+  if (cycle.status === 'NOT_STARTED' || !cycle.application.recertification) return null;
   const { certificateId, recertification } = cycle.application;
-  const before = certificates.read(db, certificateId);
   statements(db).recordRecertificationAudit.run(
     certificateId,
     recertification.certificateExpiryDate,
     event.data.lastDay,
   );
-  const after = certificates.rederive(db, certificateId);
-  const owner = after && certificateOwner(certificateId, after.state);
-  if (before && after && owner) replaceDeadlines(db, owner, owner, before.extra, after.extra);
+  return certificateId;
 };
 
-const applyCycleEvent = (db: Database, id: string, recorded: RecordedEvent): void => {
-  const event = domainEvent<AuditCycleEvent>(recorded);
-  const step = cycles.apply(db, id, recorded.version, event);
-  const owner = step && cycleOwner(id, step.after);
-  if (!step || !owner) return;
-  replaceDeadlines(db, owner, cycleOwner(id, step.before), step.extraBefore, step.extraAfter);
-  recordRecertificationAudit(db, step.after, event);
-};
-
-const apply = (recorded: RecordedEvent, db: Database): void => {
-  const { category, id } = streamOf(recorded);
-  if (category === 'certificate') applyCertificateEvent(db, id, recorded);
-  else if (category === 'auditcycle') applyCycleEvent(db, id, recorded);
+/**
+ * Folds the batch's events in memory, then writes the deadlines of every aggregate they changed
+ * (and of every certificate whose recertification audit they completed) once.
+ */
+const applyBatch = (events: readonly RecordedEvent[], db: Database): void => {
+  const certificateIds = new Set<string>();
+  for (const recorded of events) {
+    const { category, id } = streamOf(recorded);
+    if (category === 'certificate') {
+      if (certificates.apply(db, id, recorded.version, domainEvent(recorded))) {
+        certificateIds.add(id);
+      }
+    } else if (category === 'auditcycle') {
+      const event = domainEvent<AuditCycleEvent>(recorded);
+      const folded = cycles.apply(db, id, recorded.version, event);
+      const met = folded && recordRecertificationAudit(db, folded.state, event);
+      if (met) certificateIds.add(met);
+    }
+  }
+  for (const [id, folded] of cycles.changed(db)) {
+    const owner = folded.version !== folded.stored && cycleOwner(id, folded.state);
+    if (owner) writeDeadlines(db, owner, auditCycleDeadlines(folded.state), folded.stored > 0);
+  }
+  for (const id of certificateIds) {
+    const folded = certificates.read(db, id);
+    const owner = folded && certificateOwner(id, folded.state);
+    if (!folded || !owner) continue;
+    const deadlines = deadlinesOfCertificate(db, id, folded.state);
+    writeDeadlines(db, owner, deadlines, folded.stored > 0);
+  }
+  certificates.flush(db);
+  cycles.flush(db);
 };
 
 /**
  * Deadlines of certificates and audit cycles, computed by the domain's deadline rules over each
- * aggregate's folded state (kept in private tables) and replaced per aggregate on every event.
+ * aggregate's folded state (kept in private tables), written once per aggregate and batch.
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
@@ -141,5 +148,10 @@ export const deadlinesProjection: Projection = {
     certificates.reset(db);
     cycles.reset(db);
   },
-  apply,
+  apply: (event, db) => applyBatch([event], db),
+  applyBatch,
+  rollback: (db) => {
+    certificates.rollback(db);
+    cycles.rollback(db);
+  },
 };

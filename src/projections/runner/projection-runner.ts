@@ -13,7 +13,7 @@ export interface ProjectionRunnerOptions {
   store: EventStore;
   db: Database;
   projections: readonly Projection[];
-  /** Events per transaction (default 1000). */
+  /** Events per transaction (default 5000). */
   batchSize?: number;
 }
 
@@ -37,7 +37,7 @@ export class ProjectionRunner {
   private live = false;
   private failure: unknown = null;
 
-  constructor({ store, db, projections, batchSize = 1000 }: ProjectionRunnerOptions) {
+  constructor({ store, db, projections, batchSize = 5000 }: ProjectionRunnerOptions) {
     this.store = store;
     this.db = db;
     this.projections = projections;
@@ -139,16 +139,21 @@ export class ProjectionRunner {
   }
 
   private applyBatch(events: readonly RecordedEvent[], checkpoint: string): void {
-    this.db.transaction(() => {
-      for (const projection of this.projections) {
-        const from = this.positions.get(projection.name) ?? null;
-        if (from !== null && from >= checkpoint) continue;
-        for (const event of events) {
-          if (from === null || event.position > from) projection.apply(event, this.db);
+    try {
+      this.db.transaction(() => {
+        for (const projection of this.projections) {
+          const from = this.positions.get(projection.name) ?? null;
+          if (from !== null && from >= checkpoint) continue;
+          const fresh = from === null ? events : events.filter((event) => event.position > from);
+          if (projection.applyBatch) projection.applyBatch(fresh, this.db);
+          else for (const event of fresh) projection.apply(event, this.db);
+          this.checkpoints.write(projection.name, projection.version, checkpoint);
         }
-        this.checkpoints.write(projection.name, projection.version, checkpoint);
-      }
-    })();
+      })();
+    } catch (error) {
+      for (const projection of this.projections) projection.rollback?.(this.db);
+      throw error;
+    }
     for (const projection of this.projections) {
       const from = this.positions.get(projection.name) ?? null;
       if (from === null || from < checkpoint) this.positions.set(projection.name, checkpoint);

@@ -12,4 +12,11 @@ export interface Projection {
   reset(db: Database): void;
   /** Applies one event; runs inside the runner's transaction. */
   apply(event: RecordedEvent, db: Database): void;
+  /**
+   * Applies the events of one batch, in order, inside the runner's transaction (the runner calls
+   * `apply` for each event when absent). Lets a projection fold in memory and write each row once.
+   */
+  applyBatch?(events: readonly RecordedEvent[], db: Database): void;
+  /** Forgets whatever the projection kept in memory: its batch's transaction was rolled back. */
+  rollback?(db: Database): void;
 }

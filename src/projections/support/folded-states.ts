@@ -1,29 +1,29 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { perDatabase } from './per-database';
 
-interface Entry<S, Extra> {
-  version: number;
+/** A folded state at a stream version; `stored` is the version its table row holds (0: none). */
+export interface FoldedState<S> {
   state: S;
-  extra: Extra;
+  version: number;
+  stored: number;
 }
 
-export interface FoldStep<S, Extra> {
-  before: S;
-  after: S;
-  /** What `derive` made from `before` (cached or recomputed) and from `after`. */
-  extraBefore: Extra;
-  extraAfter: Extra;
-}
-
-export interface FoldedStatesOptions<S, E, Extra> {
+export interface FoldedStatesOptions<S, E> {
   /** Private table name; `<table>_fixed` holds the fixed fields. */
   table: string;
   initial: () => S;
   evolve: (state: S, event: E) => S;
-  /** A value computed from each state (e.g. its deadlines), cached with it. */
-  derive: (db: Database, id: string, state: S) => Extra;
   /** Large top-level fields that rarely change (application, policy): stored apart, rewritten only when replaced. */
   fixedFields?: readonly string[];
+}
+
+interface Entry<S> {
+  state: S;
+  version: number;
+}
+
+interface Pending<S> extends FoldedState<S> {
+  storedState: S | null;
 }
 
 const CACHE_LIMIT = 5000;
@@ -31,21 +31,23 @@ const CACHE_LIMIT = 5000;
 type Fields = Record<string, unknown>;
 
 /**
- * Folded aggregate states kept in private tables, written through on every event, with an
- * in-memory cache of recent states. A cached state is trusted only if it is exactly one version
- * behind the incoming event, so a rolled-back batch or a rebuild always reloads from the table.
+ * Folded aggregate states kept in private tables. Events fold in memory (`apply`); `flush` writes
+ * each changed state once, inside the batch's transaction. The cache holds states as written;
+ * `rollback` (the batch's transaction failed) forgets the batch and the cache, so the next batch
+ * reloads from the tables.
  */
-export class FoldedStates<S, E, Extra = undefined> {
+export class FoldedStates<S, E> {
   private readonly fixedFields: readonly string[];
   private readonly statements: (db: Database) => {
     select: Statement<[string], { version: number; state: string; fixed: string | null }>;
     insert: Statement<[string, number, string]>;
     update: Statement<[number, string, string]>;
     upsertFixed: Statement<[string, string]>;
-    cache: Map<string, Entry<S, Extra>>;
+    cache: Map<string, Entry<S>>;
+    pending: Map<string, Pending<S>>;
   };
 
-  constructor(private readonly options: FoldedStatesOptions<S, E, Extra>) {
+  constructor(private readonly options: FoldedStatesOptions<S, E>) {
     const { table } = options;
     this.fixedFields = options.fixedFields ?? [];
     this.statements = perDatabase((db) => ({
@@ -60,6 +62,7 @@ export class FoldedStates<S, E, Extra = undefined> {
          ON CONFLICT (id) DO UPDATE SET fixed = excluded.fixed`,
       ),
       cache: new Map(),
+      pending: new Map(),
     }));
   }
 
@@ -74,68 +77,89 @@ export class FoldedStates<S, E, Extra = undefined> {
   reset(db: Database): void {
     const { table } = this.options;
     db.exec(`DELETE FROM ${table}; DELETE FROM ${table}_fixed;`);
-    this.statements(db).cache.clear();
+    this.rollback(db);
   }
 
-  /** Applies the event at stream `version`; null when that version was already folded. */
-  apply(db: Database, id: string, version: number, event: E): FoldStep<S, Extra> | null {
-    const current = this.load(db, id, version - 1);
+  /** Folds the event at stream `version`; the new state, or null when that version was already folded. */
+  apply(db: Database, id: string, version: number, event: E): FoldedState<S> | null {
+    const current = this.current(db, id);
     if (version <= current.version) return null;
-    const after = this.options.evolve(current.state, event);
-    this.save(db, id, current, version, after);
-    const extraAfter = this.options.derive(db, id, after);
-    this.remember(this.statements(db).cache, id, { version, state: after, extra: extraAfter });
-    return { before: current.state, after, extraBefore: current.extra, extraAfter };
+    current.state = this.options.evolve(current.state, event);
+    current.version = version;
+    return current;
   }
 
-  /** The latest folded state (null when none) and its derived value. */
-  read(db: Database, id: string): Entry<S, Extra> | null {
-    const entry = this.load(db, id, null);
+  /** The latest folded state (null when none), including this batch's events. */
+  read(db: Database, id: string): FoldedState<S> | null {
+    const { pending } = this.statements(db);
+    const entry = pending.get(id) ?? this.load(db, id);
     return entry.version === 0 ? null : entry;
   }
 
-  /** Recomputes the derived value of the stored state (after an outside fact changed). */
-  rederive(db: Database, id: string): Entry<S, Extra> | null {
-    const entry = this.read(db, id);
-    if (!entry) return null;
-    const fresh = { ...entry, extra: this.options.derive(db, id, entry.state) };
-    this.remember(this.statements(db).cache, id, fresh);
-    return fresh;
+  /** The states changed by this batch's events so far. */
+  changed(db: Database): IterableIterator<[string, FoldedState<S>]> {
+    return this.statements(db).pending.entries();
   }
 
-  private save(db: Database, id: string, current: Entry<S, Extra>, version: number, after: S) {
+  /** Writes every state changed by the batch (call inside the batch's transaction). */
+  flush(db: Database): void {
     const s = this.statements(db);
-    const [before, next] = [current.state as Fields, after as Fields];
+    for (const [id, entry] of s.pending) {
+      if (entry.version !== entry.stored) this.save(db, id, entry);
+      this.remember(s.cache, id, { state: entry.state, version: entry.version });
+    }
+    s.pending.clear();
+  }
+
+  /** Forgets the batch in progress and every cached state. */
+  rollback(db: Database): void {
+    const s = this.statements(db);
+    s.pending.clear();
+    s.cache.clear();
+  }
+
+  private current(db: Database, id: string): Pending<S> {
+    const { pending } = this.statements(db);
+    let entry = pending.get(id);
+    if (!entry) {
+      entry = this.load(db, id);
+      pending.set(id, entry);
+    }
+    return entry;
+  }
+
+  private save(db: Database, id: string, entry: Pending<S>): void {
+    const s = this.statements(db);
+    const [before, next] = [entry.storedState as Fields | null, entry.state as Fields];
     const rest: Fields = {};
     const fixed: Fields = {};
-    for (const [field, value] of Object.entries(next)) {
-      if (this.fixedFields.includes(field)) fixed[field] = value;
-      else rest[field] = value;
+    for (const field in next) {
+      if (this.fixedFields.includes(field)) fixed[field] = next[field];
+      else rest[field] = next[field];
     }
-    if (current.version === 0) s.insert.run(id, version, JSON.stringify(rest));
-    else s.update.run(version, JSON.stringify(rest), id);
-    if (this.fixedFields.some((field) => before[field] !== next[field])) {
+    if (entry.stored === 0) s.insert.run(id, entry.version, JSON.stringify(rest));
+    else s.update.run(entry.version, JSON.stringify(rest), id);
+    if (this.fixedFields.some((field) => before?.[field] !== next[field])) {
       s.upsertFixed.run(id, JSON.stringify(fixed));
     }
   }
 
-  private load(db: Database, id: string, expected: number | null): Entry<S, Extra> {
+  private load(db: Database, id: string): Pending<S> {
     const { select, cache } = this.statements(db);
     const cached = cache.get(id);
-    if (cached && expected !== null && cached.version === expected) return cached;
+    if (cached) return { ...cached, stored: cached.version, storedState: cached.state };
     const row = select.get(id);
-    const state = row
-      ? ({
-          ...(JSON.parse(row.fixed ?? '{}') as Fields),
-          ...(JSON.parse(row.state) as Fields),
-        } as S)
-      : this.options.initial();
-    const entry = { version: row?.version ?? 0, state, extra: this.options.derive(db, id, state) };
-    if (row) this.remember(cache, id, entry);
-    return entry;
+    if (!row) {
+      return { state: this.options.initial(), version: 0, stored: 0, storedState: null };
+    }
+    const state = {
+      ...(JSON.parse(row.fixed ?? '{}') as Fields),
+      ...(JSON.parse(row.state) as Fields),
+    } as S;
+    return { state, version: row.version, stored: row.version, storedState: state };
   }
 
-  private remember(cache: Map<string, Entry<S, Extra>>, id: string, entry: Entry<S, Extra>): void {
+  private remember(cache: Map<string, Entry<S>>, id: string, entry: Entry<S>): void {
     cache.delete(id);
     cache.set(id, entry);
     if (cache.size > CACHE_LIMIT) {
