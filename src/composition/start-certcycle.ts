@@ -16,6 +16,7 @@ import {
   generateApiKey,
 } from '../graphql';
 import { buildCertcycleSchema } from '../graphql/certcycle-schema';
+import { type CertificateStatusFeed, startCertificateStatusFeed } from '../graphql/live';
 import { allProjections, ProjectionRunner } from '../projections';
 import { certificationOutcomeReactor } from './certification-outcome-reactor';
 import { clockFor } from './clock-for';
@@ -93,15 +94,20 @@ export const startCertcycle = async (
       readiness: health.readiness,
     });
 
+    const watch = (component: string, done: Promise<void>) =>
+      done.catch((error: unknown) => {
+        health.failed(component, error);
+        log(`certcycle: ${health.failureReason}`);
+      });
+    let feed: CertificateStatusFeed | undefined;
     const startUp = async (): Promise<StartupReport> => {
       health.starting('catching up with the event log');
       const caughtUp = await runner.catchUp();
       await runner.start();
+      feed = startCertificateStatusFeed({ store, pubSub, after: runner.position });
+      void watch('the certificate status feed', feed.done);
       reactor.start();
-      reactor.done.catch((error: unknown) => {
-        health.failed('the certification-outcome reactor', error);
-        log(`certcycle: ${health.failureReason}`);
-      });
+      void watch('the certification-outcome reactor', reactor.done);
       let demo: DemoSeedReport | null = null;
       if (config.demo) {
         health.starting('seeding demo data');
@@ -127,6 +133,7 @@ export const startCertcycle = async (
     const close = async () => {
       await api.close();
       await ready.catch(() => undefined);
+      await feed?.stop();
       await reactor.stop();
       await runner.stop();
       await storage.close();

@@ -1,0 +1,73 @@
+import type { Certcycle } from '../../src/composition';
+import { startQuietly, testConfig, graphql } from '../composition/composed-service';
+import { temporaryDirectory } from '../eventstore/temp-store';
+import { fields, runCliProcess } from './run-cli-process';
+
+jest.setTimeout(60_000);
+
+describe('npm run cli -- api-key', () => {
+  const dir = temporaryDirectory('cli-api-key');
+  const env = { CERTCYCLE_DATA_DIR: dir.path };
+  let app: Certcycle;
+
+  beforeAll(async () => {
+    app = await startQuietly(testConfig(dir.path));
+    await app.ready;
+  });
+  afterAll(async () => {
+    await app.close();
+    dir.remove();
+  });
+
+  it('creates a key the running service accepts, lists it and revokes it', async () => {
+    const created = await runCliProcess(
+      ['api-key', 'create', '--role', 'CLIENT', '--person', 'cl-7', '--organisation', 'org-9'],
+      env,
+    );
+    expect(created).toMatchObject({ code: 0, stderr: '' });
+    const record = fields(created.stdout);
+    expect(record).toMatchObject({ role: 'CLIENT', person: 'cl-7', organisation: 'org-9' });
+    expect(record.key).toMatch(/^cc_[A-Za-z0-9_-]{43}$/);
+    expect(await graphql(app, '{ me { personId role organisationId } }', {}, record.key)).toEqual({
+      data: { me: { personId: 'cl-7', role: 'CLIENT', organisationId: 'org-9' } },
+    });
+
+    const listed = await runCliProcess(['api-key', 'list'], env);
+    expect(listed.code).toBe(0);
+    const rows = listed.stdout.trim().split('\n');
+    expect(rows[0]).toMatch(/^ID\s+ROLE\s+PERSON\s+ORGANISATION\s+CREATED\s+REVOKED\s+LABEL$/);
+    const row = rows.find((line) => line.startsWith(record.id!));
+    expect(row?.split(/\s+/).slice(0, 4)).toEqual([record.id, 'CLIENT', 'cl-7', 'org-9']);
+    expect(listed.stdout).not.toContain(record.key);
+
+    const revoked = await runCliProcess(['api-key', 'revoke', record.id!], env);
+    expect(revoked.code).toBe(0);
+    expect(fields(revoked.stdout).revoked).toMatch(/^\d{4}-\d\d-\d\dT/);
+    const refused = await graphql(app, '{ me { personId } }', {}, record.key);
+    expect(refused.data ?? null).toBeNull();
+    expect(refused.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }),
+    ]);
+  });
+
+  it('answers bad usage with exit code 2 and the usage, bad values with exit code 1', async () => {
+    const noRole = await runCliProcess(['api-key', 'create', '--person', 'p-1'], env);
+    expect(noRole.code).toBe(2);
+    expect(noRole.stderr).toContain('api-key create needs --role and --person');
+    expect(noRole.stderr).toContain('usage: npm run cli -- <command>');
+
+    const clientWithoutOrganisation = await runCliProcess(
+      ['api-key', 'create', '--role', 'CLIENT', '--person', 'p-1'],
+      env,
+    );
+    expect(clientWithoutOrganisation).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: 'certcycle: a CLIENT key needs the organisation it belongs to\n',
+    });
+
+    const unknownKey = await runCliProcess(['api-key', 'revoke', 'no-such-id'], env);
+    expect(unknownKey.code).toBe(1);
+    expect(unknownKey.stderr).toContain('no-such-id');
+  });
+});

@@ -1,0 +1,91 @@
+import Database from 'better-sqlite3';
+import { startQuietly, testConfig } from '../composition/composed-service';
+import { temporaryDirectory } from '../eventstore/temp-store';
+import { runCliProcess } from './run-cli-process';
+
+jest.setTimeout(90_000);
+
+/** Every row of every table but the event log and the API keys, in a stable order. */
+const snapshot = (file: string): Record<string, string[]> => {
+  const db = new Database(file, { readonly: true });
+  try {
+    const tables = db
+      .prepare<[], { name: string }>(
+        `SELECT name FROM sqlite_master WHERE type = 'table'
+         AND name NOT IN ('events', 'api_keys') AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+      )
+      .all()
+      .map(({ name }) => name);
+    return Object.fromEntries(
+      tables.map((name) => [
+        name,
+        db
+          .prepare(`SELECT * FROM "${name}"`)
+          .all()
+          .map((row) => JSON.stringify(row))
+          .sort(),
+      ]),
+    );
+  } finally {
+    db.close();
+  }
+};
+
+describe('npm run rebuild', () => {
+  const dir = temporaryDirectory('cli-rebuild');
+  const env = { CERTCYCLE_DATA_DIR: dir.path };
+  const file = dir.file('certcycle.db');
+  let events: number;
+  let before: Record<string, string[]>;
+
+  beforeAll(async () => {
+    const app = await startQuietly(
+      testConfig(dir.path, { CERTCYCLE_DEMO: '1', CERTCYCLE_NOW: '2026-03-02T09:00:00Z' }),
+    );
+    events = (await app.ready).demo!.events;
+    await app.close();
+    before = snapshot(file);
+  });
+  afterAll(() => dir.remove());
+
+  it('rebuilds every projection from position 0 into identical rows, with progress on stderr', async () => {
+    expect(before.rm_certificates!.length).toBe(11);
+    const run = await runCliProcess(['rebuild'], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^rebuilt organisations, certificates, certificate_history, audit_cycles, deadlines from ${events} events in \\d+\\.\\d s \\(\\d+ events/s\\)\\n$`,
+      ),
+    );
+    const lastLine = run.stderr.trim().split('\n').at(-1);
+    expect(lastLine).toMatch(
+      new RegExp(`^\\[#{30}\\] 100%  ${events}/${events} events  [\\d,]+ events/s  ETA 0s$`),
+    );
+    expect(snapshot(file)).toEqual(before);
+  });
+
+  it('rebuilds only the named projection and leaves the others and the log alone', async () => {
+    const db = new Database(file);
+    db.prepare('DELETE FROM rm_certificates').run();
+    db.prepare(`UPDATE rm_organisations SET legal_name = 'tampered'`).run();
+    db.close();
+
+    const run = await runCliProcess(['rebuild', 'certificates'], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`rebuilt certificates from ${events} events`);
+    const after = snapshot(file);
+    expect(after.rm_certificates).toEqual(before.rm_certificates);
+    expect(after.rm_organisations).not.toEqual(before.rm_organisations);
+    const log = new Database(file, { readonly: true });
+    expect(log.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: events });
+    log.close();
+  });
+
+  it('refuses an unknown projection, naming the known ones', async () => {
+    const run = await runCliProcess(['rebuild', 'certificats'], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'unknown projection certificats (known: organisations, certificates, certificate_history, audit_cycles, deadlines)',
+    );
+  });
+});
