@@ -1,0 +1,250 @@
+import type { LifecycleService } from '../../../src/application';
+import { type CalendarDate, calendarDate } from '../../../src/domain';
+import type { ApiHarness } from '../support/api-harness';
+import type { GraphQLResponse } from '../support/test-server';
+
+export const d = (date: string): CalendarDate => calendarDate(date);
+
+const ADMIN = { actor: 'admin-1' };
+const AUDITOR = { actor: 'aud-1' };
+const DECISION_MAKER = { actor: 'dm-1' };
+
+export const STANDARD = { identifier: 'ISO/IEC 20000-1', version: '2018' };
+export const ISMS = { identifier: 'ISO/IEC 27001', version: '2022' };
+const SCOPE = {
+  text: 'IT service management of data-centre hosting services',
+  services: ['hosting'],
+  customers: ['external customers'],
+  locations: ['Beijing', 'Shanghai'],
+};
+
+const register = async (
+  service: LifecycleService,
+  organisationId: string,
+  legalName: string,
+  registrationNumber: string,
+) => {
+  await service.registerOrganisation(
+    {
+      organisationId,
+      legalName,
+      registrationNumber,
+      country: 'CN',
+      address: '1 Data Road, Beijing',
+      registeredOn: d('2023-09-01'),
+    },
+    ADMIN,
+  );
+  for (const [siteId, name] of [
+    ['site-bj', 'Beijing head office'],
+    ['site-sh', 'Shanghai data centre'],
+  ] as const) {
+    await service.addSite(
+      {
+        organisationId,
+        siteId,
+        name,
+        address: `${name} road`,
+        country: 'CN',
+        addedOn: d('2023-09-01'),
+      },
+      ADMIN,
+    );
+  }
+  await service.recordReadiness(
+    {
+      organisationId,
+      recordedOn: d('2023-12-05'),
+      managementSystemOperatingSince: d('2023-06-01'),
+      lastInternalAuditCompletedOn: d('2023-11-15'),
+      lastManagementReviewCompletedOn: d('2023-12-01'),
+    },
+    ADMIN,
+  );
+};
+
+const audit = async (
+  service: LifecycleService,
+  auditCycleId: string,
+  auditId: string,
+  kind: 'STAGE1' | 'STAGE2' | 'SURVEILLANCE',
+  firstDay: string,
+  lastDay: string,
+  surveillanceNumber?: 1 | 2,
+) => {
+  await service.planAudit(
+    {
+      auditCycleId,
+      auditId,
+      kind,
+      ...(surveillanceNumber ? { surveillanceNumber } : {}),
+      plannedStart: d(firstDay),
+      plannedEnd: d(lastDay),
+      mode: 'ON_SITE',
+      leadAuditorId: 'aud-1',
+      team: ['aud-1', 'aud-2'],
+      sites: ['site-bj', 'site-sh'],
+    },
+    AUDITOR,
+  );
+  await service.completeAudit(
+    { auditCycleId, auditId, firstDay: d(firstDay), lastDay: d(lastDay) },
+    AUDITOR,
+  );
+};
+
+const applyAndAudit = async (
+  service: LifecycleService,
+  organisationId: string,
+  auditCycleId: string,
+  certificateId: string,
+  standard = STANDARD,
+) => {
+  await service.submitApplication(
+    {
+      auditCycleId,
+      organisationId,
+      certificateId,
+      standard,
+      scope: SCOPE,
+      sites: ['site-bj', 'site-sh'],
+      submittedOn: d('2024-01-10'),
+    },
+    ADMIN,
+  );
+  await service.reviewApplication(
+    { auditCycleId, outcome: 'ACCEPTED', reasons: [], reviewedOn: d('2024-01-15') },
+    ADMIN,
+  );
+  await audit(service, auditCycleId, 'stage1', 'STAGE1', '2024-02-05', '2024-02-06');
+  await audit(service, auditCycleId, 'stage2', 'STAGE2', '2024-03-04', '2024-03-06');
+};
+
+const grant = (service: LifecycleService, auditCycleId: string, decidedOn: string) =>
+  service.decideCertification(
+    { auditCycleId, decision: 'GRANTED', decidedOn: d(decidedOn), reasons: ['requirements met'] },
+    DECISION_MAKER,
+  );
+
+/** Certified organisations besides Acme and Beta, granted on these dates (more deadlines to page). */
+export const OTHERS = [
+  { organisationId: 'org-delta', name: 'Delta Networks Co.', decidedOn: '2024-04-02' },
+  { organisationId: 'org-epsilon', name: 'Epsilon Hosting Ltd', decidedOn: '2024-04-25' },
+  { organisationId: 'org-zeta', name: 'Zeta Data Centres', decidedOn: '2024-05-20' },
+] as const;
+
+/**
+ * Through the lifecycle service, the reactor and the projections:
+ * - Acme (ISO/IEC 20000-1:2018): minor NC at stage 2 (plan accepted 2024-03-15), granted
+ *   2024-03-20 (expiry 2027-03-19), suspended 2024-09-02, reinstated 2024-10-15, surveillance 1
+ *   on 2025-02-10/11.
+ * - Beta (ISO/IEC 27001:2022): granted 2024-06-10, no surveillance yet.
+ * - Gamma: application accepted, stage 1 on 2024-02-05/06, no certificate.
+ * - Delta, Epsilon, Zeta (ISO/IEC 20000-1:2018): granted on the dates of OTHERS.
+ */
+export const seedLifecycle = async (api: ApiHarness): Promise<void> => {
+  const { service } = api;
+  await register(service, 'org-acme', 'Acme IT Services Co., Ltd.', '91310000MA1K4XXX0Q');
+  await applyAndAudit(service, 'org-acme', 'cycle-acme', 'cert-acme');
+  await service.raiseNonconformity(
+    {
+      auditCycleId: 'cycle-acme',
+      ncId: 'nc-1',
+      auditId: 'stage2',
+      grade: 'MINOR',
+      clause: '8.2.3',
+      description: 'service level targets not monitored',
+      raisedOn: d('2024-03-06'),
+    },
+    AUDITOR,
+  );
+  await service.acceptCorrectiveActionPlan(
+    {
+      auditCycleId: 'cycle-acme',
+      ncId: 'nc-1',
+      plan: 'monitor SLAs monthly',
+      acceptedOn: d('2024-03-15'),
+    },
+    AUDITOR,
+  );
+  await grant(service, 'cycle-acme', '2024-03-20');
+  await api.settle();
+  await service.suspendCertificate(
+    {
+      certificateId: 'cert-acme',
+      grounds: 'SERIOUS_FAILURE',
+      details: 'incident management failing',
+      ownFault: true,
+      suspendedOn: d('2024-09-02'),
+    },
+    DECISION_MAKER,
+  );
+  await service.reinstateCertificate(
+    {
+      certificateId: 'cert-acme',
+      reason: 'corrective action verified',
+      reinstatedOn: d('2024-10-15'),
+    },
+    DECISION_MAKER,
+  );
+  await audit(
+    service,
+    'cycle-acme',
+    'surveillance-1',
+    'SURVEILLANCE',
+    '2025-02-10',
+    '2025-02-11',
+    1,
+  );
+
+  await register(service, 'org-beta', 'Beta Cloud Ltd', '91440300MA5F000002');
+  await applyAndAudit(service, 'org-beta', 'cycle-beta', 'cert-beta', ISMS);
+  await grant(service, 'cycle-beta', '2024-06-10');
+
+  await register(service, 'org-gamma', 'Gamma Data Services', '91110000MA0G000003');
+  await service.submitApplication(
+    {
+      auditCycleId: 'cycle-gamma',
+      organisationId: 'org-gamma',
+      certificateId: 'cert-gamma',
+      standard: STANDARD,
+      scope: SCOPE,
+      sites: ['site-bj'],
+      submittedOn: d('2024-01-10'),
+    },
+    ADMIN,
+  );
+  await service.reviewApplication(
+    { auditCycleId: 'cycle-gamma', outcome: 'ACCEPTED', reasons: [], reviewedOn: d('2024-01-15') },
+    ADMIN,
+  );
+  await audit(service, 'cycle-gamma', 'stage1', 'STAGE1', '2024-02-05', '2024-02-06');
+
+  for (const other of OTHERS) {
+    const suffix = other.organisationId.replace('org-', '');
+    await register(
+      service,
+      other.organisationId,
+      other.name,
+      `9111000000000${suffix.length}${suffix}`,
+    );
+    await applyAndAudit(service, other.organisationId, `cycle-${suffix}`, `cert-${suffix}`);
+    await grant(service, `cycle-${suffix}`, other.decidedOn);
+  }
+  await api.settle();
+};
+
+/** The data of a response that must have no errors. */
+export const dataOf = (response: GraphQLResponse): Record<string, unknown> => {
+  if (response.body.errors)
+    throw new Error(`unexpected errors ${JSON.stringify(response.body.errors)}`);
+  if (!response.body.data) throw new Error(`no data in ${JSON.stringify(response.body)}`);
+  return response.body.data;
+};
+
+/** The single error of a response, with its code. */
+export const errorOf = (response: GraphQLResponse) => {
+  expect(response.body.errors).toHaveLength(1);
+  const [error] = response.body.errors ?? [];
+  return { message: error?.message, ...error?.extensions, stacktrace: undefined };
+};
