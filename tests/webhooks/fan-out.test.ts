@@ -112,7 +112,7 @@ describe('webhook fan-out', () => {
     const poisoned = certificateIssued('c2', 'o');
     await store.appendToStream('certificate-c1', [first]);
     await store.appendToStream('certificate-c2', [poisoned]);
-    kit.db.exec(`CREATE TEMP TRIGGER poison BEFORE INSERT ON wh_deliveries
+    kit.db.exec(`CREATE TRIGGER poison BEFORE INSERT ON wh_deliveries
       WHEN NEW.event_id = '${poisoned.id}' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
     await expect(fanOut.catchUp()).rejects.toThrow('disk on fire');
     expect(rows()).toEqual([]);

@@ -29,6 +29,11 @@ export interface WebhookDispatcherOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Idle wait between rounds when nothing is due (default 1 s). */
   pollIntervalMs?: number;
+  /**
+   * Attempts recorded per transaction (default 50). A crash loses at most this many records, and
+   * those deliveries are sent again.
+   */
+  recordBatchSize?: number;
   /** Called after every recorded attempt (metrics, tests). */
   onAttempt?: (attempt: RecordedAttempt) => void;
 }
@@ -37,6 +42,13 @@ export interface RecordedAttempt {
   deliveryId: number;
   webhookId: string;
   subscriptionId: string;
+  response: WebhookResponse;
+  outcome: AttemptOutcome;
+}
+
+interface Unrecorded {
+  delivery: ClaimedDelivery;
+  sentAt: number;
   response: WebhookResponse;
   outcome: AttemptOutcome;
 }
@@ -75,6 +87,9 @@ export class WebhookDispatcher {
   private readonly pollIntervalMs: number;
   private readonly onAttempt: ((attempt: RecordedAttempt) => void) | undefined;
   private readonly statements: ReturnType<typeof prepare>;
+  private readonly recordBatchSize: number;
+  private readonly openedSecrets = new Map<string, string>();
+  private unrecorded: Unrecorded[] = [];
   private running: Promise<void> | null = null;
   private stopping = false;
 
@@ -93,6 +108,7 @@ export class WebhookDispatcher {
     this.sleep = options.sleep ?? realSleep;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.onAttempt = options.onAttempt;
+    this.recordBatchSize = options.recordBatchSize ?? 50;
     createWebhookSchema(this.db);
     this.statements = prepare(this.db);
   }
@@ -104,7 +120,11 @@ export class WebhookDispatcher {
     const worker = async () => {
       for (let item = claimed[next++]; item; item = claimed[next++]) await this.deliver(item);
     };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, claimed.length) }, worker));
+    try {
+      await Promise.all(Array.from({ length: Math.min(this.concurrency, claimed.length) }, worker));
+    } finally {
+      this.flush();
+    }
     return claimed.length;
   }
 
@@ -146,7 +166,11 @@ export class WebhookDispatcher {
 
   private async deliver(delivery: ClaimedDelivery): Promise<void> {
     const sentAt = this.clock.now();
-    const secrets = signingSecretsOf(delivery.subscription, this.secrets, sentAt.getTime());
+    const secrets = signingSecretsOf(
+      delivery.subscription,
+      { open: (sealed) => this.openSecret(sealed) },
+      sentAt.getTime(),
+    );
     const response = await sendWebhook(
       {
         url: delivery.subscription.url,
@@ -164,58 +188,68 @@ export class WebhookDispatcher {
       this.clock.now(),
       this.random,
     );
-    this.record(delivery, sentAt.getTime(), response, outcome);
-    this.onAttempt?.({
-      deliveryId: delivery.id,
-      webhookId: delivery.webhook_id,
-      subscriptionId: delivery.subscription.id,
-      response,
-      outcome,
-    });
+    this.unrecorded.push({ delivery, sentAt: sentAt.getTime(), response, outcome });
+    if (this.unrecorded.length >= this.recordBatchSize) this.flush();
   }
 
-  private record(
-    delivery: ClaimedDelivery,
-    sentAt: number,
-    response: WebhookResponse,
-    outcome: AttemptOutcome,
-  ): void {
+  /** Decrypts a stored secret once per dispatcher. */
+  private openSecret(sealed: string): string {
+    let secret = this.openedSecrets.get(sealed);
+    if (secret === undefined) {
+      secret = this.secrets.open(sealed);
+      this.openedSecrets.set(sealed, secret);
+    }
+    return secret;
+  }
+
+  private flush(): void {
+    const entries = this.unrecorded;
+    this.unrecorded = [];
+    if (entries.length === 0) return;
+    this.db.transaction(() => entries.forEach((entry) => this.record(entry))).immediate();
+    for (const { delivery, response, outcome } of entries) {
+      this.onAttempt?.({
+        deliveryId: delivery.id,
+        webhookId: delivery.webhook_id,
+        subscriptionId: delivery.subscription.id,
+        response,
+        outcome,
+      });
+    }
+  }
+
+  private record({ delivery, sentAt, response, outcome }: Unrecorded): void {
     const s = this.statements;
     const subscriptionId = delivery.subscription.id;
-    this.db
-      .transaction(() => {
-        const now = this.clock.now().getTime();
-        s.attempt.run(
-          delivery.id,
-          sentAt,
-          response.statusCode,
-          response.latencyMs,
-          response.responseBody,
-          response.error,
-          outcome.kind === 'delivered' ? 1 : 0,
-        );
-        switch (outcome.kind) {
-          case 'delivered':
-            s.delivered.run(now, delivery.id);
-            s.succeeded.run(now, subscriptionId);
-            return;
-          case 'gone':
-            s.finished.run('failed', delivery.id);
-            s.disable.run('GONE', now, subscriptionId);
-            return;
-          case 'exhausted':
-            s.finished.run('failed', delivery.id);
-            break;
-          case 'retry':
-            s.retry.run(now + outcome.delayMs, delivery.id);
-            if (outcome.throttleMs !== null)
-              s.throttle.run(now + outcome.throttleMs, subscriptionId);
-            break;
-        }
-        s.failing.run(now, subscriptionId);
-        s.disableFailing.run(now, subscriptionId, now - this.disableAfterMs);
-      })
-      .immediate();
+    const now = this.clock.now().getTime();
+    s.attempt.run(
+      delivery.id,
+      sentAt,
+      response.statusCode,
+      response.latencyMs,
+      response.responseBody,
+      response.error,
+      outcome.kind === 'delivered' ? 1 : 0,
+    );
+    switch (outcome.kind) {
+      case 'delivered':
+        s.delivered.run(now, delivery.id);
+        s.succeeded.run(now, subscriptionId);
+        return;
+      case 'gone':
+        s.finished.run('failed', delivery.id);
+        s.disable.run('GONE', now, subscriptionId);
+        return;
+      case 'exhausted':
+        s.finished.run('failed', delivery.id);
+        break;
+      case 'retry':
+        s.retry.run(now + outcome.delayMs, delivery.id);
+        if (outcome.throttleMs !== null) s.throttle.run(now + outcome.throttleMs, subscriptionId);
+        break;
+    }
+    s.failing.run(now, subscriptionId);
+    s.disableFailing.run(now, subscriptionId, now - this.disableAfterMs);
   }
 }
 

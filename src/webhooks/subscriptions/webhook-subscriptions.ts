@@ -225,7 +225,11 @@ export class WebhookSubscriptions {
   }
 }
 
-export const signingSecretsOf = (row: SubscriptionRow, box: SecretBox, nowMs: number): string[] => {
+export const signingSecretsOf = (
+  row: SubscriptionRow,
+  box: Pick<SecretBox, 'open'>,
+  nowMs: number,
+): string[] => {
   const secrets = [box.open(row.secret)];
   if (row.previous_secret !== null && (row.previous_secret_expires_at ?? 0) > nowMs) {
     secrets.push(box.open(row.previous_secret));
