@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import {
+  InvalidWebhookEventTypesError,
+  InvalidWebhookUrlError,
+  SecretBox,
+  UnknownWebhookSubscriptionError,
+  WebhookSubscriptions,
+} from '../../src/webhooks';
+import { webhookKit } from './support/webhook-kit';
+
+jest.mock('request-filtering-agent', () =>
+  jest.requireActual<{ real(): unknown }>('./support/request-filtering-agent').real(),
+);
+
+describe('webhook subscriptions', () => {
+  let kit: ReturnType<typeof webhookKit>;
+
+  beforeEach(() => {
+    kit = webhookKit();
+  });
+
+  afterEach(() => kit.close());
+
+  const create = (overrides: Partial<Parameters<WebhookSubscriptions['create']>[0]> = {}) =>
+    kit.subscriptions.create({
+      url: 'https://hooks.example.com/certcycle',
+      eventTypes: ['certificate.suspended', 'certificate.issued'],
+      organisationId: 'org-acme',
+      description: 'ERP',
+      ...overrides,
+    });
+
+  it('returns the secret once and stores it only encrypted', () => {
+    const { subscription, secret } = create();
+    expect(secret).toMatch(/^whsec_/);
+    expect(subscription).toMatchObject({
+      url: 'https://hooks.example.com/certcycle',
+      eventTypes: ['certificate.issued', 'certificate.suspended'],
+      organisationId: 'org-acme',
+      description: 'ERP',
+      enabled: true,
+      disabledReason: null,
+    });
+    expect(JSON.stringify(subscription)).not.toContain(secret.slice(6));
+    const stored = kit.db.prepare('SELECT * FROM wh_subscriptions').get();
+    expect(JSON.stringify(stored)).not.toContain(secret.slice(6));
+    expect(kit.subscriptions.signingSecrets(subscription.id)).toEqual([secret]);
+    const otherKey = new WebhookSubscriptions({
+      db: kit.db,
+      clock: kit.clock,
+      secrets: new SecretBox(randomBytes(32)),
+    });
+    expect(() => otherKey.signingSecrets(subscription.id)).toThrow();
+  });
+
+  it('refuses bad URLs and event types with clear errors', () => {
+    const https = new WebhookSubscriptions({ db: kit.db, clock: kit.clock, secrets: kit.box });
+    expect(() =>
+      https.create({ url: 'http://hooks.example.com/', eventTypes: ['certificate.issued'] }),
+    ).toThrow(
+      new InvalidWebhookUrlError('http://hooks.example.com/', 'only https URLs are accepted'),
+    );
+    expect(() => create({ url: 'hooks.example.com' })).toThrow(/not an absolute URL/);
+    expect(() => create({ eventTypes: [] })).toThrow(InvalidWebhookEventTypesError);
+    expect(() => create({ eventTypes: ['certificate.issued', 'certificate.deleted'] })).toThrow(
+      'webhook event types are refused: unknown certificate.deleted',
+    );
+    expect(kit.subscriptions.list()).toEqual([]);
+  });
+
+  it('updates, disables, enables, lists and deletes', () => {
+    const { subscription } = create();
+    const other = create({ organisationId: null }).subscription;
+    kit.advance(1000);
+    expect(
+      kit.subscriptions.update(subscription.id, { eventTypes: ['certificate.expired'] }),
+    ).toMatchObject({ eventTypes: ['certificate.expired'], url: subscription.url });
+    expect(kit.subscriptions.disable(subscription.id)).toMatchObject({
+      enabled: false,
+      disabledReason: 'MANUAL',
+    });
+    expect(kit.subscriptions.enable(subscription.id)).toMatchObject({
+      enabled: true,
+      disabledReason: null,
+    });
+    expect(kit.subscriptions.list({ organisationId: 'org-acme' }).map((s) => s.id)).toEqual([
+      subscription.id,
+    ]);
+    kit.enqueue({ type: 'certificate.expired' }, 'org-acme');
+    expect(kit.deliveries.list(subscription.id)).toHaveLength(1);
+    kit.subscriptions.delete(subscription.id);
+    expect(() => kit.subscriptions.get(subscription.id)).toThrow(UnknownWebhookSubscriptionError);
+    expect(kit.db.prepare('SELECT count(*) AS n FROM wh_deliveries').get()).toEqual({ n: 0 });
+    expect(kit.subscriptions.list().map((s) => s.id)).toEqual([other.id]);
+    expect(() => kit.subscriptions.update('nope', {})).toThrow('no webhook subscription "nope"');
+  });
+
+  it('rotates the secret, keeping the previous one for 24 hours', () => {
+    const { subscription, secret } = create();
+    const { secret: fresh } = kit.subscriptions.rotateSecret(subscription.id);
+    expect(fresh).not.toBe(secret);
+    expect(kit.subscriptions.signingSecrets(subscription.id)).toEqual([fresh, secret]);
+    kit.advance(24 * 60 * 60 * 1000);
+    expect(kit.subscriptions.signingSecrets(subscription.id)).toEqual([fresh]);
+  });
+});
+
+describe('dispatcher loop', () => {
+  it('sleeps through the injected timer when nothing is due and stops on request', async () => {
+    const kit = webhookKit();
+    try {
+      const sleeps: number[] = [];
+      let thirdSleep: () => void = () => undefined;
+      const slept = new Promise<void>((resolve) => (thirdSleep = resolve));
+      const dispatcher = kit.dispatcher({
+        pollIntervalMs: 250,
+        sleep: (ms) => {
+          sleeps.push(ms);
+          if (sleeps.length === 3) thirdSleep();
+          return new Promise((resolve) => setImmediate(resolve));
+        },
+      });
+      dispatcher.start();
+      await slept;
+      await dispatcher.stop();
+      const count = sleeps.length;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(sleeps.length).toBe(count);
+      expect(sleeps.every((ms) => ms === 250)).toBe(true);
+    } finally {
+      kit.close();
+    }
+  });
+});
