@@ -1,4 +1,4 @@
-import type { Certcycle } from '../../src/composition';
+import { type Certcycle, demoBanner } from '../../src/composition';
 import { addDays, calendarDate, type CalendarDate } from '../../src/domain';
 import {
   certificateDeadlines,
@@ -131,6 +131,21 @@ describe('demo data (CERTCYCLE_DEMO=1)', () => {
     expect(app!.demoAdminKey).not.toBeNull();
     expect(await graphql(app!, '{ me { role } }', {}, app!.demoAdminKey)).toEqual({
       data: { me: { role: 'ADMIN' } },
+    });
+  });
+
+  it("prints a curl example whose query answers the demo's most urgent deadlines", async () => {
+    const banner = demoBanner(app!.url, app!.demoAdminKey!, (await app!.ready).demo);
+    const curl = banner.find((line) => line.trim().startsWith('curl -s'))!;
+    expect(curl).toContain(`-H 'authorization: Bearer ${app!.demoAdminKey}'`);
+    const body = JSON.parse(/-d '(.*)'$/.exec(curl)![1]!) as { query: string };
+    const answer = await graphql(app!, body.query, {}, app!.demoAdminKey);
+    expect(answer.errors).toBeUndefined();
+    const edges = (answer.data!.upcomingDeadlines as { edges: { node: unknown }[] }).edges;
+    expect(edges).toHaveLength(5);
+    expect(edges[0]!.node).toMatchObject({
+      state: 'OVERDUE',
+      organisation: { legalName: expect.any(String) as string },
     });
   });
 

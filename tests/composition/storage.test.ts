@@ -1,0 +1,31 @@
+import { loadConfig } from '../../src/config';
+import { openStorage, readModelsFile } from '../../src/composition';
+import { temporaryDirectory } from '../eventstore/temp-store';
+
+describe('where the read models live', () => {
+  const dir = temporaryDirectory('storage');
+  afterAll(() => dir.remove());
+
+  it('shares the embedded store file and connection', async () => {
+    const config = loadConfig({ CERTCYCLE_DATA_DIR: dir.path });
+    expect(readModelsFile(config)).toBe(dir.file('certcycle.db'));
+    const storage = openStorage(config);
+    try {
+      expect(storage.readModels.name).toBe(dir.file('certcycle.db'));
+      expect('db' in storage.store && storage.store.db).toBe(storage.readModels);
+      expect(storage.countEvents()).toBe(0);
+    } finally {
+      await storage.close();
+    }
+    expect(storage.readModels.open).toBe(false);
+  });
+
+  it('keeps its own file beside an EventStoreDB', () => {
+    const config = loadConfig({
+      CERTCYCLE_DATA_DIR: dir.path,
+      CERTCYCLE_EVENT_STORE: 'eventstoredb',
+      EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
+    });
+    expect(readModelsFile(config)).toBe(dir.file('read-models.db'));
+  });
+});
