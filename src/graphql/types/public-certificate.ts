@@ -3,31 +3,9 @@ import type { CalendarDate, CertificateStatus, RevisionStatus } from '../../doma
 import type { PublicCertificate as PublicCertificateView } from '../../projections';
 import { CalendarDateScalar } from '../scalars';
 import { CertificateStatusEnum, RevisionStatusEnum } from './enums';
+import { PublicSite } from './public-site';
+import { PublicStatusPeriod } from './public-status-period';
 import { StandardType, toStandardType } from './standard';
-
-@ObjectType({ description: 'A site as printed on a certificate.' })
-export class PublicSite {
-  @Field(() => String)
-  name!: string;
-
-  @Field(() => String)
-  address!: string;
-
-  @Field(() => String)
-  scope!: string;
-}
-
-@ObjectType({ description: 'A status period of the public register.' })
-export class PublicStatusPeriod {
-  @Field(() => CertificateStatusEnum)
-  status!: CertificateStatus;
-
-  @Field(() => CalendarDateScalar)
-  from!: CalendarDate;
-
-  @Field(() => CalendarDateScalar, { nullable: true })
-  to!: CalendarDate | null;
-}
 
 @ObjectType({
   description: 'What anyone may learn about a certificate: no ids, findings or reasons.',

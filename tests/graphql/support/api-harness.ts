@@ -120,13 +120,12 @@ export const startApiHarness = async (options: ApiHarnessOptions = {}) => {
     internalErrors,
     /** A further key, e.g. a CLIENT of another organisation. */
     createKey,
-    /** Resolves once the reactor and the projections have handled the log up to its end. */
+    /** Resolves once the reactor has acted on every grant and the projections reached the log's end. */
     settle: async (): Promise<void> => {
-      const head = async () => (await store.readAll()).at(-1)?.position;
-      const appended = await head();
-      if (appended === undefined) return;
-      await reactor.waitFor(appended, 5_000);
-      await runner.waitFor((await head()) ?? appended, 5_000);
+      const grant = (await store.readAll({ eventTypes: ['CertificationGranted'] })).at(-1);
+      if (grant) await reactor.waitFor(grant.position, 5_000);
+      const head = (await store.readAll()).at(-1);
+      if (head) await runner.waitFor(head.position, 5_000);
     },
     /** POSTs a GraphQL document with the key of `caller` (none for ANONYMOUS, or a raw key). */
     query: (

@@ -1,0 +1,16 @@
+import { Field, ObjectType } from 'type-graphql';
+import type { CalendarDate, CertificateStatus } from '../../domain';
+import { CalendarDateScalar } from '../scalars';
+import { CertificateStatusEnum } from './enums';
+
+@ObjectType({ description: 'A status period of the public register.' })
+export class PublicStatusPeriod {
+  @Field(() => CertificateStatusEnum)
+  status!: CertificateStatus;
+
+  @Field(() => CalendarDateScalar)
+  from!: CalendarDate;
+
+  @Field(() => CalendarDateScalar, { nullable: true })
+  to!: CalendarDate | null;
+}
