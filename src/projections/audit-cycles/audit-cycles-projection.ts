@@ -2,58 +2,10 @@ import type { Database } from 'better-sqlite3';
 import type { AuditCycleEvent, CertificationGranted, CertificationRefused } from '../../domain';
 import type { RecordedEvent } from '../../eventstore';
 import type { Projection } from '../runner';
-import { domainEvent, perDatabase, streamOf } from '../support';
+import { domainEvent, streamOf } from '../support';
+import { cycleRows, flushCycleRows, forgetCycleRows } from './audit-cycle-rows';
 import { AUDIT_CYCLE_TABLES } from './audit-cycle-tables';
 import type { DecisionView } from './audit-cycle-view';
-
-const statements = perDatabase((db: Database) => ({
-  submitted: db.prepare(
-    `INSERT INTO rm_audit_cycles (audit_cycle_id, organisation_id, certificate_id, kind, status,
-       standard_identifier, standard_version, submitted_on, application, policy_profile, version)
-     VALUES (:id, :organisationId, :certificateId, :kind, 'APPLICATION_SUBMITTED',
-       :standardIdentifier, :standardVersion, :submittedOn, :application, :policyProfile, :version)`,
-  ),
-  reviewed: db.prepare<[string, string, number, string]>(
-    'UPDATE rm_audit_cycles SET status = ?, review = ?, version = ? WHERE audit_cycle_id = ?',
-  ),
-  transferReview: db.prepare<[string, number, string]>(
-    'UPDATE rm_audit_cycles SET transfer_review = ?, version = ? WHERE audit_cycle_id = ?',
-  ),
-  decided: db.prepare<[string, string, number, string]>(
-    'UPDATE rm_audit_cycles SET status = ?, decision = ?, version = ? WHERE audit_cycle_id = ?',
-  ),
-  version: db.prepare<[number, string]>(
-    'UPDATE rm_audit_cycles SET version = ? WHERE audit_cycle_id = ?',
-  ),
-  planned: db.prepare(
-    `INSERT INTO rm_audits (audit_cycle_id, audit_id, planned_as, kind, surveillance_number,
-       planned_start, planned_end, mode, lead_auditor_id, team, sites)
-     VALUES (:id, :auditId, :version, :kind, :surveillanceNumber, :plannedStart, :plannedEnd,
-       :mode, :leadAuditorId, :team, :sites)`,
-  ),
-  completed: db.prepare(
-    `UPDATE rm_audits SET first_day = :firstDay, last_day = :lastDay,
-       lead_auditor_id = :leadAuditorId, completed_team = :team, completed_sites = :sites
-     WHERE audit_cycle_id = :id AND audit_id = :auditId`,
-  ),
-  raised: db.prepare(
-    `INSERT INTO rm_nonconformities (audit_cycle_id, nc_id, raised_as, audit_id, audit_kind, grade,
-       clause, description, raised_on, response_due_on, verification_limit_on)
-     VALUES (:id, :ncId, :version, :auditId, :auditKind, :grade, :clause, :description, :raisedOn,
-       :responseDueOn, :verificationLimitOn)`,
-  ),
-  planAccepted: db.prepare<[string, string, string, string]>(
-    `UPDATE rm_nonconformities SET plan_accepted_on = ?, plan = ?
-     WHERE audit_cycle_id = ? AND nc_id = ?`,
-  ),
-  verified: db.prepare<[string, string, string]>(
-    'UPDATE rm_nonconformities SET verified_on = ? WHERE audit_cycle_id = ? AND nc_id = ?',
-  ),
-  escalated: db.prepare<[string, string, string, string | null, string, string]>(
-    `UPDATE rm_nonconformities SET grade = ?, escalated_on = ?, response_due_on = ?,
-       verification_limit_on = ? WHERE audit_cycle_id = ? AND nc_id = ?`,
-  ),
-}));
 
 const decisionRecord = (event: CertificationGranted | CertificationRefused): DecisionView => {
   if (event.type === 'CertificationRefused') {
@@ -78,118 +30,133 @@ const decisionRecord = (event: CertificationGranted | CertificationRefused): Dec
 };
 
 const applyEvent = (db: Database, id: string, version: number, event: AuditCycleEvent): void => {
-  const s = statements(db);
+  const rows = cycleRows(db);
+  const cycleKey = { audit_cycle_id: id };
+  if (event.type === 'ApplicationSubmitted') {
+    const { data } = event;
+    const { policy, ...application } = data;
+    rows.add('cycle', {
+      audit_cycle_id: id,
+      organisation_id: data.organisationId,
+      certificate_id: data.certificateId,
+      kind: data.kind,
+      status: 'APPLICATION_SUBMITTED',
+      standard_identifier: data.standard.identifier,
+      standard_version: data.standard.version,
+      submitted_on: data.submittedOn,
+      application: JSON.stringify(application),
+      policy_profile: policy.profile,
+      review: null,
+      transfer_review: null,
+      decision: null,
+      version,
+    });
+    return;
+  }
+  const cycle = rows.get('cycle', cycleKey);
+  if (cycle) cycle.version = version;
   switch (event.type) {
-    case 'ApplicationSubmitted': {
-      const { data } = event;
-      const { policy, ...application } = data;
-      s.submitted.run({
-        id,
-        organisationId: data.organisationId,
-        certificateId: data.certificateId,
-        kind: data.kind,
-        standardIdentifier: data.standard.identifier,
-        standardVersion: data.standard.version,
-        submittedOn: data.submittedOn,
-        application: JSON.stringify(application),
-        policyProfile: policy.profile,
-        version,
-      });
-      return;
-    }
     case 'ApplicationAccepted':
     case 'ApplicationRejected': {
       const { reviewedOn, reviewedBy, reasons } = event.data;
-      const status =
+      if (!cycle) return;
+      cycle.status =
         event.type === 'ApplicationAccepted' ? 'APPLICATION_ACCEPTED' : 'APPLICATION_REJECTED';
-      s.reviewed.run(status, JSON.stringify({ reviewedOn, reviewedBy, reasons }), version, id);
+      cycle.review = JSON.stringify({ reviewedOn, reviewedBy, reasons });
       return;
     }
     case 'AuditPlanned': {
       const { data } = event;
-      s.planned.run({
-        id,
-        version,
-        auditId: data.auditId,
+      rows.add('audit', {
+        audit_cycle_id: id,
+        audit_id: data.auditId,
+        planned_as: version,
         kind: data.kind,
-        surveillanceNumber: data.surveillanceNumber,
-        plannedStart: data.plannedStart,
-        plannedEnd: data.plannedEnd,
+        surveillance_number: data.surveillanceNumber,
+        planned_start: data.plannedStart,
+        planned_end: data.plannedEnd,
         mode: data.mode,
-        leadAuditorId: data.leadAuditorId,
+        lead_auditor_id: data.leadAuditorId,
         team: JSON.stringify(data.team),
         sites: JSON.stringify(data.sites),
+        first_day: null,
+        last_day: null,
+        completed_team: null,
+        completed_sites: null,
       });
-      break;
+      return;
     }
     case 'AuditCompleted': {
       const { data } = event;
-      s.completed.run({
-        id,
-        auditId: data.auditId,
-        firstDay: data.firstDay,
-        lastDay: data.lastDay,
-        leadAuditorId: data.leadAuditorId,
-        team: JSON.stringify(data.team),
-        sites: JSON.stringify(data.sites),
-      });
-      break;
+      const audit = rows.get('audit', { ...cycleKey, audit_id: data.auditId });
+      if (!audit) return;
+      audit.first_day = data.firstDay;
+      audit.last_day = data.lastDay;
+      audit.lead_auditor_id = data.leadAuditorId;
+      audit.completed_team = JSON.stringify(data.team);
+      audit.completed_sites = JSON.stringify(data.sites);
+      return;
     }
     case 'NonconformityRaised': {
       const { data } = event;
-      s.raised.run({
-        id,
-        version,
-        ncId: data.ncId,
-        auditId: data.auditId,
-        auditKind: data.auditKind,
+      rows.add('nonconformity', {
+        audit_cycle_id: id,
+        nc_id: data.ncId,
+        raised_as: version,
+        audit_id: data.auditId,
+        audit_kind: data.auditKind,
         grade: data.grade,
         clause: data.clause,
         description: data.description,
-        raisedOn: data.raisedOn,
-        responseDueOn: data.responseDueOn,
-        verificationLimitOn: data.verificationLimitOn,
+        raised_on: data.raisedOn,
+        response_due_on: data.responseDueOn,
+        verification_limit_on: data.verificationLimitOn,
+        plan_accepted_on: null,
+        plan: null,
+        verified_on: null,
+        escalated_on: null,
       });
-      break;
+      return;
     }
     case 'CorrectiveActionPlanAccepted':
-      s.planAccepted.run(event.data.acceptedOn, event.data.plan, id, event.data.ncId);
-      break;
     case 'NonconformityVerified':
-      s.verified.run(event.data.verifiedOn, id, event.data.ncId);
-      break;
     case 'NonconformityEscalated': {
-      const { data } = event;
-      s.escalated.run(
-        data.toGrade,
-        data.escalatedOn,
-        data.responseDueOn,
-        data.verificationLimitOn,
-        id,
-        data.ncId,
-      );
-      break;
+      const nonconformity = rows.get('nonconformity', { ...cycleKey, nc_id: event.data.ncId });
+      if (!nonconformity) return;
+      if (event.type === 'CorrectiveActionPlanAccepted') {
+        nonconformity.plan_accepted_on = event.data.acceptedOn;
+        nonconformity.plan = event.data.plan;
+      } else if (event.type === 'NonconformityVerified') {
+        nonconformity.verified_on = event.data.verifiedOn;
+      } else {
+        const { data } = event;
+        nonconformity.grade = data.toGrade;
+        nonconformity.escalated_on = data.escalatedOn;
+        nonconformity.response_due_on = data.responseDueOn;
+        nonconformity.verification_limit_on = data.verificationLimitOn;
+      }
+      return;
     }
     case 'TransferReviewRecorded':
-      s.transferReview.run(JSON.stringify(event.data), version, id);
+      if (cycle) cycle.transfer_review = JSON.stringify(event.data);
       return;
     case 'CertificationGranted':
     case 'CertificationRefused':
-      s.decided.run(
-        event.type === 'CertificationGranted' ? 'CERTIFICATION_GRANTED' : 'CERTIFICATION_REFUSED',
-        JSON.stringify(decisionRecord(event)),
-        version,
-        id,
-      );
+      if (!cycle) return;
+      cycle.status =
+        event.type === 'CertificationGranted' ? 'CERTIFICATION_GRANTED' : 'CERTIFICATION_REFUSED';
+      cycle.decision = JSON.stringify(decisionRecord(event));
       return;
   }
-  s.version.run(version, id);
 };
 
-const apply = (recorded: RecordedEvent, db: Database): void => {
-  const { category, id } = streamOf(recorded);
-  if (category !== 'auditcycle') return;
-  applyEvent(db, id, recorded.version, domainEvent<AuditCycleEvent>(recorded));
+const applyBatch = (events: readonly RecordedEvent[], db: Database): void => {
+  for (const recorded of events) {
+    const { category, id } = streamOf(recorded);
+    if (category !== 'auditcycle') continue;
+    applyEvent(db, id, recorded.version, domainEvent<AuditCycleEvent>(recorded));
+  }
+  flushCycleRows(db);
 };
 
 /** Audit cycles: application, review, audits, nonconformities, transfer review, decision. */
@@ -197,7 +164,11 @@ export const auditCyclesProjection: Projection = {
   name: 'audit_cycles',
   version: 1,
   setup: (db) => db.exec(AUDIT_CYCLE_TABLES),
-  reset: (db) =>
-    db.exec('DELETE FROM rm_audit_cycles; DELETE FROM rm_audits; DELETE FROM rm_nonconformities;'),
-  apply,
+  reset: (db) => {
+    db.exec('DELETE FROM rm_audit_cycles; DELETE FROM rm_audits; DELETE FROM rm_nonconformities;');
+    forgetCycleRows(db);
+  },
+  apply: (event, db) => applyBatch([event], db),
+  applyBatch,
+  rollback: forgetCycleRows,
 };

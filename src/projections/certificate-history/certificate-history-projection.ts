@@ -43,7 +43,10 @@ const statements = perDatabase((db: Database) => ({
     .pluck(),
 }));
 
-const apply = (recorded: RecordedEvent, db: Database): void => {
+/** The certificates of the audit cycles submitted in the batch (or looked up in it). */
+type CycleCertificates = Map<string, string | undefined>;
+
+const applyEvent = (db: Database, recorded: RecordedEvent, cycles: CycleCertificates): void => {
   const { category, id } = streamOf(recorded);
   if (category !== 'certificate' && category !== 'auditcycle') return;
   const s = statements(db);
@@ -55,8 +58,13 @@ const apply = (recorded: RecordedEvent, db: Database): void => {
     if (event.type === 'ApplicationSubmitted') {
       certificateId = event.data.certificateId;
       s.rememberCycle.run(id, certificateId);
+      cycles.set(id, certificateId);
     } else {
-      const known = s.cycleCertificate.get(id);
+      let known = cycles.get(id);
+      if (known === undefined && !cycles.has(id)) {
+        known = s.cycleCertificate.get(id);
+        cycles.set(id, known);
+      }
       if (known === undefined) return;
       certificateId = known;
     }
@@ -74,6 +82,11 @@ const apply = (recorded: RecordedEvent, db: Database): void => {
   );
 };
 
+const applyBatch = (events: readonly RecordedEvent[], db: Database): void => {
+  const cycles: CycleCertificates = new Map();
+  for (const recorded of events) applyEvent(db, recorded, cycles);
+};
+
 /** Every event of a certificate and of its audit cycles, one line each. */
 export const certificateHistoryProjection: Projection = {
   name: 'certificate_history',
@@ -81,5 +94,6 @@ export const certificateHistoryProjection: Projection = {
   setup: (db) => db.exec(TABLES),
   reset: (db) =>
     db.exec('DELETE FROM rm_certificate_history; DELETE FROM rm_certificate_history_cycles;'),
-  apply,
+  apply: (event, db) => applyBatch([event], db),
+  applyBatch,
 };

@@ -1,0 +1,181 @@
+import type { Database } from 'better-sqlite3';
+import { perDatabase } from '../support';
+
+export interface CycleRowValues {
+  audit_cycle_id: string;
+  organisation_id: string;
+  certificate_id: string;
+  kind: string;
+  status: string;
+  standard_identifier: string;
+  standard_version: string;
+  submitted_on: string;
+  application: string;
+  policy_profile: string;
+  review: string | null;
+  transfer_review: string | null;
+  decision: string | null;
+  version: number;
+}
+
+export interface AuditRowValues {
+  audit_cycle_id: string;
+  audit_id: string;
+  planned_as: number;
+  kind: string;
+  surveillance_number: number | null;
+  planned_start: string;
+  planned_end: string;
+  mode: string;
+  lead_auditor_id: string;
+  team: string;
+  sites: string;
+  first_day: string | null;
+  last_day: string | null;
+  completed_team: string | null;
+  completed_sites: string | null;
+}
+
+export interface NonconformityRowValues {
+  audit_cycle_id: string;
+  nc_id: string;
+  raised_as: number;
+  audit_id: string;
+  audit_kind: string;
+  grade: string;
+  clause: string;
+  description: string;
+  raised_on: string;
+  response_due_on: string;
+  verification_limit_on: string | null;
+  plan_accepted_on: string | null;
+  plan: string | null;
+  verified_on: string | null;
+  escalated_on: string | null;
+}
+
+/** A row held for the batch; `stored`: it is in the table already (update, not insert). */
+interface Held<Row> {
+  row: Row;
+  stored: boolean;
+}
+
+type Kind = 'cycle' | 'audit' | 'nonconformity';
+type RowOf<K extends Kind> = K extends 'cycle'
+  ? CycleRowValues
+  : K extends 'audit'
+    ? AuditRowValues
+    : NonconformityRowValues;
+
+const columns = (names: string) => names.split(/,\s*/);
+const insertSql = (table: string, names: readonly string[]) =>
+  `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `:${n}`).join(', ')})`;
+const updateSql = (table: string, names: readonly string[], key: readonly string[]) =>
+  `UPDATE ${table} SET ${names.map((n) => `${n} = :${n}`).join(', ')}
+   WHERE ${key.map((n) => `${n} = :${n}`).join(' AND ')}`;
+
+const CYCLE = columns(`audit_cycle_id, organisation_id, certificate_id, kind, status,
+  standard_identifier, standard_version, submitted_on, application, policy_profile, review,
+  transfer_review, decision, version`);
+const AUDIT = columns(`audit_cycle_id, audit_id, planned_as, kind, surveillance_number,
+  planned_start, planned_end, mode, lead_auditor_id, team, sites, first_day, last_day,
+  completed_team, completed_sites`);
+const NONCONFORMITY = columns(`audit_cycle_id, nc_id, raised_as, audit_id, audit_kind, grade,
+  clause, description, raised_on, response_due_on, verification_limit_on, plan_accepted_on, plan,
+  verified_on, escalated_on`);
+
+const tables = {
+  cycle: {
+    table: 'rm_audit_cycles',
+    names: CYCLE,
+    key: ['audit_cycle_id'],
+    changing: columns('status, review, transfer_review, decision, version'),
+  },
+  audit: {
+    table: 'rm_audits',
+    names: AUDIT,
+    key: ['audit_cycle_id', 'audit_id'],
+    changing: columns('first_day, last_day, lead_auditor_id, completed_team, completed_sites'),
+  },
+  nonconformity: {
+    table: 'rm_nonconformities',
+    names: NONCONFORMITY,
+    key: ['audit_cycle_id', 'nc_id'],
+    changing: columns(`grade, response_due_on, verification_limit_on, plan_accepted_on, plan,
+      verified_on, escalated_on`),
+  },
+} as const;
+
+const statementsOf = (db: Database, kind: Kind) => {
+  const { table, names, key, changing } = tables[kind];
+  return {
+    select: db.prepare<Record<string, string>, RowOf<typeof kind>>(
+      `SELECT * FROM ${table} WHERE ${key.map((n) => `${n} = :${n}`).join(' AND ')}`,
+    ),
+    insert: db.prepare(insertSql(table, names)),
+    update: db.prepare(updateSql(table, changing, key)),
+  };
+};
+
+const batchOf = perDatabase((db: Database) => ({
+  statements: {
+    cycle: statementsOf(db, 'cycle'),
+    audit: statementsOf(db, 'audit'),
+    nonconformity: statementsOf(db, 'nonconformity'),
+  },
+  held: {
+    cycle: new Map<string, Held<CycleRowValues> | null>(),
+    audit: new Map<string, Held<AuditRowValues> | null>(),
+    nonconformity: new Map<string, Held<NonconformityRowValues> | null>(),
+  },
+}));
+
+const keyOf = (kind: Kind, key: Record<string, string>): string =>
+  tables[kind].key.map((n) => key[n]).join('\u0000');
+
+/**
+ * The audit-cycle rows a batch changes, held in memory and written once by `flushCycleRows`
+ * (inside the batch's transaction). Nothing outlives the batch: `forgetCycleRows` drops it.
+ */
+export const cycleRows = (db: Database) => {
+  const { statements, held } = batchOf(db);
+  /** The row with this key (null when there is none), loaded from the table once per batch. */
+  const get = <K extends Kind>(kind: K, key: Record<string, string>): RowOf<K> | null => {
+    const map = held[kind] as Map<string, Held<RowOf<K>> | null>;
+    const id = keyOf(kind, key);
+    let entry = map.get(id);
+    if (entry === undefined) {
+      const row = statements[kind].select.get(key) as RowOf<K> | undefined;
+      entry = row ? { row, stored: true } : null;
+      map.set(id, entry);
+    }
+    return entry?.row ?? null;
+  };
+  /** A new row; refused when a row with its key is already known (as INSERT would be). */
+  const add = <K extends Kind>(kind: K, row: RowOf<K>): void => {
+    const map = held[kind] as Map<string, Held<RowOf<K>> | null>;
+    const id = keyOf(kind, row as unknown as Record<string, string>);
+    if (map.get(id)) {
+      throw new Error(`${tables[kind].table} already holds a row for ${id.replace('\u0000', ' ')}`);
+    }
+    map.set(id, { row, stored: false });
+  };
+  return { get, add };
+};
+
+export const flushCycleRows = (db: Database): void => {
+  const { statements, held } = batchOf(db);
+  for (const kind of ['cycle', 'audit', 'nonconformity'] as const) {
+    for (const entry of held[kind].values()) {
+      if (entry) (entry.stored ? statements[kind].update : statements[kind].insert).run(entry.row);
+    }
+  }
+  forgetCycleRows(db);
+};
+
+export const forgetCycleRows = (db: Database): void => {
+  const { held } = batchOf(db);
+  held.cycle.clear();
+  held.audit.clear();
+  held.nonconformity.clear();
+};
