@@ -5,6 +5,7 @@ import {
   ADMIN_KEY,
   baseUrl,
   graphql,
+  readyz,
   startQuietly,
   testConfig,
   waitUntilReady,
@@ -83,6 +84,39 @@ describe('the composed service', () => {
       await app?.close();
       app = undefined;
       other.remove();
+    }
+  });
+
+  it('reports not ready, with the reason, once a follower of the log has stopped', async () => {
+    const broken = temporaryDirectory('composed-broken');
+    try {
+      app = await startQuietly(testConfig(broken.path));
+      await app.ready;
+      await app.storage.store.appendToStream('auditcycle-broken', [
+        {
+          id: '00000000-0000-4000-8000-000000000001',
+          type: 'CertificationGranted',
+          data: { auditCycleId: 'broken', organisationId: 'org-missing', outcome: 'ISSUE' },
+          metadata: {
+            correlationId: 'c-1',
+            causationId: null,
+            actor: 'test',
+            recordedAt: '2026-03-02T09:00:00.000Z',
+          },
+        },
+      ]);
+      const deadline = Date.now() + 5000;
+      let answer = await readyz(app);
+      while (answer.status === 200 && Date.now() < deadline) answer = await readyz(app);
+      expect(answer.status).toBe(503);
+      expect(answer.body).toEqual({
+        status: 'not ready',
+        reason: expect.stringMatching(/stopped: /) as string,
+      });
+    } finally {
+      await app?.close().catch(() => undefined);
+      app = undefined;
+      broken.remove();
     }
   });
 
