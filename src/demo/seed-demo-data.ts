@@ -49,8 +49,14 @@ export const seedDemoDataIfEmpty = async (
   if ((await deps.store.readAll({ limit: 1 })).length > 0) return null;
   const steps = demoSteps(deps);
   for (const scenario of DEMO_SCENARIOS) {
-    await scenario.run({ steps, service: deps.service, today: deps.today, policy: deps.policy });
-    deps.log?.(`certcycle demo: ${scenario.organisation.legalName}: ${scenario.state}`);
+    const state =
+      (await scenario.run({
+        steps,
+        service: deps.service,
+        today: deps.today,
+        policy: deps.policy,
+      })) ?? scenario.state;
+    deps.log?.(`certcycle demo: ${scenario.organisation.legalName}: ${state}`);
   }
   const { events, last } = await endOfLog(deps.store);
   if (last === null) throw new Error('the demo seeding wrote no events');

@@ -157,3 +157,26 @@ describe('demo data (CERTCYCLE_DEMO=1)', () => {
     expect(eventCount(app)).toBe(before);
   });
 });
+
+describe('demo data under a policy without restoration (CN_CNCA)', () => {
+  const dir = temporaryDirectory('demo-cn');
+  afterAll(() => dir.remove());
+
+  it('leaves the late recertification expired and says why', async () => {
+    const lines: string[] = [];
+    const app = await startQuietly(
+      testConfig(dir.path, { ...DEMO_ENV, CERTCYCLE_POLICY_PROFILE: 'CN_CNCA' }),
+      lines,
+    );
+    try {
+      expect((await app.ready).demo).toMatchObject({ organisations: 12 });
+      expect(certificateStatusOn(app.storage.readModels, 'cert-riogrande', TODAY)).toBe('EXPIRED');
+      expect(certificateStatusOn(app.storage.readModels, 'cert-kyoto', TODAY)).toBe('ACTIVE');
+      expect(lines).toContain(
+        'certcycle demo: Rio Grande Manufatura Ltda.: expired, not restored: policy CN_CNCA allows no restoration',
+      );
+    } finally {
+      await app.close();
+    }
+  });
+});
