@@ -5,7 +5,12 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { type RecordedEvent, SqliteEventStore } from '../src/eventstore';
-import { allProjections, ProjectionRunner, upcomingDeadlines } from '../src/projections';
+import {
+  allProjections,
+  type Projection,
+  ProjectionRunner,
+  upcomingDeadlines,
+} from '../src/projections';
 import { appendTypicalLifecycle } from '../tests/projections/lifecycle-fixture';
 
 /**
@@ -28,7 +33,34 @@ interface RebuildMeasurements {
   peakRss: number;
   queryMs: number;
   queries: number;
+  /** CPU seconds spent in each projection's batches and in reading events. */
+  breakdown: Record<string, number>;
 }
+
+const cpuMicros = (): number => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+
+const measure = <T>(cpu: Map<string, number>, name: string, work: () => T): T => {
+  const start = cpuMicros();
+  try {
+    return work();
+  } finally {
+    cpu.set(name, (cpu.get(name) ?? 0) + cpuMicros() - start);
+  }
+};
+
+/** The projections, each batch timed in CPU microseconds into `cpu`. */
+const timed = (projections: readonly Projection[], cpu: Map<string, number>): Projection[] =>
+  projections.map((projection) => ({
+    ...projection,
+    applyBatch: (events, db) =>
+      measure(cpu, projection.name, () => {
+        if (projection.applyBatch) projection.applyBatch(events, db);
+        else for (const event of events) projection.apply(event, db);
+      }),
+  }));
 
 const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9;
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -86,16 +118,19 @@ const fill = (store: SqliteEventStore, events: readonly RecordedEvent[], copies:
 const rebuild = async (file: string): Promise<void> => {
   const db = new Database(file);
   const store = new SqliteEventStore(db);
-  const runner = new ProjectionRunner({ store, db, projections: allProjections });
+  const cpu = new Map<string, number>();
+  const runner = new ProjectionRunner({ store, db, projections: timed(allProjections, cpu) });
   runner.reset();
   let peakRss = process.memoryUsage().rss;
   const cpuStart = process.cpuUsage();
+  const readAll = store.readAll.bind(store);
+  store.readAll = (options) => measure(cpu, 'reading events', () => readAll(options));
   let start = process.hrtime.bigint();
   const applied = await runner.catchUp(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   });
   const elapsed = seconds(start);
-  const cpu = process.cpuUsage(cpuStart);
+  const used = process.cpuUsage(cpuStart);
   peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
   const asOf = '2026-10-01' as Parameters<typeof upcomingDeadlines>[1]['asOf'];
   let queries = 0;
@@ -110,7 +145,8 @@ const rebuild = async (file: string): Promise<void> => {
   const measured: RebuildMeasurements = {
     applied,
     elapsed,
-    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    breakdown: Object.fromEntries([...cpu].map(([name, micros]) => [name, micros / 1e6])),
     peakRss,
     queryMs,
     queries,
@@ -159,6 +195,10 @@ const main = async (targetEvents: number) => {
         `(${Math.round(m.applied / m.cpuSeconds).toLocaleString('en')} events per CPU second), ` +
         `peak RSS ${mb(m.peakRss)}`,
     );
+    const breakdown = Object.entries(m.breakdown)
+      .map(([name, cpuSeconds]) => `${name} ${cpuSeconds.toFixed(1)} s`)
+      .join(', ');
+    console.log(`  CPU by part: ${breakdown}`);
     console.log(
       `upcomingDeadlines(first 20, 90 days): ${m.queryMs.toFixed(2)} ms each (${m.queries} runs)`,
     );

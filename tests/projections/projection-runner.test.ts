@@ -122,4 +122,29 @@ describe('projection runner', () => {
     await expect(wait).rejects.toThrow(ReadModelTimeoutError);
     await expect(wait).rejects.toThrow(/did not reach event position/);
   });
+
+  it('hands each projection its batch once, after its own checkpoint, and rolls back on failure', async () => {
+    await store.appendToStream('thing-1', [event('a'), event('b'), event('c')]);
+    const batches: string[][] = [];
+    const rollbacks: string[] = [];
+    let failOn: string | null = 'c';
+    const batched: Projection = {
+      ...streamCounts(),
+      applyBatch: (events, tx) => {
+        batches.push(events.map((e) => e.id));
+        for (const e of events) streamCounts().apply(e, tx);
+        if (events.some((e) => e.id === failOn)) throw new Error('batch failed');
+      },
+      rollback: () => rollbacks.push('stream_counts'),
+    };
+    runner = new ProjectionRunner({ store, db, projections: [batched], batchSize: 2 });
+    await expect(runner.catchUp()).rejects.toThrow('batch failed');
+    expect(batches).toEqual([['a', 'b'], ['c']]);
+    expect(rollbacks).toEqual(['stream_counts']);
+    expect(counts(db)).toEqual({ 'thing-1': 2 });
+    failOn = null;
+    expect(await runner.catchUp()).toBe(1);
+    expect(batches.at(-1)).toEqual(['c']);
+    expect(counts(db)).toEqual({ 'thing-1': 3 });
+  });
 });

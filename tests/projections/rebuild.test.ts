@@ -112,4 +112,36 @@ describe('rebuilding and replaying the read models', () => {
     await retry.catchUp();
     expect(snapshot(side.db)).toEqual(built);
   });
+
+  it('leaves no rows, checkpoint or folded state behind when the last projection fails a batch', async () => {
+    const events = await side.store.readAll();
+    let failed = false;
+    const failingAtTheEnd: Projection = {
+      name: 'failing_at_the_end',
+      version: 1,
+      setup: () => undefined,
+      reset: () => undefined,
+      apply: () => undefined,
+      applyBatch: () => {
+        if (!failed) {
+          failed = true;
+          throw new Error('handler failed');
+        }
+      },
+    };
+    const projections = [...allProjections, failingAtTheEnd];
+    const runner = new ProjectionRunner({
+      store: side.store,
+      db: side.db,
+      projections,
+      batchSize: events.length,
+    });
+    runner.reset();
+    await expect(runner.catchUp()).rejects.toThrow('handler failed');
+    expect(runner.position).toBeNull();
+    const emptied = snapshot(side.db);
+    expect(Object.values(emptied).every((rows) => rows.length === 0)).toBe(true);
+    expect(await runner.catchUp()).toBe(events.length);
+    expect(snapshot(side.db)).toEqual(built);
+  });
 });
