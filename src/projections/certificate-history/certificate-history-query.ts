@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { CalendarDate } from '../../domain';
 import { perDatabase } from '../support';
+import type { StoredHistoryEntry } from './history-entry';
 
 export interface CertificateHistoryEntry {
   /** Event type, e.g. `CertificateSuspended`, `AuditCompleted`. */
@@ -17,36 +18,30 @@ export interface CertificateHistoryEntry {
   position: string;
 }
 
-interface HistoryRow {
-  position: string;
-  audit_cycle_id: string | null;
-  event_type: string;
-  business_date: string;
-  actor: string;
-  recorded_at: string;
-  summary: string;
-}
-
 const statements = perDatabase((db: Database) => ({
-  history: db.prepare<[string], HistoryRow>(
-    `SELECT position, audit_cycle_id, event_type, business_date, actor, recorded_at, summary
-     FROM rm_certificate_history WHERE certificate_id = ? ORDER BY position`,
-  ),
+  entries: db
+    .prepare<[string], string>(
+      'SELECT entries FROM rm_certificate_histories WHERE certificate_id = ?',
+    )
+    .pluck(),
 }));
 
 /** Every event of the certificate and its audit cycles, in the order recorded. */
 export const certificateHistory = (
   db: Database,
   certificateId: string,
-): CertificateHistoryEntry[] =>
-  statements(db)
-    .history.all(certificateId)
-    .map((row) => ({
-      type: row.event_type,
-      date: row.business_date as CalendarDate,
-      actor: row.actor,
-      summary: row.summary,
-      auditCycleId: row.audit_cycle_id,
-      recordedAt: row.recorded_at,
-      position: row.position,
-    }));
+): CertificateHistoryEntry[] => {
+  const stored = statements(db).entries.get(certificateId);
+  if (stored === undefined) return [];
+  return (JSON.parse(stored) as StoredHistoryEntry[]).map(
+    ([position, auditCycleId, type, date, actor, recordedAt, summary]) => ({
+      type,
+      date,
+      actor,
+      summary,
+      auditCycleId,
+      recordedAt,
+      position,
+    }),
+  );
+};

@@ -1,5 +1,6 @@
 import type { AuditCycleEvent, CalendarDate, CertificateEvent } from '../../domain';
 import { certificateNumberWithRevision } from '../../domain';
+import type { RecordedEvent } from '../../eventstore';
 
 /** The business date of an event (the day it happened in the CB's world, not when recorded). */
 export const businessDate = (event: CertificateEvent | AuditCycleEvent): CalendarDate => {
@@ -102,3 +103,28 @@ export const historySummary = (event: CertificateEvent | AuditCycleEvent): strin
   const text = line(event);
   return text.charAt(0).toUpperCase() + text.slice(1);
 };
+
+/** A history entry as stored: position, audit cycle, event type, business date, actor, recorded at, summary. */
+export type StoredHistoryEntry = [
+  position: string,
+  auditCycleId: string | null,
+  type: string,
+  date: CalendarDate,
+  actor: string,
+  recordedAt: string,
+  summary: string,
+];
+
+export const storedEntry = (
+  recorded: RecordedEvent,
+  event: CertificateEvent | AuditCycleEvent,
+  auditCycleId: string | null,
+): StoredHistoryEntry => [
+  recorded.position,
+  auditCycleId,
+  recorded.type,
+  businessDate(event),
+  recorded.metadata.actor,
+  recorded.metadata.recordedAt,
+  historySummary(event),
+];
