@@ -3,6 +3,7 @@ import { demoBanner } from './demo-banner';
 import { startCertcycle } from './start-certcycle';
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+const EXIT_GRACE_MS = 2000;
 
 /**
  * Runs the service until SIGINT or SIGTERM, then shuts it down gracefully (a second signal exits
@@ -14,6 +15,11 @@ export const runService = async (config: Config, log = console.log): Promise<voi
   log(`certcycle: serving ${app.url} (health: /healthz, readiness: /readyz)`);
 
   let stopping = false;
+  /** Lets stdout drain; exits anyway if a handle still keeps the process alive. */
+  const finish = (exitCode: number) => {
+    process.exitCode = exitCode;
+    setTimeout(() => process.exit(exitCode), EXIT_GRACE_MS).unref();
+  };
   const shutDown = (signal: string, exitCode: number) => {
     if (stopping) {
       log(`certcycle: ${signal} again, exiting now`);
@@ -24,11 +30,11 @@ export const runService = async (config: Config, log = console.log): Promise<voi
     app.close().then(
       () => {
         log('certcycle: stopped');
-        process.exit(exitCode);
+        finish(exitCode);
       },
       (error: unknown) => {
         console.error('certcycle: shutdown failed:', error);
-        process.exit(1);
+        finish(1);
       },
     );
   };

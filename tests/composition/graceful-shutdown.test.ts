@@ -37,10 +37,14 @@ describe('the service process', () => {
       const url = await ready;
       expect((await fetch(`${url}/readyz`)).status).toBe(200);
       child.kill(signal);
-      const [code] = (await exited) as [number | null];
-      expect(code).toBe(0);
-      expect(output).toContain(`certcycle: ${signal}, shutting down`);
-      expect(output).toContain('certcycle: stopped');
+      const [code, killedBy] = (await exited) as [number | null, string | null];
+      expect({ code, killedBy, output }).toEqual({
+        code: 0,
+        killedBy: null,
+        output: expect.stringContaining(
+          `certcycle: ${signal}, shutting down\ncertcycle: stopped\n`,
+        ) as string,
+      });
     },
   );
 });
