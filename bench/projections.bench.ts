@@ -21,6 +21,7 @@ import { appendTypicalLifecycle } from '../tests/projections/lifecycle-fixture';
  * Run with `npx tsx bench/projections.bench.ts [events]` (default 300,000).
  * `--seed <file> [events]` only seeds a file; `--rebuild <file>` only rebuilds one (what to
  * profile: `node --cpu-prof --require tsx/cjs bench/projections.bench.ts --rebuild <file>`).
+ * BENCH_BATCH_SIZE overrides the runner's batch size.
  */
 const TARGET_RATE = 50_000;
 const TARGET_RSS = 400 * 1024 * 1024;
@@ -119,7 +120,12 @@ const rebuild = async (file: string): Promise<void> => {
   const db = new Database(file);
   const store = new SqliteEventStore(db);
   const cpu = new Map<string, number>();
-  const runner = new ProjectionRunner({ store, db, projections: timed(allProjections, cpu) });
+  const runner = new ProjectionRunner({
+    store,
+    db,
+    projections: timed(allProjections, cpu),
+    batchSize: process.env.BENCH_BATCH_SIZE ? Number(process.env.BENCH_BATCH_SIZE) : undefined,
+  });
   runner.reset();
   let peakRss = process.memoryUsage().rss;
   const cpuStart = process.cpuUsage();
