@@ -151,6 +151,7 @@ const applyEvent = (db: Database, id: string, version: number, event: AuditCycle
 };
 
 const applyBatch = (events: readonly RecordedEvent[], db: Database): void => {
+  forgetCycleRows(db);
   for (const recorded of events) {
     const { category, id } = streamOf(recorded);
     if (category !== 'auditcycle') continue;

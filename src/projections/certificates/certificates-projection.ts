@@ -110,6 +110,7 @@ const writePeriods = (
 };
 
 const applyBatch = (events: readonly RecordedEvent[], db: Database): void => {
+  states.begin(db);
   for (const recorded of events) {
     const { category, id } = streamOf(recorded);
     if (category !== 'certificate') continue;

@@ -103,6 +103,8 @@ const recordRecertificationAudit = (
  */
 const applyBatch = (events: readonly RecordedEvent[], db: Database): void => {
   const certificateIds = new Set<string>();
+  certificates.begin(db);
+  cycles.begin(db);
   for (const recorded of events) {
     const { category, id } = streamOf(recorded);
     if (category === 'certificate') {

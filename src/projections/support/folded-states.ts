@@ -34,7 +34,7 @@ type Fields = Record<string, unknown>;
  * Folded aggregate states kept in private tables. Events fold in memory (`apply`); `flush` writes
  * each changed state once, inside the batch's transaction. The cache holds states as written;
  * `rollback` (the batch's transaction failed) forgets the batch and the cache, so the next batch
- * reloads from the tables.
+ * reloads from the tables. A cached state is used only when exactly one version behind the event.
  */
 export class FoldedStates<S, E> {
   private readonly fixedFields: readonly string[];
@@ -80,9 +80,14 @@ export class FoldedStates<S, E> {
     this.rollback(db);
   }
 
+  /** Starts a batch; states left from a batch that never flushed are forgotten, cache included. */
+  begin(db: Database): void {
+    if (this.statements(db).pending.size > 0) this.rollback(db);
+  }
+
   /** Folds the event at stream `version`; the new state, or null when that version was already folded. */
   apply(db: Database, id: string, version: number, event: E): FoldedState<S> | null {
-    const current = this.current(db, id);
+    const current = this.current(db, id, version);
     if (version <= current.version) return null;
     current.state = this.options.evolve(current.state, event);
     current.version = version;
@@ -92,7 +97,7 @@ export class FoldedStates<S, E> {
   /** The latest folded state (null when none), including this batch's events. */
   read(db: Database, id: string): FoldedState<S> | null {
     const { pending } = this.statements(db);
-    const entry = pending.get(id) ?? this.load(db, id);
+    const entry = pending.get(id) ?? this.load(db, id, null);
     return entry.version === 0 ? null : entry;
   }
 
@@ -118,11 +123,11 @@ export class FoldedStates<S, E> {
     s.cache.clear();
   }
 
-  private current(db: Database, id: string): Pending<S> {
+  private current(db: Database, id: string, version: number): Pending<S> {
     const { pending } = this.statements(db);
     let entry = pending.get(id);
     if (!entry) {
-      entry = this.load(db, id);
+      entry = this.load(db, id, version - 1);
       pending.set(id, entry);
     }
     return entry;
@@ -144,10 +149,13 @@ export class FoldedStates<S, E> {
     }
   }
 
-  private load(db: Database, id: string): Pending<S> {
+  /** A cached state is trusted only at the `expected` version (when given); else the table decides. */
+  private load(db: Database, id: string, expected: number | null): Pending<S> {
     const { select, cache } = this.statements(db);
     const cached = cache.get(id);
-    if (cached) return { ...cached, stored: cached.version, storedState: cached.state };
+    if (cached && (expected === null || cached.version === expected)) {
+      return { ...cached, stored: cached.version, storedState: cached.state };
+    }
     const row = select.get(id);
     if (!row) {
       return { state: this.options.initial(), version: 0, stored: 0, storedState: null };
