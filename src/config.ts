@@ -41,6 +41,34 @@ export interface Config {
   readYourWritesTimeoutMs: number;
   /** `NODE_ENV=production`: masks errors, turns introspection off. */
   production: boolean;
+  /** Webhook delivery and deadline reminders (see docs/webhooks.md). */
+  webhooks: WebhookConfig;
+}
+
+/** How this process delivers webhooks and scans for deadline reminders. */
+export interface WebhookConfig {
+  /**
+   * `CERTCYCLE_WEBHOOKS`, default on; `0` (or `false`) turns the fan-out, the dispatcher and the
+   * reminder scanner off in this process (run them in one process only when several serve the
+   * API). Subscriptions can still be managed through the API.
+   */
+  enabled: boolean;
+  /**
+   * `CERTCYCLE_WEBHOOK_SECRET_KEY`: base64 of 32 bytes, the AES-256-GCM key that encrypts the
+   * endpoints' signing secrets at rest. Unset: the key kept in `<data dir>/webhook-secret.key`
+   * (created with permissions 0600 on first start) is used. Losing the key makes every stored
+   * secret unusable: rotate each endpoint's secret then.
+   */
+  secretKey: Buffer | null;
+  /** `CERTCYCLE_WEBHOOK_ALLOW_HTTP=1`: accept and call `http:` endpoints (default https only). */
+  allowHttp: boolean;
+  /**
+   * `CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES`: comma-separated IP addresses or CIDR ranges that
+   * endpoints may connect to although they are loopback, private or link-local (default none).
+   */
+  allowedAddresses: string[];
+  /** `CERTCYCLE_REMINDER_SCAN_INTERVAL_MS`, default 3600000 (1 h): between reminder scans. */
+  reminderScanIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +116,50 @@ const positiveWholeNumber = (name: string, value: string | undefined, fallback: 
   return number;
 };
 
+const flag = (name: string, value: string | undefined, fallback: boolean): boolean => {
+  if (value === undefined || value === '') return fallback;
+  if (value === '1' || value === 'true') return true;
+  if (value === '0' || value === 'false') return false;
+  throw new ConfigError(`${name}=${value} is not 1, true, 0 or false`);
+};
+
+const webhookSecretKey = (value: string | undefined): Buffer | null => {
+  if (value === undefined || value === '') return null;
+  const key = Buffer.from(value, 'base64');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || key.length !== 32) {
+    throw new ConfigError('CERTCYCLE_WEBHOOK_SECRET_KEY is not the base64 of 32 bytes');
+  }
+  return key;
+};
+
+const ADDRESS = /^[0-9A-Fa-f.:]+(\/\d{1,3})?$/;
+
+const allowedAddresses = (value: string | undefined): string[] => {
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const bad = entries.filter((entry) => !ADDRESS.test(entry));
+  if (bad.length > 0) {
+    throw new ConfigError(
+      `CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES: ${bad.join(', ')} is not an IP address or CIDR range`,
+    );
+  }
+  return entries;
+};
+
+const loadWebhookConfig = (env: NodeJS.ProcessEnv): WebhookConfig => ({
+  enabled: flag('CERTCYCLE_WEBHOOKS', env.CERTCYCLE_WEBHOOKS, true),
+  secretKey: webhookSecretKey(env.CERTCYCLE_WEBHOOK_SECRET_KEY),
+  allowHttp: flag('CERTCYCLE_WEBHOOK_ALLOW_HTTP', env.CERTCYCLE_WEBHOOK_ALLOW_HTTP, false),
+  allowedAddresses: allowedAddresses(env.CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES),
+  reminderScanIntervalMs: positiveWholeNumber(
+    'CERTCYCLE_REMINDER_SCAN_INTERVAL_MS',
+    env.CERTCYCLE_REMINDER_SCAN_INTERVAL_MS,
+    3_600_000,
+  ),
+});
+
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -130,5 +202,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       env.CERTCYCLE_READ_YOUR_WRITES_TIMEOUT_MS,
       5000,
     ),
+    webhooks: loadWebhookConfig(env),
   };
 };

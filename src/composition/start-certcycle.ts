@@ -18,10 +18,13 @@ import {
 import { buildCertcycleSchema } from '../graphql/certcycle-schema';
 import { type CertificateStatusFeed, startCertificateStatusFeed } from '../graphql/live';
 import { allProjections, ProjectionRunner } from '../projections';
+import { SecretBox, WebhookDeliveries, WebhookSubscriptions } from '../webhooks';
 import { certificationOutcomeReactor } from './certification-outcome-reactor';
 import { clockFor } from './clock-for';
 import { openStorage, type Storage } from './storage';
 import { ServiceHealth } from './service-health';
+import { startWebhookMachinery, type WebhookMachinery } from './webhook-machinery';
+import { webhookSecretKey } from './webhook-secret-key';
 
 export interface StartupReport {
   /** Events the projections applied while catching up at start. */
@@ -41,6 +44,13 @@ export interface Certcycle {
   readonly reactor: CertificationOutcomeReactor;
   readonly service: LifecycleService;
   readonly health: ServiceHealth;
+  /** Webhook endpoints and their deliveries. */
+  readonly webhooks: {
+    readonly subscriptions: WebhookSubscriptions;
+    readonly deliveries: WebhookDeliveries;
+    /** Fan-out, dispatcher and reminder scanner, once started (null while starting or off). */
+    readonly machinery: WebhookMachinery | null;
+  };
   /** Settles once start-up is done: caught up, following the log, demo data seeded. */
   readonly ready: Promise<StartupReport>;
   /** Stops serving, then stops following the log and closes the store. Safe to call twice. */
@@ -74,6 +84,17 @@ export const startCertcycle = async (
     if (adminKey !== null) ensureAdminApiKey(apiKeys, adminKey);
     const pubSub = createInMemoryPubSub();
     const health = new ServiceHealth(runner);
+    const secrets = new SecretBox(webhookSecretKey(config, log));
+    const webhooks = {
+      subscriptions: new WebhookSubscriptions({
+        db: readModels,
+        clock,
+        secrets,
+        allowHttp: config.webhooks.allowHttp,
+      }),
+      deliveries: new WebhookDeliveries(readModels, clock),
+      machinery: null as WebhookMachinery | null,
+    };
     const schema = await buildCertcycleSchema({
       readModels,
       service,
@@ -84,6 +105,7 @@ export const startCertcycle = async (
       timeZone: config.timeZone,
       readYourWritesTimeoutMs: config.readYourWritesTimeoutMs,
       pubSub,
+      webhooks,
     });
     server = await createApiServer({
       schema,
@@ -122,6 +144,27 @@ export const startCertcycle = async (
         });
         if (demo) await runner.waitFor(demo.lastPosition, config.readYourWritesTimeoutMs);
       }
+      if (config.webhooks.enabled) {
+        health.starting('starting webhook delivery and the deadline reminder scan');
+        webhooks.machinery = await startWebhookMachinery({
+          store,
+          readModels,
+          clock,
+          timeZone: config.timeZone,
+          policy,
+          service,
+          pubSub,
+          secrets,
+          config: config.webhooks,
+          log,
+          onFailure: (component, error) => {
+            health.failed(component, error);
+            log(`certcycle: ${health.failureReason}`);
+          },
+        });
+      } else {
+        log('certcycle: webhook delivery and deadline reminders are off (CERTCYCLE_WEBHOOKS=0)');
+      }
       health.started();
       return { caughtUp, demo };
     };
@@ -133,6 +176,7 @@ export const startCertcycle = async (
     const close = async () => {
       await api.close();
       await ready.catch(() => undefined);
+      await webhooks.machinery?.stop();
       await feed?.stop();
       await reactor.stop();
       await runner.stop();
@@ -147,6 +191,7 @@ export const startCertcycle = async (
       reactor,
       service,
       health,
+      webhooks,
       ready,
       close: () => (closing ??= close()),
     };

@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { PubSub } from 'type-graphql';
 import type { Clock, LifecycleService } from '../application';
 import type { EventStore } from '../eventstore';
+import type { WebhookDeliveries } from '../webhooks/deliveries';
+import type { WebhookSubscriptions } from '../webhooks/subscriptions';
 
 /** Something that follows the event log and can be waited on (read-your-writes). */
 export interface PositionFollower {
@@ -30,4 +32,12 @@ export interface ApiDependencies {
   readYourWritesTimeoutMs: number;
   /** Topics of GraphQL subscriptions (fed from the event log, never from resolvers). */
   pubSub: PubSub;
+  /** Webhook endpoints and their deliveries; without them the webhook fields answer an error. */
+  webhooks?: WebhookApi;
+}
+
+/** The webhook services the API manages endpoints and deliveries with. */
+export interface WebhookApi {
+  subscriptions: WebhookSubscriptions;
+  deliveries: WebhookDeliveries;
 }

@@ -6,6 +6,7 @@ import { mutationResolvers } from './mutations';
 import { queryResolvers } from './queries';
 import { buildApiSchema } from './schema';
 import { createInMemoryPubSub } from './subscriptions';
+import { webhookResolvers } from './webhooks';
 
 type ResolverClass = new (deps: ApiDependencies) => object;
 
@@ -27,7 +28,12 @@ const resolverContainer = (deps: ApiDependencies): ContainerType => {
 /** The certcycle API: every query, mutation and subscription, wired to `deps`. */
 export const buildCertcycleSchema = (deps: ApiDependencies): Promise<GraphQLSchema> =>
   buildApiSchema({
-    resolvers: [...queryResolvers, ...mutationResolvers, ...subscriptionResolvers],
+    resolvers: [
+      ...queryResolvers,
+      ...mutationResolvers,
+      ...subscriptionResolvers,
+      ...webhookResolvers,
+    ],
     pubSub: deps.pubSub,
     container: resolverContainer(deps),
   });

@@ -140,6 +140,11 @@ export class WebhookDispatcher {
     })();
   }
 
+  /** Settles when the dispatch loop ends: rejects with the error that stopped it. */
+  get done(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
     await this.running;

@@ -4,9 +4,13 @@ import type * as RequestFiltering from 'request-filtering-agent' with {
   'resolution-mode': 'import',
 };
 
-// request-filtering-agent is ESM-only; Node >= 20.19 loads it with require().
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const filtering = require('request-filtering-agent') as typeof RequestFiltering;
+let filtering: typeof RequestFiltering | undefined;
+
+/** Loaded on first use, so that importing this module never needs it. */
+const requestFiltering = (): typeof RequestFiltering =>
+  // request-filtering-agent is ESM-only; Node >= 20.19 loads it with require().
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (filtering ??= require('request-filtering-agent') as typeof RequestFiltering);
 
 export interface SsrfGuardOptions {
   /**
@@ -41,8 +45,9 @@ export const createGuardedAgents = (options: SsrfGuardOptions = {}): GuardedAgen
     allowIPAddressList: [...(options.allowedAddresses ?? [])],
     denyIPAddressList: [],
   };
-  const http = new filtering.RequestFilteringHttpAgent(settings);
-  const https = new filtering.RequestFilteringHttpsAgent(settings);
+  const { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } = requestFiltering();
+  const http = new RequestFilteringHttpAgent(settings);
+  const https = new RequestFilteringHttpsAgent(settings);
   return {
     http,
     https,

@@ -1,0 +1,174 @@
+import type { Database } from 'better-sqlite3';
+import type { PubSub } from 'type-graphql';
+import type { Clock, LifecycleService } from '../application';
+import type { WebhookConfig } from '../config';
+import type { CalendarDate, CertificationPolicy } from '../domain';
+import type { EventStore } from '../eventstore';
+import { DEADLINE_REMINDER, deadlineReminderOf } from '../graphql/webhooks';
+import { openDeadlines } from '../projections';
+import {
+  type DeadlineSource,
+  type OpenDeadline,
+  ReminderScanner,
+  type ScanResult,
+  type SecretBox,
+  WebhookDispatcher,
+  type WebhookDispatcherOptions,
+  WebhookFanOut,
+} from '../webhooks';
+import { lazyGuardedAgents } from './lazy-guarded-agents';
+
+export interface WebhookMachineryParts {
+  store: EventStore;
+  /** Holds the webhook tables beside the read models the scanner reads. */
+  readModels: Database;
+  clock: Clock;
+  timeZone: string;
+  /** Its reminder thresholds. */
+  policy: CertificationPolicy;
+  service: Pick<LifecycleService, 'suspendForMissedSurveillance'>;
+  /** Where `deadlineReminder` subscribers listen. */
+  pubSub: PubSub;
+  secrets: SecretBox;
+  config: Pick<WebhookConfig, 'allowHttp' | 'allowedAddresses' | 'reminderScanIntervalMs'>;
+  log: (line: string) => void;
+  /** Told when the fan-out or the dispatcher stops on an error. */
+  onFailure: (component: string, error: unknown) => void;
+  /** Dispatcher settings besides the defaults (tests compress the retry schedule). */
+  dispatcher?: Partial<Omit<WebhookDispatcherOptions, 'db' | 'clock' | 'secrets' | 'sender'>>;
+}
+
+export interface WebhookMachinery {
+  /** One reminder scan now, then the automatic suspensions it found due. */
+  scan(): Promise<ScanResult>;
+  /** Stops scanning, dispatching and following the log (after the work in progress). */
+  stop(): Promise<void>;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Webhook delivery: the fan-out follows the event log into delivery rows, the dispatcher sends
+ * them, and the reminder scanner runs now and every interval. Each reminder also goes to the
+ * `deadlineReminder` subscription; an overdue surveillance audit of an ACTIVE certificate asks the
+ * service for the automatic suspension (a no-op unless the certificate's policy has it on).
+ */
+export const startWebhookMachinery = async (
+  parts: WebhookMachineryParts,
+): Promise<WebhookMachinery> => {
+  const { readModels: db, clock, config, log } = parts;
+  const agents = lazyGuardedAgents({ allowedAddresses: config.allowedAddresses });
+  const fanOut = new WebhookFanOut({ store: parts.store, db, clock });
+  const dispatcher = new WebhookDispatcher({
+    ...parts.dispatcher,
+    db,
+    clock,
+    secrets: parts.secrets,
+    sender: { agents, allowHttp: config.allowHttp },
+  });
+
+  let missed: OpenDeadline[] = [];
+  const thresholds = parts.policy.reminderThresholdDays;
+  const deadlines: DeadlineSource = {
+    *openDeadlines(asOf) {
+      const withinDays = Math.max(0, ...thresholds);
+      for (const deadline of openDeadlines(db, asOf, { withinDays })) {
+        const open: OpenDeadline = {
+          ...deadline,
+          certificateNumber: deadline.certificateNumber ?? undefined,
+          version: deadline.version ?? undefined,
+        };
+        if (
+          deadline.type === 'SURVEILLANCE_AUDIT_DUE' &&
+          deadline.dueDate < asOf &&
+          deadline.certificateStatus === 'ACTIVE'
+        ) {
+          missed.push(open);
+        }
+        yield open;
+      }
+    },
+  };
+  const scanner = new ReminderScanner({
+    db,
+    clock,
+    deadlines,
+    timeZone: parts.timeZone,
+    thresholds,
+    onReminder: (payload) => {
+      const reminder = deadlineReminderOf(payload);
+      parts.pubSub.publish(DEADLINE_REMINDER, reminder.organisationId, reminder);
+    },
+  });
+
+  /** Certificates already asked about on a day: a policy without the rule is not asked again. */
+  const asked = new Map<CalendarDate, Set<string>>();
+  const suspendMissed = async (asOf: CalendarDate, deadlinesMissed: OpenDeadline[]) => {
+    if (!asked.has(asOf)) asked.clear();
+    const today = asked.get(asOf) ?? new Set<string>();
+    asked.set(asOf, today);
+    for (const { certificateId, dueDate } of deadlinesMissed) {
+      if (today.has(certificateId)) continue;
+      today.add(certificateId);
+      try {
+        const result = await parts.service.suspendForMissedSurveillance(certificateId, asOf);
+        if (result) {
+          log(
+            `certcycle: suspended certificate ${certificateId} on ${asOf}: surveillance audit due by ${dueDate} was missed`,
+          );
+        }
+      } catch (error) {
+        log(`certcycle: automatic suspension of ${certificateId} failed: ${messageOf(error)}`);
+      }
+    }
+  };
+
+  const scan = async (): Promise<ScanResult> => {
+    missed = [];
+    const result = scanner.scan();
+    const found = missed;
+    missed = [];
+    if (result.sent > 0 || result.skipped > 0) {
+      log(
+        `certcycle: deadline reminders on ${result.asOf}: ${result.sent} sent, ${result.skipped} skipped`,
+      );
+    }
+    await suspendMissed(result.asOf, found);
+    return result;
+  };
+
+  await fanOut.start();
+  fanOut.done.catch((error: unknown) => parts.onFailure('the webhook fan-out', error));
+  dispatcher.start();
+  dispatcher.done.catch((error: unknown) => parts.onFailure('the webhook dispatcher', error));
+
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let scanning: Promise<unknown> = Promise.resolve();
+  const scanAndSchedule = async (): Promise<void> => {
+    try {
+      await scan();
+    } catch (error) {
+      log(`certcycle: the deadline reminder scan failed: ${messageOf(error)}`);
+    }
+    if (!stopped) {
+      timer = setTimeout(() => {
+        scanning = scanAndSchedule();
+      }, config.reminderScanIntervalMs);
+    }
+  };
+  scanning = scanAndSchedule();
+  await scanning;
+
+  return {
+    scan,
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await scanning;
+      await dispatcher.stop().catch(() => undefined);
+      await fanOut.close().catch(() => undefined);
+      agents.destroy();
+    },
+  };
+};

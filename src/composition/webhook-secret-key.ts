@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Config, ConfigError } from '../config';
+
+/** Where the generated webhook secret key is kept when `CERTCYCLE_WEBHOOK_SECRET_KEY` is unset. */
+export const webhookSecretKeyFile = ({ dataDir }: Pick<Config, 'dataDir'>): string =>
+  path.join(dataDir, 'webhook-secret.key');
+
+const isAlreadyThere = (error: unknown): boolean =>
+  (error as NodeJS.ErrnoException | null)?.code === 'EEXIST';
+
+/**
+ * The key that encrypts the endpoints' signing secrets: `CERTCYCLE_WEBHOOK_SECRET_KEY`, else the
+ * key file in the data directory, created (mode 0600) with a random key on first use. The key
+ * itself is never logged.
+ */
+export const webhookSecretKey = (
+  config: Pick<Config, 'dataDir' | 'webhooks'>,
+  log: (line: string) => void,
+): Buffer => {
+  if (config.webhooks.secretKey) return config.webhooks.secretKey;
+  const file = webhookSecretKeyFile(config);
+  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    log(
+      `certcycle: generated the webhook secret key in ${file} (mode 0600); keep it with the data, or set CERTCYCLE_WEBHOOK_SECRET_KEY`,
+    );
+  } catch (error) {
+    if (!isAlreadyThere(error)) throw error;
+  }
+  if ((statSync(file).mode & 0o077) !== 0) {
+    log(`certcycle: warning: ${file} is readable by other users; chmod 600 it`);
+  }
+  const text = readFileSync(file, 'utf8').trim();
+  const key = Buffer.from(text, 'base64');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || key.length !== 32) {
+    throw new ConfigError(`${file} does not hold the base64 of 32 bytes`);
+  }
+  return key;
+};

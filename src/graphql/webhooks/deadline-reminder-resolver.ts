@@ -1,0 +1,30 @@
+import { Arg, Authorized, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { assertCanSeeOrganisation, type RequestContext } from '../auth';
+import { DEADLINE_REMINDER, DeadlineReminder } from './deadline-reminder';
+
+interface SubscribeData {
+  args: { organisationId: string };
+  context: RequestContext;
+}
+
+const visibleOrganisation = ({ args, context }: SubscribeData): string => {
+  assertCanSeeOrganisation(context.principal, args.organisationId);
+  return args.organisationId;
+};
+
+@Resolver()
+export class DeadlineReminderResolver {
+  @Authorized()
+  @Subscription(() => DeadlineReminder, {
+    topics: DEADLINE_REMINDER,
+    topicId: visibleOrganisation,
+    description:
+      "The organisation's deadline reminders as the scanner sends them (the same as the webhooks). A CLIENT key may follow its own organisation only.",
+  })
+  deadlineReminder(
+    @Arg('organisationId', () => ID) _organisationId: string,
+    @Root() reminder: DeadlineReminder,
+  ): DeadlineReminder {
+    return reminder;
+  }
+}

@@ -1,0 +1,92 @@
+import { findOrganisation } from '../../projections';
+import type { WebhookSubscription, WebhookSubscriptions } from '../../webhooks/subscriptions';
+import { UnknownWebhookSubscriptionError } from '../../webhooks/subscriptions';
+import type { ApiDependencies, WebhookApi } from '../api-dependencies';
+import { type Principal, Role } from '../auth';
+import { BadUserInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
+
+/** ADMIN manages every endpoint; a CLIENT key those of its own organisation. */
+export const WEBHOOK_MANAGERS = [Role.ADMIN, Role.CLIENT];
+
+/** The webhook services, or a clear error when this API was built without them. */
+export const webhookApiOf = (deps: ApiDependencies): WebhookApi => {
+  if (!deps.webhooks) throw new Error('webhooks are not configured in this API');
+  return deps.webhooks;
+};
+
+const ownOrganisation = (principal: Principal): string => {
+  if (principal.organisationId === undefined) {
+    throw new ForbiddenError('this CLIENT key is not bound to an organisation');
+  }
+  return principal.organisationId;
+};
+
+/**
+ * The organisation filter of a new or changed endpoint. A CLIENT key's endpoints always follow its
+ * own organisation (asking for another one, or for all, is FORBIDDEN); other callers get what they
+ * asked for, once the organisation is known (undefined: unchanged).
+ */
+export const endpointOrganisation = (
+  deps: ApiDependencies,
+  principal: Principal | null,
+  requested: string | null | undefined,
+  creating: boolean,
+): string | null | undefined => {
+  if (!principal) throw new UnauthenticatedError();
+  if (principal.role === Role.CLIENT) {
+    const own = ownOrganisation(principal);
+    if (requested === undefined) return creating ? own : undefined;
+    if (requested !== own) {
+      throw new ForbiddenError(
+        `a CLIENT key manages the webhooks of its own organisation only, not ${requested ?? 'every organisation'}`,
+      );
+    }
+    return own;
+  }
+  if (requested && findOrganisation(deps.readModels, requested) === null) {
+    throw new BadUserInputError('organisationId', `no organisation ${requested}`);
+  }
+  return requested;
+};
+
+/**
+ * The endpoint, once the caller may manage it. Unknown: NOT_FOUND; for a CLIENT key, unknown or
+ * of another organisation: FORBIDDEN (as for other objects, so it cannot learn which ids exist).
+ */
+export const manageableSubscription = (
+  subscriptions: WebhookSubscriptions,
+  principal: Principal | null,
+  id: string,
+): WebhookSubscription => {
+  if (!principal) throw new UnauthenticatedError();
+  let subscription: WebhookSubscription | null = null;
+  try {
+    subscription = subscriptions.get(id);
+  } catch (error) {
+    if (!(error instanceof UnknownWebhookSubscriptionError)) throw error;
+  }
+  if (
+    principal.role === Role.CLIENT &&
+    (subscription === null || subscription.organisationId !== ownOrganisation(principal))
+  ) {
+    throw new ForbiddenError(
+      `no webhook subscription ${id} in the organisation of this CLIENT key`,
+    );
+  }
+  if (subscription === null) throw new NotFoundError('webhook subscription', id);
+  return subscription;
+};
+
+/** The organisation filter of a list: a CLIENT key sees its own organisation's endpoints only. */
+export const listedOrganisation = (
+  principal: Principal | null,
+  requested: string | null,
+): string | undefined => {
+  if (!principal) throw new UnauthenticatedError();
+  if (principal.role !== Role.CLIENT) return requested ?? undefined;
+  const own = ownOrganisation(principal);
+  if (requested !== null && requested !== own) {
+    throw new ForbiddenError(`a CLIENT key of another organisation cannot see ${requested}`);
+  }
+  return own;
+};

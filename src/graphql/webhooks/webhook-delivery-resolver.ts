@@ -1,0 +1,113 @@
+import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { DeliveryStatus, WebhookDelivery } from '../../webhooks/deliveries';
+import { UnknownWebhookDeliveryError } from '../../webhooks/subscriptions';
+import type { ApiDependencies } from '../api-dependencies';
+import { type Principal, type RequestContext, Role } from '../auth';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../errors';
+import { type Connection, ConnectionArgs, encodeCursor, pageRequest } from '../pagination';
+import { DateTimeScalar } from '../scalars';
+import { webhookCall } from './webhook-api-error';
+import { manageableSubscription, WEBHOOK_MANAGERS, webhookApiOf } from './webhook-access';
+import {
+  WebhookDeliveryConnection,
+  WebhookDeliveryStatusEnum,
+  WebhookDeliveryType,
+} from './webhook-delivery-type';
+
+const toDeliveryType = (delivery: WebhookDelivery): WebhookDeliveryType => ({
+  ...delivery,
+  id: String(delivery.id),
+});
+
+/** Delivery history of an endpoint, resending and recovery. */
+@Resolver()
+export class WebhookDeliveryResolver {
+  constructor(private readonly deps: ApiDependencies) {}
+
+  private get webhooks() {
+    return webhookApiOf(this.deps);
+  }
+
+  @Authorized(WEBHOOK_MANAGERS)
+  @Query(() => WebhookDeliveryConnection, {
+    description: "The endpoint's deliveries, newest first, each with every attempt.",
+  })
+  webhookDeliveries(
+    @Arg('subscriptionId', () => ID) subscriptionId: string,
+    @Arg('status', () => WebhookDeliveryStatusEnum, { nullable: true })
+    status: DeliveryStatus | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() { principal }: RequestContext,
+  ): Connection<WebhookDeliveryType> {
+    manageableSubscription(this.webhooks.subscriptions, principal, subscriptionId);
+    const request = pageRequest(args, 1);
+    const after = request.after?.[0] ?? undefined;
+    if (after !== undefined && typeof after !== 'number') {
+      throw new BadUserInputError('after', 'after is not a cursor returned by this API');
+    }
+    const page = (first: number, from: number | undefined) =>
+      this.webhooks.deliveries.list(subscriptionId, {
+        first,
+        ...(status === null ? {} : { status }),
+        ...(from === undefined ? {} : { after: from }),
+      });
+    const rows = request.limit === 0 ? [] : page(request.limit, after);
+    const hasNextPage =
+      rows.length === request.limit && page(1, rows.at(-1)?.id ?? after).length > 0;
+    const edges = rows.map((row) => ({
+      node: toDeliveryType(row),
+      cursor: encodeCursor([row.id]),
+    }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage,
+        hasPreviousPage: request.after !== undefined,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  }
+
+  @Authorized(WEBHOOK_MANAGERS)
+  @Mutation(() => WebhookDeliveryType, {
+    description:
+      'Sends the delivery again now, with its original `webhook-id`, on a fresh retry schedule.',
+  })
+  resendWebhookDelivery(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { principal }: RequestContext,
+  ): WebhookDeliveryType {
+    const delivery = this.delivery(id, principal);
+    manageableSubscription(this.webhooks.subscriptions, principal, delivery.subscriptionId);
+    return toDeliveryType(webhookCall(() => this.webhooks.deliveries.resend(delivery.id)));
+  }
+
+  @Authorized(WEBHOOK_MANAGERS)
+  @Mutation(() => Int, {
+    description:
+      'Sends again every FAILED delivery of the endpoint created at or after `since` (same `webhook-id`s); answers how many.',
+  })
+  recoverWebhookDeliveries(
+    @Arg('subscriptionId', () => ID) subscriptionId: string,
+    @Arg('since', () => DateTimeScalar) since: Date,
+    @Ctx() { principal }: RequestContext,
+  ): number {
+    manageableSubscription(this.webhooks.subscriptions, principal, subscriptionId);
+    return this.webhooks.deliveries.recover(subscriptionId, since);
+  }
+
+  /** Unknown: NOT_FOUND, or FORBIDDEN for a CLIENT key (as for other objects). */
+  private delivery(id: string, principal: Principal | null): WebhookDelivery {
+    const notFound =
+      principal?.role === Role.CLIENT
+        ? new ForbiddenError(`no webhook delivery ${id} in the organisation of this CLIENT key`)
+        : new NotFoundError('webhook delivery', id);
+    if (!/^[1-9]\d{0,15}$/.test(id)) throw notFound;
+    try {
+      return this.webhooks.deliveries.get(Number(id));
+    } catch (error) {
+      throw error instanceof UnknownWebhookDeliveryError ? notFound : error;
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { DeliveryStatus } from '../../webhooks/deliveries';
+import { connectionTypes } from '../pagination';
+import { DateTimeScalar } from '../scalars';
+
+export const WebhookDeliveryStatusEnum = {
+  PENDING: 'pending',
+  DELIVERED: 'delivered',
+  FAILED: 'failed',
+} as const satisfies Record<string, DeliveryStatus>;
+
+registerEnumType(WebhookDeliveryStatusEnum, {
+  name: 'WebhookDeliveryStatus',
+  description: 'PENDING: waiting for its next attempt; DELIVERED: a 2xx came; FAILED: given up.',
+});
+
+@ObjectType({ description: 'One HTTP attempt of a delivery.' })
+export class WebhookDeliveryAttempt {
+  @Field(() => DateTimeScalar)
+  attemptedAt!: Date;
+
+  @Field(() => Int, { nullable: true, description: 'Null when no response came.' })
+  statusCode!: number | null;
+
+  @Field(() => Int)
+  latencyMs!: number;
+
+  @Field(() => String, { nullable: true, description: 'The first 1024 bytes of the response.' })
+  responseBody!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Timeout, refused address, connection error.',
+  })
+  error!: string | null;
+
+  @Field(() => Boolean)
+  succeeded!: boolean;
+}
+
+@ObjectType('WebhookDelivery', {
+  description: 'One event sent to one endpoint, with every attempt.',
+})
+export class WebhookDeliveryType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, {
+    description: 'The `webhook-id` header: the same on every retry and resend.',
+  })
+  webhookId!: string;
+
+  @Field(() => String)
+  eventId!: string;
+
+  @Field(() => ID)
+  subscriptionId!: string;
+
+  @Field(() => String)
+  eventType!: string;
+
+  @Field(() => String, { description: 'The exact JSON body sent.' })
+  payload!: string;
+
+  @Field(() => WebhookDeliveryStatusEnum)
+  status!: DeliveryStatus;
+
+  @Field(() => Int)
+  attemptCount!: number;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  nextAttemptAt!: Date | null;
+
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  deliveredAt!: Date | null;
+
+  @Field(() => [WebhookDeliveryAttempt])
+  attempts!: WebhookDeliveryAttempt[];
+}
+
+export const { Connection: WebhookDeliveryConnection } = connectionTypes(
+  WebhookDeliveryType,
+  'WebhookDelivery',
+);

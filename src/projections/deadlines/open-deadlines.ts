@@ -1,0 +1,97 @@
+import type { Database } from 'better-sqlite3';
+import {
+  addDays,
+  type CalendarDate,
+  calendarDate,
+  type DeadlineType,
+  type RecordedStatus,
+} from '../../domain';
+import { perDatabase } from '../support';
+
+/** An open deadline with what a reminder names: certificate number, status and version. */
+export interface OpenDeadlineView {
+  certificateId: string;
+  organisationId: string;
+  type: DeadlineType;
+  key: string;
+  dueDate: CalendarDate;
+  subject: string;
+  /** Null while the certificate is not issued yet (e.g. a finding of the initial audits). */
+  certificateNumber: string | null;
+  certificateStatus: RecordedStatus | null;
+  /** The certificate's version in the read model; null while it is not issued. */
+  version: number | null;
+}
+
+export interface OpenDeadlinesOptions {
+  /** Deadlines due up to this many days after asOf, overdue ones included (default 90). */
+  withinDays?: number;
+  /** Rows read per query (default 2000); no query stays open between pages. */
+  pageSize?: number;
+}
+
+interface OpenDeadlineRow {
+  aggregate_id: string;
+  certificate_id: string;
+  organisation_id: string;
+  type: string;
+  key: string;
+  due_date: string;
+  subject: string;
+  number: string | null;
+  recorded_status: string | null;
+  version: number | null;
+}
+
+/**
+ * Not met, and not of a withdrawn certificate. Surveillance audits count only in the
+ * certificate's current audit cycle (a renewal supersedes the previous cycle's programme) and
+ * while it has not expired.
+ */
+const OPEN_DEADLINES = `
+  SELECT d.aggregate_id, d.certificate_id, d.organisation_id, d.type, d.key, d.due_date,
+    d.subject, c.number, c.recorded_status, c.version
+  FROM rm_deadlines d LEFT JOIN rm_certificates c ON c.certificate_id = d.certificate_id
+  WHERE d.met_on IS NULL AND d.due_date <= :end
+    AND (d.due_date, d.key, d.aggregate_id) > (:afterDue, :afterKey, :afterId)
+    AND coalesce(c.recorded_status, '') <> 'WITHDRAWN'
+    AND (d.type <> 'SURVEILLANCE_AUDIT_DUE'
+      OR (c.audit_cycle_id = d.audit_cycle_id AND c.recorded_status <> 'EXPIRED'))
+  ORDER BY d.due_date, d.key, d.aggregate_id
+  LIMIT :limit`;
+
+const statements = perDatabase((db: Database) => ({
+  page: db.prepare<Record<string, unknown>, OpenDeadlineRow>(OPEN_DEADLINES),
+}));
+
+const toView = (row: OpenDeadlineRow): OpenDeadlineView => ({
+  certificateId: row.certificate_id,
+  organisationId: row.organisation_id,
+  type: row.type as DeadlineType,
+  key: row.key,
+  dueDate: row.due_date as CalendarDate,
+  subject: row.subject,
+  certificateNumber: row.number,
+  certificateStatus: row.recorded_status as RecordedStatus | null,
+  version: row.version,
+});
+
+/**
+ * Deadlines open on `asOf` and due within `withinDays` after it (overdue ones too), by due date,
+ * for the deadline scanner. Read page by page, so the caller may write between pages.
+ */
+export function* openDeadlines(
+  db: Database,
+  asOf: CalendarDate,
+  { withinDays = 90, pageSize = 2000 }: OpenDeadlinesOptions = {},
+): Generator<OpenDeadlineView> {
+  const end = addDays(calendarDate(asOf), withinDays);
+  let after = { afterDue: '', afterKey: '', afterId: '' };
+  for (;;) {
+    const rows = statements(db).page.all({ end, limit: pageSize, ...after });
+    for (const row of rows) yield toView(row);
+    const last = rows.at(-1);
+    if (!last || rows.length < pageSize) return;
+    after = { afterDue: last.due_date, afterKey: last.key, afterId: last.aggregate_id };
+  }
+}
