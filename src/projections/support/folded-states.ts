@@ -26,7 +26,8 @@ interface Pending<S> extends FoldedState<S> {
   storedState: S | null;
 }
 
-const CACHE_LIMIT = 5000;
+/** Enough for the aggregates a catch-up batch leaves open; each state holds its policy (kilobytes). */
+const CACHE_LIMIT = 1000;
 
 type Fields = Record<string, unknown>;
 
