@@ -80,12 +80,12 @@ export const manageableSubscription = (
 /** The organisation filter of a list: a CLIENT key sees its own organisation's endpoints only. */
 export const listedOrganisation = (
   principal: Principal | null,
-  requested: string | null,
+  requested: string | null | undefined,
 ): string | undefined => {
   if (!principal) throw new UnauthenticatedError();
   if (principal.role !== Role.CLIENT) return requested ?? undefined;
   const own = ownOrganisation(principal);
-  if (requested !== null && requested !== own) {
+  if (requested !== null && requested !== undefined && requested !== own) {
     throw new ForbiddenError(`a CLIENT key of another organisation cannot see ${requested}`);
   }
   return own;

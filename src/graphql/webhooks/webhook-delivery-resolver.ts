@@ -35,7 +35,7 @@ export class WebhookDeliveryResolver {
   webhookDeliveries(
     @Arg('subscriptionId', () => ID) subscriptionId: string,
     @Arg('status', () => WebhookDeliveryStatusEnum, { nullable: true })
-    status: DeliveryStatus | null,
+    status: DeliveryStatus | null | undefined,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() { principal }: RequestContext,
   ): Connection<WebhookDeliveryType> {
@@ -48,7 +48,7 @@ export class WebhookDeliveryResolver {
     const page = (first: number, from: number | undefined) =>
       this.webhooks.deliveries.list(subscriptionId, {
         first,
-        ...(status === null ? {} : { status }),
+        ...(status ? { status } : {}),
         ...(from === undefined ? {} : { after: from }),
       });
     const rows = request.limit === 0 ? [] : page(request.limit, after);

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { ConfigError, loadConfig } from '../../src/config';
+import { webhookSecretKey, webhookSecretKeyFile } from '../../src/composition';
+import { temporaryDirectory } from '../eventstore/temp-store';
+
+describe('webhook settings', () => {
+  it('defaults to delivery on, https only, no allowed private address, hourly scans', () => {
+    expect(loadConfig({}).webhooks).toEqual({
+      enabled: true,
+      secretKey: null,
+      allowHttp: false,
+      allowedAddresses: [],
+      reminderScanIntervalMs: 3_600_000,
+    });
+  });
+
+  it('reads the key, the http switch, the allow-list, the interval and the off switch', () => {
+    const key = randomBytes(32);
+    expect(
+      loadConfig({
+        CERTCYCLE_WEBHOOKS: '0',
+        CERTCYCLE_WEBHOOK_SECRET_KEY: key.toString('base64'),
+        CERTCYCLE_WEBHOOK_ALLOW_HTTP: 'true',
+        CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES: '127.0.0.1, 10.0.0.0/8,::1',
+        CERTCYCLE_REMINDER_SCAN_INTERVAL_MS: '60000',
+      }).webhooks,
+    ).toEqual({
+      enabled: false,
+      secretKey: key,
+      allowHttp: true,
+      allowedAddresses: ['127.0.0.1', '10.0.0.0/8', '::1'],
+      reminderScanIntervalMs: 60_000,
+    });
+  });
+
+  it.each([
+    ['CERTCYCLE_WEBHOOK_SECRET_KEY', randomBytes(16).toString('base64')],
+    ['CERTCYCLE_WEBHOOK_SECRET_KEY', 'not base64 at all!'],
+    ['CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES', '127.0.0.1,localhost'],
+    ['CERTCYCLE_WEBHOOK_ALLOW_HTTP', 'yes'],
+    ['CERTCYCLE_WEBHOOKS', 'off'],
+    ['CERTCYCLE_REMINDER_SCAN_INTERVAL_MS', '0'],
+  ])('refuses %s=%s', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+
+  it('uses the configured key without writing a key file', () => {
+    const dir = temporaryDirectory('webhook-key');
+    try {
+      const key = randomBytes(32);
+      const config = loadConfig({
+        CERTCYCLE_DATA_DIR: dir.path,
+        CERTCYCLE_WEBHOOK_SECRET_KEY: key.toString('base64'),
+      });
+      expect(webhookSecretKey(config, () => undefined)).toEqual(key);
+      expect(existsSync(webhookSecretKeyFile(config))).toBe(false);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('generates the key once and keeps using it, logging the file but not the key', () => {
+    const dir = temporaryDirectory('webhook-key');
+    try {
+      const config = loadConfig({ CERTCYCLE_DATA_DIR: dir.path });
+      const lines: string[] = [];
+      const first = webhookSecretKey(config, (line) => lines.push(line));
+      const second = webhookSecretKey(config, (line) => lines.push(line));
+      expect(first).toHaveLength(32);
+      expect(second).toEqual(first);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(webhookSecretKeyFile(config));
+      expect(lines[0]).not.toContain(first.toString('base64'));
+    } finally {
+      dir.remove();
+    }
+  });
+});

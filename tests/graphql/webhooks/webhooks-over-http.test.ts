@@ -1,0 +1,357 @@
+import type { Certcycle } from '../../../src/composition';
+import { Role } from '../../../src/graphql';
+import { startQuietly, testConfig } from '../../composition/composed-service';
+import { temporaryDirectory } from '../../eventstore/temp-store';
+import { Receiver } from '../../webhooks/support/receiver';
+import { codeOf, composedApi, dataOf, eventually, fieldOf } from './support/composed-api';
+import {
+  CREATE,
+  DELETE,
+  DELIVERIES,
+  DISABLE,
+  ENABLE,
+  GET,
+  LIST,
+  RECOVER,
+  RESEND,
+  ROTATE,
+  SUSPEND,
+  UPDATE,
+} from './support/documents';
+
+jest.mock('request-filtering-agent', () =>
+  jest.requireActual<{ real(): unknown }>('../../webhooks/support/request-filtering-agent').real(),
+);
+
+const NOW = '2024-09-01T02:00:00Z';
+const ORGANISATION = 'org-hooks';
+const CERTIFICATE = `${ORGANISATION}-cert`;
+
+const dir = temporaryDirectory('webhooks-api');
+const lines: string[] = [];
+let app: Certcycle;
+let api: ReturnType<typeof composedApi>;
+let receiver: Receiver;
+const secrets: string[] = [];
+
+beforeAll(async () => {
+  receiver = await Receiver.start('127.0.0.1', () => new Date(NOW));
+  app = await startQuietly(
+    testConfig(dir.path, {
+      CERTCYCLE_NOW: NOW,
+      CERTCYCLE_WEBHOOK_ALLOW_HTTP: '1',
+      CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES: '127.0.0.1',
+    }),
+    lines,
+  );
+  await app.ready;
+  api = composedApi(app, ORGANISATION);
+  await api.granted(ORGANISATION);
+  await api.granted('org-other');
+}, 60_000);
+
+afterAll(async () => {
+  await app.close();
+  await receiver.close();
+  dir.remove();
+});
+
+const create = async (
+  caller: Parameters<typeof api.query>[0],
+  path: string,
+  input: Record<string, unknown>,
+) => {
+  const response = await api.query(caller, CREATE, {
+    input: { url: receiver.url(path), description: `endpoint ${path}`, ...input },
+  });
+  const created = dataOf(response).createWebhookSubscription as {
+    secret: string;
+    subscription: Record<string, unknown> & { id: string };
+  };
+  secrets.push(created.secret);
+  receiver.expect(path, created.secret);
+  return created;
+};
+
+const deliveriesOf = async (subscriptionId: string, caller: Role = Role.ADMIN) => {
+  const response = await api.query(caller, DELIVERIES, { subscriptionId });
+  const connection = dataOf(response).webhookDeliveries as {
+    edges: { node: Record<string, unknown> & { id: string; attempts: unknown[] } }[];
+  };
+  return connection.edges.map(({ node }) => node);
+};
+
+const receivedAt = (path: string) => receiver.received.filter((r) => r.path === path);
+
+describe('webhooks over GraphQL, delivered by the composed service', () => {
+  it('sends a signed certificate.suspended after a suspension, shows the attempt and resends it with the same webhook-id', async () => {
+    const { subscription, secret } = await create(Role.ADMIN, '/erp', {
+      eventTypes: ['certificate.suspended'],
+      organisationId: ORGANISATION,
+    });
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    expect(subscription).toMatchObject({
+      url: receiver.url('/erp'),
+      eventTypes: ['certificate.suspended'],
+      organisationId: ORGANISATION,
+      enabled: true,
+      disabledReason: null,
+    });
+
+    dataOf(
+      await api.query(Role.DECISION_MAKER, SUSPEND, {
+        input: {
+          certificateId: CERTIFICATE,
+          grounds: 'SERIOUS_FAILURE',
+          details: 'confidential: incident management failing',
+          ownFault: true,
+          suspendedOn: '2024-09-01',
+        },
+      }),
+    );
+
+    const [received] = await eventually(
+      () => (receivedAt('/erp').length > 0 ? receivedAt('/erp') : undefined),
+      'the suspension webhook',
+    );
+    expect(receiver.rejected).toEqual([]);
+    const body = JSON.parse(received!.body) as { type: string; data: Record<string, unknown> };
+    expect(body).toMatchObject({
+      type: 'certificate.suspended',
+      data: {
+        certificateId: CERTIFICATE,
+        organisationId: ORGANISATION,
+        status: 'SUSPENDED',
+        suspendedOn: '2024-09-01',
+      },
+    });
+    expect(typeof body.data.version).toBe('number');
+    expect(received!.body).not.toContain('confidential');
+
+    const [delivery] = await eventually(async () => {
+      const found = await deliveriesOf(subscription.id);
+      return found[0]?.status === 'DELIVERED' ? found : undefined;
+    }, 'the delivered status');
+    expect(delivery).toMatchObject({
+      webhookId: received!.webhookId,
+      subscriptionId: subscription.id,
+      eventType: 'certificate.suspended',
+      payload: received!.body,
+      attemptCount: 1,
+      deliveredAt: new Date(NOW).toISOString(),
+      attempts: [
+        {
+          attemptedAt: new Date(NOW).toISOString(),
+          statusCode: 200,
+          responseBody: 'ok',
+          error: null,
+          succeeded: true,
+        },
+      ],
+    });
+
+    const resent = dataOf(await api.query(Role.ADMIN, RESEND, { id: delivery!.id }))
+      .resendWebhookDelivery as Record<string, unknown>;
+    expect(resent).toMatchObject({ id: delivery!.id, status: 'PENDING', attemptCount: 0 });
+    const again = await eventually(
+      () => (receivedAt('/erp').length > 1 ? receivedAt('/erp') : undefined),
+      'the resent webhook',
+    );
+    expect(again.map((r) => r.webhookId)).toEqual([received!.webhookId, received!.webhookId]);
+    expect(again[1]!.body).toBe(received!.body);
+    const [afterResend] = await eventually(async () => {
+      const found = await deliveriesOf(subscription.id);
+      return found[0]?.attempts.length === 2 ? found : undefined;
+    }, 'the second attempt');
+    expect(afterResend).toMatchObject({ status: 'DELIVERED', attemptCount: 1 });
+  });
+
+  it('never answers or logs a secret again: lists and reads have no secret field', async () => {
+    const { subscription } = await create(Role.ADMIN, '/quiet', {
+      eventTypes: ['certificate.issued'],
+    });
+    const listed = await api.query(Role.ADMIN, LIST);
+    const read = await api.query(Role.ADMIN, GET, { id: subscription.id });
+    expect(dataOf(read).webhookSubscription).toMatchObject({ id: subscription.id });
+    const asked = await api.query(Role.ADMIN, `query { webhookSubscriptions { id secret } }`);
+    expect(codeOf(asked)).toBe('GRAPHQL_VALIDATION_FAILED');
+    const answers = JSON.stringify([listed.body, read.body, asked.body]);
+    const stored = JSON.stringify(
+      app.storage.readModels.prepare('SELECT * FROM wh_subscriptions').all(),
+    );
+    for (const secret of secrets) {
+      const key = secret.slice('whsec_'.length);
+      expect(answers).not.toContain(key);
+      expect(lines.join('\n')).not.toContain(key);
+      expect(stored).not.toContain(key);
+    }
+  });
+
+  it('rotates the secret (shown once, both signing for a day), disables, enables and deletes', async () => {
+    const { subscription, secret } = await create(Role.ADMIN, '/rotating', {
+      eventTypes: ['certificate.reinstated'],
+    });
+    const rotated = dataOf(await api.query(Role.ADMIN, ROTATE, { id: subscription.id }))
+      .rotateWebhookSecret as { secret: string; subscription: { id: string } };
+    expect(rotated.secret).not.toBe(secret);
+    expect(app.webhooks.subscriptions.signingSecrets(subscription.id)).toEqual([
+      rotated.secret,
+      secret,
+    ]);
+    expect(dataOf(await api.query(Role.ADMIN, DISABLE, { id: subscription.id }))).toEqual({
+      disableWebhookSubscription: { id: subscription.id, enabled: false, disabledReason: 'MANUAL' },
+    });
+    expect(dataOf(await api.query(Role.ADMIN, ENABLE, { id: subscription.id }))).toEqual({
+      enableWebhookSubscription: { id: subscription.id, enabled: true, disabledReason: null },
+    });
+    const updated = dataOf(
+      await api.query(Role.ADMIN, UPDATE, {
+        input: { id: subscription.id, eventTypes: ['certificate.withdrawn'], description: 'new' },
+      }),
+    ).updateWebhookSubscription as Record<string, unknown>;
+    expect(updated).toMatchObject({
+      eventTypes: ['certificate.withdrawn'],
+      description: 'new',
+      url: receiver.url('/rotating'),
+    });
+    expect(dataOf(await api.query(Role.ADMIN, DELETE, { id: subscription.id }))).toEqual({
+      deleteWebhookSubscription: true,
+    });
+    expect(codeOf(await api.query(Role.ADMIN, GET, { id: subscription.id }))).toBe('NOT_FOUND');
+  });
+
+  it('recovers failed deliveries with their original webhook-id', async () => {
+    const { subscription } = await create(Role.ADMIN, '/recovering', {
+      eventTypes: ['certificate.suspended'],
+    });
+    const id = app.webhooks.subscriptions.get(subscription.id).id;
+    const db = app.storage.readModels;
+    db.prepare(
+      `INSERT INTO wh_deliveries (webhook_id, event_id, subscription_id, event_type, payload, status,
+         next_attempt_at, created_at) VALUES ('msg_recovered', 'event-x', ?, 'certificate.suspended',
+         '{"type":"certificate.suspended"}', 'failed', NULL, ?)`,
+    ).run(id, Date.parse(NOW));
+    const recovered = await api.query(Role.ADMIN, RECOVER, {
+      subscriptionId: id,
+      since: '2024-08-31T00:00:00Z',
+    });
+    expect(dataOf(recovered)).toEqual({ recoverWebhookDeliveries: 1 });
+    const received = await eventually(
+      () => receivedAt('/recovering').find((r) => r.webhookId === 'msg_recovered'),
+      'the recovered delivery',
+    );
+    expect(received.body).toBe('{"type":"certificate.suspended"}');
+  });
+
+  describe('access', () => {
+    it('lets a CLIENT key manage its own organisation only', async () => {
+      const { subscription } = await create(Role.CLIENT, '/client', {
+        eventTypes: ['certificate.suspended'],
+      });
+      expect(subscription.organisationId).toBe(ORGANISATION);
+      expect(
+        codeOf(
+          await api.query(Role.CLIENT, CREATE, {
+            input: {
+              url: receiver.url('/x'),
+              eventTypes: ['certificate.issued'],
+              organisationId: 'org-other',
+            },
+          }),
+        ),
+      ).toBe('FORBIDDEN');
+      const listed = dataOf(await api.query(Role.CLIENT, LIST)).webhookSubscriptions as {
+        organisationId: string;
+      }[];
+      expect(listed.length).toBeGreaterThan(0);
+      expect(listed.every((s) => s.organisationId === ORGANISATION)).toBe(true);
+      expect(codeOf(await api.query(Role.CLIENT, LIST, { organisationId: 'org-other' }))).toBe(
+        'FORBIDDEN',
+      );
+      expect(
+        codeOf(
+          await api.query(Role.CLIENT, UPDATE, {
+            input: { id: subscription.id, organisationId: 'org-other' },
+          }),
+        ),
+      ).toBe('FORBIDDEN');
+
+      const other = { key: api.createKey(Role.CLIENT, 'org-other') };
+      for (const [document, variables] of [
+        [GET, { id: subscription.id }],
+        [DISABLE, { id: subscription.id }],
+        [ROTATE, { id: subscription.id }],
+        [DELETE, { id: subscription.id }],
+        [DELIVERIES, { subscriptionId: subscription.id }],
+        [RECOVER, { subscriptionId: subscription.id, since: NOW }],
+      ] as const) {
+        expect(codeOf(await api.query(other, document, variables))).toBe('FORBIDDEN');
+      }
+      const [delivery] = await deliveriesOf(
+        (
+          dataOf(await api.query(Role.ADMIN, LIST, { organisationId: ORGANISATION }))
+            .webhookSubscriptions as { id: string; url: string }[]
+        ).find((s) => s.url.endsWith('/erp'))!.id,
+        Role.CLIENT,
+      );
+      expect(codeOf(await api.query(other, RESEND, { id: delivery!.id }))).toBe('FORBIDDEN');
+      expect(codeOf(await api.query(other, RESEND, { id: '999999' }))).toBe('FORBIDDEN');
+      expect(codeOf(await api.query(Role.ADMIN, RESEND, { id: '999999' }))).toBe('NOT_FOUND');
+    });
+
+    it('refuses every role but ADMIN and CLIENT, and callers without a key', async () => {
+      for (const role of [Role.AUDITOR, Role.DECISION_MAKER, Role.VIEWER]) {
+        expect(codeOf(await api.query(role, LIST))).toBe('FORBIDDEN');
+        expect(
+          codeOf(
+            await api.query(role, CREATE, {
+              input: { url: receiver.url('/no'), eventTypes: ['certificate.issued'] },
+            }),
+          ),
+        ).toBe('FORBIDDEN');
+      }
+      expect(codeOf(await api.query('ANONYMOUS', LIST))).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('bad input', () => {
+    const count = () => app.webhooks.subscriptions.list().length;
+
+    it.each([
+      ['a URL that is not absolute', { url: 'not a url' }, 'url'],
+      ['a URL with credentials', { url: 'https://user:pw@hooks.example.com/' }, 'url'],
+      ['a non-http scheme', { url: 'ftp://hooks.example.com/' }, 'url'],
+      ['an unknown event type', { eventTypes: ['certificate.exploded'] }, 'eventTypes'],
+      ['no event type', { eventTypes: [] }, 'eventTypes'],
+      ['an unknown organisation', { organisationId: 'org-nowhere' }, 'organisationId'],
+      ['a description over 500 characters', { description: 'x'.repeat(501) }, 'description'],
+    ])('refuses %s as BAD_USER_INPUT and stores nothing', async (_, change, field) => {
+      const before = count();
+      const response = await api.query(Role.ADMIN, CREATE, {
+        input: {
+          url: 'https://hooks.example.com/certcycle',
+          eventTypes: ['certificate.issued'],
+          description: 'bad',
+          ...change,
+        },
+      });
+      expect(codeOf(response)).toBe('BAD_USER_INPUT');
+      expect(fieldOf(response)).toBe(field);
+      expect(count()).toBe(before);
+    });
+
+    it('refuses an unknown event type in an update and leaves the endpoint as it was', async () => {
+      const { subscription } = await create(Role.ADMIN, '/unchanged', {
+        eventTypes: ['certificate.issued'],
+      });
+      const response = await api.query(Role.ADMIN, UPDATE, {
+        input: { id: subscription.id, eventTypes: ['certificate.issued', 'nope'] },
+      });
+      expect(codeOf(response)).toBe('BAD_USER_INPUT');
+      expect(fieldOf(response)).toBe('eventTypes');
+      expect(app.webhooks.subscriptions.get(subscription.id).eventTypes).toEqual([
+        'certificate.issued',
+      ]);
+    });
+  });
+});
