@@ -271,7 +271,7 @@ describe('two certification cycles of one ISO/IEC 20000-1:2018 certificate', () 
 
   it('had the recertification audit in time and the expiry still open before the renewal', () => {
     const deadlines = certificateDeadlines(renewedCertificateBeforeRenewal, {
-      recertificationAuditCompletedOn: d('2026-11-18'),
+      recertificationAudits: { '2027-03-19': d('2026-11-18') },
     });
     expect(stateOn(deadlines, 'RECERTIFICATION_AUDIT_DUE:2027-03-19', '2026-12-01')).toEqual({
       state: 'MET',

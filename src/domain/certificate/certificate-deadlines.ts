@@ -9,8 +9,11 @@ import type {
 
 /** Facts recorded in other aggregates that close certificate deadlines. */
 export interface CertificateDeadlineFacts {
-  /** Last day of the recertification audit of the current term (from the next audit cycle). */
-  recertificationAuditCompletedOn?: CalendarDate | null;
+  /**
+   * Last day of each completed recertification audit, by the expiry date of the term it renews
+   * (recorded in the next audit cycle). Without it, a renewed term counts as met on its renewal.
+   */
+  recertificationAudits?: Readonly<Record<string, CalendarDate>>;
 }
 
 interface Term {
@@ -47,7 +50,7 @@ const termDeadlines = (
         type: 'RECERTIFICATION_AUDIT_DUE',
         key: `RECERTIFICATION_AUDIT_DUE:${expiryDate}`,
         dueDate: addDays(expiryDate, -state.policy.recertificationLeadDays),
-        metOn: endedBy ? closedOn : (facts.recertificationAuditCompletedOn ?? null),
+        metOn: facts.recertificationAudits?.[expiryDate] ?? closedOn,
         subject: `recertification audit of certificate ${state.number} (expiring ${expiryDate})`,
       },
     ];

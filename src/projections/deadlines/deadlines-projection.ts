@@ -20,12 +20,10 @@ import { type DeadlineOwner, writeDeadlines } from './deadline-rows';
 import { DEADLINE_TABLES } from './deadline-tables';
 
 const statements = perDatabase((db: Database) => ({
-  recertificationAudit: db
-    .prepare<[string, string, string], string>(
-      `SELECT completed_on FROM rm_deadline_recertification_audits
-       WHERE certificate_id = ? AND expiry_date IN (?, ?) ORDER BY completed_on DESC LIMIT 1`,
-    )
-    .pluck(),
+  recertificationAudits: db.prepare<[string], { expiry_date: string; completed_on: string }>(
+    `SELECT expiry_date, completed_on FROM rm_deadline_recertification_audits
+     WHERE certificate_id = ?`,
+  ),
   recordRecertificationAudit: db.prepare<[string, string, string]>(
     `INSERT INTO rm_deadline_recertification_audits (certificate_id, expiry_date, completed_on)
      VALUES (?, ?, ?) ON CONFLICT (certificate_id, expiry_date)
@@ -36,14 +34,13 @@ const statements = perDatabase((db: Database) => ({
 /** RECERTIFICATION_AUDIT_DUE is met by the recertification audit of the next audit cycle. */
 const deadlinesOfCertificate = (db: Database, id: string, state: CertificateState): Deadline[] => {
   if (state.status === 'NOT_ISSUED') return [];
-  const completedOn = statements(db).recertificationAudit.get(
-    id,
-    state.expiryDate,
-    state.uncappedExpiryDate,
-  );
-  return certificateDeadlines(state, {
-    recertificationAuditCompletedOn: (completedOn as CalendarDate | undefined) ?? null,
-  });
+  const audits: Record<string, CalendarDate> = {};
+  for (const row of statements(db).recertificationAudits.all(id)) {
+    audits[row.expiry_date] = row.completed_on as CalendarDate;
+  }
+  const current = audits[state.expiryDate] ?? audits[state.uncappedExpiryDate];
+  if (current) audits[state.expiryDate] = current;
+  return certificateDeadlines(state, { recertificationAudits: audits });
 };
 
 const certificates = new FoldedStates<CertificateState, CertificateEvent>({

@@ -52,7 +52,7 @@ describe('certificateDeadlines', () => {
 
   it('meets the recertification audit deadline with the fact from the next audit cycle', () => {
     const deadlines = certificateDeadlines(fold(issued()), {
-      recertificationAuditCompletedOn: d('2026-12-01'),
+      recertificationAudits: { '2027-03-19': d('2026-12-01') },
     });
     expect(byKey(deadlines)['RECERTIFICATION_AUDIT_DUE:2027-03-19']?.metOn).toBe('2026-12-01');
     expect(byKey(deadlines)['CERTIFICATE_EXPIRY:2027-03-19']?.metOn).toBeNull();
@@ -69,6 +69,19 @@ describe('certificateDeadlines', () => {
       dueDate: '2029-12-19',
       metOn: null,
     });
+  });
+
+  it('meets the recertification audit deadline of a renewed term on the audit, not on the renewal', () => {
+    const renewed = fold(run(issueCommand(), renew('2027-02-01', '2027-03-20')));
+    const onTime = byKey(
+      certificateDeadlines(renewed, { recertificationAudits: { '2027-03-19': d('2026-11-04') } }),
+    );
+    expect(onTime['RECERTIFICATION_AUDIT_DUE:2027-03-19']?.metOn).toBe('2026-11-04');
+    expect(onTime['CERTIFICATE_EXPIRY:2027-03-19']?.metOn).toBe('2027-02-01');
+    const late = byKey(
+      certificateDeadlines(renewed, { recertificationAudits: { '2027-03-19': d('2027-01-10') } }),
+    );
+    expect(late['RECERTIFICATION_AUDIT_DUE:2027-03-19']?.metOn).toBe('2027-01-10');
   });
 
   it('opens the restoration window when the expiry is recorded and meets it on restoration', () => {
