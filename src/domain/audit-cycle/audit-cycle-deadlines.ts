@@ -84,11 +84,20 @@ const surveillances = (cycle: AuditCycle): Deadline[] => {
   return deadlines;
 };
 
+/** Facts recorded on the certificate that close the cycle's deadlines. */
+export interface AuditCycleDeadlineFacts {
+  /** Withdrawal is final: it closes whatever the certificate's cycles still have open. */
+  certificateWithdrawnOn?: CalendarDate | null;
+}
+
 /**
  * The audit cycle's deadlines (domain.md §4), met or open; `deadlineStateOn` gives their state as of
  * a date. A closed cycle (application rejected, certification refused) has none.
  */
-export const auditCycleDeadlines = (state: AuditCycleState): Deadline[] => {
+export const auditCycleDeadlines = (
+  state: AuditCycleState,
+  { certificateWithdrawnOn = null }: AuditCycleDeadlineFacts = {},
+): Deadline[] => {
   if (
     state.status === 'NOT_STARTED' ||
     state.status === 'APPLICATION_REJECTED' ||
@@ -101,5 +110,9 @@ export const auditCycleDeadlines = (state: AuditCycleState): Deadline[] => {
     ...ncResponses(state),
     ...majorVerificationLimit(state),
     ...surveillances(state),
-  ];
+  ].map((deadline) =>
+    deadline.metOn === null && certificateWithdrawnOn !== null
+      ? { ...deadline, metOn: certificateWithdrawnOn }
+      : deadline,
+  );
 };

@@ -24,6 +24,12 @@ const statements = perDatabase((db: Database) => ({
     `SELECT expiry_date, completed_on FROM rm_deadline_recertification_audits
      WHERE certificate_id = ?`,
   ),
+  cyclesOfCertificate: db
+    .prepare<[string], string>(
+      `SELECT DISTINCT aggregate_id FROM rm_deadlines
+       WHERE certificate_id = ? AND aggregate_id != certificate_id`,
+    )
+    .pluck(),
   recordRecertificationAudit: db.prepare<[string, string, string]>(
     `INSERT INTO rm_deadline_recertification_audits (certificate_id, expiry_date, completed_on)
      VALUES (?, ?, ?) ON CONFLICT (certificate_id, expiry_date)
@@ -94,12 +100,26 @@ const recordRecertificationAudit = (
   return certificateId;
 };
 
+/** A withdrawal closes what the certificate's audit cycles still have open. */
+const deadlinesOfCycle = (db: Database, state: AuditCycleState): Deadline[] => {
+  if (state.status === 'NOT_STARTED') return [];
+  const certificate = certificates.read(db, state.application.certificateId)?.state;
+  return auditCycleDeadlines(state, {
+    certificateWithdrawnOn:
+      certificate && certificate.status !== 'NOT_ISSUED'
+        ? (certificate.withdrawal?.withdrawnOn ?? null)
+        : null,
+  });
+};
+
 /**
  * Folds the batch's events in memory, then writes the deadlines of every aggregate they changed
- * (and of every certificate whose recertification audit they completed) once.
+ * (and of every certificate whose recertification audit they completed, and of every cycle whose
+ * certificate they withdrew) once.
  */
 const applyBatch = (events: readonly RecordedEvent[], db: Database): void => {
   const certificateIds = new Set<string>();
+  const withdrawnCertificateIds = new Set<string>();
   certificates.begin(db);
   cycles.begin(db);
   for (const recorded of events) {
@@ -107,6 +127,7 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database): void => {
     if (category === 'certificate') {
       if (certificates.apply(db, id, recorded.version, domainEvent(recorded))) {
         certificateIds.add(id);
+        if (recorded.type === 'CertificateWithdrawn') withdrawnCertificateIds.add(id);
       }
     } else if (category === 'auditcycle') {
       const event = domainEvent<AuditCycleEvent>(recorded);
@@ -115,9 +136,17 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database): void => {
       if (met) certificateIds.add(met);
     }
   }
+  const cycleIds = new Set<string>();
   for (const [id, folded] of cycles.changed(db)) {
-    const owner = folded.version !== folded.stored && cycleOwner(id, folded.state);
-    if (owner) writeDeadlines(db, owner, auditCycleDeadlines(folded.state), folded.stored > 0);
+    if (folded.version !== folded.stored) cycleIds.add(id);
+  }
+  for (const certificateId of withdrawnCertificateIds) {
+    for (const id of statements(db).cyclesOfCertificate.all(certificateId)) cycleIds.add(id);
+  }
+  for (const id of cycleIds) {
+    const folded = cycles.read(db, id);
+    const owner = folded && cycleOwner(id, folded.state);
+    if (owner) writeDeadlines(db, owner, deadlinesOfCycle(db, folded.state), folded.stored > 0);
   }
   for (const id of certificateIds) {
     const folded = certificates.read(db, id);
@@ -136,7 +165,7 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database): void => {
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 1,
+  version: 2,
   setup: (db) => {
     db.exec(DEADLINE_TABLES);
     certificates.setup(db);

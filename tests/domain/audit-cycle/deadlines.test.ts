@@ -93,6 +93,15 @@ describe('audit cycle deadlines', () => {
     expect(stateOn(afterS1, 'SURVEILLANCE_AUDIT_DUE:2', '2026-03-21')).toBe('OVERDUE');
   });
 
+  it('closes what is still open when the certificate is withdrawn, and keeps what was met', () => {
+    const afterS1 = AuditCycleHistory.grantedCycle().surveillance(1, '2025-02-10', '2025-02-11');
+    const deadlines = auditCycleDeadlines(afterS1.state, {
+      certificateWithdrawnOn: d('2025-06-30'),
+    });
+    expect(byKey(deadlines, 'SURVEILLANCE_AUDIT_DUE:1').metOn).toBe('2025-02-11');
+    expect(byKey(deadlines, 'SURVEILLANCE_AUDIT_DUE:2').metOn).toBe('2025-06-30');
+  });
+
   it('due dates follow the CALENDAR_YEAR rule, the first capped at decision + 12 months', () => {
     const history = AuditCycleHistory.grantedCycle({
       ...DEFAULT_POLICY,

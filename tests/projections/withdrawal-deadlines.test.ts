@@ -1,0 +1,52 @@
+import { upcomingDeadlines } from '../../src/projections';
+import { temporaryDirectory } from '../eventstore/temp-store';
+import { ACME, appendTypicalLifecycle, d, Lifecycle, openReadSide } from './lifecycle-fixture';
+
+describe('deadlines of a withdrawn certificate', () => {
+  const dir = temporaryDirectory('withdrawal-deadlines');
+  let side: ReturnType<typeof openReadSide>;
+
+  beforeAll(async () => {
+    side = openReadSide(dir.file('withdrawal.db'));
+    await appendTypicalLifecycle(side.store);
+    await side.runner.catchUp();
+  });
+  afterAll(async () => {
+    await side.close();
+    dir.remove();
+  });
+
+  const openRows = () =>
+    side.db
+      .prepare<[string], { aggregate_id: string; key: string }>(
+        'SELECT aggregate_id, key FROM rm_deadlines WHERE certificate_id = ? AND met_on IS NULL',
+      )
+      .all(ACME.certificateId);
+
+  it("closes the open deadlines of the certificate's audit cycles on the withdrawal date", async () => {
+    const cycleDeadlinesBefore = openRows().filter(
+      (row) => row.aggregate_id !== ACME.certificateId,
+    );
+    expect(cycleDeadlinesBefore.length).toBeGreaterThan(0);
+
+    await new Lifecycle(side.store).certificate({
+      type: 'WithdrawCertificate',
+      data: {
+        certificateId: ACME.certificateId,
+        withdrawnOn: d('2027-08-01'),
+        reason: 'client request',
+        ownFault: false,
+        actor: 'p-decider',
+      },
+    });
+    await side.runner.catchUp();
+
+    expect(openRows()).toEqual([]);
+    const listed = upcomingDeadlines(side.db, {
+      asOf: d('2027-09-01'),
+      withinDays: 3650,
+      organisationId: ACME.organisationId,
+    }).items;
+    expect(listed).toEqual([]);
+  });
+});
