@@ -1,4 +1,5 @@
 import { Role } from '../../../src/graphql';
+import { WEBHOOK_EVENT_TYPES } from '../../../src/webhooks';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
 import type { GraphQLResponse } from '../support/test-server';
 import { grantedOverHttp, SCOPE, STANDARD } from './lifecycle-over-http';
@@ -7,7 +8,7 @@ import { MUTATIONS, type MutationName } from './mutation-documents';
 /**
  * Every root field against every kind of caller. Mutations target ids that do not exist, so an
  * allowed caller gets NOT_FOUND (the resolver ran) and nothing is ever written, except
- * registerOrganisation, which succeeds.
+ * registerOrganisation and createWebhookSubscription, which succeed.
  */
 type Caller = Role | 'OTHER_CLIENT' | 'ANONYMOUS';
 const CALLERS: readonly Caller[] = [
@@ -157,9 +158,118 @@ interface QueryCase {
   public?: boolean;
 }
 
+type WebhookOutcome =
+  'NOT_FOUND' | 'FORBIDDEN' | 'CREATES' | 'SEES_ACME' | 'HIDES_ACME' | 'ANSWERS';
+
+/** A webhook field: ADMIN and CLIENT keys only, a CLIENT for its own organisation's endpoints. */
+interface WebhookCase {
+  document: string;
+  variables?: Record<string, unknown>;
+  /** What ADMIN, the CLIENT of Acme and the other CLIENT get; other roles: FORBIDDEN. */
+  admin: WebhookOutcome;
+  client: WebhookOutcome;
+  other: WebhookOutcome;
+  /** The data an ANSWERS outcome answers. */
+  answer?: unknown;
+}
+
+const NO_ENDPOINT = 'whsub-none';
+const NO_DELIVERY = '999999';
+const ENDPOINT = 'id url organisationId';
+/** An unknown id: NOT_FOUND for ADMIN, FORBIDDEN for a CLIENT (it cannot learn which ids exist). */
+const UNKNOWN: Pick<WebhookCase, 'admin' | 'client' | 'other'> = {
+  admin: 'NOT_FOUND',
+  client: 'FORBIDDEN',
+  other: 'FORBIDDEN',
+};
+const byId = (field: string, type: string): WebhookCase => ({
+  document: `mutation ($id: ID!) { ${field}(id: $id) { ${type} } }`,
+  variables: { id: NO_ENDPOINT },
+  ...UNKNOWN,
+});
+
+const WEBHOOK_QUERIES: Record<string, WebhookCase> = {
+  webhookSubscriptions: {
+    document: `{ webhookSubscriptions { ${ENDPOINT} } }`,
+    admin: 'SEES_ACME',
+    client: 'SEES_ACME',
+    other: 'HIDES_ACME',
+  },
+  webhookSubscription: {
+    document: `query ($id: ID!) { webhookSubscription(id: $id) { ${ENDPOINT} } }`,
+    variables: { id: NO_ENDPOINT },
+    ...UNKNOWN,
+  },
+  webhookDeliveries: {
+    document: `query ($subscriptionId: ID!) {
+      webhookDeliveries(subscriptionId: $subscriptionId, status: FAILED, first: 5, after: null) {
+        edges { node { id } }
+      }
+    }`,
+    variables: { subscriptionId: NO_ENDPOINT },
+    ...UNKNOWN,
+  },
+  webhookEventTypes: {
+    document: '{ webhookEventTypes }',
+    admin: 'ANSWERS',
+    client: 'ANSWERS',
+    other: 'ANSWERS',
+    answer: [...WEBHOOK_EVENT_TYPES],
+  },
+};
+
+const WEBHOOK_MUTATIONS: Record<string, WebhookCase> = {
+  createWebhookSubscription: {
+    document: `mutation ($input: CreateWebhookSubscriptionInput!) {
+      createWebhookSubscription(input: $input) { subscription { ${ENDPOINT} } }
+    }`,
+    variables: {
+      input: { url: 'https://hooks.example.com/matrix', eventTypes: ['certificate.suspended'] },
+    },
+    admin: 'CREATES',
+    client: 'CREATES',
+    other: 'CREATES',
+  },
+  updateWebhookSubscription: {
+    document: `mutation ($input: UpdateWebhookSubscriptionInput!) {
+      updateWebhookSubscription(input: $input) { ${ENDPOINT} }
+    }`,
+    variables: { input: { id: NO_ENDPOINT, description: 'changed' } },
+    ...UNKNOWN,
+  },
+  disableWebhookSubscription: byId('disableWebhookSubscription', ENDPOINT),
+  enableWebhookSubscription: byId('enableWebhookSubscription', ENDPOINT),
+  rotateWebhookSecret: byId('rotateWebhookSecret', 'secret'),
+  deleteWebhookSubscription: {
+    document: 'mutation ($id: ID!) { deleteWebhookSubscription(id: $id) }',
+    variables: { id: NO_ENDPOINT },
+    ...UNKNOWN,
+  },
+  resendWebhookDelivery: {
+    ...byId('resendWebhookDelivery', 'id status'),
+    variables: { id: NO_DELIVERY },
+  },
+  recoverWebhookDeliveries: {
+    document: `mutation ($subscriptionId: ID!, $since: DateTime!) {
+      recoverWebhookDeliveries(subscriptionId: $subscriptionId, since: $since)
+    }`,
+    variables: { subscriptionId: NO_ENDPOINT, since: '2025-01-01T00:00:00Z' },
+    ...UNKNOWN,
+  },
+};
+
+/** Whose endpoint a caller's createWebhookSubscription makes (ADMIN: every organisation's). */
+const CREATED_FOR: Partial<Record<Caller, string | null>> = {
+  [Role.ADMIN]: null,
+  [Role.CLIENT]: 'org-acme',
+  OTHER_CLIENT: 'org-beta',
+};
+
 let api: ApiHarness;
 let acmeNumber: string;
 let otherClientKey: string;
+let acmeEndpoint: string;
+let betaEndpoint: string;
 
 const QUERIES: Record<string, QueryCase> = {
   me: { document: () => '{ me { personId role } }', own: 'ANSWERS', other: 'ANSWERS' },
@@ -219,6 +329,14 @@ beforeAll(async () => {
   otherClientKey = api.createKey(Role.CLIENT, 'person-beta-client', 'org-beta');
   const acme = await api.query(Role.ADMIN, '{ certificate(id: "org-acme-cert") { number } }');
   acmeNumber = (acme.body.data?.certificate as { number: string }).number;
+  const endpoint = (organisationId: string) =>
+    api.webhooks.subscriptions.create({
+      url: `https://hooks.example.com/${organisationId}`,
+      eventTypes: ['certificate.suspended'],
+      organisationId,
+    }).subscription.id;
+  acmeEndpoint = endpoint('org-acme');
+  betaEndpoint = endpoint('org-beta');
 }, 60_000);
 afterAll(() => api.close());
 
@@ -228,6 +346,9 @@ const send = (caller: Caller, document: string, variables?: Record<string, unkno
 const codeOf = (response: GraphQLResponse): unknown => response.body.errors?.[0]?.extensions?.code;
 
 const eventCount = async () => (await api.store.readAll()).length;
+
+const mentionsAcme = (response: GraphQLResponse): boolean =>
+  JSON.stringify(response.body.data ?? null).includes('org-acme');
 
 describe('mutations', () => {
   const cases = (Object.keys(MUTATION_ROLES) as MutationName[]).flatMap((name) =>
@@ -263,25 +384,135 @@ describe('queries', () => {
     const query = QUERIES[name] as QueryCase;
     const outcome = expected(query, caller);
     const response = await send(caller, query.document());
-    const mentionsAcme = JSON.stringify(response.body.data ?? null).includes('org-acme');
     switch (outcome) {
       case 'FORBIDDEN':
       case 'UNAUTHENTICATED':
         expect(codeOf(response)).toBe(outcome);
-        expect(mentionsAcme).toBe(false);
+        expect(mentionsAcme(response)).toBe(false);
         break;
       case 'SEES_ACME':
         expect(response.body.errors).toBeUndefined();
-        expect(mentionsAcme).toBe(true);
+        expect(mentionsAcme(response)).toBe(true);
         break;
       case 'HIDES_ACME':
         expect(response.body.errors).toBeUndefined();
-        expect(mentionsAcme).toBe(false);
+        expect(mentionsAcme(response)).toBe(false);
         break;
       case 'ANSWERS':
         expect(response.body.errors).toBeUndefined();
         expect(response.body.data?.[name]).toBeTruthy();
         break;
+    }
+  });
+});
+
+describe('webhook fields', () => {
+  const fields = { ...WEBHOOK_QUERIES, ...WEBHOOK_MUTATIONS };
+  const cases = Object.keys(fields).flatMap((name) => CALLERS.map((caller) => ({ name, caller })));
+
+  const expected = (field: WebhookCase, caller: Caller): WebhookOutcome | 'UNAUTHENTICATED' => {
+    switch (caller) {
+      case 'ANONYMOUS':
+        return 'UNAUTHENTICATED';
+      case Role.ADMIN:
+        return field.admin;
+      case Role.CLIENT:
+        return field.client;
+      case 'OTHER_CLIENT':
+        return field.other;
+      default:
+        return 'FORBIDDEN';
+    }
+  };
+  const endpoints = () => api.webhooks.subscriptions.list();
+
+  it.each(cases)('$name by $caller', async ({ name, caller }) => {
+    const field = fields[name] as WebhookCase;
+    const outcome = expected(field, caller);
+    const events = await eventCount();
+    const before = endpoints();
+    const response = await send(caller, field.document, field.variables);
+    switch (outcome) {
+      case 'NOT_FOUND':
+      case 'FORBIDDEN':
+      case 'UNAUTHENTICATED':
+        expect(codeOf(response)).toBe(outcome);
+        expect(mentionsAcme(response)).toBe(false);
+        expect(endpoints()).toEqual(before);
+        break;
+      case 'CREATES': {
+        expect(response.body.errors).toBeUndefined();
+        const { subscription } = response.body.data?.[name] as {
+          subscription: { id: string; organisationId: string | null };
+        };
+        expect(subscription.organisationId).toBe(CREATED_FOR[caller]);
+        expect(api.webhooks.subscriptions.get(subscription.id).organisationId).toBe(
+          CREATED_FOR[caller],
+        );
+        expect(endpoints()).toHaveLength(before.length + 1);
+        break;
+      }
+      case 'SEES_ACME':
+      case 'HIDES_ACME':
+        expect(response.body.errors).toBeUndefined();
+        expect(mentionsAcme(response)).toBe(outcome === 'SEES_ACME');
+        expect(endpoints()).toEqual(before);
+        break;
+      case 'ANSWERS':
+        expect(response.body.errors).toBeUndefined();
+        expect(response.body.data?.[name]).toEqual(field.answer);
+        break;
+    }
+    expect(await eventCount()).toBe(events);
+  });
+
+  it("lists a CLIENT its own organisation's endpoints only", async () => {
+    const listed = async (caller: Caller, organisationId?: string) => {
+      const response = await send(
+        caller,
+        'query ($organisationId: ID) { webhookSubscriptions(organisationId: $organisationId) { id organisationId } }',
+        organisationId === undefined ? undefined : { organisationId },
+      );
+      expect(response.body.errors).toBeUndefined();
+      return response.body.data?.webhookSubscriptions as { id: string; organisationId: string }[];
+    };
+    const acme = await listed(Role.CLIENT);
+    const beta = await listed('OTHER_CLIENT');
+    expect(acme.map(({ id }) => id)).toContain(acmeEndpoint);
+    expect(new Set(acme.map(({ organisationId }) => organisationId))).toEqual(
+      new Set(['org-acme']),
+    );
+    expect(beta.map(({ id }) => id)).toContain(betaEndpoint);
+    expect(new Set(beta.map(({ organisationId }) => organisationId))).toEqual(
+      new Set(['org-beta']),
+    );
+    expect((await listed(Role.ADMIN, 'org-acme')).map(({ id }) => id)).toContain(acmeEndpoint);
+    const asked = await send(
+      'OTHER_CLIENT',
+      '{ webhookSubscriptions(organisationId: "org-acme") { id } }',
+    );
+    expect(codeOf(asked)).toBe('FORBIDDEN');
+  });
+
+  it.each([
+    [Role.ADMIN, 'SEES_ACME'],
+    [Role.CLIENT, 'SEES_ACME'],
+    ['OTHER_CLIENT', 'FORBIDDEN'],
+  ] as const)("answers Acme's endpoint by id to %s: %s", async (caller, outcome) => {
+    const response = await send(
+      caller,
+      `query ($id: ID!) { webhookSubscription(id: $id) { ${ENDPOINT} } }`,
+      { id: acmeEndpoint },
+    );
+    if (outcome === 'FORBIDDEN') {
+      expect(codeOf(response)).toBe('FORBIDDEN');
+      expect(mentionsAcme(response)).toBe(false);
+    } else {
+      expect(response.body.errors).toBeUndefined();
+      expect(response.body.data?.webhookSubscription).toMatchObject({
+        id: acmeEndpoint,
+        organisationId: 'org-acme',
+      });
     }
   });
 });
@@ -298,6 +529,10 @@ it('covers every query and mutation of the schema', async () => {
     )
       .map(({ name }) => name)
       .sort();
-  expect(names('queryType')).toEqual(Object.keys(QUERIES).sort());
-  expect(names('mutationType')).toEqual(Object.keys(MUTATION_ROLES).sort());
+  expect(names('queryType')).toEqual(
+    [...Object.keys(QUERIES), ...Object.keys(WEBHOOK_QUERIES)].sort(),
+  );
+  expect(names('mutationType')).toEqual(
+    [...Object.keys(MUTATION_ROLES), ...Object.keys(WEBHOOK_MUTATIONS)].sort(),
+  );
 });

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ import {
   Role,
 } from '../../../src/graphql';
 import { allProjections, ProjectionRunner } from '../../../src/projections';
+import { SecretBox, WebhookDeliveries, WebhookSubscriptions } from '../../../src/webhooks';
 import { sqliteCheckpointStore } from '../../application/sqlite-checkpoint-store';
 import { type GraphQLResponse, post } from './test-server';
 
@@ -44,7 +46,8 @@ export const personOf = (role: Role): string => `person-${role.toLowerCase().rep
 /**
  * The whole API over real HTTP: SQLite event store and read-model files in a temp directory, the
  * projection runner and the certification-outcome reactor following the log, the lifecycle
- * service, the certcycle schema and one API key per role.
+ * service, the webhook endpoints and deliveries (https only; nothing is ever sent), the certcycle
+ * schema and one API key per role.
  */
 export const startApiHarness = async (options: ApiHarnessOptions = {}) => {
   const directory = mkdtempSync(join(tmpdir(), 'certcycle-api-'));
@@ -83,6 +86,10 @@ export const startApiHarness = async (options: ApiHarnessOptions = {}) => {
   ) as Record<Role, string>;
 
   const pubSub = createInMemoryPubSub();
+  const webhooks = {
+    subscriptions: new WebhookSubscriptions({ db, clock, secrets: new SecretBox(randomBytes(32)) }),
+    deliveries: new WebhookDeliveries(db, clock),
+  };
   const deps: ApiDependencies = {
     readModels: db,
     service,
@@ -93,6 +100,7 @@ export const startApiHarness = async (options: ApiHarnessOptions = {}) => {
     timeZone,
     readYourWritesTimeoutMs: options.readYourWritesTimeoutMs ?? 5_000,
     pubSub,
+    webhooks,
   };
   const internalErrors: unknown[] = [];
   const server = await createApiServer({
@@ -115,6 +123,7 @@ export const startApiHarness = async (options: ApiHarnessOptions = {}) => {
     runner,
     reactor,
     pubSub,
+    webhooks,
     apiKeys,
     deps,
     internalErrors,
