@@ -1,0 +1,126 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..', '..');
+/** Loaded before the measured child's own code: prints its peak RSS at exit. */
+const PEAK_RSS_PRELOAD =
+  'data:text/javascript,process.on("exit",()=>process.stderr.write(' +
+  '`BENCH_PEAK_RSS=${process.resourceUsage().maxRSS*1024}\\n`))';
+
+export const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9;
+
+/**
+ * Compiles src with the project's build configuration (as `npm start` does) into `outDir`, so the
+ * measured processes run plain JavaScript, not a TypeScript loader, and nobody's `dist/` is touched.
+ */
+export const buildInto = (outDir: string): number => {
+  const start = process.hrtime.bigint();
+  const tsc = spawnSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (tsc.status !== 0) {
+    // tsc emits despite type errors (files others are editing); only a missing entry point is fatal.
+    const errors = tsc.stdout.split('\n').filter((line) => line.includes('error TS'));
+    const files = new Set(errors.map((line) => line.split('(')[0]));
+    console.log(`  tsc: ${errors.length} type errors in ${[...files].join(', ')} (emitted anyway)`);
+  }
+  try {
+    readFileSync(join(outDir, 'main.js'));
+  } catch {
+    throw new Error(`the build wrote no ${join(outDir, 'main.js')}`);
+  }
+  return seconds(start);
+};
+
+/** The environment of a measured child: the repository's node_modules for the compiled code. */
+export const childEnv = (env: Record<string, string>): NodeJS.ProcessEnv => ({
+  ...process.env,
+  NODE_PATH: join(ROOT, 'node_modules'),
+  NODE_ENV: 'production',
+  ...env,
+});
+
+export interface RebuildRun {
+  seconds: number;
+  peakRss: number;
+  /** The CLI's own summary line. */
+  summary: string;
+}
+
+/** `rebuild` (all projections) with the compiled CLI in a child process. */
+export const runRebuild = (buildDir: string, env: NodeJS.ProcessEnv): RebuildRun => {
+  const start = process.hrtime.bigint();
+  const child = spawnSync(
+    process.execPath,
+    ['--import', PEAK_RSS_PRELOAD, join(buildDir, 'cli', 'main.js'), 'rebuild'],
+    { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  const elapsed = seconds(start);
+  if (child.status !== 0) {
+    throw new Error(`rebuild failed (${child.status}): ${child.stderr}\n${child.stdout}`);
+  }
+  const peak = /BENCH_PEAK_RSS=(\d+)/.exec(child.stderr)?.[1];
+  return { seconds: elapsed, peakRss: Number(peak ?? NaN), summary: child.stdout.trim() };
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface Server {
+  child: ChildProcess;
+  baseUrl: string;
+  /** Seconds from spawn to the first `/readyz` 200. */
+  readySeconds: number;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Spawns `node <buildDir>/main.js` and polls `/readyz` every 10 ms until it answers 200. */
+export const startServer = async (
+  buildDir: string,
+  env: NodeJS.ProcessEnv,
+  port: number,
+  nodeOptions: string[] = [],
+): Promise<Server> => {
+  const start = process.hrtime.bigint();
+  const child = spawn(process.execPath, [...nodeOptions, join(buildDir, 'main.js')], {
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the service exited at start:\n${output}`);
+    try {
+      const response = await fetch(`${baseUrl}/readyz`);
+      await response.arrayBuffer();
+      if (response.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (seconds(start) > 120) throw new Error(`the service was not ready in 120 s:\n${output}`);
+    await sleep(10);
+  }
+  return {
+    child,
+    baseUrl,
+    readySeconds: seconds(start),
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+};
+
+/** VmHWM (peak) and VmRSS (now) of a process, in bytes. */
+export const memoryOf = (pid: number): { peak: number; now: number } => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { peak: kb('VmHWM') * 1024, now: kb('VmRSS') * 1024 };
+};
