@@ -2,61 +2,17 @@ import type { Database } from 'better-sqlite3';
 import type { AuditCycleKind, AuditCycleStatus, CalendarDate, PolicyProfile } from '../../domain';
 import { perDatabase } from '../support';
 import type {
+  AuditRowValues as AuditRow,
+  CycleRowValues as CycleRow,
+  NonconformityRowValues as NonconformityRow,
+} from './audit-cycle-rows';
+import type {
   ApplicationView,
   AuditCycleView,
   AuditView,
   DecisionView,
   NonconformityView,
 } from './audit-cycle-view';
-
-interface CycleRow {
-  audit_cycle_id: string;
-  organisation_id: string;
-  certificate_id: string;
-  kind: string;
-  status: string;
-  standard_identifier: string;
-  standard_version: string;
-  submitted_on: string;
-  application: string;
-  policy_profile: string;
-  review: string | null;
-  transfer_review: string | null;
-  decision: string | null;
-  version: number;
-}
-
-interface AuditRow {
-  audit_id: string;
-  kind: string;
-  surveillance_number: number | null;
-  planned_start: string;
-  planned_end: string;
-  mode: string;
-  lead_auditor_id: string;
-  team: string;
-  sites: string;
-  first_day: string | null;
-  last_day: string | null;
-  completed_team: string | null;
-  completed_sites: string | null;
-}
-
-interface NonconformityRow {
-  nc_id: string;
-  audit_id: string;
-  audit_kind: string;
-  grade: string;
-  clause: string;
-  description: string;
-  raised_on: string;
-  response_due_on: string;
-  verification_limit_on: string | null;
-  plan_accepted_on: string | null;
-  plan: string | null;
-  verified_on: string | null;
-  escalated_on: string | null;
-}
 
 const statements = perDatabase((db: Database) => ({
   cycle: db.prepare<[string], CycleRow>('SELECT * FROM rm_audit_cycles WHERE audit_cycle_id = ?'),
