@@ -8,3 +8,4 @@ export * from './principal';
 export * from './principal-from-authorization';
 export * from './public';
 export * from './role';
+export * from './visible-organisation-topic';

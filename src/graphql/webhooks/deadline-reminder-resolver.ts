@@ -1,23 +1,13 @@
 import { Arg, Authorized, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { assertCanSeeOrganisation, type RequestContext } from '../auth';
+import { visibleOrganisationTopic } from '../auth';
 import { DEADLINE_REMINDER, DeadlineReminder } from './deadline-reminder';
-
-interface SubscribeData {
-  args: { organisationId: string };
-  context: RequestContext;
-}
-
-const visibleOrganisation = ({ args, context }: SubscribeData): string => {
-  assertCanSeeOrganisation(context.principal, args.organisationId);
-  return args.organisationId;
-};
 
 @Resolver()
 export class DeadlineReminderResolver {
   @Authorized()
   @Subscription(() => DeadlineReminder, {
     topics: DEADLINE_REMINDER,
-    topicId: visibleOrganisation,
+    topicId: visibleOrganisationTopic,
     description:
       "The organisation's deadline reminders as the scanner sends them (the same as the webhooks). A CLIENT key may follow its own organisation only.",
   })
