@@ -59,137 +59,91 @@ export interface ExpireCertificateInput {
 export const certificateOperations = (runtime: LifecycleRuntime) => {
   const { store, run, dateOr } = runtime;
 
-  const send = async (
-    certificateId: string,
-    command: (
-      certificate: IssuedCertificateState,
-    ) => CertificateCommand | Promise<CertificateCommand>,
-    context: OperationContext,
-    options?: OperationOptions,
-  ): Promise<OperationResult> => {
-    const certificate = await loadCertificate(store, certificateId);
-    return run(
-      certificateDecider,
-      certificateId,
-      certificateStreamName(certificateId),
-      await command(certificate),
-      context,
-      options,
-    );
-  };
-
-  const changeScope =
-    (type: 'ExtendScope' | 'ReduceScope') =>
-    (input: ChangeScopeInput, context: OperationContext, options?: OperationOptions) =>
-      send(
-        input.certificateId,
-        async (certificate) => {
-          const organisation = await loadOrganisation(store, certificate.organisationId);
-          const sites = input.sites ?? certificate.sites.map(({ siteId }) => ({ siteId }));
-          return {
-            type,
-            data: {
-              certificateId: input.certificateId,
-              scope: input.scope,
-              sites: certificateSites(
-                organisation,
-                sites,
-                input.scope,
-                `the scope change of certificate ${certificate.number}`,
-              ),
-              decisionDate: input.decisionDate,
-              effectiveDate: input.effectiveDate ?? input.decisionDate,
-              actor: context.actor,
-            },
-          };
-        },
+  /** Loads the certificate, builds the command from input, caller and certificate, and sends it. */
+  const operation =
+    <Input extends { certificateId: string }>(
+      command: (
+        input: Input,
+        context: OperationContext,
+        certificate: IssuedCertificateState,
+      ) => CertificateCommand | Promise<CertificateCommand>,
+    ) =>
+    async (
+      input: Input,
+      context: OperationContext,
+      options?: OperationOptions,
+    ): Promise<OperationResult> => {
+      const { certificateId } = input;
+      const certificate = await loadCertificate(store, certificateId);
+      return run(
+        certificateDecider,
+        certificateId,
+        certificateStreamName(certificateId),
+        await command(input, context, certificate),
         context,
         options,
       );
+    };
+
+  const changeScope = (type: 'ExtendScope' | 'ReduceScope') =>
+    operation(async (input: ChangeScopeInput, context, certificate) => {
+      const organisation = await loadOrganisation(store, certificate.organisationId);
+      const sites = input.sites ?? certificate.sites.map(({ siteId }) => ({ siteId }));
+      return {
+        type,
+        data: {
+          certificateId: input.certificateId,
+          scope: input.scope,
+          sites: certificateSites(
+            organisation,
+            sites,
+            input.scope,
+            `the scope change of certificate ${certificate.number}`,
+          ),
+          decisionDate: input.decisionDate,
+          effectiveDate: input.effectiveDate ?? input.decisionDate,
+          actor: context.actor,
+        },
+      };
+    });
 
   return {
-    suspendCertificate: (
-      { suspendedOn, ...input }: SuspendCertificateInput,
-      context: OperationContext,
-      options?: OperationOptions,
-    ) =>
-      send(
-        input.certificateId,
-        () => ({
-          type: 'SuspendCertificate',
-          data: { ...input, suspendedOn: dateOr(suspendedOn), actor: context.actor },
-        }),
-        context,
-        options,
-      ),
+    suspendCertificate: operation(
+      ({ suspendedOn, ...input }: SuspendCertificateInput, { actor }) => ({
+        type: 'SuspendCertificate',
+        data: { ...input, suspendedOn: dateOr(suspendedOn), actor },
+      }),
+    ),
 
-    reinstateCertificate: (
-      { reinstatedOn, ...input }: ReinstateCertificateInput,
-      context: OperationContext,
-      options?: OperationOptions,
-    ) =>
-      send(
-        input.certificateId,
-        () => ({
-          type: 'ReinstateCertificate',
-          data: { ...input, reinstatedOn: dateOr(reinstatedOn), actor: context.actor },
-        }),
-        context,
-        options,
-      ),
+    reinstateCertificate: operation(
+      ({ reinstatedOn, ...input }: ReinstateCertificateInput, { actor }) => ({
+        type: 'ReinstateCertificate',
+        data: { ...input, reinstatedOn: dateOr(reinstatedOn), actor },
+      }),
+    ),
 
-    withdrawCertificate: (
-      { withdrawnOn, ...input }: WithdrawCertificateInput,
-      context: OperationContext,
-      options?: OperationOptions,
-    ) =>
-      send(
-        input.certificateId,
-        () => ({
-          type: 'WithdrawCertificate',
-          data: { ...input, withdrawnOn: dateOr(withdrawnOn), actor: context.actor },
-        }),
-        context,
-        options,
-      ),
+    withdrawCertificate: operation(
+      ({ withdrawnOn, ...input }: WithdrawCertificateInput, { actor }) => ({
+        type: 'WithdrawCertificate',
+        data: { ...input, withdrawnOn: dateOr(withdrawnOn), actor },
+      }),
+    ),
 
     extendScope: changeScope('ExtendScope'),
 
     reduceScope: changeScope('ReduceScope'),
 
-    transitionStandardVersion: (
-      input: TransitionStandardVersionInput,
-      context: OperationContext,
-      options?: OperationOptions,
-    ) =>
-      send(
-        input.certificateId,
-        () => ({
-          type: 'TransitionStandardVersion',
-          data: {
-            ...input,
-            effectiveDate: input.effectiveDate ?? input.decisionDate,
-            actor: context.actor,
-          },
-        }),
-        context,
-        options,
-      ),
+    transitionStandardVersion: operation((input: TransitionStandardVersionInput, { actor }) => ({
+      type: 'TransitionStandardVersion',
+      data: { ...input, effectiveDate: input.effectiveDate ?? input.decisionDate, actor },
+    })),
 
     /** Records the expiry (status on a date never needs it; it closes the books). */
-    expireCertificate: (
-      { certificateId, recordedOn }: ExpireCertificateInput,
-      context: OperationContext,
-      options?: OperationOptions,
-    ) =>
-      send(
-        certificateId,
-        () => ({
-          type: 'ExpireCertificate',
-          data: { certificateId, recordedOn: dateOr(recordedOn), actor: context.actor },
-        }),
-        context,
-        options,
-      ),
+    expireCertificate: operation(
+      ({ certificateId, recordedOn }: ExpireCertificateInput, { actor }) => ({
+        type: 'ExpireCertificate',
+        data: { certificateId, recordedOn: dateOr(recordedOn), actor },
+      }),
+    ),
   };
 };
