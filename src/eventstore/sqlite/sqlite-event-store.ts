@@ -44,18 +44,43 @@ const COLUMNS = 'position, id, stream, version, type, data, metadata';
 const NO_LIMIT = -1;
 const DEFAULT_BATCH_SIZE = 500;
 
-const toRecordedEvent = (row: unknown): RecordedEvent => {
-  const [position, id, stream, version, type, data, metadata] = row as EventRow;
-  return {
-    id,
-    type,
-    data: JSON.parse(data) as unknown,
-    metadata: JSON.parse(metadata) as RecordedEvent['metadata'],
-    stream,
-    version,
-    position: toPosition(position),
-  };
-};
+/**
+ * An event read from the store. Its metadata is parsed on first access, so replays that read only
+ * types and data skip that cost.
+ */
+class EventFromStore implements RecordedEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly stream: string;
+  readonly version: number;
+  readonly position: string;
+  #metadata: string | RecordedEvent['metadata'];
+
+  constructor([position, id, stream, version, type, data, metadata]: EventRow) {
+    this.id = id;
+    this.type = type;
+    this.data = JSON.parse(data) as unknown;
+    this.stream = stream;
+    this.version = version;
+    this.position = toPosition(position);
+    this.#metadata = metadata;
+  }
+
+  get metadata(): RecordedEvent['metadata'] {
+    if (typeof this.#metadata === 'string') {
+      this.#metadata = JSON.parse(this.#metadata) as RecordedEvent['metadata'];
+    }
+    return this.#metadata;
+  }
+
+  toJSON(): RecordedEvent {
+    const { id, type, data, metadata, stream, version, position } = this;
+    return { id, type, data, metadata, stream, version, position };
+  }
+}
+
+const toRecordedEvent = (row: unknown): RecordedEvent => new EventFromStore(row as EventRow);
 
 const wholeNumber = (field: string, value: number | undefined, fallback: number): number => {
   if (value === undefined) return fallback;
