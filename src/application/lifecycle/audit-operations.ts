@@ -99,6 +99,18 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
     );
   };
 
+  /** An operation whose command is built from its input, the caller and the loaded cycle. */
+  const operation =
+    <Input extends { auditCycleId: string }>(
+      command: (
+        input: Input,
+        context: OperationContext,
+        cycle: AuditCycle,
+      ) => AuditCycleCommand | Promise<AuditCycleCommand>,
+    ) =>
+    (input: Input, context: OperationContext, options?: OperationOptions) =>
+      send(input.auditCycleId, (cycle) => command(input, context, cycle), context, options);
+
   return {
     /** Answers the audit id too (generated when absent). */
     planAudit: async (
@@ -115,31 +127,21 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
       auditId,
     }),
 
-    completeAudit: (
-      input: CompleteAuditInput,
-      context: OperationContext,
-      options?: OperationOptions,
-    ) =>
-      send(
-        input.auditCycleId,
-        (cycle) => {
-          const planned = cycle.audits.find((audit) => audit.auditId === input.auditId);
-          return {
-            type: 'CompleteAudit',
-            data: {
-              auditCycleId: input.auditCycleId,
-              auditId: input.auditId,
-              firstDay: input.firstDay,
-              lastDay: input.lastDay,
-              leadAuditorId: input.leadAuditorId ?? planned?.leadAuditorId ?? '',
-              team: input.team ?? [...(planned?.team ?? [])],
-              sites: input.sites ?? [...(planned?.sites ?? [])],
-            },
-          };
+    completeAudit: operation((input: CompleteAuditInput, _context, cycle) => {
+      const planned = cycle.audits.find((audit) => audit.auditId === input.auditId);
+      return {
+        type: 'CompleteAudit',
+        data: {
+          auditCycleId: input.auditCycleId,
+          auditId: input.auditId,
+          firstDay: input.firstDay,
+          lastDay: input.lastDay,
+          leadAuditorId: input.leadAuditorId ?? planned?.leadAuditorId ?? '',
+          team: input.team ?? [...(planned?.team ?? [])],
+          sites: input.sites ?? [...(planned?.sites ?? [])],
         },
-        context,
-        options,
-      ),
+      };
+    }),
 
     /** Answers the nonconformity id too (generated when absent). */
     raiseNonconformity: async (
@@ -157,80 +159,45 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
     }),
 
     /** The person accepting the plan is the actor. */
-    acceptCorrectiveActionPlan: (
-      { acceptedOn, ...input }: AcceptCorrectiveActionPlanInput,
-      context: OperationContext,
-      options?: OperationOptions,
-    ) =>
-      send(
-        input.auditCycleId,
-        () => ({
-          type: 'AcceptCorrectiveActionPlan',
-          data: { ...input, acceptedOn: dateOr(acceptedOn), acceptedBy: context.actor },
-        }),
-        context,
-        options,
-      ),
+    acceptCorrectiveActionPlan: operation(
+      ({ acceptedOn, ...input }: AcceptCorrectiveActionPlanInput, { actor }) => ({
+        type: 'AcceptCorrectiveActionPlan',
+        data: { ...input, acceptedOn: dateOr(acceptedOn), acceptedBy: actor },
+      }),
+    ),
 
     /** The verifier is the actor. */
-    verifyNonconformity: (
-      { verifiedOn, ...input }: VerifyNonconformityInput,
-      context: OperationContext,
-      options?: OperationOptions,
-    ) =>
-      send(
-        input.auditCycleId,
-        () => ({
-          type: 'VerifyNonconformity',
-          data: { ...input, verifiedOn: dateOr(verifiedOn), verifiedBy: context.actor },
-        }),
-        context,
-        options,
-      ),
+    verifyNonconformity: operation(
+      ({ verifiedOn, ...input }: VerifyNonconformityInput, { actor }) => ({
+        type: 'VerifyNonconformity',
+        data: { ...input, verifiedOn: dateOr(verifiedOn), verifiedBy: actor },
+      }),
+    ),
 
-    escalateOverdueNonconformity: (
-      { escalatedOn, ...input }: EscalateNonconformityInput,
-      context: OperationContext,
-      options?: OperationOptions,
-    ) =>
-      send(
-        input.auditCycleId,
-        () => ({
-          type: 'EscalateOverdueNonconformity',
-          data: { ...input, escalatedOn: dateOr(escalatedOn) },
-        }),
-        context,
-        options,
-      ),
+    escalateOverdueNonconformity: operation(
+      ({ escalatedOn, ...input }: EscalateNonconformityInput) => ({
+        type: 'EscalateOverdueNonconformity',
+        data: { ...input, escalatedOn: dateOr(escalatedOn) },
+      }),
+    ),
 
     /**
      * The decision maker is the actor (impartiality is checked against the audit teams). A
      * RECERTIFICATION decision carries the certificate's current expiry, loaded here. The certificate
      * itself changes when the certification-outcome reactor handles the grant.
      */
-    decideCertification: (
-      input: DecideCertificationInput,
-      context: OperationContext,
-      options?: OperationOptions,
-    ) =>
-      send(
-        input.auditCycleId,
-        async (cycle) => ({
-          type: 'DecideCertification',
-          data: {
-            ...input,
-            decisionMakerId: context.actor,
-            ...(cycle.application.kind === 'RECERTIFICATION'
-              ? {
-                  certificateExpiryDate: (
-                    await loadCertificate(store, cycle.application.certificateId)
-                  ).expiryDate,
-                }
-              : {}),
-          },
-        }),
-        context,
-        options,
-      ),
+    decideCertification: operation(async (input: DecideCertificationInput, { actor }, cycle) => ({
+      type: 'DecideCertification',
+      data: {
+        ...input,
+        decisionMakerId: actor,
+        ...(cycle.application.kind === 'RECERTIFICATION'
+          ? {
+              certificateExpiryDate: (await loadCertificate(store, cycle.application.certificateId))
+                .expiryDate,
+            }
+          : {}),
+      },
+    })),
   };
 };
