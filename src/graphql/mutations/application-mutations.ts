@@ -32,6 +32,17 @@ const scopeOf = (scope: ApplicationScopeInput): ApplicationScope => ({
   locations: [...scope.locations],
 });
 
+/** The fields an initial application and a transfer application share. */
+const applicationOf = (input: SubmitApplicationInput | TransferCertificateInInput) => ({
+  auditCycleId: given(input.auditCycleId),
+  organisationId: input.organisationId,
+  certificateId: given(input.certificateId),
+  standard: standardOf(input.standard),
+  scope: scopeOf(input.scope),
+  sites: [...input.sites],
+  submittedOn: given(input.submittedOn),
+});
+
 /** Applications open audit cycles; each answers the new or changed audit cycle. */
 @Resolver()
 export class ApplicationMutations {
@@ -52,15 +63,7 @@ export class ApplicationMutations {
   ): Promise<AuditCycle> {
     return this.auditCycle(
       this.deps.service.submitApplication(
-        {
-          auditCycleId: given(input.auditCycleId),
-          organisationId: input.organisationId,
-          certificateId: given(input.certificateId),
-          standard: standardOf(input.standard),
-          scope: scopeOf(input.scope),
-          sites: [...input.sites],
-          submittedOn: given(input.submittedOn),
-        },
+        applicationOf(input),
         actorOf(context),
         expectedVersionOption(expectedVersion),
       ),
@@ -130,13 +133,7 @@ export class ApplicationMutations {
     return this.auditCycle(
       this.deps.service.transferCertificateIn(
         {
-          auditCycleId: given(input.auditCycleId),
-          organisationId: input.organisationId,
-          certificateId: given(input.certificateId),
-          standard: standardOf(input.standard),
-          scope: scopeOf(input.scope),
-          sites: [...input.sites],
-          submittedOn: given(input.submittedOn),
+          ...applicationOf(input),
           previousCertificationBody: input.previousCertificationBody,
           previousCertificateNumber: input.previousCertificateNumber,
           previousCycleDecisionDate: input.previousCycleDecisionDate,
