@@ -49,9 +49,10 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 /**
  * Webhook delivery: the fan-out follows the event log into delivery rows, the dispatcher sends
- * them, and the reminder scanner runs now and every interval. Each reminder also goes to the
- * `deadlineReminder` subscription; an overdue surveillance audit of an ACTIVE certificate asks the
- * service for the automatic suspension (a no-op unless the certificate's policy has it on).
+ * them, and the reminder scanner runs now (in the background: readiness does not wait for it)
+ * and every interval. Each reminder also goes to the `deadlineReminder` subscription; when the
+ * configured policy suspends automatically, an overdue surveillance audit of an ACTIVE certificate
+ * asks the service for the suspension (which also checks the certificate's recorded policy).
  */
 export const startWebhookMachinery = async (
   parts: WebhookMachineryParts,
@@ -79,6 +80,7 @@ export const startWebhookMachinery = async (
           version: deadline.version ?? undefined,
         };
         if (
+          parts.policy.autoSuspendOnMissedSurveillance &&
           deadline.type === 'SURVEILLANCE_AUDIT_DUE' &&
           deadline.dueDate < asOf &&
           deadline.certificateStatus === 'ACTIVE'
@@ -158,7 +160,6 @@ export const startWebhookMachinery = async (
     }
   };
   scanning = scanAndSchedule();
-  await scanning;
 
   return {
     scan,

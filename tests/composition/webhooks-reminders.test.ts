@@ -334,8 +334,11 @@ describe('automatic suspension for a missed surveillance audit', () => {
   it('suspends when the policy says so, and the suspension goes out as a webhook', async () => {
     const running = await certifiedService(true);
     try {
-      const events = await running.store.readStream('certificate-cert-a');
-      expect(events.at(-1)).toMatchObject({
+      const suspension = await eventually(async () => {
+        const last = (await running.store.readStream('certificate-cert-a')).at(-1);
+        return last?.type === 'CertificateSuspended' ? last : undefined;
+      }, 'the automatic suspension after the first scan');
+      expect(suspension).toMatchObject({
         type: 'CertificateSuspended',
         data: { grounds: 'MISSED_SURVEILLANCE', suspendedOn: '2025-04-01' },
         metadata: { actor: 'system:deadline-scanner' },
