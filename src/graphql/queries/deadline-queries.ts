@@ -11,12 +11,7 @@ import {
   Root,
 } from 'type-graphql';
 import type { CalendarDate, DeadlineType } from '../../domain';
-import {
-  findAuditCycle,
-  findCertificate,
-  findOrganisation,
-  upcomingDeadlines,
-} from '../../projections';
+import { findAuditCycle, upcomingDeadlines } from '../../projections';
 import type { ApiDependencies } from '../api-dependencies';
 import { organisationScope, type RequestContext } from '../auth';
 import { type Connection, ConnectionArgs, pageRequest } from '../pagination';
@@ -34,6 +29,7 @@ import {
   toOrganisationType,
 } from '../types';
 import { connectionFromPage, pageInput } from './connection-from-page';
+import { deadlineLinksOf } from './deadline-links';
 import { asOfOrToday } from './read-access';
 
 @Resolver(() => Deadline)
@@ -70,14 +66,22 @@ export class DeadlineQueries {
     nullable: true,
     description: 'Null while the certificate is not issued yet.',
   })
-  certificate(@Root() deadline: Deadline): Certificate | null {
-    const view = findCertificate(this.deps.readModels, deadline.certificateId);
+  async certificate(
+    @Root() deadline: Deadline,
+    @Ctx() context: RequestContext,
+  ): Promise<Certificate | null> {
+    const links = deadlineLinksOf(context, this.deps.readModels);
+    const view = await links.certificates.load(deadline.certificateId);
     return view && toCertificateType(view);
   }
 
   @FieldResolver(() => Organisation, { nullable: true })
-  organisation(@Root() deadline: Deadline): Organisation | null {
-    const view = findOrganisation(this.deps.readModels, deadline.organisationId);
+  async organisation(
+    @Root() deadline: Deadline,
+    @Ctx() context: RequestContext,
+  ): Promise<Organisation | null> {
+    const links = deadlineLinksOf(context, this.deps.readModels);
+    const view = await links.organisations.load(deadline.organisationId);
     return view && toOrganisationType(view);
   }
 

@@ -7,6 +7,7 @@ import {
   type CertificateView,
   certificateView,
   statusPeriodsOf,
+  statusPeriodsOfMany,
 } from './certificate-view';
 import { statusOnFromPeriods } from './status-periods';
 
@@ -51,12 +52,34 @@ const statements = perDatabase((db: Database) => ({
   byNumber: db.prepare<[string], CertificateRow>(
     'SELECT * FROM rm_certificates WHERE number = ? ORDER BY certificate_id LIMIT 1',
   ),
+  byIds: db.prepare<[string], CertificateRow>(
+    'SELECT * FROM rm_certificates WHERE certificate_id IN (SELECT value FROM json_each(?))',
+  ),
   lists: new Map<string, Statement<Record<string, unknown>, CertificateRow>>(),
 }));
 
 export const findCertificate = (db: Database, certificateId: string): CertificateView | null => {
   const row = statements(db).byId.get(certificateId);
   return row ? certificateView(db, row) : null;
+};
+
+/** The certificates among `certificateIds`, by id, in two queries; unknown ids are absent. */
+export const findCertificates = (
+  db: Database,
+  certificateIds: readonly string[],
+): Map<string, CertificateView> => {
+  const ids = JSON.stringify([...new Set(certificateIds)]);
+  const rows = statements(db).byIds.all(ids);
+  const periods = statusPeriodsOfMany(
+    db,
+    rows.map((row) => row.certificate_id),
+  );
+  return new Map(
+    rows.map((row) => [
+      row.certificate_id,
+      certificateView(db, row, periods.get(row.certificate_id) ?? []),
+    ]),
+  );
 };
 
 /**

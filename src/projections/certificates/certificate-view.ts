@@ -86,23 +86,46 @@ const statements = perDatabase((db: Database) => ({
     `SELECT from_date, to_date, status, revision, restoration_gap
      FROM rm_certificate_status_periods WHERE certificate_id = ? ORDER BY from_date`,
   ),
+  periodsOfMany: db.prepare<[string], PeriodRow & { certificate_id: string }>(
+    `SELECT certificate_id, from_date, to_date, status, revision, restoration_gap
+     FROM rm_certificate_status_periods
+     WHERE certificate_id IN (SELECT value FROM json_each(?)) ORDER BY certificate_id, from_date`,
+  ),
 }));
 
+const toPeriod = (row: PeriodRow): StatusPeriodView => ({
+  status: row.status as StatusPeriodView['status'],
+  from: row.from_date as CalendarDate,
+  to: row.to_date as CalendarDate | null,
+  revision: row.revision,
+  restorationGap: row.restoration_gap === 1,
+});
+
 export const statusPeriodsOf = (db: Database, certificateId: string): StatusPeriodView[] =>
-  statements(db)
-    .periods.all(certificateId)
-    .map((row) => ({
-      status: row.status as StatusPeriodView['status'],
-      from: row.from_date as CalendarDate,
-      to: row.to_date as CalendarDate | null,
-      revision: row.revision,
-      restorationGap: row.restoration_gap === 1,
-    }));
+  statements(db).periods.all(certificateId).map(toPeriod);
+
+/** The status periods of each certificate (ordered), in one query; absent ids have none. */
+export const statusPeriodsOfMany = (
+  db: Database,
+  certificateIds: readonly string[],
+): Map<string, StatusPeriodView[]> => {
+  const periods = new Map<string, StatusPeriodView[]>();
+  for (const row of statements(db).periodsOfMany.all(JSON.stringify(certificateIds))) {
+    const list = periods.get(row.certificate_id);
+    if (list) list.push(toPeriod(row));
+    else periods.set(row.certificate_id, [toPeriod(row)]);
+  }
+  return periods;
+};
 
 const parsed = <T>(text: string | null): T | null =>
   text === null ? null : (JSON.parse(text) as T);
 
-export const certificateView = (db: Database, row: CertificateRow): CertificateView => ({
+export const certificateView = (
+  db: Database,
+  row: CertificateRow,
+  statusPeriods: StatusPeriodView[] = statusPeriodsOf(db, row.certificate_id),
+): CertificateView => ({
   certificateId: row.certificate_id,
   organisationId: row.organisation_id,
   number: row.number,
@@ -126,6 +149,6 @@ export const certificateView = (db: Database, row: CertificateRow): CertificateV
   suspensions: JSON.parse(row.suspensions) as SuspensionRecord[],
   withdrawal: parsed<Withdrawal>(row.withdrawal),
   transfer: parsed<TransferRecord>(row.transfer),
-  statusPeriods: statusPeriodsOf(db, row.certificate_id),
+  statusPeriods,
   version: row.version,
 });

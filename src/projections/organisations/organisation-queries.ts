@@ -76,6 +76,15 @@ const statements = perDatabase((db: Database) => ({
     `SELECT site_id, name, address, country, added_on, removed_on FROM rm_organisation_sites
      WHERE organisation_id = ? ORDER BY removed_on IS NOT NULL, added_on, site_id`,
   ),
+  byIds: db.prepare<[string], OrganisationRow>(
+    `SELECT ${COLUMNS} FROM rm_organisations
+     WHERE organisation_id IN (SELECT value FROM json_each(?))`,
+  ),
+  sitesOfMany: db.prepare<[string], SiteRow & { organisation_id: string }>(
+    `SELECT organisation_id, site_id, name, address, country, added_on, removed_on
+     FROM rm_organisation_sites WHERE organisation_id IN (SELECT value FROM json_each(?))
+     ORDER BY organisation_id, removed_on IS NOT NULL, added_on, site_id`,
+  ),
   search: db.prepare<
     { term: string; afterName: string | null; afterId: string | null; limit: number },
     OrganisationRow
@@ -87,7 +96,20 @@ const statements = perDatabase((db: Database) => ({
   ),
 }));
 
-const toView = (db: Database, row: OrganisationRow): OrganisationView => ({
+const toSite = (site: SiteRow): OrganisationSiteView => ({
+  siteId: site.site_id,
+  name: site.name,
+  address: site.address,
+  country: site.country,
+  addedOn: site.added_on as CalendarDate,
+  removedOn: site.removed_on as CalendarDate | null,
+});
+
+const toView = (
+  db: Database,
+  row: OrganisationRow,
+  sites: OrganisationSiteView[] = statements(db).sites.all(row.organisation_id).map(toSite),
+): OrganisationView => ({
   organisationId: row.organisation_id,
   legalName: row.legal_name,
   registrationNumber: row.registration_number,
@@ -103,22 +125,33 @@ const toView = (db: Database, row: OrganisationRow): OrganisationView => ({
     consultancy:
       row.consultancy === null ? null : (JSON.parse(row.consultancy) as ConsultancyFacts),
   },
-  sites: statements(db)
-    .sites.all(row.organisation_id)
-    .map((site) => ({
-      siteId: site.site_id,
-      name: site.name,
-      address: site.address,
-      country: site.country,
-      addedOn: site.added_on as CalendarDate,
-      removedOn: site.removed_on as CalendarDate | null,
-    })),
+  sites,
   version: row.version,
 });
 
 export const findOrganisation = (db: Database, organisationId: string): OrganisationView | null => {
   const row = statements(db).byId.get(organisationId);
   return row ? toView(db, row) : null;
+};
+
+/** The organisations among `organisationIds`, by id, in two queries; unknown ids are absent. */
+export const findOrganisations = (
+  db: Database,
+  organisationIds: readonly string[],
+): Map<string, OrganisationView> => {
+  const { byIds, sitesOfMany } = statements(db);
+  const ids = JSON.stringify([...new Set(organisationIds)]);
+  const sites = new Map<string, OrganisationSiteView[]>();
+  for (const site of sitesOfMany.all(ids)) {
+    const list = sites.get(site.organisation_id);
+    if (list) list.push(toSite(site));
+    else sites.set(site.organisation_id, [toSite(site)]);
+  }
+  return new Map(
+    byIds
+      .all(ids)
+      .map((row) => [row.organisation_id, toView(db, row, sites.get(row.organisation_id) ?? [])]),
+  );
 };
 
 /**
