@@ -1,4 +1,5 @@
-import { addMonths, type CalendarDate } from '../calendar';
+import type { CalendarDate } from '../calendar';
+import { coolingOffApplies, coolingOffEnd } from '../organisation/earliest-certification-date';
 import type { ConsultancyFacts } from '../organisation/readiness-facts';
 import type { CertificationPolicy } from '../policy';
 import { ConsultancyCoolingOffError } from './application-errors';
@@ -9,17 +10,12 @@ export const consultancyDeclaration = (
   consultancy: ConsultancyFacts,
   policy: CertificationPolicy,
 ): ConsultancyDeclaration => {
-  const coolingOffApplies =
-    policy.consultancyCoolingOffMonths > 0 &&
-    consultancy.used &&
-    consultancy.relatedToCertificationBody;
+  const applies = coolingOffApplies(consultancy, policy);
   return {
     ...consultancy,
-    coolingOffApplies,
+    coolingOffApplies: applies,
     coolingOffEndsOn:
-      coolingOffApplies && consultancy.endedOn !== null
-        ? addMonths(consultancy.endedOn, policy.consultancyCoolingOffMonths)
-        : null,
+      applies && consultancy.endedOn !== null ? coolingOffEnd(consultancy.endedOn, policy) : null,
   };
 };
 

@@ -111,7 +111,7 @@ const consultancyCoolingOff = (
   const item = 'CONSULTANCY_COOLING_OFF';
   const months = policy.consultancyCoolingOffMonths;
   if (months <= 0) return notRequired(item);
-  if (!coolingOffApplies(facts, policy)) {
+  if (!coolingOffApplies(facts.consultancy, policy)) {
     return {
       item,
       met: true,
