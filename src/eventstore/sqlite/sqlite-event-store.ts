@@ -23,6 +23,7 @@ import {
   type AppendSignal,
 } from './append-signal';
 import { rowidAfter, toPosition } from './position';
+import { GroupCommit, type GroupOutcome } from './group-commit';
 import { configureConnection, createEventsSchema } from './schema';
 import { SqliteSubscription } from './sqlite-subscription';
 
@@ -39,6 +40,11 @@ export interface SqliteEventStoreOptions {
 type EventRow = [number, string, string, number, string, string, string];
 type StoredEvent = { stream: string; version: number; position: number };
 type AppendOutcome = AppendResult & { written: boolean };
+interface AppendRequest {
+  stream: string;
+  events: SerialisedEvent[];
+  expected: ExpectedVersion;
+}
 
 const COLUMNS = 'position, id, stream, version, type, data, metadata';
 const NO_LIMIT = -1;
@@ -80,6 +86,11 @@ class EventFromStore implements RecordedEvent {
   }
 }
 
+const withoutWritten = ({ nextVersion, position }: AppendOutcome): AppendResult => ({
+  nextVersion,
+  position,
+});
+
 const toRecordedEvent = (row: unknown): RecordedEvent => new EventFromStore(row as EventRow);
 
 const wholeNumber = (field: string, value: number | undefined, fallback: number): number => {
@@ -119,7 +130,8 @@ const allowsOriginalAppend = (expected: ExpectedVersion, versionBefore: number):
 
 /**
  * The embedded event store: one SQLite file in WAL mode with synchronous=FULL. The global position
- * is the rowid; every write is one BEGIN IMMEDIATE transaction.
+ * is the rowid. Appends requested in the same turn of the event loop share one BEGIN IMMEDIATE
+ * transaction (group commit), each in its own savepoint: one append's refusal leaves the others.
  */
 export class SqliteEventStore implements EventStore {
   readonly db: Database.Database;
@@ -131,6 +143,7 @@ export class SqliteEventStore implements EventStore {
   private readonly filteredReads = new Map<string, Database.Statement>();
   private readonly statements;
   private readonly appendTransaction;
+  private readonly appends: GroupCommit<AppendRequest, AppendResult>;
   private closed = false;
 
   constructor(fileOrDatabase: string | Database.Database, options: SqliteEventStoreOptions = {}) {
@@ -171,9 +184,20 @@ export class SqliteEventStore implements EventStore {
       (stream: string, events: SerialisedEvent[], expected: ExpectedVersion): AppendOutcome =>
         this.appendInTransaction(stream, events, expected),
     );
+    const appendGroup = db.transaction((requests: readonly AppendRequest[]) =>
+      requests.map((request) => this.appendInSavepoint(request)),
+    );
+    this.appends = new GroupCommit((requests) => {
+      const outcomes = appendGroup.immediate(requests);
+      if (outcomes.some((outcome) => 'result' in outcome && outcome.result.written)) {
+        this.signal.notify();
+      }
+      return outcomes.map((outcome) =>
+        'result' in outcome ? { result: withoutWritten(outcome.result) } : outcome,
+      );
+    });
   }
 
-  // eslint-disable-next-line @typescript-eslint/require-await -- the port is asynchronous
   async appendToStream(
     stream: string,
     events: readonly NewEvent[],
@@ -182,9 +206,7 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     const expected = options.expectedVersion ?? 'any';
     const serialised = validateAppend(stream, events, expected, new Date().toISOString());
-    const { written, ...result } = this.appendTransaction.immediate(stream, serialised, expected);
-    if (written) this.signal.notify();
-    return result;
+    return this.appends.submit({ stream, events: serialised, expected });
   }
 
   // eslint-disable-next-line @typescript-eslint/require-await -- the port is asynchronous
@@ -233,6 +255,7 @@ export class SqliteEventStore implements EventStore {
   /** Stops the subscriptions; closes the database only if this store opened it. */
   async close(): Promise<void> {
     if (this.closed) return;
+    this.appends.flush();
     this.closed = true;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     releaseAppendSignal(this.signalKey);
@@ -241,6 +264,16 @@ export class SqliteEventStore implements EventStore {
 
   private assertOpen(): void {
     if (this.closed) throw new Error(`the event store on ${this.db.name} is closed`);
+  }
+
+  /** One append of a group; a refusal rolls back its savepoint only, unless SQLite ended the transaction. */
+  private appendInSavepoint(request: AppendRequest): GroupOutcome<AppendOutcome> {
+    try {
+      return { result: this.appendTransaction(request.stream, request.events, request.expected) };
+    } catch (error) {
+      if (!this.db.inTransaction) throw error;
+      return { error };
+    }
   }
 
   private appendInTransaction(
