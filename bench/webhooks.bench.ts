@@ -193,7 +193,7 @@ const fanOutToThousand = async (directory: string) => {
   return { ms, rows };
 };
 
-const scanHundredThousand = (directory: string) => {
+const scanHundredThousand = async (directory: string) => {
   const db = openDatabase(join(directory, 'reminders.db'));
   const clock = new SettableClock('2026-01-01T09:00:00Z');
   const deadlines: OpenDeadline[] = Array.from({ length: SCAN_CERTIFICATES }, (_, i) => ({
@@ -209,10 +209,10 @@ const scanHundredThousand = (directory: string) => {
     deadlines: { openDeadlines: () => deadlines },
   });
   let started = performance.now();
-  const first = scanner.scan();
+  const first = await scanner.scan();
   const firstMs = performance.now() - started;
   started = performance.now();
-  const repeat = scanner.scan();
+  const repeat = await scanner.scan();
   const repeatMs = performance.now() - started;
   db.close();
   return { firstMs, repeatMs, first, repeat };
@@ -229,7 +229,7 @@ const main = async () => {
     );
     const fanOut = await fanOutToThousand(directory);
     console.log(`fan-out: 1 event to ${fanOut.rows} subscriptions in ${fanOut.ms.toFixed(1)} ms`);
-    const scan = scanHundredThousand(directory);
+    const scan = await scanHundredThousand(directory);
     console.log(
       `reminder scan: ${SCAN_CERTIFICATES} certificates, first scan ${scan.firstMs.toFixed(0)} ms ` +
         `(${scan.first.sent} sent, ${scan.first.skipped} skipped), repeat ${scan.repeatMs.toFixed(0)} ms`,

@@ -125,9 +125,9 @@ export const startWebhookMachinery = async (
     }
   };
 
-  const scan = async (): Promise<ScanResult> => {
+  const scanOnce = async (): Promise<ScanResult> => {
     missed = [];
-    const result = scanner.scan();
+    const result = await scanner.scan();
     const found = missed;
     missed = [];
     if (result.sent > 0 || result.skipped > 0) {
@@ -137,6 +137,14 @@ export const startWebhookMachinery = async (
     }
     await suspendMissed(result.asOf, found);
     return result;
+  };
+  /** One scan at a time: a scan asked for while one runs gets that one's result. */
+  let running: Promise<ScanResult> | null = null;
+  const scan = (): Promise<ScanResult> => {
+    running ??= scanOnce().finally(() => {
+      running = null;
+    });
+    return running;
   };
 
   await fanOut.start();

@@ -54,15 +54,15 @@ describe('deadline reminders', () => {
       .all()
       .map((r) => `${r.due_date} ${r.threshold} ${r.outcome}`);
 
-  it('crosses a threshold at midnight in the CB time zone, not in UTC', () => {
+  it('crosses a threshold at midnight in the CB time zone, not in UTC', async () => {
     open = [surveillance('2026-06-30')];
     const shanghai = scanner('Asia/Shanghai');
     kit.clock.set('2026-05-30T15:59:59Z');
-    shanghai.scan();
+    await shanghai.scan();
     expect(sent.map((r) => [r.threshold, r.daysRemaining])).toEqual([[60, 31]]);
     kit.clock.set('2026-05-30T16:00:00Z');
-    expect(scanner('UTC').scan().sent).toBe(0);
-    expect(shanghai.scan()).toEqual({ asOf: '2026-05-31', sent: 1, skipped: 0 });
+    expect((await scanner('UTC').scan()).sent).toBe(0);
+    expect(await shanghai.scan()).toEqual({ asOf: '2026-05-31', sent: 1, skipped: 0 });
     expect(sent.map((r) => r.threshold)).toEqual([60, 30]);
     expect(recorded()).toEqual([
       '2026-06-30 60 sent',
@@ -71,7 +71,7 @@ describe('deadline reminders', () => {
     ]);
   });
 
-  it('after a 100-day outage sends only the overdue reminder and records the rest as skipped', () => {
+  it('after a 100-day outage sends only the overdue reminder and records the rest as skipped', async () => {
     const { subscription } = kit.subscriptions.create({
       url: 'https://hooks.example.com/a',
       eventTypes: ['surveillance_audit.due', 'surveillance_audit.overdue'],
@@ -79,12 +79,12 @@ describe('deadline reminders', () => {
     open = [surveillance('2026-06-30')];
     const scan = scanner();
     kit.clock.set('2026-03-27T08:00:00Z');
-    expect(scan.scan().sent).toBe(0);
+    expect((await scan.scan()).sent).toBe(0);
     kit.clock.set('2026-07-05T08:00:00Z');
-    expect(scan.scan()).toEqual({ asOf: '2026-07-05', sent: 1, skipped: 4 });
+    expect(await scan.scan()).toEqual({ asOf: '2026-07-05', sent: 1, skipped: 4 });
     for (let day = 0; day < 30; day++) {
       kit.advance(86_400_000);
-      expect(scan.scan().sent).toBe(0);
+      expect((await scan.scan()).sent).toBe(0);
     }
     expect(sent).toEqual([
       expect.objectContaining({ threshold: 'overdue', daysRemaining: -5, dueDate: '2026-06-30' }),
@@ -104,18 +104,18 @@ describe('deadline reminders', () => {
     expect(kit.deliveries.list(subscription.id)).toHaveLength(1);
   });
 
-  it('gives a moved due date its own reminders, earlier or later', () => {
+  it('gives a moved due date its own reminders, earlier or later', async () => {
     open = [surveillance('2026-09-30')];
     const scan = scanner();
     kit.clock.set('2026-08-01T00:00:00Z');
-    scan.scan();
+    await scan.scan();
     open = [surveillance('2026-12-31')];
     kit.clock.set('2026-08-02T00:00:00Z');
-    expect(scan.scan().sent).toBe(0);
+    expect((await scan.scan()).sent).toBe(0);
     kit.clock.set('2026-10-02T00:00:00Z');
-    expect(scan.scan().sent).toBe(1);
+    expect((await scan.scan()).sent).toBe(1);
     open = [surveillance('2026-11-10')];
-    expect(scan.scan().sent).toBe(1);
+    expect((await scan.scan()).sent).toBe(1);
     expect(sent.map((r) => `${String(r.dueDate)} ${String(r.threshold)}`)).toEqual([
       '2026-09-30 60',
       '2026-12-31 90',
@@ -123,18 +123,18 @@ describe('deadline reminders', () => {
     ]);
   });
 
-  it('stops reminding a deadline that is no longer open (e.g. withdrawn after its 60-day reminder)', () => {
+  it('stops reminding a deadline that is no longer open (e.g. withdrawn after its 60-day reminder)', async () => {
     open = [surveillance('2026-09-30')];
     const scan = scanner();
     kit.clock.set('2026-08-01T00:00:00Z');
-    scan.scan();
+    await scan.scan();
     open = [];
     kit.clock.set('2026-09-25T00:00:00Z');
-    expect(scan.scan().sent).toBe(0);
+    expect((await scan.scan()).sent).toBe(0);
     expect(sent).toHaveLength(1);
   });
 
-  it('maps deadline types to reminder event types and leaves other deadlines alone', () => {
+  it('maps deadline types to reminder event types and leaves other deadlines alone', async () => {
     kit.clock.set('2026-06-01T00:00:00Z');
     const deadline = (type: OpenDeadline['type'], dueDate: string): OpenDeadline => ({
       ...surveillance(dueDate, type),
@@ -149,7 +149,7 @@ describe('deadline reminders', () => {
       deadline('STAGE2_DUE', '2026-06-02'),
     ];
     const types: string[] = [];
-    new ReminderScanner({
+    await new ReminderScanner({
       db: kit.db,
       clock: kit.clock,
       deadlines: { openDeadlines: () => open },

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { calendarDateIn, type Clock } from '../../application/clock';
 import { daysBetween, DEFAULT_POLICY, type CalendarDate } from '../../domain';
 import { DeliveryOutbox } from '../deliveries';
@@ -46,7 +47,8 @@ export class ReminderScanner {
     this.outbox = new DeliveryOutbox(this.db);
   }
 
-  scan(): ScanResult {
+  /** Scans batch by batch, letting other work run between batches (no query stays open). */
+  async scan(): Promise<ScanResult> {
     const now = this.options.clock.now();
     const asOf = calendarDateIn(now, this.options.timeZone ?? 'UTC');
     const result: ScanResult = { asOf, sent: 0, skipped: 0 };
@@ -57,6 +59,7 @@ export class ReminderScanner {
       if (batch.length >= batchSize) {
         this.scanBatch(batch, now, asOf, result);
         batch = [];
+        await nextTurn();
       }
     }
     this.scanBatch(batch, now, asOf, result);
