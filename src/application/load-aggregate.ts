@@ -7,7 +7,26 @@ export interface LoadedAggregate<State> {
   version: number;
 }
 
-/** Folds a whole stream through the decider's `evolve`. */
+/** Streams whose folded state is kept per store (least recently loaded dropped first). */
+const CACHED_STREAMS = 1000;
+
+/**
+ * The states folded lately, per store: a stream's events never change, so a state folded up to
+ * version n only needs the events after n. Reading them again (even none) keeps every load
+ * current with appends from anywhere, other processes included.
+ */
+const folded = new WeakMap<EventStore, Map<string, LoadedAggregate<unknown>>>();
+
+const foldedIn = (store: EventStore): Map<string, LoadedAggregate<unknown>> => {
+  let streams = folded.get(store);
+  if (!streams) {
+    streams = new Map();
+    folded.set(store, streams);
+  }
+  return streams;
+};
+
+/** Folds the stream through the decider's `evolve`, from the last state folded for it, if any. */
 export const loadAggregate = async <
   State,
   Command extends DomainCommand,
@@ -17,10 +36,19 @@ export const loadAggregate = async <
   stream: string,
   decider: Decider<State, Command, Event>,
 ): Promise<LoadedAggregate<State>> => {
-  const events = await store.readStream(stream);
+  const streams = foldedIn(store);
+  const known = streams.get(stream) as LoadedAggregate<State> | undefined;
+  const events = await store.readStream(stream, { fromVersion: known?.version ?? 0 });
   const state = events.reduce(
     (current, event) => decider.evolve(current, { type: event.type, data: event.data } as Event),
-    decider.initialState(),
+    known?.state ?? decider.initialState(),
   );
-  return { state, version: events.at(-1)?.version ?? 0 };
+  const loaded = { state, version: events.at(-1)?.version ?? known?.version ?? 0 };
+  streams.delete(stream);
+  if (loaded.version > 0) streams.set(stream, loaded);
+  if (streams.size > CACHED_STREAMS) {
+    const oldest = streams.keys().next();
+    if (!oldest.done) streams.delete(oldest.value);
+  }
+  return loaded;
 };
