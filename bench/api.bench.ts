@@ -11,6 +11,7 @@ import {
   runRebuild,
   seconds,
   startServer,
+  waitUntilIdle,
 } from './api/child-processes';
 import { CONNECTIONS, load, type LoadResult, type LoadScenario } from './api/load-test';
 import { type FindingTarget, seedStore } from './api/seed-store';
@@ -276,6 +277,11 @@ const main = async () => {
       console.log(
         `  mutation targets: ${thousands(seed.targets.length)} completed surveillance audits of ` +
           'seeded cycles, a new ncId per request',
+      );
+      const settled = await waitUntilIdle(pid);
+      console.log(
+        `  waited ${settled.toFixed(1)} s for the server to go idle (start-up work such as the ` +
+          'deadline-reminder scan runs after /readyz; measuring during it would load the baseline)',
       );
       const probe = await readYourWrites(url, targets());
       console.log(`  read-your-writes probe: ${probe}`);

@@ -124,3 +124,25 @@ export const memoryOf = (pid: number): { peak: number; now: number } => {
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { peak: kb('VmHWM') * 1024, now: kb('VmRSS') * 1024 };
 };
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+const cpuSecondsOf = (pid: number): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
+/**
+ * Waits until the process uses under 10% of a core over half a second (its start-up work, such as
+ * the first deadline-reminder scan, is done), at most `limitSeconds`; answers the seconds waited.
+ */
+export const waitUntilIdle = async (pid: number, limitSeconds = 60): Promise<number> => {
+  const start = process.hrtime.bigint();
+  let before = cpuSecondsOf(pid);
+  while (seconds(start) < limitSeconds) {
+    await sleep(500);
+    const now = cpuSecondsOf(pid);
+    if (now - before < 0.05) break;
+    before = now;
+  }
+  return seconds(start);
+};

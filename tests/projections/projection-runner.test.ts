@@ -116,6 +116,35 @@ describe('projection runner', () => {
     expect(runner.position).toBeNull();
   });
 
+  it('commits projection batches without fsync and gives the shared connection back with synchronous=FULL', async () => {
+    await store.appendToStream('thing-1', [event('a')]);
+    const during: unknown[] = [];
+    const probing: Projection = {
+      ...streamCounts(),
+      apply: (e, tx) => {
+        during.push(tx.pragma('synchronous', { simple: true }));
+        streamCounts().apply(e, tx);
+      },
+    };
+    const failing: Projection = {
+      ...streamCounts(),
+      name: 'failing',
+      apply: () => {
+        throw new Error('handler failed');
+      },
+    };
+
+    runner = new ProjectionRunner({ store, db, projections: [probing] });
+    await runner.catchUp();
+    expect(during).toEqual([1]);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+
+    await expect(
+      new ProjectionRunner({ store, db, projections: [failing] }).catchUp(),
+    ).rejects.toThrow('handler failed');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
   it('times out a read-your-writes wait with an error that says so', async () => {
     runner = new ProjectionRunner({ store, db, projections: [streamCounts()] });
     const wait = runner.waitFor('99999999999999999999', 50);

@@ -140,16 +140,7 @@ export class ProjectionRunner {
 
   private applyBatch(events: readonly RecordedEvent[], checkpoint: string): void {
     try {
-      this.db.transaction(() => {
-        for (const projection of this.projections) {
-          const from = this.positions.get(projection.name) ?? null;
-          if (from !== null && from >= checkpoint) continue;
-          const fresh = from === null ? events : events.filter((event) => event.position > from);
-          if (projection.applyBatch) projection.applyBatch(fresh, this.db);
-          else for (const event of fresh) projection.apply(event, this.db);
-          this.checkpoints.write(projection.name, projection.version, checkpoint);
-        }
-      })();
+      this.withoutFsync(() => this.applyInTransaction(events, checkpoint));
     } catch (error) {
       for (const projection of this.projections) projection.rollback?.(this.db);
       throw error;
@@ -159,5 +150,34 @@ export class ProjectionRunner {
       if (from === null || from < checkpoint) this.positions.set(projection.name, checkpoint);
     }
     this.waiter.advance(this.position);
+  }
+
+  /**
+   * Runs `work` with synchronous=NORMAL, then restores the connection's setting (the embedded
+   * event store shares it and needs FULL). In WAL mode a NORMAL commit is atomic but not flushed:
+   * the next FULL commit (or checkpoint) makes it durable. A projection batch lost to a power cut
+   * takes its checkpoint with it, so its events are applied again on restart.
+   */
+  private withoutFsync(work: () => void): void {
+    const setting = this.db.pragma('synchronous', { simple: true }) as number;
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      work();
+    } finally {
+      this.db.pragma(`synchronous = ${setting}`);
+    }
+  }
+
+  private applyInTransaction(events: readonly RecordedEvent[], checkpoint: string): void {
+    this.db.transaction(() => {
+      for (const projection of this.projections) {
+        const from = this.positions.get(projection.name) ?? null;
+        if (from !== null && from >= checkpoint) continue;
+        const fresh = from === null ? events : events.filter((event) => event.position > from);
+        if (projection.applyBatch) projection.applyBatch(fresh, this.db);
+        else for (const event of fresh) projection.apply(event, this.db);
+        this.checkpoints.write(projection.name, projection.version, checkpoint);
+      }
+    })();
   }
 }
