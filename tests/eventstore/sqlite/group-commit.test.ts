@@ -165,6 +165,20 @@ describe('SQLite event store group commit', () => {
     await store.close();
   });
 
+  it('given the same append retried in the same turn, then the retry answers the original result and writes nothing', async () => {
+    const store = newStore();
+    const events = [event(), event()];
+
+    const [first, retry] = await Promise.all([
+      store.appendToStream('organisation-a', events, { expectedVersion: 'no_stream' }),
+      store.appendToStream('organisation-a', events, { expectedVersion: 'no_stream' }),
+    ]);
+
+    expect(retry).toEqual(first);
+    expect(await store.readStream('organisation-a')).toHaveLength(2);
+    await store.close();
+  });
+
   it('given an append waiting for its turn, when the store closes, then it is committed first', async () => {
     const store = newStore();
 
