@@ -1,5 +1,6 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -9,6 +10,27 @@ const PEAK_RSS_PRELOAD =
   '`BENCH_PEAK_RSS=${process.resourceUsage().maxRSS*1024}\\n`))';
 
 export const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9;
+
+const hasTaskset = spawnSync('taskset', ['--version']).status === 0;
+/**
+ * BENCH_PIN=1: the measured server runs on CPU 0 and the load generator on CPU 1. Off by default:
+ * pinned, the server loses the second core its GC and I/O threads otherwise use (measured: the
+ * mutation's ratio fell), so the default leaves both processes to the scheduler.
+ */
+const PIN = hasTaskset && cpus().length >= 2 && process.env.BENCH_PIN === '1';
+const SERVER_CPU = PIN ? 0 : null;
+const CLIENT_CPU = PIN ? 1 : null;
+
+/**
+ * Pins this process (every thread: autocannon runs here) to the load generator's CPU, so that
+ * server and client do not take turns on one core and each scenario sees the same split.
+ * Answers what it did, for the report.
+ */
+export const pinLoadGenerator = (): string => {
+  if (CLIENT_CPU === null) return 'server and load generator unpinned (BENCH_PIN=1 pins them)';
+  execFileSync('taskset', ['-a', '-p', '-c', String(CLIENT_CPU), String(process.pid)]);
+  return `server pinned to CPU ${SERVER_CPU}, load generator (this process) to CPU ${CLIENT_CPU}`;
+};
 
 /**
  * Compiles src with the project's build configuration (as `npm start` does) into `outDir`, so the
@@ -85,7 +107,9 @@ export const startServer = async (
   nodeOptions: string[] = [],
 ): Promise<Server> => {
   const start = process.hrtime.bigint();
-  const child = spawn(process.execPath, [...nodeOptions, join(buildDir, 'main.js')], {
+  const command = [process.execPath, ...nodeOptions, join(buildDir, 'main.js')];
+  const pinned = SERVER_CPU === null ? command : ['taskset', '-c', String(SERVER_CPU), ...command];
+  const child = spawn(pinned[0]!, pinned.slice(1), {
     env: { ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
