@@ -11,13 +11,13 @@ const PEAK_RSS_PRELOAD =
 
 export const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9;
 
-const hasTaskset = spawnSync('taskset', ['--version']).status === 0;
+const hasTaskset = () => spawnSync('taskset', ['--version']).status === 0;
 /**
  * BENCH_PIN=1: the measured server runs on CPU 0 and the load generator on CPU 1. Off by default:
  * pinned, the server loses the second core its GC and I/O threads otherwise use (measured: the
  * mutation's ratio fell), so the default leaves both processes to the scheduler.
  */
-const PIN = hasTaskset && cpus().length >= 2 && process.env.BENCH_PIN === '1';
+const PIN = process.env.BENCH_PIN === '1' && cpus().length >= 2 && hasTaskset();
 const SERVER_CPU = PIN ? 0 : null;
 const CLIENT_CPU = PIN ? 1 : null;
 
