@@ -56,11 +56,8 @@ const measure = <T>(cpu: Map<string, number>, name: string, work: () => T): T =>
 const timed = (projections: readonly Projection[], cpu: Map<string, number>): Projection[] =>
   projections.map((projection) => ({
     ...projection,
-    applyBatch: (events, db) =>
-      measure(cpu, projection.name, () => {
-        if (projection.applyBatch) projection.applyBatch(events, db);
-        else for (const event of events) projection.apply(event, db);
-      }),
+    applyBatch: (events, db, states) =>
+      measure(cpu, projection.name, () => projection.applyBatch(events, db, states)),
   }));
 
 const seconds = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e9;

@@ -1,7 +1,20 @@
 import Database from 'better-sqlite3';
 import { type NewEvent, type RecordedEvent, SqliteEventStore } from '../../src/eventstore';
-import { type Projection, ProjectionRunner, ReadModelTimeoutError } from '../../src/projections';
+import type { Database as Connection } from 'better-sqlite3';
+import {
+  eachEvent,
+  type Projection,
+  ProjectionRunner,
+  ReadModelTimeoutError,
+} from '../../src/projections';
 import { temporaryDirectory } from '../eventstore/temp-store';
+
+const countStream = (event: RecordedEvent, db: Connection): void => {
+  db.prepare(
+    `INSERT INTO stream_counts (stream, n) VALUES (?, 1)
+     ON CONFLICT (stream) DO UPDATE SET n = n + 1`,
+  ).run(event.stream);
+};
 
 /** Counts events per stream; `version` is settable to simulate a changed projection. */
 const streamCounts = (version = 1, seen: RecordedEvent[] = []): Projection => ({
@@ -12,13 +25,10 @@ const streamCounts = (version = 1, seen: RecordedEvent[] = []): Projection => ({
       'CREATE TABLE IF NOT EXISTS stream_counts (stream TEXT PRIMARY KEY, n INTEGER NOT NULL)',
     ),
   reset: (db) => db.exec('DELETE FROM stream_counts'),
-  apply: (event, db) => {
+  applyBatch: eachEvent((event, db) => {
     seen.push(event);
-    db.prepare(
-      `INSERT INTO stream_counts (stream, n) VALUES (?, 1)
-       ON CONFLICT (stream) DO UPDATE SET n = n + 1`,
-    ).run(event.stream);
-  },
+    countStream(event, db);
+  }),
 });
 
 const event = (id: string): NewEvent => ({
@@ -105,10 +115,10 @@ describe('projection runner', () => {
     await store.appendToStream('thing-1', [event('a'), event('b')]);
     const failing: Projection = {
       ...streamCounts(),
-      apply: (e, tx) => {
+      applyBatch: eachEvent((e, tx) => {
         if (e.id === 'b') throw new Error('handler failed');
-        streamCounts().apply(e, tx);
-      },
+        countStream(e, tx);
+      }),
     };
     runner = new ProjectionRunner({ store, db, projections: [failing] });
     await expect(runner.catchUp()).rejects.toThrow('handler failed');
@@ -121,15 +131,15 @@ describe('projection runner', () => {
     const during: unknown[] = [];
     const probing: Projection = {
       ...streamCounts(),
-      apply: (e, tx) => {
+      applyBatch: eachEvent((e, tx) => {
         during.push(tx.pragma('synchronous', { simple: true }));
-        streamCounts().apply(e, tx);
-      },
+        countStream(e, tx);
+      }),
     };
     const failing: Projection = {
       ...streamCounts(),
       name: 'failing',
-      apply: () => {
+      applyBatch: () => {
         throw new Error('handler failed');
       },
     };
@@ -161,7 +171,7 @@ describe('projection runner', () => {
       ...streamCounts(),
       applyBatch: (events, tx) => {
         batches.push(events.map((e) => e.id));
-        for (const e of events) streamCounts().apply(e, tx);
+        for (const e of events) countStream(e, tx);
         if (events.some((e) => e.id === failOn)) throw new Error('batch failed');
       },
       rollback: () => rollbacks.push('stream_counts'),

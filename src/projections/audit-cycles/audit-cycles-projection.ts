@@ -169,7 +169,6 @@ export const auditCyclesProjection: Projection = {
     db.exec('DELETE FROM rm_audit_cycles; DELETE FROM rm_audits; DELETE FROM rm_nonconformities;');
     forgetCycleRows(db);
   },
-  apply: (event, db) => applyBatch([event], db),
   applyBatch,
   rollback: forgetCycleRows,
 };

@@ -107,6 +107,5 @@ export const certificateHistoryProjection: Projection = {
   setup: (db) => db.exec(TABLES),
   reset: (db) =>
     db.exec('DELETE FROM rm_certificate_histories; DELETE FROM rm_certificate_history_cycles;'),
-  apply: (event, db) => applyBatch([event], db),
   applyBatch,
 };

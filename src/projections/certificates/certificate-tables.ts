@@ -1,5 +1,10 @@
-/** The certificate read model; `periods` hold the status history as date ranges. */
+/**
+ * The certificate read model; `periods` hold the status history as date ranges. Version 1 kept
+ * folded certificate states in private tables: version 2 folds them from the log and drops those.
+ */
 export const CERTIFICATE_TABLES = `
+DROP TABLE IF EXISTS rm_certificate_states;
+DROP TABLE IF EXISTS rm_certificate_states_fixed;
 CREATE TABLE IF NOT EXISTS rm_certificates (
   certificate_id TEXT PRIMARY KEY,
   organisation_id TEXT NOT NULL,

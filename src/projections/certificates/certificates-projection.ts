@@ -1,28 +1,17 @@
 import type { Database } from 'better-sqlite3';
 import {
-  type CertificateEvent,
-  type CertificateState,
   certificateHistory as statusPeriodsOf,
   certificateNumberWithRevision,
-  certificateDecider,
-  initialCertificateState,
   type IssuedCertificateState,
   isIssued,
   standardCode,
 } from '../../domain';
 import type { RecordedEvent } from '../../eventstore';
 import { REGISTER_TABLES, writeRegisterEntry } from '../register/register-table';
-import type { Projection } from '../runner';
-import { domainEvent, FoldedStates, perDatabase, streamOf } from '../support';
+import type { BatchStates, Projection } from '../runner';
+import { aggregatesIn, certificateFold, perDatabase } from '../support';
 import { CERTIFICATE_TABLES } from './certificate-tables';
 import type { StatusPeriodView } from './status-periods';
-
-const states = new FoldedStates<CertificateState, CertificateEvent>({
-  table: 'rm_certificate_states',
-  initial: initialCertificateState,
-  evolve: (state, event) => certificateDecider.evolve(state, event),
-  fixedFields: ['policy'],
-});
 
 const statements = perDatabase((db: Database) => ({
   upsert: db.prepare(
@@ -109,40 +98,30 @@ const writePeriods = (
   }
 };
 
-const applyBatch = (events: readonly RecordedEvent[], db: Database): void => {
-  states.begin(db);
-  for (const recorded of events) {
-    const { category, id } = streamOf(recorded);
-    if (category !== 'certificate') continue;
-    states.apply(db, id, recorded.version, domainEvent<CertificateEvent>(recorded));
-  }
-  for (const [id, folded] of states.changed(db)) {
-    const { state } = folded;
-    if (folded.version === folded.stored || !isIssued(state)) continue;
+/** Writes each certificate the batch changed once, from its state after the batch. */
+const applyBatch = (events: readonly RecordedEvent[], db: Database, states: BatchStates): void => {
+  for (const [id, firstVersion] of aggregatesIn(events, certificateFold.category)) {
+    const { state, version } = states.of(certificateFold, id);
+    if (!isIssued(state)) continue;
     const periods = statusPeriodsOf(state);
-    writeCertificate(db, state, folded.version);
-    writePeriods(db, id, periods, folded.stored > 0);
+    writeCertificate(db, state, version);
+    writePeriods(db, id, periods, firstVersion > 1);
     writeRegisterEntry(db, state, periods);
   }
-  states.flush(db);
 };
 
 /** Certificates (current revision, dates, status periods) and the public register. */
 export const certificatesProjection: Projection = {
   name: 'certificates',
-  version: 1,
+  version: 2,
   setup: (db) => {
     db.exec(CERTIFICATE_TABLES);
     db.exec(REGISTER_TABLES);
-    states.setup(db);
   },
-  reset: (db) => {
+  reset: (db) =>
     db.exec(
       'DELETE FROM rm_certificates; DELETE FROM rm_certificate_status_periods; DELETE FROM rm_register;',
-    );
-    states.reset(db);
-  },
-  apply: (event, db) => applyBatch([event], db),
+    ),
+  folds: [certificateFold],
   applyBatch,
-  rollback: (db) => states.rollback(db),
 };

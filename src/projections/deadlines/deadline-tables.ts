@@ -1,8 +1,13 @@
 /**
  * One row per deadline, open or met. The partial indexes serve "what is open, soonest first"
  * (all, or per organisation); the met_on index finds deadlines met after a past as-of date.
+ * Version 2 kept folded aggregate states in private tables: version 3 folds them from the log.
  */
 export const DEADLINE_TABLES = `
+DROP TABLE IF EXISTS rm_deadline_certificate_states;
+DROP TABLE IF EXISTS rm_deadline_certificate_states_fixed;
+DROP TABLE IF EXISTS rm_deadline_cycle_states;
+DROP TABLE IF EXISTS rm_deadline_cycle_states_fixed;
 CREATE TABLE IF NOT EXISTS rm_deadlines (
   aggregate_id TEXT NOT NULL,
   key TEXT NOT NULL,

@@ -4,18 +4,20 @@ import {
   type AuditCycleState,
   type CalendarDate,
   auditCycleDeadlines,
-  type CertificateEvent,
   type CertificateState,
   certificateDeadlines,
   type Deadline,
-  evolveAuditCycle,
-  certificateDecider,
-  initialAuditCycleState,
-  initialCertificateState,
 } from '../../domain';
 import type { RecordedEvent } from '../../eventstore';
-import type { Projection } from '../runner';
-import { domainEvent, FoldedStates, perDatabase, streamOf } from '../support';
+import { type BatchStates, foldedStream, type Projection } from '../runner';
+import {
+  aggregatesIn,
+  auditCycleFold,
+  certificateFold,
+  domainEvent,
+  perDatabase,
+  streamOf,
+} from '../support';
 import { type DeadlineOwner, writeDeadlines } from './deadline-rows';
 import { DEADLINE_TABLES } from './deadline-tables';
 
@@ -48,20 +50,6 @@ const deadlinesOfCertificate = (db: Database, id: string, state: CertificateStat
   if (current) audits[state.expiryDate] = current;
   return certificateDeadlines(state, { recertificationAudits: audits });
 };
-
-const certificates = new FoldedStates<CertificateState, CertificateEvent>({
-  table: 'rm_deadline_certificate_states',
-  initial: initialCertificateState,
-  evolve: (state, event) => certificateDecider.evolve(state, event),
-  fixedFields: ['policy'],
-});
-
-const cycles = new FoldedStates<AuditCycleState, AuditCycleEvent>({
-  table: 'rm_deadline_cycle_states',
-  initial: initialAuditCycleState,
-  evolve: evolveAuditCycle,
-  fixedFields: ['application', 'policy'],
-});
 
 const certificateOwner = (id: string, state: CertificateState): DeadlineOwner | null =>
   state.status === 'NOT_ISSUED'
@@ -101,85 +89,81 @@ const recordRecertificationAudit = (
 };
 
 /** A withdrawal closes what the certificate's audit cycles still have open. */
-const deadlinesOfCycle = (db: Database, state: AuditCycleState): Deadline[] => {
+const deadlinesOfCycle = (states: BatchStates, state: AuditCycleState): Deadline[] => {
   if (state.status === 'NOT_STARTED') return [];
-  const certificate = certificates.read(db, state.application.certificateId)?.state;
+  const certificate = states.of(certificateFold, state.application.certificateId).state;
   return auditCycleDeadlines(state, {
     certificateWithdrawnOn:
-      certificate && certificate.status !== 'NOT_ISSUED'
-        ? (certificate.withdrawal?.withdrawnOn ?? null)
-        : null,
+      certificate.status !== 'NOT_ISSUED' ? (certificate.withdrawal?.withdrawnOn ?? null) : null,
   });
 };
 
-/**
- * Folds the batch's events in memory, then writes the deadlines of every aggregate they changed
- * (and of every certificate whose recertification audit they completed, and of every cycle whose
- * certificate they withdrew) once.
- */
-const applyBatch = (events: readonly RecordedEvent[], db: Database): void => {
-  const certificateIds = new Set<string>();
-  const withdrawnCertificateIds = new Set<string>();
-  certificates.begin(db);
-  cycles.begin(db);
-  for (const recorded of events) {
-    const { category, id } = streamOf(recorded);
-    if (category === 'certificate') {
-      if (certificates.apply(db, id, recorded.version, domainEvent(recorded))) {
-        certificateIds.add(id);
-        if (recorded.type === 'CertificateWithdrawn') withdrawnCertificateIds.add(id);
-      }
-    } else if (category === 'auditcycle') {
-      const event = domainEvent<AuditCycleEvent>(recorded);
-      const folded = cycles.apply(db, id, recorded.version, event);
-      const met = folded && recordRecertificationAudit(db, folded.state, event);
-      if (met) certificateIds.add(met);
+/** The audit cycles of the certificates the batch withdraws (their open deadlines close). */
+const cyclesOfWithdrawnCertificates = (events: readonly RecordedEvent[], db: Database): string[] =>
+  events
+    .filter((event) => event.type === 'CertificateWithdrawn')
+    .flatMap((event) => statements(db).cyclesOfCertificate.all(streamOf(event).id));
+
+/** Beyond the batch: the certificates of its audit cycles, the cycles of what it withdraws. */
+function* streamsToFold(
+  events: readonly RecordedEvent[],
+  states: BatchStates,
+  db: Database,
+): Generator<string> {
+  for (const id of aggregatesIn(events, auditCycleFold.category).keys()) {
+    const { state } = states.of(auditCycleFold, id);
+    if (state.status !== 'NOT_STARTED') {
+      yield foldedStream(certificateFold, state.application.certificateId);
     }
   }
-  const cycleIds = new Set<string>();
-  for (const [id, folded] of cycles.changed(db)) {
-    if (folded.version !== folded.stored) cycleIds.add(id);
+  for (const id of cyclesOfWithdrawnCertificates(events, db)) {
+    yield foldedStream(auditCycleFold, id);
   }
-  for (const certificateId of withdrawnCertificateIds) {
-    for (const id of statements(db).cyclesOfCertificate.all(certificateId)) cycleIds.add(id);
+}
+
+/**
+ * Writes the deadlines of every aggregate the batch changed (and of every certificate whose
+ * recertification audit it completed, and of every cycle whose certificate it withdrew) once,
+ * from the states after the batch. `true`: the aggregate may have rows already.
+ */
+const applyBatch = (events: readonly RecordedEvent[], db: Database, states: BatchStates): void => {
+  const certificates = new Map<string, boolean>();
+  const cycles = new Map<string, boolean>();
+  for (const recorded of events) {
+    const { category, id } = streamOf(recorded);
+    if (category === certificateFold.category) {
+      if (!certificates.has(id)) certificates.set(id, recorded.version > 1);
+    } else if (category === auditCycleFold.category) {
+      if (!cycles.has(id)) cycles.set(id, recorded.version > 1);
+      const cycle = states.of(auditCycleFold, id).state;
+      const met = recordRecertificationAudit(db, cycle, domainEvent(recorded));
+      if (met) certificates.set(met, true);
+    }
   }
-  for (const id of cycleIds) {
-    const folded = cycles.read(db, id);
-    const owner = folded && cycleOwner(id, folded.state);
-    if (owner) writeDeadlines(db, owner, deadlinesOfCycle(db, folded.state), folded.stored > 0);
+  for (const id of cyclesOfWithdrawnCertificates(events, db)) cycles.set(id, true);
+  for (const [id, stored] of cycles) {
+    const { state } = states.of(auditCycleFold, id);
+    const owner = cycleOwner(id, state);
+    if (owner) writeDeadlines(db, owner, deadlinesOfCycle(states, state), stored);
   }
-  for (const id of certificateIds) {
-    const folded = certificates.read(db, id);
-    const owner = folded && certificateOwner(id, folded.state);
-    if (!folded || !owner) continue;
-    const deadlines = deadlinesOfCertificate(db, id, folded.state);
-    writeDeadlines(db, owner, deadlines, folded.stored > 0);
+  for (const [id, stored] of certificates) {
+    const { state } = states.of(certificateFold, id);
+    const owner = certificateOwner(id, state);
+    if (owner) writeDeadlines(db, owner, deadlinesOfCertificate(db, id, state), stored);
   }
-  certificates.flush(db);
-  cycles.flush(db);
 };
 
 /**
  * Deadlines of certificates and audit cycles, computed by the domain's deadline rules over each
- * aggregate's folded state (kept in private tables), written once per aggregate and batch.
+ * aggregate's state (folded from the log by the runner), written once per aggregate and batch.
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 2,
-  setup: (db) => {
-    db.exec(DEADLINE_TABLES);
-    certificates.setup(db);
-    cycles.setup(db);
-  },
-  reset: (db) => {
-    db.exec('DELETE FROM rm_deadlines; DELETE FROM rm_deadline_recertification_audits;');
-    certificates.reset(db);
-    cycles.reset(db);
-  },
-  apply: (event, db) => applyBatch([event], db),
+  version: 3,
+  setup: (db) => db.exec(DEADLINE_TABLES),
+  reset: (db) =>
+    db.exec('DELETE FROM rm_deadlines; DELETE FROM rm_deadline_recertification_audits;'),
+  folds: [certificateFold, auditCycleFold],
+  streamsToFold,
   applyBatch,
-  rollback: (db) => {
-    certificates.rollback(db);
-    cycles.rollback(db);
-  },
 };

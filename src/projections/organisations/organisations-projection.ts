@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { OrganisationEvent } from '../../domain';
 import type { RecordedEvent } from '../../eventstore';
-import type { Projection } from '../runner';
+import { eachEvent, type Projection } from '../runner';
 import { domainEvent, perDatabase, streamOf } from '../support';
 
 const TABLES = `
@@ -176,5 +176,5 @@ export const organisationsProjection: Projection = {
   version: 1,
   setup: (db) => db.exec(TABLES),
   reset: (db) => db.exec('DELETE FROM rm_organisations; DELETE FROM rm_organisation_sites;'),
-  apply,
+  applyBatch: eachEvent(apply),
 };

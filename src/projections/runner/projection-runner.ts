@@ -5,6 +5,7 @@ import {
   type RecordedEvent,
   type Subscription,
 } from '../../eventstore';
+import { AggregateStates, type BatchStates } from './aggregate-states';
 import { checkpointTable } from './checkpoints';
 import type { Projection } from './projection';
 import { ReadModelTimeoutError } from './read-model-timeout-error';
@@ -21,7 +22,8 @@ export type ProgressListener = (applied: number, position: string) => void;
 
 /**
  * Feeds every projection from one subscription: each batch is applied and every checkpoint moved
- * in one transaction, and each projection skips events at or below its own checkpoint.
+ * in one transaction, and each projection skips events at or below its own checkpoint. The
+ * aggregate states projections read are folded once per batch, from the log (`AggregateStates`).
  */
 export class ProjectionRunner {
   private readonly store: EventStore;
@@ -29,6 +31,7 @@ export class ProjectionRunner {
   private readonly projections: readonly Projection[];
   private readonly batchSize: number;
   private readonly checkpoints: ReturnType<typeof checkpointTable>;
+  private readonly states: AggregateStates;
   private readonly positions = new Map<string, string | null>();
   private readonly waiter = new PositionWaiter(
     (position, timeoutMs) => new ReadModelTimeoutError(position, timeoutMs),
@@ -43,6 +46,10 @@ export class ProjectionRunner {
     this.projections = projections;
     this.batchSize = batchSize;
     this.checkpoints = checkpointTable(db);
+    this.states = new AggregateStates(
+      store,
+      projections.flatMap((projection) => projection.folds ?? []),
+    );
     this.db.transaction(() => {
       for (const projection of projections) {
         projection.setup(db);
@@ -100,10 +107,11 @@ export class ProjectionRunner {
   async catchUp(onProgress?: ProgressListener): Promise<number> {
     let applied = 0;
     for (;;) {
-      const events = await this.store.readAll({ after: this.position, limit: this.batchSize });
+      const after = this.position;
+      const events = await this.store.readAll({ after, limit: this.batchSize });
       const last = events.at(-1);
       if (!last) return applied;
-      this.applyBatch(events, last.position);
+      await this.applyBatch(events, after, last.position);
       applied += events.length;
       onProgress?.(applied, last.position);
     }
@@ -114,10 +122,7 @@ export class ProjectionRunner {
     await this.catchUp();
     this.subscription = this.store.subscribe(
       { after: this.position, batchSize: this.batchSize },
-      async (events, checkpoint) => {
-        this.applyBatch(events, checkpoint);
-        return Promise.resolve();
-      },
+      (events, checkpoint) => this.applyBatch(events, this.position, checkpoint),
     );
     this.live = true;
     this.subscription.done.catch((error: unknown) => {
@@ -138,9 +143,19 @@ export class ProjectionRunner {
     return this.waiter.waitFor(position, timeoutMs);
   }
 
-  private applyBatch(events: readonly RecordedEvent[], checkpoint: string): void {
+  /** Folds the batch's streams (reading the log where needed), then applies it in one transaction. */
+  private async applyBatch(
+    events: readonly RecordedEvent[],
+    after: string | null,
+    checkpoint: string,
+  ): Promise<void> {
+    const states = await this.states.prepare(events, after, checkpoint, (batch) =>
+      this.projections.flatMap((projection) => [
+        ...(projection.streamsToFold?.(events, batch, this.db) ?? []),
+      ]),
+    );
     try {
-      this.withoutFsync(() => this.applyInTransaction(events, checkpoint));
+      this.withoutFsync(() => this.applyInTransaction(events, checkpoint, states));
     } catch (error) {
       for (const projection of this.projections) projection.rollback?.(this.db);
       throw error;
@@ -168,14 +183,17 @@ export class ProjectionRunner {
     }
   }
 
-  private applyInTransaction(events: readonly RecordedEvent[], checkpoint: string): void {
+  private applyInTransaction(
+    events: readonly RecordedEvent[],
+    checkpoint: string,
+    states: BatchStates,
+  ): void {
     this.db.transaction(() => {
       for (const projection of this.projections) {
         const from = this.positions.get(projection.name) ?? null;
         if (from !== null && from >= checkpoint) continue;
         const fresh = from === null ? events : events.filter((event) => event.position > from);
-        if (projection.applyBatch) projection.applyBatch(fresh, this.db);
-        else for (const event of fresh) projection.apply(event, this.db);
+        projection.applyBatch(fresh, this.db, states);
         this.checkpoints.write(projection.name, projection.version, checkpoint);
       }
     })();

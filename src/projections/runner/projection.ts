@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { RecordedEvent } from '../../eventstore';
+import type { AggregateFold, BatchStates } from './aggregate-states';
 
 /** A read model in SQLite, fed by the event log. Handlers are pure writes to `db`: no other I/O. */
 export interface Projection {
@@ -10,13 +11,29 @@ export interface Projection {
   setup(db: Database): void;
   /** Deletes every row of the projection (before a rebuild). */
   reset(db: Database): void;
-  /** Applies one event; runs inside the runner's transaction. */
-  apply(event: RecordedEvent, db: Database): void;
+  /** The aggregates whose states `applyBatch` reads; the runner folds them from the log. */
+  readonly folds?: readonly AggregateFold[];
   /**
-   * Applies the events of one batch, in order, inside the runner's transaction (the runner calls
-   * `apply` for each event when absent). Lets a projection fold in memory and write each row once.
+   * Streams outside the batch whose states `applyBatch` will read, named from the batch's states
+   * (e.g. the certificate of an audit cycle). Called before the batch's transaction; reads only.
    */
-  applyBatch?(events: readonly RecordedEvent[], db: Database): void;
+  streamsToFold?(
+    events: readonly RecordedEvent[],
+    states: BatchStates,
+    db: Database,
+  ): Iterable<string>;
+  /**
+   * Applies the events of one batch, in order, inside the runner's transaction. `states` holds
+   * every folded stream of the batch as of its last event.
+   */
+  applyBatch(events: readonly RecordedEvent[], db: Database, states: BatchStates): void;
   /** Forgets whatever the projection kept in memory: its batch's transaction was rolled back. */
   rollback?(db: Database): void;
 }
+
+/** A projection's `applyBatch` from a handler of one event at a time. */
+export const eachEvent =
+  (apply: (event: RecordedEvent, db: Database) => void) =>
+  (events: readonly RecordedEvent[], db: Database): void => {
+    for (const event of events) apply(event, db);
+  };

@@ -1,4 +1,4 @@
-export * from './folded-states';
+export * from './aggregate-folds';
 export * from './page';
 export * from './per-database';
 export * from './recorded';
