@@ -23,6 +23,9 @@ export interface BatchStates {
 /** States kept for the streams folded lately (least recently used dropped first). */
 const DEFAULT_CACHED_STREAMS = 2000;
 
+/** Streams read at once when a batch needs states the cache does not hold. */
+const CONCURRENT_READS = 16;
+
 const categoryOf = (stream: string): string => stream.slice(0, stream.indexOf('-'));
 
 /** The stream of aggregate `id` that `fold` folds. */
@@ -96,21 +99,27 @@ export class AggregateStates {
     return batch;
   }
 
-  /** Reads and folds each stream up to `checkpoint` (the batch's own events are folded after). */
+  /**
+   * Reads and folds each stream up to `checkpoint` (the batch's own events are folded after it),
+   * a few streams at a time: only their events are held in memory at once.
+   */
   private async read(
     streams: readonly string[],
     checkpoint: string,
     into: Map<string, StreamState<unknown>>,
   ): Promise<void> {
-    const read = await Promise.all(streams.map((stream) => this.store.readStream(stream)));
-    streams.forEach((stream, index) => {
-      let state = this.initial(stream);
-      for (const event of read[index] ?? []) {
-        if (event.position > checkpoint) break;
-        state = this.evolve(event, state);
-      }
-      into.set(stream, state);
-    });
+    for (let start = 0; start < streams.length; start += CONCURRENT_READS) {
+      const chunk = streams.slice(start, start + CONCURRENT_READS);
+      const read = await Promise.all(chunk.map((stream) => this.store.readStream(stream)));
+      chunk.forEach((stream, index) => {
+        let state = this.initial(stream);
+        for (const event of read[index] ?? []) {
+          if (event.position > checkpoint) break;
+          state = this.evolve(event, state);
+        }
+        into.set(stream, state);
+      });
+    }
   }
 
   private initial(stream: string): StreamState<unknown> {
