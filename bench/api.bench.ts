@@ -290,10 +290,10 @@ const main = async () => {
           'seeded cycles, a new ncId per request',
       );
       console.log(`  ${pinLoadGenerator()}`);
-      const settled = await waitUntilIdle(pid);
+      const settled = await waitUntilIdle(server);
       console.log(
-        `  waited ${settled.toFixed(1)} s for the server to go idle (start-up work such as the ` +
-          'deadline-reminder scan runs after /readyz; measuring during it would load the baseline)',
+        `  waited ${settled.toFixed(1)} s for the start-up deadline-reminder scan to end and the ` +
+          'server to go idle (the scan runs after /readyz; measuring during it would load the baseline)',
       );
       const probe = await readYourWrites(url, targets());
       console.log(`  read-your-writes probe: ${probe}`);

@@ -156,11 +156,17 @@ const cpuSecondsOf = (pid: number): number => {
 };
 
 /**
- * Waits until the process uses under 10% of a core over half a second (its start-up work, such as
- * the first deadline-reminder scan, is done), at most `limitSeconds`; answers the seconds waited.
+ * Waits until the service's first deadline-reminder scan has logged its result, then until the
+ * process uses under 10% of a core over half a second (what the scan found to do is done), at
+ * most `limitSeconds` in all; answers the seconds waited. CPU alone cannot tell: a scan reading
+ * cold pages from disk uses little of it.
  */
-export const waitUntilIdle = async (pid: number, limitSeconds = 60): Promise<number> => {
+export const waitUntilIdle = async (server: Server, limitSeconds = 120): Promise<number> => {
   const start = process.hrtime.bigint();
+  const pid = server.child.pid!;
+  while (!/deadline reminders on/.test(server.output()) && seconds(start) < limitSeconds) {
+    await sleep(100);
+  }
   let before = cpuSecondsOf(pid);
   while (seconds(start) < limitSeconds) {
     await sleep(500);

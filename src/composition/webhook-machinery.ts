@@ -130,11 +130,9 @@ export const startWebhookMachinery = async (
     const result = await scanner.scan();
     const found = missed;
     missed = [];
-    if (result.sent > 0 || result.skipped > 0) {
-      log(
-        `certcycle: deadline reminders on ${result.asOf}: ${result.sent} sent, ${result.skipped} skipped`,
-      );
-    }
+    log(
+      `certcycle: deadline reminders on ${result.asOf}: ${result.sent} sent, ${result.skipped} skipped`,
+    );
     await suspendMissed(result.asOf, found);
     return result;
   };
