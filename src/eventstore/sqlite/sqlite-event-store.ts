@@ -24,6 +24,7 @@ import {
 } from './append-signal';
 import { rowidAfter, toPosition } from './position';
 import { GroupCommit, type GroupOutcome } from './group-commit';
+import { RecentStreams } from './recent-streams';
 import { configureConnection, createEventsSchema } from './schema';
 import { SqliteSubscription } from './sqlite-subscription';
 
@@ -141,6 +142,7 @@ export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number | null;
   private readonly subscriptions = new Set<Subscription>();
   private readonly filteredReads = new Map<string, Database.Statement>();
+  private readonly recentStreams = new RecentStreams();
   private readonly statements;
   private readonly appendTransaction;
   private readonly appends: GroupCommit<AppendRequest, AppendResult>;
@@ -215,7 +217,15 @@ export class SqliteEventStore implements EventStore {
     streamCategory(stream);
     const fromVersion = wholeNumber('fromVersion', options.fromVersion, 0);
     const maxCount = wholeNumber('maxCount', options.maxCount, NO_LIMIT);
-    return this.statements.readStream.all(stream, fromVersion, maxCount).map(toRecordedEvent);
+    const known = this.recentStreams.get(stream);
+    if (!known && (fromVersion > 0 || maxCount !== NO_LIMIT)) {
+      return this.statements.readStream.all(stream, fromVersion, maxCount).map(toRecordedEvent);
+    }
+    const kept = known ?? [];
+    const after = this.statements.readStream.all(stream, kept.length, NO_LIMIT);
+    const events = after.length === 0 ? kept : [...kept, ...after.map(toRecordedEvent)];
+    this.recentStreams.remember(stream, events);
+    return events.slice(fromVersion, maxCount === NO_LIMIT ? undefined : fromVersion + maxCount);
   }
 
   // eslint-disable-next-line @typescript-eslint/require-await -- the port is asynchronous

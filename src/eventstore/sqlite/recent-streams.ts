@@ -1,0 +1,29 @@
+import type { RecordedEvent } from '../event-store';
+
+/** Streams kept, least recently read dropped first. */
+const KEPT_STREAMS = 500;
+/** Longer streams are not kept: their events would crowd out the rest. */
+const LONGEST_KEPT = 200;
+
+/**
+ * The events of the streams read lately, versions 1 to n. Events never change once written, so a
+ * stream read again (a command loads its aggregate, then the projections fold it) only needs the
+ * versions after n from the database, which also brings in appends made by other connections.
+ */
+export class RecentStreams {
+  private readonly streams = new Map<string, readonly RecordedEvent[]>();
+
+  get(stream: string): readonly RecordedEvent[] | undefined {
+    return this.streams.get(stream);
+  }
+
+  remember(stream: string, events: readonly RecordedEvent[]): void {
+    this.streams.delete(stream);
+    if (events.length === 0 || events.length > LONGEST_KEPT) return;
+    this.streams.set(stream, events);
+    if (this.streams.size > KEPT_STREAMS) {
+      const oldest = this.streams.keys().next();
+      if (!oldest.done) this.streams.delete(oldest.value);
+    }
+  }
+}
