@@ -1,9 +1,9 @@
 import type { RecordedEvent } from '../event-store';
 
 /** Streams kept, least recently read dropped first. */
-const KEPT_STREAMS = 500;
+const KEPT_STREAMS = 256;
 /** Longer streams are not kept: their events would crowd out the rest. */
-const LONGEST_KEPT = 200;
+const LONGEST_KEPT = 100;
 
 /**
  * The events of the streams read lately, versions 1 to n. Events never change once written, so a
