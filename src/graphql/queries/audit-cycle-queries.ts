@@ -1,22 +1,28 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { CalendarDate } from '../../domain';
 import {
+  auditsOfCycle,
   certificateDeadlines,
   findAuditCycle,
   findCertificate,
   findOrganisation,
+  nonconformitiesOfCycle,
 } from '../../projections';
 import type { ApiDependencies } from '../api-dependencies';
 import type { RequestContext } from '../auth';
 import { CalendarDateScalar } from '../scalars';
 import {
+  Audit,
   AuditCycle,
   Certificate,
   Deadline,
+  Nonconformity,
   Organisation,
   toAuditCycleType,
+  toAuditType,
   toCertificateType,
   toDeadlineType,
+  toNonconformityType,
   toOrganisationType,
 } from '../types';
 import { asOfOrToday, visibleTo } from './read-access';
@@ -30,6 +36,16 @@ export class AuditCycleQueries {
   auditCycle(@Arg('id', () => ID) id: string, @Ctx() { principal }: RequestContext): AuditCycle {
     const view = findAuditCycle(this.deps.readModels, id);
     return toAuditCycleType(visibleTo(principal, view, (c) => c.organisationId, 'audit cycle', id));
+  }
+
+  @FieldResolver(() => [Audit], { description: 'In the order planned.' })
+  audits(@Root() cycle: AuditCycle): Audit[] {
+    return auditsOfCycle(this.deps.readModels, cycle.id).map(toAuditType);
+  }
+
+  @FieldResolver(() => [Nonconformity], { description: 'In the order raised.' })
+  nonconformities(@Root() cycle: AuditCycle): Nonconformity[] {
+    return nonconformitiesOfCycle(this.deps.readModels, cycle.id).map(toNonconformityType);
   }
 
   @FieldResolver(() => Organisation, { nullable: true })

@@ -4,12 +4,11 @@ import type { AuditCycleView } from '../../projections';
 import { CalendarDateScalar } from '../scalars';
 import { ApplicationReview } from './application-review';
 import { ApplicationScope } from './application-scope';
-import { Audit, toAuditType } from './audit';
 import { CertificationDecision, toCertificationDecisionType } from './certification-decision';
 import { AuditCycleKindEnum, AuditCycleStatusEnum, PolicyProfileEnum } from './enums';
-import { Nonconformity, toNonconformityType } from './nonconformity';
 import { StandardType, toStandardType } from './standard';
 
+/** Its audits and nonconformities are field resolvers (AuditCycleQueries): read when asked for. */
 @ObjectType({ description: 'An audit cycle: application, audits, findings and decision.' })
 export class AuditCycle {
   @Field(() => ID)
@@ -42,12 +41,6 @@ export class AuditCycle {
   @Field(() => ApplicationReview, { nullable: true })
   review!: ApplicationReview | null;
 
-  @Field(() => [Audit], { description: 'In the order planned.' })
-  audits!: Audit[];
-
-  @Field(() => [Nonconformity], { description: 'In the order raised.' })
-  nonconformities!: Nonconformity[];
-
   @Field(() => CertificationDecision, { nullable: true })
   decision!: CertificationDecision | null;
 
@@ -72,8 +65,6 @@ export const toAuditCycleType = (view: AuditCycleView): AuditCycle =>
     submittedOn: view.submittedOn,
     policyProfile: view.policyProfile,
     review: view.review && Object.assign(new ApplicationReview(), view.review),
-    audits: view.audits.map(toAuditType),
-    nonconformities: view.nonconformities.map(toNonconformityType),
     decision: view.decision && toCertificationDecisionType(view.decision),
     version: view.version,
   });

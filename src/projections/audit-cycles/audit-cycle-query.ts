@@ -59,10 +59,17 @@ const nonconformityView = (row: NonconformityRow): NonconformityView => ({
   escalatedOn: date(row.escalated_on),
 });
 
-/** An audit cycle with its audits (completed team and sites once completed) and findings. */
+/** The audits of a cycle, in the order planned (completed team and sites once completed). */
+export const auditsOfCycle = (db: Database, auditCycleId: string): AuditView[] =>
+  statements(db).audits.all(auditCycleId).map(auditView);
+
+/** The findings of a cycle, in the order raised. */
+export const nonconformitiesOfCycle = (db: Database, auditCycleId: string): NonconformityView[] =>
+  statements(db).nonconformities.all(auditCycleId).map(nonconformityView);
+
+/** An audit cycle: application, review, transfer review and decision (audits and findings apart). */
 export const findAuditCycle = (db: Database, auditCycleId: string): AuditCycleView | null => {
-  const s = statements(db);
-  const row = s.cycle.get(auditCycleId);
+  const row = statements(db).cycle.get(auditCycleId);
   if (!row) return null;
   const application = JSON.parse(row.application) as ApplicationView;
   return {
@@ -77,8 +84,6 @@ export const findAuditCycle = (db: Database, auditCycleId: string): AuditCycleVi
     application,
     policyProfile: row.policy_profile as PolicyProfile,
     review: parsed(row.review),
-    audits: s.audits.all(auditCycleId).map(auditView),
-    nonconformities: s.nonconformities.all(auditCycleId).map(nonconformityView),
     transferReview: parsed(row.transfer_review),
     decision: parsed<DecisionView>(row.decision),
     version: row.version,

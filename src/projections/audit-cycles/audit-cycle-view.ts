@@ -75,10 +75,6 @@ export interface AuditCycleView {
   application: ApplicationView;
   policyProfile: PolicyProfile;
   review: { reviewedOn: CalendarDate; reviewedBy: string; reasons: string[] } | null;
-  /** In the order planned. */
-  audits: AuditView[];
-  /** In the order raised. */
-  nonconformities: NonconformityView[];
   transferReview: TransferReviewRecorded['data'] | null;
   decision: DecisionView | null;
   /** Stream version: the `expectedVersion` of the next command. */
