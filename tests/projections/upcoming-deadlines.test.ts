@@ -113,7 +113,7 @@ describe('upcoming deadlines', () => {
     const shape = { organisation: false, types: true, notOverdue: false, after: true };
     const open = plan(upcomingDeadlinesSql({ ...shape, metLater: false }));
     expect(open).toMatch(
-      /SEARCH rm_deadlines USING INDEX rm_deadlines_open_by_due_date \(.*due_date<\?\)/,
+      /SEARCH rm_deadlines USING COVERING INDEX rm_deadlines_open_by_due_date_covering \(.*due_date<\?\)/,
     );
     expect(open).not.toMatch(/TEMP B-TREE/);
     const byOrganisation = plan(

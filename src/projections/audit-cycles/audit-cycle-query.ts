@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditCycleKind, AuditCycleStatus, CalendarDate, PolicyProfile } from '../../domain';
-import { perDatabase } from '../support';
+import { objectRows, perDatabase } from '../support';
 import type {
   AuditRowValues as AuditRow,
   CycleRowValues as CycleRow,
@@ -15,12 +15,18 @@ import type {
 } from './audit-cycle-view';
 
 const statements = perDatabase((db: Database) => ({
-  cycle: db.prepare<[string], CycleRow>('SELECT * FROM rm_audit_cycles WHERE audit_cycle_id = ?'),
-  audits: db.prepare<[string], AuditRow>(
-    'SELECT * FROM rm_audits WHERE audit_cycle_id = ? ORDER BY planned_as',
+  cycle: objectRows(
+    db.prepare<[string], CycleRow>('SELECT * FROM rm_audit_cycles WHERE audit_cycle_id = ?'),
   ),
-  nonconformities: db.prepare<[string], NonconformityRow>(
-    'SELECT * FROM rm_nonconformities WHERE audit_cycle_id = ? ORDER BY raised_as',
+  audits: objectRows(
+    db.prepare<[string], AuditRow>(
+      'SELECT * FROM rm_audits WHERE audit_cycle_id = ? ORDER BY planned_as',
+    ),
+  ),
+  nonconformities: objectRows(
+    db.prepare<[string], NonconformityRow>(
+      'SELECT * FROM rm_nonconformities WHERE audit_cycle_id = ? ORDER BY raised_as',
+    ),
   ),
 }));
 

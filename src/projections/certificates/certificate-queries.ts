@@ -1,6 +1,15 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { type CalendarDate, calendarDate, type CertificateStatus } from '../../domain';
-import { type Page, type PageInput, pageKey, pageSize, perDatabase, toPage } from '../support';
+import {
+  objectRows,
+  type Page,
+  type PageInput,
+  pageKey,
+  pageSize,
+  perDatabase,
+  type RowReader,
+  toPage,
+} from '../support';
 import { certificateNumberParts } from './certificate-number-parts';
 import {
   type CertificateRow,
@@ -46,16 +55,20 @@ export class InvalidCertificateFilterError extends Error {
 }
 
 const statements = perDatabase((db: Database) => ({
-  byId: db.prepare<[string], CertificateRow>(
-    'SELECT * FROM rm_certificates WHERE certificate_id = ?',
+  byId: objectRows(
+    db.prepare<[string], CertificateRow>('SELECT * FROM rm_certificates WHERE certificate_id = ?'),
   ),
-  byNumber: db.prepare<[string], CertificateRow>(
-    'SELECT * FROM rm_certificates WHERE number = ? ORDER BY certificate_id LIMIT 1',
+  byNumber: objectRows(
+    db.prepare<[string], CertificateRow>(
+      'SELECT * FROM rm_certificates WHERE number = ? ORDER BY certificate_id LIMIT 1',
+    ),
   ),
-  byIds: db.prepare<[string], CertificateRow>(
-    'SELECT * FROM rm_certificates WHERE certificate_id IN (SELECT value FROM json_each(?))',
+  byIds: objectRows(
+    db.prepare<[string], CertificateRow>(
+      'SELECT * FROM rm_certificates WHERE certificate_id IN (SELECT value FROM json_each(?))',
+    ),
   ),
-  lists: new Map<string, Statement<Record<string, unknown>, CertificateRow>>(),
+  lists: new Map<string, RowReader<[Record<string, unknown>], CertificateRow>>(),
 }));
 
 export const findCertificate = (db: Database, certificateId: string): CertificateView | null => {
@@ -170,7 +183,7 @@ export const listCertificates = (
   const { lists } = statements(db);
   let statement = lists.get(sql);
   if (!statement) {
-    statement = db.prepare<Record<string, unknown>, CertificateRow>(sql);
+    statement = objectRows(db.prepare<[Record<string, unknown>], CertificateRow>(sql));
     lists.set(sql, statement);
   }
   const parameters: Record<string, unknown> = { limit: size + 1 };

@@ -10,7 +10,7 @@ import type {
   TransferRecord,
   Withdrawal,
 } from '../../domain';
-import { perDatabase } from '../support';
+import { objectRows, perDatabase } from '../support';
 import type { StatusPeriodView } from './status-periods';
 
 export interface CertificateView {
@@ -82,14 +82,18 @@ interface PeriodRow {
 }
 
 const statements = perDatabase((db: Database) => ({
-  periods: db.prepare<[string], PeriodRow>(
-    `SELECT from_date, to_date, status, revision, restoration_gap
-     FROM rm_certificate_status_periods WHERE certificate_id = ? ORDER BY from_date`,
+  periods: objectRows(
+    db.prepare<[string], PeriodRow>(
+      `SELECT from_date, to_date, status, revision, restoration_gap
+       FROM rm_certificate_status_periods WHERE certificate_id = ? ORDER BY from_date`,
+    ),
   ),
-  periodsOfMany: db.prepare<[string], PeriodRow & { certificate_id: string }>(
-    `SELECT certificate_id, from_date, to_date, status, revision, restoration_gap
-     FROM rm_certificate_status_periods
-     WHERE certificate_id IN (SELECT value FROM json_each(?)) ORDER BY certificate_id, from_date`,
+  periodsOfMany: objectRows(
+    db.prepare<[string], PeriodRow & { certificate_id: string }>(
+      `SELECT certificate_id, from_date, to_date, status, revision, restoration_gap
+       FROM rm_certificate_status_periods
+       WHERE certificate_id IN (SELECT value FROM json_each(?)) ORDER BY certificate_id, from_date`,
+    ),
   ),
 }));
 

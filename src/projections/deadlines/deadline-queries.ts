@@ -1,6 +1,15 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { addDays, type CalendarDate, calendarDate, type DeadlineType } from '../../domain';
-import { type Page, type PageInput, pageKey, pageSize, perDatabase, toPage } from '../support';
+import {
+  objectRows,
+  type Page,
+  type PageInput,
+  pageKey,
+  pageSize,
+  perDatabase,
+  type RowReader,
+  toPage,
+} from '../support';
 import { DEADLINE_TYPES, type DeadlineRow, type DeadlineView, deadlineView } from './deadline-view';
 
 export interface UpcomingDeadlinesInput extends PageInput {
@@ -27,11 +36,13 @@ export class InvalidDeadlineQueryError extends Error {
 export const MAX_WITHIN_DAYS = 3660;
 
 const statements = perDatabase((db: Database) => ({
-  ofCertificate: db.prepare<[string], DeadlineRow>(
-    `SELECT * FROM rm_deadlines WHERE certificate_id = ?
+  ofCertificate: objectRows(
+    db.prepare<[string], DeadlineRow>(
+      `SELECT * FROM rm_deadlines WHERE certificate_id = ?
      ORDER BY due_date, key, aggregate_id`,
+    ),
   ),
-  upcoming: new Map<string, Statement<Record<string, unknown>, DeadlineRow>>(),
+  upcoming: new Map<string, RowReader<[Record<string, unknown>], DeadlineRow>>(),
 }));
 
 interface Shape {
@@ -61,7 +72,7 @@ const statementFor = (db: Database, shape: Shape) => {
   const { upcoming } = statements(db);
   let statement = upcoming.get(sql);
   if (!statement) {
-    statement = db.prepare<Record<string, unknown>, DeadlineRow>(sql);
+    statement = objectRows(db.prepare<[Record<string, unknown>], DeadlineRow>(sql));
     upcoming.set(sql, statement);
   }
   return statement;

@@ -1,6 +1,7 @@
 /**
  * One row per deadline, open or met. The partial indexes serve "what is open, soonest first"
- * (all, or per organisation); the met_on index finds deadlines met after a past as-of date.
+ * (all: a covering index, so a page reads no table rows; or per organisation); the met_on index
+ * finds deadlines met after a past as-of date.
  * Version 2 kept folded aggregate states in private tables: version 3 folds them from the log.
  */
 export const DEADLINE_TABLES = `
@@ -20,8 +21,10 @@ CREATE TABLE IF NOT EXISTS rm_deadlines (
   subject TEXT NOT NULL,
   PRIMARY KEY (aggregate_id, key)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS rm_deadlines_open_by_due_date
-  ON rm_deadlines (due_date, key, aggregate_id) WHERE met_on IS NULL;
+DROP INDEX IF EXISTS rm_deadlines_open_by_due_date;
+CREATE INDEX IF NOT EXISTS rm_deadlines_open_by_due_date_covering
+  ON rm_deadlines (due_date, key, aggregate_id, type, certificate_id, organisation_id,
+    audit_cycle_id, met_on, subject) WHERE met_on IS NULL;
 CREATE INDEX IF NOT EXISTS rm_deadlines_open_by_organisation
   ON rm_deadlines (organisation_id, due_date, key, aggregate_id) WHERE met_on IS NULL;
 CREATE INDEX IF NOT EXISTS rm_deadlines_by_met_on ON rm_deadlines (met_on) WHERE met_on IS NOT NULL;

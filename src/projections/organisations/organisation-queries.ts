@@ -5,7 +5,15 @@ import type {
   ConsultancyFacts,
   PolicyProfile,
 } from '../../domain';
-import { type Page, type PageInput, pageKey, pageSize, perDatabase, toPage } from '../support';
+import {
+  objectRows,
+  type Page,
+  type PageInput,
+  pageKey,
+  pageSize,
+  perDatabase,
+  toPage,
+} from '../support';
 
 export interface OrganisationSiteView {
   siteId: string;
@@ -69,30 +77,40 @@ const COLUMNS = `organisation_id, legal_name, sort_name, registration_number, co
   administrative_penalties, consultancy, version`;
 
 const statements = perDatabase((db: Database) => ({
-  byId: db.prepare<[string], OrganisationRow>(
-    `SELECT ${COLUMNS} FROM rm_organisations WHERE organisation_id = ?`,
+  byId: objectRows(
+    db.prepare<[string], OrganisationRow>(
+      `SELECT ${COLUMNS} FROM rm_organisations WHERE organisation_id = ?`,
+    ),
   ),
-  sites: db.prepare<[string], SiteRow>(
-    `SELECT site_id, name, address, country, added_on, removed_on FROM rm_organisation_sites
+  sites: objectRows(
+    db.prepare<[string], SiteRow>(
+      `SELECT site_id, name, address, country, added_on, removed_on FROM rm_organisation_sites
      WHERE organisation_id = ? ORDER BY removed_on IS NOT NULL, added_on, site_id`,
+    ),
   ),
-  byIds: db.prepare<[string], OrganisationRow>(
-    `SELECT ${COLUMNS} FROM rm_organisations
+  byIds: objectRows(
+    db.prepare<[string], OrganisationRow>(
+      `SELECT ${COLUMNS} FROM rm_organisations
      WHERE organisation_id IN (SELECT value FROM json_each(?))`,
+    ),
   ),
-  sitesOfMany: db.prepare<[string], SiteRow & { organisation_id: string }>(
-    `SELECT organisation_id, site_id, name, address, country, added_on, removed_on
+  sitesOfMany: objectRows(
+    db.prepare<[string], SiteRow & { organisation_id: string }>(
+      `SELECT organisation_id, site_id, name, address, country, added_on, removed_on
      FROM rm_organisation_sites WHERE organisation_id IN (SELECT value FROM json_each(?))
      ORDER BY organisation_id, removed_on IS NOT NULL, added_on, site_id`,
+    ),
   ),
-  search: db.prepare<
-    { term: string; afterName: string | null; afterId: string | null; limit: number },
-    OrganisationRow
-  >(
-    `SELECT ${COLUMNS} FROM rm_organisations
+  search: objectRows(
+    db.prepare<
+      { term: string; afterName: string | null; afterId: string | null; limit: number },
+      OrganisationRow
+    >(
+      `SELECT ${COLUMNS} FROM rm_organisations
      WHERE (:term = '' OR instr(search_text, :term) > 0)
        AND (:afterName IS NULL OR (sort_name, organisation_id) > (:afterName, :afterId))
      ORDER BY sort_name, organisation_id LIMIT :limit`,
+    ),
   ),
 }));
 

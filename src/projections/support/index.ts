@@ -2,3 +2,4 @@ export * from './aggregate-folds';
 export * from './page';
 export * from './per-database';
 export * from './recorded';
+export * from './object-rows';
