@@ -51,7 +51,10 @@ describe('SQLite event store: two writers on one stream with exact expected vers
 
     const exits = await Promise.all(writers.map((writer) => writer.exited));
 
-    expect(exits.map((exit) => exit.code)).toEqual([0, 0]);
+    const failures = writers.filter((_, index) => exits[index]?.code !== 0);
+    if (failures.length > 0) {
+      throw new Error(`a writer failed:\n${failures.map((writer) => writer.stderr()).join('\n')}`);
+    }
     const lines = writers.flatMap((writer) => writer.lines);
     const acks = lines
       .filter((line) => line.startsWith('ack '))
