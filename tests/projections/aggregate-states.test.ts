@@ -109,6 +109,21 @@ describe('AggregateStates: the states projections read, folded from the log', ()
     expect(reads).toEqual(['counter-old']);
   });
 
+  it('reads a stream it lacks once per batch, however often the batch or its projections name it', async () => {
+    const fold = counter();
+    const states = new AggregateStates(store, [fold]);
+    await append('counter-a', 1);
+    const batch = [...(await append('counter-a', 2, 3)), ...(await append('counter-b', 5))];
+
+    const folded = await states.prepare(batch, null, batch.at(-1)!.position, () => [
+      'counter-old',
+      'counter-old',
+    ]);
+
+    expect(folded.of(fold, 'a')).toEqual({ state: 6, version: 3 });
+    expect(reads).toEqual(['counter-a', 'counter-old']);
+  });
+
   it('says so when a projection reads a state it did not ask for', async () => {
     const fold = counter();
     const states = new AggregateStates(store, [fold]);

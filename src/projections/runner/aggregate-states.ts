@@ -65,15 +65,17 @@ export class AggregateStates {
     if (after !== this.horizon) this.cache.clear();
     this.horizon = null;
     const states = new Map<string, StreamState<unknown>>();
-    const missing: string[] = [];
+    const missing = new Set<string>();
     for (const event of events) {
-      if (states.has(event.stream) || !this.folds.has(categoryOf(event.stream))) continue;
-      const cached = this.cache.get(event.stream);
-      if (cached?.version === event.version - 1) states.set(event.stream, cached);
-      else if (event.version === 1) states.set(event.stream, this.initial(event.stream));
-      else missing.push(event.stream);
+      const { stream } = event;
+      if (states.has(stream) || missing.has(stream) || !this.folds.has(categoryOf(stream)))
+        continue;
+      const cached = this.cache.get(stream);
+      if (cached?.version === event.version - 1) states.set(stream, cached);
+      else if (event.version === 1) states.set(stream, this.initial(stream));
+      else missing.add(stream);
     }
-    await this.read(missing, checkpoint, states);
+    await this.read([...missing], checkpoint, states);
     for (const event of events) {
       const current = states.get(event.stream);
       if (!current || event.version <= current.version) continue;
@@ -87,7 +89,7 @@ export class AggregateStates {
         return state as StreamState<S>;
       },
     };
-    const more = [...extra(batch)].filter((stream) => {
+    const more = [...new Set(extra(batch))].filter((stream) => {
       if (states.has(stream) || !this.folds.has(categoryOf(stream))) return false;
       const cached = this.cache.get(stream);
       if (cached) states.set(stream, cached);
