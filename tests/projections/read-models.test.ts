@@ -9,6 +9,7 @@ import {
   findOrganisation,
   listCertificates,
   searchOrganisations,
+  sitesOfOrganisations,
 } from '../../src/projections';
 import { temporaryDirectory } from '../eventstore/temp-store';
 import { ACME, BETA, GAMMA, appendTypicalLifecycle, d, openReadSide } from './lifecycle-fixture';
@@ -33,9 +34,18 @@ describe('read models after a typical lifecycle', () => {
       registrationNumber: '91310000MA1K4XXX0Q',
       country: 'CN',
       registeredOn: '2023-12-01',
-      sites: [{ siteId: 'site-hq', name: 'Head office', addedOn: '2023-12-02', removedOn: null }],
       version: 2,
     });
+    expect(sitesOfOrganisations(side.db, [ACME.organisationId]).get(ACME.organisationId)).toEqual([
+      {
+        siteId: 'site-hq',
+        name: 'Head office',
+        address: expect.any(String) as string,
+        country: 'CN',
+        addedOn: '2023-12-02',
+        removedOn: null,
+      },
+    ]);
     expect(findOrganisation(side.db, 'nobody')).toBeNull();
   });
 

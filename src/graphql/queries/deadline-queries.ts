@@ -29,7 +29,7 @@ import {
   toOrganisationType,
 } from '../types';
 import { connectionFromPage, pageInput } from './connection-from-page';
-import { deadlineLinksOf } from './deadline-links';
+import { requestLoadersOf } from './request-loaders';
 import { asOfOrToday } from './read-access';
 
 @Resolver(() => Deadline)
@@ -70,7 +70,7 @@ export class DeadlineQueries {
     @Root() deadline: Deadline,
     @Ctx() context: RequestContext,
   ): Promise<Certificate | null> {
-    const links = deadlineLinksOf(context, this.deps.readModels);
+    const links = requestLoadersOf(context, this.deps.readModels);
     const view = await links.certificates.load(deadline.certificateId);
     return view && toCertificateType(view);
   }
@@ -80,7 +80,7 @@ export class DeadlineQueries {
     @Root() deadline: Deadline,
     @Ctx() context: RequestContext,
   ): Promise<Organisation | null> {
-    const links = deadlineLinksOf(context, this.deps.readModels);
+    const links = requestLoadersOf(context, this.deps.readModels);
     const view = await links.organisations.load(deadline.organisationId);
     return view && toOrganisationType(view);
   }

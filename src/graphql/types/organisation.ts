@@ -1,11 +1,11 @@
-import { Arg, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { CalendarDate, PolicyProfile } from '../../domain';
 import type { OrganisationView } from '../../projections';
 import { CalendarDateScalar } from '../scalars';
 import { PolicyProfileEnum } from './enums';
 import { OrganisationReadiness, toOrganisationReadiness } from './organisation-readiness';
-import { Site, toSiteType } from './site';
 
+/** Its sites are a field resolver (OrganisationFields): read, in a batch, when asked for. */
 @ObjectType({ description: 'A client organisation of the certification body.' })
 export class Organisation {
   @Field(() => ID)
@@ -32,19 +32,8 @@ export class Organisation {
   @Field(() => OrganisationReadiness)
   readiness!: OrganisationReadiness;
 
-  allSites!: Site[];
-
   @Field(() => Int, { description: 'Stream version: the `expectedVersion` of the next change.' })
   version!: number;
-
-  @Field(() => [Site], {
-    description: 'Current sites in the order added; removed ones on request.',
-  })
-  sites(
-    @Arg('includeRemoved', () => Boolean, { defaultValue: false }) includeRemoved: boolean,
-  ): Site[] {
-    return includeRemoved ? this.allSites : this.allSites.filter((site) => site.removedOn === null);
-  }
 }
 
 export const toOrganisationType = (view: OrganisationView): Organisation =>
@@ -57,6 +46,5 @@ export const toOrganisationType = (view: OrganisationView): Organisation =>
     registeredOn: view.registeredOn,
     policyProfile: view.policyProfile,
     readiness: toOrganisationReadiness(view.readiness),
-    allSites: view.sites.map(toSiteType),
     version: view.version,
   });

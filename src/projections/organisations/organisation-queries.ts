@@ -39,8 +39,6 @@ export interface OrganisationView {
     administrativePenalties: AdministrativePenalty[];
     consultancy: ConsultancyFacts | null;
   };
-  /** Current sites first (in the order added), then removed ones. */
-  sites: OrganisationSiteView[];
   /** Stream version: the `expectedVersion` of the next command. */
   version: number;
 }
@@ -82,12 +80,6 @@ const statements = perDatabase((db: Database) => ({
       `SELECT ${COLUMNS} FROM rm_organisations WHERE organisation_id = ?`,
     ),
   ),
-  sites: objectRows(
-    db.prepare<[string], SiteRow>(
-      `SELECT site_id, name, address, country, added_on, removed_on FROM rm_organisation_sites
-     WHERE organisation_id = ? ORDER BY removed_on IS NOT NULL, added_on, site_id`,
-    ),
-  ),
   byIds: objectRows(
     db.prepare<[string], OrganisationRow>(
       `SELECT ${COLUMNS} FROM rm_organisations
@@ -123,11 +115,7 @@ const toSite = (site: SiteRow): OrganisationSiteView => ({
   removedOn: site.removed_on as CalendarDate | null,
 });
 
-const toView = (
-  db: Database,
-  row: OrganisationRow,
-  sites: OrganisationSiteView[] = statements(db).sites.all(row.organisation_id).map(toSite),
-): OrganisationView => ({
+const toView = (row: OrganisationRow): OrganisationView => ({
   organisationId: row.organisation_id,
   legalName: row.legal_name,
   registrationNumber: row.registration_number,
@@ -143,33 +131,41 @@ const toView = (
     consultancy:
       row.consultancy === null ? null : (JSON.parse(row.consultancy) as ConsultancyFacts),
   },
-  sites,
   version: row.version,
 });
 
 export const findOrganisation = (db: Database, organisationId: string): OrganisationView | null => {
   const row = statements(db).byId.get(organisationId);
-  return row ? toView(db, row) : null;
+  return row ? toView(row) : null;
 };
 
-/** The organisations among `organisationIds`, by id, in two queries; unknown ids are absent. */
+/** The organisations among `organisationIds`, by id, in one query; unknown ids are absent. */
 export const findOrganisations = (
   db: Database,
   organisationIds: readonly string[],
 ): Map<string, OrganisationView> => {
-  const { byIds, sitesOfMany } = statements(db);
   const ids = JSON.stringify([...new Set(organisationIds)]);
-  const sites = new Map<string, OrganisationSiteView[]>();
-  for (const site of sitesOfMany.all(ids)) {
-    const list = sites.get(site.organisation_id);
-    if (list) list.push(toSite(site));
-    else sites.set(site.organisation_id, [toSite(site)]);
-  }
   return new Map(
-    byIds
-      .all(ids)
-      .map((row) => [row.organisation_id, toView(db, row, sites.get(row.organisation_id) ?? [])]),
+    statements(db)
+      .byIds.all(ids)
+      .map((row) => [row.organisation_id, toView(row)]),
   );
+};
+
+/**
+ * The sites of each organisation among `organisationIds`, in one query: current sites first (in
+ * the order added), then removed ones.
+ */
+export const sitesOfOrganisations = (
+  db: Database,
+  organisationIds: readonly string[],
+): Map<string, OrganisationSiteView[]> => {
+  const sites = new Map<string, OrganisationSiteView[]>(organisationIds.map((id) => [id, []]));
+  const ids = JSON.stringify([...new Set(organisationIds)]);
+  for (const site of statements(db).sitesOfMany.all(ids)) {
+    sites.get(site.organisation_id)?.push(toSite(site));
+  }
+  return sites;
 };
 
 /**
@@ -189,10 +185,5 @@ export const searchOrganisations = (
     afterId: (after?.[1] as string | undefined) ?? null,
     limit: size + 1,
   });
-  return toPage(
-    rows,
-    size,
-    (row) => [row.sort_name, row.organisation_id],
-    (row) => toView(db, row),
-  );
+  return toPage(rows, size, (row) => [row.sort_name, row.organisation_id], toView);
 };
