@@ -1,5 +1,5 @@
 import type { Decider, DomainCommand, DomainEvent } from '../domain';
-import type { EventStore } from '../eventstore';
+import { type EventStore, RecentlyStored } from '../eventstore';
 
 export interface LoadedAggregate<State> {
   state: State;
@@ -15,12 +15,12 @@ const CACHED_STREAMS = 1000;
  * version n only needs the events after n. Reading them again (even none) keeps every load
  * current with appends from anywhere, other processes included.
  */
-const folded = new WeakMap<EventStore, Map<string, LoadedAggregate<unknown>>>();
+const folded = new WeakMap<EventStore, RecentlyStored<string, LoadedAggregate<unknown>>>();
 
-const foldedIn = (store: EventStore): Map<string, LoadedAggregate<unknown>> => {
+const foldedIn = (store: EventStore): RecentlyStored<string, LoadedAggregate<unknown>> => {
   let streams = folded.get(store);
   if (!streams) {
-    streams = new Map();
+    streams = new RecentlyStored(CACHED_STREAMS);
     folded.set(store, streams);
   }
   return streams;
@@ -44,11 +44,7 @@ export const loadAggregate = async <
     known?.state ?? decider.initialState(),
   );
   const loaded = { state, version: events.at(-1)?.version ?? known?.version ?? 0 };
-  streams.delete(stream);
   if (loaded.version > 0) streams.set(stream, loaded);
-  if (streams.size > CACHED_STREAMS) {
-    const oldest = streams.keys().next();
-    if (!oldest.done) streams.delete(oldest.value);
-  }
+  else streams.delete(stream);
   return loaded;
 };

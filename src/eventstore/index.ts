@@ -5,3 +5,4 @@ export * from './validation';
 export * from './sqlite';
 export * from './eventstoredb';
 export * from './position-waiter';
+export * from './recently-stored';

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../event-store';
+import { RecentlyStored } from '../recently-stored';
 
 /** Streams kept, least recently read dropped first. */
 const KEPT_STREAMS = 256;
@@ -11,19 +12,14 @@ const LONGEST_KEPT = 100;
  * versions after n from the database, which also brings in appends made by other connections.
  */
 export class RecentStreams {
-  private readonly streams = new Map<string, readonly RecordedEvent[]>();
+  private readonly streams = new RecentlyStored<string, readonly RecordedEvent[]>(KEPT_STREAMS);
 
   get(stream: string): readonly RecordedEvent[] | undefined {
     return this.streams.get(stream);
   }
 
   remember(stream: string, events: readonly RecordedEvent[]): void {
-    this.streams.delete(stream);
-    if (events.length === 0 || events.length > LONGEST_KEPT) return;
-    this.streams.set(stream, events);
-    if (this.streams.size > KEPT_STREAMS) {
-      const oldest = this.streams.keys().next();
-      if (!oldest.done) this.streams.delete(oldest.value);
-    }
+    if (events.length === 0 || events.length > LONGEST_KEPT) this.streams.delete(stream);
+    else this.streams.set(stream, events);
   }
 }

@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from '../../eventstore';
+import { type EventStore, RecentlyStored, type RecordedEvent } from '../../eventstore';
 
 /** How a projection folds one aggregate's stream into a state (the domain's `evolve`). */
 export interface AggregateFold<S = unknown> {
@@ -41,14 +41,15 @@ export const foldedStream = (fold: AggregateFold<unknown>, id: string): string =
  */
 export class AggregateStates {
   private readonly folds: ReadonlyMap<string, AggregateFold>;
-  private readonly cache = new Map<string, StreamState<unknown>>();
+  private readonly cache: RecentlyStored<string, StreamState<unknown>>;
   private horizon: string | null = null;
 
   constructor(
     private readonly store: EventStore,
     folds: readonly AggregateFold[],
-    private readonly cachedStreams = DEFAULT_CACHED_STREAMS,
+    cachedStreams = DEFAULT_CACHED_STREAMS,
   ) {
+    this.cache = new RecentlyStored(cachedStreams);
     this.folds = new Map(folds.map((fold) => [fold.category, fold]));
   }
 
@@ -96,7 +97,7 @@ export class AggregateStates {
       return !cached;
     });
     await this.read(more, checkpoint, states);
-    for (const [stream, state] of states) this.remember(stream, state);
+    for (const [stream, state] of states) this.cache.set(stream, state);
     this.horizon = checkpoint;
     return batch;
   }
@@ -137,14 +138,5 @@ export class AggregateStates {
     const fold = this.folds.get(categoryOf(stream));
     if (!fold) throw new Error(`no fold for the stream ${stream}`);
     return fold;
-  }
-
-  private remember(stream: string, state: StreamState<unknown>): void {
-    this.cache.delete(stream);
-    this.cache.set(stream, state);
-    if (this.cache.size > this.cachedStreams) {
-      const oldest = this.cache.keys().next();
-      if (!oldest.done) this.cache.delete(oldest.value);
-    }
   }
 }
