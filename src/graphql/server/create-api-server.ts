@@ -13,6 +13,7 @@ import type { GraphQLSchema } from 'graphql';
 import { type ApiKeyStore, principalFromAuthorization, type RequestContext } from '../auth';
 import { createFormatError } from '../errors';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits, queryLimitRules } from '../limits';
+import { compiledQueryExecutor } from './compiled-query-executor';
 import { attachGraphQLWebSocket } from './graphql-ws-server';
 import { healthRoutes } from './health-routes';
 import { operationAccessPlugin } from './operation-access-plugin';
@@ -79,7 +80,7 @@ export const createApiServer = async ({
   });
 
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    gateway: compiledQueryExecutor(schema),
     formatError,
     validationRules,
     introspection: !production,

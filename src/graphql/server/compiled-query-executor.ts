@@ -1,0 +1,92 @@
+import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
+import {
+  type DocumentNode,
+  type ExecutionResult,
+  getOperationAST,
+  GraphQLError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
+import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+
+type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
+
+/** A compiled operation, or the errors that kept it from compiling. */
+interface Compiled {
+  operation: OperationDefinitionNode | null;
+  query: CompiledQuery | ExecutionResult;
+}
+
+/**
+ * graphql-jit's errors lack graphql-js's `nodes` and, without an extension, `extensions`: Apollo
+ * and the API's error formatter read both. Each becomes the error graphql-js would have made.
+ */
+const asGraphQLJsError = (error: GraphQLError): GraphQLError => {
+  const converted = new GraphQLError(error.message, {
+    ...(error.path ? { path: error.path } : {}),
+    ...(error.originalError ? { originalError: error.originalError } : {}),
+    ...(error.extensions ? { extensions: error.extensions } : {}),
+  });
+  if (error.locations) Object.defineProperty(converted, 'locations', { value: error.locations });
+  return converted;
+};
+
+const withGraphQLJsErrors = (result: ExecutionResult): ExecutionResult =>
+  result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
+
+/**
+ * Executes operations with graphql-jit: each operation is compiled once into a function
+ * specialised to its selection set, then run for every request that sends it. It answers what
+ * graphql-js's `execute` answers; a 20-deadline page with its links costs about a quarter less CPU.
+ *
+ * Apollo Server takes a custom executor only through its gateway interface, so this is a
+ * "gateway" that serves one local schema. Parsing, validation (with the query limits), plugins and
+ * error formatting stay Apollo's: the executor receives a validated document. Apollo keeps one
+ * `DocumentNode` per query text in its document store, so compiled operations are cached by it.
+ */
+export const compiledQueryExecutor = (schema: GraphQLSchema): Gateway => {
+  const compiled = new WeakMap<DocumentNode, Map<string, Compiled>>();
+  const compiledFor = (document: DocumentNode, operationName: string | undefined): Compiled => {
+    let operations = compiled.get(document);
+    if (!operations) {
+      operations = new Map();
+      compiled.set(document, operations);
+    }
+    const key = operationName ?? '';
+    let operation = operations.get(key);
+    if (!operation) {
+      operation = {
+        operation: getOperationAST(document, operationName) ?? null,
+        query: compileQuery(schema, document, operationName),
+      };
+      operations.set(key, operation);
+    }
+    return operation;
+  };
+  return {
+    onSchemaLoadOrUpdate: (callback) => {
+      callback({ apiSchema: schema, coreSupergraphSdl: '' });
+      return () => undefined;
+    },
+    load: () =>
+      Promise.resolve({
+        executor: async ({ document, request, context }) => {
+          const { operation, query } = compiledFor(document, request.operationName ?? undefined);
+          if (!isCompiledQuery(query)) return query;
+          let variables = request.variables ?? {};
+          if (operation?.variableDefinitions?.length) {
+            // graphql-js coerces the variables: its errors name the variable (Apollo and the
+            // formatter answer BAD_USER_INPUT with the field), and graphql-jit leaves input
+            // fields' defaults out. graphql-jit's own coercion then accepts the coerced values:
+            // every enum's values are its names, and the scalars parse their own output.
+            const coerced = getVariableValues(schema, operation.variableDefinitions, variables);
+            if (coerced.errors) return { errors: coerced.errors };
+            variables = coerced.coerced;
+          }
+          return withGraphQLJsErrors(await query.query(undefined, context, variables));
+        },
+      }),
+    stop: () => Promise.resolve(),
+  };
+};
