@@ -155,6 +155,36 @@ describe('projection runner', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
   });
 
+  it('checkpoints the WAL less often while catching up, then gives the setting back', async () => {
+    await store.appendToStream('thing-1', [event('a')]);
+    const during: unknown[] = [];
+    const probing: Projection = {
+      ...streamCounts(),
+      applyBatch: eachEvent((e, tx) => {
+        during.push(tx.pragma('wal_autocheckpoint', { simple: true }));
+        countStream(e, tx);
+      }),
+    };
+    const failing: Projection = {
+      ...streamCounts(),
+      name: 'failing',
+      applyBatch: () => {
+        throw new Error('handler failed');
+      },
+    };
+    db.pragma('wal_autocheckpoint = 500');
+
+    runner = new ProjectionRunner({ store, db, projections: [probing] });
+    await runner.catchUp();
+    expect(during).toEqual([100_000]);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(500);
+
+    await expect(
+      new ProjectionRunner({ store, db, projections: [failing] }).catchUp(),
+    ).rejects.toThrow('handler failed');
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(500);
+  });
+
   it('times out a read-your-writes wait with an error that says so', async () => {
     runner = new ProjectionRunner({ store, db, projections: [streamCounts()] });
     const wait = runner.waitFor('99999999999999999999', 50);

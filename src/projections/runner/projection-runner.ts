@@ -18,6 +18,12 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
 }
 
+/**
+ * WAL pages between automatic checkpoints during a catch-up: at most about 400 MB of WAL with
+ * 4 KiB pages. A rebuild of 1.48M events ran 25-35% faster than with SQLite's 1,000.
+ */
+const CATCH_UP_CHECKPOINT_PAGES = 100_000;
+
 export type ProgressListener = (applied: number, position: string) => void;
 
 /**
@@ -103,17 +109,27 @@ export class ProjectionRunner {
     })();
   }
 
-  /** Reads the log up to its end, in batches, and returns the number of events applied. */
+  /**
+   * Reads the log up to its end, in batches, and returns the number of events applied. Meanwhile
+   * SQLite checkpoints the WAL every CATCH_UP_CHECKPOINT_PAGES pages instead of every 1,000: a
+   * page the batches write again and again is copied into the database file once per checkpoint.
+   */
   async catchUp(onProgress?: ProgressListener): Promise<number> {
-    let applied = 0;
-    for (;;) {
-      const after = this.position;
-      const events = await this.store.readAll({ after, limit: this.batchSize });
-      const last = events.at(-1);
-      if (!last) return applied;
-      await this.applyBatch(events, after, last.position);
-      applied += events.length;
-      onProgress?.(applied, last.position);
+    const checkpointPages = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    this.db.pragma(`wal_autocheckpoint = ${Math.max(checkpointPages, CATCH_UP_CHECKPOINT_PAGES)}`);
+    try {
+      let applied = 0;
+      for (;;) {
+        const after = this.position;
+        const events = await this.store.readAll({ after, limit: this.batchSize });
+        const last = events.at(-1);
+        if (!last) return applied;
+        await this.applyBatch(events, after, last.position);
+        applied += events.length;
+        onProgress?.(applied, last.position);
+      }
+    } finally {
+      this.db.pragma(`wal_autocheckpoint = ${checkpointPages}`);
     }
   }
 
