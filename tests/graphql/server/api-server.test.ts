@@ -127,6 +127,27 @@ describe('subscriptions over graphql-ws', () => {
   };
 });
 
+describe('subscriptions over HTTP', () => {
+  it('are refused with BAD_REQUEST naming the websocket, before any resolver runs', async () => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${server.keys.VIEWER}`,
+      },
+      body: JSON.stringify({ query: 'subscription { ticks(channel: "c") { count } }' }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { message: string; extensions: object }[] };
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('websocket') as unknown,
+        extensions: expect.objectContaining({ code: 'BAD_REQUEST' }) as unknown,
+      }),
+    ]);
+  });
+});
+
 describe('close()', () => {
   it('closes open websockets and stops answering HTTP', async () => {
     const closing = await startTestServer();
