@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import {
   buildInto,
   childEnv,
+  cpuSecondsOf,
   memoryOf,
   pinLoadGenerator,
   runRebuild,
@@ -298,24 +299,39 @@ const main = async () => {
       const probe = await readYourWrites(url, targets());
       console.log(`  read-your-writes probe: ${probe}`);
       /** rounds[r][s]: scenario s in round r; each round measures every scenario, baseline first. */
-      const rounds: LoadResult[][] = [];
+      const rounds: (LoadResult & { cpuPerRequest: number })[][] = [];
       for (let round = 1; round <= ROUNDS; round++) {
         console.log(`  round ${round} of ${ROUNDS}`);
-        const results: LoadResult[] = [];
+        const results: (typeof rounds)[number] = [];
         for (const scenario of scenarios) {
           await load(url, ADMIN_KEY, scenario, WARMUP);
+          const cpuBefore = cpuSecondsOf(pid);
           const result = await load(url, ADMIN_KEY, scenario, DURATION);
-          results.push(result);
+          const cpuPerRequest = ((cpuSecondsOf(pid) - cpuBefore) * 1e6) / result.requests;
+          results.push({ ...result, cpuPerRequest });
           const ratio = result.requestsPerSecond / results[0]!.requestsPerSecond;
           console.log(
             `    ${scenario.name.padEnd(46)} ${thousands(result.requestsPerSecond).padStart(6)} ` +
               `req/s (${ratio.toFixed(2)}x baseline)  p50 ${result.p50} ms  p99 ${result.p99} ms  ` +
+              `server CPU ${thousands(cpuPerRequest)} µs/request  ` +
               `${thousands(result.requests)} requests, ${result.failures} failed` +
               (result.firstFailure ? `; first failure: ${result.firstFailure}` : ''),
           );
         }
         rounds.push(results);
       }
+      console.log(
+        '  server CPU per request (user + system, all threads; median of rounds), as a ratio of ' +
+          "the baseline's: steadier than req/s when the machine is shared, and what throughput " +
+          'ratios would be if the server alone were the bottleneck',
+      );
+      scenarios.forEach((scenario, index) => {
+        const cpu = median(rounds.map((r) => r[index]!.cpuPerRequest));
+        const base = median(rounds.map((r) => r[0]!.cpuPerRequest));
+        console.log(
+          `    ${scenario.name.padEnd(46)} ${thousands(cpu).padStart(6)} µs (${(base / cpu).toFixed(2)}x)`,
+        );
+      });
       clearInterval(sampler);
       const memory = memoryOf(pid);
       console.log(

@@ -150,7 +150,8 @@ export const memoryOf = (pid: number): { peak: number; now: number } => {
 };
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
-const cpuSecondsOf = (pid: number): number => {
+/** User and system CPU seconds the process has used so far. */
+export const cpuSecondsOf = (pid: number): number => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
