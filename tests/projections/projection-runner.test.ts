@@ -185,6 +185,43 @@ describe('projection runner', () => {
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(500);
   });
 
+  it('replays from position 0 without the query indexes and builds them once caught up', async () => {
+    await store.appendToStream('thing-1', [event('a'), event('b'), event('c')]);
+    const indexed = () =>
+      db
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name = 'counts_by_n'")
+        .pluck()
+        .all().length === 1;
+    const during: boolean[] = [];
+    const withQueryIndex: Projection = {
+      ...streamCounts(),
+      queryIndexes: {
+        counts_by_n: 'CREATE INDEX IF NOT EXISTS counts_by_n ON stream_counts (n)',
+      },
+      applyBatch: eachEvent((e, tx) => {
+        during.push(indexed());
+        countStream(e, tx);
+      }),
+    };
+
+    runner = new ProjectionRunner({ store, db, projections: [withQueryIndex], batchSize: 2 });
+    await runner.catchUp();
+    expect(during).toEqual([false, false, false]);
+    expect(indexed()).toBe(true);
+
+    await store.appendToStream('thing-1', [event('d')]);
+    runner = new ProjectionRunner({ store, db, projections: [withQueryIndex] });
+    expect(indexed()).toBe(true);
+    await runner.catchUp();
+    expect(during.at(-1)).toBe(true);
+
+    runner.reset();
+    expect(indexed()).toBe(false);
+    await runner.catchUp();
+    expect(indexed()).toBe(true);
+    expect(counts(db)).toEqual({ 'thing-1': 4 });
+  });
+
   it('times out a read-your-writes wait with an error that says so', async () => {
     runner = new ProjectionRunner({ store, db, projections: [streamCounts()] });
     const wait = runner.waitFor('99999999999999999999', 50);

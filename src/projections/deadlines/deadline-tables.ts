@@ -1,7 +1,5 @@
 /**
- * One row per deadline, open or met. The partial indexes serve "what is open, soonest first"
- * (all: a covering index, so a page reads no table rows; or per organisation); the met_on index
- * finds deadlines met after a past as-of date.
+ * One row per deadline, open or met; the certificate index finds a certificate's cycles.
  * Version 2 kept folded aggregate states in private tables: version 3 folds them from the log.
  */
 export const DEADLINE_TABLES = `
@@ -22,12 +20,6 @@ CREATE TABLE IF NOT EXISTS rm_deadlines (
   PRIMARY KEY (aggregate_id, key)
 ) STRICT, WITHOUT ROWID;
 DROP INDEX IF EXISTS rm_deadlines_open_by_due_date;
-CREATE INDEX IF NOT EXISTS rm_deadlines_open_by_due_date_covering
-  ON rm_deadlines (due_date, key, aggregate_id, type, certificate_id, organisation_id,
-    audit_cycle_id, met_on, subject) WHERE met_on IS NULL;
-CREATE INDEX IF NOT EXISTS rm_deadlines_open_by_organisation
-  ON rm_deadlines (organisation_id, due_date, key, aggregate_id) WHERE met_on IS NULL;
-CREATE INDEX IF NOT EXISTS rm_deadlines_by_met_on ON rm_deadlines (met_on) WHERE met_on IS NOT NULL;
 CREATE INDEX IF NOT EXISTS rm_deadlines_by_certificate ON rm_deadlines (certificate_id, due_date);
 CREATE TABLE IF NOT EXISTS rm_deadline_recertification_audits (
   certificate_id TEXT NOT NULL,
@@ -36,3 +28,19 @@ CREATE TABLE IF NOT EXISTS rm_deadline_recertification_audits (
   PRIMARY KEY (certificate_id, expiry_date)
 ) STRICT, WITHOUT ROWID;
 `;
+
+/**
+ * The indexes only queries read: the partial ones serve "what is open, soonest first" (all: a
+ * covering index, so a page reads no table rows; or per organisation); the met_on index finds
+ * deadlines met after a past as-of date.
+ */
+export const DEADLINE_QUERY_INDEXES: Readonly<Record<string, string>> = {
+  rm_deadlines_open_by_due_date_covering: `CREATE INDEX IF NOT EXISTS
+    rm_deadlines_open_by_due_date_covering ON rm_deadlines (due_date, key, aggregate_id, type,
+    certificate_id, organisation_id, audit_cycle_id, met_on, subject) WHERE met_on IS NULL`,
+  rm_deadlines_open_by_organisation: `CREATE INDEX IF NOT EXISTS
+    rm_deadlines_open_by_organisation ON rm_deadlines (organisation_id, due_date, key, aggregate_id)
+    WHERE met_on IS NULL`,
+  rm_deadlines_by_met_on: `CREATE INDEX IF NOT EXISTS
+    rm_deadlines_by_met_on ON rm_deadlines (met_on) WHERE met_on IS NOT NULL`,
+};

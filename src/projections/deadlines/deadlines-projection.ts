@@ -19,7 +19,7 @@ import {
   streamOf,
 } from '../support';
 import { type DeadlineOwner, writeDeadlines } from './deadline-rows';
-import { DEADLINE_TABLES } from './deadline-tables';
+import { DEADLINE_QUERY_INDEXES, DEADLINE_TABLES } from './deadline-tables';
 
 const statements = perDatabase((db: Database) => ({
   recertificationAudits: db.prepare<[string], { expiry_date: string; completed_on: string }>(
@@ -161,6 +161,7 @@ export const deadlinesProjection: Projection = {
   name: 'deadlines',
   version: 3,
   setup: (db) => db.exec(DEADLINE_TABLES),
+  queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>
     db.exec('DELETE FROM rm_deadlines; DELETE FROM rm_deadline_recertification_audits;'),
   folds: [certificateFold, auditCycleFold],

@@ -24,6 +24,16 @@ export interface ProjectionRunnerOptions {
  */
 const CATCH_UP_CHECKPOINT_PAGES = 100_000;
 
+const dropQueryIndexes = (db: Database, projection: Projection): void => {
+  for (const name of Object.keys(projection.queryIndexes ?? {})) {
+    db.exec(`DROP INDEX IF EXISTS ${name}`);
+  }
+};
+
+const createQueryIndexes = (db: Database, projection: Projection): void => {
+  for (const sql of Object.values(projection.queryIndexes ?? {})) db.exec(sql);
+};
+
 export type ProgressListener = (applied: number, position: string) => void;
 
 /**
@@ -64,10 +74,10 @@ export class ProjectionRunner {
           projection.reset(db);
           this.checkpoints.write(projection.name, projection.version, null);
         }
-        this.positions.set(
-          projection.name,
-          stored?.version === projection.version ? stored.position : null,
-        );
+        const position = stored?.version === projection.version ? stored.position : null;
+        this.positions.set(projection.name, position);
+        if (position === null) dropQueryIndexes(db, projection);
+        else createQueryIndexes(db, projection);
       }
     })();
   }
@@ -103,6 +113,7 @@ export class ProjectionRunner {
     this.db.transaction(() => {
       for (const projection of chosen) {
         projection.reset(this.db);
+        dropQueryIndexes(this.db, projection);
         this.checkpoints.write(projection.name, projection.version, null);
         this.positions.set(projection.name, null);
       }
@@ -110,9 +121,10 @@ export class ProjectionRunner {
   }
 
   /**
-   * Reads the log up to its end, in batches, and returns the number of events applied. Meanwhile
-   * SQLite checkpoints the WAL every CATCH_UP_CHECKPOINT_PAGES pages instead of every 1,000: a
-   * page the batches write again and again is copied into the database file once per checkpoint.
+   * Reads the log up to its end, in batches, then builds the query indexes that a replay from
+   * position 0 left out; returns the number of events applied. Meanwhile SQLite checkpoints the
+   * WAL every CATCH_UP_CHECKPOINT_PAGES pages instead of every 1,000: a page the batches write
+   * again and again is copied into the database file once per checkpoint.
    */
   async catchUp(onProgress?: ProgressListener): Promise<number> {
     const checkpointPages = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
@@ -123,7 +135,12 @@ export class ProjectionRunner {
         const after = this.position;
         const events = await this.store.readAll({ after, limit: this.batchSize });
         const last = events.at(-1);
-        if (!last) return applied;
+        if (!last) {
+          this.db.transaction(() => {
+            for (const projection of this.projections) createQueryIndexes(this.db, projection);
+          })();
+          return applied;
+        }
         await this.applyBatch(events, after, last.position);
         applied += events.length;
         onProgress?.(applied, last.position);
