@@ -1,3 +1,5 @@
+import { queryIndexes } from '../support/query-indexes';
+
 export const AUDIT_CYCLE_TABLES = `
 CREATE TABLE IF NOT EXISTS rm_audit_cycles (
   audit_cycle_id TEXT PRIMARY KEY,
@@ -15,8 +17,6 @@ CREATE TABLE IF NOT EXISTS rm_audit_cycles (
   decision TEXT,
   version INTEGER NOT NULL
 ) STRICT;
-CREATE INDEX IF NOT EXISTS rm_audit_cycles_by_certificate ON rm_audit_cycles (certificate_id);
-CREATE INDEX IF NOT EXISTS rm_audit_cycles_by_organisation ON rm_audit_cycles (organisation_id);
 CREATE TABLE IF NOT EXISTS rm_audits (
   audit_cycle_id TEXT NOT NULL,
   audit_id TEXT NOT NULL,
@@ -54,3 +54,9 @@ CREATE TABLE IF NOT EXISTS rm_nonconformities (
   PRIMARY KEY (audit_cycle_id, nc_id)
 ) STRICT, WITHOUT ROWID;
 `;
+
+/** The indexes only queries read (a certificate's or an organisation's cycles). */
+export const AUDIT_CYCLE_QUERY_INDEXES = queryIndexes({
+  rm_audit_cycles_by_certificate: 'ON rm_audit_cycles (certificate_id)',
+  rm_audit_cycles_by_organisation: 'ON rm_audit_cycles (organisation_id)',
+});

@@ -4,7 +4,7 @@ import type { RecordedEvent } from '../../eventstore';
 import type { Projection } from '../runner';
 import { domainEvent, streamOf } from '../support';
 import { cycleRows, flushCycleRows, forgetCycleRows } from './audit-cycle-rows';
-import { AUDIT_CYCLE_TABLES } from './audit-cycle-tables';
+import { AUDIT_CYCLE_QUERY_INDEXES, AUDIT_CYCLE_TABLES } from './audit-cycle-tables';
 import type { DecisionView } from './audit-cycle-view';
 
 const decisionRecord = (event: CertificationGranted | CertificationRefused): DecisionView => {
@@ -165,6 +165,7 @@ export const auditCyclesProjection: Projection = {
   name: 'audit_cycles',
   version: 1,
   setup: (db) => db.exec(AUDIT_CYCLE_TABLES),
+  queryIndexes: AUDIT_CYCLE_QUERY_INDEXES,
   reset: (db) => {
     db.exec('DELETE FROM rm_audit_cycles; DELETE FROM rm_audits; DELETE FROM rm_nonconformities;');
     forgetCycleRows(db);

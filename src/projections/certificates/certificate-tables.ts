@@ -1,3 +1,5 @@
+import { queryIndexes } from '../support/query-indexes';
+
 /**
  * The certificate read model; `periods` hold the status history as date ranges. Version 1 kept
  * folded certificate states in private tables: version 2 folds them from the log and drops those.
@@ -34,12 +36,6 @@ CREATE TABLE IF NOT EXISTS rm_certificates (
   transfer TEXT,
   version INTEGER NOT NULL
 ) STRICT;
-CREATE INDEX IF NOT EXISTS rm_certificates_by_number ON rm_certificates (number, certificate_id);
-CREATE INDEX IF NOT EXISTS rm_certificates_by_organisation
-  ON rm_certificates (organisation_id, number, certificate_id);
-CREATE INDEX IF NOT EXISTS rm_certificates_by_standard
-  ON rm_certificates (standard_code, number, certificate_id);
-CREATE INDEX IF NOT EXISTS rm_certificates_by_expiry ON rm_certificates (expiry_date);
 CREATE TABLE IF NOT EXISTS rm_certificate_status_periods (
   certificate_id TEXT NOT NULL,
   from_date TEXT NOT NULL,
@@ -49,6 +45,13 @@ CREATE TABLE IF NOT EXISTS rm_certificate_status_periods (
   restoration_gap INTEGER NOT NULL,
   PRIMARY KEY (certificate_id, from_date)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS rm_certificate_status_periods_by_status
-  ON rm_certificate_status_periods (status, from_date);
 `;
+
+/** The indexes only queries read (lists by number, organisation, standard, expiry, status). */
+export const CERTIFICATE_QUERY_INDEXES = queryIndexes({
+  rm_certificates_by_number: 'ON rm_certificates (number, certificate_id)',
+  rm_certificates_by_organisation: 'ON rm_certificates (organisation_id, number, certificate_id)',
+  rm_certificates_by_standard: 'ON rm_certificates (standard_code, number, certificate_id)',
+  rm_certificates_by_expiry: 'ON rm_certificates (expiry_date)',
+  rm_certificate_status_periods_by_status: 'ON rm_certificate_status_periods (status, from_date)',
+});

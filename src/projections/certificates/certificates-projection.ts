@@ -7,10 +7,14 @@ import {
   standardCode,
 } from '../../domain';
 import type { RecordedEvent } from '../../eventstore';
-import { REGISTER_TABLES, writeRegisterEntry } from '../register/register-table';
+import {
+  REGISTER_QUERY_INDEXES,
+  REGISTER_TABLES,
+  writeRegisterEntry,
+} from '../register/register-table';
 import type { BatchStates, Projection } from '../runner';
 import { aggregatesIn, certificateFold, perDatabase } from '../support';
-import { CERTIFICATE_TABLES } from './certificate-tables';
+import { CERTIFICATE_QUERY_INDEXES, CERTIFICATE_TABLES } from './certificate-tables';
 import type { StatusPeriodView } from './status-periods';
 
 const statements = perDatabase((db: Database) => ({
@@ -118,6 +122,7 @@ export const certificatesProjection: Projection = {
     db.exec(CERTIFICATE_TABLES);
     db.exec(REGISTER_TABLES);
   },
+  queryIndexes: { ...CERTIFICATE_QUERY_INDEXES, ...REGISTER_QUERY_INDEXES },
   reset: (db) =>
     db.exec(
       'DELETE FROM rm_certificates; DELETE FROM rm_certificate_status_periods; DELETE FROM rm_register;',

@@ -1,3 +1,5 @@
+import { queryIndexes } from '../support/query-indexes';
+
 /**
  * One row per deadline, open or met; the certificate index finds a certificate's cycles.
  * Version 2 kept folded aggregate states in private tables: version 3 folds them from the log.
@@ -34,13 +36,10 @@ CREATE TABLE IF NOT EXISTS rm_deadline_recertification_audits (
  * covering index, so a page reads no table rows; or per organisation); the met_on index finds
  * deadlines met after a past as-of date.
  */
-export const DEADLINE_QUERY_INDEXES: Readonly<Record<string, string>> = {
-  rm_deadlines_open_by_due_date_covering: `CREATE INDEX IF NOT EXISTS
-    rm_deadlines_open_by_due_date_covering ON rm_deadlines (due_date, key, aggregate_id, type,
+export const DEADLINE_QUERY_INDEXES = queryIndexes({
+  rm_deadlines_open_by_due_date_covering: `ON rm_deadlines (due_date, key, aggregate_id, type,
     certificate_id, organisation_id, audit_cycle_id, met_on, subject) WHERE met_on IS NULL`,
-  rm_deadlines_open_by_organisation: `CREATE INDEX IF NOT EXISTS
-    rm_deadlines_open_by_organisation ON rm_deadlines (organisation_id, due_date, key, aggregate_id)
-    WHERE met_on IS NULL`,
-  rm_deadlines_by_met_on: `CREATE INDEX IF NOT EXISTS
-    rm_deadlines_by_met_on ON rm_deadlines (met_on) WHERE met_on IS NOT NULL`,
-};
+  rm_deadlines_open_by_organisation: `ON rm_deadlines (organisation_id, due_date, key,
+    aggregate_id) WHERE met_on IS NULL`,
+  rm_deadlines_by_met_on: 'ON rm_deadlines (met_on) WHERE met_on IS NOT NULL',
+});

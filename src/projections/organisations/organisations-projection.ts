@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { OrganisationEvent } from '../../domain';
 import type { RecordedEvent } from '../../eventstore';
 import { eachEvent, type Projection } from '../runner';
-import { domainEvent, perDatabase, streamOf } from '../support';
+import { domainEvent, perDatabase, queryIndexes, streamOf } from '../support';
 
 const TABLES = `
 CREATE TABLE IF NOT EXISTS rm_organisations (
@@ -22,9 +22,6 @@ CREATE TABLE IF NOT EXISTS rm_organisations (
   consultancy TEXT,
   version INTEGER NOT NULL
 ) STRICT;
-CREATE INDEX IF NOT EXISTS rm_organisations_by_name ON rm_organisations (sort_name, organisation_id);
-CREATE INDEX IF NOT EXISTS rm_organisations_by_registration_number
-  ON rm_organisations (registration_number);
 CREATE TABLE IF NOT EXISTS rm_organisation_sites (
   organisation_id TEXT NOT NULL,
   site_id TEXT NOT NULL,
@@ -175,6 +172,10 @@ export const organisationsProjection: Projection = {
   name: 'organisations',
   version: 1,
   setup: (db) => db.exec(TABLES),
+  queryIndexes: queryIndexes({
+    rm_organisations_by_name: 'ON rm_organisations (sort_name, organisation_id)',
+    rm_organisations_by_registration_number: 'ON rm_organisations (registration_number)',
+  }),
   reset: (db) => db.exec('DELETE FROM rm_organisations; DELETE FROM rm_organisation_sites;'),
   applyBatch: eachEvent(apply),
 };

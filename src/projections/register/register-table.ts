@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { IssuedCertificateState } from '../../domain';
 import type { StatusPeriodView } from '../certificates/status-periods';
 import { perDatabase } from '../support';
+import { queryIndexes } from '../support/query-indexes';
 
 /**
  * The public register: only what a certificate states publicly and its status history.
@@ -25,8 +26,12 @@ CREATE TABLE IF NOT EXISTS rm_register (
   revisions TEXT NOT NULL,
   periods TEXT NOT NULL
 ) STRICT;
-CREATE INDEX IF NOT EXISTS rm_register_by_number ON rm_register (number);
 `;
+
+/** Verification looks certificates up by number. */
+export const REGISTER_QUERY_INDEXES = queryIndexes({
+  rm_register_by_number: 'ON rm_register (number)',
+});
 
 const statements = perDatabase((db: Database) => ({
   upsert: db.prepare(

@@ -3,3 +3,4 @@ export * from './page';
 export * from './per-database';
 export * from './recorded';
 export * from './object-rows';
+export * from './query-indexes';
