@@ -126,64 +126,43 @@ describe('projection runner', () => {
     expect(runner.position).toBeNull();
   });
 
-  it('commits projection batches without fsync and gives the shared connection back with synchronous=FULL', async () => {
-    await store.appendToStream('thing-1', [event('a')]);
-    const during: unknown[] = [];
-    const probing: Projection = {
-      ...streamCounts(),
-      applyBatch: eachEvent((e, tx) => {
-        during.push(tx.pragma('synchronous', { simple: true }));
-        countStream(e, tx);
-      }),
-    };
-    const failing: Projection = {
-      ...streamCounts(),
-      name: 'failing',
-      applyBatch: () => {
-        throw new Error('handler failed');
-      },
-    };
+  it.each([
+    // Projection batches commit without fsync; the event store needs FULL (2) on the connection.
+    { pragma: 'synchronous', before: 2, during: 1 },
+    // The WAL is checkpointed every 100,000 pages instead of the connection's own setting.
+    { pragma: 'wal_autocheckpoint', before: 500, during: 100_000 },
+  ])(
+    'sets $pragma = $during for projection batches, then gives the connection its $before back',
+    async ({ pragma, before, during: expected }) => {
+      await store.appendToStream('thing-1', [event('a')]);
+      db.pragma(`${pragma} = ${before}`);
+      const during: unknown[] = [];
+      const probing: Projection = {
+        ...streamCounts(),
+        applyBatch: eachEvent((e, tx) => {
+          during.push(tx.pragma(pragma, { simple: true }));
+          countStream(e, tx);
+        }),
+      };
+      const failing: Projection = {
+        ...streamCounts(),
+        name: 'failing',
+        applyBatch: () => {
+          throw new Error('handler failed');
+        },
+      };
 
-    runner = new ProjectionRunner({ store, db, projections: [probing] });
-    await runner.catchUp();
-    expect(during).toEqual([1]);
-    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+      runner = new ProjectionRunner({ store, db, projections: [probing] });
+      await runner.catchUp();
+      expect(during).toEqual([expected]);
+      expect(db.pragma(pragma, { simple: true })).toBe(before);
 
-    await expect(
-      new ProjectionRunner({ store, db, projections: [failing] }).catchUp(),
-    ).rejects.toThrow('handler failed');
-    expect(db.pragma('synchronous', { simple: true })).toBe(2);
-  });
-
-  it('checkpoints the WAL less often while catching up, then gives the setting back', async () => {
-    await store.appendToStream('thing-1', [event('a')]);
-    const during: unknown[] = [];
-    const probing: Projection = {
-      ...streamCounts(),
-      applyBatch: eachEvent((e, tx) => {
-        during.push(tx.pragma('wal_autocheckpoint', { simple: true }));
-        countStream(e, tx);
-      }),
-    };
-    const failing: Projection = {
-      ...streamCounts(),
-      name: 'failing',
-      applyBatch: () => {
-        throw new Error('handler failed');
-      },
-    };
-    db.pragma('wal_autocheckpoint = 500');
-
-    runner = new ProjectionRunner({ store, db, projections: [probing] });
-    await runner.catchUp();
-    expect(during).toEqual([100_000]);
-    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(500);
-
-    await expect(
-      new ProjectionRunner({ store, db, projections: [failing] }).catchUp(),
-    ).rejects.toThrow('handler failed');
-    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(500);
-  });
+      await expect(
+        new ProjectionRunner({ store, db, projections: [failing] }).catchUp(),
+      ).rejects.toThrow('handler failed');
+      expect(db.pragma(pragma, { simple: true })).toBe(before);
+    },
+  );
 
   it('replays from position 0 without the query indexes and builds them once caught up', async () => {
     await store.appendToStream('thing-1', [event('a'), event('b'), event('c')]);
