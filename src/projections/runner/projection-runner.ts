@@ -20,7 +20,8 @@ export interface ProjectionRunnerOptions {
 
 /**
  * WAL pages between automatic checkpoints during a catch-up: at most about 400 MB of WAL with
- * 4 KiB pages. A rebuild of 1.48M events ran 25-35% faster than with SQLite's 1,000.
+ * 4 KiB pages. A rebuild of 1.48M events ran at 14,892 events/s, against 10,871 with SQLite's
+ * 1,000 (one run each).
  */
 const CATCH_UP_CHECKPOINT_PAGES = 100_000;
 
@@ -31,10 +32,6 @@ const dropQueryIndexes = (db: Database, projection: Projection): void => {
   for (const name of Object.keys(projection.queryIndexes ?? {})) {
     db.exec(`DROP INDEX IF EXISTS ${name}`);
   }
-};
-
-const createQueryIndexes = (db: Database, projection: Projection): void => {
-  for (const sql of Object.values(projection.queryIndexes ?? {})) db.exec(sql);
 };
 
 export type ProgressListener = (applied: number, position: string) => void;
@@ -80,8 +77,8 @@ export class ProjectionRunner {
         const position = stored?.version === projection.version ? stored.position : null;
         this.positions.set(projection.name, position);
         if (position === null) dropQueryIndexes(db, projection);
-        else createQueryIndexes(db, projection);
       }
+      this.createQueryIndexes(projections.filter((p) => this.positions.get(p.name) !== null));
     })();
   }
 
@@ -139,7 +136,7 @@ export class ProjectionRunner {
         const events = await this.store.readAll({ after, limit: this.batchSize });
         const last = events.at(-1);
         if (!last) {
-          this.createQueryIndexes();
+          this.createQueryIndexes(this.projections);
           return applied;
         }
         await this.applyBatch(events, after, last.position);
@@ -152,16 +149,23 @@ export class ProjectionRunner {
   }
 
   /**
-   * Creates the query indexes that do not exist, with the page cache shrunk to
+   * Creates the projections' query indexes that do not exist, with the page cache shrunk to
    * INDEX_BUILD_CACHE_KIB meanwhile: SQLite sizes the sort behind CREATE INDEX by the page cache,
    * and a rebuild's peak RSS came from those sorts (≈ 65 MB more with the service's 64 MiB cache).
    */
-  private createQueryIndexes(): void {
+  private createQueryIndexes(projections: readonly Projection[]): void {
+    const exists = this.db.prepare<[string]>(
+      "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?",
+    );
+    const missing = projections
+      .flatMap((projection) => Object.entries(projection.queryIndexes ?? {}))
+      .filter(([name]) => exists.get(name) === undefined);
+    if (missing.length === 0) return;
     const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
     this.db.pragma(`cache_size = -${INDEX_BUILD_CACHE_KIB}`);
     try {
       this.db.transaction(() => {
-        for (const projection of this.projections) createQueryIndexes(this.db, projection);
+        for (const [, sql] of missing) this.db.exec(sql);
       })();
     } finally {
       this.db.pragma(`cache_size = ${cacheSize}`);
