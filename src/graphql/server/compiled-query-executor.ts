@@ -12,9 +12,10 @@ import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
 
-/** A compiled operation, or the errors that kept it from compiling. */
+/** An operation of a document: its definition (for its variables) and its compiled query. */
 interface Compiled {
   operation: OperationDefinitionNode | null;
+  /** The errors that kept it from compiling, instead, when it did not compile. */
   query: CompiledQuery | ExecutionResult;
 }
 

@@ -1,8 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { IssuedCertificateState } from '../../domain';
 import type { StatusPeriodView } from '../certificates/status-periods';
-import { perDatabase } from '../support';
-import { queryIndexes } from '../support/query-indexes';
+import { perDatabase, queryIndexes } from '../support';
 
 /**
  * The public register: only what a certificate states publicly and its status history.
