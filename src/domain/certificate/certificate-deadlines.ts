@@ -56,16 +56,23 @@ const termDeadlines = (
     ];
   });
 
+/**
+ * Ends on restoration, or (domain.md §4: "or window passed") the day after the window's last day,
+ * when restoration is no longer possible: a lapse without restoration is not overdue forever.
+ */
 const restorationDeadlines = (state: IssuedCertificateState): Deadline[] =>
   state.policy.restorationWindowMonths <= 0
     ? []
-    : state.lapses.map((lapse): Deadline => ({
-        type: 'RESTORATION_WINDOW_END',
-        key: `RESTORATION_WINDOW_END:${lapse.expiryDate}`,
-        dueDate: addMonths(lapse.expiryDate, state.policy.restorationWindowMonths),
-        metOn: lapse.restoredOn,
-        subject: `restoration of certificate ${state.number} (expired on ${lapse.expiryDate})`,
-      }));
+    : state.lapses.map((lapse): Deadline => {
+        const windowEnd = addMonths(lapse.expiryDate, state.policy.restorationWindowMonths);
+        return {
+          type: 'RESTORATION_WINDOW_END',
+          key: `RESTORATION_WINDOW_END:${lapse.expiryDate}`,
+          dueDate: windowEnd,
+          metOn: lapse.restoredOn ?? addDays(windowEnd, 1),
+          subject: `restoration of certificate ${state.number} (expired on ${lapse.expiryDate})`,
+        };
+      });
 
 const suspensionDeadlines = (state: IssuedCertificateState): Deadline[] =>
   state.suspensions.map((suspension): Deadline => ({

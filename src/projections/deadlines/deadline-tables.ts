@@ -2,7 +2,8 @@ import { queryIndexes } from '../support/query-indexes';
 
 /**
  * One row per deadline, open or met; the certificate index finds a certificate's cycles.
- * Version 2 kept folded aggregate states in private tables: version 3 folds them from the log.
+ * Version 2 kept folded aggregate states in private tables: version 3 folds them from the log;
+ * version 4 closes restoration windows that passed.
  */
 export const DEADLINE_TABLES = `
 DROP TABLE IF EXISTS rm_deadline_certificate_states;

@@ -159,7 +159,7 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 3,
+  version: 4,
   setup: (db) => db.exec(DEADLINE_TABLES),
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>

@@ -84,17 +84,19 @@ describe('certificateDeadlines', () => {
     expect(late['RECERTIFICATION_AUDIT_DUE:2027-03-19']?.metOn).toBe('2027-01-10');
   });
 
-  it('opens the restoration window when the expiry is recorded and meets it on restoration', () => {
+  it('opens the restoration window when the expiry is recorded, closes it when it passes, meets it on restoration', () => {
     const expired = fold(run(issueCommand(), expire('2027-03-20')));
     const window = byKey(certificateDeadlines(expired))['RESTORATION_WINDOW_END:2027-03-19'];
     expect(window).toEqual({
       type: 'RESTORATION_WINDOW_END',
       key: 'RESTORATION_WINDOW_END:2027-03-19',
       dueDate: '2027-09-19',
-      metOn: null,
+      metOn: '2027-09-20',
       subject: `restoration of certificate ${N} (expired on 2027-03-19)`,
     });
     expect(deadlineStateOn(window!, d('2027-04-01')).state).toBe('UPCOMING');
+    expect(deadlineStateOn(window!, d('2027-09-19')).state).toBe('DUE_TODAY');
+    expect(deadlineStateOn(window!, d('2027-09-20')).state).toBe('MET');
     expect(byKey(certificateDeadlines(expired))['CERTIFICATE_EXPIRY:2027-03-19']?.metOn).toBeNull();
 
     const restored = byKey(
