@@ -78,7 +78,13 @@ export const startCertcycle = async (
     const policy = POLICY_PROFILES[config.policyProfile];
     const runner = new ProjectionRunner({ store, db: readModels, projections: allProjections });
     const reactor = certificationOutcomeReactor({ store, readModels, clock, config, log });
-    const service = lifecycleService({ store, clock, policy, timeZone: config.timeZone });
+    const service = lifecycleService({
+      store,
+      clock,
+      policy,
+      timeZone: config.timeZone,
+      checkGrant: (grant, actor) => reactor.check(grant, actor),
+    });
     const apiKeys = new ApiKeyStore(readModels);
     const adminKey = config.adminApiKey ?? (config.demo ? generateApiKey() : null);
     if (adminKey !== null) ensureAdminApiKey(apiKeys, adminKey);

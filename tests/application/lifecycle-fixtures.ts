@@ -40,12 +40,18 @@ export const DECISION_MAKER = { actor: 'dm-1' };
 export const lifecycleWorld = (name: string) => {
   const dir = temporaryDirectory(name);
   let count = 0;
-  const open = (policy: CertificationPolicy = DEFAULT_POLICY) => {
+  /** `checkGrants`: decisions ask a reactor whether the certificate takes their grant first. */
+  const open = (policy: CertificationPolicy = DEFAULT_POLICY, { checkGrants = false } = {}) => {
     count += 1;
     const store = new SqliteEventStore(dir.file(`events-${count}.db`));
     const checkpointDb = new Database(dir.file(`checkpoints-${count}.db`));
     const clock = new SettableClock('2024-01-10T08:00:00Z');
-    const service = lifecycleService({ store, clock, policy });
+    const service = lifecycleService({
+      store,
+      clock,
+      policy,
+      checkGrant: checkGrants ? (grant, actor) => reactor().check(grant, actor) : undefined,
+    });
     const rejected: Array<{ event: RecordedEvent; error: DomainError }> = [];
     const reactor = (
       overrides: Partial<CertificationOutcomeReactorOptions> & { store?: EventStore } = {},

@@ -183,21 +183,29 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
 
     /**
      * The decision maker is the actor (impartiality is checked against the audit teams). A
-     * RECERTIFICATION decision carries the certificate's current expiry, loaded here. The certificate
-     * itself changes when the certification-outcome reactor handles the grant.
+     * RECERTIFICATION decision carries the certificate's current expiry, loaded here. A grant the
+     * certificate would refuse is refused here, with the certificate's reason (`checkGrant`); the
+     * certificate itself changes when the certification-outcome reactor handles the grant.
      */
-    decideCertification: operation(async (input: DecideCertificationInput, { actor }, cycle) => ({
-      type: 'DecideCertification',
-      data: {
-        ...input,
-        decisionMakerId: actor,
-        ...(cycle.application.kind === 'RECERTIFICATION'
-          ? {
-              certificateExpiryDate: (await loadCertificate(store, cycle.application.certificateId))
-                .expiryDate,
-            }
-          : {}),
-      },
-    })),
+    decideCertification: operation(async (input: DecideCertificationInput, { actor }, cycle) => {
+      const command: AuditCycleCommand = {
+        type: 'DecideCertification',
+        data: {
+          ...input,
+          decisionMakerId: actor,
+          ...(cycle.application.kind === 'RECERTIFICATION'
+            ? {
+                certificateExpiryDate: (
+                  await loadCertificate(store, cycle.application.certificateId)
+                ).expiryDate,
+              }
+            : {}),
+        },
+      };
+      for (const event of auditCycleDecider.decide(command, cycle)) {
+        if (event.type === 'CertificationGranted') await runtime.checkGrant(event, actor);
+      }
+      return command;
+    }),
   };
 };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type {
   CalendarDate,
+  CertificationGranted,
   CertificationPolicy,
   Decider,
   DomainCommand,
@@ -20,6 +21,12 @@ export interface LifecycleDependencies {
   timeZone?: string;
   /** Ids of new aggregates, sites, audits and nonconformities not given by the caller. */
   newId?: () => string;
+  /**
+   * Throws the DomainError the certificate would refuse a grant with (the certification-outcome
+   * reactor's `check`). Without it a decision records any grant its own rules allow, and the
+   * reactor reports the grants the certificate refuses.
+   */
+  checkGrant?: (grant: CertificationGranted, actor: string) => Promise<void>;
 }
 
 /** What every operation group shares: the command handler, the clock's today and new ids. */
@@ -42,6 +49,7 @@ export const lifecycleRuntime = (deps: LifecycleDependencies) => {
     policy: deps.policy,
     run,
     newId: deps.newId ?? randomUUID,
+    checkGrant: deps.checkGrant ?? (() => Promise.resolve()),
     /** The given date, or today in the CB's time zone. */
     dateOr: (date: CalendarDate | undefined): CalendarDate => date ?? today(deps.clock, timeZone),
   };

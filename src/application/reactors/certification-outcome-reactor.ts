@@ -17,6 +17,7 @@ import type { CertificateNumberAllocator } from '../certificate-numbers';
 import type { Clock } from '../clock';
 import { type CommandContext, commandHandler } from '../command-handler';
 import { loadAuditCycle, loadOrganisation } from '../lifecycle';
+import { loadAggregate } from '../load-aggregate';
 import { certificateCommandForGrant } from './certificate-command-for-grant';
 import type { CheckpointStore } from './checkpoint-store';
 
@@ -38,6 +39,12 @@ export interface CertificationOutcomeReactorOptions {
 }
 
 export type ReactionOutcome = 'APPLIED' | 'ALREADY_APPLIED' | 'REJECTED';
+
+/**
+ * The number sequence a checked grant's new certificate is given: a check allocates no number, and
+ * the number takes part in no rule of the certificate.
+ */
+const CHECKED_SEQUENCE = 1;
 
 const GRANTS: EventFilter = { categories: ['auditcycle'], eventTypes: ['CertificationGranted'] };
 
@@ -126,7 +133,9 @@ export class CertificationOutcomeReactor {
         if (history.some((recorded) => recorded.metadata.causationId === event.id)) {
           return 'ALREADY_APPLIED';
         }
-        command ??= await this.commandFor(grant, context);
+        command ??= await this.commandFor(grant, context.actor, () =>
+          this.options.numbers.allocate(grant.data.certificateId, context),
+        );
         try {
           await this.handle(certificateDecider, stream, command, context, {
             expectedVersion: history.at(-1)?.version ?? 0,
@@ -143,23 +152,41 @@ export class CertificationOutcomeReactor {
     }
   }
 
+  /**
+   * Throws the DomainError the certificate would refuse `grant` with, as it stands now; writes
+   * nothing. A decision runs this before it is recorded, so that no cycle is left granted with a
+   * certificate that refused the grant (a transfer of an expired certificate, a renewal effective
+   * after expiry, a renewal of a suspended certificate).
+   */
+  async check(grant: CertificationGranted, actor: string): Promise<void> {
+    const stream = certificateStreamName(grant.data.certificateId);
+    const { state } = await loadAggregate(this.options.store, stream, certificateDecider);
+    const command = await this.commandFor(grant, actor, () => Promise.resolve(CHECKED_SEQUENCE));
+    certificateDecider.decide(command, state);
+  }
+
   private async handleBatch(events: readonly RecordedEvent[], checkpoint: string): Promise<void> {
     for (const event of events) await this.react(event);
     this.options.checkpoints.write(this.name, checkpoint);
     this.progress.advance(checkpoint);
   }
 
-  private async commandFor(grant: CertificationGranted, context: CommandContext) {
+  /** `sequence` is asked for only when the grant opens a certificate (ISSUE, TRANSFER). */
+  private async commandFor(
+    grant: CertificationGranted,
+    actor: string,
+    sequence: () => Promise<number>,
+  ) {
     const { store } = this.options;
-    const { outcome, organisationId, certificateId, auditCycleId } = grant.data;
+    const { outcome, organisationId, auditCycleId } = grant.data;
     const opens = outcome === 'ISSUE' || outcome === 'TRANSFER';
     return certificateCommandForGrant(grant, {
       organisation: await loadOrganisation(store, organisationId),
-      sequence: opens ? await this.options.numbers.allocate(certificateId, context) : null,
+      sequence: opens ? await sequence() : null,
       cycle: outcome === 'TRANSFER' ? await loadAuditCycle(store, auditCycleId) : null,
       numberPattern: this.options.numberPattern,
       certificationBodyName: this.options.certificationBodyName,
-      actor: context.actor,
+      actor,
     });
   }
 }

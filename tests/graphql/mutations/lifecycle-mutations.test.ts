@@ -284,6 +284,40 @@ describe('refusals', () => {
     expect((await api.store.readAll()).length).toBe(before);
   });
 
+  it("refuses a grant its certificate would refuse, with the certificate's rule, recording nothing", async () => {
+    const { certificateId } = await grantedOverHttp(api, 'org-withdrawn');
+    await mutate(api, Role.DECISION_MAKER, 'withdrawCertificate', {
+      certificateId,
+      reason: 'misuse of marks',
+      ownFault: true,
+      withdrawnOn: '2026-10-01',
+    });
+    const auditCycleId = 'cycle-withdrawn-2';
+    await mutate(api, Role.ADMIN, 'startRecertification', {
+      certificateId,
+      auditCycleId,
+      submittedOn: '2026-10-05',
+    });
+    await mutate(api, Role.DECISION_MAKER, 'reviewApplication', {
+      auditCycleId,
+      outcome: 'ACCEPTED',
+      reasons: [],
+      reviewedOn: '2026-10-06',
+    });
+    await auditOverHttp(api, auditCycleId, 'recert', 'RECERTIFICATION', '2026-11-16', '2026-11-18');
+    const before = (await api.store.readAll()).length;
+    const response = await api.query(Role.DECISION_MAKER, MUTATIONS.decideCertification, {
+      input: { auditCycleId, decision: 'GRANTED', decidedOn: '2026-12-01', reasons: [] },
+    });
+    const error = firstError(response);
+    expect(error.extensions).toMatchObject({
+      code: 'DOMAIN_RULE_VIOLATION',
+      rule: 'CERTIFICATE_WITHDRAWN',
+    });
+    expect(error.message).toContain('withdrawn on 2026-10-01');
+    expect((await api.store.readAll()).length).toBe(before);
+  });
+
   it('refuses a stale expectedVersion with CONFLICT and the current version', async () => {
     await mutate(api, Role.ADMIN, 'registerOrganisation', {
       organisationId: 'org-stale',

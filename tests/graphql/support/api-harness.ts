@@ -55,12 +55,6 @@ export const startApiHarness = async (options: ApiHarnessOptions = {}) => {
   const db = new Database(join(directory, 'read-models.db'));
   const clock = new SettableClock(options.now ?? '2025-03-01T02:00:00Z');
   const timeZone = options.timeZone ?? 'Asia/Shanghai';
-  const service: LifecycleService = lifecycleService({
-    store,
-    clock,
-    policy: DEFAULT_POLICY,
-    timeZone,
-  });
   const runner = new ProjectionRunner({ store, db, projections: allProjections });
   const reactor = new CertificationOutcomeReactor({
     store,
@@ -69,6 +63,13 @@ export const startApiHarness = async (options: ApiHarnessOptions = {}) => {
     numbers: new CertificateNumberAllocator({ store, clock }),
     numberPattern: 'CN-{standardNumber}-{sequence:5}',
     certificationBodyName: 'Example Certification Co.',
+  });
+  const service: LifecycleService = lifecycleService({
+    store,
+    clock,
+    policy: DEFAULT_POLICY,
+    timeZone,
+    checkGrant: (grant, actor) => reactor.check(grant, actor),
   });
   await runner.start();
   reactor.start();

@@ -1,0 +1,188 @@
+import {
+  CertificateSuspendedError,
+  CertificateWithdrawnError,
+  type DomainError,
+  RenewalEffectiveDateError,
+  TransferNotAllowedError,
+} from '../../src/domain';
+import {
+  ADMIN,
+  audit,
+  d,
+  DECISION_MAKER,
+  eventTypes,
+  grantedInitialCycle,
+  lifecycleWorld,
+  recertify,
+  SCOPE,
+  STANDARD,
+  type World,
+} from './lifecycle-fixtures';
+
+/** A recertification of cert-1 in cycle-2, accepted and audited, not decided yet. */
+const auditedRecertification = async (world: World) => {
+  await world.service.startRecertification(
+    { certificateId: 'cert-1', auditCycleId: 'cycle-2', submittedOn: d('2026-09-01') },
+    ADMIN,
+  );
+  await world.service.reviewApplication(
+    { auditCycleId: 'cycle-2', outcome: 'ACCEPTED', reasons: [], reviewedOn: d('2026-09-05') },
+    ADMIN,
+  );
+  await audit(world.service, 'cycle-2', 'recert', 'RECERTIFICATION', '2026-11-16', '2026-11-18');
+};
+
+/** A transfer for org-1 of a certificate expiring 2025-01-31, reviewed, not decided yet. */
+const reviewedTransfer = async (world: World) => {
+  await world.service.transferCertificateIn(
+    {
+      auditCycleId: 'cycle-t',
+      certificateId: 'cert-t',
+      organisationId: 'org-1',
+      standard: STANDARD,
+      scope: SCOPE,
+      sites: ['site-sh'],
+      submittedOn: d('2025-01-10'),
+      previousCertificationBody: 'Other CB',
+      previousCertificateNumber: 'OT-123',
+      previousCycleDecisionDate: d('2022-02-01'),
+      certificateExpiryDate: d('2025-01-31'),
+      surveillanceProgramme: {
+        completedSurveillances: 2,
+        lastSurveillanceLastDay: d('2024-01-20'),
+      },
+    },
+    ADMIN,
+  );
+  await world.service.reviewApplication(
+    { auditCycleId: 'cycle-t', outcome: 'ACCEPTED', reasons: [], reviewedOn: d('2025-01-12') },
+    ADMIN,
+  );
+  await world.service.recordTransferReview(
+    {
+      auditCycleId: 'cycle-t',
+      reviewedOn: d('2025-01-20'),
+      certificateStatus: 'VALID',
+      accredited: true,
+      reasonsForTransfer: ['client request'],
+      outstandingNonconformities: [],
+      lastReports: ['surveillance report 2024'],
+      complaints: [],
+    },
+    ADMIN,
+  );
+};
+
+describe('a certification decision checks its grant against the certificate first', () => {
+  const worlds = lifecycleWorld('grant-check');
+  let world: World;
+
+  beforeEach(async () => {
+    world = worlds.open(undefined, { checkGrants: true });
+    await grantedInitialCycle(world.service);
+    await world.reactor().catchUp();
+  });
+  afterEach(() => world.close());
+  afterAll(() => worlds.remove());
+
+  /** The decision fails with the certificate's error; neither stream gains an event. */
+  const expectRefused = async (
+    decision: Promise<unknown>,
+    error: new (...args: never[]) => DomainError,
+    auditCycleId: string,
+    certificateId: string,
+  ) => {
+    const cycleBefore = await eventTypes(world.store, `auditcycle-${auditCycleId}`);
+    const certificateBefore = await eventTypes(world.store, `certificate-${certificateId}`);
+    await expect(decision).rejects.toBeInstanceOf(error);
+    expect(await eventTypes(world.store, `auditcycle-${auditCycleId}`)).toEqual(cycleBefore);
+    expect(await eventTypes(world.store, `certificate-${certificateId}`)).toEqual(
+      certificateBefore,
+    );
+  };
+
+  it('records a grant the certificate takes, and the reactor renews the certificate', async () => {
+    await recertify(world.service, 'cert-1', '2027-01-15');
+    await world.reactor().catchUp();
+    expect(world.rejected).toEqual([]);
+    expect((await eventTypes(world.store, 'certificate-cert-1')).at(-1)).toBe('CertificateRenewed');
+  });
+
+  it('refuses to renew a withdrawn certificate', async () => {
+    await world.service.withdrawCertificate(
+      {
+        certificateId: 'cert-1',
+        reason: 'misuse of marks',
+        ownFault: true,
+        withdrawnOn: d('2026-10-01'),
+      },
+      DECISION_MAKER,
+    );
+    await auditedRecertification(world);
+    await expectRefused(
+      world.service.decideCertification(
+        { auditCycleId: 'cycle-2', decision: 'GRANTED', decidedOn: d('2027-01-15'), reasons: [] },
+        DECISION_MAKER,
+      ),
+      CertificateWithdrawnError,
+      'cycle-2',
+      'cert-1',
+    );
+  });
+
+  it('refuses to renew a suspended certificate', async () => {
+    await world.service.suspendCertificate(
+      {
+        certificateId: 'cert-1',
+        grounds: 'NON_PAYMENT',
+        details: 'fees unpaid',
+        ownFault: true,
+        suspendedOn: d('2026-10-01'),
+      },
+      DECISION_MAKER,
+    );
+    await auditedRecertification(world);
+    await expectRefused(
+      world.service.decideCertification(
+        { auditCycleId: 'cycle-2', decision: 'GRANTED', decidedOn: d('2027-01-15'), reasons: [] },
+        DECISION_MAKER,
+      ),
+      CertificateSuspendedError,
+      'cycle-2',
+      'cert-1',
+    );
+  });
+
+  it('refuses a renewal effective later than the day after the current expiry', async () => {
+    await auditedRecertification(world);
+    const decide = (effectiveOn: string) =>
+      world.service.decideCertification(
+        {
+          auditCycleId: 'cycle-2',
+          decision: 'GRANTED',
+          decidedOn: d('2027-01-15'),
+          effectiveOn: d(effectiveOn),
+          reasons: [],
+        },
+        DECISION_MAKER,
+      );
+    await expectRefused(decide('2027-03-21'), RenewalEffectiveDateError, 'cycle-2', 'cert-1');
+    await decide('2027-03-20');
+    await world.reactor().catchUp();
+    expect(world.rejected).toEqual([]);
+  });
+
+  it('refuses to transfer in a certificate that expires before the transfer takes effect', async () => {
+    await reviewedTransfer(world);
+    await expectRefused(
+      world.service.decideCertification(
+        { auditCycleId: 'cycle-t', decision: 'GRANTED', decidedOn: d('2025-03-10'), reasons: [] },
+        DECISION_MAKER,
+      ),
+      TransferNotAllowedError,
+      'cycle-t',
+      'cert-t',
+    );
+    expect(await world.store.readStream('certificatenumbers-default')).toHaveLength(1);
+  });
+});
