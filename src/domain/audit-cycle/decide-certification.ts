@@ -14,6 +14,7 @@ import {
   CertificationAlreadyDecidedError,
   EffectiveDateBeforeDecisionError,
   RefusalReasonsRequiredError,
+  RestorationEffectiveDateError,
 } from './decision-errors';
 import {
   requireDate,
@@ -45,6 +46,12 @@ const grant = (
       ? requireDate(data.certificateExpiryDate, 'certificateExpiryDate')
       : null;
   const granted = grantedCertificate(cycle, decidedOn, effectiveOn, certificateExpiryDate);
+  if (granted.outcome === 'RESTORE' && effectiveOn !== decidedOn) {
+    throw new RestorationEffectiveDateError(
+      `a restored certificate is effective on the restoration decision (${decidedOn}), ` +
+        `not on ${effectiveOn} (17021-1 9.6.3.2.5)`,
+    );
+  }
   const { application } = cycle;
   return {
     type: 'CertificationGranted',

@@ -85,3 +85,10 @@ export class EffectiveDateBeforeDecisionError extends DomainError {
     super('EFFECTIVE_BEFORE_DECISION', message);
   }
 }
+
+export class RestorationEffectiveDateError extends DomainError {
+  override readonly name = 'RestorationEffectiveDateError';
+  constructor(message: string) {
+    super('RESTORATION_EFFECTIVE_DATE', message);
+  }
+}

@@ -5,6 +5,7 @@ import {
   RecertificationAuditNotCompletedError,
   RestorationDecisionNotAllowedError,
   RestorationDecisionTooLateError,
+  RestorationEffectiveDateError,
   StandardVersionClosedError,
 } from '../../../src/domain';
 import {
@@ -66,6 +67,29 @@ describe('recertification decisions', () => {
       expiryDate: '2030-03-19',
       previousExpiryDate: '2027-03-19',
     });
+  });
+
+  it('refuses a restoration effective on any day but its decision', () => {
+    spec(recertified().events)
+      .when(
+        decideCertification('2027-05-10', {
+          certificateExpiryDate: EXPIRY,
+          effectiveOn: d('2027-06-01'),
+        }),
+      )
+      .thenThrows(RestorationEffectiveDateError, {
+        rule: 'RESTORATION_EFFECTIVE_DATE',
+        message: /effective on the restoration decision \(2027-05-10\), not on 2027-06-01/,
+      });
+    const [event] = spec(recertified().events)
+      .when(
+        decideCertification('2027-05-10', {
+          certificateExpiryDate: EXPIRY,
+          effectiveOn: d('2027-05-10'),
+        }),
+      )
+      .events();
+    expect(event?.data).toMatchObject({ outcome: 'RESTORE', effectiveOn: '2027-05-10' });
   });
 
   it('refuses a restoration after the window', () => {
