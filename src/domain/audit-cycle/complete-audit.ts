@@ -27,6 +27,7 @@ import {
   requireTextList,
 } from './input-validation';
 import { surveillanceDueDate } from './surveillance-due-date';
+import { requireVersionOpenForAudit } from './closed-standard-version';
 
 /** [CB] Stage 2 ends within the policy window after stage 1's last day, or stage 1 is repeated. */
 const checkStage2 = (cycle: AuditCycle, firstDay: CalendarDate, lastDay: CalendarDate): void => {
@@ -97,6 +98,7 @@ export const completeAudit = (
   requireOrderedDates(firstDay, lastDay, 'firstDay', 'lastDay');
   const team = requireTeam(data.leadAuditorId, data.team);
   const sites = requireTextList(data.sites, 'sites', { nonEmpty: true });
+  requireVersionOpenForAudit(cycle, audit.kind, firstDay);
   if (audit.kind === 'STAGE2') checkStage2(cycle, firstDay, lastDay);
   if (audit.kind === 'SURVEILLANCE') checkSurveillance(cycle, audit, firstDay);
   return [

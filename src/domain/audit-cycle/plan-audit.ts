@@ -3,6 +3,7 @@ import { findStandard, standardCode } from '../standards';
 import type { PlanAudit } from './audit-cycle-commands';
 import type { AuditPlanned } from './audit-cycle-events';
 import { openAuditCycle, requireAcceptedApplication } from './audit-cycle-guards';
+import { requireVersionOpenForAudit } from './closed-standard-version';
 import {
   completedSurveillance,
   currentStage2,
@@ -187,6 +188,7 @@ export const planAudit = ({ data }: PlanAudit, state: AuditCycleState): AuditPla
   const mode = requireOneOf(data.mode, MODES, 'mode');
   const team = requireTeam(data.leadAuditorId, data.team);
   const sites = requireTextList(data.sites, 'sites', { nonEmpty: true });
+  requireVersionOpenForAudit(cycle, kind, plannedStart);
   switch (kind) {
     case 'STAGE1':
       checkStage1(cycle, plannedStart);

@@ -1,0 +1,58 @@
+import { StandardVersionClosedError } from '../../../src/domain';
+import {
+  AuditCycleHistory,
+  completeAudit,
+  planAudit,
+  spec,
+  submitApplication,
+} from './audit-cycle-fixtures';
+
+/** An INITIAL application to ISO/IEC 27001:2013 (last audit date 2024-04-30), accepted. */
+const accepted2013 = () =>
+  new AuditCycleHistory()
+    .run(submitApplication({ standard: { identifier: 'ISO/IEC 27001', version: '2013' } }))
+    .accepted();
+
+describe('audits to a superseded version after its last audit date', () => {
+  it('plans a stage audit up to the last audit date and refuses it from the day after', () => {
+    const stage1Done = accepted2013().stage1();
+    spec(stage1Done.events)
+      .when(planAudit('stage2', 'STAGE2', '2024-04-30', '2024-05-02'))
+      .then([expect.objectContaining({ type: 'AuditPlanned' })]);
+    spec(stage1Done.events)
+      .when(planAudit('stage2', 'STAGE2', '2024-05-01', '2024-05-02'))
+      .thenThrows(StandardVersionClosedError, {
+        rule: 'STANDARD_VERSION_CLOSED',
+        message:
+          /no STAGE2 audit to ISO\/IEC 27001:2013 on 2024-05-01: audits to that version ended on 2024-04-30 \(IAF MD 26\).*new version/,
+      });
+  });
+
+  it('refuses to complete a planned audit that actually started after the date', () => {
+    const planned = accepted2013()
+      .stage1()
+      .run(planAudit('stage2', 'STAGE2', '2024-04-29', '2024-04-30'));
+    spec(planned.events)
+      .when(completeAudit('stage2', '2024-05-01', '2024-05-02'))
+      .thenThrows(StandardVersionClosedError, { message: /on 2024-05-01/ });
+    spec(planned.events)
+      .when(completeAudit('stage2', '2024-04-29', '2024-05-01'))
+      .then([expect.objectContaining({ type: 'AuditCompleted' })]);
+  });
+
+  it('lets surveillance go on only alongside a transition audit to the new version', () => {
+    const granted = accepted2013().stage1().stage2().granted();
+    const surveillance = planAudit('surveillance-1', 'SURVEILLANCE', '2025-02-10', '2025-02-11', {
+      surveillanceNumber: 1,
+    });
+    spec(granted.events)
+      .when(surveillance)
+      .thenThrows(StandardVersionClosedError, { message: /needs a transition audit/ });
+    const transitionPlanned = granted.run(
+      planAudit('transition', 'TRANSITION', '2025-02-10', '2025-02-11'),
+    );
+    spec(transitionPlanned.events)
+      .when(surveillance)
+      .then([expect.objectContaining({ type: 'AuditPlanned' })]);
+  });
+});
