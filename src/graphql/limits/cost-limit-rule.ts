@@ -17,8 +17,10 @@ const PAGE_ARGUMENT = 'first';
 
 /**
  * Refuses operations costing more than `maxCost`: every field costs 1, and what is selected under a
- * field with a `first` argument costs `first` times (a variable without default counts as
- * `maxPageSize`, an absent `first` as the argument's default). Introspection fields are free.
+ * field with a `first` argument costs `first` times (a variable counts as `maxPageSize`, whatever
+ * its default: the rule runs before the variables' values are known, and a request may send any
+ * value up to the cap; an absent `first` counts as the argument's default). Introspection fields
+ * are free.
  */
 export const costLimitRule =
   (maxCost: number, maxPageSize: number): ValidationRule =>
@@ -36,7 +38,7 @@ export const costLimitRule =
               : undefined;
           if (!field.selectionSet) return 1;
           const childType = definition ? getNamedType(definition.type) : undefined;
-          const multiplier = pageSize(field, definition?.args, operation, maxPageSize);
+          const multiplier = pageSize(field, definition?.args, maxPageSize);
           return 1 + multiplier * recurse(field.selectionSet, childType);
         },
         narrow: (condition, parent) =>
@@ -52,7 +54,6 @@ export const costLimitRule =
 const pageSize = (
   field: FieldNode,
   args: ReadonlyArray<{ name: string; defaultValue?: unknown }> | undefined,
-  operation: OperationDefinitionNode,
   maxPageSize: number,
 ): number => {
   const argument = field.arguments?.find((arg) => arg.name.value === PAGE_ARGUMENT);
@@ -62,13 +63,7 @@ const pageSize = (
   }
   const value = argument.value;
   if (value.kind === Kind.INT) return Math.max(Number(value.value), 1);
-  if (value.kind === Kind.VARIABLE) {
-    const definition = operation.variableDefinitions?.find(
-      (variable) => variable.variable.name.value === value.name.value,
-    );
-    const fallback = definition?.defaultValue;
-    return fallback?.kind === Kind.INT ? Math.max(Number(fallback.value), 1) : maxPageSize;
-  }
+  if (value.kind === Kind.VARIABLE) return maxPageSize;
   return 1;
 };
 

@@ -83,6 +83,16 @@ describe('cost limit', () => {
     expect(firstError(response).extensions).toMatchObject({ limit: 'cost', actual: 1 + 100 * 3 });
   });
 
+  it('counts a variable with a small default as the cap too: the request may send more', async () => {
+    const response = await ask(
+      'query ($n: Int = 1) { items(first: $n) { edges { node { id } } } }',
+      {
+        n: 100,
+      },
+    );
+    expect(firstError(response).extensions).toMatchObject({ limit: 'cost', actual: 1 + 100 * 3 });
+  });
+
   it('counts an absent first as the default page size', async () => {
     const response = await ask('{ items { edges { node { id name } } } }');
     expect(response.body.errors).toBeUndefined();
