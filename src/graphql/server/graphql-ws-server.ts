@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
 import {
   getOperationAST,
   GraphQLError,
@@ -32,6 +33,19 @@ export interface GraphQLWebSocketOptions {
 interface ConnectionExtra extends Record<PropertyKey, unknown> {
   principal: Principal | null;
 }
+
+/** The errors with the code Apollo gives the same failure over HTTP (their own extensions kept). */
+const withCode = (errors: readonly GraphQLError[], code: string): GraphQLError[] =>
+  errors.map(
+    (error) =>
+      new GraphQLError(error.message, {
+        nodes: error.nodes,
+        source: error.source,
+        positions: error.positions,
+        originalError: error.originalError,
+        extensions: { ...error.extensions, code },
+      }),
+  );
 
 /**
  * graphql-ws on the HTTP server's `path`, with the same API keys (`connectionParams.authorization`,
@@ -78,12 +92,21 @@ export const attachGraphQLWebSocket = ({
         try {
           document = parse(payload.query);
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+          const parseError =
+            error instanceof GraphQLError ? error : new GraphQLError(String(error));
+          return withCode([parseError], ApolloServerErrorCode.GRAPHQL_PARSE_FAILED);
         }
         const errors = validate(schema, document, rules);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) {
+          return withCode(errors, ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED);
+        }
         const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [new GraphQLError('Unable to identify the operation to run')];
+        if (!operation) {
+          return withCode(
+            [new GraphQLError('Unable to identify the operation to run')],
+            ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
+          );
+        }
         try {
           assertOperationAllowed(schema, document, operation, principal);
         } catch (error) {

@@ -107,9 +107,29 @@ describe('subscriptions over graphql-ws', () => {
     const aliases = Array.from({ length: 21 }, (_, i) => `a${i}: ping`).join(' ');
     const iterator = client.iterate({ query: `{ ${aliases} }` })[Symbol.asyncIterator]();
     await expect(iterator.next()).rejects.toEqual([
-      expect.objectContaining({ message: 'the document uses 21 aliases; the limit is 20' }),
+      expect.objectContaining({
+        message: 'the document uses 21 aliases; the limit is 20',
+        extensions: expect.objectContaining({
+          code: 'GRAPHQL_VALIDATION_FAILED',
+          limit: 'aliases',
+        }),
+      }),
     ]);
   });
+
+  it.each([
+    ['an unknown field', '{ nope }', 'GRAPHQL_VALIDATION_FAILED', /Cannot query field "nope"/],
+    ['a syntax error', '{ ping', 'GRAPHQL_PARSE_FAILED', /Syntax Error/],
+  ])(
+    'answers %s with the code HTTP gives it, not as an internal error',
+    async (_, query, code, message) => {
+      const client = connect(`Bearer ${server.keys.VIEWER}`);
+      const iterator = client.iterate({ query })[Symbol.asyncIterator]();
+      await expect(iterator.next()).rejects.toEqual([
+        expect.objectContaining({ message: expect.stringMatching(message), extensions: { code } }),
+      ]);
+    },
+  );
 
   const publishUntilReceived = async (
     received: Promise<unknown>,
