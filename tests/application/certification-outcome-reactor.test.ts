@@ -334,16 +334,16 @@ describe('certification-outcome reactor', () => {
     await grantedInitialCycle(world.service);
     const reactor = world.reactor();
     await reactor.catchUp();
+    await recertify(world.service, 'cert-1', '2027-01-15');
     await world.service.withdrawCertificate(
       {
         certificateId: 'cert-1',
         reason: 'misuse of marks',
         ownFault: true,
-        withdrawnOn: d('2026-10-01'),
+        withdrawnOn: d('2027-01-20'),
       },
       DECISION_MAKER,
     );
-    await recertify(world.service, 'cert-1', '2027-01-15');
     expect(await reactor.catchUp()).toBe(1);
     expect(world.rejected).toHaveLength(1);
     expect(world.rejected[0]?.error).toBeInstanceOf(CertificateWithdrawnError);

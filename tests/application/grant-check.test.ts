@@ -108,17 +108,17 @@ describe('a certification decision checks its grant against the certificate firs
     expect((await eventTypes(world.store, 'certificate-cert-1')).at(-1)).toBe('CertificateRenewed');
   });
 
-  it('refuses to renew a withdrawn certificate', async () => {
+  it('refuses to renew a certificate withdrawn after its recertification started', async () => {
+    await auditedRecertification(world);
     await world.service.withdrawCertificate(
       {
         certificateId: 'cert-1',
         reason: 'misuse of marks',
         ownFault: true,
-        withdrawnOn: d('2026-10-01'),
+        withdrawnOn: d('2026-12-01'),
       },
       DECISION_MAKER,
     );
-    await auditedRecertification(world);
     await expectRefused(
       world.service.decideCertification(
         { auditCycleId: 'cycle-2', decision: 'GRANTED', decidedOn: d('2027-01-15'), reasons: [] },

@@ -6,6 +6,7 @@ import {
 import {
   auditCycleDecider,
   certificateDecider,
+  CertificateWithdrawnError,
   ImpartialityError,
   organisationDecider,
 } from '../../src/domain';
@@ -247,6 +248,34 @@ describe('lifecycle service', () => {
       sites: ['site-bj', 'site-sh'],
       recertification: { previousAuditCycleId: 'cycle-1', certificateExpiryDate: '2027-03-19' },
     });
+  });
+
+  it('refuses a recertification of a withdrawn certificate and appends nothing', async () => {
+    await grantedInitialCycle(world.service);
+    await world.reactor().catchUp();
+    await world.service.withdrawCertificate(
+      {
+        certificateId: 'cert-1',
+        reason: 'misuse of marks',
+        ownFault: true,
+        withdrawnOn: d('2026-06-01'),
+      },
+      DECISION_MAKER,
+    );
+    const before = (await world.store.readAll()).length;
+    await expect(
+      world.service.startRecertification(
+        { certificateId: 'cert-1', auditCycleId: 'cycle-2', submittedOn: d('2026-09-01') },
+        ADMIN,
+      ),
+    ).rejects.toThrow(
+      new CertificateWithdrawnError(
+        'CN-20000-00001',
+        d('2026-06-01'),
+        'a recertification application',
+      ),
+    );
+    expect((await world.store.readAll()).length).toBe(before);
   });
 
   it('fills a recertification decision with the certificate expiry it loads', async () => {

@@ -5,6 +5,7 @@ import {
   type AuditCycleKind,
   type CalendarDate,
   certificateStreamName,
+  CertificateWithdrawnError,
   type OutstandingNonconformity,
   type PreviousCertificateStatus,
   type RecertificationApplication,
@@ -162,13 +163,23 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
       );
     },
 
-    /** A RECERTIFICATION application for an issued certificate, with its expiry and current cycle. */
+    /**
+     * A RECERTIFICATION application for an issued certificate, with its expiry and current cycle;
+     * a withdrawn certificate is refused (withdrawal is final).
+     */
     startRecertification: async (
       input: StartRecertificationInput,
       context: OperationContext,
       options?: OperationOptions,
     ): Promise<ApplicationResult> => {
       const certificate = await loadCertificate(store, input.certificateId);
+      if (certificate.withdrawal) {
+        throw new CertificateWithdrawnError(
+          certificate.number,
+          certificate.withdrawal.withdrawnOn,
+          'a recertification application',
+        );
+      }
       const previous = await loadAuditCycle(store, certificate.auditCycleId);
       return submit(
         {

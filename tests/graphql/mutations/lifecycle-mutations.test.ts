@@ -286,12 +286,6 @@ describe('refusals', () => {
 
   it("refuses a grant its certificate would refuse, with the certificate's rule, recording nothing", async () => {
     const { certificateId } = await grantedOverHttp(api, 'org-withdrawn');
-    await mutate(api, Role.DECISION_MAKER, 'withdrawCertificate', {
-      certificateId,
-      reason: 'misuse of marks',
-      ownFault: true,
-      withdrawnOn: '2026-10-01',
-    });
     const auditCycleId = 'cycle-withdrawn-2';
     await mutate(api, Role.ADMIN, 'startRecertification', {
       certificateId,
@@ -305,6 +299,12 @@ describe('refusals', () => {
       reviewedOn: '2026-10-06',
     });
     await auditOverHttp(api, auditCycleId, 'recert', 'RECERTIFICATION', '2026-11-16', '2026-11-18');
+    await mutate(api, Role.DECISION_MAKER, 'withdrawCertificate', {
+      certificateId,
+      reason: 'misuse of marks',
+      ownFault: true,
+      withdrawnOn: '2026-11-20',
+    });
     const before = (await api.store.readAll()).length;
     const response = await api.query(Role.DECISION_MAKER, MUTATIONS.decideCertification, {
       input: { auditCycleId, decision: 'GRANTED', decidedOn: '2026-12-01', reasons: [] },
@@ -314,7 +314,7 @@ describe('refusals', () => {
       code: 'DOMAIN_RULE_VIOLATION',
       rule: 'CERTIFICATE_WITHDRAWN',
     });
-    expect(error.message).toContain('withdrawn on 2026-10-01');
+    expect(error.message).toContain('withdrawn on 2026-11-20');
     expect((await api.store.readAll()).length).toBe(before);
   });
 
