@@ -18,6 +18,8 @@ export interface RegisteredOrganisation extends OrganisationDetails {
   removedSites: readonly RemovedSite[];
   /** `legalRegistrationNumber` always mirrors `registrationNumber`. */
   readiness: ReadinessFacts;
+  /** Whether the organisation declared its consultancy (`readiness.consultancy` says none until then). */
+  consultancyDeclared: boolean;
 }
 
 export type OrganisationState = UnregisteredOrganisation | RegisteredOrganisation;
@@ -72,7 +74,11 @@ const evolveRegistered = (
       };
     }
     case 'ReadinessRecorded':
-      return { ...state, readiness: withReadiness(state.readiness, event.data) };
+      return {
+        ...state,
+        readiness: withReadiness(state.readiness, event.data),
+        consultancyDeclared: state.consultancyDeclared || event.data.consultancy !== undefined,
+      };
   }
 };
 
@@ -94,6 +100,7 @@ export const evolveOrganisation = (
       sites: [],
       removedSites: [],
       readiness: { ...NO_READINESS_FACTS, legalRegistrationNumber: registrationNumber },
+      consultancyDeclared: false,
     };
   }
   return state.status === 'REGISTERED' ? evolveRegistered(state, event) : state;

@@ -10,8 +10,8 @@ import {
   requireRegistered,
   requiredText,
 } from './organisation-guards';
-import type { OrganisationState } from './organisation-state';
-import type { AdministrativePenalty, ConsultancyFacts, ReadinessFacts } from './readiness-facts';
+import type { OrganisationState, RegisteredOrganisation } from './organisation-state';
+import type { AdministrativePenalty, ConsultancyFacts } from './readiness-facts';
 
 const DATE_FACTS = [
   'managementSystemOperatingSince',
@@ -60,10 +60,13 @@ const sameConsultancy = (a: ConsultancyFacts, b: ConsultancyFacts): boolean =>
   a.relatedToCertificationBody === b.relatedToCertificationBody &&
   a.endedOn === b.endedOn;
 
-/** Only facts that differ from those recorded are kept: recording the same facts again produces no event. */
+/**
+ * Only facts that differ from those recorded are kept: recording the same facts again produces no
+ * event. A first consultancy declaration is kept even when it says none (the default until then).
+ */
 const changedFacts = (
   data: RecordReadiness['data'],
-  recorded: ReadinessFacts,
+  { readiness: recorded, consultancyDeclared }: RegisteredOrganisation,
   recordedOn: CalendarDate,
 ): Changes => {
   const changes: Changes = {};
@@ -82,7 +85,9 @@ const changedFacts = (
   }
   if (data.consultancy !== undefined) {
     const facts = consultancy(data.consultancy, recordedOn);
-    if (!sameConsultancy(facts, recorded.consultancy)) changes.consultancy = facts;
+    if (!consultancyDeclared || !sameConsultancy(facts, recorded.consultancy)) {
+      changes.consultancy = facts;
+    }
   }
   return changes;
 };
@@ -98,7 +103,7 @@ export const recordReadiness = (
   if (RECORDABLE_FACTS.every((fact) => data[fact] === undefined)) {
     throw new NothingToRecordError(command.type, RECORDABLE_FACTS);
   }
-  const changes = changedFacts(data, organisation.readiness, recordedOn);
+  const changes = changedFacts(data, organisation, recordedOn);
   if (Object.keys(changes).length === 0) return [];
   return [
     {

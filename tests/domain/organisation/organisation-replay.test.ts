@@ -184,6 +184,7 @@ describe('replaying an organisation stream', () => {
           endedOn: addDays(REGISTERED_ON, -30),
         },
       },
+      consultancyDeclared: true,
     };
     expect(state).toStrictEqual(expected);
     expect(fold(log)).toStrictEqual(expected);

@@ -91,6 +91,16 @@ describe('recording readiness facts', () => {
       .then([recorded({ consultancy: ongoing })]);
   });
 
+  it('records a first declaration of no consultancy, then nothing when it is declared again', () => {
+    const none = { used: false, relatedToCertificationBody: false, endedOn: null };
+    given([registered()])
+      .when(record({ consultancy: none }))
+      .then([recorded({ consultancy: none })]);
+    given([registered(), recorded({ consultancy: none })])
+      .when(record({ consultancy: { ...none } }, day('2025-05-01')))
+      .then([]);
+  });
+
   it('produces no event when every fact is already recorded', () => {
     given([registered(), recorded({ ...dates, consultancy: relatedConsultancy })])
       .when(record({ ...dates, consultancy: { ...relatedConsultancy } }, day('2025-05-01')))
