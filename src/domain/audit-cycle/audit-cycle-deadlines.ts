@@ -20,6 +20,7 @@ const stage2Due = (cycle: AuditCycle): Deadline[] => {
       type: 'STAGE2_DUE',
       key: `STAGE2_DUE:${stage1.auditId}`,
       dueDate: stage2DueDate(stage1.completion.lastDay, cycle),
+      openedOn: stage1.completion.lastDay,
       metOn: currentStage2(cycle)?.completion?.lastDay ?? null,
       subject: `stage 2 audit after stage 1 ${stage1.auditId}`,
     },
@@ -34,6 +35,7 @@ const ncResponses = (cycle: AuditCycle): Deadline[] =>
     type: 'NC_RESPONSE_DUE',
     key: `NC_RESPONSE_DUE:${nc.ncId}`,
     dueDate: nc.responseDueOn,
+    openedOn: nc.raisedOn,
     metOn: responseMetOn(nc),
     subject: `${nc.grade.toLowerCase()} nonconformity ${nc.ncId}`,
   }));
@@ -47,21 +49,27 @@ const majorVerificationLimit = (cycle: AuditCycle): Deadline[] => {
   if (majors.length === 0) return [];
   const verified = majors.flatMap((nc) => (nc.verifiedOn === null ? [] : [nc.verifiedOn]));
   const allVerified = verified.length === majors.length;
+  const firstRaised = majors.map((nc) => nc.raisedOn).reduce((a, b) => (a < b ? a : b));
   return [
     {
       type: 'MAJOR_NC_VERIFICATION_LIMIT',
       key: `MAJOR_NC_VERIFICATION_LIMIT:${stage2.auditId}`,
       dueDate: majorNcVerificationLimit(stage2.completion.lastDay, cycle),
+      openedOn: firstRaised,
       metOn: allVerified ? verified.reduce((a, b) => (a > b ? a : b)) : null,
       subject: `verification of the major nonconformities of stage 2 ${stage2.auditId}`,
     },
   ];
 };
 
-/** Surveillance n is due once the programme has started; PREVIOUS_PLUS_12_MONTHS waits for n-1. */
+/**
+ * Surveillance n is due once the programme has started: set by our decision (a transfer's, by the
+ * acceptance of its application); PREVIOUS_PLUS_12_MONTHS sets n = 2 when surveillance 1 ends.
+ */
 const surveillances = (cycle: AuditCycle): Deadline[] => {
   const decidedOn = cycleDecisionDate(cycle);
   if (decidedOn === null) return [];
+  const setOn = cycle.decision?.decidedOn ?? cycle.review?.reviewedOn ?? decidedOn;
   const fromPreviousCb =
     cycle.application.transfer?.surveillanceProgramme.completedSurveillances ?? 0;
   const deadlines: Deadline[] = [];
@@ -77,6 +85,7 @@ const surveillances = (cycle: AuditCycle): Deadline[] => {
       type: 'SURVEILLANCE_AUDIT_DUE',
       key: `SURVEILLANCE_AUDIT_DUE:${number}`,
       dueDate,
+      openedOn: previous !== null && previous > setOn ? previous : setOn,
       metOn: completed?.completion?.lastDay ?? null,
       subject: `surveillance audit ${number}`,
     });

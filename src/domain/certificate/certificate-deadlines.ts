@@ -18,6 +18,8 @@ export interface CertificateDeadlineFacts {
 
 interface Term {
   expiryDate: CalendarDate;
+  /** The decision of the revision that started the term (issue, renewal, restoration, transition). */
+  decidedOn: CalendarDate;
   /** The first revision of the next term: the renewal, restoration or transition that ended it. */
   endedBy: CertificateRevision | undefined;
 }
@@ -29,20 +31,21 @@ const terms = (revisions: readonly CertificateRevision[]): Term[] =>
     const endedBy = revisions
       .slice(index + 1)
       .find((later) => later.expiryDate !== revision.expiryDate);
-    return [{ expiryDate: revision.expiryDate, endedBy }];
+    return [{ expiryDate: revision.expiryDate, decidedOn: revision.decisionDate, endedBy }];
   });
 
 const termDeadlines = (
   state: IssuedCertificateState,
   facts: CertificateDeadlineFacts,
 ): Deadline[] =>
-  terms(state.revisions).flatMap(({ expiryDate, endedBy }): Deadline[] => {
+  terms(state.revisions).flatMap(({ expiryDate, decidedOn, endedBy }): Deadline[] => {
     const closedOn = endedBy?.decisionDate ?? null;
     return [
       {
         type: 'CERTIFICATE_EXPIRY',
         key: `CERTIFICATE_EXPIRY:${expiryDate}`,
         dueDate: expiryDate,
+        openedOn: decidedOn,
         metOn: closedOn,
         subject: `expiry of certificate ${state.number}`,
       },
@@ -50,6 +53,7 @@ const termDeadlines = (
         type: 'RECERTIFICATION_AUDIT_DUE',
         key: `RECERTIFICATION_AUDIT_DUE:${expiryDate}`,
         dueDate: addDays(expiryDate, -state.policy.recertificationLeadDays),
+        openedOn: decidedOn,
         metOn: facts.recertificationAudits?.[expiryDate] ?? closedOn,
         subject: `recertification audit of certificate ${state.number} (expiring ${expiryDate})`,
       },
@@ -69,6 +73,7 @@ const restorationDeadlines = (state: IssuedCertificateState): Deadline[] =>
           type: 'RESTORATION_WINDOW_END',
           key: `RESTORATION_WINDOW_END:${lapse.expiryDate}`,
           dueDate: windowEnd,
+          openedOn: addDays(lapse.expiryDate, 1),
           metOn: lapse.restoredOn ?? addDays(windowEnd, 1),
           subject: `restoration of certificate ${state.number} (expired on ${lapse.expiryDate})`,
         };
@@ -79,24 +84,31 @@ const suspensionDeadlines = (state: IssuedCertificateState): Deadline[] =>
     type: 'SUSPENSION_LIMIT',
     key: `SUSPENSION_LIMIT:${suspension.suspendedOn}`,
     dueDate: suspension.limitDate,
+    openedOn: suspension.suspendedOn,
     metOn: suspension.endedOn,
     subject: `suspension of certificate ${state.number} since ${suspension.suspendedOn}`,
   }));
 
+const later = (a: CalendarDate, b: CalendarDate): CalendarDate => (a > b ? a : b);
+
+/** Set once the certificate is to the superseded version and its successor is published. */
 const transitionDeadlines = (state: IssuedCertificateState): Deadline[] => {
   const codes = [...new Set(state.revisions.map((r) => standardCode(r.standard)))];
   return codes.flatMap((code): Deadline[] => {
     const last = state.revisions.filter((r) => standardCode(r.standard) === code).at(-1);
     if (!last) return [];
     const version = findStandard(last.standard);
-    if (version.transitionEnd === null) return [];
+    if (version.transitionEnd === null || version.supersededBy === null) return [];
     const moved = state.revisions.find((r) => r.revision > last.revision);
     const lapse = state.lapses.find((l) => l.expiryDate === last.expiryDate);
+    const first = state.revisions.find((r) => standardCode(r.standard) === code) ?? last;
+    const successor = findStandard({ ...last.standard, version: version.supersededBy });
     return [
       {
         type: 'TRANSITION_DEADLINE',
         key: `TRANSITION_DEADLINE:${code}`,
         dueDate: version.transitionEnd,
+        openedOn: later(first.decisionDate, successor.publishedOn),
         metOn: moved?.decisionDate ?? lapse?.expiredOn ?? null,
         subject: `transition of certificate ${state.number} from ${code}`,
       },

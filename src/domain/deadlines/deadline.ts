@@ -20,6 +20,11 @@ export interface Deadline {
   /** Stable key of the deadline within its aggregate, e.g. `SURVEILLANCE_AUDIT_DUE:1`, `NC_RESPONSE_DUE:nc-7`. */
   key: string;
   dueDate: CalendarDate;
+  /**
+   * The date of the fact that set it (a decision, an audit, a finding, a suspension, an expiry):
+   * as of an earlier date the deadline does not exist yet.
+   */
+  openedOn: CalendarDate;
   /** The date the closing event happened, or null while open. */
   metOn: CalendarDate | null;
   /** Human-readable subject: "surveillance audit 1", "major nonconformity NC-3". */
@@ -46,6 +51,10 @@ export const deadlineStateOn = (deadline: Deadline, asOf: CalendarDate): Deadlin
   return { ...deadline, state, daysRemaining };
 };
 
+/** Whether the deadline had been set by `asOf` (met or not). */
+export const deadlineExistsOn = (deadline: Deadline, asOf: CalendarDate): boolean =>
+  deadline.openedOn <= asOf;
+
 /** Open deadlines within `withinDays` of `asOf` (and overdue ones when asked), soonest first. */
 export const deadlinesDueWithin = (
   deadlines: readonly Deadline[],
@@ -54,6 +63,7 @@ export const deadlinesDueWithin = (
   includeOverdue = true,
 ): DeadlineStatus[] =>
   deadlines
+    .filter((deadline) => deadlineExistsOn(deadline, asOf))
     .map((deadline) => deadlineStateOn(deadline, asOf))
     .filter(
       (d) =>

@@ -20,6 +20,12 @@ export class Deadline {
   @Field(() => CalendarDateScalar)
   dueDate!: CalendarDate;
 
+  @Field(() => CalendarDateScalar, {
+    description:
+      'When the fact that set it happened (a decision, an audit, a finding, a suspension, an expiry): as of an earlier date the deadline is not listed.',
+  })
+  openedOn!: CalendarDate;
+
   @Field(() => CalendarDateScalar, { nullable: true })
   metOn!: CalendarDate | null;
 
@@ -51,6 +57,7 @@ export const toDeadlineType = (view: DeadlineView): Deadline =>
     key: view.key,
     type: view.type,
     dueDate: view.dueDate,
+    openedOn: view.openedOn,
     metOn: view.metOn,
     subject: view.subject,
     state: view.state,

@@ -61,7 +61,8 @@ const statements = perDatabase((db: Database) => ({
          WHEN due_date = :asOf THEN 'DUE_TODAY'
          ELSE 'OVERDUE' END AS state
        FROM rm_deadlines
-       WHERE (:organisationId IS NULL OR organisation_id = :organisationId))
+       WHERE opened_on <= :asOf
+         AND (:organisationId IS NULL OR organisation_id = :organisationId))
      WHERE state <> 'UPCOMING' OR due_date <= :end
      GROUP BY type, state`,
   ),

@@ -54,11 +54,16 @@ interface Shape {
 }
 
 /**
- * Open as of asOf = not met yet (met_on IS NULL: the partial due-date indexes) or met after
- * asOf (met_on > asOf: the met_on index). The two legs are read separately and merged.
+ * Open as of asOf = set by then (opened_on <= asOf) and not met yet (met_on IS NULL: the partial
+ * due-date indexes) or met after asOf (met_on > asOf: the met_on index). The two legs are read
+ * separately and merged.
  */
 export const upcomingDeadlinesSql = (shape: Shape): string => {
-  const where = [shape.metLater ? 'met_on > :asOf' : 'met_on IS NULL', 'due_date <= :end'];
+  const where = [
+    shape.metLater ? 'met_on > :asOf' : 'met_on IS NULL',
+    'due_date <= :end',
+    'opened_on <= :asOf',
+  ];
   if (shape.notOverdue) where.push('due_date >= :asOf');
   if (shape.organisation) where.push('organisation_id = :organisationId');
   if (shape.types) where.push('type IN (SELECT value FROM json_each(:types))');
@@ -147,7 +152,10 @@ export const upcomingDeadlines = (
   return toPage(rows.slice(0, size + 1), size, rowKey, (row) => deadlineView(row, asOf));
 };
 
-/** Every deadline of the certificate and of its audit cycles, met or open, by due date. */
+/**
+ * Every deadline of the certificate and of its audit cycles set by `asOf`, met or open, by due
+ * date.
+ */
 export const certificateDeadlines = (
   db: Database,
   certificateId: string,
@@ -156,5 +164,6 @@ export const certificateDeadlines = (
   const date = calendarDate(asOf);
   return statements(db)
     .ofCertificate.all(certificateId)
+    .filter((row) => row.opened_on <= date)
     .map((row) => deadlineView(row, date));
 };

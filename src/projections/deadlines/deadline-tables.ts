@@ -1,11 +1,13 @@
+import type { Database } from 'better-sqlite3';
 import { queryIndexes } from '../support/query-indexes';
 
 /**
  * One row per deadline, open or met; the certificate index finds a certificate's cycles.
  * Version 2 kept folded aggregate states in private tables: version 3 folds them from the log;
- * version 4 closes restoration windows that passed.
+ * version 4 closes restoration windows that passed; version 5 records when each deadline was set
+ * (`opened_on`: as of an earlier date it does not exist).
  */
-export const DEADLINE_TABLES = `
+const DEADLINE_TABLES = `
 DROP TABLE IF EXISTS rm_deadline_certificate_states;
 DROP TABLE IF EXISTS rm_deadline_certificate_states_fixed;
 DROP TABLE IF EXISTS rm_deadline_cycle_states;
@@ -18,6 +20,7 @@ CREATE TABLE IF NOT EXISTS rm_deadlines (
   organisation_id TEXT NOT NULL,
   audit_cycle_id TEXT,
   due_date TEXT NOT NULL,
+  opened_on TEXT NOT NULL,
   met_on TEXT,
   subject TEXT NOT NULL,
   PRIMARY KEY (aggregate_id, key)
@@ -39,8 +42,22 @@ CREATE TABLE IF NOT EXISTS rm_deadline_recertification_audits (
  */
 export const DEADLINE_QUERY_INDEXES = queryIndexes({
   rm_deadlines_open_by_due_date_covering: `ON rm_deadlines (due_date, key, aggregate_id, type,
-    certificate_id, organisation_id, audit_cycle_id, met_on, subject) WHERE met_on IS NULL`,
+    certificate_id, organisation_id, audit_cycle_id, opened_on, met_on, subject)
+    WHERE met_on IS NULL`,
   rm_deadlines_open_by_organisation: `ON rm_deadlines (organisation_id, due_date, key,
     aggregate_id) WHERE met_on IS NULL`,
   rm_deadlines_by_met_on: 'ON rm_deadlines (met_on) WHERE met_on IS NOT NULL',
 });
+
+/**
+ * Creates the tables; a table from before version 5 lacks `opened_on` and is dropped first (the
+ * version change replays the projection into the new one).
+ */
+export const setupDeadlineTables = (db: Database): void => {
+  const columns = db
+    .prepare<[], string>("SELECT name FROM pragma_table_info('rm_deadlines')")
+    .pluck()
+    .all();
+  if (columns.length > 0 && !columns.includes('opened_on')) db.exec('DROP TABLE rm_deadlines');
+  db.exec(DEADLINE_TABLES);
+};

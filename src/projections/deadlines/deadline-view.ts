@@ -38,6 +38,7 @@ export interface DeadlineRow {
   organisation_id: string;
   audit_cycle_id: string | null;
   due_date: string;
+  opened_on: string;
   met_on: string | null;
   subject: string;
 }
@@ -48,6 +49,7 @@ export const deadlineView = (row: DeadlineRow, asOf: CalendarDate): DeadlineView
       type: row.type as DeadlineType,
       key: row.key,
       dueDate: row.due_date as CalendarDate,
+      openedOn: row.opened_on as CalendarDate,
       metOn: row.met_on as CalendarDate | null,
       subject: row.subject,
     },

@@ -19,7 +19,7 @@ import {
   streamOf,
 } from '../support';
 import { type DeadlineOwner, writeDeadlines } from './deadline-rows';
-import { DEADLINE_QUERY_INDEXES, DEADLINE_TABLES } from './deadline-tables';
+import { DEADLINE_QUERY_INDEXES, setupDeadlineTables } from './deadline-tables';
 
 const statements = perDatabase((db: Database) => ({
   recertificationAudits: db.prepare<[string], { expiry_date: string; completed_on: string }>(
@@ -159,8 +159,8 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 4,
-  setup: (db) => db.exec(DEADLINE_TABLES),
+  version: 5,
+  setup: setupDeadlineTables,
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>
     db.exec('DELETE FROM rm_deadlines; DELETE FROM rm_deadline_recertification_audits;'),

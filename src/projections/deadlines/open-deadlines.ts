@@ -44,7 +44,7 @@ interface OpenDeadlineRow {
 }
 
 /**
- * Not met, and not of a withdrawn certificate. Surveillance audits count only in the
+ * Set by `asOf`, not met, and not of a withdrawn certificate. Surveillance audits count only in the
  * certificate's current audit cycle (a renewal supersedes the previous cycle's programme) and
  * while it has not expired.
  */
@@ -52,7 +52,7 @@ const OPEN_DEADLINES = `
   SELECT d.aggregate_id, d.certificate_id, d.organisation_id, d.type, d.key, d.due_date,
     d.subject, c.number, c.recorded_status, c.version
   FROM rm_deadlines d LEFT JOIN rm_certificates c ON c.certificate_id = d.certificate_id
-  WHERE d.met_on IS NULL AND d.due_date <= :end
+  WHERE d.met_on IS NULL AND d.due_date <= :end AND d.opened_on <= :asOf
     AND (d.due_date, d.key, d.aggregate_id) > (:afterDue, :afterKey, :afterId)
     AND coalesce(c.recorded_status, '') <> 'WITHDRAWN'
     AND (d.type <> 'SURVEILLANCE_AUDIT_DUE'
@@ -88,7 +88,7 @@ export function* openDeadlines(
   const end = addDays(calendarDate(asOf), withinDays);
   let after = { afterDue: '', afterKey: '', afterId: '' };
   for (;;) {
-    const rows = statements(db).page.all({ end, limit: pageSize, ...after });
+    const rows = statements(db).page.all({ asOf, end, limit: pageSize, ...after });
     for (const row of rows) yield toView(row);
     const last = rows.at(-1);
     if (!last || rows.length < pageSize) return;

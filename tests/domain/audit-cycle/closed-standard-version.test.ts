@@ -16,9 +16,10 @@ const accepted2013 = () =>
 describe('audits to a superseded version after its last audit date', () => {
   it('plans a stage audit up to the last audit date and refuses it from the day after', () => {
     const stage1Done = accepted2013().stage1();
-    spec(stage1Done.events)
+    const [lastDay] = spec(stage1Done.events)
       .when(planAudit('stage2', 'STAGE2', '2024-04-30', '2024-05-02'))
-      .then([expect.objectContaining({ type: 'AuditPlanned' })]);
+      .events();
+    expect(lastDay?.type).toBe('AuditPlanned');
     spec(stage1Done.events)
       .when(planAudit('stage2', 'STAGE2', '2024-05-01', '2024-05-02'))
       .thenThrows(StandardVersionClosedError, {
@@ -35,9 +36,10 @@ describe('audits to a superseded version after its last audit date', () => {
     spec(planned.events)
       .when(completeAudit('stage2', '2024-05-01', '2024-05-02'))
       .thenThrows(StandardVersionClosedError, { message: /on 2024-05-01/ });
-    spec(planned.events)
+    const [completed] = spec(planned.events)
       .when(completeAudit('stage2', '2024-04-29', '2024-05-01'))
-      .then([expect.objectContaining({ type: 'AuditCompleted' })]);
+      .events();
+    expect(completed?.type).toBe('AuditCompleted');
   });
 
   it('lets surveillance go on only alongside a transition audit to the new version', () => {
@@ -51,8 +53,7 @@ describe('audits to a superseded version after its last audit date', () => {
     const transitionPlanned = granted.run(
       planAudit('transition', 'TRANSITION', '2025-02-10', '2025-02-11'),
     );
-    spec(transitionPlanned.events)
-      .when(surveillance)
-      .then([expect.objectContaining({ type: 'AuditPlanned' })]);
+    const [alongside] = spec(transitionPlanned.events).when(surveillance).events();
+    expect(alongside?.type).toBe('AuditPlanned');
   });
 });

@@ -34,6 +34,7 @@ describe('audit cycle deadlines', () => {
         type: 'STAGE2_DUE',
         key: 'STAGE2_DUE:stage1',
         dueDate: d('2024-08-06'),
+        openedOn: d('2024-02-06'),
         metOn: null,
         subject: 'stage 2 audit after stage 1 stage1',
       },
@@ -54,6 +55,7 @@ describe('audit cycle deadlines', () => {
       type: 'NC_RESPONSE_DUE',
       key: 'NC_RESPONSE_DUE:nc-minor',
       dueDate: d('2024-06-04'),
+      openedOn: d('2024-03-06'),
       metOn: d('2024-03-11'),
       subject: 'minor nonconformity nc-minor',
     });
@@ -118,8 +120,12 @@ describe('audit cycle deadlines', () => {
       'SURVEILLANCE_AUDIT_DUE:2',
     );
     const afterS1 = history.surveillance(1, '2025-02-10', '2025-02-11');
-    expect(byKey(auditCycleDeadlines(afterS1.state), 'SURVEILLANCE_AUDIT_DUE:2').dueDate).toBe(
-      '2026-02-11',
+    expect(byKey(auditCycleDeadlines(afterS1.state), 'SURVEILLANCE_AUDIT_DUE:2')).toMatchObject({
+      dueDate: '2026-02-11',
+      openedOn: '2025-02-11',
+    });
+    expect(byKey(auditCycleDeadlines(afterS1.state), 'SURVEILLANCE_AUDIT_DUE:1').openedOn).toBe(
+      '2024-03-20',
     );
   });
 
@@ -130,6 +136,7 @@ describe('audit cycle deadlines', () => {
         type: 'SURVEILLANCE_AUDIT_DUE',
         key: 'SURVEILLANCE_AUDIT_DUE:2',
         dueDate: d('2026-03-20'),
+        openedOn: d('2025-06-05'),
         metOn: null,
         subject: 'surveillance audit 2',
       },

@@ -37,6 +37,7 @@ describe('certificateDeadlines', () => {
         type: 'CERTIFICATE_EXPIRY',
         key: 'CERTIFICATE_EXPIRY:2027-03-19',
         dueDate: '2027-03-19',
+        openedOn: '2024-03-15',
         metOn: null,
         subject: `expiry of certificate ${N}`,
       },
@@ -44,6 +45,7 @@ describe('certificateDeadlines', () => {
         type: 'RECERTIFICATION_AUDIT_DUE',
         key: 'RECERTIFICATION_AUDIT_DUE:2027-03-19',
         dueDate: '2026-12-19',
+        openedOn: '2024-03-15',
         metOn: null,
         subject: `recertification audit of certificate ${N} (expiring 2027-03-19)`,
       },
@@ -91,6 +93,7 @@ describe('certificateDeadlines', () => {
       type: 'RESTORATION_WINDOW_END',
       key: 'RESTORATION_WINDOW_END:2027-03-19',
       dueDate: '2027-09-19',
+      openedOn: '2027-03-20',
       metOn: '2027-09-20',
       subject: `restoration of certificate ${N} (expired on 2027-03-19)`,
     });
@@ -121,6 +124,7 @@ describe('certificateDeadlines', () => {
       type: 'SUSPENSION_LIMIT',
       key: 'SUSPENSION_LIMIT:2025-06-01',
       dueDate: '2025-12-01',
+      openedOn: '2025-06-01',
       metOn: null,
       subject: `suspension of certificate ${N} since 2025-06-01`,
     });
@@ -144,6 +148,7 @@ describe('certificateDeadlines', () => {
       type: 'TRANSITION_DEADLINE',
       key: 'TRANSITION_DEADLINE:ISO/IEC 27001:2013',
       dueDate: '2025-10-31',
+      openedOn: '2023-06-01',
       metOn: null,
       subject: 'transition of certificate CN-27001-00042 from ISO/IEC 27001:2013',
     });

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const PAGE = `query ($first: Int) {
-  upcomingDeadlines(asOf: "2024-01-01", withinDays: 3660, first: $first) {
+  upcomingDeadlines(asOf: "2025-03-01", withinDays: 3660, first: $first) {
     edges { node { certificateId organisationId
       certificate { id number statusPeriods { status from to } }
       organisation { id legalName sites { id } } } } } }`;

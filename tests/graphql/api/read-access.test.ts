@@ -163,7 +163,7 @@ describe('a CLIENT key (bound to org-acme)', () => {
         Role.CLIENT,
         `{ organisations { edges { node { id } } }
            certificates(first: 100) { edges { node { id } } }
-           upcomingDeadlines(asOf: "2024-01-01", withinDays: 3660, first: 100) { edges { node { organisationId } } }
+           upcomingDeadlines(asOf: "2025-03-01", withinDays: 3660, first: 100) { edges { node { organisationId } } }
            dashboard(asOf: "2024-09-10") { certificatesByStatus { status count } } }`,
       ),
     );
