@@ -11,6 +11,7 @@ import {
   InvalidDeadlineQueryError,
   InvalidPageInputError,
 } from '../../projections';
+import { AGGREGATE_ENTITY } from './aggregate-entity';
 import { ApiError } from './api-error';
 import { ErrorCode } from './error-code';
 import { fieldNameOf } from './literal-field-name';
@@ -43,6 +44,33 @@ const REQUEST_ERROR_CODES: ReadonlySet<unknown> = new Set<string>([
   ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
   ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
 ]);
+
+/** Aggregates by stream category: a conflict names the object, not the stream. */
+const STREAM_ENTITY: Readonly<Record<string, string>> = {
+  organisation: AGGREGATE_ENTITY.organisation,
+  auditcycle: AGGREGATE_ENTITY.auditCycle,
+  certificate: AGGREGATE_ENTITY.certificate,
+};
+
+const conflict = ({ stream, expected, actual }: ConcurrencyError): Mapped => {
+  const dash = stream.indexOf('-');
+  const entity = STREAM_ENTITY[stream.slice(0, dash)];
+  if (entity === undefined) {
+    return {
+      code: ErrorCode.CONFLICT,
+      message: 'another change was recorded at the same time; send the request again',
+      extensions: { currentVersion: actual },
+    };
+  }
+  const id = stream.slice(dash + 1);
+  return {
+    code: ErrorCode.CONFLICT,
+    message:
+      `${entity} ${id} is at version ${actual}, not ${String(expected)}: it changed meanwhile; ` +
+      'read it again before retrying',
+    extensions: { currentVersion: actual, entity, id },
+  };
+};
 
 /** The one error formatter of the API, for Apollo's `formatError` and for graphql-ws results. */
 export const createFormatError =
@@ -103,13 +131,7 @@ const mapError = (
       extensions: { rule: cause.rule },
     };
   }
-  if (cause instanceof ConcurrencyError) {
-    return {
-      code: ErrorCode.CONFLICT,
-      message: cause.message,
-      extensions: { currentVersion: cause.actual },
-    };
-  }
+  if (cause instanceof ConcurrencyError) return conflict(cause);
   if (
     cause instanceof InvalidEventStoreInputError ||
     cause instanceof InvalidPageInputError ||
@@ -122,14 +144,14 @@ const mapError = (
     return {
       code: ErrorCode.NOT_FOUND,
       message: cause.message,
-      extensions: { entity: cause.kind, id: cause.id },
+      extensions: { entity: AGGREGATE_ENTITY[cause.kind], id: cause.id },
     };
   }
   if (cause instanceof AggregateAlreadyExistsError) {
     return {
       code: ErrorCode.CONFLICT,
       message: cause.message,
-      extensions: { entity: cause.kind, id: cause.id },
+      extensions: { entity: AGGREGATE_ENTITY[cause.kind], id: cause.id },
     };
   }
   if (cause instanceof InvalidCalendarDateError) {

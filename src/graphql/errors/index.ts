@@ -1,3 +1,4 @@
+export * from './aggregate-entity';
 export * from './api-error';
 export * from './bad-user-input-error';
 export * from './conflict-error';

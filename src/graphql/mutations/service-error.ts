@@ -5,13 +5,7 @@ import {
 } from '../../application';
 import { auditCycleStreamName, certificateStreamName, organisationStreamName } from '../../domain';
 import type { ApiDependencies } from '../api-dependencies';
-import { type ApiError, ConflictError, NotFoundError } from '../errors';
-
-const ENTITY: Readonly<Record<AggregateKind, string>> = {
-  organisation: 'Organisation',
-  auditCycle: 'AuditCycle',
-  certificate: 'Certificate',
-};
+import { AGGREGATE_ENTITY, type ApiError, ConflictError, NotFoundError } from '../errors';
 
 const STREAM: Readonly<Record<AggregateKind, (id: string) => string>> = {
   organisation: organisationStreamName,
@@ -29,12 +23,12 @@ export const serviceError = async (
   error: unknown,
 ): Promise<ApiError | undefined> => {
   if (error instanceof UnknownAggregateError)
-    return new NotFoundError(ENTITY[error.kind], error.id);
+    return new NotFoundError(AGGREGATE_ENTITY[error.kind], error.id);
   if (error instanceof AggregateAlreadyExistsError) {
     const events = await deps.eventLog.readStream(STREAM[error.kind](error.id));
     return new ConflictError(
       events.at(-1)?.version ?? 0,
-      `${ENTITY[error.kind]} ${error.id} already exists`,
+      `${AGGREGATE_ENTITY[error.kind]} ${error.id} already exists`,
     );
   }
   return undefined;

@@ -35,7 +35,7 @@ export class AuditCycleQueries {
   @Query(() => AuditCycle, { nullable: true })
   auditCycle(@Arg('id', () => ID) id: string, @Ctx() { principal }: RequestContext): AuditCycle {
     const view = findAuditCycle(this.deps.readModels, id);
-    return toAuditCycleType(visibleTo(principal, view, (c) => c.organisationId, 'audit cycle', id));
+    return toAuditCycleType(visibleTo(principal, view, (c) => c.organisationId, 'AuditCycle', id));
   }
 
   @FieldResolver(() => [Audit], { description: 'In the order planned.' })

@@ -19,7 +19,7 @@ export class CertificateQueries {
   certificate(@Arg('id', () => ID) id: string, @Ctx() { principal }: RequestContext): Certificate {
     const view = findCertificate(this.deps.readModels, id);
     return toCertificateType(
-      visibleTo(principal, view, (c) => c.organisationId, 'certificate', id),
+      visibleTo(principal, view, (c) => c.organisationId, 'Certificate', id),
     );
   }
 
@@ -34,7 +34,7 @@ export class CertificateQueries {
   ): Certificate {
     const view = findCertificateByNumber(this.deps.readModels, number);
     return toCertificateType(
-      visibleTo(principal, view, (c) => c.organisationId, 'certificate', number),
+      visibleTo(principal, view, (c) => c.organisationId, 'Certificate', number),
     );
   }
 

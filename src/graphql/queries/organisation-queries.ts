@@ -27,7 +27,7 @@ export class OrganisationQueries {
   ): Organisation {
     const view = findOrganisation(this.deps.readModels, id);
     return toOrganisationType(
-      visibleTo(principal, view, (o) => o.organisationId, 'organisation', id),
+      visibleTo(principal, view, (o) => o.organisationId, 'Organisation', id),
     );
   }
 

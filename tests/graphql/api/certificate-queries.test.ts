@@ -121,7 +121,7 @@ it('answers NOT_FOUND for an unknown certificate id, number or revision', async 
   ] as const) {
     const response = await api.query(Role.ADMIN, query);
     expect(Object.values(response.body.data ?? {})).toEqual([null]);
-    expect(errorOf(response)).toMatchObject({ code: 'NOT_FOUND', entity: 'certificate', id });
+    expect(errorOf(response)).toMatchObject({ code: 'NOT_FOUND', entity: 'Certificate', id });
   }
 });
 

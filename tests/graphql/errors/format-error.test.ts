@@ -36,8 +36,8 @@ it.each([
   [
     'concurrency',
     'CONFLICT',
-    'stream certificate-C-1 was expected at version 3 but is at version 5',
-    { currentVersion: 5 },
+    'Certificate C-1 is at version 5, not 3: it changed meanwhile; read it again before retrying',
+    { currentVersion: 5, entity: 'Certificate', id: 'C-1' },
   ],
   ['eventStoreInput', 'BAD_USER_INPUT', 'stream name must not be empty', { field: 'stream' }],
   [
