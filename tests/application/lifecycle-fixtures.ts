@@ -131,7 +131,12 @@ export const readyOrganisation = async (service: LifecycleService, organisationI
 /** An initial cycle through stage 2 (no findings) to a grant on `decidedOn` (default 2024-03-20). */
 export const grantedInitialCycle = async (
   service: LifecycleService,
-  ids: { organisationId?: string; auditCycleId?: string; certificateId?: string } = {},
+  ids: {
+    organisationId?: string;
+    auditCycleId?: string;
+    certificateId?: string;
+    standard?: typeof STANDARD;
+  } = {},
   decidedOn = '2024-03-20',
 ) => {
   const organisationId = await readyOrganisation(service, ids.organisationId);
@@ -141,7 +146,7 @@ export const grantedInitialCycle = async (
       auditCycleId,
       organisationId,
       certificateId: ids.certificateId ?? 'cert-1',
-      standard: STANDARD,
+      standard: ids.standard ?? STANDARD,
       scope: SCOPE,
       sites: ['site-bj', 'site-sh'],
       submittedOn: d('2024-01-10'),
@@ -166,7 +171,7 @@ export const audit = async (
   service: LifecycleService,
   auditCycleId: string,
   auditId: string,
-  kind: 'STAGE1' | 'STAGE2' | 'SURVEILLANCE' | 'RECERTIFICATION',
+  kind: 'STAGE1' | 'STAGE2' | 'SURVEILLANCE' | 'RECERTIFICATION' | 'TRANSITION',
   firstDay: string,
   lastDay: string,
   surveillanceNumber?: 1 | 2,

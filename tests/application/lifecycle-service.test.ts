@@ -9,6 +9,7 @@ import {
   CertificateWithdrawnError,
   ImpartialityError,
   organisationDecider,
+  TransitionAuditMissingError,
 } from '../../src/domain';
 import { ConcurrencyError } from '../../src/eventstore';
 import { loadAggregate } from '../../src/application';
@@ -276,6 +277,29 @@ describe('lifecycle service', () => {
       ),
     );
     expect((await world.store.readAll()).length).toBe(before);
+  });
+
+  it('moves a certificate to the new version only after a transition audit in its cycle', async () => {
+    await grantedInitialCycle(world.service, {
+      standard: { identifier: 'ISO/IEC 27001', version: '2013' },
+    });
+    await world.reactor().catchUp();
+    const transition = () =>
+      world.service.transitionStandardVersion(
+        {
+          certificateId: 'cert-1',
+          standard: { identifier: 'ISO/IEC 27001', version: '2022' },
+          decisionDate: d('2025-03-01'),
+        },
+        DECISION_MAKER,
+      );
+    await expect(transition()).rejects.toBeInstanceOf(TransitionAuditMissingError);
+    await audit(world.service, 'cycle-1', 'transition', 'TRANSITION', '2025-02-10', '2025-02-11');
+    expect((await transition()).version).toBe(2);
+    expect((await world.store.readStream('certificate-cert-1')).at(-1)?.data).toMatchObject({
+      standard: { identifier: 'ISO/IEC 27001', version: '2022' },
+      expiryDate: '2027-03-19',
+    });
   });
 
   it('fills a recertification decision with the certificate expiry it loads', async () => {

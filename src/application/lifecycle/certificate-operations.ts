@@ -9,7 +9,7 @@ import {
 } from '../../domain';
 import { certificateSites, type SiteScope } from './certificate-sites';
 import type { LifecycleRuntime } from './lifecycle-runtime';
-import { loadCertificate, loadOrganisation } from './load-existing';
+import { loadAuditCycle, loadCertificate, loadOrganisation } from './load-existing';
 import type { OperationContext, OperationOptions, OperationResult } from './operation-result';
 
 export interface SuspendCertificateInput {
@@ -133,10 +133,24 @@ export const certificateOperations = (runtime: LifecycleRuntime) => {
 
     reduceScope: changeScope('ReduceScope'),
 
-    transitionStandardVersion: operation((input: TransitionStandardVersionInput, { actor }) => ({
-      type: 'TransitionStandardVersion',
-      data: { ...input, effectiveDate: input.effectiveDate ?? input.decisionDate, actor },
-    })),
+    /** With the last day of the transition audit completed in the certificate's audit cycle. */
+    transitionStandardVersion: operation(
+      async (input: TransitionStandardVersionInput, { actor }, certificate) => {
+        const cycle = await loadAuditCycle(store, certificate.auditCycleId);
+        const audit = cycle.audits
+          .filter(({ kind, completion }) => kind === 'TRANSITION' && completion)
+          .at(-1);
+        return {
+          type: 'TransitionStandardVersion',
+          data: {
+            ...input,
+            effectiveDate: input.effectiveDate ?? input.decisionDate,
+            transitionAuditLastDay: audit?.completion?.lastDay ?? null,
+            actor,
+          },
+        };
+      },
+    ),
 
     /** Records the expiry (status on a date never needs it; it closes the books). */
     expireCertificate: operation(

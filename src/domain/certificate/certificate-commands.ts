@@ -127,6 +127,8 @@ export type TransitionStandardVersion = DomainCommand<
     standard: StandardReference;
     decisionDate: CalendarDate;
     effectiveDate: CalendarDate;
+    /** Last day of the transition audit completed in the certificate's audit cycle; null: none. */
+    transitionAuditLastDay: CalendarDate | null;
     actor: string;
   }
 >;

@@ -31,3 +31,13 @@ export class TransitionAfterEndError extends DomainError {
     );
   }
 }
+
+export class TransitionAuditMissingError extends DomainError {
+  override readonly name = 'TransitionAuditMissingError';
+  constructor(number: string, target: string, problem: string) {
+    super(
+      'TRANSITION_AUDIT_REQUIRED',
+      `certificate ${number} moves to ${target} after a transition audit (domain.md, standard versions); ${problem}`,
+    );
+  }
+}

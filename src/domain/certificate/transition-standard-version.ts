@@ -11,10 +11,17 @@ import {
   requireText,
 } from './certificate-guards';
 import type { CertificateState } from './certificate-state';
-import { StandardVersionNotAllowedError, TransitionAfterEndError } from './standard-version-errors';
+import {
+  StandardVersionNotAllowedError,
+  TransitionAfterEndError,
+  TransitionAuditMissingError,
+} from './standard-version-errors';
 import { expiryForVersion } from './certificate-expiry';
 
-/** IAF transition: to the superseding version, by the transition end, with the cycle's own expiry. */
+/**
+ * IAF transition: to the superseding version, after a transition audit, by the transition end,
+ * with the cycle's own expiry.
+ */
 export const transitionStandardVersion = (
   command: TransitionStandardVersion,
   state: CertificateState,
@@ -39,6 +46,21 @@ export const transitionStandardVersion = (
       current.supersededBy === null
         ? 'none: the version is not superseded'
         : standardCode({ identifier: current.identifier, version: current.supersededBy }),
+    );
+  }
+  const auditLastDay = data.transitionAuditLastDay;
+  if (auditLastDay === null || auditLastDay === undefined) {
+    throw new TransitionAuditMissingError(
+      certificate.number,
+      standardCode(target),
+      'its audit cycle has no completed transition audit',
+    );
+  }
+  if (decisionDate < requireDate(type, 'transitionAuditLastDay', auditLastDay)) {
+    throw new TransitionAuditMissingError(
+      certificate.number,
+      standardCode(target),
+      `the decision of ${decisionDate} comes before the audit's last day, ${auditLastDay}`,
     );
   }
   requireEffectiveOnOrAfterDecision(decisionDate, effectiveDate);

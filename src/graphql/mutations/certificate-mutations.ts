@@ -143,7 +143,7 @@ export class CertificateMutations {
   @Authorized(DECISION_MAKERS)
   @Mutation(() => Certificate, {
     description:
-      'Revises the certificate to the new version of its standard after a transition audit (same expiry).',
+      'Revises the certificate to the new version of its standard (same expiry) once a transition audit is completed in its current audit cycle; before, TRANSITION_AUDIT_REQUIRED.',
   })
   transitionStandardVersion(
     @Arg('input', () => TransitionStandardVersionInput) input: TransitionStandardVersionInput,

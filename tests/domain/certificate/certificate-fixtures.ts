@@ -195,6 +195,7 @@ export const transition = (
     standard,
     decisionDate: d(decisionDate),
     effectiveDate: d(effectiveDate),
+    transitionAuditLastDay: d(decisionDate),
     actor: 'decider-1',
   },
 });

@@ -4,6 +4,7 @@ import {
   StandardVersionNotAllowedError,
   TransferNotAllowedError,
   TransitionAfterEndError,
+  TransitionAuditMissingError,
   type TransferCertificateIn,
 } from '../../../src/domain';
 import {
@@ -66,6 +67,27 @@ describe('TransitionStandardVersion', () => {
       .when(transition('2025-02-10', ISMS_2013))
       .thenThrows(StandardVersionNotAllowedError, {
         message: 'cannot move to ISO/IEC 27001:2013 (allowed: ISO/IEC 27001:2022)',
+      });
+  });
+
+  it('refuses a transition without a completed transition audit, or decided before its last day', () => {
+    const command = transition('2025-02-10', ISMS_2022);
+    const without = { ...command, data: { ...command.data, transitionAuditLastDay: null } };
+    spec(isms2013())
+      .when(without as typeof command)
+      .thenThrows(TransitionAuditMissingError, {
+        rule: 'TRANSITION_AUDIT_REQUIRED',
+        message:
+          'certificate CN-27001-00009 moves to ISO/IEC 27001:2022 after a transition audit (domain.md, standard versions); its audit cycle has no completed transition audit',
+      });
+    const early = {
+      ...command,
+      data: { ...command.data, transitionAuditLastDay: d('2025-02-11') },
+    };
+    spec(isms2013())
+      .when(early as typeof command)
+      .thenThrows(TransitionAuditMissingError, {
+        message: /the decision of 2025-02-10 comes before the audit's last day, 2025-02-11/,
       });
   });
 
