@@ -17,7 +17,7 @@ import {
 } from '../graphql';
 import { buildCertcycleSchema } from '../graphql/certcycle-schema';
 import { type CertificateStatusFeed, startCertificateStatusFeed } from '../graphql/live';
-import { allProjections, ProjectionRunner } from '../projections';
+import { allProjections, certificateIdsOfOrganisation, ProjectionRunner } from '../projections';
 import { SecretBox, WebhookDeliveries, WebhookSubscriptions } from '../webhooks';
 import { certificationOutcomeReactor } from './certification-outcome-reactor';
 import { clockFor } from './clock-for';
@@ -84,6 +84,8 @@ export const startCertcycle = async (
       policy,
       timeZone: config.timeZone,
       checkGrant: (grant, actor) => reactor.check(grant, actor),
+      certificatesOf: (organisationId) =>
+        Promise.resolve(certificateIdsOfOrganisation(readModels, organisationId)),
     });
     const apiKeys = new ApiKeyStore(readModels);
     const adminKey = config.adminApiKey ?? (config.demo ? generateApiKey() : null);

@@ -40,8 +40,20 @@ export const DECISION_MAKER = { actor: 'dm-1' };
 export const lifecycleWorld = (name: string) => {
   const dir = temporaryDirectory(name);
   let count = 0;
-  /** `checkGrants`: decisions ask a reactor whether the certificate takes their grant first. */
-  const open = (policy: CertificationPolicy = DEFAULT_POLICY, { checkGrants = false } = {}) => {
+  /**
+   * `checkGrants`: decisions ask a reactor whether the certificate takes their grant first;
+   * `certificatesOf`: the lookup of an organisation's certificate ids (none by default).
+   */
+  const open = (
+    policy: CertificationPolicy = DEFAULT_POLICY,
+    {
+      checkGrants = false,
+      certificatesOf,
+    }: {
+      checkGrants?: boolean;
+      certificatesOf?: (organisationId: string) => Promise<readonly string[]>;
+    } = {},
+  ) => {
     count += 1;
     const store = new SqliteEventStore(dir.file(`events-${count}.db`));
     const checkpointDb = new Database(dir.file(`checkpoints-${count}.db`));
@@ -51,6 +63,7 @@ export const lifecycleWorld = (name: string) => {
       clock,
       policy,
       checkGrant: checkGrants ? (grant, actor) => reactor().check(grant, actor) : undefined,
+      certificatesOf,
     });
     const rejected: Array<{ event: RecordedEvent; error: DomainError }> = [];
     const reactor = (

@@ -4,14 +4,18 @@ import {
   auditCycleStreamName,
   type AuditCycleKind,
   type CalendarDate,
+  certificateDecider,
   certificateStreamName,
   CertificateWithdrawnError,
+  latestReapplicationBar,
+  reapplicationBarOf,
   type OutstandingNonconformity,
   type PreviousCertificateStatus,
   type RecertificationApplication,
   type StandardReference,
   type TransferApplication,
 } from '../../domain';
+import { loadAggregate } from '../load-aggregate';
 import { requireListedSites } from './certificate-sites';
 import type { LifecycleRuntime } from './lifecycle-runtime';
 import { loadAuditCycle, loadCertificate, loadOrganisation, streamExists } from './load-existing';
@@ -88,7 +92,19 @@ interface Application {
 export const applicationOperations = (runtime: LifecycleRuntime) => {
   const { store, run, dateOr } = runtime;
 
-  /** Snapshots the organisation's readiness facts as of the application; the sites must be listed. */
+  /** [CN] The latest bar the organisation's certificates set (their streams, found by the lookup). */
+  const reapplicationBarOfOrganisation = async (organisationId: string) => {
+    const ids = await runtime.certificatesOf(organisationId);
+    const certificates = await Promise.all(
+      ids.map((id) => loadAggregate(store, certificateStreamName(id), certificateDecider)),
+    );
+    return latestReapplicationBar(certificates.map(({ state }) => reapplicationBarOf(state)));
+  };
+
+  /**
+   * Snapshots the organisation's readiness facts as of the application; the sites must be listed;
+   * an INITIAL or TRANSFER application carries the organisation's [CN] re-application bar.
+   */
   const submit = async (
     application: Application,
     context: OperationContext,
@@ -97,6 +113,10 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
     const { auditCycleId, organisationId, submittedOn, ...rest } = application;
     const organisation = await loadOrganisation(store, organisationId);
     requireListedSites(organisation, application.sites, `the application ${auditCycleId}`);
+    const reapplicationBar =
+      application.kind === 'RECERTIFICATION'
+        ? null
+        : await reapplicationBarOfOrganisation(organisationId);
     const result = await run(
       auditCycleDecider,
       auditCycleId,
@@ -110,6 +130,7 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
           readiness: organisation.readiness,
           submittedOn: dateOr(submittedOn),
           policy: runtime.policy,
+          reapplicationBar,
         },
       },
       context,

@@ -27,6 +27,11 @@ export interface LifecycleDependencies {
    * reactor reports the grants the certificate refuses.
    */
   checkGrant?: (grant: CertificationGranted, actor: string) => Promise<void>;
+  /**
+   * The ids of the organisation's certificates (a read-model lookup): a new application loads them
+   * for the [CN] re-application bar. Without it no bar is found.
+   */
+  certificatesOf?: (organisationId: string) => Promise<readonly string[]>;
 }
 
 /** What every operation group shares: the command handler, the clock's today and new ids. */
@@ -50,6 +55,7 @@ export const lifecycleRuntime = (deps: LifecycleDependencies) => {
     run,
     newId: deps.newId ?? randomUUID,
     checkGrant: deps.checkGrant ?? (() => Promise.resolve()),
+    certificatesOf: deps.certificatesOf ?? (() => Promise.resolve([])),
     /** The given date, or today in the CB's time zone. */
     dateOr: (date: CalendarDate | undefined): CalendarDate => date ?? today(deps.clock, timeZone),
   };

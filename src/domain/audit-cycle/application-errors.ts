@@ -60,6 +60,13 @@ export class ReadinessNotMetError extends DomainError {
 }
 
 /** 17021-1 5.2.7: no certification within the cooling-off after consultancy by a related body. */
+export class ReapplicationBarredError extends DomainError {
+  override readonly name = 'ReapplicationBarredError';
+  constructor(message: string) {
+    super('REAPPLICATION_BARRED', message);
+  }
+}
+
 export class ConsultancyCoolingOffError extends DomainError {
   override readonly name = 'ConsultancyCoolingOffError';
   constructor(message: string) {

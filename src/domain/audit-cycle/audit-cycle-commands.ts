@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../calendar';
 import type { DomainCommand } from '../decider';
 import type { ReadinessFacts } from '../organisation/readiness-facts';
-import type { CertificationPolicy } from '../policy';
+import type { CertificationPolicy, ReapplicationBar } from '../policy';
 import type { StandardReference } from '../standards';
 import type {
   ApplicationScope,
@@ -35,6 +35,11 @@ export type SubmitApplication = DomainCommand<
     recertification?: RecertificationApplication;
     /** Required for TRANSFER. */
     transfer?: TransferApplication;
+    /**
+     * [CN] The latest bar the organisation's own-fault suspensions and withdrawals set; an INITIAL
+     * or TRANSFER application before its end is refused. Absent or null: none.
+     */
+    reapplicationBar?: ReapplicationBar | null;
   }
 >;
 

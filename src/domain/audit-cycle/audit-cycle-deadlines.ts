@@ -21,6 +21,7 @@ const stage2Due = (cycle: AuditCycle): Deadline[] => {
       key: `STAGE2_DUE:${stage1.auditId}`,
       dueDate: stage2DueDate(stage1.completion.lastDay, cycle),
       openedOn: stage1.completion.lastDay,
+      closesOn: null,
       metOn: currentStage2(cycle)?.completion?.lastDay ?? null,
       subject: `stage 2 audit after stage 1 ${stage1.auditId}`,
     },
@@ -36,6 +37,7 @@ const ncResponses = (cycle: AuditCycle): Deadline[] =>
     key: `NC_RESPONSE_DUE:${nc.ncId}`,
     dueDate: nc.responseDueOn,
     openedOn: nc.raisedOn,
+    closesOn: null,
     metOn: responseMetOn(nc),
     subject: `${nc.grade.toLowerCase()} nonconformity ${nc.ncId}`,
   }));
@@ -56,6 +58,7 @@ const majorVerificationLimit = (cycle: AuditCycle): Deadline[] => {
       key: `MAJOR_NC_VERIFICATION_LIMIT:${stage2.auditId}`,
       dueDate: majorNcVerificationLimit(stage2.completion.lastDay, cycle),
       openedOn: firstRaised,
+      closesOn: null,
       metOn: allVerified ? verified.reduce((a, b) => (a > b ? a : b)) : null,
       subject: `verification of the major nonconformities of stage 2 ${stage2.auditId}`,
     },
@@ -86,6 +89,7 @@ const surveillances = (cycle: AuditCycle): Deadline[] => {
       key: `SURVEILLANCE_AUDIT_DUE:${number}`,
       dueDate,
       openedOn: previous !== null && previous > setOn ? previous : setOn,
+      closesOn: null,
       metOn: completed?.completion?.lastDay ?? null,
       subject: `surveillance audit ${number}`,
     });

@@ -1,11 +1,12 @@
 import type { CalendarDate } from '../calendar';
 import { evaluateReadiness } from '../organisation';
 import type { ReadinessFacts } from '../organisation/readiness-facts';
-import type { CertificationPolicy } from '../policy';
+import type { CertificationPolicy, ReapplicationBar } from '../policy';
 import { findStandard, standardCode, type StandardReference } from '../standards';
 import {
   AuditCycleAlreadyExistsError,
   InvalidAuditCycleInputError,
+  ReapplicationBarredError,
   StandardVersionClosedError,
 } from './application-errors';
 import type { SubmitApplication } from './audit-cycle-commands';
@@ -40,6 +41,19 @@ const requireOpenStandardVersion = (
         `${what} to that version until ${lastDate} only (${transitionSource ?? 'catalog'})`,
     );
   }
+};
+
+/** [CN] No new application while an own-fault suspension or withdrawal bars it. */
+const requireNoReapplicationBar = (
+  bar: ReapplicationBar | null | undefined,
+  submittedOn: CalendarDate,
+): void => {
+  if (!bar || submittedOn >= bar.until) return;
+  throw new ReapplicationBarredError(
+    `no new application before ${bar.until}: certificate ${bar.certificateNumber} was ` +
+      `${bar.cause === 'SUSPENSION' ? 'suspended' : 'withdrawn'} for the organisation's own fault ` +
+      `on ${bar.on} (policy: no application within the bar, domain.md 9.6.5 [CN])`,
+  );
 };
 
 const scopeOf = (scope: ApplicationScope): ApplicationScope => ({
@@ -163,6 +177,7 @@ export const submitApplication = (
   }
   const standard = { identifier: data.standard?.identifier, version: data.standard?.version };
   requireOpenStandardVersion(standard, kind, submittedOn);
+  if (kind !== 'RECERTIFICATION') requireNoReapplicationBar(data.reapplicationBar, submittedOn);
   const readiness = readinessOf(data.readiness);
   return [
     {

@@ -46,6 +46,7 @@ const termDeadlines = (
         key: `CERTIFICATE_EXPIRY:${expiryDate}`,
         dueDate: expiryDate,
         openedOn: decidedOn,
+        closesOn: null,
         metOn: closedOn,
         subject: `expiry of certificate ${state.number}`,
       },
@@ -54,6 +55,7 @@ const termDeadlines = (
         key: `RECERTIFICATION_AUDIT_DUE:${expiryDate}`,
         dueDate: addDays(expiryDate, -state.policy.recertificationLeadDays),
         openedOn: decidedOn,
+        closesOn: null,
         metOn: facts.recertificationAudits?.[expiryDate] ?? closedOn,
         subject: `recertification audit of certificate ${state.number} (expiring ${expiryDate})`,
       },
@@ -61,8 +63,8 @@ const termDeadlines = (
   });
 
 /**
- * Ends on restoration, or (domain.md §4: "or window passed") the day after the window's last day,
- * when restoration is no longer possible: a lapse without restoration is not overdue forever.
+ * Met by the restoration; otherwise it ends by itself (domain.md §4: "or window passed") the day
+ * after the window's last day, when restoration is no longer possible.
  */
 const restorationDeadlines = (state: IssuedCertificateState): Deadline[] =>
   state.policy.restorationWindowMonths <= 0
@@ -74,7 +76,8 @@ const restorationDeadlines = (state: IssuedCertificateState): Deadline[] =>
           key: `RESTORATION_WINDOW_END:${lapse.expiryDate}`,
           dueDate: windowEnd,
           openedOn: addDays(lapse.expiryDate, 1),
-          metOn: lapse.restoredOn ?? addDays(windowEnd, 1),
+          metOn: lapse.restoredOn,
+          closesOn: addDays(windowEnd, 1),
           subject: `restoration of certificate ${state.number} (expired on ${lapse.expiryDate})`,
         };
       });
@@ -85,6 +88,7 @@ const suspensionDeadlines = (state: IssuedCertificateState): Deadline[] =>
     key: `SUSPENSION_LIMIT:${suspension.suspendedOn}`,
     dueDate: suspension.limitDate,
     openedOn: suspension.suspendedOn,
+    closesOn: null,
     metOn: suspension.endedOn,
     subject: `suspension of certificate ${state.number} since ${suspension.suspendedOn}`,
   }));
@@ -109,6 +113,7 @@ const transitionDeadlines = (state: IssuedCertificateState): Deadline[] => {
         key: `TRANSITION_DEADLINE:${code}`,
         dueDate: version.transitionEnd,
         openedOn: later(first.decisionDate, successor.publishedOn),
+        closesOn: null,
         metOn: moved?.decisionDate ?? lapse?.expiredOn ?? null,
         subject: `transition of certificate ${state.number} from ${code}`,
       },

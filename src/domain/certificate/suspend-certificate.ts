@@ -1,5 +1,5 @@
-import { addMonths, type CalendarDate } from '../calendar';
-import type { CertificationPolicy } from '../policy';
+import { addMonths } from '../calendar';
+import { reapplicationBarredUntil } from '../policy';
 import type { CertificateSuspended } from './certificate-events';
 import type { SuspendCertificate } from './certificate-commands';
 import { CertificateSuspendedError, InvalidCertificateCommandError } from './certificate-errors';
@@ -7,16 +7,6 @@ import { issuedFor, requireDate, requireInForce, requireText } from './certifica
 import type { CertificateState } from './certificate-state';
 import { openSuspension } from './certificate-state';
 import { SUSPENSION_GROUNDS } from './suspension-grounds';
-
-/** [CN] no new application for the policy's months after an own-fault suspension or withdrawal. */
-export const reapplicationBarredUntil = (
-  policy: CertificationPolicy,
-  ownFault: boolean,
-  from: CalendarDate,
-): CalendarDate | null =>
-  ownFault && policy.reapplicationBarMonths > 0
-    ? addMonths(from, policy.reapplicationBarMonths)
-    : null;
 
 /** 17021-1 9.6.5: suspension never moves the expiry; its limit is suspendedOn + policy months. */
 export const suspendCertificate = (

@@ -2,7 +2,7 @@ import type { CertificateWithdrawn } from './certificate-events';
 import type { WithdrawCertificate } from './certificate-commands';
 import { issuedFor, requireDate, requireInForce, requireText } from './certificate-guards';
 import type { CertificateState } from './certificate-state';
-import { reapplicationBarredUntil } from './suspend-certificate';
+import { reapplicationBarredUntil } from '../policy';
 
 /** Final for the certificate: every later command is refused. */
 export const withdrawCertificate = (

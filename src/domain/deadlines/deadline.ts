@@ -12,7 +12,10 @@ export type DeadlineType =
   | 'SUSPENSION_LIMIT'
   | 'TRANSITION_DEADLINE';
 
-/** Relative to a date: open deadlines are UPCOMING, DUE_TODAY or OVERDUE; closed ones are MET. */
+/**
+ * Relative to a date: open deadlines are UPCOMING, DUE_TODAY or OVERDUE; closed ones are MET (met
+ * by an event, or ended by themselves on `closesOn`).
+ */
 export type DeadlineState = 'UPCOMING' | 'DUE_TODAY' | 'OVERDUE' | 'MET';
 
 export interface Deadline {
@@ -27,6 +30,11 @@ export interface Deadline {
   openedOn: CalendarDate;
   /** The date the closing event happened, or null while open. */
   metOn: CalendarDate | null;
+  /**
+   * The day it ends by itself when nothing met it before (a restoration window, the day after its
+   * last day); null: it stays open until met.
+   */
+  closesOn: CalendarDate | null;
   /** Human-readable subject: "surveillance audit 1", "major nonconformity NC-3". */
   subject: string;
 }
@@ -37,17 +45,20 @@ export interface DeadlineStatus extends Deadline {
   daysRemaining: number;
 }
 
-/** State of a deadline as of a date. A deadline met on or before `asOf` is MET. */
+/** Whether the deadline was met, or had ended by itself, by `asOf`. */
+const closedOn = ({ metOn, closesOn }: Deadline, asOf: CalendarDate): boolean =>
+  (metOn !== null && metOn <= asOf) || (closesOn !== null && closesOn <= asOf);
+
+/** State of a deadline as of a date. A deadline met or ended on or before `asOf` is MET. */
 export const deadlineStateOn = (deadline: Deadline, asOf: CalendarDate): DeadlineStatus => {
   const daysRemaining = daysBetween(asOf, deadline.dueDate);
-  const state: DeadlineState =
-    deadline.metOn !== null && deadline.metOn <= asOf
-      ? 'MET'
-      : daysRemaining > 0
-        ? 'UPCOMING'
-        : daysRemaining === 0
-          ? 'DUE_TODAY'
-          : 'OVERDUE';
+  const state: DeadlineState = closedOn(deadline, asOf)
+    ? 'MET'
+    : daysRemaining > 0
+      ? 'UPCOMING'
+      : daysRemaining === 0
+        ? 'DUE_TODAY'
+        : 'OVERDUE';
   return { ...deadline, state, daysRemaining };
 };
 

@@ -1,2 +1,3 @@
 export * from './certification-policy';
+export * from './reapplication-bar';
 export * from './validity';

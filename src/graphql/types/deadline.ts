@@ -29,6 +29,13 @@ export class Deadline {
   @Field(() => CalendarDateScalar, { nullable: true })
   metOn!: CalendarDate | null;
 
+  @Field(() => CalendarDateScalar, {
+    nullable: true,
+    description:
+      'The day it ends by itself when nothing met it (a restoration window, the day after its last day); from then on its state is MET with no metOn.',
+  })
+  closesOn!: CalendarDate | null;
+
   @Field(() => String, { description: 'What falls due, in words.' })
   subject!: string;
 
@@ -59,6 +66,7 @@ export const toDeadlineType = (view: DeadlineView): Deadline =>
     dueDate: view.dueDate,
     openedOn: view.openedOn,
     metOn: view.metOn,
+    closesOn: view.closesOn,
     subject: view.subject,
     state: view.state,
     daysRemaining: view.daysRemaining,

@@ -69,7 +69,16 @@ const statements = perDatabase((db: Database) => ({
     ),
   ),
   lists: new Map<string, RowReader<[Record<string, unknown>], CertificateRow>>(),
+  idsOfOrganisation: db
+    .prepare<[string], string>(
+      'SELECT certificate_id FROM rm_certificates WHERE organisation_id = ?',
+    )
+    .pluck(),
 }));
+
+/** The ids of every certificate the organisation holds or held, whatever its status. */
+export const certificateIdsOfOrganisation = (db: Database, organisationId: string): string[] =>
+  statements(db).idsOfOrganisation.all(organisationId);
 
 export const findCertificate = (db: Database, certificateId: string): CertificateView | null => {
   const row = statements(db).byId.get(certificateId);

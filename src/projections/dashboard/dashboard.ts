@@ -57,6 +57,7 @@ const statements = perDatabase((db: Database) => ({
     `SELECT type, state, count(*) AS n FROM (
        SELECT type, due_date, CASE
          WHEN met_on IS NOT NULL AND met_on <= :asOf THEN 'MET'
+         WHEN closes_on IS NOT NULL AND closes_on <= :asOf THEN 'MET'
          WHEN due_date > :asOf THEN 'UPCOMING'
          WHEN due_date = :asOf THEN 'DUE_TODAY'
          ELSE 'OVERDUE' END AS state

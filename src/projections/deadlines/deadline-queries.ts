@@ -54,15 +54,16 @@ interface Shape {
 }
 
 /**
- * Open as of asOf = set by then (opened_on <= asOf) and not met yet (met_on IS NULL: the partial
- * due-date indexes) or met after asOf (met_on > asOf: the met_on index). The two legs are read
- * separately and merged.
+ * Open as of asOf = set by then (opened_on <= asOf), not ended by itself (closes_on), and not met
+ * yet (met_on IS NULL: the partial due-date indexes) or met after asOf (met_on > asOf: the met_on
+ * index). The two legs are read separately and merged.
  */
 export const upcomingDeadlinesSql = (shape: Shape): string => {
   const where = [
     shape.metLater ? 'met_on > :asOf' : 'met_on IS NULL',
     'due_date <= :end',
     'opened_on <= :asOf',
+    '(closes_on IS NULL OR closes_on > :asOf)',
   ];
   if (shape.notOverdue) where.push('due_date >= :asOf');
   if (shape.organisation) where.push('organisation_id = :organisationId');

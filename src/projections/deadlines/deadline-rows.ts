@@ -17,14 +17,14 @@ const statements = perDatabase((db: Database) => ({
   ),
   insert: db.prepare(
     `INSERT INTO rm_deadlines (aggregate_id, key, type, certificate_id, organisation_id,
-       audit_cycle_id, due_date, opened_on, met_on, subject)
+       audit_cycle_id, due_date, opened_on, met_on, closes_on, subject)
      VALUES (:aggregateId, :key, :type, :certificateId, :organisationId, :auditCycleId, :dueDate,
-       :openedOn, :metOn, :subject)`,
+       :openedOn, :metOn, :closesOn, :subject)`,
   ),
   update: db.prepare(
     `UPDATE rm_deadlines SET type = :type, certificate_id = :certificateId,
        organisation_id = :organisationId, audit_cycle_id = :auditCycleId, due_date = :dueDate,
-       opened_on = :openedOn, met_on = :metOn, subject = :subject
+       opened_on = :openedOn, met_on = :metOn, closes_on = :closesOn, subject = :subject
      WHERE aggregate_id = :aggregateId AND key = :key`,
   ),
   delete: db.prepare<[string, string]>(
@@ -37,6 +37,7 @@ const same = (row: DeadlineRow, owner: DeadlineOwner, deadline: Deadline): boole
   row.due_date === deadline.dueDate &&
   row.opened_on === deadline.openedOn &&
   row.met_on === deadline.metOn &&
+  row.closes_on === deadline.closesOn &&
   row.subject === deadline.subject &&
   row.certificate_id === owner.certificateId &&
   row.organisation_id === owner.organisationId &&

@@ -5,7 +5,9 @@ import { queryIndexes } from '../support/query-indexes';
  * One row per deadline, open or met; the certificate index finds a certificate's cycles.
  * Version 2 kept folded aggregate states in private tables: version 3 folds them from the log;
  * version 4 closes restoration windows that passed; version 5 records when each deadline was set
- * (`opened_on`: as of an earlier date it does not exist).
+ * (`opened_on`: as of an earlier date it does not exist); version 6 keeps the day a deadline ends
+ * by itself apart (`closes_on`), so that `met_on` stays in the past and the "met later" leg of a
+ * query as of today stays empty.
  */
 const DEADLINE_TABLES = `
 DROP TABLE IF EXISTS rm_deadline_certificate_states;
@@ -22,6 +24,7 @@ CREATE TABLE IF NOT EXISTS rm_deadlines (
   due_date TEXT NOT NULL,
   opened_on TEXT NOT NULL,
   met_on TEXT,
+  closes_on TEXT,
   subject TEXT NOT NULL,
   PRIMARY KEY (aggregate_id, key)
 ) STRICT, WITHOUT ROWID;
@@ -42,7 +45,7 @@ CREATE TABLE IF NOT EXISTS rm_deadline_recertification_audits (
  */
 export const DEADLINE_QUERY_INDEXES = queryIndexes({
   rm_deadlines_open_by_due_date_covering: `ON rm_deadlines (due_date, key, aggregate_id, type,
-    certificate_id, organisation_id, audit_cycle_id, opened_on, met_on, subject)
+    certificate_id, organisation_id, audit_cycle_id, opened_on, met_on, closes_on, subject)
     WHERE met_on IS NULL`,
   rm_deadlines_open_by_organisation: `ON rm_deadlines (organisation_id, due_date, key,
     aggregate_id) WHERE met_on IS NULL`,
@@ -50,7 +53,7 @@ export const DEADLINE_QUERY_INDEXES = queryIndexes({
 });
 
 /**
- * Creates the tables; a table from before version 5 lacks `opened_on` and is dropped first (the
+ * Creates the tables; a table from before version 6 lacks `closes_on` and is dropped first (the
  * version change replays the projection into the new one).
  */
 export const setupDeadlineTables = (db: Database): void => {
@@ -58,6 +61,6 @@ export const setupDeadlineTables = (db: Database): void => {
     .prepare<[], string>("SELECT name FROM pragma_table_info('rm_deadlines')")
     .pluck()
     .all();
-  if (columns.length > 0 && !columns.includes('opened_on')) db.exec('DROP TABLE rm_deadlines');
+  if (columns.length > 0 && !columns.includes('closes_on')) db.exec('DROP TABLE rm_deadlines');
   db.exec(DEADLINE_TABLES);
 };

@@ -40,6 +40,7 @@ export interface DeadlineRow {
   due_date: string;
   opened_on: string;
   met_on: string | null;
+  closes_on: string | null;
   subject: string;
 }
 
@@ -51,6 +52,7 @@ export const deadlineView = (row: DeadlineRow, asOf: CalendarDate): DeadlineView
       dueDate: row.due_date as CalendarDate,
       openedOn: row.opened_on as CalendarDate,
       metOn: row.met_on as CalendarDate | null,
+      closesOn: row.closes_on as CalendarDate | null,
       subject: row.subject,
     },
     asOf,

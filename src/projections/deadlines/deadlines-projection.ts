@@ -159,7 +159,7 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 5,
+  version: 6,
   setup: setupDeadlineTables,
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>

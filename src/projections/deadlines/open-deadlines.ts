@@ -44,7 +44,7 @@ interface OpenDeadlineRow {
 }
 
 /**
- * Set by `asOf`, not met, and not of a withdrawn certificate. Surveillance audits count only in the
+ * Set by `asOf`, not met nor ended by itself, and not of a withdrawn certificate. Surveillance audits count only in the
  * certificate's current audit cycle (a renewal supersedes the previous cycle's programme) and
  * while it has not expired.
  */
@@ -53,6 +53,7 @@ const OPEN_DEADLINES = `
     d.subject, c.number, c.recorded_status, c.version
   FROM rm_deadlines d LEFT JOIN rm_certificates c ON c.certificate_id = d.certificate_id
   WHERE d.met_on IS NULL AND d.due_date <= :end AND d.opened_on <= :asOf
+    AND (d.closes_on IS NULL OR d.closes_on > :asOf)
     AND (d.due_date, d.key, d.aggregate_id) > (:afterDue, :afterKey, :afterId)
     AND coalesce(c.recorded_status, '') <> 'WITHDRAWN'
     AND (d.type <> 'SURVEILLANCE_AUDIT_DUE'

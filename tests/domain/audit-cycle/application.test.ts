@@ -7,6 +7,7 @@ import {
   DEFAULT_POLICY,
   InvalidAuditCycleInputError,
   ReadinessNotMetError,
+  ReapplicationBarredError,
   RejectionReasonsRequiredError,
   type ReviewApplication,
   StandardVersionClosedError,
@@ -20,6 +21,7 @@ import {
   readyOrganisation,
   spec,
   submitApplication,
+  submitRecertification,
 } from './audit-cycle-fixtures';
 
 const review = (
@@ -112,6 +114,30 @@ describe('submitting an application', () => {
       )
       .events();
     expect(event?.type).toBe('ApplicationSubmitted');
+  });
+
+  it('refuses a new application [CN] before an own-fault suspension or withdrawal bar ends', () => {
+    const reapplicationBar = {
+      certificateNumber: 'CN-20000-00042',
+      cause: 'WITHDRAWAL' as const,
+      on: d('2023-01-11'),
+      until: d('2024-01-11'),
+    };
+    spec([])
+      .when(submitApplication({ reapplicationBar }))
+      .thenThrows(ReapplicationBarredError, {
+        rule: 'REAPPLICATION_BARRED',
+        message:
+          /no new application before 2024-01-11: certificate CN-20000-00042 was withdrawn for the organisation's own fault on 2023-01-11/,
+      });
+    const [onTheDay] = spec([])
+      .when(submitApplication({ reapplicationBar, submittedOn: d('2024-01-11') }))
+      .events();
+    expect(onTheDay?.type).toBe('ApplicationSubmitted');
+    const [recertification] = spec([])
+      .when(submitRecertification({ reapplicationBar, submittedOn: d('2023-06-01') }))
+      .events();
+    expect(recertification?.type).toBe('ApplicationSubmitted');
   });
 
   it('refuses a second application on the same audit cycle', () => {

@@ -35,6 +35,7 @@ describe('audit cycle deadlines', () => {
         key: 'STAGE2_DUE:stage1',
         dueDate: d('2024-08-06'),
         openedOn: d('2024-02-06'),
+        closesOn: null,
         metOn: null,
         subject: 'stage 2 audit after stage 1 stage1',
       },
@@ -56,6 +57,7 @@ describe('audit cycle deadlines', () => {
       key: 'NC_RESPONSE_DUE:nc-minor',
       dueDate: d('2024-06-04'),
       openedOn: d('2024-03-06'),
+      closesOn: null,
       metOn: d('2024-03-11'),
       subject: 'minor nonconformity nc-minor',
     });
@@ -123,6 +125,7 @@ describe('audit cycle deadlines', () => {
     expect(byKey(auditCycleDeadlines(afterS1.state), 'SURVEILLANCE_AUDIT_DUE:2')).toMatchObject({
       dueDate: '2026-02-11',
       openedOn: '2025-02-11',
+      closesOn: null,
     });
     expect(byKey(auditCycleDeadlines(afterS1.state), 'SURVEILLANCE_AUDIT_DUE:1').openedOn).toBe(
       '2024-03-20',
@@ -137,6 +140,7 @@ describe('audit cycle deadlines', () => {
         key: 'SURVEILLANCE_AUDIT_DUE:2',
         dueDate: d('2026-03-20'),
         openedOn: d('2025-06-05'),
+        closesOn: null,
         metOn: null,
         subject: 'surveillance audit 2',
       },

@@ -38,6 +38,7 @@ describe('certificateDeadlines', () => {
         key: 'CERTIFICATE_EXPIRY:2027-03-19',
         dueDate: '2027-03-19',
         openedOn: '2024-03-15',
+        closesOn: null,
         metOn: null,
         subject: `expiry of certificate ${N}`,
       },
@@ -46,6 +47,7 @@ describe('certificateDeadlines', () => {
         key: 'RECERTIFICATION_AUDIT_DUE:2027-03-19',
         dueDate: '2026-12-19',
         openedOn: '2024-03-15',
+        closesOn: null,
         metOn: null,
         subject: `recertification audit of certificate ${N} (expiring 2027-03-19)`,
       },
@@ -94,7 +96,8 @@ describe('certificateDeadlines', () => {
       key: 'RESTORATION_WINDOW_END:2027-03-19',
       dueDate: '2027-09-19',
       openedOn: '2027-03-20',
-      metOn: '2027-09-20',
+      metOn: null,
+      closesOn: '2027-09-20',
       subject: `restoration of certificate ${N} (expired on 2027-03-19)`,
     });
     expect(deadlineStateOn(window!, d('2027-04-01')).state).toBe('UPCOMING');
@@ -125,6 +128,7 @@ describe('certificateDeadlines', () => {
       key: 'SUSPENSION_LIMIT:2025-06-01',
       dueDate: '2025-12-01',
       openedOn: '2025-06-01',
+      closesOn: null,
       metOn: null,
       subject: `suspension of certificate ${N} since 2025-06-01`,
     });
@@ -149,6 +153,7 @@ describe('certificateDeadlines', () => {
       key: 'TRANSITION_DEADLINE:ISO/IEC 27001:2013',
       dueDate: '2025-10-31',
       openedOn: '2023-06-01',
+      closesOn: null,
       metOn: null,
       subject: 'transition of certificate CN-27001-00042 from ISO/IEC 27001:2013',
     });
