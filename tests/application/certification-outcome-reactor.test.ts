@@ -2,7 +2,6 @@ import { type CheckpointStore, inMemoryCheckpointStore } from '../../src/applica
 import { CertificateWithdrawnError } from '../../src/domain';
 import type { EventStore } from '../../src/eventstore';
 import {
-  ADMIN,
   CB_NAME,
   checkpointsOf,
   d,
@@ -12,8 +11,8 @@ import {
   lifecycleWorld,
   readyOrganisation,
   recertify,
+  reviewedTransfer,
   SCOPE,
-  STANDARD,
   type World,
 } from './lifecycle-fixtures';
 
@@ -277,40 +276,7 @@ describe('certification-outcome reactor', () => {
 
   it('transfers a certificate in with a number of ours, the same cycle and expiry', async () => {
     await readyOrganisation(world.service);
-    await world.service.transferCertificateIn(
-      {
-        auditCycleId: 'cycle-t',
-        certificateId: 'cert-t',
-        organisationId: 'org-1',
-        standard: STANDARD,
-        scope: SCOPE,
-        sites: ['site-sh'],
-        submittedOn: d('2025-01-10'),
-        previousCertificationBody: 'Other CB',
-        previousCertificateNumber: 'OT-123',
-        previousCycleDecisionDate: d('2024-06-01'),
-        certificateExpiryDate: d('2027-05-31'),
-        surveillanceProgramme: { completedSurveillances: 0, lastSurveillanceLastDay: null },
-      },
-      ADMIN,
-    );
-    await world.service.reviewApplication(
-      { auditCycleId: 'cycle-t', outcome: 'ACCEPTED', reasons: [], reviewedOn: d('2025-01-12') },
-      ADMIN,
-    );
-    await world.service.recordTransferReview(
-      {
-        auditCycleId: 'cycle-t',
-        reviewedOn: d('2025-01-20'),
-        certificateStatus: 'VALID',
-        accredited: true,
-        reasonsForTransfer: ['client request'],
-        outstandingNonconformities: [],
-        lastReports: ['surveillance report 2024'],
-        complaints: [],
-      },
-      ADMIN,
-    );
+    await reviewedTransfer(world.service);
     await world.service.decideCertification(
       { auditCycleId: 'cycle-t', decision: 'GRANTED', decidedOn: d('2025-01-25'), reasons: [] },
       DECISION_MAKER,

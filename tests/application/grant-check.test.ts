@@ -14,9 +14,9 @@ import {
   grantedInitialCycle,
   lifecycleWorld,
   recertify,
-  SCOPE,
-  STANDARD,
+  reviewedTransfer,
   type World,
+  withdrawOwnFault,
 } from './lifecycle-fixtures';
 
 /** A recertification of cert-1 in cycle-2, accepted and audited, not decided yet. */
@@ -30,47 +30,6 @@ const auditedRecertification = async (world: World) => {
     ADMIN,
   );
   await audit(world.service, 'cycle-2', 'recert', 'RECERTIFICATION', '2026-11-16', '2026-11-18');
-};
-
-/** A transfer for org-1 of a certificate expiring 2025-01-31, reviewed, not decided yet. */
-const reviewedTransfer = async (world: World) => {
-  await world.service.transferCertificateIn(
-    {
-      auditCycleId: 'cycle-t',
-      certificateId: 'cert-t',
-      organisationId: 'org-1',
-      standard: STANDARD,
-      scope: SCOPE,
-      sites: ['site-sh'],
-      submittedOn: d('2025-01-10'),
-      previousCertificationBody: 'Other CB',
-      previousCertificateNumber: 'OT-123',
-      previousCycleDecisionDate: d('2022-02-01'),
-      certificateExpiryDate: d('2025-01-31'),
-      surveillanceProgramme: {
-        completedSurveillances: 2,
-        lastSurveillanceLastDay: d('2024-01-20'),
-      },
-    },
-    ADMIN,
-  );
-  await world.service.reviewApplication(
-    { auditCycleId: 'cycle-t', outcome: 'ACCEPTED', reasons: [], reviewedOn: d('2025-01-12') },
-    ADMIN,
-  );
-  await world.service.recordTransferReview(
-    {
-      auditCycleId: 'cycle-t',
-      reviewedOn: d('2025-01-20'),
-      certificateStatus: 'VALID',
-      accredited: true,
-      reasonsForTransfer: ['client request'],
-      outstandingNonconformities: [],
-      lastReports: ['surveillance report 2024'],
-      complaints: [],
-    },
-    ADMIN,
-  );
 };
 
 describe('a certification decision checks its grant against the certificate first', () => {
@@ -101,6 +60,19 @@ describe('a certification decision checks its grant against the certificate firs
     );
   };
 
+  /** Grants cycle-2 (a recertification) on 2027-01-15. */
+  const decideRecertification = (effectiveOn?: string) =>
+    world.service.decideCertification(
+      {
+        auditCycleId: 'cycle-2',
+        decision: 'GRANTED',
+        decidedOn: d('2027-01-15'),
+        ...(effectiveOn ? { effectiveOn: d(effectiveOn) } : {}),
+        reasons: [],
+      },
+      DECISION_MAKER,
+    );
+
   it('records a grant the certificate takes, and the reactor renews the certificate', async () => {
     await recertify(world.service, 'cert-1', '2027-01-15');
     await world.reactor().catchUp();
@@ -110,24 +82,8 @@ describe('a certification decision checks its grant against the certificate firs
 
   it('refuses to renew a certificate withdrawn after its recertification started', async () => {
     await auditedRecertification(world);
-    await world.service.withdrawCertificate(
-      {
-        certificateId: 'cert-1',
-        reason: 'misuse of marks',
-        ownFault: true,
-        withdrawnOn: d('2026-12-01'),
-      },
-      DECISION_MAKER,
-    );
-    await expectRefused(
-      world.service.decideCertification(
-        { auditCycleId: 'cycle-2', decision: 'GRANTED', decidedOn: d('2027-01-15'), reasons: [] },
-        DECISION_MAKER,
-      ),
-      CertificateWithdrawnError,
-      'cycle-2',
-      'cert-1',
-    );
+    await withdrawOwnFault(world.service, '2026-12-01');
+    await expectRefused(decideRecertification(), CertificateWithdrawnError, 'cycle-2', 'cert-1');
   });
 
   it('refuses to renew a suspended certificate', async () => {
@@ -142,38 +98,31 @@ describe('a certification decision checks its grant against the certificate firs
       DECISION_MAKER,
     );
     await auditedRecertification(world);
-    await expectRefused(
-      world.service.decideCertification(
-        { auditCycleId: 'cycle-2', decision: 'GRANTED', decidedOn: d('2027-01-15'), reasons: [] },
-        DECISION_MAKER,
-      ),
-      CertificateSuspendedError,
-      'cycle-2',
-      'cert-1',
-    );
+    await expectRefused(decideRecertification(), CertificateSuspendedError, 'cycle-2', 'cert-1');
   });
 
   it('refuses a renewal effective later than the day after the current expiry', async () => {
     await auditedRecertification(world);
-    const decide = (effectiveOn: string) =>
-      world.service.decideCertification(
-        {
-          auditCycleId: 'cycle-2',
-          decision: 'GRANTED',
-          decidedOn: d('2027-01-15'),
-          effectiveOn: d(effectiveOn),
-          reasons: [],
-        },
-        DECISION_MAKER,
-      );
-    await expectRefused(decide('2027-03-21'), RenewalEffectiveDateError, 'cycle-2', 'cert-1');
-    await decide('2027-03-20');
+    await expectRefused(
+      decideRecertification('2027-03-21'),
+      RenewalEffectiveDateError,
+      'cycle-2',
+      'cert-1',
+    );
+    await decideRecertification('2027-03-20');
     await world.reactor().catchUp();
     expect(world.rejected).toEqual([]);
   });
 
   it('refuses to transfer in a certificate that expires before the transfer takes effect', async () => {
-    await reviewedTransfer(world);
+    await reviewedTransfer(world.service, {
+      previousCycleDecisionDate: d('2022-02-01'),
+      certificateExpiryDate: d('2025-01-31'),
+      surveillanceProgramme: {
+        completedSurveillances: 2,
+        lastSurveillanceLastDay: d('2024-01-20'),
+      },
+    });
     await expectRefused(
       world.service.decideCertification(
         { auditCycleId: 'cycle-t', decision: 'GRANTED', decidedOn: d('2025-03-10'), reasons: [] },

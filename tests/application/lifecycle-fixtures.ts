@@ -7,6 +7,7 @@ import {
   type LifecycleService,
   lifecycleService,
   SettableClock,
+  type TransferCertificateInInput,
 } from '../../src/application';
 import {
   type CalendarDate,
@@ -234,3 +235,65 @@ export const recertify = async (
 
 export const eventTypes = async (store: EventStore, stream: string): Promise<string[]> =>
   (await store.readStream(stream)).map((event) => event.type);
+
+/** An own-fault withdrawal of the certificate, by the DECISION_MAKER. */
+export const withdrawOwnFault = (
+  service: LifecycleService,
+  withdrawnOn: string,
+  certificateId = 'cert-1',
+) =>
+  service.withdrawCertificate(
+    { certificateId, reason: 'misuse of marks', ownFault: true, withdrawnOn: d(withdrawnOn) },
+    DECISION_MAKER,
+  );
+
+/**
+ * A TRANSFER application cycle-t (certificate cert-t) for org-1 of a valid, accredited certificate,
+ * accepted on 2025-01-12 and reviewed on 2025-01-20, not decided yet. `previous` overrides the
+ * previous CB's programme (default: decided 2024-06-01, expiring 2027-05-31, no surveillance).
+ */
+export const reviewedTransfer = async (
+  service: LifecycleService,
+  previous: Partial<
+    Pick<
+      TransferCertificateInInput,
+      'previousCycleDecisionDate' | 'certificateExpiryDate' | 'surveillanceProgramme'
+    >
+  > = {},
+) => {
+  await service.transferCertificateIn(
+    {
+      auditCycleId: 'cycle-t',
+      certificateId: 'cert-t',
+      organisationId: 'org-1',
+      standard: STANDARD,
+      scope: SCOPE,
+      sites: ['site-sh'],
+      submittedOn: d('2025-01-10'),
+      previousCertificationBody: 'Other CB',
+      previousCertificateNumber: 'OT-123',
+      previousCycleDecisionDate: d('2024-06-01'),
+      certificateExpiryDate: d('2027-05-31'),
+      surveillanceProgramme: { completedSurveillances: 0, lastSurveillanceLastDay: null },
+      ...previous,
+    },
+    ADMIN,
+  );
+  await service.reviewApplication(
+    { auditCycleId: 'cycle-t', outcome: 'ACCEPTED', reasons: [], reviewedOn: d('2025-01-12') },
+    ADMIN,
+  );
+  await service.recordTransferReview(
+    {
+      auditCycleId: 'cycle-t',
+      reviewedOn: d('2025-01-20'),
+      certificateStatus: 'VALID',
+      accredited: true,
+      reasonsForTransfer: ['client request'],
+      outstandingNonconformities: [],
+      lastReports: ['surveillance report 2024'],
+      complaints: [],
+    },
+    ADMIN,
+  );
+};

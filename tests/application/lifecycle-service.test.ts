@@ -27,6 +27,7 @@ import {
   SCOPE,
   STANDARD,
   type World,
+  withdrawOwnFault,
 } from './lifecycle-fixtures';
 
 describe('lifecycle service', () => {
@@ -254,15 +255,7 @@ describe('lifecycle service', () => {
   it('refuses a recertification of a withdrawn certificate and appends nothing', async () => {
     await grantedInitialCycle(world.service);
     await world.reactor().catchUp();
-    await world.service.withdrawCertificate(
-      {
-        certificateId: 'cert-1',
-        reason: 'misuse of marks',
-        ownFault: true,
-        withdrawnOn: d('2026-06-01'),
-      },
-      DECISION_MAKER,
-    );
+    await withdrawOwnFault(world.service, '2026-06-01');
     const before = (await world.store.readAll()).length;
     await expect(
       world.service.startRecertification(

@@ -2,12 +2,12 @@ import { POLICY_PROFILES, ReapplicationBarredError } from '../../src/domain';
 import {
   ADMIN,
   d,
-  DECISION_MAKER,
   grantedInitialCycle,
   lifecycleWorld,
   SCOPE,
   STANDARD,
   type World,
+  withdrawOwnFault,
 } from './lifecycle-fixtures';
 
 describe('[CN] re-application bar', () => {
@@ -21,15 +21,7 @@ describe('[CN] re-application bar', () => {
     });
     await grantedInitialCycle(world.service);
     await world.reactor().catchUp();
-    await world.service.withdrawCertificate(
-      {
-        certificateId: 'cert-1',
-        reason: 'misuse of marks',
-        ownFault: true,
-        withdrawnOn: d('2025-06-01'),
-      },
-      DECISION_MAKER,
-    );
+    await withdrawOwnFault(world.service, '2025-06-01');
   });
   afterEach(() => world.close());
   afterAll(() => worlds.remove());
