@@ -3,8 +3,8 @@ import { DomainError } from '../errors';
 /** Malformed command data: a missing id, a bad date, an empty list. */
 export class InvalidAuditCycleInputError extends DomainError {
   override readonly name = 'InvalidAuditCycleInputError';
-  constructor(message: string) {
-    super('INVALID_INPUT', message);
+  constructor(message: string, field?: string) {
+    super('INVALID_INPUT', message, field);
   }
 }
 

@@ -5,6 +5,7 @@ export const requireDate = (value: unknown, field: string): CalendarDate => {
   if (!isCalendarDate(value)) {
     throw new InvalidAuditCycleInputError(
       `${field} must be a calendar date (YYYY-MM-DD), got ${JSON.stringify(value)}`,
+      field,
     );
   }
   return value;
@@ -12,7 +13,7 @@ export const requireDate = (value: unknown, field: string): CalendarDate => {
 
 export const requireText = (value: unknown, field: string): string => {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new InvalidAuditCycleInputError(`${field} must be a non-empty string`);
+    throw new InvalidAuditCycleInputError(`${field} must be a non-empty string`, field);
   }
   return value;
 };
@@ -22,9 +23,10 @@ export const requireTextList = (
   field: string,
   { nonEmpty }: { nonEmpty: boolean },
 ): string[] => {
-  if (!Array.isArray(value)) throw new InvalidAuditCycleInputError(`${field} must be a list`);
+  if (!Array.isArray(value))
+    throw new InvalidAuditCycleInputError(`${field} must be a list`, field);
   if (nonEmpty && value.length === 0) {
-    throw new InvalidAuditCycleInputError(`${field} must name at least one entry`);
+    throw new InvalidAuditCycleInputError(`${field} must name at least one entry`, field);
   }
   return value.map((entry, index) => requireText(entry, `${field}[${index}]`));
 };
@@ -37,6 +39,7 @@ export const requireOneOf = <T extends string>(
   if (!allowed.includes(value as T)) {
     throw new InvalidAuditCycleInputError(
       `${field} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`,
+      field,
     );
   }
   return value as T;
@@ -49,7 +52,10 @@ export const requireOrderedDates = (
   toField: string,
 ): void => {
   if (to < from) {
-    throw new InvalidAuditCycleInputError(`${toField} ${to} is before ${fromField} ${from}`);
+    throw new InvalidAuditCycleInputError(
+      `${toField} ${to} is before ${fromField} ${from}`,
+      toField,
+    );
   }
 };
 
@@ -60,6 +66,7 @@ export const requireTeam = (leadAuditorId: unknown, team: unknown): string[] => 
   if (!members.includes(lead)) {
     throw new InvalidAuditCycleInputError(
       `the lead auditor ${lead} is not on the audit team (${members.join(', ')})`,
+      'leadAuditorId',
     );
   }
   return members;

@@ -3,8 +3,8 @@ import { DomainError } from '../errors';
 
 export class InvalidCertificateCommandError extends DomainError {
   override readonly name = 'InvalidCertificateCommandError';
-  constructor(commandType: string, problem: string) {
-    super('INVALID_CERTIFICATE_COMMAND', `${commandType}: ${problem}`);
+  constructor(commandType: string, problem: string, field?: string) {
+    super('INVALID_CERTIFICATE_COMMAND', `${commandType}: ${problem}`, field);
   }
 }
 

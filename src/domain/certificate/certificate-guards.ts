@@ -21,6 +21,7 @@ export const requireDate = (commandType: string, field: string, value: unknown):
     throw new InvalidCertificateCommandError(
       commandType,
       `${field} must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`,
+      field,
     );
   }
   return value;
@@ -28,7 +29,11 @@ export const requireDate = (commandType: string, field: string, value: unknown):
 
 export const requireText = (commandType: string, field: string, value: unknown): string => {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new InvalidCertificateCommandError(commandType, `${field} must be a non-blank text`);
+    throw new InvalidCertificateCommandError(
+      commandType,
+      `${field} must be a non-blank text`,
+      field,
+    );
   }
   return value;
 };

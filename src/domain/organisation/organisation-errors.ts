@@ -33,19 +33,19 @@ export class OrganisationMismatchError extends DomainError {
 
 export class BlankFieldError extends DomainError {
   override readonly name = 'BlankFieldError';
-  constructor(readonly field: string) {
-    super('REQUIRED_FIELD', `${field} must not be blank`);
+  constructor(field: string) {
+    super('REQUIRED_FIELD', `${field} must not be blank`, field);
   }
 }
 
 export class FieldTooLongError extends DomainError {
   override readonly name = 'FieldTooLongError';
-  constructor(
-    readonly field: string,
-    maximum: number,
-    length: number,
-  ) {
-    super('FIELD_TOO_LONG', `${field} has ${length} characters; at most ${maximum} are allowed`);
+  constructor(field: string, maximum: number, length: number) {
+    super(
+      'FIELD_TOO_LONG',
+      `${field} has ${length} characters; at most ${maximum} are allowed`,
+      field,
+    );
   }
 }
 
@@ -55,6 +55,7 @@ export class InvalidCountryCodeError extends DomainError {
     super(
       'INVALID_COUNTRY_CODE',
       `${field} ${JSON.stringify(value)} is not an ISO 3166-1 alpha-2 country code in upper case (e.g. CN, DE, GB)`,
+      field,
     );
   }
 }
@@ -62,7 +63,11 @@ export class InvalidCountryCodeError extends DomainError {
 export class InvalidDateError extends DomainError {
   override readonly name = 'InvalidDateError';
   constructor(field: string, value: unknown) {
-    super('INVALID_DATE', `${field} ${JSON.stringify(value)} is not a calendar date (YYYY-MM-DD)`);
+    super(
+      'INVALID_DATE',
+      `${field} ${JSON.stringify(value)} is not a calendar date (YYYY-MM-DD)`,
+      field,
+    );
   }
 }
 
@@ -89,6 +94,7 @@ export class InvalidIdentifierError extends DomainError {
     super(
       'INVALID_IDENTIFIER',
       `${field} ${JSON.stringify(value)} is not an identifier: it must be non-empty, without spaces`,
+      field,
     );
   }
 }

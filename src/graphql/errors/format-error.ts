@@ -126,9 +126,10 @@ const mapError = (
   }
   if (cause instanceof DomainError) {
     return {
-      code: ErrorCode.DOMAIN_RULE_VIOLATION,
+      code: cause.field === undefined ? ErrorCode.DOMAIN_RULE_VIOLATION : ErrorCode.BAD_USER_INPUT,
       message: cause.message,
-      extensions: { rule: cause.rule },
+      extensions:
+        cause.field === undefined ? { rule: cause.rule } : { rule: cause.rule, field: cause.field },
     };
   }
   if (cause instanceof ConcurrencyError) return conflict(cause);

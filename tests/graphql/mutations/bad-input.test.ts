@@ -273,6 +273,32 @@ describe('expectedVersion', () => {
   });
 });
 
+describe('input the domain finds malformed', () => {
+  it.each([
+    [
+      'a planned end before the planned start',
+      withField(VALID.planAudit as Target, 'plannedEnd', '2025-06-30'),
+      'plannedEnd',
+      'INVALID_INPUT',
+    ],
+    [
+      'a lead auditor who is not on the team',
+      withField(VALID.planAudit as Target, 'team', ['someone-else']),
+      'leadAuditorId',
+      'INVALID_INPUT',
+    ],
+    [
+      'a country code that is not ISO 3166-1',
+      withField(VALID.register as Target, 'country', 'ZZ'),
+      'country',
+      'INVALID_COUNTRY_CODE',
+    ],
+  ])('answers %s with BAD_USER_INPUT, the field and the rule', async (_, target, field, rule) => {
+    const error = await refusal(target);
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, rule });
+  });
+});
+
 describe('domain rules', () => {
   it('answers DOMAIN_RULE_VIOLATION with the rule for a suspension before the certificate took effect', async () => {
     const beforeEffect = fc
