@@ -2,6 +2,7 @@ import {
   CertificateSuspendedError,
   CertificateWithdrawnError,
   type DomainError,
+  RecertificationSupersededError,
   RenewalEffectiveDateError,
   TransferNotAllowedError,
 } from '../../src/domain';
@@ -19,17 +20,17 @@ import {
   withdrawOwnFault,
 } from './lifecycle-fixtures';
 
-/** A recertification of cert-1 in cycle-2, accepted and audited, not decided yet. */
-const auditedRecertification = async (world: World) => {
+/** A recertification of cert-1, accepted and audited, not decided yet. */
+const auditedRecertification = async (world: World, auditCycleId = 'cycle-2') => {
   await world.service.startRecertification(
-    { certificateId: 'cert-1', auditCycleId: 'cycle-2', submittedOn: d('2026-09-01') },
+    { certificateId: 'cert-1', auditCycleId, submittedOn: d('2026-09-01') },
     ADMIN,
   );
   await world.service.reviewApplication(
-    { auditCycleId: 'cycle-2', outcome: 'ACCEPTED', reasons: [], reviewedOn: d('2026-09-05') },
+    { auditCycleId, outcome: 'ACCEPTED', reasons: [], reviewedOn: d('2026-09-05') },
     ADMIN,
   );
-  await audit(world.service, 'cycle-2', 'recert', 'RECERTIFICATION', '2026-11-16', '2026-11-18');
+  await audit(world.service, auditCycleId, 'recert', 'RECERTIFICATION', '2026-11-16', '2026-11-18');
 };
 
 describe('a certification decision checks its grant against the certificate first', () => {
@@ -112,6 +113,22 @@ describe('a certification decision checks its grant against the certificate firs
     await decideRecertification('2027-03-20');
     await world.reactor().catchUp();
     expect(world.rejected).toEqual([]);
+  });
+
+  it('refuses a second recertification once another one renewed the certificate', async () => {
+    await auditedRecertification(world, 'cycle-2');
+    await auditedRecertification(world, 'cycle-3');
+    await decideRecertification();
+    await world.reactor().catchUp();
+    await expectRefused(
+      world.service.decideCertification(
+        { auditCycleId: 'cycle-3', decision: 'GRANTED', decidedOn: d('2027-01-20'), reasons: [] },
+        DECISION_MAKER,
+      ),
+      RecertificationSupersededError,
+      'cycle-3',
+      'cert-1',
+    );
   });
 
   it('refuses to transfer in a certificate that expires before the transfer takes effect', async () => {

@@ -99,6 +99,12 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
     );
   };
 
+  /** What a RECERTIFICATION decision needs from the certificate it renews. */
+  const renewedCertificateFacts = async (certificateId: string) => {
+    const { expiryDate, auditCycleId } = await loadCertificate(store, certificateId);
+    return { certificateExpiryDate: expiryDate, certificateAuditCycleId: auditCycleId };
+  };
+
   /** An operation whose command is built from its input, the caller and the loaded cycle. */
   const operation =
     <Input extends { auditCycleId: string }>(
@@ -183,7 +189,7 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
 
     /**
      * The decision maker is the actor (impartiality is checked against the audit teams). A
-     * RECERTIFICATION decision carries the certificate's current expiry, loaded here. A grant the
+     * RECERTIFICATION decision carries the certificate's current expiry and cycle, loaded here. A grant the
      * certificate would refuse is refused here, with the certificate's reason (`checkGrant`); the
      * certificate itself changes when the certification-outcome reactor handles the grant.
      */
@@ -194,11 +200,7 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
           ...input,
           decisionMakerId: actor,
           ...(cycle.application.kind === 'RECERTIFICATION'
-            ? {
-                certificateExpiryDate: (
-                  await loadCertificate(store, cycle.application.certificateId)
-                ).expiryDate,
-              }
+            ? await renewedCertificateFacts(cycle.application.certificateId)
             : {}),
         },
       };

@@ -147,6 +147,8 @@ export type DecideCertification = DomainCommand<
     effectiveOn?: CalendarDate;
     /** RECERTIFICATION: the certificate's current expiry date, filled by the application layer. */
     certificateExpiryDate?: CalendarDate;
+    /** RECERTIFICATION: the certificate's current audit cycle, filled by the application layer. */
+    certificateAuditCycleId?: string;
   }
 >;
 

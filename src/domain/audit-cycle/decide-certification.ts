@@ -13,6 +13,7 @@ import {
 import {
   CertificationAlreadyDecidedError,
   EffectiveDateBeforeDecisionError,
+  RecertificationSupersededError,
   RefusalReasonsRequiredError,
   RestorationEffectiveDateError,
 } from './decision-errors';
@@ -23,6 +24,24 @@ import {
   requireText,
   requireTextList,
 } from './input-validation';
+
+/**
+ * A recertification renews the cycle it was applied for: once the certificate has moved on to
+ * another cycle (another recertification was granted meanwhile), it can no longer be granted.
+ */
+const requireCurrentCycle = (
+  cycle: AuditCycle,
+  renewedCycleId: string,
+  data: DecideCertification['data'],
+): void => {
+  const current = requireText(data.certificateAuditCycleId, 'certificateAuditCycleId');
+  if (current !== renewedCycleId) {
+    throw new RecertificationSupersededError(
+      `certificate ${cycle.application.certificateId} is now in audit cycle ${current}: this ` +
+        `recertification of cycle ${renewedCycleId} was overtaken and cannot be granted`,
+    );
+  }
+};
 
 const grant = (
   cycle: AuditCycle,
@@ -45,6 +64,9 @@ const grant = (
     cycle.application.kind === 'RECERTIFICATION'
       ? requireDate(data.certificateExpiryDate, 'certificateExpiryDate')
       : null;
+  if (cycle.application.recertification) {
+    requireCurrentCycle(cycle, cycle.application.recertification.previousAuditCycleId, data);
+  }
   const granted = grantedCertificate(cycle, decidedOn, effectiveOn, certificateExpiryDate);
   if (granted.outcome === 'RESTORE' && effectiveOn !== decidedOn) {
     throw new RestorationEffectiveDateError(

@@ -86,6 +86,13 @@ export class EffectiveDateBeforeDecisionError extends DomainError {
   }
 }
 
+export class RecertificationSupersededError extends DomainError {
+  override readonly name = 'RecertificationSupersededError';
+  constructor(message: string) {
+    super('RECERTIFICATION_SUPERSEDED', message);
+  }
+}
+
 export class RestorationEffectiveDateError extends DomainError {
   override readonly name = 'RestorationEffectiveDateError';
   constructor(message: string) {

@@ -3,6 +3,7 @@ import {
   InvalidAuditCycleInputError,
   POLICY_PROFILES,
   RecertificationAuditNotCompletedError,
+  RecertificationSupersededError,
   RestorationDecisionNotAllowedError,
   RestorationDecisionTooLateError,
   RestorationEffectiveDateError,
@@ -26,7 +27,10 @@ const recertified = (policy = DEFAULT_POLICY) =>
     .audit('recert', 'RECERTIFICATION', '2026-11-02', '2026-11-04');
 
 const decide = (decidedOn: string) =>
-  decideCertification(decidedOn, { certificateExpiryDate: EXPIRY });
+  decideCertification(decidedOn, {
+    certificateExpiryDate: EXPIRY,
+    certificateAuditCycleId: 'cycle-0',
+  });
 
 describe('recertification decisions', () => {
   it('records the previous cycle and the current expiry on the application', () => {
@@ -74,6 +78,7 @@ describe('recertification decisions', () => {
       .when(
         decideCertification('2027-05-10', {
           certificateExpiryDate: EXPIRY,
+          certificateAuditCycleId: 'cycle-0',
           effectiveOn: d('2027-06-01'),
         }),
       )
@@ -85,11 +90,27 @@ describe('recertification decisions', () => {
       .when(
         decideCertification('2027-05-10', {
           certificateExpiryDate: EXPIRY,
+          certificateAuditCycleId: 'cycle-0',
           effectiveOn: d('2027-05-10'),
         }),
       )
       .events();
     expect(event?.data).toMatchObject({ outcome: 'RESTORE', effectiveOn: '2027-05-10' });
+  });
+
+  it('refuses to grant a recertification the certificate has moved past (another cycle renewed it)', () => {
+    spec(recertified().events)
+      .when(
+        decideCertification('2027-01-10', {
+          certificateExpiryDate: EXPIRY,
+          certificateAuditCycleId: 'cycle-other',
+        }),
+      )
+      .thenThrows(RecertificationSupersededError, {
+        rule: 'RECERTIFICATION_SUPERSEDED',
+        message:
+          /now in audit cycle cycle-other: this recertification of cycle cycle-0 was overtaken/,
+      });
   });
 
   it('refuses a restoration after the window', () => {
