@@ -164,7 +164,12 @@ export class Lifecycle {
     });
   }
 
-  async grant(auditCycleId: string, decidedOn: string, certificateExpiryDate?: CalendarDate) {
+  /** `renewed`: for a RECERTIFICATION, the certificate's expiry and audit cycle at the decision. */
+  async grant(
+    auditCycleId: string,
+    decidedOn: string,
+    renewed?: { certificateExpiryDate: CalendarDate; certificateAuditCycleId: string },
+  ) {
     return this.cycle(
       {
         type: 'DecideCertification',
@@ -174,7 +179,7 @@ export class Lifecycle {
           decisionMakerId: DECIDER,
           decidedOn: d(decidedOn),
           reasons: ['all requirements met'],
-          ...(certificateExpiryDate ? { certificateExpiryDate } : {}),
+          ...renewed,
         },
       },
       DECIDER,
@@ -353,7 +358,10 @@ export const appendTypicalLifecycle = async (store: SqliteEventStore): Promise<v
     },
     'system-scanner',
   );
-  await run.grant(recertificationCycle, '2027-05-10', expiry);
+  await run.grant(recertificationCycle, '2027-05-10', {
+    certificateExpiryDate: expiry,
+    certificateAuditCycleId: initialCycle,
+  });
   await run.certificate({
     type: 'RestoreCertificate',
     data: {
