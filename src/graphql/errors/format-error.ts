@@ -125,12 +125,10 @@ const mapError = (
     };
   }
   if (cause instanceof DomainError) {
-    return {
-      code: cause.field === undefined ? ErrorCode.DOMAIN_RULE_VIOLATION : ErrorCode.BAD_USER_INPUT,
-      message: cause.message,
-      extensions:
-        cause.field === undefined ? { rule: cause.rule } : { rule: cause.rule, field: cause.field },
-    };
+    const { rule, field, message } = cause;
+    return field === undefined
+      ? { code: ErrorCode.DOMAIN_RULE_VIOLATION, message, extensions: { rule } }
+      : { code: ErrorCode.BAD_USER_INPUT, message, extensions: { rule, field } };
   }
   if (cause instanceof ConcurrencyError) return conflict(cause);
   if (
