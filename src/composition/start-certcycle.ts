@@ -17,7 +17,12 @@ import {
 } from '../graphql';
 import { buildCertcycleSchema } from '../graphql/certcycle-schema';
 import { type CertificateStatusFeed, startCertificateStatusFeed } from '../graphql/live';
-import { allProjections, certificateIdsOfOrganisation, ProjectionRunner } from '../projections';
+import {
+  allProjections,
+  auditCycleIdsOfCertificate,
+  certificateIdsOfOrganisation,
+  ProjectionRunner,
+} from '../projections';
 import { SecretBox, WebhookDeliveries, WebhookSubscriptions } from '../webhooks';
 import { certificationOutcomeReactor } from './certification-outcome-reactor';
 import { clockFor } from './clock-for';
@@ -86,6 +91,8 @@ export const startCertcycle = async (
       checkGrant: (grant, actor) => reactor.check(grant, actor),
       certificatesOf: (organisationId) =>
         Promise.resolve(certificateIdsOfOrganisation(readModels, organisationId)),
+      auditCyclesOf: (certificateId) =>
+        Promise.resolve(auditCycleIdsOfCertificate(readModels, certificateId)),
     });
     const apiKeys = new ApiKeyStore(readModels);
     const adminKey = config.adminApiKey ?? (config.demo ? generateApiKey() : null);

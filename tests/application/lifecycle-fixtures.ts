@@ -43,16 +43,18 @@ export const lifecycleWorld = (name: string) => {
   let count = 0;
   /**
    * `checkGrants`: decisions ask a reactor whether the certificate takes their grant first;
-   * `certificatesOf`: the lookup of an organisation's certificate ids (none by default).
+   * `certificatesOf`, `auditCyclesOf`: the read-model lookups (none found by default).
    */
   const open = (
     policy: CertificationPolicy = DEFAULT_POLICY,
     {
       checkGrants = false,
       certificatesOf,
+      auditCyclesOf,
     }: {
       checkGrants?: boolean;
       certificatesOf?: (organisationId: string) => Promise<readonly string[]>;
+      auditCyclesOf?: (certificateId: string) => Promise<readonly string[]>;
     } = {},
   ) => {
     count += 1;
@@ -65,6 +67,7 @@ export const lifecycleWorld = (name: string) => {
       policy,
       checkGrant: checkGrants ? (grant, actor) => reactor().check(grant, actor) : undefined,
       certificatesOf,
+      auditCyclesOf,
     });
     const rejected: Array<{ event: RecordedEvent; error: DomainError }> = [];
     const reactor = (

@@ -12,6 +12,7 @@ import {
   type OutstandingNonconformity,
   type PreviousCertificateStatus,
   type RecertificationApplication,
+  RecertificationAlreadyOpenError,
   type StandardReference,
   type TransferApplication,
 } from '../../domain';
@@ -101,6 +102,21 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
     return latestReapplicationBar(certificates.map(({ state }) => reapplicationBarOf(state)));
   };
 
+  /** One recertification at a time: the certificate's cycles (found by the lookup) are folded. */
+  const requireNoOpenRecertification = async (certificateId: string): Promise<void> => {
+    for (const id of await runtime.auditCyclesOf(certificateId)) {
+      const { state } = await loadAggregate(store, auditCycleStreamName(id), auditCycleDecider);
+      if (
+        state.status !== 'NOT_STARTED' &&
+        state.application.kind === 'RECERTIFICATION' &&
+        state.decision === null &&
+        state.status !== 'APPLICATION_REJECTED'
+      ) {
+        throw new RecertificationAlreadyOpenError(certificateId, id, state.application.submittedOn);
+      }
+    }
+  };
+
   /**
    * Snapshots the organisation's readiness facts as of the application; the sites must be listed;
    * an INITIAL or TRANSFER application carries the organisation's [CN] re-application bar.
@@ -186,7 +202,8 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
 
     /**
      * A RECERTIFICATION application for an issued certificate, with its expiry and current cycle;
-     * a withdrawn certificate is refused (withdrawal is final).
+     * a withdrawn certificate is refused (withdrawal is final), and so is a second application while
+     * one is open.
      */
     startRecertification: async (
       input: StartRecertificationInput,
@@ -201,6 +218,7 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
           'a recertification application',
         );
       }
+      await requireNoOpenRecertification(input.certificateId);
       const previous = await loadAuditCycle(store, certificate.auditCycleId);
       return submit(
         {

@@ -32,6 +32,11 @@ export interface LifecycleDependencies {
    * for the [CN] re-application bar. Without it no bar is found.
    */
   certificatesOf?: (organisationId: string) => Promise<readonly string[]>;
+  /**
+   * The ids of the certificate's audit cycles (a read-model lookup): a recertification application
+   * loads them to refuse a second one while one is open. Without it none is found.
+   */
+  auditCyclesOf?: (certificateId: string) => Promise<readonly string[]>;
 }
 
 /** What every operation group shares: the command handler, the clock's today and new ids. */
@@ -56,6 +61,7 @@ export const lifecycleRuntime = (deps: LifecycleDependencies) => {
     newId: deps.newId ?? randomUUID,
     checkGrant: deps.checkGrant ?? (() => Promise.resolve()),
     certificatesOf: deps.certificatesOf ?? (() => Promise.resolve([])),
+    auditCyclesOf: deps.auditCyclesOf ?? (() => Promise.resolve([])),
     /** The given date, or today in the CB's time zone. */
     dateOr: (date: CalendarDate | undefined): CalendarDate => date ?? today(deps.clock, timeZone),
   };

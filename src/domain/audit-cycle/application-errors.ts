@@ -1,3 +1,4 @@
+import type { CalendarDate } from '../calendar';
 import { DomainError } from '../errors';
 
 /** Malformed command data: a missing id, a bad date, an empty list. */
@@ -60,6 +61,17 @@ export class ReadinessNotMetError extends DomainError {
 }
 
 /** 17021-1 5.2.7: no certification within the cooling-off after consultancy by a related body. */
+export class RecertificationAlreadyOpenError extends DomainError {
+  override readonly name = 'RecertificationAlreadyOpenError';
+  constructor(certificateId: string, auditCycleId: string, submittedOn: CalendarDate) {
+    super(
+      'RECERTIFICATION_ALREADY_OPEN',
+      `certificate ${certificateId} already has recertification cycle ${auditCycleId}, applied for on ` +
+        `${submittedOn} and not decided: decide or reject that one first`,
+    );
+  }
+}
+
 export class ReapplicationBarredError extends DomainError {
   override readonly name = 'ReapplicationBarredError';
   constructor(message: string) {

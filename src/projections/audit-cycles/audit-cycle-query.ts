@@ -18,6 +18,11 @@ const statements = perDatabase((db: Database) => ({
   cycle: objectRows(
     db.prepare<[string], CycleRow>('SELECT * FROM rm_audit_cycles WHERE audit_cycle_id = ?'),
   ),
+  idsOfCertificate: db
+    .prepare<[string], string>(
+      'SELECT audit_cycle_id FROM rm_audit_cycles WHERE certificate_id = ?',
+    )
+    .pluck(),
   audits: objectRows(
     db.prepare<[string], AuditRow>(
       'SELECT * FROM rm_audits WHERE audit_cycle_id = ? ORDER BY planned_as',
@@ -74,6 +79,10 @@ export const nonconformitiesOfCycle = (db: Database, auditCycleId: string): Nonc
   statements(db).nonconformities.all(auditCycleId).map(nonconformityView);
 
 /** An audit cycle: application, review, transfer review and decision (audits and findings apart). */
+/** The ids of every audit cycle of the certificate, whatever its kind or status. */
+export const auditCycleIdsOfCertificate = (db: Database, certificateId: string): string[] =>
+  statements(db).idsOfCertificate.all(certificateId);
+
 export const findAuditCycle = (db: Database, auditCycleId: string): AuditCycleView | null => {
   const row = statements(db).cycle.get(auditCycleId);
   if (!row) return null;

@@ -21,7 +21,12 @@ import {
   createInMemoryPubSub,
   Role,
 } from '../../../src/graphql';
-import { allProjections, ProjectionRunner } from '../../../src/projections';
+import {
+  allProjections,
+  auditCycleIdsOfCertificate,
+  certificateIdsOfOrganisation,
+  ProjectionRunner,
+} from '../../../src/projections';
 import { SecretBox, WebhookDeliveries, WebhookSubscriptions } from '../../../src/webhooks';
 import { sqliteCheckpointStore } from '../../application/sqlite-checkpoint-store';
 import { type GraphQLResponse, post } from './test-server';
@@ -70,6 +75,10 @@ export const startApiHarness = async (options: ApiHarnessOptions = {}) => {
     policy: DEFAULT_POLICY,
     timeZone,
     checkGrant: (grant, actor) => reactor.check(grant, actor),
+    certificatesOf: (organisationId) =>
+      Promise.resolve(certificateIdsOfOrganisation(db, organisationId)),
+    auditCyclesOf: (certificateId) =>
+      Promise.resolve(auditCycleIdsOfCertificate(db, certificateId)),
   });
   await runner.start();
   reactor.start();

@@ -1,0 +1,65 @@
+import { RecertificationAlreadyOpenError } from '../../src/domain';
+import {
+  ADMIN,
+  d,
+  DECISION_MAKER,
+  grantedInitialCycle,
+  lifecycleWorld,
+  recertify,
+  type World,
+} from './lifecycle-fixtures';
+
+/** The audit cycles of a certificate, from the log: what the read-model lookup answers. */
+const cyclesOf = async (world: World, certificateId: string) =>
+  (await world.store.readAll())
+    .filter((event) => event.type === 'ApplicationSubmitted')
+    .filter((event) => (event.data as { certificateId: string }).certificateId === certificateId)
+    .map((event) => (event.data as { auditCycleId: string }).auditCycleId);
+
+describe('one open recertification per certificate', () => {
+  const worlds = lifecycleWorld('open-recertification');
+  let world: World;
+
+  beforeEach(async () => {
+    world = worlds.open(undefined, { auditCyclesOf: (id) => cyclesOf(world, id) });
+    await grantedInitialCycle(world.service);
+    await world.reactor().catchUp();
+  });
+  afterEach(() => world.close());
+  afterAll(() => worlds.remove());
+
+  const start = (auditCycleId: string, submittedOn: string) =>
+    world.service.startRecertification(
+      { certificateId: 'cert-1', auditCycleId, submittedOn: d(submittedOn) },
+      ADMIN,
+    );
+
+  it('refuses a second recertification application while one is undecided, writing nothing', async () => {
+    await start('cycle-2', '2026-09-01');
+    const before = (await world.store.readAll()).length;
+    await expect(start('cycle-3', '2026-09-10')).rejects.toThrow(
+      new RecertificationAlreadyOpenError('cert-1', 'cycle-2', d('2026-09-01')),
+    );
+    expect((await world.store.readAll()).length).toBe(before);
+  });
+
+  it('accepts the next one once the open one is rejected or decided', async () => {
+    await start('cycle-2', '2026-09-01');
+    await world.service.reviewApplication(
+      {
+        auditCycleId: 'cycle-2',
+        outcome: 'REJECTED',
+        reasons: ['scope unclear'],
+        reviewedOn: d('2026-09-05'),
+      },
+      DECISION_MAKER,
+    );
+    await expect(
+      recertify(world.service, 'cert-1', '2027-01-15', 'cycle-3'),
+    ).resolves.toMatchObject({
+      id: 'cycle-3',
+    });
+    await world.reactor().catchUp();
+    await expect(start('cycle-4', '2029-09-01')).resolves.toMatchObject({ id: 'cycle-4' });
+  });
+});
