@@ -61,13 +61,17 @@ describe('a certification decision checks its grant against the certificate firs
     );
   };
 
-  /** Grants cycle-2 (a recertification) on 2027-01-15. */
-  const decideRecertification = (effectiveOn?: string) =>
+  /** Grants the cycle (default: cycle-2, the recertification, on 2027-01-15). */
+  const grant = ({
+    auditCycleId = 'cycle-2',
+    decidedOn = '2027-01-15',
+    effectiveOn,
+  }: { auditCycleId?: string; decidedOn?: string; effectiveOn?: string } = {}) =>
     world.service.decideCertification(
       {
-        auditCycleId: 'cycle-2',
+        auditCycleId,
         decision: 'GRANTED',
-        decidedOn: d('2027-01-15'),
+        decidedOn: d(decidedOn),
         ...(effectiveOn ? { effectiveOn: d(effectiveOn) } : {}),
         reasons: [],
       },
@@ -84,7 +88,7 @@ describe('a certification decision checks its grant against the certificate firs
   it('refuses to renew a certificate withdrawn after its recertification started', async () => {
     await auditedRecertification(world);
     await withdrawOwnFault(world.service, '2026-12-01');
-    await expectRefused(decideRecertification(), CertificateWithdrawnError, 'cycle-2', 'cert-1');
+    await expectRefused(grant(), CertificateWithdrawnError, 'cycle-2', 'cert-1');
   });
 
   it('refuses to renew a suspended certificate', async () => {
@@ -99,18 +103,18 @@ describe('a certification decision checks its grant against the certificate firs
       DECISION_MAKER,
     );
     await auditedRecertification(world);
-    await expectRefused(decideRecertification(), CertificateSuspendedError, 'cycle-2', 'cert-1');
+    await expectRefused(grant(), CertificateSuspendedError, 'cycle-2', 'cert-1');
   });
 
   it('refuses a renewal effective later than the day after the current expiry', async () => {
     await auditedRecertification(world);
     await expectRefused(
-      decideRecertification('2027-03-21'),
+      grant({ effectiveOn: '2027-03-21' }),
       RenewalEffectiveDateError,
       'cycle-2',
       'cert-1',
     );
-    await decideRecertification('2027-03-20');
+    await grant({ effectiveOn: '2027-03-20' });
     await world.reactor().catchUp();
     expect(world.rejected).toEqual([]);
   });
@@ -118,13 +122,10 @@ describe('a certification decision checks its grant against the certificate firs
   it('refuses a second recertification once another one renewed the certificate', async () => {
     await auditedRecertification(world, 'cycle-2');
     await auditedRecertification(world, 'cycle-3');
-    await decideRecertification();
+    await grant();
     await world.reactor().catchUp();
     await expectRefused(
-      world.service.decideCertification(
-        { auditCycleId: 'cycle-3', decision: 'GRANTED', decidedOn: d('2027-01-20'), reasons: [] },
-        DECISION_MAKER,
-      ),
+      grant({ auditCycleId: 'cycle-3', decidedOn: '2027-01-20' }),
       RecertificationSupersededError,
       'cycle-3',
       'cert-1',
@@ -141,10 +142,7 @@ describe('a certification decision checks its grant against the certificate firs
       },
     });
     await expectRefused(
-      world.service.decideCertification(
-        { auditCycleId: 'cycle-t', decision: 'GRANTED', decidedOn: d('2025-03-10'), reasons: [] },
-        DECISION_MAKER,
-      ),
+      grant({ auditCycleId: 'cycle-t', decidedOn: '2025-03-10' }),
       TransferNotAllowedError,
       'cycle-t',
       'cert-t',

@@ -102,15 +102,16 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
     return latestReapplicationBar(certificates.map(({ state }) => reapplicationBarOf(state)));
   };
 
-  /** One recertification at a time: the certificate's cycles (found by the lookup) are folded. */
+  /**
+   * One recertification at a time: the certificate's cycles (found by the lookup) are folded, and
+   * one still submitted or accepted (neither rejected nor decided) refuses another.
+   */
   const requireNoOpenRecertification = async (certificateId: string): Promise<void> => {
     for (const id of await runtime.auditCyclesOf(certificateId)) {
       const { state } = await loadAggregate(store, auditCycleStreamName(id), auditCycleDecider);
       if (
-        state.status !== 'NOT_STARTED' &&
-        state.application.kind === 'RECERTIFICATION' &&
-        state.decision === null &&
-        state.status !== 'APPLICATION_REJECTED'
+        (state.status === 'APPLICATION_SUBMITTED' || state.status === 'APPLICATION_ACCEPTED') &&
+        state.application.kind === 'RECERTIFICATION'
       ) {
         throw new RecertificationAlreadyOpenError(certificateId, id, state.application.submittedOn);
       }

@@ -1,5 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import { addDays, type CalendarDate, calendarDate, type DeadlineType } from '../../domain';
+import {
+  addDays,
+  type CalendarDate,
+  calendarDate,
+  deadlineExistsOn,
+  type DeadlineType,
+} from '../../domain';
 import {
   objectRows,
   type Page,
@@ -165,6 +171,6 @@ export const certificateDeadlines = (
   const date = calendarDate(asOf);
   return statements(db)
     .ofCertificate.all(certificateId)
-    .filter((row) => row.opened_on <= date)
-    .map((row) => deadlineView(row, date));
+    .map((row) => deadlineView(row, date))
+    .filter((deadline) => deadlineExistsOn(deadline, date));
 };
