@@ -7,6 +7,8 @@ import {
   certificateDecider,
   certificateStreamName,
   CertificateWithdrawnError,
+  type FormerCertificate,
+  formerCertificateOf,
   latestReapplicationBar,
   reapplicationBarOf,
   type OutstandingNonconformity,
@@ -34,6 +36,11 @@ export interface SubmitApplicationInput {
   /** Ids of current sites of the organisation. */
   sites: string[];
   submittedOn?: CalendarDate;
+  /**
+   * The organisation's former certificate, expired and past its restoration window: the new
+   * certification may then start at stage 2 (domain.md 9.6.3).
+   */
+  formerCertificateId?: string;
 }
 
 export interface StartRecertificationInput {
@@ -88,6 +95,7 @@ interface Application {
   submittedOn: CalendarDate | undefined;
   recertification?: RecertificationApplication;
   transfer?: TransferApplication;
+  formerCertificate?: FormerCertificate | null;
 }
 
 export const applicationOperations = (runtime: LifecycleRuntime) => {
@@ -180,21 +188,30 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
   };
 
   return {
-    /** An INITIAL application: the certificate id is reserved for the certificate the grant issues. */
+    /**
+     * An INITIAL application: the certificate id is reserved for the certificate the grant issues;
+     * a named former certificate is checked by the decider (same organisation and standard, lapsed).
+     */
     submitApplication: async (
       input: SubmitApplicationInput,
       context: OperationContext,
       options?: OperationOptions,
     ): Promise<ApplicationResult> => {
+      const { formerCertificateId, ...application } = input;
       const certificateId = input.certificateId ?? runtime.newId();
       await requireNewCertificate(certificateId);
+      const formerCertificate =
+        formerCertificateId === undefined
+          ? null
+          : formerCertificateOf(await loadCertificate(store, formerCertificateId));
       return submit(
         {
-          ...input,
+          ...application,
           auditCycleId: input.auditCycleId ?? runtime.newId(),
           certificateId,
           kind: 'INITIAL',
           submittedOn: input.submittedOn,
+          formerCertificate,
         },
         context,
         options,

@@ -92,3 +92,11 @@ export class ApplicationNotAcceptedError extends DomainError {
     super('APPLICATION_NOT_ACCEPTED', message);
   }
 }
+
+/** The former certificate named for a new certification from stage 2 does not qualify for it. */
+export class FormerCertificateNotLapsedError extends DomainError {
+  override readonly name = 'FormerCertificateNotLapsedError';
+  constructor(message: string) {
+    super('FORMER_CERTIFICATE_NOT_LAPSED', message);
+  }
+}

@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../calendar';
+import type { FormerCertificate } from '../certificate';
 import type { DomainCommand } from '../decider';
 import type { ReadinessFacts } from '../organisation/readiness-facts';
 import type { CertificationPolicy, ReapplicationBar } from '../policy';
@@ -40,6 +41,12 @@ export type SubmitApplication = DomainCommand<
      * or TRANSFER application before its end is refused. Absent or null: none.
      */
     reapplicationBar?: ReapplicationBar | null;
+    /**
+     * INITIAL only: the organisation's former certificate, named by the applicant, so that the new
+     * certification may start at stage 2. It must be of the same organisation and standard,
+     * expired and past its restoration window by `submittedOn`.
+     */
+    formerCertificate?: FormerCertificate | null;
   }
 >;
 

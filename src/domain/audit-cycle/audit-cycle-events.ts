@@ -14,6 +14,7 @@ import type {
   NonconformityGrade,
   OutstandingNonconformity,
   PreviousCertificateStatus,
+  LapsedCertificate,
   RecertificationApplication,
   SurveillanceDue,
   SurveillanceNumber,
@@ -38,6 +39,8 @@ export type ApplicationSubmitted = DomainEvent<
     policy: CertificationPolicy;
     recertification: RecertificationApplication | null;
     transfer: TransferDetails | null;
+    /** Absent from applications recorded before it existed: read as null. */
+    lapsedCertificate?: LapsedCertificate | null;
   }
 >;
 

@@ -29,6 +29,13 @@ export const currentStage2 = (cycle: AuditCycle): Audit | undefined => {
   return stage2 && !isSuperseded(cycle, stage2) ? stage2 : undefined;
 };
 
+/**
+ * A new certification from stage 2 (domain.md 9.6.3): the application names the organisation's
+ * lapsed certificate and no stage 1 was planned.
+ */
+export const startsAtStage2 = (cycle: AuditCycle): boolean =>
+  Boolean(cycle.application.lapsedCertificate) && latestAudit(cycle, 'STAGE1') === undefined;
+
 export const stage2DueDate = (stage1LastDay: CalendarDate, cycle: AuditCycle): CalendarDate =>
   addMonths(stage1LastDay, cycle.policy.stage2WindowMonths);
 

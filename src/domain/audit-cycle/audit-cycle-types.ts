@@ -47,6 +47,18 @@ export interface RecertificationApplication {
   certificateExpiryDate: CalendarDate;
 }
 
+/**
+ * An INITIAL application's former certificate of the organisation, expired and past its
+ * restoration window: the new certification may start at stage 2 (domain.md 9.6.3).
+ */
+export interface LapsedCertificate {
+  certificateId: string;
+  number: string;
+  expiryDate: CalendarDate;
+  /** The last day it could have been restored; null: its policy allowed no restoration. */
+  restorationWindowEnd: CalendarDate | null;
+}
+
 export interface TransferApplication {
   previousCertificationBody: string;
   previousCertificateNumber: string;

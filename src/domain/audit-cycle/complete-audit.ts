@@ -9,6 +9,7 @@ import {
   latestAudit,
   majorNcVerificationLimit,
   stage2DueDate,
+  startsAtStage2,
   surveillanceLastDay,
 } from './audit-cycle-queries';
 import type { Audit, AuditCycle, AuditCycleState } from './audit-cycle-state';
@@ -29,8 +30,12 @@ import {
 import { surveillanceDueDate } from './surveillance-due-date';
 import { requireVersionOpenForAudit } from './closed-standard-version';
 
-/** [CB] Stage 2 ends within the policy window after stage 1's last day, or stage 1 is repeated. */
+/**
+ * [CB] Stage 2 ends within the policy window after stage 1's last day, or stage 1 is repeated;
+ * a cycle that starts at stage 2 has neither.
+ */
 const checkStage2 = (cycle: AuditCycle, firstDay: CalendarDate, lastDay: CalendarDate): void => {
+  if (startsAtStage2(cycle)) return;
   const stage1 = latestAudit(cycle, 'STAGE1')?.completion;
   if (!stage1) throw new AuditOrderError('stage 2 follows a completed stage 1');
   if (firstDay <= stage1.lastDay) {

@@ -11,6 +11,7 @@ import {
   isSuperseded,
   latestAudit,
   majorMissingVerificationLimit,
+  startsAtStage2,
   surveillancesCompleted,
 } from './audit-cycle-queries';
 import type { Audit, AuditCycle, AuditCycleState } from './audit-cycle-state';
@@ -91,15 +92,17 @@ const checkStage1 = (cycle: AuditCycle, plannedStart: CalendarDate): void => {
   }
 };
 
+/** Stage 2 follows a completed stage 1, unless the cycle starts at stage 2. */
 const checkStage2 = (cycle: AuditCycle, plannedStart: CalendarDate): void => {
   requireCycleKind(cycle, 'STAGE2');
   requireBeforeDecision(cycle, 'STAGE2');
   const stage1 = latestAudit(cycle, 'STAGE1');
-  if (!stage1?.completion) {
+  if (!stage1?.completion && !startsAtStage2(cycle)) {
     throw new AuditOrderError(
       stage1
         ? `stage 2 follows stage 1: stage 1 ${stage1.auditId} (planned ${stage1.plannedStart}) is not completed`
-        : 'stage 2 follows stage 1: no stage 1 audit is planned',
+        : 'stage 2 follows stage 1: no stage 1 audit is planned (only an application naming the ' +
+            "organisation's lapsed certificate may start at stage 2)",
     );
   }
   requireNoneOpen(cycle, 'STAGE2', null);

@@ -21,6 +21,7 @@ import type {
   TransferDetails,
 } from './audit-cycle-types';
 import { consultancyDeclaration } from './consultancy-cooling-off';
+import { lapsedCertificateOf } from './lapsed-certificate';
 import { requireDate, requireOneOf, requireText, requireTextList } from './input-validation';
 import { surveillanceDueDate } from './surveillance-due-date';
 
@@ -179,12 +180,19 @@ export const submitApplication = (
   requireOpenStandardVersion(standard, kind, submittedOn);
   if (kind !== 'RECERTIFICATION') requireNoReapplicationBar(data.reapplicationBar, submittedOn);
   const readiness = readinessOf(data.readiness);
+  const organisationId = requireText(data.organisationId, 'organisationId');
+  const lapsedCertificate = lapsedCertificateOf(data.formerCertificate, {
+    kind,
+    organisationId,
+    standardIdentifier: standard.identifier,
+    submittedOn,
+  });
   return [
     {
       type: 'ApplicationSubmitted',
       data: {
         auditCycleId: requireText(data.auditCycleId, 'auditCycleId'),
-        organisationId: requireText(data.organisationId, 'organisationId'),
+        organisationId,
         certificateId: requireText(data.certificateId, 'certificateId'),
         kind,
         standard,
@@ -198,6 +206,7 @@ export const submitApplication = (
         recertification:
           kind === 'RECERTIFICATION' ? recertificationOf(data.recertification) : null,
         transfer: kind === 'TRANSFER' ? transferOf(data.transfer, policy) : null,
+        lapsedCertificate,
       },
     },
   ];

@@ -1,4 +1,5 @@
-import { addDays, addMonths, type CalendarDate } from '../calendar';
+import { addDays, type CalendarDate } from '../calendar';
+import { restorationWindowEnd } from '../policy';
 import type { Deadline } from '../deadlines';
 import { findStandard, standardCode } from '../standards';
 import type {
@@ -67,20 +68,21 @@ const termDeadlines = (
  * after the window's last day, when restoration is no longer possible.
  */
 const restorationDeadlines = (state: IssuedCertificateState): Deadline[] =>
-  state.policy.restorationWindowMonths <= 0
-    ? []
-    : state.lapses.map((lapse): Deadline => {
-        const windowEnd = addMonths(lapse.expiryDate, state.policy.restorationWindowMonths);
-        return {
-          type: 'RESTORATION_WINDOW_END',
-          key: `RESTORATION_WINDOW_END:${lapse.expiryDate}`,
-          dueDate: windowEnd,
-          openedOn: addDays(lapse.expiryDate, 1),
-          metOn: lapse.restoredOn,
-          closesOn: addDays(windowEnd, 1),
-          subject: `restoration of certificate ${state.number} (expired on ${lapse.expiryDate})`,
-        };
-      });
+  state.lapses.flatMap((lapse): Deadline[] => {
+    const windowEnd = restorationWindowEnd(lapse.expiryDate, state.policy);
+    if (windowEnd === null) return [];
+    return [
+      {
+        type: 'RESTORATION_WINDOW_END',
+        key: `RESTORATION_WINDOW_END:${lapse.expiryDate}`,
+        dueDate: windowEnd,
+        openedOn: addDays(lapse.expiryDate, 1),
+        metOn: lapse.restoredOn,
+        closesOn: addDays(windowEnd, 1),
+        subject: `restoration of certificate ${state.number} (expired on ${lapse.expiryDate})`,
+      },
+    ];
+  });
 
 const suspensionDeadlines = (state: IssuedCertificateState): Deadline[] =>
   state.suspensions.map((suspension): Deadline => ({

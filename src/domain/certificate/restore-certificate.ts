@@ -1,7 +1,7 @@
-import { addDays, addMonths } from '../calendar';
+import { addDays } from '../calendar';
 import type { CertificateRestored } from './certificate-events';
 import type { RestoreCertificate } from './certificate-commands';
-import { renewedExpiry } from '../policy';
+import { renewedExpiry, restorationWindowEnd } from '../policy';
 import { expiryForVersion } from './certificate-expiry';
 import {
   dayAfter,
@@ -35,8 +35,8 @@ export const restoreCertificate = (
   requireNotBeforeLastChange(certificate, 'a restoration', decisionDate);
   const { number, policy } = certificate;
   const previousExpiryDate = certificate.expiryDate;
-  if (policy.restorationWindowMonths <= 0)
-    throw new RestorationNotAllowedError(number, policy.profile);
+  const windowEnd = restorationWindowEnd(previousExpiryDate, policy);
+  if (windowEnd === null) throw new RestorationNotAllowedError(number, policy.profile);
   if (decisionDate <= previousExpiryDate) {
     throw new CertificateNotYetExpiredError(
       number,
@@ -45,7 +45,6 @@ export const restoreCertificate = (
       decisionDate,
     );
   }
-  const windowEnd = addMonths(previousExpiryDate, policy.restorationWindowMonths);
   if (decisionDate > windowEnd) {
     throw new RestorationWindowPassedError(number, previousExpiryDate, windowEnd, decisionDate);
   }

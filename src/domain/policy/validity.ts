@@ -1,4 +1,4 @@
-import { addDays, addYears, type CalendarDate } from '../calendar';
+import { addDays, addMonths, addYears, type CalendarDate } from '../calendar';
 import type { CertificationPolicy } from './certification-policy';
 
 /**
@@ -18,3 +18,13 @@ export const renewedExpiry = (
   previousExpiry: CalendarDate,
   policy: Pick<CertificationPolicy, 'validityYears'>,
 ): CalendarDate => addYears(previousExpiry, policy.validityYears);
+
+/**
+ * [N] 9.6.3.2.5: the last day a restoration may be decided after `expiryDate`; null when the
+ * policy allows none ([CN] profile).
+ */
+export const restorationWindowEnd = (
+  expiryDate: CalendarDate,
+  policy: Pick<CertificationPolicy, 'restorationWindowMonths'>,
+): CalendarDate | null =>
+  policy.restorationWindowMonths > 0 ? addMonths(expiryDate, policy.restorationWindowMonths) : null;

@@ -41,4 +41,14 @@ export class SubmitApplicationInput {
   @Field(() => CalendarDateScalar, { nullable: true, description: 'Default: today.' })
   @IsOptional()
   submittedOn?: CalendarDate;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The organisation's former certificate to the same standard, expired and past its " +
+      'restoration window: the new certification may then start at stage 2 (17021-1 9.6.3).',
+  })
+  @IsOptional()
+  @IsIdentifier()
+  formerCertificateId?: string;
 }

@@ -63,7 +63,7 @@ export class ApplicationMutations {
   ): Promise<AuditCycle> {
     return this.auditCycle(
       this.deps.service.submitApplication(
-        applicationOf(input),
+        { ...applicationOf(input), formerCertificateId: given(input.formerCertificateId) },
         actorOf(context),
         expectedVersionOption(expectedVersion),
       ),

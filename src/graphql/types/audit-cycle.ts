@@ -6,6 +6,7 @@ import { ApplicationReview } from './application-review';
 import { ApplicationScope } from './application-scope';
 import { CertificationDecision, toCertificationDecisionType } from './certification-decision';
 import { AuditCycleKindEnum, AuditCycleStatusEnum, PolicyProfileEnum } from './enums';
+import { LapsedCertificate } from './lapsed-certificate';
 import { StandardType, toStandardType } from './standard';
 
 /** Its audits and nonconformities are field resolvers (AuditCycleQueries): read when asked for. */
@@ -44,6 +45,12 @@ export class AuditCycle {
   @Field(() => CertificationDecision, { nullable: true })
   decision!: CertificationDecision | null;
 
+  @Field(() => LapsedCertificate, {
+    nullable: true,
+    description: 'INITIAL cycles that start at stage 2: the lapsed certificate they follow.',
+  })
+  lapsedCertificate!: LapsedCertificate | null;
+
   @Field(() => Int, { description: 'Stream version: the `expectedVersion` of the next change.' })
   version!: number;
 }
@@ -66,5 +73,8 @@ export const toAuditCycleType = (view: AuditCycleView): AuditCycle =>
     policyProfile: view.policyProfile,
     review: view.review && Object.assign(new ApplicationReview(), view.review),
     decision: view.decision && toCertificationDecisionType(view.decision),
+    lapsedCertificate: view.application.lapsedCertificate
+      ? Object.assign(new LapsedCertificate(), view.application.lapsedCertificate)
+      : null,
     version: view.version,
   });

@@ -14,6 +14,7 @@ export * from './deadline-counts';
 export * from './enums';
 export * from './graphql-enum';
 export * from './history-entry';
+export * from './lapsed-certificate';
 export * from './nonconformity';
 export * from './organisation';
 export * from './organisation-readiness';
