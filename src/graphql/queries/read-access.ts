@@ -10,8 +10,8 @@ export const asOfOrToday = (deps: ApiDependencies, asOf: CalendarDate | null | u
 
 /**
  * The object a caller asked for by id or number. Unknown: NOT_FOUND. Another organisation's
- * object asked for by a CLIENT key: FORBIDDEN; so is an unknown one, so that a CLIENT key cannot
- * learn which ids exist.
+ * object asked for by a CLIENT key: FORBIDDEN, with the same message as an unknown one, so that a
+ * CLIENT key cannot learn which ids exist or whose they are.
  */
 export const visibleTo = <View>(
   principal: Principal | null,
@@ -20,7 +20,10 @@ export const visibleTo = <View>(
   entity: string,
   id: string,
 ): View => {
-  if (principal?.role === Role.CLIENT && view === null) {
+  if (
+    principal?.role === Role.CLIENT &&
+    (view === null || organisationOf(view) !== principal.organisationId)
+  ) {
     throw new ForbiddenError(`no ${entity} ${id} in the organisation of this CLIENT key`);
   }
   if (view === null) throw new NotFoundError(entity, id);

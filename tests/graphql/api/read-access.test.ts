@@ -147,15 +147,23 @@ describe('a CLIENT key (bound to org-acme)', () => {
     },
   );
 
-  it('is refused unknown ids as FORBIDDEN too, so that it cannot probe which ids exist', async () => {
-    for (const text of [
-      '{ certificate(id: "cert-none") { id } }',
-      '{ auditCycle(id: "cycle-none") { id } }',
-      '{ organisation(id: "org-none") { id } }',
-    ]) {
-      expect(errorOf(await api.query(Role.CLIENT, text))).toMatchObject({ code: 'FORBIDDEN' });
-    }
-  });
+  it.each([
+    ['certificate', 'cert-beta', 'cert-none'],
+    ['auditCycle', 'cycle-beta', 'cycle-none'],
+    ['organisation', 'org-beta', 'org-none'],
+  ])(
+    "is refused an unknown %s exactly as another organisation's, so that it cannot probe ids",
+    async (field, otherId, unknownId) => {
+      const refusal = async (id: string) => {
+        const error = errorOf(await api.query(Role.CLIENT, `{ ${field}(id: "${id}") { id } }`));
+        return { ...error, message: error.message?.replace(id, '<id>') };
+      };
+      const other = await refusal(otherId);
+      expect(other).toMatchObject({ code: 'FORBIDDEN' });
+      expect(other.message).not.toMatch(/org-beta/);
+      expect(await refusal(unknownId)).toEqual(other);
+    },
+  );
 
   it('sees only its organisation in lists, deadlines and the dashboard', async () => {
     const data = dataOf(
