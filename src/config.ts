@@ -132,6 +132,9 @@ const webhookSecretKey = (value: string | undefined): Buffer | null => {
   return key;
 };
 
+/** `2026-03-02T09:00:00Z`, with optional seconds, fraction and a `Z` or `±hh:mm` zone. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
 const ADDRESS = /^[0-9A-Fa-f.:]+(\/\d{1,3})?$/;
 
 const allowedAddresses = (value: string | undefined): string[] => {
@@ -161,8 +164,8 @@ const loadWebhookConfig = (env: NodeJS.ProcessEnv): WebhookConfig => ({
 });
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
-  const port = Number(env.PORT ?? 4000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  const port = Number(env.PORT || 4000);
+  if (!/^\d+$/.test(env.PORT || '4000') || port > 65535) {
     throw new ConfigError(`PORT=${env.PORT} is not a port number`);
   }
   const eventStore = oneOf('CERTCYCLE_EVENT_STORE', env.CERTCYCLE_EVENT_STORE ?? 'sqlite', [
@@ -174,8 +177,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     throw new ConfigError('CERTCYCLE_EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING');
   }
   const fixedNow = env.CERTCYCLE_NOW || null;
-  if (fixedNow !== null && Number.isNaN(Date.parse(fixedNow))) {
-    throw new ConfigError(`CERTCYCLE_NOW=${fixedNow} is not an ISO date-time`);
+  if (fixedNow !== null && (!ISO_INSTANT.test(fixedNow) || Number.isNaN(Date.parse(fixedNow)))) {
+    throw new ConfigError(
+      `CERTCYCLE_NOW=${fixedNow} is not an ISO date-time with a zone (e.g. 2026-03-02T09:00:00Z)`,
+    );
   }
   return {
     port,
@@ -191,7 +196,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       Object.keys(POLICY_PROFILES) as PolicyProfile[],
     ),
     adminApiKey: env.CERTCYCLE_ADMIN_API_KEY || null,
-    demo: env.CERTCYCLE_DEMO === '1' || env.CERTCYCLE_DEMO === 'true',
+    demo: flag('CERTCYCLE_DEMO', env.CERTCYCLE_DEMO, false),
     production: env.NODE_ENV === 'production',
     certificationBodyName: env.CERTCYCLE_CB_NAME?.trim() || 'Example Certification Body',
     certificateNumberPattern: validNumberPattern(

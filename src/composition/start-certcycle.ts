@@ -4,7 +4,7 @@ import {
   lifecycleService,
   today,
 } from '../application';
-import type { Config } from '../config';
+import { type Config, ConfigError } from '../config';
 import { seedDemoDataIfEmpty, type DemoSeedReport } from '../demo';
 import { POLICY_PROFILES } from '../domain';
 import {
@@ -12,8 +12,9 @@ import {
   type ApiServer,
   createApiServer,
   createInMemoryPubSub,
+  AdminApiKeyError,
   ensureAdminApiKey,
-  generateApiKey,
+  replaceDemoAdminApiKey,
 } from '../graphql';
 import { buildCertcycleSchema } from '../graphql/certcycle-schema';
 import { type CertificateStatusFeed, startCertificateStatusFeed } from '../graphql/live';
@@ -30,6 +31,18 @@ import { openStorage, type Storage } from './storage';
 import { ServiceHealth } from './service-health';
 import { startWebhookMachinery, type WebhookMachinery } from './webhook-machinery';
 import { webhookSecretKey } from './webhook-secret-key';
+
+/** The configured bootstrap key, registered as an ADMIN key; an unusable one is a configuration error. */
+const adminKeyOrConfigError = (apiKeys: ApiKeyStore, key: string): void => {
+  try {
+    ensureAdminApiKey(apiKeys, key);
+  } catch (error) {
+    if (error instanceof AdminApiKeyError) {
+      throw new ConfigError(`CERTCYCLE_ADMIN_API_KEY: ${error.message}`);
+    }
+    throw error;
+  }
+};
 
 export interface StartupReport {
   /** Events the projections applied while catching up at start. */
@@ -95,8 +108,8 @@ export const startCertcycle = async (
         Promise.resolve(auditCycleIdsOfCertificate(readModels, certificateId)),
     });
     const apiKeys = new ApiKeyStore(readModels);
-    const adminKey = config.adminApiKey ?? (config.demo ? generateApiKey() : null);
-    if (adminKey !== null) ensureAdminApiKey(apiKeys, adminKey);
+    const adminKey = config.adminApiKey ?? (config.demo ? replaceDemoAdminApiKey(apiKeys) : null);
+    if (config.adminApiKey !== null) adminKeyOrConfigError(apiKeys, config.adminApiKey);
     const pubSub = createInMemoryPubSub();
     const health = new ServiceHealth(runner);
     const secrets = new SecretBox(webhookSecretKey(config, log));

@@ -41,4 +41,39 @@ describe('composition settings', () => {
       ),
     );
   });
+
+  it.each(['1', 'March 2, 2026', '2026-03-02', '2026-03-02T09:00:00'])(
+    'refuses CERTCYCLE_NOW=%s: an instant needs its date, time and zone',
+    (value) => {
+      expect(() => loadConfig({ CERTCYCLE_NOW: value })).toThrow(
+        new ConfigError(
+          `CERTCYCLE_NOW=${value} is not an ISO date-time with a zone (e.g. 2026-03-02T09:00:00Z)`,
+        ),
+      );
+    },
+  );
+
+  it.each(['2026-03-02T09:00:00Z', '2026-03-02T09:00Z', '2026-03-02T17:00:00.000+08:00'])(
+    'accepts CERTCYCLE_NOW=%s',
+    (value) => {
+      expect(loadConfig({ CERTCYCLE_NOW: value }).fixedNow).toBe(value);
+    },
+  );
+
+  it('reads an empty PORT as unset and refuses one that is not a port number', () => {
+    expect(loadConfig({ PORT: '' }).port).toBe(4000);
+    for (const value of ['abc', '-1', '1.5', '70000']) {
+      expect(() => loadConfig({ PORT: value })).toThrow(
+        new ConfigError(`PORT=${value} is not a port number`),
+      );
+    }
+  });
+
+  it('reads CERTCYCLE_DEMO like the other switches, refusing what it does not know', () => {
+    expect(loadConfig({ CERTCYCLE_DEMO: 'true' }).demo).toBe(true);
+    expect(loadConfig({ CERTCYCLE_DEMO: '0' }).demo).toBe(false);
+    expect(() => loadConfig({ CERTCYCLE_DEMO: 'yes' })).toThrow(
+      new ConfigError('CERTCYCLE_DEMO=yes is not 1, true, 0 or false'),
+    );
+  });
 });

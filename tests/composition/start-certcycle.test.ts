@@ -1,3 +1,4 @@
+import { ConfigError } from '../../src/config';
 import { calendarDate } from '../../src/domain';
 import type { Certcycle } from '../../src/composition';
 import { temporaryDirectory } from '../eventstore/temp-store';
@@ -123,7 +124,11 @@ describe('the composed service', () => {
   it('refuses to start with a bootstrap admin key that is too short', async () => {
     await expect(
       startQuietly(testConfig(dir.path, { CERTCYCLE_ADMIN_API_KEY: 'short' })),
-    ).rejects.toThrow(/at least 32 characters/);
+    ).rejects.toThrow(
+      new ConfigError(
+        'CERTCYCLE_ADMIN_API_KEY: the admin API key must be at least 32 characters without spaces',
+      ),
+    );
   });
 
   it('accepts no key when no admin key is configured and none was ever registered', async () => {

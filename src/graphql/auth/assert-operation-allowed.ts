@@ -7,7 +7,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { UnauthenticatedError } from '../errors';
+import { API_KEY_HINT, UnauthenticatedError } from '../errors';
 import type { Principal } from './principal';
 import { PUBLIC_EXTENSION } from './public';
 
@@ -33,9 +33,7 @@ export const assertOperationAllowed = (
     (name) => !name.startsWith('__') && !isPublic(rootType, name),
   );
   if (refused.length > 0) {
-    throw new UnauthenticatedError(
-      `${refused.join(', ')} needs an API key: send "Authorization: Bearer <API key>"`,
-    );
+    throw new UnauthenticatedError(`${refused.join(', ')} needs an API key: ${API_KEY_HINT}`);
   }
 };
 

@@ -6,6 +6,7 @@ import {
   ApiKeyStore,
   BadUserInputError,
   ensureAdminApiKey,
+  replaceDemoAdminApiKey,
   NotFoundError,
   organisationScope,
   Role,
@@ -114,6 +115,24 @@ describe('ensureAdminApiKey', () => {
     store.revoke(ensureAdminApiKey(store, adminKey).id);
     expect(() => ensureAdminApiKey(store, adminKey)).toThrow('was revoked');
     expect(store.verify(adminKey)).toBeNull();
+  });
+});
+
+describe('replaceDemoAdminApiKey', () => {
+  it('answers a new ADMIN key and revokes the one an earlier demo start printed', () => {
+    const first = replaceDemoAdminApiKey(store);
+    const second = replaceDemoAdminApiKey(store);
+    expect(store.verify(second)).toEqual({ personId: 'admin', role: Role.ADMIN });
+    expect(store.verify(first)).toBeNull();
+    const demoKeys = store.list().filter((key) => key.label === 'demo admin key');
+    expect(demoKeys.map((key) => key.revokedAt === null).sort()).toEqual([false, true]);
+  });
+
+  it('leaves the configured bootstrap key alone', () => {
+    ensureAdminApiKey(store, 'bootstrap-admin-key-0123456789abcdef');
+    replaceDemoAdminApiKey(store);
+    replaceDemoAdminApiKey(store);
+    expect(store.verify('bootstrap-admin-key-0123456789abcdef')).not.toBeNull();
   });
 });
 

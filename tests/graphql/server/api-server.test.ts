@@ -96,7 +96,8 @@ describe('subscriptions over graphql-ws', () => {
     const iterator = ticks(connect())[Symbol.asyncIterator]();
     await expect(iterator.next()).rejects.toEqual([
       expect.objectContaining({
-        message: 'ticks needs an API key: send "Authorization: Bearer <API key>"',
+        message:
+          'ticks needs an API key: send "Authorization: Bearer <API key>" (over the websocket: connectionParams.authorization)',
         extensions: { code: 'UNAUTHENTICATED' },
       }),
     ]);
