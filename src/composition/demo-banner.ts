@@ -15,7 +15,8 @@ export const demoBanner = (
   return [
     seeded
       ? `certcycle demo: seeded ${seeded.organisations} organisations (${seeded.events} events)`
-      : 'certcycle demo: the store already holds events; no demo data seeded',
+      : 'certcycle demo: the store already holds events; no demo data seeded (its dates are those ' +
+        'of its first start: use an empty CERTCYCLE_DATA_DIR for fresh demo data)',
     `certcycle demo: ADMIN API key: ${adminKey}`,
     'certcycle demo: try',
     `  curl -s ${shownUrl} -H 'content-type: application/json' -H 'authorization: Bearer ${adminKey}' -d '${body}'`,

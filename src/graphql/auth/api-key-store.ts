@@ -146,7 +146,11 @@ const validate = ({ personId, role, organisationId, label }: NewApiKey): void =>
     );
   }
   if (role !== Role.CLIENT && organisationId !== undefined) {
-    throw new BadUserInputError('organisationId', `a ${role} key is not bound to an organisation`);
+    const article = /^[AEIOU]/.test(role) ? 'an' : 'a';
+    throw new BadUserInputError(
+      'organisationId',
+      `${article} ${role} key is not bound to an organisation`,
+    );
   }
   if (label !== undefined && label.length > MAX_TEXT) {
     throw new BadUserInputError('label', `label must be at most ${MAX_TEXT} characters`);
