@@ -72,7 +72,7 @@ export interface WebhookConfig {
 }
 
 export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
+  override readonly name: string = 'ConfigError';
 }
 
 const oneOf = <T extends string>(name: string, value: string, allowed: readonly T[]): T => {

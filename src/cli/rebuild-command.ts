@@ -22,7 +22,7 @@ export const rebuildCommand = async (
     throw new UsageError(`unknown projection ${unknown.join(', ')} (known: ${known.join(', ')})`);
   }
   const names = argv.length > 0 ? [...new Set(argv)] : known;
-  const storage = openStorage(config);
+  const storage = openStorage(config, 'rebuild');
   try {
     const runner = new ProjectionRunner({
       store: storage.store,

@@ -81,6 +81,20 @@ describe('npm run rebuild', () => {
     log.close();
   });
 
+  it('refuses to run while the service serves the same data directory, changing nothing', async () => {
+    const app = await startQuietly(testConfig(dir.path));
+    try {
+      await app.ready;
+      const before = snapshot(file);
+      const run = await runCliProcess(['rebuild'], env);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`is in use by process ${process.pid}`);
+      expect(snapshot(file)).toEqual(before);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('refuses an unknown projection, naming the known ones', async () => {
     const run = await runCliProcess(['rebuild', 'certificats'], env);
     expect(run.code).toBe(2);

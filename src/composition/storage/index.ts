@@ -1,2 +1,3 @@
+export * from './data-dir-lock';
 export * from './open-storage';
 export * from './sqlite-checkpoint-store';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Config } from '../../config';
 import { EventStoreDBEventStore, type EventStore, SqliteEventStore } from '../../eventstore';
+import { type DataDirLock, lockDataDir } from './data-dir-lock';
 
 /** The event store and the SQLite database of the read models (and API keys). */
 export interface Storage {
@@ -38,7 +39,21 @@ export const openReadModels = (file: string): Database.Database => {
   return db;
 };
 
-export const openStorage = (config: Config): Storage => {
+/**
+ * The store and the read models of the configured data directory, locked for this process
+ * (`lockDataDir`) until `close`. `what` names the opener in the error when it is locked.
+ */
+export const openStorage = (config: Config, what = 'certcycle'): Storage => {
+  const lock = lockDataDir(config.dataDir, what);
+  try {
+    return openLockedStorage(config, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+};
+
+const openLockedStorage = (config: Config, lock: DataDirLock): Storage => {
   const readModels = openReadModels(readModelsFile(config));
   if (config.eventStore === 'eventstoredb' && config.eventStoreConnectionString) {
     const store = new EventStoreDBEventStore(config.eventStoreConnectionString);
@@ -50,6 +65,7 @@ export const openStorage = (config: Config): Storage => {
       close: async () => {
         await store.close();
         readModels.close();
+        lock.release();
       },
     };
   }
@@ -69,6 +85,7 @@ export const openStorage = (config: Config): Storage => {
     close: async () => {
       await store.close();
       readModels.close();
+      lock.release();
     },
   };
 };

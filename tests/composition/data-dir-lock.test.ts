@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { loadConfig } from '../../src/config';
+import { DataDirInUseError, LOCK_FILE, lockDataDir, openStorage } from '../../src/composition';
+import { temporaryDirectory } from '../eventstore/temp-store';
+
+/** The id of a process that has exited. */
+const deadPid = (): number => {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+    encoding: 'utf8',
+  });
+  return Number(child.stdout);
+};
+
+describe('one writer per data directory', () => {
+  const dir = temporaryDirectory('data-dir-lock');
+  afterAll(() => dir.remove());
+
+  it('refuses a second holder, naming the process, until the first releases it', () => {
+    const first = lockDataDir(dir.path, 'certcycle');
+    expect(() => lockDataDir(dir.path, 'rebuild')).toThrow(
+      new RegExp(`^rebuild: the data directory .* is in use by process ${process.pid} `),
+    );
+    expect(() => lockDataDir(dir.path, 'rebuild')).toThrow(DataDirInUseError);
+    first.release();
+    expect(existsSync(dir.file(LOCK_FILE))).toBe(false);
+    lockDataDir(dir.path, 'rebuild').release();
+  });
+
+  it('takes over a lock left by a process that died', () => {
+    writeFileSync(dir.file(LOCK_FILE), `${deadPid()}\n`);
+    const lock = lockDataDir(dir.path, 'certcycle');
+    lock.release();
+    expect(existsSync(dir.file(LOCK_FILE))).toBe(false);
+  });
+
+  it('is held by the storage the service and rebuild open, until it is closed', async () => {
+    const config = loadConfig({ CERTCYCLE_DATA_DIR: dir.path });
+    const storage = openStorage(config);
+    expect(() => openStorage(config, 'rebuild')).toThrow(DataDirInUseError);
+    await storage.close();
+    await openStorage(config, 'rebuild').close();
+  });
+});
