@@ -11,14 +11,16 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import {
   assertOperationAllowed,
   type ApiKeyStore,
   type Principal,
   principalFromAuthorization,
 } from '../auth';
-import type { FormatError } from '../errors';
+import { type FormatError, UnauthenticatedError } from '../errors';
+
+const KEY_REVOKED = 'the API key is not valid or was revoked';
 
 export interface GraphQLWebSocketOptions {
   httpServer: Server;
@@ -32,7 +34,11 @@ export interface GraphQLWebSocketOptions {
 
 interface ConnectionExtra extends Record<PropertyKey, unknown> {
   principal: Principal | null;
+  /** `connectionParams.authorization`, checked again before each subscription and each result. */
+  authorization: string | undefined;
 }
+
+const CLOSE_UNAUTHENTICATED = 4403;
 
 /** The errors with the code Apollo gives the same failure over HTTP (their own extensions kept). */
 const withCode = (errors: readonly GraphQLError[], code: string): GraphQLError[] =>
@@ -50,7 +56,8 @@ const withCode = (errors: readonly GraphQLError[], code: string): GraphQLError[]
 /**
  * graphql-ws on the HTTP server's `path`, with the same API keys (`connectionParams.authorization`,
  * "Bearer <key>"), limits, access rule and error formatting as HTTP. A bad key closes the socket
- * with 4403. Returns the disposer that closes every socket.
+ * with 4403, also when it is revoked while the socket is open (checked before each subscription
+ * and each result). Returns the disposer that closes every socket.
  */
 export const attachGraphQLWebSocket = ({
   httpServer,
@@ -69,24 +76,30 @@ export const attachGraphQLWebSocket = ({
   ];
   const format = (errors: readonly GraphQLError[]) =>
     errors.map((error) => formatError(error.toJSON(), error));
+  /**
+   * Verifies the connection's key (again: a key revoked while the socket is open stops it before
+   * the next subscription or result); a bad one closes the socket with 4403.
+   */
+  const authenticated = (extra: Partial<ConnectionExtra> & { socket: WebSocket }): boolean => {
+    try {
+      extra.principal = principalFromAuthorization(apiKeys, extra.authorization);
+      return true;
+    } catch (error) {
+      extra.socket.close(CLOSE_UNAUTHENTICATED, `UNAUTHENTICATED: ${(error as Error).message}`);
+      return false;
+    }
+  };
 
   const cleanup = useServer<Record<string, unknown>, ConnectionExtra>(
     {
       isProd: production,
       onConnect(ctx) {
         const header = ctx.connectionParams?.authorization;
-        try {
-          ctx.extra.principal = principalFromAuthorization(
-            apiKeys,
-            typeof header === 'string' ? header : undefined,
-          );
-          return true;
-        } catch (error) {
-          ctx.extra.socket.close(4403, `UNAUTHENTICATED: ${(error as Error).message}`);
-          return false;
-        }
+        ctx.extra.authorization = typeof header === 'string' ? header : undefined;
+        return authenticated(ctx.extra);
       },
       onSubscribe(ctx, _id, payload) {
+        if (!authenticated(ctx.extra)) return [new UnauthenticatedError(KEY_REVOKED)];
         const principal = ctx.extra.principal ?? null;
         let document;
         try {
@@ -120,8 +133,10 @@ export const attachGraphQLWebSocket = ({
           contextValue: { principal },
         };
       },
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: format(result.errors) } : undefined,
+      onNext: (ctx, _id, _payload, _args, result) => {
+        if (!authenticated(ctx.extra)) return undefined;
+        return result.errors ? { ...result, errors: format(result.errors) } : undefined;
+      },
       onError: (_ctx, _id, _payload, errors) => format(errors),
     },
     wsServer,

@@ -147,3 +147,19 @@ it("refuses a CLIENT key a subscription to another organisation's certificates",
     value: { errors: [{ extensions: { code: 'FORBIDDEN' } }] },
   });
 });
+
+it('stops a subscription whose key is revoked while the socket is open, closing it with 4403', async () => {
+  const { key, record } = api.apiKeys.create({ personId: 'person-revoked', role: Role.VIEWER });
+  const { next } = await subscribe(key, 'org-live');
+  api.apiKeys.revoke(record.id);
+  api.pubSub.publish(CERTIFICATE_STATUS_CHANGED, 'org-live', {
+    ...PROBE,
+    organisationId: 'org-live',
+  });
+  await expect(next).rejects.toMatchObject({ code: 4403 });
+  const again = connect(key).iterate({
+    query: SUBSCRIPTION,
+    variables: { organisationId: 'org-live' },
+  });
+  await expect(again[Symbol.asyncIterator]().next()).rejects.toMatchObject({ code: 4403 });
+});
