@@ -49,12 +49,10 @@ describe('webhook fan-out', () => {
       >('SELECT webhook_id, event_id, subscription_id, payload FROM wh_deliveries ORDER BY id')
       .all();
 
-  it('creates one delivery per matching enabled subscription, filtered by type and organisation', async () => {
+  it('creates one delivery per matching subscription, filtered by type and organisation', async () => {
     const all = subscribe(['certificate.issued', 'certificate.suspended']);
     const acme = subscribe(['certificate.suspended'], 'org-acme');
     subscribe(['certificate.suspended'], 'org-other');
-    const disabled = subscribe(['certificate.suspended']);
-    kit.subscriptions.disable(disabled.id);
     const issued = certificateIssued('c1', 'org-acme');
     const suspended = certificateSuspended('c1');
     await store.appendToStream('certificate-c1', [issued, suspended]);
@@ -98,8 +96,28 @@ describe('webhook fan-out', () => {
     expect(JSON.stringify(suspended)).not.toMatch(/confidential|SURVEILLANCE_NOT_HELD/);
     expect(scope).toMatchObject({
       type: 'certificate.scope_changed',
-      data: { version: 4, change: 'reduced', scope: 'Widgets', status: 'ACTIVE' },
+      data: { version: 4, change: 'reduced', scope: 'Widgets', status: 'SUSPENDED' },
     });
+  });
+
+  it('queues the deliveries of a disabled subscription, which wait until it is enabled', async () => {
+    const paused = subscribe(['certificate.suspended']);
+    kit.subscriptions.disable(paused.id);
+    const suspended = certificateSuspended('c1');
+    await store.appendToStream('certificate-c1', [certificateIssued('c1', 'org-acme'), suspended]);
+    await fanOut.catchUp();
+    expect(rows().map((r) => [r.event_id, r.subscription_id])).toEqual([[suspended.id, paused.id]]);
+  });
+
+  it('gives a scope change of an active certificate the status ACTIVE', async () => {
+    subscribe(['certificate.scope_changed']);
+    await store.appendToStream('certificate-c1', [
+      certificateIssued('c1', 'org-acme'),
+      certificateScopeReduced('c1'),
+    ]);
+    await fanOut.catchUp();
+    const [scope] = rows().map((r) => JSON.parse(r.payload) as { data: { status: string } });
+    expect(scope?.data.status).toBe('ACTIVE');
   });
 
   it('never duplicates a delivery when a batch is applied again', async () => {

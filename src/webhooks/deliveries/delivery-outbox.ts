@@ -11,7 +11,8 @@ export interface OutboxMessage {
 }
 
 /**
- * Inserts one delivery per matching enabled subscription (event type and organisation filter).
+ * Inserts one delivery per matching subscription (event type and organisation filter), enabled or
+ * not: a disabled one's deliveries wait until it is enabled again, so a pause loses nothing.
  * Idempotent: a delivery is unique per (event, subscription). Call inside the caller's
  * transaction so the rows commit with whatever caused them.
  */
@@ -23,8 +24,7 @@ export class DeliveryOutbox {
     createWebhookSchema(db);
     this.matching = db.prepare(
       `SELECT id FROM wh_subscriptions
-       WHERE enabled = 1
-         AND EXISTS (SELECT 1 FROM json_each(event_types) WHERE value = ?)
+       WHERE EXISTS (SELECT 1 FROM json_each(event_types) WHERE value = ?)
          AND (organisation_id IS NULL OR organisation_id = ?)`,
     );
     this.insert = db.prepare(

@@ -31,6 +31,7 @@ const content = (c: CertificateContent) => ({
 
 const describe = (
   event: Mapped,
+  statusBefore: CertificateStatus,
 ): { type: WebhookEventType; status: CertificateStatus; details: Record<string, unknown> } => {
   switch (event.type) {
     case 'CertificateIssued':
@@ -89,7 +90,7 @@ const describe = (
     case 'CertificateScopeReduced':
       return {
         type: 'certificate.scope_changed',
-        status: 'ACTIVE',
+        status: statusBefore,
         details: {
           ...content(event.data),
           change: event.type === 'CertificateScopeExtended' ? 'extended' : 'reduced',
@@ -105,15 +106,17 @@ const describe = (
 /**
  * The webhook a certificate event becomes, or null. The body names ids, number, status and
  * dates only (no reasons, grounds or findings); `version` is the certificate stream's version so
- * receivers can drop a message older than one they already applied.
+ * receivers can drop a message older than one they already applied. `statusBefore`, the status
+ * recorded before the event, is the status of a scope change (which keeps it).
  */
 export const mapCertificateEvent = (
   event: RecordedEvent,
   organisationId: string | null,
-): WebhookPayload | null => {
+  statusBefore: CertificateStatus,
+): WebhookPayload<Record<string, unknown> & { status: CertificateStatus }> | null => {
   const domainEvent = { type: event.type, data: event.data } as CertificateEvent;
   if (!isMapped(domainEvent)) return null;
-  const { type, status, details } = describe(domainEvent);
+  const { type, status, details } = describe(domainEvent, statusBefore);
   return {
     type,
     timestamp: event.metadata.recordedAt,

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../application/clock';
+import type { CertificateStatus } from '../../domain';
 import type { EventStore, RecordedEvent, Subscription } from '../../eventstore';
 import { DeliveryOutbox } from '../deliveries';
 import { MAPPED_CERTIFICATE_EVENTS, mapCertificateEvent } from '../events';
@@ -29,6 +30,8 @@ const ownerOf = (event: RecordedEvent): CertificateOwner | null => {
 /**
  * Turns certificate events into delivery rows. Each batch's rows and the checkpoint commit in one
  * transaction, so a crash neither loses an event nor (thanks to the unique key) doubles a row.
+ * `wh_certificates` keeps each certificate's organisation and last status (a scope change keeps
+ * it; rows from before the status column read as ACTIVE until their next status change).
  */
 export class WebhookFanOut {
   private readonly store: EventStore;
@@ -106,8 +109,12 @@ export class WebhookFanOut {
     const saveOwner = this.db.prepare(
       'INSERT OR REPLACE INTO wh_certificates (certificate_id, organisation_id) VALUES (?, ?)',
     );
-    const findOwner = this.db.prepare<[string], { organisation_id: string }>(
-      'SELECT organisation_id FROM wh_certificates WHERE certificate_id = ?',
+    const findOwner = this.db.prepare<
+      [string],
+      { organisation_id: string; status: CertificateStatus | null }
+    >('SELECT organisation_id, status FROM wh_certificates WHERE certificate_id = ?');
+    const saveStatus = this.db.prepare<[CertificateStatus, string]>(
+      'UPDATE wh_certificates SET status = ? WHERE certificate_id = ?',
     );
     const saveCheckpoint = this.db.prepare(
       `INSERT INTO wh_checkpoints (name, position) VALUES (?, ?)
@@ -123,9 +130,12 @@ export class WebhookFanOut {
           const owner = ownerOf(event);
           if (owner) saveOwner.run(owner.certificateId, owner.organisationId);
           const certificateId = (event.data as { certificateId?: string }).certificateId ?? '';
-          const organisationId = findOwner.get(certificateId)?.organisation_id ?? null;
-          const payload = mapCertificateEvent(event, organisationId);
-          if (payload) this.outbox.enqueue({ eventId: event.id, organisationId, payload }, now);
+          const known = findOwner.get(certificateId);
+          const organisationId = known?.organisation_id ?? null;
+          const payload = mapCertificateEvent(event, organisationId, known?.status ?? 'ACTIVE');
+          if (!payload) continue;
+          saveStatus.run(payload.data.status, certificateId);
+          this.outbox.enqueue({ eventId: event.id, organisationId, payload }, now);
         }
         saveCheckpoint.run(CHECKPOINT, checkpoint);
       })

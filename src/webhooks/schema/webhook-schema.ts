@@ -1,6 +1,9 @@
 import type { Database } from 'better-sqlite3';
 
-/** Creates the webhook tables (all prefixed `wh_`) if they do not exist. Idempotent. */
+/**
+ * Creates the webhook tables (all prefixed `wh_`) if they do not exist, and adds the columns later
+ * versions added (`wh_certificates.status`). Idempotent.
+ */
 export const createWebhookSchema = (db: Database): void => {
   db.pragma('foreign_keys = ON');
   db.exec(`
@@ -54,7 +57,8 @@ export const createWebhookSchema = (db: Database): void => {
     ) STRICT;
     CREATE TABLE IF NOT EXISTS wh_certificates (
       certificate_id TEXT PRIMARY KEY,
-      organisation_id TEXT NOT NULL
+      organisation_id TEXT NOT NULL,
+      status TEXT
     ) STRICT;
     CREATE TABLE IF NOT EXISTS wh_reminders (
       certificate_id TEXT NOT NULL,
@@ -66,4 +70,11 @@ export const createWebhookSchema = (db: Database): void => {
       PRIMARY KEY (certificate_id, deadline_key, due_date, threshold)
     ) STRICT;
   `);
+  const certificateColumns = db
+    .prepare<[], string>("SELECT name FROM pragma_table_info('wh_certificates')")
+    .pluck()
+    .all();
+  if (!certificateColumns.includes('status')) {
+    db.exec('ALTER TABLE wh_certificates ADD COLUMN status TEXT');
+  }
 };
