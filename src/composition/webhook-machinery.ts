@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { PubSub } from 'type-graphql';
 import type { Clock, LifecycleService } from '../application';
 import type { WebhookConfig } from '../config';
-import type { CalendarDate, CertificationPolicy } from '../domain';
+import type { CertificationPolicy } from '../domain';
 import type { EventStore } from '../eventstore';
 import { DEADLINE_REMINDER, deadlineReminderOf } from '../graphql/webhooks';
 import { openDeadlines } from '../projections';
@@ -17,6 +17,7 @@ import {
   WebhookFanOut,
 } from '../webhooks';
 import { lazyGuardedAgents } from './lazy-guarded-agents';
+import { scannerActions } from './scanner-actions';
 
 export interface WebhookMachineryParts {
   store: EventStore;
@@ -26,7 +27,7 @@ export interface WebhookMachineryParts {
   timeZone: string;
   /** Its reminder thresholds. */
   policy: CertificationPolicy;
-  service: Pick<LifecycleService, 'suspendForMissedSurveillance'>;
+  service: Pick<LifecycleService, 'suspendForMissedSurveillance' | 'recordExpiry'>;
   /** Where `deadlineReminder` subscribers listen. */
   pubSub: PubSub;
   secrets: SecretBox;
@@ -39,7 +40,7 @@ export interface WebhookMachineryParts {
 }
 
 export interface WebhookMachinery {
-  /** One reminder scan now, then the automatic suspensions it found due. */
+  /** One reminder scan now, then the automatic suspensions and expiry records it found due. */
   scan(): Promise<ScanResult>;
   /** Stops scanning, dispatching and following the log (after the work in progress). */
   stop(): Promise<void>;
@@ -68,8 +69,8 @@ export const startWebhookMachinery = async (
     sender: { agents, allowHttp: config.allowHttp },
   });
 
-  let missed: OpenDeadline[] = [];
   const thresholds = parts.policy.reminderThresholdDays;
+  const actions = scannerActions(parts.service, parts.policy, log);
   const deadlines: DeadlineSource = {
     *openDeadlines(asOf) {
       const withinDays = Math.max(0, ...thresholds);
@@ -79,14 +80,7 @@ export const startWebhookMachinery = async (
           certificateNumber: deadline.certificateNumber ?? undefined,
           version: deadline.version ?? undefined,
         };
-        if (
-          parts.policy.autoSuspendOnMissedSurveillance &&
-          deadline.type === 'SURVEILLANCE_AUDIT_DUE' &&
-          deadline.dueDate < asOf &&
-          deadline.certificateStatus === 'ACTIVE'
-        ) {
-          missed.push(open);
-        }
+        actions.see(deadline, asOf);
         yield open;
       }
     },
@@ -103,37 +97,13 @@ export const startWebhookMachinery = async (
     },
   });
 
-  /** Certificates already asked about on a day: a policy without the rule is not asked again. */
-  const asked = new Map<CalendarDate, Set<string>>();
-  const suspendMissed = async (asOf: CalendarDate, deadlinesMissed: OpenDeadline[]) => {
-    if (!asked.has(asOf)) asked.clear();
-    const today = asked.get(asOf) ?? new Set<string>();
-    asked.set(asOf, today);
-    for (const { certificateId, dueDate } of deadlinesMissed) {
-      if (today.has(certificateId)) continue;
-      today.add(certificateId);
-      try {
-        const result = await parts.service.suspendForMissedSurveillance(certificateId, asOf);
-        if (result) {
-          log(
-            `certcycle: suspended certificate ${certificateId} on ${asOf}: surveillance audit due by ${dueDate} was missed`,
-          );
-        }
-      } catch (error) {
-        log(`certcycle: automatic suspension of ${certificateId} failed: ${messageOf(error)}`);
-      }
-    }
-  };
-
   const scanOnce = async (): Promise<ScanResult> => {
-    missed = [];
+    actions.clear();
     const result = await scanner.scan();
-    const found = missed;
-    missed = [];
     log(
       `certcycle: deadline reminders on ${result.asOf}: ${result.sent} sent, ${result.skipped} skipped`,
     );
-    await suspendMissed(result.asOf, found);
+    await actions.run(result.asOf);
     return result;
   };
   /** One scan at a time: a scan asked for while one runs gets that one's result. */

@@ -183,7 +183,12 @@ describe('automatic suspension for a missed surveillance audit', () => {
   const AUDITOR = { actor: 'aud-1' };
   const d = calendarDate;
 
-  const certifiedService = async (autoSuspend: boolean) => {
+  /** Certificate cert-a granted 2024-03-20 (expiry 2027-03-19); the first scan runs at `scanAt`. */
+  const certifiedService = async (
+    autoSuspend: boolean,
+    scanAt = '2025-04-01T02:00:00Z',
+    eventTypes = ['certificate.suspended', 'surveillance_audit.overdue'],
+  ) => {
     const dir = temporaryDirectory('auto-suspension');
     const store = new SqliteEventStore(dir.file('events.db'));
     const db = new Database(dir.file('read-models.db'));
@@ -289,10 +294,10 @@ describe('automatic suspension for a missed surveillance audit', () => {
     const receiver = await Receiver.start('127.0.0.1', () => clock.now());
     const { secret } = new WebhookSubscriptions({ db, clock, secrets, allowHttp: true }).create({
       url: receiver.url('/suspensions'),
-      eventTypes: ['certificate.suspended', 'surveillance_audit.overdue'],
+      eventTypes,
     });
     receiver.expect('/suspensions', secret);
-    clock.set('2025-04-01T02:00:00Z');
+    clock.set(scanAt);
     const log: string[] = [];
     const machinery = await startWebhookMachinery({
       store,
@@ -316,6 +321,7 @@ describe('automatic suspension for a missed surveillance audit', () => {
       store,
       receiver,
       log,
+      machinery,
       close: async () => {
         await machinery.stop();
         await reactor.stop();
@@ -369,6 +375,36 @@ describe('automatic suspension for a missed surveillance audit', () => {
       expect((await running.store.readStream('certificate-cert-a')).at(-1)?.type).not.toBe(
         'CertificateSuspended',
       );
+    } finally {
+      await running.close();
+    }
+  }, 30_000);
+
+  it('records an expiry from the day after the expiry date, once, and it goes out as a webhook', async () => {
+    const running = await certifiedService(false, '2027-03-21T02:00:00Z', ['certificate.expired']);
+    try {
+      const expiry = await eventually(async () => {
+        const last = (await running.store.readStream('certificate-cert-a')).at(-1);
+        return last?.type === 'CertificateExpired' ? last : undefined;
+      }, 'the expiry recorded by the first scan');
+      expect(expiry).toMatchObject({
+        data: { expiryDate: '2027-03-19', expiredOn: '2027-03-20', recordedOn: '2027-03-21' },
+        metadata: { actor: 'system:deadline-scanner' },
+      });
+      await eventually(
+        () => (running.receiver.received.length >= 1 ? true : undefined),
+        'the certificate.expired webhook',
+      );
+      expect(JSON.parse(running.receiver.received[0]!.body)).toMatchObject({
+        type: 'certificate.expired',
+        data: { certificateId: 'cert-a', status: 'EXPIRED', expiredOn: '2027-03-20' },
+      });
+      await running.machinery.scan();
+      const types = (await running.store.readStream('certificate-cert-a')).map((e) => e.type);
+      expect(types.filter((type) => type === 'CertificateExpired')).toHaveLength(1);
+      expect(
+        running.log.some((line) => line.includes('recorded the expiry of certificate cert-a')),
+      ).toBe(true);
     } finally {
       await running.close();
     }

@@ -5,7 +5,7 @@ export * from './certificate-sites';
 export * from './lifecycle-runtime';
 export * from './lifecycle-service';
 export * from './load-existing';
-export * from './missed-surveillance';
+export * from './deadline-scanner-operations';
 export * from './operation-result';
 export * from './organisation-operations';
 export * from './site-not-listed-error';

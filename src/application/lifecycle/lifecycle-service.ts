@@ -2,7 +2,7 @@ import { applicationOperations } from './application-operations';
 import { auditOperations } from './audit-operations';
 import { certificateOperations } from './certificate-operations';
 import { type LifecycleDependencies, lifecycleRuntime } from './lifecycle-runtime';
-import { missedSurveillanceOperations } from './missed-surveillance';
+import { deadlineScannerOperations } from './deadline-scanner-operations';
 import { organisationOperations } from './organisation-operations';
 
 /**
@@ -18,7 +18,7 @@ export const lifecycleService = (deps: LifecycleDependencies) => {
     ...applicationOperations(runtime),
     ...auditOperations(runtime),
     ...certificateOperations(runtime),
-    ...missedSurveillanceOperations(runtime),
+    ...deadlineScannerOperations(runtime),
   };
 };
 

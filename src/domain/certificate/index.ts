@@ -10,6 +10,7 @@ export * from './certificate-number';
 export * from './certificate-site';
 export * from './certificate-state';
 export * from './certificate-status';
+export * from './expiry-to-record';
 export * from './former-certificate-of';
 export * from './reapplication-bar-of';
 export * from './renewal-errors';

@@ -4,6 +4,7 @@ import {
   certificateDecider,
   certificateStreamName,
   deadlineStateOn,
+  expiryToRecord,
   missedSurveillanceSuspension,
 } from '../../domain';
 import type { LifecycleRuntime } from './lifecycle-runtime';
@@ -14,12 +15,15 @@ import type { OperationContext, OperationResult } from './operation-result';
 export const DEADLINE_SCANNER_ACTOR = 'system:deadline-scanner';
 
 /**
- * 17021-1 9.6.5: suspends the certificate when a surveillance audit of its current audit cycle is
- * overdue on `asOf` and the certificate's policy has `autoSuspendOnMissedSurveillance` on. Answers
- * null when nothing is to be done (policy off, nothing overdue, already suspended): calling it
- * again the same day is harmless.
+ * What the deadline scanner records by itself; each answers null when nothing is to be done, so
+ * calling it again the same day is harmless.
  */
-export const missedSurveillanceOperations = (runtime: LifecycleRuntime) => ({
+export const deadlineScannerOperations = (runtime: LifecycleRuntime) => ({
+  /**
+   * 17021-1 9.6.5: suspends the certificate when a surveillance audit of its current audit cycle
+   * is overdue on `asOf` and the certificate's policy has `autoSuspendOnMissedSurveillance` on
+   * (null: policy off, nothing overdue, already suspended).
+   */
   suspendForMissedSurveillance: async (
     certificateId: string,
     asOf: CalendarDate,
@@ -36,6 +40,28 @@ export const missedSurveillanceOperations = (runtime: LifecycleRuntime) => ({
       { surveillanceDueDate: overdue.dueDate, asOf, subject: overdue.subject },
       context.actor,
     );
+    if (!command) return null;
+    return runtime.run(
+      certificateDecider,
+      certificateId,
+      certificateStreamName(certificateId),
+      command,
+      context,
+    );
+  },
+
+  /**
+   * Records the certificate's expiry once its expiry date has passed on `asOf`, so that
+   * `certificate.expired` goes out and the recorded status says EXPIRED. Answers null when there
+   * is nothing to record (renewed in time, withdrawn, not yet expired, already recorded).
+   */
+  recordExpiry: async (
+    certificateId: string,
+    asOf: CalendarDate,
+    context: OperationContext = { actor: DEADLINE_SCANNER_ACTOR },
+  ): Promise<OperationResult | null> => {
+    const certificate = await loadCertificate(runtime.store, certificateId);
+    const command = expiryToRecord(certificate, asOf, context.actor);
     if (!command) return null;
     return runtime.run(
       certificateDecider,
