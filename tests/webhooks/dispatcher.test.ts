@@ -220,4 +220,23 @@ describe('webhook dispatcher', () => {
     expect(new Set(ids).size).toBe(100);
     expect(receiver.rejected).toEqual([]);
   });
+
+  it('keeps dispatching to other endpoints while one hangs, which holds only its own slots', async () => {
+    subscribe('/hang');
+    subscribe('/ok');
+    receiver.respond = ({ path }) =>
+      path === '/hang' ? { status: 200, delayMs: 2 * SECOND } : { status: 200 };
+    for (let i = 0; i < 6; i++) kit.enqueue();
+    const dispatcher = kit.dispatcher({ concurrency: 4, perEndpoint: 2, timeoutMs: 10 * SECOND });
+    const answered = (path: string) => receiver.received.filter((r) => r.path === path).length;
+    dispatcher.start();
+    try {
+      while (answered('/ok') < 6 && answered('/hang') === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect({ ok: answered('/ok'), hang: answered('/hang') }).toEqual({ ok: 6, hang: 0 });
+    } finally {
+      await dispatcher.stop();
+    }
+  }, 30_000);
 });

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../application/clock';
 import { createWebhookSchema } from '../schema';
@@ -14,7 +15,12 @@ export interface WebhookDispatcherOptions {
   sender: SenderOptions;
   /** Requests in flight at once (default 32). */
   concurrency?: number;
-  /** Deliveries claimed per round (default 200). */
+  /**
+   * Requests in flight to one endpoint at once while dispatching (default 4): a slow or hanging
+   * endpoint holds its own slots only.
+   */
+  perEndpoint?: number;
+  /** Deliveries claimed per `dispatchDue` round (default 200). */
   batchSize?: number;
   /** Only a 2xx within this time succeeds (default 15 s). */
   timeoutMs?: number;
@@ -63,6 +69,8 @@ interface ClaimedDelivery {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const LEASE_MARGIN_MS = 30_000;
+/** While requests are in flight, attempts are recorded at least this often. */
+const FLUSH_EVERY_MS = 250;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -77,6 +85,7 @@ export class WebhookDispatcher {
   private readonly secrets: SecretBox;
   private readonly sender: SenderOptions;
   private readonly concurrency: number;
+  private readonly perEndpoint: number;
   private readonly batchSize: number;
   private readonly timeoutMs: number;
   private readonly policy: RetryPolicy;
@@ -92,6 +101,9 @@ export class WebhookDispatcher {
   private unrecorded: Unrecorded[] = [];
   private running: Promise<void> | null = null;
   private stopping = false;
+  /** Wakes a waiting dispatch loop (a delivery settled, or `stop`). */
+  private wake: () => void = () => undefined;
+  private lastFlush = performance.now();
 
   constructor(options: WebhookDispatcherOptions) {
     this.db = options.db;
@@ -99,6 +111,7 @@ export class WebhookDispatcher {
     this.secrets = options.secrets;
     this.sender = options.sender;
     this.concurrency = options.concurrency ?? 32;
+    this.perEndpoint = options.perEndpoint ?? 4;
     this.batchSize = options.batchSize ?? 200;
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
@@ -128,16 +141,16 @@ export class WebhookDispatcher {
     return claimed.length;
   }
 
-  /** Dispatches until `stop`, sleeping when nothing is due. */
+  /**
+   * Dispatches until `stop`: keeps up to `concurrency` requests in flight, at most `perEndpoint`
+   * to one endpoint, and claims deliveries as they fall due, so a slow or hanging endpoint never
+   * holds back the others. Attempts are recorded every `recordBatchSize`, and at the latest
+   * FLUSH_EVERY_MS after they were made.
+   */
   start(): void {
     if (this.running) return;
     this.stopping = false;
-    this.running = (async () => {
-      while (!this.stopping) {
-        const sent = await this.dispatchDue();
-        if (sent === 0 && !this.stopping) await this.sleep(this.pollIntervalMs);
-      }
-    })();
+    this.running = this.dispatchContinuously();
   }
 
   /** Settles when the dispatch loop ends: rejects with the error that stopped it. */
@@ -147,15 +160,60 @@ export class WebhookDispatcher {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.wake();
     await this.running;
     this.running = null;
   }
 
-  private claim(): ClaimedDelivery[] {
+  private async dispatchContinuously(): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
+    const perEndpoint = new Map<string, number>();
+    let failure: { error: unknown } | null = null;
+    const send = (delivery: ClaimedDelivery) => {
+      const endpoint = delivery.subscription.id;
+      perEndpoint.set(endpoint, (perEndpoint.get(endpoint) ?? 0) + 1);
+      const sending: Promise<void> = this.deliver(delivery)
+        .catch((error: unknown) => {
+          failure ??= { error };
+        })
+        .finally(() => {
+          inFlight.delete(sending);
+          const left = (perEndpoint.get(endpoint) ?? 1) - 1;
+          if (left > 0) perEndpoint.set(endpoint, left);
+          else perEndpoint.delete(endpoint);
+          this.wake();
+        });
+      inFlight.add(sending);
+    };
+    try {
+      while (!this.stopping && failure === null) {
+        const room = this.concurrency - inFlight.size;
+        const busy = [...perEndpoint].filter(([, n]) => n >= this.perEndpoint).map(([id]) => id);
+        if (room > 0) this.claim(room, busy).forEach(send);
+        if (inFlight.size === 0 || performance.now() - this.lastFlush >= FLUSH_EVERY_MS) {
+          this.flush();
+        }
+        const woken = new Promise<void>((resolve) => {
+          this.wake = resolve;
+        });
+        await Promise.race([
+          woken,
+          this.sleep(inFlight.size > 0 ? FLUSH_EVERY_MS : this.pollIntervalMs),
+        ]);
+      }
+    } finally {
+      await Promise.allSettled(inFlight);
+      this.flush();
+    }
+    if (failure !== null) throw (failure as { error: unknown }).error;
+  }
+
+  /** Claims (leases) up to `limit` due deliveries, none to the `busy` endpoints. */
+  private claim(limit = this.batchSize, busy: readonly string[] = []): ClaimedDelivery[] {
     return this.db
       .transaction(() => {
         const now = this.clock.now().getTime();
-        const rows = this.statements.due.all({ now, limit: this.batchSize });
+        const rows = this.statements.due.all({ now, limit, busy: JSON.stringify(busy) });
         const leaseUntil = now + this.leaseMs;
         for (const row of rows) this.statements.lease.run(leaseUntil, row.id);
         return rows.map(({ id, webhook_id, payload, attempt_count, ...subscription }) => ({
@@ -208,6 +266,7 @@ export class WebhookDispatcher {
   }
 
   private flush(): void {
+    this.lastFlush = performance.now();
     const entries = this.unrecorded;
     this.unrecorded = [];
     if (entries.length === 0) return;
@@ -267,7 +326,7 @@ type DueRow = Omit<SubscriptionRow, 'id'> & {
 };
 
 const prepare = (db: Database) => ({
-  due: db.prepare<{ now: number; limit: number }, DueRow>(
+  due: db.prepare<{ now: number; limit: number; busy: string }, DueRow>(
     `SELECT d.id, d.webhook_id, d.payload, d.attempt_count, s.id AS subscription_id, s.url,
        s.event_types, s.organisation_id, s.description, s.enabled, s.disabled_reason, s.secret,
        s.previous_secret, s.previous_secret_expires_at, s.created_at, s.updated_at,
@@ -275,6 +334,7 @@ const prepare = (db: Database) => ({
      FROM wh_deliveries d JOIN wh_subscriptions s ON s.id = d.subscription_id
      WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND s.enabled = 1
        AND (s.throttled_until IS NULL OR s.throttled_until <= @now)
+       AND s.id NOT IN (SELECT value FROM json_each(@busy))
      ORDER BY d.next_attempt_at, d.id LIMIT @limit`,
   ),
   lease: db.prepare('UPDATE wh_deliveries SET next_attempt_at = ? WHERE id = ?'),
