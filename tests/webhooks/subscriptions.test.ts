@@ -58,7 +58,10 @@ describe('webhook subscriptions', () => {
     expect(() =>
       https.create({ url: 'http://hooks.example.com/', eventTypes: ['certificate.issued'] }),
     ).toThrow(
-      new InvalidWebhookUrlError('http://hooks.example.com/', 'only https URLs are accepted'),
+      new InvalidWebhookUrlError(
+        'http://hooks.example.com/',
+        'only https URLs are accepted (http needs CERTCYCLE_WEBHOOK_ALLOW_HTTP=1)',
+      ),
     );
     expect(() => create({ url: 'hooks.example.com' })).toThrow(/not an absolute URL/);
     expect(() => create({ eventTypes: [] })).toThrow(InvalidWebhookEventTypesError);

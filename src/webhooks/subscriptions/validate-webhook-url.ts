@@ -19,7 +19,10 @@ export const validateWebhookUrl = (url: string, options: WebhookUrlOptions = {})
     throw new InvalidWebhookUrlError(url, 'not an absolute URL');
   }
   if (parsed.protocol === 'http:' && !options.allowHttp) {
-    throw new InvalidWebhookUrlError(url, 'only https URLs are accepted');
+    throw new InvalidWebhookUrlError(
+      url,
+      'only https URLs are accepted (http needs CERTCYCLE_WEBHOOK_ALLOW_HTTP=1)',
+    );
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     throw new InvalidWebhookUrlError(url, `scheme ${parsed.protocol} is not http(s)`);
