@@ -54,18 +54,50 @@ export interface NonconformityRowValues {
   escalated_on: string | null;
 }
 
-/** A row held for the batch; `stored`: it is in the table already (update, not insert). */
-interface Held<Row> {
-  row: Row;
-  stored: boolean;
-}
-
 type Kind = 'cycle' | 'audit' | 'nonconformity';
 type RowOf<K extends Kind> = K extends 'cycle'
   ? CycleRowValues
   : K extends 'audit'
     ? AuditRowValues
     : NonconformityRowValues;
+
+const CYCLE_KEY = ['audit_cycle_id'] as const;
+const AUDIT_KEY = ['audit_cycle_id', 'audit_id'] as const;
+const NONCONFORMITY_KEY = ['audit_cycle_id', 'nc_id'] as const;
+const CYCLE_CHANGING = ['status', 'review', 'transfer_review', 'decision', 'version'] as const;
+const AUDIT_CHANGING = [
+  'first_day',
+  'last_day',
+  'lead_auditor_id',
+  'completed_team',
+  'completed_sites',
+] as const;
+const NONCONFORMITY_CHANGING = [
+  'grade',
+  'response_due_on',
+  'verification_limit_on',
+  'plan_accepted_on',
+  'plan',
+  'verified_on',
+  'escalated_on',
+] as const;
+
+/** The columns events change after a row is added, with its key: all a stored row is read for. */
+type ChangingRow<K extends Kind> = K extends 'cycle'
+  ? Pick<CycleRowValues, (typeof CYCLE_KEY)[number] | (typeof CYCLE_CHANGING)[number]>
+  : K extends 'audit'
+    ? Pick<AuditRowValues, (typeof AUDIT_KEY)[number] | (typeof AUDIT_CHANGING)[number]>
+    : Pick<
+        NonconformityRowValues,
+        (typeof NONCONFORMITY_KEY)[number] | (typeof NONCONFORMITY_CHANGING)[number]
+      >;
+
+/**
+ * A row held for the batch: added in it (inserted whole), or stored already (read as its key and
+ * changing columns, updated with those).
+ */
+type Held<K extends Kind> =
+  { row: RowOf<K>; stored: false } | { row: ChangingRow<K>; stored: true };
 
 const columns = (names: string) => names.split(/,\s*/);
 const insertSql = (table: string, names: readonly string[]) =>
@@ -85,32 +117,22 @@ const NONCONFORMITY = columns(`audit_cycle_id, nc_id, raised_as, audit_id, audit
   verified_on, escalated_on`);
 
 const tables = {
-  cycle: {
-    table: 'rm_audit_cycles',
-    names: CYCLE,
-    key: ['audit_cycle_id'],
-    changing: columns('status, review, transfer_review, decision, version'),
-  },
-  audit: {
-    table: 'rm_audits',
-    names: AUDIT,
-    key: ['audit_cycle_id', 'audit_id'],
-    changing: columns('first_day, last_day, lead_auditor_id, completed_team, completed_sites'),
-  },
+  cycle: { table: 'rm_audit_cycles', names: CYCLE, key: CYCLE_KEY, changing: CYCLE_CHANGING },
+  audit: { table: 'rm_audits', names: AUDIT, key: AUDIT_KEY, changing: AUDIT_CHANGING },
   nonconformity: {
     table: 'rm_nonconformities',
     names: NONCONFORMITY,
-    key: ['audit_cycle_id', 'nc_id'],
-    changing: columns(`grade, response_due_on, verification_limit_on, plan_accepted_on, plan,
-      verified_on, escalated_on`),
+    key: NONCONFORMITY_KEY,
+    changing: NONCONFORMITY_CHANGING,
   },
 } as const;
 
 const statementsOf = (db: Database, kind: Kind) => {
   const { table, names, key, changing } = tables[kind];
   return {
-    select: db.prepare<Record<string, string>, RowOf<typeof kind>>(
-      `SELECT * FROM ${table} WHERE ${key.map((n) => `${n} = :${n}`).join(' AND ')}`,
+    select: db.prepare<Record<string, string>, ChangingRow<typeof kind>>(
+      `SELECT ${[...key, ...changing].join(', ')} FROM ${table}
+       WHERE ${key.map((n) => `${n} = :${n}`).join(' AND ')}`,
     ),
     insert: db.prepare(insertSql(table, names)),
     update: db.prepare(updateSql(table, changing, key)),
@@ -124,9 +146,9 @@ const batchOf = perDatabase((db: Database) => ({
     nonconformity: statementsOf(db, 'nonconformity'),
   },
   held: {
-    cycle: new Map<string, Held<CycleRowValues> | null>(),
-    audit: new Map<string, Held<AuditRowValues> | null>(),
-    nonconformity: new Map<string, Held<NonconformityRowValues> | null>(),
+    cycle: new Map<string, Held<'cycle'> | null>(),
+    audit: new Map<string, Held<'audit'> | null>(),
+    nonconformity: new Map<string, Held<'nonconformity'> | null>(),
   },
 }));
 
@@ -139,13 +161,16 @@ const keyOf = (kind: Kind, key: Record<string, string>): string =>
  */
 export const cycleRows = (db: Database) => {
   const { statements, held } = batchOf(db);
-  /** The row with this key (null when there is none), loaded from the table once per batch. */
-  const get = <K extends Kind>(kind: K, key: Record<string, string>): RowOf<K> | null => {
-    const map = held[kind] as Map<string, Held<RowOf<K>> | null>;
+  /**
+   * The changing columns of the row with this key (null when there is none), loaded from the
+   * table once per batch.
+   */
+  const get = <K extends Kind>(kind: K, key: Record<string, string>): ChangingRow<K> | null => {
+    const map = held[kind] as Map<string, Held<K> | null>;
     const id = keyOf(kind, key);
     let entry = map.get(id);
     if (entry === undefined) {
-      const row = statements[kind].select.get(key) as RowOf<K> | undefined;
+      const row = statements[kind].select.get(key) as ChangingRow<K> | undefined;
       entry = row ? { row, stored: true } : null;
       map.set(id, entry);
     }
@@ -153,7 +178,7 @@ export const cycleRows = (db: Database) => {
   };
   /** A new row; refused when a row with its key is already known (as INSERT would be). */
   const add = <K extends Kind>(kind: K, row: RowOf<K>): void => {
-    const map = held[kind] as Map<string, Held<RowOf<K>> | null>;
+    const map = held[kind] as Map<string, Held<K> | null>;
     const id = keyOf(kind, row as unknown as Record<string, string>);
     if (map.get(id)) {
       throw new Error(`${tables[kind].table} already holds a row for ${id.replace('\u0000', ' ')}`);

@@ -2,18 +2,20 @@ import type { Database } from 'better-sqlite3';
 import type { AuditCycleEvent, CertificateEvent } from '../../domain';
 import type { RecordedEvent } from '../../eventstore';
 import type { Projection } from '../runner';
-import { domainEvent, perDatabase, streamOf } from '../support';
+import { domainEvent, dropTableWithout, perDatabase, streamOf } from '../support';
 import { type StoredHistoryEntry, storedEntry } from './history-entry';
 
 /**
- * One row per certificate: its history entries (a JSON array ordered by position), so a batch
- * writes each certificate once. The version-1 table held one row per event.
+ * One row per certificate: its history entries (a JSON array ordered by position) and the position
+ * of the last one, so a batch appends to each certificate once, in SQL, without reading the list.
+ * The version-1 table held one row per event; version 2 had no last_position.
  */
 const TABLES = `
 DROP TABLE IF EXISTS rm_certificate_history;
 CREATE TABLE IF NOT EXISTS rm_certificate_histories (
   certificate_id TEXT PRIMARY KEY,
-  entries TEXT NOT NULL
+  entries TEXT NOT NULL,
+  last_position TEXT NOT NULL
 ) STRICT;
 CREATE TABLE IF NOT EXISTS rm_certificate_history_cycles (
   audit_cycle_id TEXT PRIMARY KEY,
@@ -22,16 +24,21 @@ CREATE TABLE IF NOT EXISTS rm_certificate_history_cycles (
 `;
 
 const statements = perDatabase((db: Database) => ({
-  entries: db
+  lastPosition: db
     .prepare<[string], string>(
-      'SELECT entries FROM rm_certificate_histories WHERE certificate_id = ?',
+      'SELECT last_position FROM rm_certificate_histories WHERE certificate_id = ?',
     )
     .pluck(),
-  insert: db.prepare<[string, string]>(
-    'INSERT INTO rm_certificate_histories (certificate_id, entries) VALUES (?, ?)',
+  insert: db.prepare<[string, string, string]>(
+    `INSERT INTO rm_certificate_histories (certificate_id, entries, last_position)
+     VALUES (?, ?, ?)`,
   ),
-  update: db.prepare<[string, string]>(
-    'UPDATE rm_certificate_histories SET entries = ? WHERE certificate_id = ?',
+  /** `added`: the JSON of the entries to add, without its brackets. */
+  append: db.prepare<[{ certificateId: string; added: string; last: string }]>(
+    `UPDATE rm_certificate_histories
+     SET entries = substr(entries, 1, length(entries) - 1) || ',' || :added || ']',
+       last_position = :last
+     WHERE certificate_id = :certificateId`,
   ),
   rememberCycle: db.prepare<[string, string]>(
     `INSERT INTO rm_certificate_history_cycles (audit_cycle_id, certificate_id) VALUES (?, ?)
@@ -83,15 +90,13 @@ const applyEvent = (db: Database, recorded: RecordedEvent, batch: BatchState): v
 /** Appends the batch's entries to each certificate's list; an entry already there is kept once. */
 const writeEntries = (db: Database, certificateId: string, fresh: StoredHistoryEntry[]): void => {
   const s = statements(db);
-  const stored = s.entries.get(certificateId);
-  if (stored === undefined) {
-    s.insert.run(certificateId, JSON.stringify(fresh));
-    return;
-  }
-  const entries = JSON.parse(stored) as StoredHistoryEntry[];
-  const last = entries.at(-1)?.[0] ?? '';
-  const added = fresh.filter(([position]) => position > last);
-  if (added.length > 0) s.update.run(JSON.stringify([...entries, ...added]), certificateId);
+  const last = s.lastPosition.get(certificateId);
+  const added = last === undefined ? fresh : fresh.filter(([position]) => position > last);
+  const newLast = added.at(-1)?.[0];
+  if (newLast === undefined) return;
+  const json = JSON.stringify(added);
+  if (last === undefined) s.insert.run(certificateId, json, newLast);
+  else s.append.run({ certificateId, added: json.slice(1, -1), last: newLast });
 };
 
 const applyBatch = (events: readonly RecordedEvent[], db: Database): void => {
@@ -103,8 +108,11 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database): void => {
 /** Every event of a certificate and of its audit cycles, one entry each. */
 export const certificateHistoryProjection: Projection = {
   name: 'certificate_history',
-  version: 2,
-  setup: (db) => db.exec(TABLES),
+  version: 3,
+  setup: (db) => {
+    dropTableWithout(db, 'rm_certificate_histories', 'last_position');
+    db.exec(TABLES);
+  },
   reset: (db) =>
     db.exec('DELETE FROM rm_certificate_histories; DELETE FROM rm_certificate_history_cycles;'),
   applyBatch,

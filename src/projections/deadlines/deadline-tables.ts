@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { dropTableWithout } from '../support/drop-outdated-table';
 import { queryIndexes } from '../support/query-indexes';
 
 /**
@@ -57,10 +58,6 @@ export const DEADLINE_QUERY_INDEXES = queryIndexes({
  * version change replays the projection into the new one).
  */
 export const setupDeadlineTables = (db: Database): void => {
-  const columns = db
-    .prepare<[], string>("SELECT name FROM pragma_table_info('rm_deadlines')")
-    .pluck()
-    .all();
-  if (columns.length > 0 && !columns.includes('closes_on')) db.exec('DROP TABLE rm_deadlines');
+  dropTableWithout(db, 'rm_deadlines', 'closes_on');
   db.exec(DEADLINE_TABLES);
 };

@@ -4,3 +4,4 @@ export * from './per-database';
 export * from './recorded';
 export * from './object-rows';
 export * from './query-indexes';
+export * from './drop-outdated-table';

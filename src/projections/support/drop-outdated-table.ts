@@ -1,0 +1,13 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Drops `table` when it exists without `column`: a read-model table from before the version that
+ * added the column. The version change then replays the projection into the recreated table.
+ */
+export const dropTableWithout = (db: Database, table: string, column: string): void => {
+  const columns = db
+    .prepare<[string], string>('SELECT name FROM pragma_table_info(?)')
+    .pluck()
+    .all(table);
+  if (columns.length > 0 && !columns.includes(column)) db.exec(`DROP TABLE ${table}`);
+};
