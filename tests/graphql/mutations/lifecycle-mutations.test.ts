@@ -2,6 +2,7 @@ import { Role } from '../../../src/graphql';
 import { type ApiHarness, personOf, startApiHarness } from '../support/api-harness';
 import { firstError } from '../support/test-server';
 import {
+  acceptedOverHttp,
   auditOverHttp,
   cycleReadyForDecision,
   CO_AUDITOR,
@@ -216,12 +217,7 @@ describe('the lifecycle through mutations', () => {
       complaints: [],
     });
     expect(reviewed.version).toBe(2);
-    await mutate(api, Role.DECISION_MAKER, 'reviewApplication', {
-      auditCycleId,
-      outcome: 'ACCEPTED',
-      reasons: [],
-      reviewedOn: '2024-06-05',
-    });
+    await acceptedOverHttp(api, auditCycleId, '2024-06-05');
     const granted = await mutate(api, Role.DECISION_MAKER, 'decideCertification', {
       auditCycleId,
       decision: 'GRANTED',
@@ -292,12 +288,7 @@ describe('refusals', () => {
       auditCycleId,
       submittedOn: '2026-10-05',
     });
-    await mutate(api, Role.DECISION_MAKER, 'reviewApplication', {
-      auditCycleId,
-      outcome: 'ACCEPTED',
-      reasons: [],
-      reviewedOn: '2026-10-06',
-    });
+    await acceptedOverHttp(api, auditCycleId, '2026-10-06');
     await auditOverHttp(api, auditCycleId, 'recert', 'RECERTIFICATION', '2026-11-16', '2026-11-18');
     await mutate(api, Role.DECISION_MAKER, 'withdrawCertificate', {
       certificateId,

@@ -95,6 +95,15 @@ export const auditOverHttp = async (
   });
 };
 
+/** Accepts the cycle's application, reviewed on `reviewedOn` by the decision maker. */
+export const acceptedOverHttp = (api: ApiHarness, auditCycleId: string, reviewedOn: string) =>
+  mutate(api, Role.DECISION_MAKER, 'reviewApplication', {
+    auditCycleId,
+    outcome: 'ACCEPTED',
+    reasons: [],
+    reviewedOn,
+  });
+
 /** An accepted application through stage 1 and stage 2, ready for a decision. */
 export const cycleReadyForDecision = async (
   api: ApiHarness,
@@ -112,12 +121,7 @@ export const cycleReadyForDecision = async (
     sites: ['site-hq'],
     submittedOn: '2024-06-03',
   });
-  await mutate(api, Role.DECISION_MAKER, 'reviewApplication', {
-    auditCycleId,
-    outcome: 'ACCEPTED',
-    reasons: [],
-    reviewedOn: '2024-06-05',
-  });
+  await acceptedOverHttp(api, auditCycleId, '2024-06-05');
   await auditOverHttp(
     api,
     auditCycleId,

@@ -1,7 +1,14 @@
 import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
 import { firstError } from '../support/test-server';
-import { auditOverHttp, grantedOverHttp, mutate, SCOPE, STANDARD } from './lifecycle-over-http';
+import {
+  acceptedOverHttp,
+  auditOverHttp,
+  grantedOverHttp,
+  mutate,
+  SCOPE,
+  STANDARD,
+} from './lifecycle-over-http';
 
 let api: ApiHarness;
 beforeAll(async () => {
@@ -54,12 +61,7 @@ describe('a new certification from stage 2 after the restoration window', () => 
       },
     });
     const auditCycleId = `${organisationId}-cycle-2`;
-    await mutate(api, Role.DECISION_MAKER, 'reviewApplication', {
-      auditCycleId,
-      outcome: 'ACCEPTED',
-      reasons: [],
-      reviewedOn: '2028-03-02',
-    });
+    await acceptedOverHttp(api, auditCycleId, '2028-03-02');
     await auditOverHttp(api, auditCycleId, 'stage2-only', 'STAGE2', '2028-04-10', '2028-04-12');
     await mutate(api, Role.DECISION_MAKER, 'decideCertification', {
       auditCycleId,
