@@ -34,6 +34,13 @@ describe('one writer per data directory', () => {
     expect(existsSync(dir.file(LOCK_FILE))).toBe(false);
   });
 
+  it('takes over a lock that names this process but was not taken by it (a restarted container)', () => {
+    writeFileSync(dir.file(LOCK_FILE), `${process.pid}\n`);
+    const lock = lockDataDir(dir.path, 'certcycle');
+    expect(() => lockDataDir(dir.path, 'rebuild')).toThrow(DataDirInUseError);
+    lock.release();
+  });
+
   it('is held by the storage the service and rebuild open, until it is closed', async () => {
     const config = loadConfig({ CERTCYCLE_DATA_DIR: dir.path });
     const storage = openStorage(config);

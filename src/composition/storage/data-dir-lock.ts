@@ -17,7 +17,15 @@ export interface DataDirLock {
   release(): void;
 }
 
-const isAlive = (pid: number): boolean => {
+/** The lock files this process holds. */
+const heldHere = new Set<string>();
+
+/**
+ * Whether the process that wrote the lock still runs. Our own process id counts only when this
+ * process holds the lock: a container restarted on the same volume often gets the same id again.
+ */
+const isAlive = (pid: number, file: string): boolean => {
+  if (pid === process.pid) return heldHere.has(file);
   try {
     process.kill(pid, 0);
     return true;
@@ -49,11 +57,12 @@ export const lockDataDir = (dataDir: string, what: string): DataDirLock => {
       const fd = openSync(file, 'wx', 0o644);
       writeSync(fd, `${process.pid}\n`);
       closeSync(fd);
+      heldHere.add(file);
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = holderOf(file);
-      if (attempt > 0 || (holder !== null && isAlive(holder))) {
+      if (attempt > 0 || (holder !== null && isAlive(holder, file))) {
         throw new DataDirInUseError(
           `${what}: the data directory ${dataDir} is in use by process ${holder ?? '?'} ` +
             `(a running certcycle service or rebuild; stop it first, or remove ${file} if no such ` +
@@ -68,6 +77,7 @@ export const lockDataDir = (dataDir: string, what: string): DataDirLock => {
     release: () => {
       if (!held) return;
       held = false;
+      heldHere.delete(file);
       if (holderOf(file) === process.pid) unlinkSync(file);
     },
   };
