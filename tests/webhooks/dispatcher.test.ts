@@ -222,11 +222,12 @@ describe('webhook dispatcher', () => {
   });
 
   it('keeps dispatching to other endpoints while one hangs, which holds only its own slots', async () => {
-    subscribe('/hang');
-    subscribe('/ok');
+    subscribe('/hang', ['certificate.issued']);
+    subscribe('/ok', ['certificate.suspended']);
     receiver.respond = ({ path }) =>
       path === '/hang' ? { status: 200, delayMs: 2 * SECOND } : { status: 200 };
-    for (let i = 0; i < 6; i++) kit.enqueue();
+    for (let i = 0; i < 6; i++) kit.enqueue({ type: 'certificate.issued' });
+    for (let i = 0; i < 6; i++) kit.enqueue({ type: 'certificate.suspended' });
     const dispatcher = kit.dispatcher({ concurrency: 4, perEndpoint: 2, timeoutMs: 10 * SECOND });
     const answered = (path: string) => receiver.received.filter((r) => r.path === path).length;
     dispatcher.start();

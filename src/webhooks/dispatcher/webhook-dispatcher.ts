@@ -188,8 +188,7 @@ export class WebhookDispatcher {
     try {
       while (!this.stopping && failure === null) {
         const room = this.concurrency - inFlight.size;
-        const busy = [...perEndpoint].filter(([, n]) => n >= this.perEndpoint).map(([id]) => id);
-        if (room > 0) this.claim(room, busy).forEach(send);
+        if (room > 0) this.claim(room, perEndpoint).forEach(send);
         if (inFlight.size === 0 || performance.now() - this.lastFlush >= FLUSH_EVERY_MS) {
           this.flush();
         }
@@ -208,12 +207,32 @@ export class WebhookDispatcher {
     if (failure !== null) throw (failure as { error: unknown }).error;
   }
 
-  /** Claims (leases) up to `limit` due deliveries, none to the `busy` endpoints. */
-  private claim(limit = this.batchSize, busy: readonly string[] = []): ClaimedDelivery[] {
+  /**
+   * Claims (leases) up to `limit` due deliveries, oldest first. Given the requests in flight to
+   * each endpoint, it claims none to an endpoint beyond `perEndpoint` in flight.
+   */
+  private claim(
+    limit = this.batchSize,
+    inFlightTo?: ReadonlyMap<string, number>,
+  ): ClaimedDelivery[] {
+    const counts = new Map(inFlightTo);
+    const busy = [...counts].filter(([, n]) => n >= this.perEndpoint).map(([id]) => id);
+    const withinCap = (row: DueRow): boolean => {
+      if (!inFlightTo) return true;
+      const n = counts.get(row.subscription_id) ?? 0;
+      if (n >= this.perEndpoint) return false;
+      counts.set(row.subscription_id, n + 1);
+      return true;
+    };
     return this.db
       .transaction(() => {
         const now = this.clock.now().getTime();
-        const rows = this.statements.due.all({ now, limit, busy: JSON.stringify(busy) });
+        const candidates = this.statements.due.all({
+          now,
+          limit: Math.max(limit, this.batchSize),
+          busy: JSON.stringify(busy),
+        });
+        const rows = candidates.filter(withinCap).slice(0, limit);
         const leaseUntil = now + this.leaseMs;
         for (const row of rows) this.statements.lease.run(leaseUntil, row.id);
         return rows.map(({ id, webhook_id, payload, attempt_count, ...subscription }) => ({
