@@ -40,7 +40,8 @@ export interface SqliteEventStoreOptions {
 
 type EventRow = [number, string, string, number, string, string, string];
 type StoredEvent = { stream: string; version: number; position: number };
-type AppendOutcome = AppendResult & { written: boolean };
+/** `written`: the rows this append inserted (none for a repeated append of the same ids). */
+type AppendOutcome = AppendResult & { written: EventRow[] };
 interface AppendRequest {
   stream: string;
   events: SerialisedEvent[];
@@ -133,6 +134,8 @@ const allowsOriginalAppend = (expected: ExpectedVersion, versionBefore: number):
  * The embedded event store: one SQLite file in WAL mode with synchronous=FULL. The global position
  * is the rowid. Appends requested in the same turn of the event loop share one BEGIN IMMEDIATE
  * transaction (group commit), each in its own savepoint: one append's refusal leaves the others.
+ * Only the store writes the events table on its connection (other connections may): the streams
+ * it keeps (RecentStreams) count on seeing every append made through that connection.
  */
 export class SqliteEventStore implements EventStore {
   readonly db: Database.Database;
@@ -181,6 +184,8 @@ export class SqliteEventStore implements EventStore {
       readAll: db
         .prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
         .raw(),
+      /** Changes when another connection commits (not this one): see RecentStreams. */
+      dataVersion: db.prepare('PRAGMA data_version').pluck(),
     };
     this.appendTransaction = db.transaction(
       (stream: string, events: SerialisedEvent[], expected: ExpectedVersion): AppendOutcome =>
@@ -191,9 +196,16 @@ export class SqliteEventStore implements EventStore {
     );
     this.appends = new GroupCommit((requests) => {
       const outcomes = appendGroup.immediate(requests);
-      if (outcomes.some((outcome) => 'result' in outcome && outcome.result.written)) {
-        this.signal.notify();
-      }
+      let written = false;
+      outcomes.forEach((outcome, index) => {
+        if (!('result' in outcome) || outcome.result.written.length === 0) return;
+        written = true;
+        this.recentStreams.appended(
+          requests[index]!.stream,
+          outcome.result.written.map(toRecordedEvent),
+        );
+      });
+      if (written) this.signal.notify();
       return outcomes.map((outcome) =>
         'result' in outcome ? { result: withoutWritten(outcome.result) } : outcome,
       );
@@ -217,14 +229,15 @@ export class SqliteEventStore implements EventStore {
     streamCategory(stream);
     const fromVersion = wholeNumber('fromVersion', options.fromVersion, 0);
     const maxCount = wholeNumber('maxCount', options.maxCount, NO_LIMIT);
-    const known = this.recentStreams.get(stream);
-    if (!known && (fromVersion > 0 || maxCount !== NO_LIMIT)) {
-      return this.statements.readStream.all(stream, fromVersion, maxCount).map(toRecordedEvent);
+    this.recentStreams.sync(this.statements.dataVersion.get() as number);
+    let events = this.recentStreams.get(stream);
+    if (!events) {
+      if (fromVersion > 0 || maxCount !== NO_LIMIT) {
+        return this.statements.readStream.all(stream, fromVersion, maxCount).map(toRecordedEvent);
+      }
+      events = this.statements.readStream.all(stream, 0, NO_LIMIT).map(toRecordedEvent);
+      this.recentStreams.remember(stream, events);
     }
-    const kept = known ?? [];
-    const after = this.statements.readStream.all(stream, kept.length, NO_LIMIT);
-    const events = after.length === 0 ? kept : [...kept, ...after.map(toRecordedEvent)];
-    this.recentStreams.remember(stream, events);
     return events.slice(fromVersion, maxCount === NO_LIMIT ? undefined : fromVersion + maxCount);
   }
 
@@ -299,20 +312,29 @@ export class SqliteEventStore implements EventStore {
     }
     if (!matchesExpected(expected, actual)) throw new ConcurrencyError(stream, expected, actual);
     const category = streamCategory(stream);
-    let position = 0;
-    events.forEach((event, index) => {
+    const written = events.map((event, index): EventRow => {
+      const version = actual + index + 1;
       const { lastInsertRowid } = insert.run(
         event.id,
         stream,
-        actual + index + 1,
+        version,
         category,
         event.type,
         event.data,
         event.metadata,
       );
-      position = Number(lastInsertRowid);
+      return [
+        Number(lastInsertRowid),
+        event.id,
+        stream,
+        version,
+        event.type,
+        event.data,
+        event.metadata,
+      ];
     });
-    return { nextVersion: actual + events.length, position: toPosition(position), written: true };
+    const position = written.at(-1)?.[0] ?? 0;
+    return { nextVersion: actual + events.length, position: toPosition(position), written };
   }
 
   /** Idempotent retry: the same ids stored as one run in this stream give the original result. */
@@ -337,7 +359,7 @@ export class SqliteEventStore implements EventStore {
     if (!allowsOriginalAppend(expected, first.version - 1)) {
       throw new ConcurrencyError(stream, expected, actual);
     }
-    return { nextVersion: last.version, position: toPosition(last.position), written: false };
+    return { nextVersion: last.version, position: toPosition(last.position), written: [] };
   }
 
   private readAfter(afterRowid: number, limit: number, filter: EventFilter): RecordedEvent[] {
