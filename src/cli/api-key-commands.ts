@@ -1,12 +1,27 @@
+import type { Database } from 'better-sqlite3';
 import type { Config } from '../config';
 import { openReadModels, readModelsFile } from '../composition/storage';
 import { type ApiKeyRecord, ApiKeyStore, isRole, Role } from '../graphql/auth';
+import { findOrganisation } from '../projections';
 import { parseArguments } from './parse-arguments';
 import { UsageError } from './usage-error';
 
 export interface CommandOutput {
   out: (line: string) => void;
 }
+
+/** Output with a channel for warnings (standard error). */
+export interface CommandOutputWithWarnings extends CommandOutput {
+  err: (line: string) => void;
+}
+
+/** Whether the organisations read model knows the id (false before the service first ran). */
+const knownOrganisation = (db: Database, organisationId: string): boolean =>
+  db
+    .prepare<[], unknown>(
+      "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'rm_organisations'",
+    )
+    .get() !== undefined && findOrganisation(db, organisationId) !== null;
 
 const describe = (record: ApiKeyRecord): string[] => [
   `id:           ${record.id}`,
@@ -40,7 +55,12 @@ const table = (records: readonly ApiKeyRecord[]): string[] => {
   );
 };
 
-const create = (store: ApiKeyStore, argv: readonly string[], { out }: CommandOutput) => {
+const create = (
+  db: Database,
+  store: ApiKeyStore,
+  argv: readonly string[],
+  { out, err }: CommandOutputWithWarnings,
+) => {
   const { positionals, options } = parseArguments(argv, [
     'role',
     'person',
@@ -67,13 +87,19 @@ const create = (store: ApiKeyStore, argv: readonly string[], { out }: CommandOut
   out(`key:          ${key}`);
   for (const line of describe(record)) out(line);
   out('The key is shown only now: store it safely (only its hash is kept).');
+  if (organisationId !== undefined && !knownOrganisation(db, organisationId)) {
+    err(
+      `certcycle: warning: organisation ${organisationId} is not in the read models: check the id ` +
+        '(the key is created; it sees nothing until such an organisation exists)',
+    );
+  }
 };
 
 /** `api-key create|list|revoke` on the read-model database, where the service verifies keys. */
 export const apiKeyCommand = (
   config: Config,
   argv: readonly string[],
-  output: CommandOutput,
+  output: CommandOutputWithWarnings,
 ): void => {
   const [action, ...rest] = argv;
   if (action !== 'create' && action !== 'list' && action !== 'revoke') {
@@ -82,7 +108,7 @@ export const apiKeyCommand = (
   const db = openReadModels(readModelsFile(config));
   try {
     const store = new ApiKeyStore(db);
-    if (action === 'create') return create(store, rest, output);
+    if (action === 'create') return create(db, store, rest, output);
     if (action === 'list') {
       if (rest.length > 0) throw new UsageError(`unexpected ${rest.join(' ')}`);
       for (const line of table(store.list())) output.out(line);
@@ -91,7 +117,9 @@ export const apiKeyCommand = (
     const [id, ...extra] = rest;
     if (id === undefined || extra.length > 0)
       throw new UsageError('api-key revoke needs one key id');
+    const revokedBefore = store.list().find((record) => record.id === id)?.revokedAt ?? null;
     for (const line of describe(store.revoke(id))) output.out(line);
+    if (revokedBefore !== null) output.out(`It was already revoked at ${revokedBefore}.`);
   } finally {
     db.close();
   }
