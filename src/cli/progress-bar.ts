@@ -37,6 +37,7 @@ export const progressBar = ({
 }: ProgressBarOptions) => {
   const started = now();
   let lastDrawn = -Infinity;
+  let lastDone: number | null = null;
 
   const line = (done: number, elapsedMs: number): string => {
     const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
@@ -60,12 +61,16 @@ export const progressBar = ({
       const at = now();
       if (at - lastDrawn < intervalMs) return;
       lastDrawn = at;
+      lastDone = done;
       draw(line(done, at - started), false);
     },
-    /** Draws the final state and answers the elapsed milliseconds. */
+    /**
+     * Draws the final state (a log already showing that count gets no second line) and answers the
+     * elapsed milliseconds.
+     */
     finish(done: number): number {
       const elapsed = now() - started;
-      draw(line(done, elapsed), true);
+      if (output.isTTY || lastDone !== done) draw(line(done, elapsed), true);
       return elapsed;
     },
   };

@@ -1,7 +1,7 @@
 import type { DemoSeedReport } from '../demo';
 
 const EXAMPLE_QUERY =
-  '{ upcomingDeadlines(withinDays: 90, first: 5) { edges { node { type dueDate state ' +
+  '{ upcomingDeadlines(withinDays: 90, first: 3) { edges { node { type dueDate state ' +
   'daysRemaining organisation { legalName } certificate { number } } } } }';
 
 /** What a newcomer needs after `npm run demo`: the ADMIN key and a request to paste. */

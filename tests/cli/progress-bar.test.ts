@@ -33,6 +33,19 @@ describe('the rebuild progress bar', () => {
     ]);
   });
 
+  it('does not repeat the last line in a log when the final count was drawn already', () => {
+    let now = 0;
+    const { writes, output } = recorder(false);
+    const bar = progressBar({ total: 10, output, now: () => now, intervalMs: 1000 });
+    now = 1000;
+    bar.update(10);
+    now = 1200;
+    bar.finish(10);
+    expect(writes).toEqual([
+      '[##############################] 100%  10/10 events  10 events/s  ETA 0s\n',
+    ]);
+  });
+
   it('redraws one line in place on a terminal', () => {
     let now = 0;
     const { writes, output } = recorder(true);

@@ -145,7 +145,7 @@ describe('demo data (CERTCYCLE_DEMO=1)', () => {
     const answer = await graphql(app!, body.query, {}, app!.demoAdminKey);
     expect(answer.errors).toBeUndefined();
     const edges = (answer.data!.upcomingDeadlines as { edges: { node: unknown }[] }).edges;
-    expect(edges).toHaveLength(5);
+    expect(edges).toHaveLength(3);
     expect(edges[0]!.node).toMatchObject({
       state: 'OVERDUE',
       organisation: { legalName: expect.any(String) as string },
