@@ -251,6 +251,28 @@ export const withdrawOwnFault = (
   );
 
 /**
+ * The TRANSFER application of certificate cert-t (cycle cycle-t) of org-1, submitted 2025-01-10:
+ * the previous CB decided 2024-06-01, expiry 2027-05-31, no surveillance yet.
+ */
+export const transferApplication = (
+  overrides: Partial<TransferCertificateInInput> = {},
+): TransferCertificateInInput => ({
+  auditCycleId: 'cycle-t',
+  certificateId: 'cert-t',
+  organisationId: 'org-1',
+  standard: STANDARD,
+  scope: SCOPE,
+  sites: ['site-bj'],
+  submittedOn: d('2025-01-10'),
+  previousCertificationBody: 'Other CB',
+  previousCertificateNumber: 'OT-123',
+  previousCycleDecisionDate: d('2024-06-01'),
+  certificateExpiryDate: d('2027-05-31'),
+  surveillanceProgramme: { completedSurveillances: 0, lastSurveillanceLastDay: null },
+  ...overrides,
+});
+
+/**
  * A TRANSFER application cycle-t (certificate cert-t) for org-1 of a valid, accredited certificate,
  * accepted on 2025-01-12 and reviewed on 2025-01-20, not decided yet. `previous` overrides the
  * previous CB's programme (default: decided 2024-06-01, expiring 2027-05-31, no surveillance).
@@ -265,21 +287,7 @@ export const reviewedTransfer = async (
   > = {},
 ) => {
   await service.transferCertificateIn(
-    {
-      auditCycleId: 'cycle-t',
-      certificateId: 'cert-t',
-      organisationId: 'org-1',
-      standard: STANDARD,
-      scope: SCOPE,
-      sites: ['site-sh'],
-      submittedOn: d('2025-01-10'),
-      previousCertificationBody: 'Other CB',
-      previousCertificateNumber: 'OT-123',
-      previousCycleDecisionDate: d('2024-06-01'),
-      certificateExpiryDate: d('2027-05-31'),
-      surveillanceProgramme: { completedSurveillances: 0, lastSurveillanceLastDay: null },
-      ...previous,
-    },
+    transferApplication({ sites: ['site-sh'], ...previous }),
     ADMIN,
   );
   await service.reviewApplication(

@@ -26,6 +26,7 @@ import {
   recertify,
   SCOPE,
   STANDARD,
+  transferApplication,
   type World,
   withdrawOwnFault,
 } from './lifecycle-fixtures';
@@ -368,23 +369,7 @@ describe('lifecycle service', () => {
 
   it('opens a TRANSFER cycle with the previous CB facts and no certificate yet', async () => {
     await readyOrganisation(world.service);
-    const result = await world.service.transferCertificateIn(
-      {
-        auditCycleId: 'cycle-t',
-        certificateId: 'cert-t',
-        organisationId: 'org-1',
-        standard: STANDARD,
-        scope: SCOPE,
-        sites: ['site-bj'],
-        submittedOn: d('2025-01-10'),
-        previousCertificationBody: 'Other CB',
-        previousCertificateNumber: 'OT-123',
-        previousCycleDecisionDate: d('2024-06-01'),
-        certificateExpiryDate: d('2027-05-31'),
-        surveillanceProgramme: { completedSurveillances: 0, lastSurveillanceLastDay: null },
-      },
-      ADMIN,
-    );
+    const result = await world.service.transferCertificateIn(transferApplication(), ADMIN);
     expect(result).toMatchObject({ id: 'cycle-t', certificateId: 'cert-t' });
     const [event] = await world.store.readStream('auditcycle-cycle-t');
     expect(event?.data).toMatchObject({
