@@ -69,6 +69,11 @@ interface ClaimedDelivery {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const LEASE_MARGIN_MS = 30_000;
+/**
+ * While dispatching, free slots are claimed this many at a time (one claim transaction per this
+ * many deliveries, not per delivery), or every FLUSH_EVERY_MS when fewer are free.
+ */
+const CLAIM_AT_LEAST = 8;
 /** While requests are in flight, attempts are recorded at least this often. */
 const FLUSH_EVERY_MS = 250;
 
@@ -169,6 +174,7 @@ export class WebhookDispatcher {
     const inFlight = new Set<Promise<void>>();
     const perEndpoint = new Map<string, number>();
     let failure: { error: unknown } | null = null;
+    let lastClaim = -Infinity;
     const send = (delivery: ClaimedDelivery) => {
       const endpoint = delivery.subscription.id;
       perEndpoint.set(endpoint, (perEndpoint.get(endpoint) ?? 0) + 1);
@@ -188,7 +194,14 @@ export class WebhookDispatcher {
     try {
       while (!this.stopping && failure === null) {
         const room = this.concurrency - inFlight.size;
-        if (room > 0) this.claim(room, perEndpoint).forEach(send);
+        const now = performance.now();
+        if (
+          room > 0 &&
+          (room >= CLAIM_AT_LEAST || inFlight.size === 0 || now - lastClaim >= FLUSH_EVERY_MS)
+        ) {
+          lastClaim = now;
+          this.claim(room, perEndpoint).forEach(send);
+        }
         if (inFlight.size === 0 || performance.now() - this.lastFlush >= FLUSH_EVERY_MS) {
           this.flush();
         }
@@ -229,7 +242,7 @@ export class WebhookDispatcher {
         const now = this.clock.now().getTime();
         const candidates = this.statements.due.all({
           now,
-          limit: Math.max(limit, this.batchSize),
+          limit: inFlightTo ? Math.min(this.batchSize, limit * this.perEndpoint) : limit,
           busy: JSON.stringify(busy),
         });
         const rows = candidates.filter(withinCap).slice(0, limit);
