@@ -1,7 +1,7 @@
 /**
  * A map that keeps the `limit` entries stored most recently, dropping the oldest store first.
- * Readers of the log keep folded states and events in it; it lives here, beside the port they all
- * import, because stream contents never change once written and so never need invalidating.
+ * Readers of the log keep folded states and events in it (stream contents never change once
+ * written, so they never need invalidating); the read models' caches keep query results in it.
  */
 export class RecentlyStored<Key, Value> {
   private readonly entries = new Map<Key, Value>();

@@ -1,11 +1,11 @@
-import { ArgsType, Field, Int } from 'type-graphql';
+import { Args, ArgsType, Field, Int } from 'type-graphql';
 import { BadUserInputError } from '../errors';
 import { type CursorKey, decodeCursor } from './cursor';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-/** `first`/`after` of a forward Relay connection; use with `@Args(() => ConnectionArgs)`. */
+/** `first`/`after` of a forward Relay connection; use with `@ConnectionArguments()`. */
 @ArgsType()
 export class ConnectionArgs {
   @Field(() => Int, {
@@ -18,6 +18,12 @@ export class ConnectionArgs {
   @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
   after?: string | null;
 }
+
+/**
+ * The `first`/`after` arguments of a resolver. `pageRequest` checks them; class-validator would
+ * find no rule to apply, so type-graphql is told not to run it on every request.
+ */
+export const ConnectionArguments = () => Args(() => ConnectionArgs, { validate: false });
 
 /** What a keyset query needs: how many rows to read (limit + 1, to learn `hasNextPage`) and after which key. */
 export interface PageRequest {

@@ -6,7 +6,7 @@ interface Waiter<Value> {
 /**
  * DataLoader-style batching: every `load` made while a batch is open (the resolvers of one
  * execution pass) is answered by a single `fetch` of the distinct keys. Nothing is cached beyond
- * a batch, so a later load sees later writes.
+ * a batch; the read models' own caches keep values only until the next write.
  */
 export class BatchLoader<Key, Value> {
   private pending: Map<Key, Waiter<Value>[]> | null = null;

@@ -1,9 +1,9 @@
-import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { CalendarDate } from '../../domain';
 import { findCertificate, findCertificateByNumber, listCertificates } from '../../projections';
 import type { ApiDependencies } from '../api-dependencies';
 import { organisationScope, type RequestContext } from '../auth';
-import { type Connection, ConnectionArgs, pageRequest } from '../pagination';
+import { type Connection, ConnectionArgs, ConnectionArguments, pageRequest } from '../pagination';
 import { CalendarDateScalar } from '../scalars';
 import { Certificate, CertificateConnection, toCertificateType } from '../types';
 import { CertificateFilterInput } from './certificate-filter-input';
@@ -47,7 +47,7 @@ export class CertificateQueries {
     @Arg('filter', () => CertificateFilterInput, { nullable: true })
     filter: CertificateFilterInput | null,
     @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: CalendarDate | null,
-    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @ConnectionArguments() args: ConnectionArgs,
     @Ctx() { principal }: RequestContext,
   ): Connection<Certificate> {
     const request = pageRequest(args, 2);

@@ -1,20 +1,9 @@
-import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  FieldResolver,
-  ID,
-  Int,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { CalendarDate, DeadlineType } from '../../domain';
 import { findAuditCycle, upcomingDeadlines } from '../../projections';
 import type { ApiDependencies } from '../api-dependencies';
 import { organisationScope, type RequestContext } from '../auth';
-import { type Connection, ConnectionArgs, pageRequest } from '../pagination';
+import { type Connection, ConnectionArgs, ConnectionArguments, pageRequest } from '../pagination';
 import { CalendarDateScalar } from '../scalars';
 import {
   AuditCycle,
@@ -47,7 +36,7 @@ export class DeadlineQueries {
     @Arg('types', () => [DeadlineTypeEnum], { nullable: true }) types: DeadlineType[] | null,
     @Arg('organisationId', () => ID, { nullable: true }) organisationId: string | null,
     @Arg('includeOverdue', () => Boolean, { defaultValue: true }) includeOverdue: boolean,
-    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @ConnectionArguments() args: ConnectionArgs,
     @Ctx() { principal }: RequestContext,
   ): Connection<Deadline> {
     const request = pageRequest(args, 3);

@@ -1,8 +1,8 @@
-import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { findOrganisation, type OrganisationView, searchOrganisations } from '../../projections';
 import type { ApiDependencies } from '../api-dependencies';
 import { type RequestContext, Role } from '../auth';
-import { type Connection, ConnectionArgs, pageRequest } from '../pagination';
+import { type Connection, ConnectionArgs, ConnectionArguments, pageRequest } from '../pagination';
 import { Organisation, OrganisationConnection, toOrganisationType } from '../types';
 import { connectionFromPage, pageInput } from './connection-from-page';
 import { visibleTo } from './read-access';
@@ -38,7 +38,7 @@ export class OrganisationQueries {
   })
   organisations(
     @Arg('search', () => String, { defaultValue: '' }) search: string,
-    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @ConnectionArguments() args: ConnectionArgs,
     @Ctx() { principal }: RequestContext,
   ): Connection<Organisation> {
     const request = pageRequest(args, 2);

@@ -4,6 +4,7 @@ import type { CertificateView } from '../../projections';
 import { CalendarDateScalar } from '../scalars';
 import { CertificateRevision, toCertificateRevisionType } from './certificate-revision';
 import { CertificateSite, toCertificateSiteType } from './certificate-site';
+import { convertedOnce } from './converted-once';
 import { PolicyProfileEnum, RecordedStatusEnum } from './enums';
 import { StandardType, toStandardType } from './standard';
 import { StatusPeriod, toStatusPeriodType } from './status-period';
@@ -92,7 +93,7 @@ export class Certificate {
   version!: number;
 }
 
-export const toCertificateType = (view: CertificateView): Certificate =>
+export const toCertificateType = convertedOnce((view: CertificateView): Certificate =>
   Object.assign(new Certificate(), {
     id: view.certificateId,
     organisationId: view.organisationId,
@@ -119,4 +120,5 @@ export const toCertificateType = (view: CertificateView): Certificate =>
     transfer: view.transfer && Object.assign(new Transfer(), view.transfer),
     statusPeriods: view.statusPeriods.map(toStatusPeriodType),
     version: view.version,
-  });
+  }),
+);

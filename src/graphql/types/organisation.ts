@@ -4,6 +4,7 @@ import type { OrganisationView } from '../../projections';
 import { CalendarDateScalar } from '../scalars';
 import { PolicyProfileEnum } from './enums';
 import { OrganisationReadiness, toOrganisationReadiness } from './organisation-readiness';
+import { convertedOnce } from './converted-once';
 
 /** Its sites are a field resolver (OrganisationFields): read, in a batch, when asked for. */
 @ObjectType({ description: 'A client organisation of the certification body.' })
@@ -36,7 +37,7 @@ export class Organisation {
   version!: number;
 }
 
-export const toOrganisationType = (view: OrganisationView): Organisation =>
+export const toOrganisationType = convertedOnce((view: OrganisationView): Organisation =>
   Object.assign(new Organisation(), {
     id: view.organisationId,
     legalName: view.legalName,
@@ -47,4 +48,5 @@ export const toOrganisationType = (view: OrganisationView): Organisation =>
     policyProfile: view.policyProfile,
     readiness: toOrganisationReadiness(view.readiness),
     version: view.version,
-  });
+  }),
+);

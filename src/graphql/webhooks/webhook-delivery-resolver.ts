@@ -1,10 +1,16 @@
-import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { DeliveryStatus, WebhookDelivery } from '../../webhooks/deliveries';
 import { UnknownWebhookDeliveryError } from '../../webhooks/subscriptions';
 import type { ApiDependencies } from '../api-dependencies';
 import { type Principal, type RequestContext, Role } from '../auth';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../errors';
-import { type Connection, ConnectionArgs, encodeCursor, pageRequest } from '../pagination';
+import {
+  type Connection,
+  ConnectionArgs,
+  ConnectionArguments,
+  encodeCursor,
+  pageRequest,
+} from '../pagination';
 import { DateTimeScalar } from '../scalars';
 import { webhookCall } from './webhook-api-error';
 import { manageableSubscription, WEBHOOK_MANAGERS, webhookApiOf } from './webhook-access';
@@ -36,7 +42,7 @@ export class WebhookDeliveryResolver {
     @Arg('subscriptionId', () => ID) subscriptionId: string,
     @Arg('status', () => WebhookDeliveryStatusEnum, { nullable: true })
     status: DeliveryStatus | null | undefined,
-    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @ConnectionArguments() args: ConnectionArgs,
     @Ctx() { principal }: RequestContext,
   ): Connection<WebhookDeliveryType> {
     manageableSubscription(this.webhooks.subscriptions, principal, subscriptionId);

@@ -7,6 +7,7 @@ import {
   pageKey,
   pageSize,
   perDatabase,
+  ReadCache,
   type RowReader,
   toPage,
 } from '../support';
@@ -19,6 +20,9 @@ import {
   statusPeriodsOfMany,
 } from './certificate-view';
 import { statusOnFromPeriods } from './status-periods';
+
+/** Certificates kept between requests: the ones dashboards link to, at about 3 kB each. */
+const CERTIFICATES_KEPT = 2000;
 
 export const CERTIFICATE_STATUSES: readonly CertificateStatus[] = [
   'DRAFT',
@@ -69,6 +73,8 @@ const statements = perDatabase((db: Database) => ({
     ),
   ),
   lists: new Map<string, RowReader<[Record<string, unknown>], CertificateRow>>(),
+  /** Certificates read by id since the read models last changed. */
+  byIdKept: new ReadCache<string, CertificateView>(db, CERTIFICATES_KEPT),
   idsOfOrganisation: db
     .prepare<[string], string>(
       'SELECT certificate_id FROM rm_certificates WHERE organisation_id = ?',
@@ -89,20 +95,20 @@ export const findCertificate = (db: Database, certificateId: string): Certificat
 export const findCertificates = (
   db: Database,
   certificateIds: readonly string[],
-): Map<string, CertificateView> => {
-  const ids = JSON.stringify([...new Set(certificateIds)]);
-  const rows = statements(db).byIds.all(ids);
-  const periods = statusPeriodsOfMany(
-    db,
-    rows.map((row) => row.certificate_id),
-  );
-  return new Map(
-    rows.map((row) => [
-      row.certificate_id,
-      certificateView(db, row, periods.get(row.certificate_id) ?? []),
-    ]),
-  );
-};
+): ReadonlyMap<string, CertificateView> =>
+  statements(db).byIdKept.getMany(certificateIds, (missing) => {
+    const rows = statements(db).byIds.all(JSON.stringify(missing));
+    const periods = statusPeriodsOfMany(
+      db,
+      rows.map((row) => row.certificate_id),
+    );
+    return new Map(
+      rows.map((row) => [
+        row.certificate_id,
+        certificateView(db, row, periods.get(row.certificate_id) ?? []),
+      ]),
+    );
+  });
 
 /**
  * By number, with or without a revision suffix (`CN-20000-00042/R2`). A suffix names a revision

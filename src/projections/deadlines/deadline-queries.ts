@@ -13,6 +13,7 @@ import {
   pageKey,
   pageSize,
   perDatabase,
+  ReadCache,
   type RowReader,
   toPage,
 } from '../support';
@@ -41,6 +42,9 @@ export class InvalidDeadlineQueryError extends Error {
 
 export const MAX_WITHIN_DAYS = 3660;
 
+/** Distinct pages of upcoming deadlines kept between requests (dashboards repeat a few). */
+const PAGES_KEPT = 200;
+
 const statements = perDatabase((db: Database) => ({
   ofCertificate: objectRows(
     db.prepare<[string], DeadlineRow>(
@@ -49,6 +53,8 @@ const statements = perDatabase((db: Database) => ({
     ),
   ),
   upcoming: new Map<string, RowReader<[Record<string, unknown>], DeadlineRow>>(),
+  /** Pages asked for since the deadlines last changed, by query shape and parameters. */
+  pages: new ReadCache<string, Page<DeadlineView>>(db, PAGES_KEPT),
 }));
 
 interface Shape {
@@ -152,11 +158,13 @@ export const upcomingDeadlines = (
     notOverdue: input.includeOverdue === false,
     after: after !== undefined,
   };
-  const rows = [
-    ...statementFor(db, { ...shape, metLater: false }).all(parameters),
-    ...statementFor(db, { ...shape, metLater: true }).all(parameters),
-  ].sort(byKey);
-  return toPage(rows.slice(0, size + 1), size, rowKey, (row) => deadlineView(row, asOf));
+  return statements(db).pages.get(JSON.stringify([shape, parameters]), () => {
+    const rows = [
+      ...statementFor(db, { ...shape, metLater: false }).all(parameters),
+      ...statementFor(db, { ...shape, metLater: true }).all(parameters),
+    ].sort(byKey);
+    return toPage(rows.slice(0, size + 1), size, rowKey, (row) => deadlineView(row, asOf));
+  });
 };
 
 /**

@@ -12,6 +12,7 @@ import {
   pageKey,
   pageSize,
   perDatabase,
+  ReadCache,
   toPage,
 } from '../support';
 
@@ -74,6 +75,9 @@ const COLUMNS = `organisation_id, legal_name, sort_name, registration_number, co
   last_internal_audit_completed_on, last_management_review_completed_on,
   administrative_penalties, consultancy, version`;
 
+/** Organisations kept between requests: the ones dashboards link to. */
+const ORGANISATIONS_KEPT = 2000;
+
 const statements = perDatabase((db: Database) => ({
   byId: objectRows(
     db.prepare<[string], OrganisationRow>(
@@ -104,6 +108,8 @@ const statements = perDatabase((db: Database) => ({
      ORDER BY sort_name, organisation_id LIMIT :limit`,
     ),
   ),
+  /** Organisations read by id since the read models last changed. */
+  byIdKept: new ReadCache<string, OrganisationView>(db, ORGANISATIONS_KEPT),
 }));
 
 const toSite = (site: SiteRow): OrganisationSiteView => ({
@@ -143,14 +149,16 @@ export const findOrganisation = (db: Database, organisationId: string): Organisa
 export const findOrganisations = (
   db: Database,
   organisationIds: readonly string[],
-): Map<string, OrganisationView> => {
-  const ids = JSON.stringify([...new Set(organisationIds)]);
-  return new Map(
-    statements(db)
-      .byIds.all(ids)
-      .map((row) => [row.organisation_id, toView(row)]),
+): ReadonlyMap<string, OrganisationView> =>
+  statements(db).byIdKept.getMany(
+    organisationIds,
+    (missing) =>
+      new Map(
+        statements(db)
+          .byIds.all(JSON.stringify(missing))
+          .map((row) => [row.organisation_id, toView(row)]),
+      ),
   );
-};
 
 /**
  * The sites of each organisation among `organisationIds`, in one query: current sites first (in

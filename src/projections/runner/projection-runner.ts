@@ -6,6 +6,7 @@ import {
   type Subscription,
 } from '../../eventstore';
 import { AggregateStates, type BatchStates } from './aggregate-states';
+import { readModelsChanged } from '../support/read-cache';
 import { checkpointTable } from './checkpoints';
 import type { Projection } from './projection';
 import { ReadModelTimeoutError } from './read-model-timeout-error';
@@ -80,6 +81,7 @@ export class ProjectionRunner {
       }
       this.createQueryIndexes(projections.filter((p) => this.positions.get(p.name) !== null));
     })();
+    readModelsChanged(db);
   }
 
   /** The position every projection has reached (null: none yet). */
@@ -118,6 +120,7 @@ export class ProjectionRunner {
         this.positions.set(projection.name, null);
       }
     })();
+    readModelsChanged(this.db);
   }
 
   /**
@@ -214,6 +217,8 @@ export class ProjectionRunner {
     } catch (error) {
       for (const projection of this.projections) projection.rollback?.(this.db);
       throw error;
+    } finally {
+      readModelsChanged(this.db);
     }
     for (const projection of this.projections) {
       const from = this.positions.get(projection.name) ?? null;

@@ -5,3 +5,4 @@ export * from './recorded';
 export * from './object-rows';
 export * from './query-indexes';
 export * from './drop-outdated-table';
+export * from './read-cache';
