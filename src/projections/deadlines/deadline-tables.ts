@@ -8,7 +8,8 @@ import { queryIndexes } from '../support/query-indexes';
  * version 4 closes restoration windows that passed; version 5 records when each deadline was set
  * (`opened_on`: as of an earlier date it does not exist); version 6 keeps the day a deadline ends
  * by itself apart (`closes_on`), so that `met_on` stays in the past and the "met later" leg of a
- * query as of today stays empty.
+ * query as of today stays empty; version 7 keeps the day each certificate was withdrawn, which
+ * closes its audit cycles' deadlines, instead of folding the certificate for every cycle event.
  */
 const DEADLINE_TABLES = `
 DROP TABLE IF EXISTS rm_deadline_certificate_states;
@@ -31,6 +32,10 @@ CREATE TABLE IF NOT EXISTS rm_deadlines (
 ) STRICT, WITHOUT ROWID;
 DROP INDEX IF EXISTS rm_deadlines_open_by_due_date;
 CREATE INDEX IF NOT EXISTS rm_deadlines_by_certificate ON rm_deadlines (certificate_id, due_date);
+CREATE TABLE IF NOT EXISTS rm_deadline_withdrawals (
+  certificate_id TEXT PRIMARY KEY,
+  withdrawn_on TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rm_deadline_recertification_audits (
   certificate_id TEXT NOT NULL,
   expiry_date TEXT NOT NULL,

@@ -4,20 +4,14 @@ import {
   type AuditCycleState,
   type CalendarDate,
   auditCycleDeadlines,
+  type CertificateEvent,
   type CertificateState,
   certificateDeadlines,
   type Deadline,
 } from '../../domain';
 import type { RecordedEvent } from '../../eventstore';
 import { type BatchStates, foldedStream, type Projection } from '../runner';
-import {
-  aggregatesIn,
-  auditCycleFold,
-  certificateFold,
-  domainEvent,
-  perDatabase,
-  streamOf,
-} from '../support';
+import { auditCycleFold, certificateFold, domainEvent, perDatabase, streamOf } from '../support';
 import { type DeadlineOwner, writeDeadlines } from './deadline-rows';
 import { DEADLINE_QUERY_INDEXES, setupDeadlineTables } from './deadline-tables';
 
@@ -32,6 +26,14 @@ const statements = perDatabase((db: Database) => ({
        WHERE certificate_id = ? AND aggregate_id != certificate_id`,
     )
     .pluck(),
+  withdrawnOn: db
+    .prepare<[string], string>(
+      'SELECT withdrawn_on FROM rm_deadline_withdrawals WHERE certificate_id = ?',
+    )
+    .pluck(),
+  recordWithdrawal: db.prepare<[string, string]>(
+    'INSERT OR REPLACE INTO rm_deadline_withdrawals (certificate_id, withdrawn_on) VALUES (?, ?)',
+  ),
   recordRecertificationAudit: db.prepare<[string, string, string]>(
     `INSERT INTO rm_deadline_recertification_audits (certificate_id, expiry_date, completed_on)
      VALUES (?, ?, ?) ON CONFLICT (certificate_id, expiry_date)
@@ -89,13 +91,22 @@ const recordRecertificationAudit = (
 };
 
 /** A withdrawal closes what the certificate's audit cycles still have open. */
-const deadlinesOfCycle = (states: BatchStates, state: AuditCycleState): Deadline[] => {
+const deadlinesOfCycle = (db: Database, state: AuditCycleState): Deadline[] => {
   if (state.status === 'NOT_STARTED') return [];
-  const certificate = states.of(certificateFold, state.application.certificateId).state;
+  const withdrawnOn = statements(db).withdrawnOn.get(state.application.certificateId);
   return auditCycleDeadlines(state, {
-    certificateWithdrawnOn:
-      certificate.status !== 'NOT_ISSUED' ? (certificate.withdrawal?.withdrawnOn ?? null) : null,
+    certificateWithdrawnOn: (withdrawnOn as CalendarDate | undefined) ?? null,
   });
+};
+
+/** Records the day each certificate the batch withdraws was withdrawn (withdrawal is final). */
+const recordWithdrawals = (events: readonly RecordedEvent[], db: Database): void => {
+  for (const recorded of events) {
+    const event = domainEvent<CertificateEvent>(recorded);
+    if (event.type === 'CertificateWithdrawn') {
+      statements(db).recordWithdrawal.run(streamOf(recorded).id, event.data.withdrawnOn);
+    }
+  }
 };
 
 /** The audit cycles of the certificates the batch withdraws (their open deadlines close). */
@@ -104,14 +115,19 @@ const cyclesOfWithdrawnCertificates = (events: readonly RecordedEvent[], db: Dat
     .filter((event) => event.type === 'CertificateWithdrawn')
     .flatMap((event) => statements(db).cyclesOfCertificate.all(streamOf(event).id));
 
-/** Beyond the batch: the certificates of its audit cycles, the cycles of what it withdraws. */
+/**
+ * Beyond the batch: the certificates whose recertification audit it completes (their deadlines
+ * are met), and the audit cycles of the certificates it withdraws.
+ */
 function* streamsToFold(
   events: readonly RecordedEvent[],
   states: BatchStates,
   db: Database,
 ): Generator<string> {
-  for (const id of aggregatesIn(events, auditCycleFold.category).keys()) {
-    const { state } = states.of(auditCycleFold, id);
+  for (const recorded of events) {
+    const event = domainEvent<AuditCycleEvent>(recorded);
+    if (event.type !== 'AuditCompleted' || event.data.kind !== 'RECERTIFICATION') continue;
+    const { state } = states.of(auditCycleFold, streamOf(recorded).id);
     if (state.status !== 'NOT_STARTED') {
       yield foldedStream(certificateFold, state.application.certificateId);
     }
@@ -141,10 +157,11 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
     }
   }
   for (const id of cyclesOfWithdrawnCertificates(events, db)) cycles.set(id, true);
+  recordWithdrawals(events, db);
   for (const [id, stored] of cycles) {
     const { state } = states.of(auditCycleFold, id);
     const owner = cycleOwner(id, state);
-    if (owner) writeDeadlines(db, owner, deadlinesOfCycle(states, state), stored);
+    if (owner) writeDeadlines(db, owner, deadlinesOfCycle(db, state), stored);
   }
   for (const [id, stored] of certificates) {
     const { state } = states.of(certificateFold, id);
@@ -159,11 +176,14 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 6,
+  version: 7,
   setup: setupDeadlineTables,
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>
-    db.exec('DELETE FROM rm_deadlines; DELETE FROM rm_deadline_recertification_audits;'),
+    db.exec(
+      'DELETE FROM rm_deadlines; DELETE FROM rm_deadline_recertification_audits; ' +
+        'DELETE FROM rm_deadline_withdrawals;',
+    ),
   folds: [certificateFold, auditCycleFold],
   streamsToFold,
   applyBatch,
