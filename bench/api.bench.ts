@@ -47,6 +47,13 @@ const UPCOMING = `query Upcoming {
     pageInfo { hasNextPage endCursor }
   }
 }`;
+const UPCOMING_AS_OF = `query UpcomingAsOf($asOf: CalendarDate!) {
+  upcomingDeadlines(asOf: $asOf, first: 20, withinDays: 90) {
+    edges { cursor node { id type key dueDate state daysRemaining subject
+      certificate { id number status expiryDate } organisation { id legalName } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
 const BY_NUMBER = `query ByNumber($number: String!) {
   certificateByNumber(number: $number) {
     id number numberWithRevision revision status expiryDate effectiveDate organisationName
@@ -247,6 +254,12 @@ const main = async () => {
       }, 200);
 
       const numbers = cycling(shuffled(seed.numbers));
+      /** More days than the read models keep pages for: every request reads its page afresh. */
+      const asOfDates = cycling(
+        Array.from({ length: 1000 }, (_, day) =>
+          new Date(Date.parse(NOW) + day * 86_400_000).toISOString().slice(0, 10),
+        ),
+      );
       const targets = cycling(shuffled(seed.targets));
       let nc = 0;
       const scenarios: LoadScenario[] = [
@@ -279,6 +292,10 @@ const main = async () => {
             });
           },
         },
+        {
+          name: 'upcomingDeadlines, a new asOf each request',
+          body: () => JSON.stringify({ query: UPCOMING_AS_OF, variables: { asOf: asOfDates() } }),
+        },
       ];
       console.log(
         `load: autocannon in this process, ${CONNECTIONS} connections, ${WARMUP} s warm-up then ` +
@@ -289,6 +306,11 @@ const main = async () => {
       console.log(
         `  mutation targets: ${thousands(seed.targets.length)} completed surveillance audits of ` +
           'seeded cycles, a new ncId per request',
+      );
+      console.log(
+        '  upcomingDeadlines asks for the same page each time: the read models keep it (and the ' +
+          'certificates and organisations it links to) until the next write. The last scenario ' +
+          'asks as of a different day each time, so each of its pages is read from SQLite.',
       );
       console.log(`  ${pinLoadGenerator()}`);
       const settled = await waitUntilIdle(server);
