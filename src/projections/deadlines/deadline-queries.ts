@@ -43,7 +43,7 @@ export class InvalidDeadlineQueryError extends Error {
 export const MAX_WITHIN_DAYS = 3660;
 
 /** Distinct pages of upcoming deadlines kept between requests (dashboards repeat a few). */
-const PAGES_KEPT = 200;
+const PAGES_KEPT = 50;
 
 const statements = perDatabase((db: Database) => ({
   ofCertificate: objectRows(

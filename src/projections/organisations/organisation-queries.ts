@@ -76,7 +76,7 @@ const COLUMNS = `organisation_id, legal_name, sort_name, registration_number, co
   administrative_penalties, consultancy, version`;
 
 /** Organisations kept between requests: the ones dashboards link to. */
-const ORGANISATIONS_KEPT = 2000;
+const ORGANISATIONS_KEPT = 500;
 
 const statements = perDatabase((db: Database) => ({
   byId: objectRows(
