@@ -18,8 +18,13 @@ import {
   toOrganisationType,
 } from '../types';
 import { connectionFromPage, pageInput } from './connection-from-page';
+import { convertedOnce } from './converted-once';
 import { requestLoadersOf } from './request-loaders';
 import { asOfOrToday } from './read-access';
+
+/** The certificates and organisations deadlines link to come from the read models' caches. */
+const certificateType = convertedOnce(toCertificateType);
+const organisationType = convertedOnce(toOrganisationType);
 
 @Resolver(() => Deadline)
 export class DeadlineQueries {
@@ -61,7 +66,7 @@ export class DeadlineQueries {
   ): Promise<Certificate | null> {
     const links = requestLoadersOf(context, this.deps.readModels);
     const view = await links.certificates.load(deadline.certificateId);
-    return view && toCertificateType(view);
+    return view && certificateType(view);
   }
 
   @FieldResolver(() => Organisation, { nullable: true })
@@ -71,7 +76,7 @@ export class DeadlineQueries {
   ): Promise<Organisation | null> {
     const links = requestLoadersOf(context, this.deps.readModels);
     const view = await links.organisations.load(deadline.organisationId);
-    return view && toOrganisationType(view);
+    return view && organisationType(view);
   }
 
   @FieldResolver(() => AuditCycle, { nullable: true })

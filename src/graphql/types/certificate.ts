@@ -4,7 +4,6 @@ import type { CertificateView } from '../../projections';
 import { CalendarDateScalar } from '../scalars';
 import { CertificateRevision, toCertificateRevisionType } from './certificate-revision';
 import { CertificateSite, toCertificateSiteType } from './certificate-site';
-import { convertedOnce } from './converted-once';
 import { PolicyProfileEnum, RecordedStatusEnum } from './enums';
 import { StandardType, toStandardType } from './standard';
 import { StatusPeriod, toStatusPeriodType } from './status-period';
@@ -93,7 +92,7 @@ export class Certificate {
   version!: number;
 }
 
-export const toCertificateType = convertedOnce((view: CertificateView): Certificate =>
+export const toCertificateType = (view: CertificateView): Certificate =>
   Object.assign(new Certificate(), {
     id: view.certificateId,
     organisationId: view.organisationId,
@@ -120,5 +119,4 @@ export const toCertificateType = convertedOnce((view: CertificateView): Certific
     transfer: view.transfer && Object.assign(new Transfer(), view.transfer),
     statusPeriods: view.statusPeriods.map(toStatusPeriodType),
     version: view.version,
-  }),
-);
+  });

@@ -4,7 +4,6 @@ import type { OrganisationView } from '../../projections';
 import { CalendarDateScalar } from '../scalars';
 import { PolicyProfileEnum } from './enums';
 import { OrganisationReadiness, toOrganisationReadiness } from './organisation-readiness';
-import { convertedOnce } from './converted-once';
 
 /** Its sites are a field resolver (OrganisationFields): read, in a batch, when asked for. */
 @ObjectType({ description: 'A client organisation of the certification body.' })
@@ -37,7 +36,7 @@ export class Organisation {
   version!: number;
 }
 
-export const toOrganisationType = convertedOnce((view: OrganisationView): Organisation =>
+export const toOrganisationType = (view: OrganisationView): Organisation =>
   Object.assign(new Organisation(), {
     id: view.organisationId,
     legalName: view.legalName,
@@ -48,5 +47,4 @@ export const toOrganisationType = convertedOnce((view: OrganisationView): Organi
     policyProfile: view.policyProfile,
     readiness: toOrganisationReadiness(view.readiness),
     version: view.version,
-  }),
-);
+  });

@@ -1,7 +1,8 @@
 /**
  * `convert`, answering the object it made before when given the same view again. The read
  * models' caches hand the same view to many requests (every dashboard showing the same page), so
- * each is converted once. The objects made are shared: resolvers only read them.
+ * each is converted once. The objects made are shared: resolvers only read them. Only for views
+ * that come from those caches: each entry of the WeakMap also costs the garbage collector.
  */
 export const convertedOnce = <View extends object, Type>(
   convert: (view: View) => Type,
