@@ -6,22 +6,10 @@ import {
   certificateStatusOn as domainStatusOn,
 } from '../../src/domain';
 import { certificateStatusOn, validOn, verifyCertificate } from '../../src/projections';
-import { temporaryDirectory } from '../eventstore/temp-store';
-import { ACME, BETA, appendTypicalLifecycle, d, openReadSide } from './lifecycle-fixture';
+import { ACME, BETA, d, typicalReadSide } from './lifecycle-fixture';
 
 describe('certificate status as of a date', () => {
-  const dir = temporaryDirectory('certificate-status');
-  let side: ReturnType<typeof openReadSide>;
-
-  beforeAll(async () => {
-    side = openReadSide(dir.file('status.db'));
-    await appendTypicalLifecycle(side.store);
-    await side.runner.catchUp();
-  });
-  afterAll(async () => {
-    await side.close();
-    dir.remove();
-  });
+  const readSide = typicalReadSide('certificate-status');
 
   it.each([
     ['2024-03-19', 'DRAFT', false],
@@ -36,24 +24,24 @@ describe('certificate status as of a date', () => {
     ['2030-03-19', 'ACTIVE', true],
     ['2030-03-20', 'EXPIRED', false],
   ])('reads %s as %s', (date, status, valid) => {
-    expect(certificateStatusOn(side.db, ACME.certificateId, d(date))).toBe(status);
-    expect(validOn(side.db, ACME.certificateId, d(date))).toBe(valid);
+    expect(certificateStatusOn(readSide().db, ACME.certificateId, d(date))).toBe(status);
+    expect(validOn(readSide().db, ACME.certificateId, d(date))).toBe(valid);
   });
 
   it('reads an active certificate past its expiry as expired before anything is recorded', () => {
-    expect(certificateStatusOn(side.db, BETA.certificateId, d('2028-01-09'))).toBe('ACTIVE');
-    expect(certificateStatusOn(side.db, BETA.certificateId, d('2028-01-10'))).toBe('EXPIRED');
+    expect(certificateStatusOn(readSide().db, BETA.certificateId, d('2028-01-09'))).toBe('ACTIVE');
+    expect(certificateStatusOn(readSide().db, BETA.certificateId, d('2028-01-10'))).toBe('EXPIRED');
   });
 
   it('agrees with the domain on every third day from before issue to after the last expiry', async () => {
     for (const certificateId of [ACME.certificateId, BETA.certificateId]) {
       const { state } = await loadAggregate(
-        side.store,
+        readSide().store,
         `certificate-${certificateId}`,
         certificateDecider,
       );
       for (let date: CalendarDate = d('2024-01-01'); date < '2031-01-01'; date = addDays(date, 3)) {
-        expect([date, certificateStatusOn(side.db, certificateId, date)]).toEqual([
+        expect([date, certificateStatusOn(readSide().db, certificateId, date)]).toEqual([
           date,
           domainStatusOn(state, date),
         ]);
@@ -62,12 +50,12 @@ describe('certificate status as of a date', () => {
   });
 
   it('answers null for an unknown certificate', () => {
-    expect(certificateStatusOn(side.db, 'nope', d('2025-01-01'))).toBeNull();
-    expect(validOn(side.db, 'nope', d('2025-01-01'))).toBeNull();
+    expect(certificateStatusOn(readSide().db, 'nope', d('2025-01-01'))).toBeNull();
+    expect(validOn(readSide().db, 'nope', d('2025-01-01'))).toBeNull();
   });
 
   it('verifies a certificate publicly with its status as of the date', () => {
-    expect(verifyCertificate(side.db, ACME.number, d('2025-06-15'))).toMatchObject({
+    expect(verifyCertificate(readSide().db, ACME.number, d('2025-06-15'))).toMatchObject({
       number: ACME.number,
       revision: 3,
       numberWithRevision: `${ACME.number}/R3`,
@@ -80,21 +68,21 @@ describe('certificate status as of a date', () => {
       standard: { identifier: 'ISO/IEC 20000-1', version: '2018' },
       expiryDate: '2030-03-19',
     });
-    expect(verifyCertificate(side.db, `${ACME.number}/R1`, d('2026-01-01'))).toMatchObject({
+    expect(verifyCertificate(readSide().db, `${ACME.number}/R1`, d('2026-01-01'))).toMatchObject({
       requestedRevision: 1,
       revisionStatus: 'SUPERSEDED',
       status: 'ACTIVE',
     });
-    expect(verifyCertificate(side.db, `${ACME.number}/R2`, d('2027-04-01'))).toMatchObject({
+    expect(verifyCertificate(readSide().db, `${ACME.number}/R2`, d('2027-04-01'))).toMatchObject({
       revisionStatus: 'CURRENT',
       status: 'EXPIRED',
       valid: false,
     });
-    expect(verifyCertificate(side.db, 'CN-404', d('2026-01-01'))).toBeNull();
+    expect(verifyCertificate(readSide().db, 'CN-404', d('2026-01-01'))).toBeNull();
   });
 
   it('exposes no internal ids, findings, suspension grounds or people in the public check', () => {
-    const result = verifyCertificate(side.db, ACME.number, d('2025-06-15'));
+    const result = verifyCertificate(readSide().db, ACME.number, d('2025-06-15'));
     const text = JSON.stringify(result);
     for (const secret of [
       ACME.certificateId,

@@ -18,6 +18,7 @@ import {
 } from '../../src/domain';
 import { SqliteEventStore } from '../../src/eventstore';
 import { allProjections, ProjectionRunner } from '../../src/projections';
+import { temporaryDirectory } from '../eventstore/temp-store';
 
 export const d = (date: string): CalendarDate => calendarDate(date);
 
@@ -425,4 +426,23 @@ export const appendTypicalLifecycle = async (store: SqliteEventStore): Promise<v
   );
   await run.accept(GAMMA.initialCycle, '2026-04-08');
   await run.audit(GAMMA.initialCycle, 'stage1', 'STAGE1', '2026-05-10', '2026-05-11');
+};
+
+/**
+ * For the tests of one `describe`: a read side in a temporary directory holding the typical
+ * lifecycle, caught up before the first test and removed after the last. Call the answer in tests.
+ */
+export const typicalReadSide = (name: string): (() => ReturnType<typeof openReadSide>) => {
+  const dir = temporaryDirectory(name);
+  let side: ReturnType<typeof openReadSide>;
+  beforeAll(async () => {
+    side = openReadSide(dir.file('read-models.db'));
+    await appendTypicalLifecycle(side.store);
+    await side.runner.catchUp();
+  });
+  afterAll(async () => {
+    await side.close();
+    dir.remove();
+  });
+  return () => side;
 };

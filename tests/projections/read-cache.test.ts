@@ -6,15 +6,7 @@ import {
   readModelsChanged,
   upcomingDeadlines,
 } from '../../src/projections';
-import { temporaryDirectory } from '../eventstore/temp-store';
-import {
-  ACME,
-  GAMMA,
-  Lifecycle,
-  appendTypicalLifecycle,
-  d,
-  openReadSide,
-} from './lifecycle-fixture';
+import { ACME, GAMMA, Lifecycle, d, typicalReadSide } from './lifecycle-fixture';
 
 describe('ReadCache', () => {
   const db = new Database(':memory:');
@@ -69,35 +61,24 @@ describe('ReadCache', () => {
 });
 
 describe('queries kept between batches', () => {
-  const dir = temporaryDirectory('read-cache');
-  let side: ReturnType<typeof openReadSide>;
-
-  beforeAll(async () => {
-    side = openReadSide(dir.file('read-models.db'));
-    await appendTypicalLifecycle(side.store);
-    await side.runner.catchUp();
-  });
-  afterAll(async () => {
-    await side.close();
-    dir.remove();
-  });
+  const readSide = typicalReadSide('read-cache');
 
   it('answer what the next batch of events changed', async () => {
     const asOf = d('2026-10-01');
     const gammaStage2 = () =>
-      upcomingDeadlines(side.db, { asOf, withinDays: 90 })
+      upcomingDeadlines(readSide().db, { asOf, withinDays: 90 })
         .items.filter(({ node }) => node.auditCycleId === GAMMA.initialCycle)
         .filter(({ node }) => node.type === 'STAGE2_DUE')
         .map(({ node }) => node.metOn);
     const acmeVersion = () =>
-      findCertificates(side.db, [ACME.certificateId]).get(ACME.certificateId)?.version;
+      findCertificates(readSide().db, [ACME.certificateId]).get(ACME.certificateId)?.version;
     const acmeName = () =>
-      findOrganisations(side.db, [ACME.organisationId]).get(ACME.organisationId)?.legalName;
+      findOrganisations(readSide().db, [ACME.organisationId]).get(ACME.organisationId)?.legalName;
     expect(gammaStage2()).toEqual([null]);
     const [version, name] = [acmeVersion(), acmeName()];
     expect(name).toBe('Acme IT Services Co., Ltd.');
 
-    const run = new Lifecycle(side.store);
+    const run = new Lifecycle(readSide().store);
     await run.audit(GAMMA.initialCycle, 'stage2', 'STAGE2', '2026-10-12', '2026-10-13');
     await run.certificate({
       type: 'SuspendCertificate',
@@ -120,12 +101,12 @@ describe('queries kept between batches', () => {
       },
     });
     expect(gammaStage2()).toEqual([null]);
-    await side.runner.catchUp();
+    await readSide().runner.catchUp();
 
     expect(gammaStage2()).toEqual(['2026-10-13']);
     expect(acmeVersion()).toBe((version ?? 0) + 1);
     expect(
-      findCertificates(side.db, [ACME.certificateId]).get(ACME.certificateId)?.recordedStatus,
+      findCertificates(readSide().db, [ACME.certificateId]).get(ACME.certificateId)?.recordedStatus,
     ).toBe('SUSPENDED');
     expect(acmeName()).toBe('Acme Cloud Co., Ltd.');
   });

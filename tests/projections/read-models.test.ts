@@ -11,32 +11,22 @@ import {
   searchOrganisations,
   sitesOfOrganisations,
 } from '../../src/projections';
-import { temporaryDirectory } from '../eventstore/temp-store';
-import { ACME, BETA, GAMMA, appendTypicalLifecycle, d, openReadSide } from './lifecycle-fixture';
+import { ACME, BETA, GAMMA, d, typicalReadSide } from './lifecycle-fixture';
 
 describe('read models after a typical lifecycle', () => {
-  const dir = temporaryDirectory('read-models');
-  let side: ReturnType<typeof openReadSide>;
-
-  beforeAll(async () => {
-    side = openReadSide(dir.file('read-models.db'));
-    await appendTypicalLifecycle(side.store);
-    await side.runner.catchUp();
-  });
-  afterAll(async () => {
-    await side.close();
-    dir.remove();
-  });
+  const readSide = typicalReadSide('read-models');
 
   it('keeps organisations with their sites and stream version', () => {
-    expect(findOrganisation(side.db, ACME.organisationId)).toMatchObject({
+    expect(findOrganisation(readSide().db, ACME.organisationId)).toMatchObject({
       legalName: 'Acme IT Services Co., Ltd.',
       registrationNumber: '91310000MA1K4XXX0Q',
       country: 'CN',
       registeredOn: '2023-12-01',
       version: 2,
     });
-    expect(sitesOfOrganisations(side.db, [ACME.organisationId]).get(ACME.organisationId)).toEqual([
+    expect(
+      sitesOfOrganisations(readSide().db, [ACME.organisationId]).get(ACME.organisationId),
+    ).toEqual([
       {
         siteId: 'site-hq',
         name: 'Head office',
@@ -46,24 +36,24 @@ describe('read models after a typical lifecycle', () => {
         removedOn: null,
       },
     ]);
-    expect(findOrganisation(side.db, 'nobody')).toBeNull();
+    expect(findOrganisation(readSide().db, 'nobody')).toBeNull();
   });
 
   it('finds organisations by part of the name or the registration number, case-insensitively', () => {
     const names = (search: string) =>
-      searchOrganisations(side.db, search).items.map((item) => item.node.organisationId);
+      searchOrganisations(readSide().db, search).items.map((item) => item.node.organisationId);
     expect(names('CLOUD')).toEqual([BETA.organisationId]);
     expect(names('ma0g')).toEqual([GAMMA.organisationId]);
     expect(names('')).toEqual([ACME.organisationId, BETA.organisationId, GAMMA.organisationId]);
-    const first = searchOrganisations(side.db, '', { first: 2 });
+    const first = searchOrganisations(readSide().db, '', { first: 2 });
     expect(first.hasNextPage).toBe(true);
-    const rest = searchOrganisations(side.db, '', { first: 2, after: first.items[1]?.key });
+    const rest = searchOrganisations(readSide().db, '', { first: 2, after: first.items[1]?.key });
     expect(rest.items.map((item) => item.node.organisationId)).toEqual([GAMMA.organisationId]);
     expect(rest.hasNextPage).toBe(false);
   });
 
   it('keeps the current revision of a certificate with its dates, scope and version', () => {
-    expect(findCertificate(side.db, ACME.certificateId)).toMatchObject({
+    expect(findCertificate(readSide().db, ACME.certificateId)).toMatchObject({
       organisationId: ACME.organisationId,
       number: ACME.number,
       revision: 3,
@@ -81,7 +71,7 @@ describe('read models after a typical lifecycle', () => {
   });
 
   it('records status periods with the suspension and the restoration gap', () => {
-    const periods = findCertificate(side.db, ACME.certificateId)?.statusPeriods;
+    const periods = findCertificate(readSide().db, ACME.certificateId)?.statusPeriods;
     expect(periods?.map((p) => [p.status, p.from, p.to, p.revision, p.restorationGap])).toEqual([
       ['ACTIVE', '2024-03-20', '2025-05-31', 1, false],
       ['SUSPENDED', '2025-06-01', '2025-07-14', 1, false],
@@ -94,22 +84,22 @@ describe('read models after a typical lifecycle', () => {
   });
 
   it('finds a certificate by number with or without a revision suffix', () => {
-    expect(findCertificateByNumber(side.db, ACME.number)).toMatchObject({
+    expect(findCertificateByNumber(readSide().db, ACME.number)).toMatchObject({
       certificateId: ACME.certificateId,
       requestedRevision: null,
     });
-    expect(findCertificateByNumber(side.db, `${ACME.number}/R2`)).toMatchObject({
+    expect(findCertificateByNumber(readSide().db, `${ACME.number}/R2`)).toMatchObject({
       certificateId: ACME.certificateId,
       requestedRevision: 2,
     });
-    expect(findCertificateByNumber(side.db, `${ACME.number}/R9`)).toBeNull();
-    expect(findCertificateByNumber(side.db, 'CN-0')).toBeNull();
+    expect(findCertificateByNumber(readSide().db, `${ACME.number}/R9`)).toBeNull();
+    expect(findCertificateByNumber(readSide().db, 'CN-0')).toBeNull();
   });
 
   it('lists certificates by status as of a date, standard, organisation and expiry', () => {
     const ids = (
       ...args: Parameters<typeof listCertificates> extends [unknown, ...infer R] ? R : never
-    ) => listCertificates(side.db, ...args).items.map((item) => item.node.certificateId);
+    ) => listCertificates(readSide().db, ...args).items.map((item) => item.node.certificateId);
     expect(ids({ status: 'SUSPENDED' }, d('2025-06-15'))).toEqual([ACME.certificateId]);
     expect(ids({ status: 'SUSPENDED' }, d('2025-07-15'))).toEqual([]);
     expect(ids({ status: 'EXPIRED' }, d('2027-04-01'))).toEqual([ACME.certificateId]);
@@ -123,7 +113,7 @@ describe('read models after a typical lifecycle', () => {
       ACME.certificateId,
     ]);
     expect(ids({ expiringBefore: d('2029-01-01') }, d('2026-01-01'))).toEqual([BETA.certificateId]);
-    const listed = listCertificates(side.db, {}, d('2025-06-15')).items.map((i) => [
+    const listed = listCertificates(readSide().db, {}, d('2025-06-15')).items.map((i) => [
       i.node.number,
       i.node.statusAsOf,
     ]);
@@ -134,13 +124,13 @@ describe('read models after a typical lifecycle', () => {
   });
 
   it('keeps one history line per event of the certificate and its audit cycles', async () => {
-    const history = certificateHistory(side.db, ACME.certificateId);
+    const history = certificateHistory(readSide().db, ACME.certificateId);
     const streams = [
       `certificate-${ACME.certificateId}`,
       `auditcycle-${ACME.initialCycle}`,
       `auditcycle-${ACME.recertificationCycle}`,
     ];
-    const recorded = (await Promise.all(streams.map((s) => side.store.readStream(s)))).flat();
+    const recorded = (await Promise.all(streams.map((s) => readSide().store.readStream(s)))).flat();
     expect(history.map((h) => h.position).sort()).toEqual(recorded.map((e) => e.position).sort());
     expect(history.map((h) => h.type)).toEqual(
       [...recorded].sort((a, b) => (a.position < b.position ? -1 : 1)).map((e) => e.type),
@@ -165,7 +155,7 @@ describe('read models after a typical lifecycle', () => {
   });
 
   it('keeps audit cycles with audits, nonconformities and the decision', () => {
-    const cycle = findAuditCycle(side.db, ACME.initialCycle);
+    const cycle = findAuditCycle(readSide().db, ACME.initialCycle);
     expect(cycle).toMatchObject({
       organisationId: ACME.organisationId,
       certificateId: ACME.certificateId,
@@ -179,7 +169,7 @@ describe('read models after a typical lifecycle', () => {
         granted: { outcome: 'ISSUE', expiryDate: '2027-03-19' },
       },
     });
-    expect(nonconformitiesOfCycle(side.db, ACME.initialCycle)).toMatchObject([
+    expect(nonconformitiesOfCycle(readSide().db, ACME.initialCycle)).toMatchObject([
       {
         ncId: 'nc-1',
         grade: 'MINOR',
@@ -189,22 +179,22 @@ describe('read models after a typical lifecycle', () => {
       },
     ]);
     expect(
-      auditsOfCycle(side.db, ACME.initialCycle).map((a) => [a.auditId, a.kind, a.lastDay]),
+      auditsOfCycle(readSide().db, ACME.initialCycle).map((a) => [a.auditId, a.kind, a.lastDay]),
     ).toEqual([
       ['stage1', 'STAGE1', '2024-02-06'],
       ['stage2', 'STAGE2', '2024-03-06'],
       ['surveillance-1', 'SURVEILLANCE', '2025-02-11'],
       ['surveillance-2', 'SURVEILLANCE', '2026-04-21'],
     ]);
-    expect(findAuditCycle(side.db, ACME.recertificationCycle)).toMatchObject({
+    expect(findAuditCycle(readSide().db, ACME.recertificationCycle)).toMatchObject({
       kind: 'RECERTIFICATION',
       decision: { granted: { outcome: 'RESTORE', previousExpiryDate: '2027-03-19' } },
     });
-    expect(findAuditCycle(side.db, 'nope')).toBeNull();
+    expect(findAuditCycle(readSide().db, 'nope')).toBeNull();
   });
 
   it('counts certificates by status and deadlines by type and state as of a date', () => {
-    const board = dashboard(side.db, d('2026-04-01'));
+    const board = dashboard(readSide().db, d('2026-04-01'));
     expect(board.certificatesByStatus).toEqual({
       DRAFT: 0,
       ACTIVE: 2,
@@ -220,12 +210,12 @@ describe('read models after a typical lifecycle', () => {
       overdue: 2,
       met: 1,
     });
-    expect(dashboard(side.db, d('2027-04-01')).certificatesByStatus).toMatchObject({
+    expect(dashboard(readSide().db, d('2027-04-01')).certificatesByStatus).toMatchObject({
       ACTIVE: 1,
       EXPIRED: 1,
     });
     expect(
-      dashboard(side.db, d('2025-06-02'), { organisationId: ACME.organisationId })
+      dashboard(readSide().db, d('2025-06-02'), { organisationId: ACME.organisationId })
         .certificatesByStatus,
     ).toMatchObject({ SUSPENDED: 1, ACTIVE: 0, DRAFT: 0 });
   });

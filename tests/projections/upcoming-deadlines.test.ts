@@ -7,25 +7,13 @@ import {
   type UpcomingDeadlinesInput,
 } from '../../src/projections';
 import type { DeadlineType } from '../../src/domain';
-import { temporaryDirectory } from '../eventstore/temp-store';
-import { ACME, BETA, GAMMA, appendTypicalLifecycle, d, openReadSide } from './lifecycle-fixture';
+import { ACME, BETA, GAMMA, d, typicalReadSide } from './lifecycle-fixture';
 
 describe('upcoming deadlines', () => {
-  const dir = temporaryDirectory('deadlines');
-  let side: ReturnType<typeof openReadSide>;
-
-  beforeAll(async () => {
-    side = openReadSide(dir.file('deadlines.db'));
-    await appendTypicalLifecycle(side.store);
-    await side.runner.catchUp();
-  });
-  afterAll(async () => {
-    await side.close();
-    dir.remove();
-  });
+  const readSide = typicalReadSide('deadlines');
 
   const listed = (input: UpcomingDeadlinesInput) =>
-    upcomingDeadlines(side.db, input).items.map(({ node }) => [
+    upcomingDeadlines(readSide().db, input).items.map(({ node }) => [
       node.aggregateId,
       node.key,
       node.dueDate,
@@ -75,7 +63,7 @@ describe('upcoming deadlines', () => {
       const seen: unknown[] = [];
       let after: UpcomingDeadlinesInput['after'];
       for (;;) {
-        const page = upcomingDeadlines(side.db, { ...everything, first: size, after });
+        const page = upcomingDeadlines(readSide().db, { ...everything, first: size, after });
         seen.push(
           ...page.items.map(({ node }) => [
             node.aggregateId,
@@ -96,8 +84,8 @@ describe('upcoming deadlines', () => {
 
   it('reads open deadlines through the due-date indexes', () => {
     const plan = (sql: string) =>
-      side.db
-        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      readSide()
+        .db.prepare(`EXPLAIN QUERY PLAN ${sql}`)
         .all({
           asOf: '2026-01-01',
           end: '2026-04-01',
@@ -128,23 +116,25 @@ describe('upcoming deadlines', () => {
 
   it('refuses a bad window, an unknown type or a foreign page key; caps first at 100', () => {
     const asOf = d('2026-01-01');
-    expect(() => upcomingDeadlines(side.db, { asOf, withinDays: -1 })).toThrow(
+    expect(() => upcomingDeadlines(readSide().db, { asOf, withinDays: -1 })).toThrow(
       InvalidDeadlineQueryError,
     );
-    expect(() => upcomingDeadlines(side.db, { asOf, types: ['SOON' as DeadlineType] })).toThrow(
-      /unknown deadline type SOON/,
-    );
-    expect(() => upcomingDeadlines(side.db, { asOf, after: ['2026-01-01'] })).toThrow(
+    expect(() =>
+      upcomingDeadlines(readSide().db, { asOf, types: ['SOON' as DeadlineType] }),
+    ).toThrow(/unknown deadline type SOON/);
+    expect(() => upcomingDeadlines(readSide().db, { asOf, after: ['2026-01-01'] })).toThrow(
       InvalidPageInputError,
     );
-    expect(() => upcomingDeadlines(side.db, { asOf: '2026-02-30' as typeof asOf })).toThrow(
+    expect(() => upcomingDeadlines(readSide().db, { asOf: '2026-02-30' as typeof asOf })).toThrow(
       /not a calendar date/,
     );
-    expect(() => upcomingDeadlines(side.db, { asOf, first: 1000, withinDays: 3660 })).not.toThrow();
+    expect(() =>
+      upcomingDeadlines(readSide().db, { asOf, first: 1000, withinDays: 3660 }),
+    ).not.toThrow();
   });
 
   it("lists a certificate's deadlines, its audit cycles' included, with states as of the date", () => {
-    const deadlines = certificateDeadlines(side.db, BETA.certificateId, d('2027-08-01'));
+    const deadlines = certificateDeadlines(readSide().db, BETA.certificateId, d('2027-08-01'));
     expect(deadlines.map((dl) => [dl.aggregateId, dl.key, dl.state, dl.metOn])).toEqual([
       [BETA.initialCycle, 'STAGE2_DUE:stage1', 'MET', '2024-12-11'],
       [BETA.initialCycle, 'SURVEILLANCE_AUDIT_DUE:1', 'OVERDUE', null],
@@ -153,7 +143,7 @@ describe('upcoming deadlines', () => {
       [BETA.certificateId, 'CERTIFICATE_EXPIRY:2028-01-09', 'UPCOMING', null],
     ]);
     expect(
-      certificateDeadlines(side.db, ACME.certificateId, d('2025-06-15')).find(
+      certificateDeadlines(readSide().db, ACME.certificateId, d('2025-06-15')).find(
         (dl) => dl.type === 'SUSPENSION_LIMIT',
       ),
     ).toMatchObject({ dueDate: '2025-12-01', state: 'UPCOMING', metOn: '2025-07-15' });
@@ -161,7 +151,7 @@ describe('upcoming deadlines', () => {
 
   it('leaves out, as of a date, the deadlines set only later', () => {
     const keysOn = (asOf: string) =>
-      certificateDeadlines(side.db, ACME.certificateId, d(asOf)).map((dl) => dl.key);
+      certificateDeadlines(readSide().db, ACME.certificateId, d(asOf)).map((dl) => dl.key);
     expect(keysOn('2024-03-19')).toEqual(['NC_RESPONSE_DUE:nc-1', 'STAGE2_DUE:stage1']);
     expect(keysOn('2024-03-20')).toContain('CERTIFICATE_EXPIRY:2027-03-19');
     expect(keysOn('2025-05-31')).not.toContain('SUSPENSION_LIMIT:2025-06-01');
@@ -169,7 +159,7 @@ describe('upcoming deadlines', () => {
     expect(keysOn('2027-05-09')).not.toContain('CERTIFICATE_EXPIRY:2030-03-19');
     expect(keysOn('2027-05-10')).toContain('CERTIFICATE_EXPIRY:2030-03-19');
     const upcomingKeys = (asOf: string) =>
-      upcomingDeadlines(side.db, {
+      upcomingDeadlines(readSide().db, {
         asOf: d(asOf),
         withinDays: 3660,
         organisationId: ACME.organisationId,

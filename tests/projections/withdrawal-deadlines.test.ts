@@ -1,24 +1,12 @@
 import { upcomingDeadlines } from '../../src/projections';
-import { temporaryDirectory } from '../eventstore/temp-store';
-import { ACME, appendTypicalLifecycle, d, Lifecycle, openReadSide } from './lifecycle-fixture';
+import { ACME, d, Lifecycle, typicalReadSide } from './lifecycle-fixture';
 
 describe('deadlines of a withdrawn certificate', () => {
-  const dir = temporaryDirectory('withdrawal-deadlines');
-  let side: ReturnType<typeof openReadSide>;
-
-  beforeAll(async () => {
-    side = openReadSide(dir.file('withdrawal.db'));
-    await appendTypicalLifecycle(side.store);
-    await side.runner.catchUp();
-  });
-  afterAll(async () => {
-    await side.close();
-    dir.remove();
-  });
+  const readSide = typicalReadSide('withdrawal-deadlines');
 
   const openRows = () =>
-    side.db
-      .prepare<[string], { aggregate_id: string; key: string }>(
+    readSide()
+      .db.prepare<[string], { aggregate_id: string; key: string }>(
         'SELECT aggregate_id, key FROM rm_deadlines WHERE certificate_id = ? AND met_on IS NULL',
       )
       .all(ACME.certificateId);
@@ -29,7 +17,7 @@ describe('deadlines of a withdrawn certificate', () => {
     );
     expect(cycleDeadlinesBefore.length).toBeGreaterThan(0);
 
-    await new Lifecycle(side.store).certificate({
+    await new Lifecycle(readSide().store).certificate({
       type: 'WithdrawCertificate',
       data: {
         certificateId: ACME.certificateId,
@@ -39,10 +27,10 @@ describe('deadlines of a withdrawn certificate', () => {
         actor: 'p-decider',
       },
     });
-    await side.runner.catchUp();
+    await readSide().runner.catchUp();
 
     expect(openRows()).toEqual([]);
-    const listed = upcomingDeadlines(side.db, {
+    const listed = upcomingDeadlines(readSide().db, {
       asOf: d('2027-09-01'),
       withinDays: 3650,
       organisationId: ACME.organisationId,

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { CalendarDate, DeadlineType } from '../../domain';
-import { findAuditCycle, upcomingDeadlines } from '../../projections';
+import { findAuditCycle, oncePerObject, upcomingDeadlines } from '../../projections';
 import type { ApiDependencies } from '../api-dependencies';
 import { organisationScope, type RequestContext } from '../auth';
 import { type Connection, ConnectionArgs, ConnectionArguments, pageRequest } from '../pagination';
@@ -18,13 +18,17 @@ import {
   toOrganisationType,
 } from '../types';
 import { connectionFromPage, pageInput } from './connection-from-page';
-import { convertedOnce } from './converted-once';
 import { requestLoadersOf } from './request-loaders';
 import { asOfOrToday } from './read-access';
 
-/** The certificates and organisations deadlines link to come from the read models' caches. */
-const certificateType = convertedOnce(toCertificateType);
-const organisationType = convertedOnce(toOrganisationType);
+/**
+ * The certificates and organisations deadlines link to come from the read models' caches, which
+ * hand the same view to many requests (every dashboard showing the same page): each is converted
+ * once, and the objects made are shared (resolvers only read them). Not for views read afresh:
+ * each WeakMap entry also costs the garbage collector.
+ */
+const certificateType = oncePerObject(toCertificateType);
+const organisationType = oncePerObject(toOrganisationType);
 
 @Resolver(() => Deadline)
 export class DeadlineQueries {
