@@ -22,9 +22,8 @@ import {
 import { statusOnFromPeriods } from './status-periods';
 
 /**
- * Certificates kept between requests: more than the pages of a few dashboards link to. Memory is
- * the limit: with 2,000 certificates, 2,000 organisations and 200 pages kept, the bench server's
- * peak RSS rose by 31 MB.
+ * Certificates kept between requests: more than the pages of a few dashboards link to. Each costs
+ * a few kB (its view, and the object GraphQL makes of it once).
  */
 const CERTIFICATES_KEPT = 500;
 
