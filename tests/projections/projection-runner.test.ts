@@ -164,6 +164,30 @@ describe('projection runner', () => {
     },
   );
 
+  it('cuts a catch-up batch where it would touch more streams than allowed, applying every event once', async () => {
+    for (const id of ['a', 'b', 'c', 'd', 'e', 'f']) {
+      await store.appendToStream(`thing-${'xyz'.charAt('abcdef'.indexOf(id) % 3)}`, [event(id)]);
+    }
+    const seen: RecordedEvent[] = [];
+    runner = new ProjectionRunner({
+      store,
+      db,
+      projections: [streamCounts(1, seen)],
+      batchSize: 5,
+      maxStreamsPerBatch: 2,
+    });
+    const progress: number[] = [];
+    await runner.catchUp((applied) => progress.push(applied));
+    expect(progress).toEqual([2, 4, 5, 6]);
+    expect(seen.map((e) => e.id)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(counts(db)).toEqual({ 'thing-x': 2, 'thing-y': 2, 'thing-z': 2 });
+
+    const uncut = new ProjectionRunner({ store, db, projections: [streamCounts(2)], batchSize: 5 });
+    const whole: number[] = [];
+    await uncut.catchUp((applied) => whole.push(applied));
+    expect(whole).toEqual([5, 6]);
+  });
+
   it('replays from position 0 without the query indexes and builds them once caught up', async () => {
     await store.appendToStream('thing-1', [event('a'), event('b'), event('c')]);
     const indexed = () =>

@@ -17,7 +17,27 @@ export interface ProjectionRunnerOptions {
   projections: readonly Projection[];
   /** Events per transaction (default 5000). */
   batchSize?: number;
+  /**
+   * Streams one catch-up batch may touch (default 2000): a batch holds the folded states of all its
+   * streams at once. Where each event touches a different old aggregate, a 5,000-event batch folds
+   * 5,000 streams read from the log: a rebuild of such a log peaked at 443 MB of RSS, and at 376 MB
+   * with this cut. The bench's log, in order, touches about 1,040 streams per 5,000 events.
+   */
+  maxStreamsPerBatch?: number;
 }
+
+/** The longest start of `events` that touches at most `limit` streams (never empty). */
+const withinStreams = (
+  events: readonly RecordedEvent[],
+  limit: number,
+): readonly RecordedEvent[] => {
+  const streams = new Set<string>();
+  for (let index = 0; index < events.length; index++) {
+    streams.add(events[index]!.stream);
+    if (streams.size > limit && index > 0) return events.slice(0, index);
+  }
+  return events;
+};
 
 /**
  * WAL pages between automatic checkpoints during a catch-up: at most about 400 MB of WAL with
@@ -47,6 +67,7 @@ export class ProjectionRunner {
   private readonly db: Database;
   private readonly projections: readonly Projection[];
   private readonly batchSize: number;
+  private readonly maxStreamsPerBatch: number;
   private readonly checkpoints: ReturnType<typeof checkpointTable>;
   private readonly states: AggregateStates;
   private readonly positions = new Map<string, string | null>();
@@ -57,11 +78,18 @@ export class ProjectionRunner {
   private live = false;
   private failure: unknown = null;
 
-  constructor({ store, db, projections, batchSize = 5000 }: ProjectionRunnerOptions) {
+  constructor({
+    store,
+    db,
+    projections,
+    batchSize = 5000,
+    maxStreamsPerBatch = 2000,
+  }: ProjectionRunnerOptions) {
     this.store = store;
     this.db = db;
     this.projections = projections;
     this.batchSize = batchSize;
+    this.maxStreamsPerBatch = maxStreamsPerBatch;
     this.checkpoints = checkpointTable(db);
     this.states = new AggregateStates(
       store,
@@ -124,7 +152,8 @@ export class ProjectionRunner {
   }
 
   /**
-   * Reads the log up to its end, in batches, then builds the query indexes that a replay from
+   * Reads the log up to its end, in batches (cut where they would touch more than
+   * `maxStreamsPerBatch` streams), then builds the query indexes that a replay from
    * position 0 left out; returns the number of events applied. Meanwhile SQLite checkpoints the
    * WAL every CATCH_UP_CHECKPOINT_PAGES pages instead of every 1,000: a page the batches write
    * again and again is copied into the database file once per checkpoint.
@@ -134,9 +163,12 @@ export class ProjectionRunner {
     this.db.pragma(`wal_autocheckpoint = ${Math.max(checkpointPages, CATCH_UP_CHECKPOINT_PAGES)}`);
     try {
       let applied = 0;
+      let read: readonly RecordedEvent[] = [];
       for (;;) {
         const after = this.position;
-        const events = await this.store.readAll({ after, limit: this.batchSize });
+        if (read.length === 0) read = await this.store.readAll({ after, limit: this.batchSize });
+        const events = withinStreams(read, this.maxStreamsPerBatch);
+        read = read.slice(events.length);
         const last = events.at(-1);
         if (!last) {
           this.createQueryIndexes(this.projections);
