@@ -164,8 +164,9 @@ const loadWebhookConfig = (env: NodeJS.ProcessEnv): WebhookConfig => ({
 });
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
-  const port = Number(env.PORT || 4000);
-  if (!/^\d+$/.test(env.PORT || '4000') || port > 65535) {
+  const portText = env.PORT || '4000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) {
     throw new ConfigError(`PORT=${env.PORT} is not a port number`);
   }
   const eventStore = oneOf('CERTCYCLE_EVENT_STORE', env.CERTCYCLE_EVENT_STORE ?? 'sqlite', [
