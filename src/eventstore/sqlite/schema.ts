@@ -23,10 +23,34 @@ export class SqliteConfigurationError extends Error {
   override readonly name = 'SqliteConfigurationError';
 }
 
+const isBusy = (error: unknown): boolean => (error as { code?: unknown }).code === 'SQLITE_BUSY';
+
+/** Blocks this thread for `ms` (the connection is being opened synchronously). */
+const pause = (ms: number): void => {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+};
+
+/**
+ * `journal_mode = WAL`, retried until `busyTimeoutMs` has passed: while another connection turns
+ * a new file to WAL, SQLite answers SQLITE_BUSY at once instead of calling the busy handler (two
+ * processes opening one fresh file failed so 5 times in 300).
+ */
+const walMode = (db: Database.Database, busyTimeoutMs: number): unknown => {
+  const giveUpAt = Date.now() + busyTimeoutMs;
+  for (;;) {
+    try {
+      return db.pragma('journal_mode = WAL', { simple: true });
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= giveUpAt) throw error;
+      pause(10);
+    }
+  }
+};
+
 /** Durable settings every connection to the event store must have; asserted, not assumed. */
 export const configureConnection = (db: Database.Database, busyTimeoutMs: number): void => {
   db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
-  const journalMode = db.pragma('journal_mode = WAL', { simple: true });
+  const journalMode = walMode(db, busyTimeoutMs);
   if (journalMode !== 'wal') {
     throw new SqliteConfigurationError(
       `${db.name}: journal_mode is ${String(journalMode)}, expected wal (in-memory databases are not supported)`,
