@@ -2,7 +2,12 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Config } from '../../config';
-import { EventStoreDBEventStore, type EventStore, SqliteEventStore } from '../../eventstore';
+import {
+  EventStoreDBEventStore,
+  type EventStore,
+  SqliteEventStore,
+  walMode,
+} from '../../eventstore';
 import { type DataDirLock, lockDataDir } from './data-dir-lock';
 
 /** The event store and the SQLite database of the read models (and API keys). */
@@ -29,12 +34,15 @@ export const readModelsFile = ({ dataDir, eventStore }: Config): string =>
  */
 const READ_MODEL_CACHE_KIB = 64 * 1024;
 
+/** How long the read-model connection waits for another connection's lock. */
+const BUSY_TIMEOUT_MS = 5000;
+
 /** A connection to a read-model file, creating the data directory if needed. */
 export const openReadModels = (file: string): Database.Database => {
   mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
-  db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  walMode(db, BUSY_TIMEOUT_MS);
   db.pragma(`cache_size = -${READ_MODEL_CACHE_KIB}`);
   return db;
 };

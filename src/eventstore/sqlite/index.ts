@@ -1,2 +1,2 @@
 export * from './sqlite-event-store';
-export { SqliteConfigurationError } from './schema';
+export { SqliteConfigurationError, walMode } from './schema';

@@ -35,7 +35,7 @@ const pause = (ms: number): void => {
  * a new file to WAL, SQLite answers SQLITE_BUSY at once instead of calling the busy handler (two
  * processes opening one fresh file failed so 5 times in 300).
  */
-const walMode = (db: Database.Database, busyTimeoutMs: number): unknown => {
+export const walMode = (db: Database.Database, busyTimeoutMs: number): unknown => {
   const giveUpAt = Date.now() + busyTimeoutMs;
   for (;;) {
     try {
