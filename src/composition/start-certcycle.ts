@@ -8,8 +8,10 @@ import { type Config, ConfigError } from '../config';
 import { seedDemoDataIfEmpty, type DemoSeedReport } from '../demo';
 import { POLICY_PROFILES } from '../domain';
 import {
+  type ApiDependencies,
   ApiKeyStore,
   type ApiServer,
+  certcycleResponseCache,
   createApiServer,
   createInMemoryPubSub,
   AdminApiKeyError,
@@ -123,7 +125,7 @@ export const startCertcycle = async (
       deliveries: new WebhookDeliveries(readModels, clock),
       machinery: null as WebhookMachinery | null,
     };
-    const schema = await buildCertcycleSchema({
+    const apiDependencies: ApiDependencies = {
       readModels,
       service,
       projections: runner,
@@ -134,9 +136,10 @@ export const startCertcycle = async (
       readYourWritesTimeoutMs: config.readYourWritesTimeoutMs,
       pubSub,
       webhooks,
-    });
+    };
     server = await createApiServer({
-      schema,
+      schema: await buildCertcycleSchema(apiDependencies),
+      responses: certcycleResponseCache(apiDependencies),
       apiKeys,
       production: config.production,
       port: config.port,

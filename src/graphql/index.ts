@@ -1,5 +1,6 @@
 export * from './api-dependencies';
 export * from './auth';
+export * from './certcycle-response-cache';
 export * from './certcycle-schema';
 export * from './errors';
 export * from './limits';

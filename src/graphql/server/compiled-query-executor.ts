@@ -9,14 +9,20 @@ import {
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import type { RequestContext } from '../auth';
+import type { ResponseCache } from './response-cache';
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
 
 /** An operation of a document: its definition (for its variables) and its compiled query. */
 interface Compiled {
+  /** Names the operation in the response cache. */
+  id: number;
   operation: OperationDefinitionNode | null;
   /** The errors that kept it from compiling, instead, when it did not compile. */
   query: CompiledQuery | ExecutionResult;
+  /** Whether `responses` may keep its answers. */
+  kept: boolean;
 }
 
 /**
@@ -45,9 +51,14 @@ const withGraphQLJsErrors = (result: ExecutionResult): ExecutionResult =>
  * "gateway" that serves one local schema. Parsing, validation (with the query limits), plugins and
  * error formatting stay Apollo's: the executor receives a validated document. Apollo keeps one
  * `DocumentNode` per query text in its document store, so compiled operations are cached by it.
+ * With `responses`, the answers that cache may keep are taken from it.
  */
-export const compiledQueryExecutor = (schema: GraphQLSchema): Gateway => {
+export const compiledQueryExecutor = (
+  schema: GraphQLSchema,
+  responses?: ResponseCache,
+): Gateway => {
   const compiled = new WeakMap<DocumentNode, Map<string, Compiled>>();
+  let compilations = 0;
   const compiledFor = (document: DocumentNode, operationName: string | undefined): Compiled => {
     let operations = compiled.get(document);
     if (!operations) {
@@ -57,9 +68,12 @@ export const compiledQueryExecutor = (schema: GraphQLSchema): Gateway => {
     const key = operationName ?? '';
     let operation = operations.get(key);
     if (!operation) {
+      const definition = getOperationAST(document, operationName) ?? null;
       operation = {
-        operation: getOperationAST(document, operationName) ?? null,
+        id: ++compilations,
+        operation: definition,
         query: compileQuery(schema, document, operationName),
+        kept: responses?.keeps(definition) ?? false,
       };
       operations.set(key, operation);
     }
@@ -73,7 +87,10 @@ export const compiledQueryExecutor = (schema: GraphQLSchema): Gateway => {
     load: () =>
       Promise.resolve({
         executor: async ({ document, request, context }) => {
-          const { operation, query } = compiledFor(document, request.operationName ?? undefined);
+          const { id, operation, query, kept } = compiledFor(
+            document,
+            request.operationName ?? undefined,
+          );
           if (!isCompiledQuery(query)) return query;
           let variables = request.variables ?? {};
           if (operation?.variableDefinitions?.length) {
@@ -85,7 +102,11 @@ export const compiledQueryExecutor = (schema: GraphQLSchema): Gateway => {
             if (coerced.errors) return { errors: coerced.errors };
             variables = coerced.coerced;
           }
-          return withGraphQLJsErrors(await query.query(undefined, context, variables));
+          const run = async () =>
+            withGraphQLJsErrors(await query.query(undefined, context, variables));
+          if (!responses || !kept) return run();
+          const { principal } = context as unknown as RequestContext;
+          return responses.answer(id, variables, principal, run);
         },
       }),
     stop: () => Promise.resolve(),

@@ -18,6 +18,7 @@ import { attachGraphQLWebSocket } from './graphql-ws-server';
 import { healthRoutes } from './health-routes';
 import { operationAccessPlugin } from './operation-access-plugin';
 import { requestErrorHandler } from './request-error-handler';
+import type { ResponseCache } from './response-cache';
 import type { ReadinessCheck } from './service-readiness';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -41,6 +42,8 @@ export interface ApiServerOptions {
   maxBodyBytes?: number;
   /** Receives errors answered as INTERNAL_SERVER_ERROR; default `console.error`. */
   reportInternalError?: (error: unknown) => void;
+  /** Keeps whole answers to read-model queries over HTTP; default none. */
+  responses?: ResponseCache;
 }
 
 export interface ApiServer {
@@ -63,6 +66,7 @@ export const createApiServer = async ({
   limits = {},
   maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
   reportInternalError = (error) => console.error(error),
+  responses,
 }: ApiServerOptions): Promise<ApiServer> => {
   const app = express();
   app.disable('x-powered-by');
@@ -80,7 +84,7 @@ export const createApiServer = async ({
   });
 
   const apollo = new ApolloServer<RequestContext>({
-    gateway: compiledQueryExecutor(schema),
+    gateway: compiledQueryExecutor(schema, responses),
     formatError,
     validationRules,
     introspection: !production,

@@ -1,2 +1,3 @@
 export * from './create-api-server';
 export * from './service-readiness';
+export * from './response-cache';

@@ -13,6 +13,9 @@ export const readModelsChanged = (db: Database): void => {
   changes.set(db, (changes.get(db) ?? 0) + 1);
 };
 
+/** A number that changes whenever the read models of `db` may have changed. */
+export const readModelsGeneration = (db: Database): number => changes.get(db) ?? 0;
+
 /**
  * Values read from the read models of one database, kept until they change. Queries that many
  * callers repeat (the first page of upcoming deadlines on every dashboard, the certificates and
@@ -60,7 +63,7 @@ export class ReadCache<Key, Value> {
   }
 
   private current(): RecentlyStored<Key, Value> {
-    const now = changes.get(this.db) ?? 0;
+    const now = readModelsGeneration(this.db);
     if (now !== this.seen) {
       this.entries.clear();
       this.seen = now;

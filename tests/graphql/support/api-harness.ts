@@ -17,6 +17,7 @@ import {
   type ApiDependencies,
   ApiKeyStore,
   buildCertcycleSchema,
+  certcycleResponseCache,
   createApiServer,
   createInMemoryPubSub,
   Role,
@@ -115,6 +116,7 @@ export const startApiHarness = async (options: ApiHarnessOptions = {}) => {
   const internalErrors: unknown[] = [];
   const server = await createApiServer({
     schema: await buildCertcycleSchema(deps),
+    responses: certcycleResponseCache(deps),
     apiKeys,
     production: false,
     port: 0,
