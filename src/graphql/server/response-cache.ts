@@ -26,6 +26,9 @@ interface Kept {
 
 const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
 
+/** Queries remembered as asked once: an answer is kept when it is asked for the second time. */
+const ASKED_ONCE = 1000;
+
 const callerOf = (principal: Principal | null): string =>
   principal ? `${principal.role} ${principal.personId} ${principal.organisationId ?? ''}` : '';
 
@@ -37,8 +40,10 @@ const callerOf = (principal: Principal | null): string =>
  * An answer is kept for one operation, its variables (with their defaults), the caller (role,
  * person and organisation: what authorization reads) and today's date. Answers with errors are
  * not kept, nor an answer during whose execution the read models changed: it may mix rows from
- * before and after the change. Bounded by the size of the answers' JSON; the answer used least
- * recently goes first.
+ * before and after the change. An answer is kept from the second time it is asked for (in the
+ * same generation), so a query asked once, e.g. as of a different day each time, costs no memory
+ * beyond its key. Bounded by the size of the answers' JSON; the answer used least recently goes
+ * first.
  */
 export class ResponseCache {
   private readonly readModels: Database;
@@ -46,6 +51,7 @@ export class ResponseCache {
   private readonly today: () => string;
   private readonly maxBytes: number;
   private readonly entries = new Map<string, Kept>();
+  private readonly askedOnce = new Set<string>();
   private bytes = 0;
   private generation = -1;
 
@@ -87,8 +93,17 @@ export class ResponseCache {
     }
     const result = await execute();
     if (result.errors || readModelsGeneration(this.readModels) !== generation) return result;
-    this.store(key, result);
+    if (this.askedOnce.delete(key)) this.store(key, result);
+    else this.remember(key);
     return result;
+  }
+
+  /** Remembers that `key` was asked for once, forgetting the oldest such key beyond ASKED_ONCE. */
+  private remember(key: string): void {
+    this.askedOnce.add(key);
+    if (this.askedOnce.size <= ASKED_ONCE) return;
+    const oldest = this.askedOnce.values().next();
+    if (!oldest.done) this.askedOnce.delete(oldest.value);
   }
 
   private store(key: string, result: ExecutionResult): void {
@@ -110,6 +125,7 @@ export class ResponseCache {
     const generation = readModelsGeneration(this.readModels);
     if (generation !== this.generation) {
       this.entries.clear();
+      this.askedOnce.clear();
       this.bytes = 0;
       this.generation = generation;
     }

@@ -3,8 +3,8 @@ import { MUTATIONS } from '../mutations/mutation-documents';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
 import { d, dataOf, errorOf, seedLifecycle } from './api-lifecycle';
 
-// The API keeps whole answers to read-model queries until the read models change: asked again,
-// the same query must answer what it would answer without them.
+// The API keeps whole answers to read-model queries until the read models change, from the second
+// time a query is asked: asked again, the same query must answer what it would answer without them.
 
 let api: ApiHarness;
 beforeAll(async () => {
@@ -30,6 +30,7 @@ it('answers a repeated query with what a mutation through the API changed', asyn
   const before = await status('cert-delta');
   expect(before.status).toBe('ACTIVE');
   expect(await status('cert-delta')).toEqual(before);
+  expect(await status('cert-delta')).toEqual(before);
 
   const suspended = await api.query(Role.DECISION_MAKER, MUTATIONS.suspendCertificate, {
     input: {
@@ -47,6 +48,7 @@ it('answers a repeated query with what a mutation through the API changed', asyn
 
 it('answers a repeated query with what events appended outside the API changed', async () => {
   const before = await status('cert-epsilon');
+  expect(await status('cert-epsilon')).toEqual(before);
   expect(await status('cert-epsilon')).toEqual(before);
 
   await api.service.withdrawCertificate(
@@ -69,6 +71,7 @@ it('answers a repeated query with what events appended outside the API changed',
 it('answers a query without asOf as of the new day once the day changes', async () => {
   const today = await nextDeadline('org-beta');
   expect(await nextDeadline('org-beta')).toEqual(today);
+  expect(await nextDeadline('org-beta')).toEqual(today);
 
   api.clock.set('2025-03-02T02:00:00Z');
   try {
@@ -82,7 +85,9 @@ it('answers a query without asOf as of the new day once the day changes', async 
 });
 
 it("does not give one caller the answer kept for another caller's query", async () => {
-  expect((await status('cert-beta', Role.ADMIN)).status).toBe('ACTIVE');
+  for (let time = 0; time < 3; time++) {
+    expect((await status('cert-beta', Role.ADMIN)).status).toBe('ACTIVE');
+  }
   const asClient = await api.query(Role.CLIENT, STATUS, { id: 'cert-beta' });
   expect(errorOf(asClient)).toMatchObject({ code: 'FORBIDDEN' });
   const anonymous = await api.query('ANONYMOUS', STATUS, { id: 'cert-beta' });

@@ -35,8 +35,9 @@ const schema = new GraphQLSchema({
         type: GraphQLString,
         resolve: async () => {
           runs.push('later');
+          const run = runs.length;
           await pause;
-          return `later #${runs.length}`;
+          return `later #${run}`;
         },
       },
       padding: {
@@ -109,63 +110,83 @@ beforeEach(() => {
   pause = Promise.resolve();
 });
 
+/** Asks `times` times in a row, answering the last answer. */
+const ask = async (
+  run: Awaited<ReturnType<typeof executorWith>>,
+  times: number,
+  ...request: Parameters<Awaited<ReturnType<typeof executorWith>>>
+): Promise<ExecutionResult> => {
+  let answer: ExecutionResult = {};
+  for (let time = 0; time < times; time++) answer = await run(...request);
+  return answer;
+};
+
 describe('response cache', () => {
-  it('answers a repeated query from memory until the read models change', async () => {
+  it('answers a query asked for the third time from memory, until the read models change', async () => {
     const run = await executorWith();
-    const first = await run('{ tally }');
-    expect(await run('{ tally }')).toEqual(first);
-    expect(runs).toEqual(['tally 1']);
+    expect(await run('{ tally }')).toEqual({ data: { tally: 'tally 1 #1' } });
+    const second = await run('{ tally }');
+    expect(second).toEqual({ data: { tally: 'tally 1 #2' } });
+    expect(await run('{ tally }')).toBe(second);
+    expect(runs).toHaveLength(2);
 
     readModelsChanged(db);
-    expect(await run('{ tally }')).toEqual({ data: { tally: 'tally 1 #2' } });
-    expect(runs).toEqual(['tally 1', 'tally 1']);
+    await ask(run, 3, '{ tally }');
+    expect(runs).toHaveLength(4);
+  });
+
+  it('counts the times a query is asked within one state of the read models', async () => {
+    const run = await executorWith();
+    await run('{ tally }');
+    readModelsChanged(db);
+    await ask(run, 3, '{ tally }');
+    expect(runs).toHaveLength(3);
   });
 
   it('keeps an answer for one set of variables, one caller and one day', async () => {
     const run = await executorWith();
     const query = 'query ($n: Int) { tally(n: $n) }';
-    await run(query, { n: 2 });
-    await run(query, { n: 3 });
-    await run(query, { n: 2 }, { personId: 'p-2', role: Role.ADMIN });
-    await run(query, { n: 2 }, { personId: 'p-1', role: Role.VIEWER });
-    await run(query, { n: 2 }, { personId: 'p-1', role: Role.CLIENT, organisationId: 'org-a' });
-    await run(query, { n: 2 }, { personId: 'p-1', role: Role.CLIENT, organisationId: 'org-b' });
-    await run(query, { n: 2 }, null);
-    today = '2025-03-02';
-    await run(query, { n: 2 });
-    expect(runs).toHaveLength(8);
-    await run(query, { n: 2 });
-    expect(runs).toHaveLength(8);
+    const variants: [Record<string, unknown>, Principal | null, string][] = [
+      [{ n: 2 }, ADMIN, '2025-03-01'],
+      [{ n: 3 }, ADMIN, '2025-03-01'],
+      [{ n: 2 }, { personId: 'p-2', role: Role.ADMIN }, '2025-03-01'],
+      [{ n: 2 }, { personId: 'p-1', role: Role.VIEWER }, '2025-03-01'],
+      [{ n: 2 }, { personId: 'p-1', role: Role.CLIENT, organisationId: 'org-a' }, '2025-03-01'],
+      [{ n: 2 }, { personId: 'p-1', role: Role.CLIENT, organisationId: 'org-b' }, '2025-03-01'],
+      [{ n: 2 }, null, '2025-03-01'],
+      [{ n: 2 }, ADMIN, '2025-03-02'],
+    ];
+    for (let round = 1; round <= 3; round++) {
+      for (const [variables, principal, day] of variants) {
+        today = day;
+        await run(query, variables, principal);
+      }
+      expect(runs).toHaveLength(variants.length * Math.min(round, 2));
+    }
   });
 
   it('does not keep an answer during which the read models changed', async () => {
     const run = await executorWith();
     let resume = () => {};
     pause = new Promise((resolve) => (resume = resolve));
-    const answer = run('{ later }');
+    const before = run('{ later }');
     readModelsChanged(db);
-    await run('{ tally }');
-    resume();
-    expect(await answer).toEqual({ data: { later: 'later #2' } });
     pause = Promise.resolve();
+    expect(await run('{ later }')).toEqual({ data: { later: 'later #2' } });
+    resume();
+    expect(await before).toEqual({ data: { later: 'later #1' } });
     expect(await run('{ later }')).toEqual({ data: { later: 'later #3' } });
   });
 
   it('keeps no answer with errors, of other fields, or of a mutation', async () => {
     const run = await executorWith();
     for (const query of ['{ failing }', '{ tally elsewhere }', 'mutation { tally }']) {
-      await run(query);
-      await run(query);
+      await ask(run, 3, query);
     }
     expect(runs).toEqual([
-      'failing',
-      'failing',
-      'tally 1',
-      'elsewhere',
-      'tally 1',
-      'elsewhere',
-      'mutation',
-      'mutation',
+      ...Array<string>(3).fill('failing'),
+      ...Array<string[]>(3).fill(['tally 1', 'elsewhere']).flat(),
+      ...Array<string>(3).fill('mutation'),
     ]);
   });
 
@@ -175,11 +196,11 @@ describe('response cache', () => {
 
   it('keeps at most maxBytes of answers, dropping the one used least recently', async () => {
     const run = await executorWith(20 * sizeOf(500));
-    for (let tag = 0; tag < 20; tag++) await run(PADDED, { bytes: 500, tag });
+    for (let tag = 0; tag < 20; tag++) await ask(run, 2, PADDED, { bytes: 500, tag });
     await run(PADDED, { bytes: 500, tag: 0 });
-    expect(runs).toHaveLength(20);
+    expect(runs).toHaveLength(40);
 
-    await run(PADDED, { bytes: 500, tag: 20 });
+    await ask(run, 2, PADDED, { bytes: 500, tag: 20 });
     runs = [];
     for (const tag of [0, ...Array.from({ length: 19 }, (_, index) => index + 2), 1]) {
       await run(PADDED, { bytes: 500, tag });
@@ -189,10 +210,11 @@ describe('response cache', () => {
 
   it('keeps no answer over a sixteenth of maxBytes', async () => {
     const run = await executorWith(16 * sizeOf(500));
-    await run(PADDED, { bytes: 501 });
-    await run(PADDED, { bytes: 501 });
-    await run(PADDED, { bytes: 500 });
-    await run(PADDED, { bytes: 500 });
-    expect(runs).toEqual(['padding 501 (-)', 'padding 501 (-)', 'padding 500 (-)']);
+    await ask(run, 3, PADDED, { bytes: 501 });
+    await ask(run, 3, PADDED, { bytes: 500 });
+    expect(runs).toEqual([
+      ...Array<string>(3).fill('padding 501 (-)'),
+      ...Array<string>(2).fill('padding 500 (-)'),
+    ]);
   });
 });
