@@ -42,10 +42,10 @@ export const runService = async (config: Config, log = console.log): Promise<voi
 
   try {
     const { caughtUp, demo } = await app.ready;
-    log(`certcycle: ready (applied ${caughtUp} events at start)`);
     if (app.demoAdminKey !== null) {
       for (const line of demoBanner(app.url, app.demoAdminKey, demo)) log(line);
     }
+    log(`certcycle: ready (applied ${caughtUp} events at start)`);
   } catch (error) {
     console.error('certcycle: start-up failed:', error);
     shutDown('start-up failure', 1);

@@ -186,7 +186,7 @@ export class ProjectionRunner {
   /**
    * Creates the projections' query indexes that do not exist, with the page cache shrunk to
    * INDEX_BUILD_CACHE_KIB meanwhile: SQLite sizes the sort behind CREATE INDEX by the page cache,
-   * and a rebuild's peak RSS came from those sorts (≈ 65 MB more with the service's 64 MiB cache).
+   * and a rebuild's peak RSS came from those sorts (≈ 65 MB more with a 64 MiB cache).
    */
   private createQueryIndexes(projections: readonly Projection[]): void {
     const exists = this.db.prepare<[string]>(
