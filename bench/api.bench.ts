@@ -12,6 +12,7 @@ import {
   pinLoadGenerator,
   runRebuild,
   seconds,
+  serviceNodeOptions,
   startServer,
   waitUntilIdle,
 } from './api/child-processes';
@@ -223,7 +224,8 @@ const main = async () => {
     const first = await startServer(buildDir, env, port);
     await first.stop();
     console.log(
-      `first start after the rebuild (node build/main.js, NODE_ENV=production): /readyz 200 in ` +
+      `first start after the rebuild (node ${serviceNodeOptions().join(' ')} build/main.js, as npm ` +
+        `start runs it, NODE_ENV=production): /readyz 200 in ` +
         `${first.readySeconds.toFixed(2)} s; ${startupNotes(first.output())}`,
     );
     const profile = process.env.BENCH_CPU_PROF;

@@ -99,7 +99,20 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Spawns `node <buildDir>/main.js` and polls `/readyz` every 10 ms until it answers 200. */
+/** The options `npm start` gives node (package.json: `node <options> dist/main.js`). */
+export const serviceNodeOptions = (): string[] => {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const options = /\bnode((?: --?[\w-]+(?:=\S+)?)*) dist\/main\.js/.exec(scripts.start ?? '');
+  if (!options) throw new Error(`no "node ... dist/main.js" in the start script: ${scripts.start}`);
+  return options[1]!.split(' ').filter((option) => option !== '');
+};
+
+/**
+ * Spawns `node <buildDir>/main.js` with the options of `npm start` (and `nodeOptions`) and polls
+ * `/readyz` every 10 ms until it answers 200.
+ */
 export const startServer = async (
   buildDir: string,
   env: NodeJS.ProcessEnv,
@@ -107,7 +120,12 @@ export const startServer = async (
   nodeOptions: string[] = [],
 ): Promise<Server> => {
   const start = process.hrtime.bigint();
-  const command = [process.execPath, ...nodeOptions, join(buildDir, 'main.js')];
+  const command = [
+    process.execPath,
+    ...serviceNodeOptions(),
+    ...nodeOptions,
+    join(buildDir, 'main.js'),
+  ];
   const pinned = SERVER_CPU === null ? command : ['taskset', '-c', String(SERVER_CPU), ...command];
   const child = spawn(pinned[0]!, pinned.slice(1), {
     env: { ...env, PORT: String(port) },
