@@ -310,9 +310,10 @@ const main = async () => {
           'seeded cycles, a new ncId per request',
       );
       console.log(
-        '  upcomingDeadlines asks for the same page each time: the read models keep it (and the ' +
-          'certificates and organisations it links to) until the next write. The last scenario ' +
-          'asks as of a different day each time, so each of its pages is read from SQLite.',
+        '  upcomingDeadlines asks for the same page each time: from its third request on, the API ' +
+          'answers it from memory until the next write (whole answers to repeated read-model ' +
+          'queries are kept). The last scenario asks as of a different day each time, so each of ' +
+          'its answers is executed and its page read from SQLite.',
       );
       console.log(`  ${pinLoadGenerator()}`);
       const settled = await waitUntilIdle(server);

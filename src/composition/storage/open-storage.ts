@@ -29,12 +29,12 @@ export const readModelsFile = ({ dataDir, eventStore }: Config): string =>
   path.join(dataDir, eventStore === 'eventstoredb' ? 'read-models.db' : 'certcycle.db');
 
 /**
- * SQLite's page cache for the read-model connection (32 MiB instead of the 2 MiB default): lookups
- * by id and projection writes land on random pages of tables holding 100,000s of rows. With 64 MiB,
- * the service peaked at 429 MB of RSS under the API bench's scenarios (three rounds), against
- * 386 MB, with no throughput gained now that repeated reads are kept in memory.
+ * SQLite's page cache for the read-model connection (64 MiB instead of the 2 MiB default): lookups
+ * by id and projection writes land on random pages of tables holding 100,000s of rows. It counts
+ * in the service's RSS: the API bench's scenarios peaked at 429 MB with it and 386 MB with 32 MiB
+ * before node's heap was bounded (`npm start`: --max-old-space-size=512), 232 MB with 32 MiB after.
  */
-const READ_MODEL_CACHE_KIB = 32 * 1024;
+const READ_MODEL_CACHE_KIB = 64 * 1024;
 
 /** How long the read-model connection waits for another connection's lock. */
 const BUSY_TIMEOUT_MS = 5000;
