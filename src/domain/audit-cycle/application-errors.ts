@@ -1,10 +1,10 @@
 import type { CalendarDate } from '../calendar';
 import { DomainError } from '../errors';
 
-/** Malformed command data: a missing id, a bad date, an empty list. */
+/** Malformed command data: a missing id, a bad date, an empty list; `field` names it. */
 export class InvalidAuditCycleInputError extends DomainError {
   override readonly name = 'InvalidAuditCycleInputError';
-  constructor(message: string, field?: string) {
+  constructor(message: string, field: string) {
     super('INVALID_INPUT', message, field);
   }
 }

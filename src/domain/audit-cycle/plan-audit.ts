@@ -130,6 +130,7 @@ const checkSurveillance = (cycle: AuditCycle, number: SurveillanceNumber | undef
   if (number !== 1 && number !== 2) {
     throw new InvalidAuditCycleInputError(
       `a surveillance audit needs surveillanceNumber 1 or 2, got ${JSON.stringify(number)}`,
+      'surveillanceNumber',
     );
   }
   if (!certificateInForce(cycle)) {

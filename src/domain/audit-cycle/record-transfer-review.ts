@@ -26,7 +26,10 @@ const STATUSES: readonly PreviousCertificateStatus[] = [
 
 const outstandingOf = (list: unknown): OutstandingNonconformity[] => {
   if (!Array.isArray(list)) {
-    throw new InvalidAuditCycleInputError('outstandingNonconformities must be a list');
+    throw new InvalidAuditCycleInputError(
+      'outstandingNonconformities must be a list',
+      'outstandingNonconformities',
+    );
   }
   return list.map((nc: OutstandingNonconformity, index) => ({
     reference: requireText(nc?.reference, `outstandingNonconformities[${index}].reference`),

@@ -66,7 +66,10 @@ const scopeOf = (scope: ApplicationScope): ApplicationScope => ({
 
 const readinessOf = (readiness: ReadinessFacts): ReadinessFacts => {
   if (typeof readiness !== 'object' || readiness === null || !readiness.consultancy) {
-    throw new InvalidAuditCycleInputError('readiness facts (with consultancy) are required');
+    throw new InvalidAuditCycleInputError(
+      'readiness facts (with consultancy) are required',
+      'readiness',
+    );
   }
   const optionalDate = (value: CalendarDate | null, field: string) =>
     value === null ? null : requireDate(value, `readiness.${field}`);
@@ -86,6 +89,7 @@ const recertificationOf = (
   if (!recertification) {
     throw new InvalidAuditCycleInputError(
       'a RECERTIFICATION application names the previous audit cycle and the certificate expiry',
+      'recertification',
     );
   }
   return {
@@ -104,6 +108,7 @@ const transferOf = (
   if (!transfer) {
     throw new InvalidAuditCycleInputError(
       'a TRANSFER application names the previous CB, certificate, cycle decision, expiry and programme',
+      'transfer',
     );
   }
   const previousCycleDecisionDate = requireDate(
@@ -122,11 +127,13 @@ const transferOf = (
   ) {
     throw new InvalidAuditCycleInputError(
       `completedSurveillances must be 0, 1 or 2, got ${JSON.stringify(completedSurveillances)}`,
+      'surveillanceProgramme.completedSurveillances',
     );
   }
   if ((completedSurveillances === 0) !== (lastSurveillanceLastDay === null)) {
     throw new InvalidAuditCycleInputError(
       'lastSurveillanceLastDay is given exactly when the previous CB completed a surveillance',
+      'surveillanceProgramme.lastSurveillanceLastDay',
     );
   }
   const last =
@@ -174,7 +181,10 @@ export const submitApplication = (
   const submittedOn = requireDate(data.submittedOn, 'submittedOn');
   const { policy } = data;
   if (typeof policy !== 'object' || policy === null) {
-    throw new InvalidAuditCycleInputError('the application carries the full certification policy');
+    throw new InvalidAuditCycleInputError(
+      'the application carries the full certification policy',
+      'policy',
+    );
   }
   const standard = { identifier: data.standard?.identifier, version: data.standard?.version };
   requireOpenStandardVersion(standard, kind, submittedOn);

@@ -1,9 +1,10 @@
 import type { CalendarDate } from '../calendar';
 import { DomainError } from '../errors';
 
+/** Malformed command data; `field` names it. */
 export class InvalidCertificateCommandError extends DomainError {
   override readonly name = 'InvalidCertificateCommandError';
-  constructor(commandType: string, problem: string, field?: string) {
+  constructor(commandType: string, problem: string, field: string) {
     super('INVALID_CERTIFICATE_COMMAND', `${commandType}: ${problem}`, field);
   }
 }

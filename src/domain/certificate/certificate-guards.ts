@@ -58,7 +58,11 @@ export const requireScope = (
   }
   const ids = sites.map((s) => s.siteId);
   if (ids.some((id) => id.trim() === '') || new Set(ids).size !== ids.length) {
-    throw new InvalidCertificateCommandError(what, 'sites need distinct, non-blank site ids');
+    throw new InvalidCertificateCommandError(
+      what,
+      'sites need distinct, non-blank site ids',
+      'sites',
+    );
   }
 };
 

@@ -21,6 +21,7 @@ export const suspendCertificate = (
     throw new InvalidCertificateCommandError(
       type,
       `grounds must be one of ${SUSPENSION_GROUNDS.join(', ')}, got ${JSON.stringify(data.grounds)}`,
+      'grounds',
     );
   }
   const suspendedOn = requireDate(type, 'suspendedOn', data.suspendedOn);

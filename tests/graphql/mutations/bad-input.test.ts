@@ -288,6 +288,12 @@ describe('input the domain finds malformed', () => {
       'INVALID_INPUT',
     ],
     [
+      'a surveillance audit without its number',
+      withField(VALID.planAudit as Target, 'surveillanceNumber', null),
+      'surveillanceNumber',
+      'INVALID_INPUT',
+    ],
+    [
       'a country code that is not ISO 3166-1',
       withField(VALID.register as Target, 'country', 'ZZ'),
       'country',
