@@ -79,5 +79,3 @@ export const commandHandler =
       }
     }
   };
-
-export type CommandHandler = ReturnType<typeof commandHandler>;

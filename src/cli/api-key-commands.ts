@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Config } from '../config';
+import { clockFor } from '../composition/clock-for';
 import { openReadModels, readModelsFile } from '../composition/storage';
 import { type ApiKeyRecord, ApiKeyStore, isRole, Role } from '../graphql/auth';
 import { findOrganisation } from '../projections';
@@ -107,7 +108,8 @@ export const apiKeyCommand = (
   }
   const db = openReadModels(readModelsFile(config));
   try {
-    const store = new ApiKeyStore(db);
+    const clock = clockFor(config);
+    const store = new ApiKeyStore(db, () => clock.now());
     if (action === 'create') return create(db, store, rest, output);
     if (action === 'list') {
       if (rest.length > 0) throw new UsageError(`unexpected ${rest.join(' ')}`);

@@ -109,7 +109,7 @@ export const startCertcycle = async (
       auditCyclesOf: (certificateId) =>
         Promise.resolve(auditCycleIdsOfCertificate(readModels, certificateId)),
     });
-    const apiKeys = new ApiKeyStore(readModels);
+    const apiKeys = new ApiKeyStore(readModels, () => clock.now());
     const adminKey = config.adminApiKey ?? (config.demo ? replaceDemoAdminApiKey(apiKeys) : null);
     if (config.adminApiKey !== null) adminKeyOrConfigError(apiKeys, config.adminApiKey);
     const pubSub = createInMemoryPubSub();

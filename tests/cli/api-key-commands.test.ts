@@ -60,6 +60,21 @@ describe('npm run cli -- api-key', () => {
     ]);
   });
 
+  it('dates keys by the fixed clock when CERTCYCLE_NOW is set', async () => {
+    const fixed = { ...env, CERTCYCLE_NOW: '2026-03-02T09:00:00Z' };
+    const created = await runCliProcess(
+      ['api-key', 'create', '--role', 'VIEWER', '--person', 'v-1'],
+      fixed,
+    );
+    expect(created.code).toBe(0);
+    const { id } = fields(created.stdout);
+    const listed = await runCliProcess(['api-key', 'list'], fixed);
+    const row = listed.stdout.split('\n').find((line) => line.startsWith(id!));
+    expect(row?.split(/\s+/)[4]).toBe('2026-03-02T09:00:00.000Z');
+    const revoked = await runCliProcess(['api-key', 'revoke', id!], fixed);
+    expect(fields(revoked.stdout).revoked).toBe('2026-03-02T09:00:00.000Z');
+  });
+
   it('creates a CLIENT key of a known organisation without a warning', async () => {
     const registered = await app.service.registerOrganisation(
       {

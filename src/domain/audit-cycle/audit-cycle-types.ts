@@ -72,12 +72,6 @@ export interface TransferDetails extends TransferApplication {
   nextSurveillance: SurveillanceDue | null;
 }
 
-export interface AuditTeam {
-  leadAuditorId: string;
-  /** Every person on the team, the lead included. */
-  team: readonly string[];
-}
-
 export type PreviousCertificateStatus = 'VALID' | 'SUSPENDED' | 'WITHDRAWN' | 'EXPIRED';
 
 export interface OutstandingNonconformity {

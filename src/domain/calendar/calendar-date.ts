@@ -90,12 +90,6 @@ export const addYears = (date: CalendarDate, years: number): CalendarDate =>
 export const daysBetween = (from: CalendarDate, to: CalendarDate): number =>
   toEpochDay(to) - toEpochDay(from);
 
-export const compareDates = (a: CalendarDate, b: CalendarDate): number =>
-  a < b ? -1 : a > b ? 1 : 0;
-
-export const isBefore = (a: CalendarDate, b: CalendarDate): boolean => a < b;
-export const isAfter = (a: CalendarDate, b: CalendarDate): boolean => a > b;
-
 export const minDate = (a: CalendarDate, b: CalendarDate): CalendarDate => (a <= b ? a : b);
 export const maxDate = (a: CalendarDate, b: CalendarDate): CalendarDate => (a >= b ? a : b);
 

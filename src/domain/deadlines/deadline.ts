@@ -65,21 +65,3 @@ export const deadlineStateOn = (deadline: Deadline, asOf: CalendarDate): Deadlin
 /** Whether the deadline had been set by `asOf` (met or not). */
 export const deadlineExistsOn = (deadline: Deadline, asOf: CalendarDate): boolean =>
   deadline.openedOn <= asOf;
-
-/** Open deadlines within `withinDays` of `asOf` (and overdue ones when asked), soonest first. */
-export const deadlinesDueWithin = (
-  deadlines: readonly Deadline[],
-  asOf: CalendarDate,
-  withinDays: number,
-  includeOverdue = true,
-): DeadlineStatus[] =>
-  deadlines
-    .filter((deadline) => deadlineExistsOn(deadline, asOf))
-    .map((deadline) => deadlineStateOn(deadline, asOf))
-    .filter(
-      (d) =>
-        d.state !== 'MET' &&
-        d.daysRemaining <= withinDays &&
-        (includeOverdue || d.state !== 'OVERDUE'),
-    )
-    .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));

@@ -95,14 +95,3 @@ export const POLICY_PROFILES: Readonly<Record<PolicyProfile, CertificationPolicy
 };
 
 export const DEFAULT_POLICY = ISO_17021;
-
-/** A policy reference as recorded on events, so replay uses the policy the decision was made under. */
-export interface PolicyReference {
-  profile: PolicyProfile;
-  version: number;
-}
-
-export const policyReference = (policy: CertificationPolicy): PolicyReference => ({
-  profile: policy.profile,
-  version: policy.version,
-});

@@ -11,7 +11,7 @@ export interface StandardVersion {
   publishedOn: CalendarDate;
   /** The version that replaces this one, if any (`2018` for 20000-1:2011). */
   supersededBy: string | null;
-  /** No initial, recertification or surveillance audits to this version from this date on. */
+  /** The last day for initial, recertification or surveillance audits to this version. */
   lastAuditDate: CalendarDate | null;
   /** Certificates to this version are no longer valid after this date. */
   transitionEnd: CalendarDate | null;

@@ -45,13 +45,16 @@ interface ApiKeyRow {
 
 const MAX_TEXT = 200;
 
-/** API keys in the `api_keys` table, stored as SHA-256 hashes. */
+/**
+ * API keys in the `api_keys` table, stored as SHA-256 hashes; `now` dates their creation and
+ * revocation (the service's clock, so `CERTCYCLE_NOW` applies).
+ */
 export class ApiKeyStore {
   private readonly byHash: Statement<[Buffer], ApiKeyRow>;
 
   constructor(
     private readonly db: Database,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => Date,
   ) {
     db.exec(`CREATE TABLE IF NOT EXISTS api_keys (
       id TEXT PRIMARY KEY,

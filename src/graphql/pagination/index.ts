@@ -1,4 +1,3 @@
-export * from './connection-from-rows';
 export * from './connection-types';
 export * from './cursor';
 export * from './page-info';

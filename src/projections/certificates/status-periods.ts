@@ -23,8 +23,3 @@ export const statusOnFromPeriods = (
   }
   return 'DRAFT';
 };
-
-export const validOnFromPeriods = (
-  periods: readonly Pick<StatusPeriodView, 'status' | 'from' | 'to'>[],
-  date: CalendarDate,
-): boolean => statusOnFromPeriods(periods, date) === 'ACTIVE';

@@ -84,7 +84,7 @@ export const startApiHarness = async (options: ApiHarnessOptions = {}) => {
   await runner.start();
   reactor.start();
 
-  const apiKeys = new ApiKeyStore(db);
+  const apiKeys = new ApiKeyStore(db, () => clock.now());
   const clientOrganisationId = options.clientOrganisationId ?? 'org-acme';
   const createKey = (role: Role, personId = personOf(role), organisationId?: string): string =>
     apiKeys.create({

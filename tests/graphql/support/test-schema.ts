@@ -26,7 +26,6 @@ import {
   CalendarDateScalar,
   ConflictError,
   ConnectionArgs,
-  connectionFromRows,
   connectionTypes,
   DateTimeScalar,
   ForbiddenError,
@@ -37,6 +36,7 @@ import {
   type RequestContext,
   Role,
 } from '../../../src/graphql';
+import { connectionFromPage } from '../../../src/graphql/queries/connection-from-page';
 
 @ObjectType()
 class Caller {
@@ -196,8 +196,15 @@ class TestResolver {
         after === undefined ||
         item.name > String(after[0]) ||
         (item.name === after[0] && item.id > String(after[1])),
-    ).slice(0, request.limit + 1);
-    return connectionFromRows(rows, request, (item) => [item.name, item.id]);
+    );
+    const items = rows
+      .slice(0, request.limit)
+      .map((item) => ({ node: item, key: [item.name, item.id] }));
+    return connectionFromPage(
+      { items, hasNextPage: rows.length > request.limit },
+      request,
+      (item) => item,
+    );
   }
 
   @Query(() => Nested)

@@ -31,7 +31,7 @@ export const startTestServer = async (
 ): Promise<TestServer> => {
   const directory = mkdtempSync(join(tmpdir(), 'certcycle-graphql-'));
   const db = new Database(join(directory, 'api.sqlite'));
-  const apiKeys = new ApiKeyStore(db);
+  const apiKeys = new ApiKeyStore(db, () => new Date());
   const keyOf = (role: Role) =>
     apiKeys.create({
       personId: `person-${role.toLowerCase()}`,
