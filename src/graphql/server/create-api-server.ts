@@ -81,6 +81,7 @@ export const createApiServer = async ({
     production,
     validationRules,
     formatError,
+    maxMessageBytes: maxBodyBytes,
   });
 
   const apollo = new ApolloServer<RequestContext>({

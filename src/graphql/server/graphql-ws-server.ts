@@ -30,6 +30,8 @@ export interface GraphQLWebSocketOptions {
   production: boolean;
   validationRules: readonly ValidationRule[];
   formatError: FormatError;
+  /** The largest message accepted, in bytes (HTTP's body limit): a larger one closes the socket. */
+  maxMessageBytes: number;
 }
 
 interface ConnectionExtra extends Record<PropertyKey, unknown> {
@@ -57,7 +59,8 @@ const withCode = (errors: readonly GraphQLError[], code: string): GraphQLError[]
  * graphql-ws on the HTTP server's `path`, with the same API keys (`connectionParams.authorization`,
  * "Bearer <key>"), limits, access rule and error formatting as HTTP. A bad key closes the socket
  * with 4403, also when it is revoked while the socket is open (checked before each subscription
- * and each result). Returns the disposer that closes every socket.
+ * and each result); a message over `maxMessageBytes` closes it with 1009 (too big). Returns the
+ * disposer that closes every socket.
  */
 export const attachGraphQLWebSocket = ({
   httpServer,
@@ -67,8 +70,9 @@ export const attachGraphQLWebSocket = ({
   production,
   validationRules,
   formatError,
+  maxMessageBytes,
 }: GraphQLWebSocketOptions): { dispose: () => Promise<void> } => {
-  const wsServer = new WebSocketServer({ server: httpServer, path });
+  const wsServer = new WebSocketServer({ server: httpServer, path, maxPayload: maxMessageBytes });
   const rules = [
     ...specifiedRules,
     ...validationRules,

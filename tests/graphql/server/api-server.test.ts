@@ -118,6 +118,24 @@ describe('subscriptions over graphql-ws', () => {
     ]);
   });
 
+  it('closes the socket on a message over the 100 kB request body limit (1009), as HTTP answers 413', async () => {
+    const closed = new Promise<number>((resolve) => {
+      const client = createClient({
+        url: server.url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        connectionParams: { authorization: `Bearer ${server.keys.VIEWER}` },
+        on: { closed: (event) => resolve((event as { code: number }).code) },
+      });
+      clients.push(client);
+      client.subscribe(
+        { query: '{ ping }', variables: { padding: 'x'.repeat(100_001) } },
+        { next: () => undefined, error: () => undefined, complete: () => undefined },
+      );
+    });
+    await expect(closed).resolves.toBe(1009);
+  });
+
   it.each([
     ['an unknown field', '{ nope }', 'GRAPHQL_VALIDATION_FAILED', /Cannot query field "nope"/],
     ['a syntax error', '{ ping', 'GRAPHQL_PARSE_FAILED', /Syntax Error/],
