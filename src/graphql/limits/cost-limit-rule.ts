@@ -19,8 +19,9 @@ const PAGE_ARGUMENT = 'first';
  * Refuses operations costing more than `maxCost`: every field costs 1, and what is selected under a
  * field with a `first` argument costs `first` times (a variable counts as `maxPageSize`, whatever
  * its default: the rule runs before the variables' values are known, and a request may send any
- * value up to the cap; an absent `first` counts as the argument's default). Introspection fields
- * are free.
+ * value up to the cap; an absent or null `first` counts as the argument's default, a literal over
+ * the cap as the cap, since execution refuses it with BAD_USER_INPUT naming `first`).
+ * Introspection fields are free.
  */
 export const costLimitRule =
   (maxCost: number, maxPageSize: number): ValidationRule =>
@@ -56,13 +57,12 @@ const pageSize = (
   args: ReadonlyArray<{ name: string; defaultValue?: unknown }> | undefined,
   maxPageSize: number,
 ): number => {
-  const argument = field.arguments?.find((arg) => arg.name.value === PAGE_ARGUMENT);
-  if (!argument) {
+  const value = field.arguments?.find((arg) => arg.name.value === PAGE_ARGUMENT)?.value;
+  if (!value || value.kind === Kind.NULL) {
     const fallback = args?.find((arg) => arg.name === PAGE_ARGUMENT)?.defaultValue;
-    return typeof fallback === 'number' ? Math.max(fallback, 1) : 1;
+    return typeof fallback === 'number' ? Math.min(Math.max(fallback, 1), maxPageSize) : 1;
   }
-  const value = argument.value;
-  if (value.kind === Kind.INT) return Math.max(Number(value.value), 1);
+  if (value.kind === Kind.INT) return Math.min(Math.max(Number(value.value), 1), maxPageSize);
   if (value.kind === Kind.VARIABLE) return maxPageSize;
   return 1;
 };

@@ -97,6 +97,30 @@ describe('cost limit', () => {
     const response = await ask('{ items { edges { node { id name } } } }');
     expect(response.body.errors).toBeUndefined();
   });
+
+  it('counts a null first as the default page size (20) too', async () => {
+    const response = await ask(
+      `{ a: items(first: null) { edges { cursor node { id name } } } b: ${items('59').slice(2, -2)} }`,
+    );
+    expect(firstError(response).extensions).toMatchObject({
+      limit: 'cost',
+      actual: 1 + 20 * 5 + 1 + 59 * 5,
+    });
+  });
+
+  it('counts a literal first over the page-size cap as the cap: the answer names first', async () => {
+    const response = await post(
+      production.url,
+      '{ items(first: 100000) { edges { node { id } } } }',
+      {
+        key: production.keys.VIEWER,
+      },
+    );
+    expect(firstError(response).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+    });
+  });
 });
 
 it('has defaults that let a full page of a connection through', () => {
