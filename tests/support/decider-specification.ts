@@ -7,6 +7,8 @@ export interface ThenThrowsExpectation {
   message?: string | RegExp;
   /** The DomainError's `rule` code. */
   rule?: string;
+  /** The input field the DomainError names. */
+  field?: string;
 }
 
 /**
@@ -38,10 +40,11 @@ export const DeciderSpecification = {
               thrown = error;
             }
             expect(thrown).toBeInstanceOf(errorClass);
-            const error = thrown as Error & { rule?: string };
+            const error = thrown as Error & { rule?: string; field?: string };
             if (expectation.message !== undefined)
               expect(error.message).toMatch(expectation.message);
             if (expectation.rule !== undefined) expect(error.rule).toBe(expectation.rule);
+            if (expectation.field !== undefined) expect(error.field).toBe(expectation.field);
             return error;
           },
           /** The produced events, for assertions on part of them. */

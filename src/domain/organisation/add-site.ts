@@ -38,9 +38,9 @@ export const addSite = (command: AddSite, state: OrganisationState): SiteAdded[]
       data: {
         organisationId: organisation.organisationId,
         siteId,
-        name: requiredText('site name', data.name, MAXIMUM_LENGTH.name),
-        address: requiredText('site address', data.address, MAXIMUM_LENGTH.address),
-        country: countryCode('site country', data.country),
+        name: requiredText('name', data.name, MAXIMUM_LENGTH.name),
+        address: requiredText('address', data.address, MAXIMUM_LENGTH.address),
+        country: countryCode('country', data.country),
         addedOn,
       },
     },

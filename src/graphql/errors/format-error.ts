@@ -162,7 +162,10 @@ const mapError = (
     return {
       code: ErrorCode.BAD_USER_INPUT,
       message: problems.map(({ message }) => message).join('; '),
-      extensions: { field: problems[0]?.field, fields: problems.map(({ field }) => field) },
+      extensions: {
+        field: problems[0]?.field,
+        fields: [...new Set(problems.map(({ field }) => field))],
+      },
     };
   }
   if (cause instanceof AuthenticationError) {

@@ -104,13 +104,13 @@ describe('sites', () => {
   it('refuses a site whose country is not an ISO 3166-1 alpha-2 code', () => {
     given([registered()])
       .when(addSite({ country: 'China' }))
-      .thenThrows(InvalidCountryCodeError, { message: 'site country "China" is not' });
+      .thenThrows(InvalidCountryCodeError, { message: 'country "China" is not', field: 'country' });
   });
 
   it('refuses a site without a name', () => {
     given([registered()])
       .when(addSite({ name: '  ' }))
-      .thenThrows(BlankFieldError, { message: 'site name must not be blank' });
+      .thenThrows(BlankFieldError, { message: 'name must not be blank', field: 'name' });
   });
 
   it('refuses a site id with spaces', () => {

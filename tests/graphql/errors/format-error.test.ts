@@ -79,6 +79,24 @@ it('answers class-validator argument errors with BAD_USER_INPUT naming the field
   expect(error.extensions).not.toHaveProperty('validationErrors');
 });
 
+it('names a field that breaks two constraints once', async () => {
+  const response = await post(
+    dev.url,
+    'mutation { createThing(input: { name: "MUCH TOO LONG" }) }',
+    {
+      key: dev.keys.ADMIN,
+    },
+  );
+  const error = firstError(response);
+  expect(error.message).toContain('name must be lower case');
+  expect(error.message).toContain('name must be shorter than or equal to 10 characters');
+  expect(error.extensions).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    field: 'name',
+    fields: ['name'],
+  });
+});
+
 it('masks an unknown error in production: no message, no stack trace, but it is reported', async () => {
   const before = production.internalErrors.length;
   const error = await failWith(production, 'boom');

@@ -1,4 +1,4 @@
-import { Length } from 'class-validator';
+import { Length, Matches } from 'class-validator';
 import {
   Arg,
   Args,
@@ -85,6 +85,7 @@ class Tick {
 class ThingInput {
   @Field(() => String)
   @Length(1, 10)
+  @Matches(/^[a-z ]*$/, { message: 'name must be lower case' })
   name!: string;
 
   @Field(() => CalendarDateScalar, { nullable: true })
