@@ -221,14 +221,15 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
     /**
      * A RECERTIFICATION application for an issued certificate, with its expiry and current cycle;
      * a withdrawn certificate is refused (withdrawal is final), and so is a second application while
-     * one is open.
+     * one is open. `expectedVersion` is the certificate's: the caller never saw the new cycle.
      */
     startRecertification: async (
       input: StartRecertificationInput,
       context: OperationContext,
-      options?: OperationOptions,
+      options: OperationOptions = {},
     ): Promise<ApplicationResult> => {
-      const certificate = await loadCertificate(store, input.certificateId);
+      const { expectedVersion, ...rest } = options;
+      const certificate = await loadCertificate(store, input.certificateId, expectedVersion);
       if (certificate.withdrawal) {
         throw new CertificateWithdrawnError(
           certificate.number,
@@ -254,7 +255,7 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
           },
         },
         context,
-        options,
+        rest,
       );
     },
 

@@ -9,7 +9,7 @@ import {
   organisationStreamName,
   type RegisteredOrganisation,
 } from '../../domain';
-import type { EventStore } from '../../eventstore';
+import { ConcurrencyError, type EventStore } from '../../eventstore';
 import { loadAggregate } from '../load-aggregate';
 import { UnknownAggregateError } from './unknown-aggregate-error';
 
@@ -40,16 +40,18 @@ export const loadAuditCycle = async (
   return state;
 };
 
+/** With `expectedVersion`, a certificate at another version is a ConcurrencyError. */
 export const loadCertificate = async (
   store: EventStore,
   certificateId: string,
+  expectedVersion?: number,
 ): Promise<IssuedCertificateState> => {
-  const { state } = await loadAggregate(
-    store,
-    certificateStreamName(certificateId),
-    certificateDecider,
-  );
+  const stream = certificateStreamName(certificateId);
+  const { state, version } = await loadAggregate(store, stream, certificateDecider);
   if (state.status === 'NOT_ISSUED') throw new UnknownAggregateError('certificate', certificateId);
+  if (expectedVersion !== undefined && expectedVersion !== version) {
+    throw new ConcurrencyError(stream, expectedVersion, version);
+  }
   return state;
 };
 

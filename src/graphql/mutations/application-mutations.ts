@@ -14,11 +14,14 @@ import {
 } from '../inputs';
 import { AuditCycle } from '../types';
 import { actorOf } from './actor-of';
-import { ExpectedVersionArg } from './expected-version-arg';
+import { ExpectedVersionArg, NEW_OBJECT_VERSION } from './expected-version-arg';
 import { expectedVersionOption } from './expected-version';
 import { given } from './given';
 import { ADMINISTRATORS, REVIEWERS } from './mutation-roles';
 import { MutationSupport } from './mutation-support';
+
+const CERTIFICATE_VERSION =
+  "The certificate's version the caller last saw; the application is refused (CONFLICT, with the certificate's current version) if the certificate has changed since.";
 
 const standardOf = ({ identifier, version }: StandardReferenceInput): StandardReference => ({
   identifier,
@@ -58,7 +61,7 @@ export class ApplicationMutations {
   })
   submitApplication(
     @Arg('input', () => SubmitApplicationInput) input: SubmitApplicationInput,
-    @ExpectedVersionArg() expectedVersion: number | null,
+    @ExpectedVersionArg(NEW_OBJECT_VERSION) expectedVersion: number | null,
     @Ctx() context: RequestContext,
   ): Promise<AuditCycle> {
     return this.auditCycle(
@@ -100,7 +103,7 @@ export class ApplicationMutations {
   })
   startRecertification(
     @Arg('input', () => StartRecertificationInput) input: StartRecertificationInput,
-    @ExpectedVersionArg() expectedVersion: number | null,
+    @ExpectedVersionArg(CERTIFICATE_VERSION) expectedVersion: number | null,
     @Ctx() context: RequestContext,
   ): Promise<AuditCycle> {
     return this.auditCycle(
@@ -126,7 +129,7 @@ export class ApplicationMutations {
   })
   transferCertificateIn(
     @Arg('input', () => TransferCertificateInInput) input: TransferCertificateInInput,
-    @ExpectedVersionArg() expectedVersion: number | null,
+    @ExpectedVersionArg(NEW_OBJECT_VERSION) expectedVersion: number | null,
     @Ctx() context: RequestContext,
   ): Promise<AuditCycle> {
     const programme = input.surveillanceProgramme;

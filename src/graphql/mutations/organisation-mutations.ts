@@ -11,7 +11,7 @@ import {
 } from '../inputs';
 import { Organisation } from '../types';
 import { actorOf } from './actor-of';
-import { ExpectedVersionArg } from './expected-version-arg';
+import { ExpectedVersionArg, NEW_OBJECT_VERSION } from './expected-version-arg';
 import { expectedVersionOption } from './expected-version';
 import { ADMINISTRATORS } from './mutation-roles';
 import { MutationSupport } from './mutation-support';
@@ -29,7 +29,7 @@ export class OrganisationMutations {
   @Mutation(() => Organisation, { description: 'Registers a client organisation.' })
   registerOrganisation(
     @Arg('input', () => RegisterOrganisationInput) input: RegisterOrganisationInput,
-    @ExpectedVersionArg() expectedVersion: number | null,
+    @ExpectedVersionArg(NEW_OBJECT_VERSION) expectedVersion: number | null,
     @Ctx() context: RequestContext,
   ): Promise<Organisation> {
     return this.organisation(

@@ -330,6 +330,31 @@ describe('refusals', () => {
     expect(firstError(response).extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
   });
 
+  it("checks a recertification's expectedVersion against the certificate it names", async () => {
+    const { certificateId } = await grantedOverHttp(api, 'org-recert-version');
+    const { version } = await certificate(certificateId);
+    const before = (await api.store.readAll()).length;
+    const stale = await api.query(Role.ADMIN, MUTATIONS.startRecertification, {
+      input: { certificateId, submittedOn: '2027-03-01' },
+      expectedVersion: version - 1,
+    });
+    expect(firstError(stale).extensions).toMatchObject({
+      code: 'CONFLICT',
+      currentVersion: version,
+      entity: 'Certificate',
+      id: certificateId,
+    });
+    expect((await api.store.readAll()).length).toBe(before);
+    const cycle = await mutate(
+      api,
+      Role.ADMIN,
+      'startRecertification',
+      { certificateId, submittedOn: '2027-03-01' },
+      version,
+    );
+    expect(cycle).toMatchObject({ certificateId, status: 'APPLICATION_SUBMITTED', version: 1 });
+  });
+
   it('answers NOT_FOUND for an unknown certificate', async () => {
     const response = await api.query(Role.DECISION_MAKER, MUTATIONS.reinstateCertificate, {
       input: { certificateId: 'cert-nowhere', reason: 'paid' },
