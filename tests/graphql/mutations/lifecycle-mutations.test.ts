@@ -332,7 +332,7 @@ describe('refusals', () => {
 
   it("checks a recertification's expectedVersion against the certificate it names", async () => {
     const { certificateId } = await grantedOverHttp(api, 'org-recert-version');
-    const { version } = await certificate(certificateId);
+    const version = (await certificate(certificateId)).version as number;
     const before = (await api.store.readAll()).length;
     const stale = await api.query(Role.ADMIN, MUTATIONS.startRecertification, {
       input: { certificateId, submittedOn: '2027-03-01' },
