@@ -58,7 +58,10 @@ it('keeps keys across reopening the database file', () => {
   const { key } = store.create({ personId: 'p-1', role: Role.ADMIN });
   db.close();
   db = new Database(join(directory, 'keys.sqlite'));
-  expect(new ApiKeyStore(db, () => clock).verify(key)).toEqual({ personId: 'p-1', role: Role.ADMIN });
+  expect(new ApiKeyStore(db, () => clock).verify(key)).toEqual({
+    personId: 'p-1',
+    role: Role.ADMIN,
+  });
 });
 
 it('lists keys without the key itself, and revokes them by id for good', () => {
