@@ -45,11 +45,13 @@ export class OrganisationQueries {
     const db = this.deps.readModels;
     if (principal?.role === Role.CLIENT) {
       const own = principal.organisationId && findOrganisation(db, principal.organisationId);
+      const listed = own && matches(own, search) && request.after === undefined ? own : null;
       const items =
-        own && matches(own, search) && request.after === undefined && request.limit > 0
-          ? [{ node: own, key: [own.legalName.toLowerCase(), own.organisationId] }]
+        listed && request.limit > 0
+          ? [{ node: listed, key: [listed.legalName.toLowerCase(), listed.organisationId] }]
           : [];
-      return connectionFromPage({ items, hasNextPage: false }, request, toOrganisationType);
+      const hasNextPage = listed !== null && request.limit === 0;
+      return connectionFromPage({ items, hasNextPage }, request, toOrganisationType);
     }
     const page = searchOrganisations(db, search, pageInput(request));
     return connectionFromPage(page, request, toOrganisationType);

@@ -187,6 +187,18 @@ describe('a CLIENT key (bound to org-acme)', () => {
     expect(counts.filter((entry) => entry.count > 0)).toEqual([{ status: 'SUSPENDED', count: 1 }]);
   });
 
+  it('pages its organisation like any list: first: 0 says there is a next page', async () => {
+    const page = async (first: number) =>
+      dataOf(
+        await api.query(
+          Role.CLIENT,
+          `{ organisations(first: ${first}) { pageInfo { hasNextPage } } }`,
+        ),
+      ).organisations;
+    expect(await page(0)).toEqual({ pageInfo: { hasNextPage: true } });
+    expect(await page(1)).toEqual({ pageInfo: { hasNextPage: false } });
+  });
+
   it('is refused lists of another organisation as FORBIDDEN', async () => {
     for (const text of [
       '{ certificates(filter: { organisationId: "org-beta" }) { edges { cursor } } }',
