@@ -219,4 +219,9 @@ describe('read models after a typical lifecycle', () => {
         .certificatesByStatus,
     ).toMatchObject({ SUSPENDED: 1, ACTIVE: 0, DRAFT: 0 });
   });
+
+  it('counts deadlines up to the last calendar date when the window passes it', () => {
+    const board = dashboard(readSide().db, d('2999-12-31'), { withinDays: 3660 });
+    expect(board.deadlinesByType.every((count) => count.upcoming === 0)).toBe(true);
+  });
 });

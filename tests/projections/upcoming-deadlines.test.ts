@@ -114,6 +114,11 @@ describe('upcoming deadlines', () => {
     );
   });
 
+  it('looks ahead up to the last calendar date, not past it', () => {
+    expect(listed({ asOf: d('2999-12-31'), withinDays: 3660, includeOverdue: false })).toEqual([]);
+    expect(listed({ asOf: d('2999-12-31'), withinDays: 3660 }).length).toBeGreaterThan(0);
+  });
+
   it('refuses a bad window, an unknown type or a foreign page key; caps first at 100', () => {
     const asOf = d('2026-01-01');
     expect(() => upcomingDeadlines(readSide().db, { asOf, withinDays: -1 })).toThrow(

@@ -90,6 +90,13 @@ export const addYears = (date: CalendarDate, years: number): CalendarDate =>
 export const daysBetween = (from: CalendarDate, to: CalendarDate): number =>
   toEpochDay(to) - toEpochDay(from);
 
+/** The last day a CalendarDate can hold. */
+export const LAST_CALENDAR_DATE = `${MAX_YEAR}-12-31` as CalendarDate;
+
+/** `date` + `days`, or LAST_CALENDAR_DATE when that is later: the end of a window that looks ahead. */
+export const addDaysUpToLast = (date: CalendarDate, days: number): CalendarDate =>
+  daysBetween(date, LAST_CALENDAR_DATE) <= days ? LAST_CALENDAR_DATE : addDays(date, days);
+
 export const minDate = (a: CalendarDate, b: CalendarDate): CalendarDate => (a <= b ? a : b);
 export const maxDate = (a: CalendarDate, b: CalendarDate): CalendarDate => (a >= b ? a : b);
 

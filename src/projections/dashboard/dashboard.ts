@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import {
-  addDays,
+  addDaysUpToLast,
   type CalendarDate,
   calendarDate,
   type CertificateStatus,
@@ -95,7 +95,7 @@ export const dashboard = (
     DEADLINE_TYPES.map((type) => [type, { type, upcoming: 0, dueToday: 0, overdue: 0, met: 0 }]),
   );
   const field = { UPCOMING: 'upcoming', DUE_TODAY: 'dueToday', OVERDUE: 'overdue', MET: 'met' };
-  const end = addDays(date, withinDays);
+  const end = addDaysUpToLast(date, withinDays);
   for (const row of s.deadlines.all({ asOf: date, end, organisationId })) {
     const entry = counts.get(row.type as DeadlineType);
     const name = field[row.state as keyof typeof field] as keyof Omit<DeadlineCounts, 'type'>;

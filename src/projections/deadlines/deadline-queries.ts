@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import {
-  addDays,
+  addDaysUpToLast,
   type CalendarDate,
   calendarDate,
   deadlineExistsOn,
@@ -144,7 +144,7 @@ export const upcomingDeadlines = (
   input: UpcomingDeadlinesInput,
 ): Page<DeadlineView> => {
   const asOf = calendarDate(input.asOf);
-  const end = addDays(asOf, validWindow(input.withinDays));
+  const end = addDaysUpToLast(asOf, validWindow(input.withinDays));
   const types = validTypes(input.types);
   const size = pageSize(input.first);
   const after = pageKey(input.after, ['string', 'string', 'string']);

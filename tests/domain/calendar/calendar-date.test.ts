@@ -3,6 +3,7 @@ import { Temporal } from '@js-temporal/polyfill';
 import {
   InvalidCalendarDateError,
   addDays,
+  addDaysUpToLast,
   addMonths,
   addYears,
   calendarDate,
@@ -10,6 +11,7 @@ import {
   endOfYear,
   fromEpochDay,
   isCalendarDate,
+  LAST_CALENDAR_DATE,
   toEpochDay,
 } from '../../../src/domain';
 
@@ -64,6 +66,25 @@ describe('calendar dates', () => {
         expect(daysBetween(date, addDays(date, days))).toBe(days);
       }),
     );
+  });
+
+  it('ends a window looking ahead at the last calendar date, where adding days would pass it', () => {
+    const nearTheEnd = fc
+      .integer({ min: toEpochDay(calendarDate('2990-01-01')), max: toEpochDay(LAST_CALENDAR_DATE) })
+      .map(fromEpochDay);
+    fc.assert(
+      fc.property(
+        fc.oneof(anyDate, nearTheEnd),
+        fc.integer({ min: 0, max: 3660 }),
+        (date, days) => {
+          const expected = plain(date).add({ days }).toString();
+          expect(addDaysUpToLast(date, days)).toBe(
+            isCalendarDate(expected) ? expected : LAST_CALENDAR_DATE,
+          );
+        },
+      ),
+    );
+    expect(LAST_CALENDAR_DATE).toBe('2999-12-31');
   });
 
   it('adds months and years like Temporal with overflow constrain', () => {
