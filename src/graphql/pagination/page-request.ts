@@ -1,6 +1,6 @@
 import { Args, ArgsType, Field, Int } from 'type-graphql';
 import { BadUserInputError } from '../errors';
-import { type CursorKey, decodeCursor } from './cursor';
+import { type CursorKey, type CursorList, decodeCursor } from './cursor';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -29,6 +29,8 @@ export const ConnectionArguments = () => Args(() => ConnectionArgs, { validate: 
 export interface PageRequest {
   readonly limit: number;
   readonly after: CursorKey | undefined;
+  /** The list whose cursors the page's edges get. */
+  readonly list: CursorList;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface PageRequest {
  */
 export const pageRequest = (
   { first, after }: { first?: number | null; after?: string | null },
-  cursorArity: number,
+  list: CursorList,
 ): PageRequest => {
   const limit = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
@@ -48,6 +50,7 @@ export const pageRequest = (
   }
   return {
     limit,
-    after: after === undefined || after === null ? undefined : decodeCursor(after, cursorArity),
+    after: after === undefined || after === null ? undefined : decodeCursor(after, list),
+    list,
   };
 };

@@ -50,7 +50,7 @@ export class CertificateQueries {
     @ConnectionArguments() args: ConnectionArgs,
     @Ctx() { principal }: RequestContext,
   ): Connection<Certificate> {
-    const request = pageRequest(args, 2);
+    const request = pageRequest(args, { name: 'certificates', arity: 2 });
     const organisationId = organisationScope(principal, filter?.organisationId ?? undefined);
     const page = listCertificates(
       this.deps.readModels,

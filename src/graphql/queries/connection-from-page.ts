@@ -9,7 +9,7 @@ export const connectionFromPage = <View, Node>(
 ): Connection<Node> => {
   const edges = page.items.map((item) => ({
     node: toNode(item.node),
-    cursor: encodeCursor(item.key),
+    cursor: encodeCursor(request.list, item.key),
   }));
   return {
     edges,

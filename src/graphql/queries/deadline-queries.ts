@@ -48,7 +48,7 @@ export class DeadlineQueries {
     @ConnectionArguments() args: ConnectionArgs,
     @Ctx() { principal }: RequestContext,
   ): Connection<Deadline> {
-    const request = pageRequest(args, 3);
+    const request = pageRequest(args, { name: 'upcomingDeadlines', arity: 3 });
     const page = upcomingDeadlines(this.deps.readModels, {
       asOf: asOfOrToday(this.deps, asOf),
       withinDays,

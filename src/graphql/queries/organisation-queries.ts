@@ -41,7 +41,7 @@ export class OrganisationQueries {
     @ConnectionArguments() args: ConnectionArgs,
     @Ctx() { principal }: RequestContext,
   ): Connection<Organisation> {
-    const request = pageRequest(args, 2);
+    const request = pageRequest(args, { name: 'organisations', arity: 2 });
     const db = this.deps.readModels;
     if (principal?.role === Role.CLIENT) {
       const own = principal.organisationId && findOrganisation(db, principal.organisationId);

@@ -46,10 +46,10 @@ export class WebhookDeliveryResolver {
     @Ctx() { principal }: RequestContext,
   ): Connection<WebhookDeliveryType> {
     manageableSubscription(this.webhooks.subscriptions, principal, subscriptionId);
-    const request = pageRequest(args, 1);
+    const request = pageRequest(args, { name: 'webhookDeliveries', arity: 1 });
     const after = request.after?.[0] ?? undefined;
     if (after !== undefined && typeof after !== 'number') {
-      throw new BadUserInputError('after', 'after is not a cursor returned by this API');
+      throw new BadUserInputError('after', 'after is not a cursor returned by webhookDeliveries');
     }
     const page = (first: number, from: number | undefined) =>
       this.webhooks.deliveries.list(subscriptionId, {
@@ -62,7 +62,7 @@ export class WebhookDeliveryResolver {
       rows.length === request.limit && page(1, rows.at(-1)?.id ?? after).length > 0;
     const edges = rows.map((row) => ({
       node: toDeliveryType(row),
-      cursor: encodeCursor([row.id]),
+      cursor: encodeCursor(request.list, [row.id]),
     }));
     return {
       edges,

@@ -154,8 +154,8 @@ it('refuses first above 100 or below 0 as BAD_USER_INPUT', async () => {
 it('refuses a cursor it did not make as BAD_USER_INPUT', async () => {
   for (const after of [
     'not a cursor!',
-    encodeCursor(['2025-01-01', 'x']),
-    encodeCursor([1, 2, 3]),
+    encodeCursor({ name: 'upcomingDeadlines', arity: 2 }, ['2025-01-01', 'x']),
+    encodeCursor({ name: 'upcomingDeadlines', arity: 3 }, [1, 2, 3]),
   ]) {
     const response = await api.query(Role.VIEWER, DEADLINES, { after });
     expect(errorOf(response)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });

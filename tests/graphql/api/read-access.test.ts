@@ -239,12 +239,33 @@ describe('bad input', () => {
   });
 
   it('refuses a deadline cursor given to organisations as BAD_USER_INPUT', async () => {
-    const after = encodeCursor(['2025-01-01', 'STAGE2_DUE:stage1', 'cycle-acme']);
+    const after = encodeCursor({ name: 'upcomingDeadlines', arity: 3 }, [
+      '2025-01-01',
+      'STAGE2_DUE:stage1',
+      'cycle-acme',
+    ]);
     const response = await api.query(
       Role.VIEWER,
       'query ($after: String) { organisations(after: $after) { edges { cursor } } }',
       { after },
     );
     expect(errorOf(response)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('refuses an organisations cursor given to certificates, though its key has the same shape', async () => {
+    const listed = dataOf(
+      await api.query(Role.VIEWER, '{ organisations(first: 1) { edges { cursor } } }'),
+    ).organisations as { edges: { cursor: string }[] };
+    const after = listed.edges[0]!.cursor;
+    const response = await api.query(
+      Role.VIEWER,
+      'query ($after: String) { certificates(after: $after) { edges { cursor } } }',
+      { after },
+    );
+    expect(errorOf(response)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+      message: 'after is not a cursor returned by certificates',
+    });
   });
 });

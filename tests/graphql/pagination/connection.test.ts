@@ -83,7 +83,8 @@ it('refuses a negative first', async () => {
 
 it.each([
   'not a cursor!',
-  encodeCursor(['only-one']),
+  encodeCursor({ name: 'items', arity: 1 }, ['only-one']),
+  encodeCursor({ name: 'other', arity: 2 }, ['a', 'b']),
   Buffer.from('{"a":1}').toString('base64url'),
 ])('refuses the forged cursor %s with BAD_USER_INPUT naming after', async (after) => {
   const response = await post(
@@ -107,11 +108,15 @@ it('decodes every encoded key tuple to itself', () => {
   fc.assert(
     fc.property(fc.array(component, { minLength: 1, maxLength: 4 }), (key) => {
       const normalised = key.map((value) => (Object.is(value, -0) ? 0 : value));
-      expect(decodeCursor(encodeCursor(normalised), normalised.length)).toEqual(normalised);
+      const list = { name: 'items', arity: normalised.length };
+      expect(decodeCursor(encodeCursor(list, normalised), list)).toEqual(normalised);
     }),
   );
 });
 
 it('refuses a cursor with the wrong number of key components', () => {
-  expect(() => decodeCursor(encodeCursor(['a', 1]), 3)).toThrow(BadUserInputError);
+  const list = { name: 'items', arity: 2 };
+  expect(() => decodeCursor(encodeCursor(list, ['a', 1]), { ...list, arity: 3 })).toThrow(
+    BadUserInputError,
+  );
 });

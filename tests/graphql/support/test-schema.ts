@@ -190,7 +190,7 @@ class TestResolver {
 
   @Query(() => ItemConnection)
   items(@Args(() => ConnectionArgs) args: ConnectionArgs) {
-    const request = pageRequest(args, 2);
+    const request = pageRequest(args, { name: 'items', arity: 2 });
     const after = request.after;
     const rows = ITEMS.filter(
       (item) =>
