@@ -8,4 +8,5 @@ module.exports = {
   },
   testTimeout: 30000,
   setupFiles: ['<rootDir>/tests/support/setup.ts'],
+  reporters: ['default', '<rootDir>/tests/support/skipped-tests-reporter.js'],
 };

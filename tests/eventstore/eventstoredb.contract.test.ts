@@ -9,10 +9,8 @@ if (connectionString) {
     return Promise.resolve({ store, cleanup: () => store.close() });
   });
 } else {
-  console.log(
-    'skipped: no EventStoreDB (set EVENTSTORE_CONNECTION_STRING, e.g. esdb://localhost:2113?tls=false after docker compose up eventstore)',
-  );
   describe.skip('event store contract: EventStoreDB', () => {
-    it('needs a running EventStoreDB (EVENTSTORE_CONNECTION_STRING)', () => undefined);
+    it('needs a running EventStoreDB: set EVENTSTORE_CONNECTION_STRING (e.g. esdb://localhost:2113?tls=false after docker compose up eventstore)', () =>
+      undefined);
   });
 }
