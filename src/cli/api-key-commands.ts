@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
-import type { Config } from '../config';
+import { type Config, ConfigError } from '../config';
 import { clockFor } from '../composition/clock-for';
 import { openReadModels, readModelsFile } from '../composition/storage';
 import { type ApiKeyRecord, ApiKeyStore, isRole, Role } from '../graphql/auth';
@@ -96,7 +97,11 @@ const create = (
   }
 };
 
-/** `api-key create|list|revoke` on the read-model database, where the service verifies keys. */
+/**
+ * `api-key create|list|revoke` on the read-model database, where the service verifies keys. Only
+ * `create` makes the database when there is none: `list` and `revoke` on a wrong data directory
+ * say so instead of answering from a new, empty one.
+ */
 export const apiKeyCommand = (
   config: Config,
   argv: readonly string[],
@@ -106,7 +111,13 @@ export const apiKeyCommand = (
   if (action !== 'create' && action !== 'list' && action !== 'revoke') {
     throw new UsageError(`api-key needs create, list or revoke${action ? `, not ${action}` : ''}`);
   }
-  const db = openReadModels(readModelsFile(config));
+  const file = readModelsFile(config);
+  if (action !== 'create' && !existsSync(file)) {
+    throw new ConfigError(
+      `no certcycle store at ${file}, so no keys to ${action} (is CERTCYCLE_DATA_DIR right?)`,
+    );
+  }
+  const db = openReadModels(file);
   try {
     const clock = clockFor(config);
     const store = new ApiKeyStore(db, () => clock.now());

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { calendarDate } from '../../src/domain';
 import type { Certcycle } from '../../src/composition';
 import { startQuietly, testConfig, graphql } from '../composition/composed-service';
@@ -114,5 +116,18 @@ describe('npm run cli -- api-key', () => {
     const unknownKey = await runCliProcess(['api-key', 'revoke', 'no-such-id'], env);
     expect(unknownKey.code).toBe(1);
     expect(unknownKey.stderr).toContain('no-such-id');
+  });
+
+  it('lists and revokes nothing in a data directory without a store, and leaves it so', async () => {
+    const nowhere = join(dir.path, 'not-a-store');
+    for (const argv of [['list'], ['revoke', 'some-id']]) {
+      const answer = await runCliProcess(['api-key', ...argv], { CERTCYCLE_DATA_DIR: nowhere });
+      expect(answer).toMatchObject({ code: 1, stdout: '' });
+      expect(answer.stderr).toBe(
+        `certcycle: no certcycle store at ${join(nowhere, 'certcycle.db')}, so no keys to ${argv[0]} ` +
+          '(is CERTCYCLE_DATA_DIR right?)\n',
+      );
+    }
+    expect(existsSync(nowhere)).toBe(false);
   });
 });
