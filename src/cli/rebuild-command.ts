@@ -1,5 +1,6 @@
-import type { Config } from '../config';
-import { openStorage } from '../composition/storage';
+import { existsSync } from 'node:fs';
+import { type Config, ConfigError } from '../config';
+import { openStorage, readModelsFile } from '../composition/storage';
 import { allProjections, ProjectionRunner } from '../projections';
 import type { CommandOutput } from './api-key-commands';
 import { type ProgressOutput, progressBar } from './progress-bar';
@@ -7,7 +8,8 @@ import { UsageError } from './usage-error';
 
 /**
  * `rebuild [projection...]`: empties the named projections (all by default) and replays the whole
- * log into them. Only the projection runner runs: no reactor, no webhooks.
+ * log into them. Only the projection runner runs: no reactor, no webhooks. On the embedded store,
+ * a data directory without one is refused rather than given a new, empty store.
  */
 export const rebuildCommand = async (
   config: Config,
@@ -22,6 +24,12 @@ export const rebuildCommand = async (
     throw new UsageError(`unknown projection ${unknown.join(', ')} (known: ${known.join(', ')})`);
   }
   const names = argv.length > 0 ? [...new Set(argv)] : known;
+  const file = readModelsFile(config);
+  if (config.eventStore === 'sqlite' && !existsSync(file)) {
+    throw new ConfigError(
+      `no certcycle store at ${file}, so no events to rebuild from (is CERTCYCLE_DATA_DIR right?)`,
+    );
+  }
   const storage = openStorage(config, 'rebuild');
   try {
     const runner = new ProjectionRunner({

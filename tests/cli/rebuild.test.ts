@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { startQuietly, testConfig } from '../composition/composed-service';
 import { temporaryDirectory } from '../eventstore/temp-store';
@@ -93,6 +94,19 @@ describe('npm run rebuild', () => {
     } finally {
       await app.close();
     }
+  });
+
+  it('refuses a data directory without a store, and leaves it so', async () => {
+    const nowhere = dir.file('not-a-store');
+    const run = await runCliProcess(['rebuild'], { CERTCYCLE_DATA_DIR: nowhere });
+    expect(run).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr:
+        `certcycle: no certcycle store at ${nowhere}/certcycle.db, so no events to rebuild from ` +
+        '(is CERTCYCLE_DATA_DIR right?)\n',
+    });
+    expect(existsSync(nowhere)).toBe(false);
   });
 
   it('refuses an unknown projection, naming the known ones', async () => {
