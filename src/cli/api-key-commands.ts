@@ -97,6 +97,30 @@ const create = (
   }
 };
 
+type Action = (db: Database, store: ApiKeyStore) => void;
+
+/** The action with its arguments checked, before any database is opened. */
+const actionOf = (
+  action: 'create' | 'list' | 'revoke',
+  rest: readonly string[],
+  output: CommandOutputWithWarnings,
+): Action => {
+  if (action === 'create') return (db, store) => create(db, store, rest, output);
+  if (action === 'list') {
+    if (rest.length > 0) throw new UsageError(`unexpected ${rest.join(' ')}`);
+    return (_db, store) => {
+      for (const line of table(store.list())) output.out(line);
+    };
+  }
+  const [id, ...extra] = rest;
+  if (id === undefined || extra.length > 0) throw new UsageError('api-key revoke needs one key id');
+  return (_db, store) => {
+    const revokedBefore = store.list().find((record) => record.id === id)?.revokedAt ?? null;
+    for (const line of describe(store.revoke(id))) output.out(line);
+    if (revokedBefore !== null) output.out(`It was already revoked at ${revokedBefore}.`);
+  };
+};
+
 /**
  * `api-key create|list|revoke` on the read-model database, where the service verifies keys. Only
  * `create` makes the database when there is none: `list` and `revoke` on a wrong data directory
@@ -111,6 +135,7 @@ export const apiKeyCommand = (
   if (action !== 'create' && action !== 'list' && action !== 'revoke') {
     throw new UsageError(`api-key needs create, list or revoke${action ? `, not ${action}` : ''}`);
   }
+  const run = actionOf(action, rest, output);
   const file = readModelsFile(config);
   if (action !== 'create' && !existsSync(file)) {
     throw new ConfigError(
@@ -120,19 +145,7 @@ export const apiKeyCommand = (
   const db = openReadModels(file);
   try {
     const clock = clockFor(config);
-    const store = new ApiKeyStore(db, () => clock.now());
-    if (action === 'create') return create(db, store, rest, output);
-    if (action === 'list') {
-      if (rest.length > 0) throw new UsageError(`unexpected ${rest.join(' ')}`);
-      for (const line of table(store.list())) output.out(line);
-      return;
-    }
-    const [id, ...extra] = rest;
-    if (id === undefined || extra.length > 0)
-      throw new UsageError('api-key revoke needs one key id');
-    const revokedBefore = store.list().find((record) => record.id === id)?.revokedAt ?? null;
-    for (const line of describe(store.revoke(id))) output.out(line);
-    if (revokedBefore !== null) output.out(`It was already revoked at ${revokedBefore}.`);
+    run(db, new ApiKeyStore(db, () => clock.now()));
   } finally {
     db.close();
   }

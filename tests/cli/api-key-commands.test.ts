@@ -128,6 +128,9 @@ describe('npm run cli -- api-key', () => {
           '(is CERTCYCLE_DATA_DIR right?)\n',
       );
     }
+    const usage = await runCliProcess(['api-key', 'revoke'], { CERTCYCLE_DATA_DIR: nowhere });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('api-key revoke needs one key id');
     expect(existsSync(nowhere)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import {
   certificateDeadlines,
   InvalidDeadlineQueryError,
   InvalidPageInputError,
+  openDeadlines,
   upcomingDeadlines,
   upcomingDeadlinesSql,
   type UpcomingDeadlinesInput,
@@ -117,6 +118,8 @@ describe('upcoming deadlines', () => {
   it('looks ahead up to the last calendar date, not past it', () => {
     expect(listed({ asOf: d('2999-12-31'), withinDays: 3660, includeOverdue: false })).toEqual([]);
     expect(listed({ asOf: d('2999-12-31'), withinDays: 3660 }).length).toBeGreaterThan(0);
+    const scanned = [...openDeadlines(readSide().db, d('2999-12-01'), { withinDays: 90 })];
+    expect(scanned.length).toBeGreaterThan(0);
   });
 
   it('refuses a bad window, an unknown type or a foreign page key; caps first at 100', () => {

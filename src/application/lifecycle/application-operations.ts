@@ -221,7 +221,9 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
     /**
      * A RECERTIFICATION application for an issued certificate, with its expiry and current cycle;
      * a withdrawn certificate is refused (withdrawal is final), and so is a second application while
-     * one is open. `expectedVersion` is the certificate's: the caller never saw the new cycle.
+     * one is open. `expectedVersion` is the certificate's (the caller never saw the new cycle),
+     * checked when the certificate is loaded, like its other conditions: the append goes to the new
+     * cycle's stream, so it cannot pin the certificate's.
      */
     startRecertification: async (
       input: StartRecertificationInput,

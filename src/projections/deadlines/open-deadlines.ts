@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import {
-  addDays,
+  addDaysUpToLast,
   type CalendarDate,
   calendarDate,
   type DeadlineType,
@@ -86,7 +86,7 @@ export function* openDeadlines(
   asOf: CalendarDate,
   { withinDays = 90, pageSize = 2000 }: OpenDeadlinesOptions = {},
 ): Generator<OpenDeadlineView> {
-  const end = addDays(calendarDate(asOf), withinDays);
+  const end = addDaysUpToLast(calendarDate(asOf), withinDays);
   let after = { afterDue: '', afterKey: '', afterId: '' };
   for (;;) {
     const rows = statements(db).page.all({ asOf, end, limit: pageSize, ...after });
