@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
-import { type Config, ConfigError } from '../config';
+import type { Config } from '../config';
 import { clockFor } from '../composition/clock-for';
 import { openReadModels, readModelsFile } from '../composition/storage';
 import { type ApiKeyRecord, ApiKeyStore, isRole, Role } from '../graphql/auth';
 import { findOrganisation } from '../projections';
+import { existingStoreFile } from './existing-store';
 import { parseArguments } from './parse-arguments';
 import { UsageError } from './usage-error';
 
@@ -136,12 +136,8 @@ export const apiKeyCommand = (
     throw new UsageError(`api-key needs create, list or revoke${action ? `, not ${action}` : ''}`);
   }
   const run = actionOf(action, rest, output);
-  const file = readModelsFile(config);
-  if (action !== 'create' && !existsSync(file)) {
-    throw new ConfigError(
-      `no certcycle store at ${file}, so no keys to ${action} (is CERTCYCLE_DATA_DIR right?)`,
-    );
-  }
+  const file =
+    action === 'create' ? readModelsFile(config) : existingStoreFile(config, `keys to ${action}`);
   const db = openReadModels(file);
   try {
     const clock = clockFor(config);

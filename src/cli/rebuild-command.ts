@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
-import { type Config, ConfigError } from '../config';
-import { openStorage, readModelsFile } from '../composition/storage';
+import type { Config } from '../config';
+import { openStorage } from '../composition/storage';
 import { allProjections, ProjectionRunner } from '../projections';
 import type { CommandOutput } from './api-key-commands';
+import { existingStoreFile } from './existing-store';
 import { type ProgressOutput, progressBar } from './progress-bar';
 import { UsageError } from './usage-error';
 
@@ -24,12 +24,7 @@ export const rebuildCommand = async (
     throw new UsageError(`unknown projection ${unknown.join(', ')} (known: ${known.join(', ')})`);
   }
   const names = argv.length > 0 ? [...new Set(argv)] : known;
-  const file = readModelsFile(config);
-  if (config.eventStore === 'sqlite' && !existsSync(file)) {
-    throw new ConfigError(
-      `no certcycle store at ${file}, so no events to rebuild from (is CERTCYCLE_DATA_DIR right?)`,
-    );
-  }
+  if (config.eventStore === 'sqlite') existingStoreFile(config, 'events to rebuild from');
   const storage = openStorage(config, 'rebuild');
   try {
     const runner = new ProjectionRunner({

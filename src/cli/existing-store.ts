@@ -1,0 +1,18 @@
+import { existsSync } from 'node:fs';
+import { type Config, ConfigError } from '../config';
+import { readModelsFile } from '../composition/storage';
+
+/**
+ * The read-model file of the configured data directory, which must exist: a command that reads a
+ * store refuses a wrong CERTCYCLE_DATA_DIR rather than create an empty store there. `what`: what
+ * the command would find in it ("keys to list").
+ */
+export const existingStoreFile = (config: Config, what: string): string => {
+  const file = readModelsFile(config);
+  if (!existsSync(file)) {
+    throw new ConfigError(
+      `no certcycle store at ${file}, so no ${what} (is CERTCYCLE_DATA_DIR right?)`,
+    );
+  }
+  return file;
+};
