@@ -10,6 +10,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
+import { MAX_PAGE_SIZE } from '../pagination';
 import { foldSelections } from './fragment-walker';
 import { operationLabel } from './operation-label';
 
@@ -17,14 +18,14 @@ const PAGE_ARGUMENT = 'first';
 
 /**
  * Refuses operations costing more than `maxCost`: every field costs 1, and what is selected under a
- * field with a `first` argument costs `first` times (a variable counts as `maxPageSize`, whatever
+ * field with a `first` argument costs `first` times (a variable counts as MAX_PAGE_SIZE, whatever
  * its default: the rule runs before the variables' values are known, and a request may send any
  * value up to the cap; an absent or null `first` counts as the argument's default, a literal over
  * the cap as the cap, since execution refuses it with BAD_USER_INPUT naming `first`).
  * Introspection fields are free.
  */
 export const costLimitRule =
-  (maxCost: number, maxPageSize: number): ValidationRule =>
+  (maxCost: number): ValidationRule =>
   (context) => ({
     OperationDefinition(operation) {
       const rootType = context.getSchema().getRootType(operation.operation);
@@ -39,7 +40,7 @@ export const costLimitRule =
               : undefined;
           if (!field.selectionSet) return 1;
           const childType = definition ? getNamedType(definition.type) : undefined;
-          const multiplier = pageSize(field, definition?.args, maxPageSize);
+          const multiplier = pageSize(field, definition?.args);
           return 1 + multiplier * recurse(field.selectionSet, childType);
         },
         narrow: (condition, parent) =>
@@ -55,15 +56,14 @@ export const costLimitRule =
 const pageSize = (
   field: FieldNode,
   args: ReadonlyArray<{ name: string; defaultValue?: unknown }> | undefined,
-  maxPageSize: number,
 ): number => {
   const value = field.arguments?.find((arg) => arg.name.value === PAGE_ARGUMENT)?.value;
   if (!value || value.kind === Kind.NULL) {
     const fallback = args?.find((arg) => arg.name === PAGE_ARGUMENT)?.defaultValue;
-    return typeof fallback === 'number' ? Math.min(Math.max(fallback, 1), maxPageSize) : 1;
+    return typeof fallback === 'number' ? Math.min(Math.max(fallback, 1), MAX_PAGE_SIZE) : 1;
   }
-  if (value.kind === Kind.INT) return Math.min(Math.max(Number(value.value), 1), maxPageSize);
-  if (value.kind === Kind.VARIABLE) return maxPageSize;
+  if (value.kind === Kind.INT) return Math.min(Math.max(Number(value.value), 1), MAX_PAGE_SIZE);
+  if (value.kind === Kind.VARIABLE) return MAX_PAGE_SIZE;
   return 1;
 };
 

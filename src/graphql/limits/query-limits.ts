@@ -4,15 +4,15 @@ export interface QueryLimits {
   readonly maxDepth: number;
   /** Aliased fields in the whole document. */
   readonly maxAliases: number;
-  /** Cost of one operation: each field counts 1, the fields under a list field count `first` times. */
+  /**
+   * Cost of one operation: each field counts 1, the fields under a list field count `first` times
+   * (a `first` from a variable, or over the cap, counts as the page-size cap, MAX_PAGE_SIZE).
+   */
   readonly maxCost: number;
-  /** The `first` assumed when it comes from a variable without a default (the page-size cap). */
-  readonly maxPageSize: number;
 }
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxDepth: 12,
   maxAliases: 20,
   maxCost: 5_000,
-  maxPageSize: 100,
 };

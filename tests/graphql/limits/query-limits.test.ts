@@ -128,7 +128,6 @@ it('has defaults that let a full page of a connection through', () => {
     maxDepth: 12,
     maxAliases: 20,
     maxCost: 5_000,
-    maxPageSize: 100,
   });
 });
 
