@@ -1,7 +1,7 @@
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import type { ContainerType } from 'type-graphql';
 import type { ApiDependencies } from './api-dependencies';
-import { subscriptionResolvers } from './live';
+import { requireKnownOrganisations, subscriptionResolvers } from './live';
 import { mutationResolvers } from './mutations';
 import { queryResolvers } from './queries';
 import { buildApiSchema } from './schema';
@@ -26,17 +26,20 @@ const resolverContainer = (deps: ApiDependencies): ContainerType => {
 };
 
 /** The certcycle API: every query, mutation and subscription, wired to `deps`. */
-export const buildCertcycleSchema = (deps: ApiDependencies): Promise<GraphQLSchema> =>
-  buildApiSchema({
-    resolvers: [
-      ...queryResolvers,
-      ...mutationResolvers,
-      ...subscriptionResolvers,
-      ...webhookResolvers,
-    ],
-    pubSub: deps.pubSub,
-    container: resolverContainer(deps),
-  });
+export const buildCertcycleSchema = async (deps: ApiDependencies): Promise<GraphQLSchema> =>
+  requireKnownOrganisations(
+    await buildApiSchema({
+      resolvers: [
+        ...queryResolvers,
+        ...mutationResolvers,
+        ...subscriptionResolvers,
+        ...webhookResolvers,
+      ],
+      pubSub: deps.pubSub,
+      container: resolverContainer(deps),
+    }),
+    () => deps.readModels,
+  );
 
 const unavailable = (name: string): never => {
   throw new Error(`${name} is not available while printing the schema`);

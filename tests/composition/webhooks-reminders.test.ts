@@ -142,6 +142,7 @@ describe('deadline reminders of the composed service', () => {
       });
       return reminders[Symbol.asyncIterator]();
     };
+    await api.readyForDecision('org-live');
     const refused = connect(api.createKey(Role.CLIENT, 'org-elsewhere')).next();
     expect(await refused).toMatchObject({
       value: { errors: [{ extensions: { code: 'FORBIDDEN' } }] },
@@ -149,7 +150,7 @@ describe('deadline reminders of the composed service', () => {
     const reminders = connect(api.createKey(Role.CLIENT, 'org-live'));
     const next = reminders.next();
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await api.granted('org-live');
+    await api.grant('org-live');
     const { value } = await next;
     expect(value).toMatchObject({
       data: {

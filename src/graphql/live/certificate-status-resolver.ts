@@ -9,7 +9,7 @@ export class CertificateStatusResolver {
     topics: CERTIFICATE_STATUS_CHANGED,
     topicId: visibleOrganisationTopic,
     description:
-      "Status changes of the organisation's certificates as they are recorded in the event log. A CLIENT key may follow its own organisation only.",
+      "Status changes of the organisation's certificates as they are recorded in the event log. A CLIENT key may follow its own organisation only; an organisation that is not registered is NOT_FOUND.",
   })
   certificateStatusChanged(
     @Arg('organisationId', () => ID) _organisationId: string,

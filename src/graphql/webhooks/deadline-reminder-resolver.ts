@@ -9,7 +9,7 @@ export class DeadlineReminderResolver {
     topics: DEADLINE_REMINDER,
     topicId: visibleOrganisationTopic,
     description:
-      "The organisation's deadline reminders as the scanner sends them (the same as the webhooks). A CLIENT key may follow its own organisation only.",
+      "The organisation's deadline reminders as the scanner sends them (the same as the webhooks). A CLIENT key may follow its own organisation only; an organisation that is not registered is NOT_FOUND.",
   })
   deadlineReminder(
     @Arg('organisationId', () => ID) _organisationId: string,

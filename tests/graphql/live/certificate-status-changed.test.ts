@@ -148,6 +148,40 @@ it("refuses a CLIENT key a subscription to another organisation's certificates",
   });
 });
 
+it.each([
+  ['certificateStatusChanged', 'certificateId'],
+  ['deadlineReminder', 'certificateId'],
+])(
+  '%s answers NOT_FOUND for an organisation that is not registered, and ends',
+  async (field, selection) => {
+    const changes = connect(api.keys.VIEWER).iterate({
+      query: `subscription { ${field}(organisationId: "org-unknown") { ${selection} } }`,
+    });
+    const iterator = changes[Symbol.asyncIterator]();
+    await expect(iterator.next()).resolves.toMatchObject({
+      value: {
+        errors: [
+          {
+            message: 'Organisation org-unknown was not found',
+            extensions: { code: 'NOT_FOUND', entity: 'Organisation', id: 'org-unknown' },
+          },
+        ],
+      },
+    });
+    await expect(iterator.next()).resolves.toMatchObject({ done: true });
+  },
+);
+
+it('answers a CLIENT key FORBIDDEN, not NOT_FOUND, for an unknown organisation', async () => {
+  const changes = connect(api.keys.CLIENT).iterate({
+    query: SUBSCRIPTION,
+    variables: { organisationId: 'org-unknown' },
+  });
+  await expect(changes[Symbol.asyncIterator]().next()).resolves.toMatchObject({
+    value: { errors: [{ extensions: { code: 'FORBIDDEN' } }] },
+  });
+});
+
 it('stops a subscription whose key is revoked while the socket is open, closing it with 4403', async () => {
   const { key, record } = api.apiKeys.create({ personId: 'person-revoked', role: Role.VIEWER });
   const { next } = await subscribe(key, 'org-live');

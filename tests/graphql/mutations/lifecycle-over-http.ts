@@ -148,11 +148,15 @@ export const grantedOverHttp = async (
   certificateId = `${organisationId}-cert`,
 ) => {
   await cycleReadyForDecision(api, organisationId, auditCycleId, certificateId);
-  const cycle = await mutate(api, Role.DECISION_MAKER, 'decideCertification', {
+  const cycle = await grantOverHttp(api, auditCycleId);
+  return { organisationId, auditCycleId, certificateId, cycle };
+};
+
+/** The decision of `grantedOverHttp`, for a cycle ready for it. */
+export const grantOverHttp = (api: ApiHarness, auditCycleId: string) =>
+  mutate(api, Role.DECISION_MAKER, 'decideCertification', {
     auditCycleId,
     decision: 'GRANTED',
     decidedOn: '2024-08-20',
     reasons: ['all requirements met'],
   });
-  return { organisationId, auditCycleId, certificateId, cycle };
-};

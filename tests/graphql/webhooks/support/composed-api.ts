@@ -2,7 +2,11 @@ import type { Certcycle } from '../../../../src/composition';
 import { Role } from '../../../../src/graphql';
 import type { ApiHarness } from '../../support/api-harness';
 import { type GraphQLResponse, post } from '../../support/test-server';
-import { grantedOverHttp } from '../../mutations/lifecycle-over-http';
+import {
+  cycleReadyForDecision,
+  grantedOverHttp,
+  grantOverHttp,
+} from '../../mutations/lifecycle-over-http';
 
 export type Caller = Role | 'ANONYMOUS' | { key: string };
 
@@ -30,13 +34,22 @@ export const composedApi = (app: Certcycle, clientOrganisationId: string) => {
           : { key: keys[caller] }),
       ...(variables ? { variables } : {}),
     });
+  const harness = { query } as unknown as ApiHarness;
   return {
     keys,
     createKey,
     query,
     /** A certificate `<organisationId>-cert` granted on 2024-08-20 through mutations. */
-    granted: (organisationId: string) =>
-      grantedOverHttp({ query } as unknown as ApiHarness, organisationId),
+    granted: (organisationId: string) => grantedOverHttp(harness, organisationId),
+    /** `granted` in two steps: the cycle ready for its decision, then the decision. */
+    readyForDecision: (organisationId: string) =>
+      cycleReadyForDecision(
+        harness,
+        organisationId,
+        `${organisationId}-cycle`,
+        `${organisationId}-cert`,
+      ),
+    grant: (organisationId: string) => grantOverHttp(harness, `${organisationId}-cycle`),
   };
 };
 
