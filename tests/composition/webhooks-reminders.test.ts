@@ -24,6 +24,8 @@ import { temporaryDirectory } from '../eventstore/temp-store';
 import { composedApi, dataOf, eventually } from '../graphql/webhooks/support/composed-api';
 import { CREATE, DEADLINE_REMINDER } from '../graphql/webhooks/support/documents';
 import { Receiver } from '../webhooks/support/receiver';
+import type { ApiHarness } from '../graphql/support/api-harness';
+import { mutate } from '../graphql/mutations/lifecycle-over-http';
 import { startQuietly, testConfig } from './composed-service';
 
 jest.mock('request-filtering-agent', () =>
@@ -120,6 +122,50 @@ describe('deadline reminders of the composed service', () => {
     await start('2025-07-01T02:00:00Z');
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(receiver.received.filter((r) => r.path === '/reminders')).toHaveLength(1);
+  });
+
+  it("reminds a suspension's limit over a real webhook, from the deadlines read model", async () => {
+    const { api } = await start('2025-07-01T02:00:00Z', {
+      CERTCYCLE_DATA_DIR: `${dir.path}/suspension`,
+      CERTCYCLE_REMINDER_SCAN_INTERVAL_MS: '200',
+    });
+    await api.granted('org-suspended');
+    const created = dataOf(
+      await api.query(Role.ADMIN, CREATE, {
+        input: {
+          url: receiver.url('/suspension'),
+          eventTypes: ['certificate.suspension_limit'],
+          organisationId: 'org-suspended',
+        },
+      }),
+    ).createWebhookSubscription as { secret: string };
+    receiver.expect('/suspension', created.secret);
+    await mutate(
+      { query: api.query } as unknown as ApiHarness,
+      Role.DECISION_MAKER,
+      'suspendCertificate',
+      {
+        certificateId: 'org-suspended-cert',
+        grounds: 'NON_PAYMENT',
+        details: 'unpaid',
+        ownFault: true,
+        suspendedOn: '2025-03-15',
+      },
+    );
+    const received = await eventually(
+      () => receiver.received.find((r) => r.path === '/suspension'),
+      'the suspension limit reminder',
+    );
+    expect(JSON.parse(received.body)).toMatchObject({
+      type: 'certificate.suspension_limit',
+      data: {
+        certificateId: 'org-suspended-cert',
+        deadlineType: 'SUSPENSION_LIMIT',
+        dueDate: '2025-09-15',
+        threshold: 90,
+        daysRemaining: 76,
+      },
+    });
   });
 
   it('feeds the deadlineReminder websocket subscription from the interval scan', async () => {

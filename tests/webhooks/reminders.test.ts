@@ -134,7 +134,7 @@ describe('deadline reminders', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('maps deadline types to reminder event types and leaves other deadlines alone', async () => {
+  it('reminds every deadline type, overdue only where the deadline stays open after its due date', async () => {
     kit.clock.set('2026-06-01T00:00:00Z');
     const deadline = (type: OpenDeadline['type'], dueDate: string): OpenDeadline => ({
       ...surveillance(dueDate, type),
@@ -147,6 +147,14 @@ describe('deadline reminders', () => {
       deadline('CERTIFICATE_EXPIRY', '2026-06-20'),
       deadline('NC_RESPONSE_DUE', '2026-05-30'),
       deadline('STAGE2_DUE', '2026-06-02'),
+      deadline('MAJOR_NC_VERIFICATION_LIMIT', '2026-05-31'),
+      deadline('SUSPENSION_LIMIT', '2026-05-01'),
+      deadline('SUSPENSION_LIMIT', '2026-08-30'),
+      deadline('RESTORATION_WINDOW_END', '2026-05-31'),
+      deadline('RESTORATION_WINDOW_END', '2026-07-01'),
+      deadline('TRANSITION_DEADLINE', '2026-05-31'),
+      deadline('TRANSITION_DEADLINE', '2026-06-08'),
+      deadline('SURVEILLANCE_AUDIT_DUE', '2026-05-31'),
     ];
     const types: string[] = [];
     await new ReminderScanner({
@@ -159,6 +167,13 @@ describe('deadline reminders', () => {
       'recertification.due 7',
       'certificate.expiring 30',
       'nonconformity.response_due overdue',
+      'stage2_audit.due 7',
+      'nonconformity.verification_due overdue',
+      'certificate.suspension_limit overdue',
+      'certificate.suspension_limit 90',
+      'certificate.restoration_window_closing 30',
+      'certificate.transition_due 7',
+      'surveillance_audit.overdue overdue',
     ]);
   });
 

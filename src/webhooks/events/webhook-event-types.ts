@@ -13,6 +13,11 @@ export const WEBHOOK_EVENT_TYPES = [
   'recertification.due',
   'certificate.expiring',
   'nonconformity.response_due',
+  'stage2_audit.due',
+  'nonconformity.verification_due',
+  'certificate.suspension_limit',
+  'certificate.restoration_window_closing',
+  'certificate.transition_due',
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

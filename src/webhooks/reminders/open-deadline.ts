@@ -27,12 +27,28 @@ export interface ReminderKind {
   overdue: WebhookEventType | null;
 }
 
-const KINDS: Partial<Record<DeadlineType, ReminderKind>> = {
+/**
+ * Every deadline type is reminded (domain.md §4). Those that end by themselves when their due date
+ * passes get no overdue reminder: the certificate's expiry (`certificate.expired` follows), the
+ * restoration window (closed), the transition deadline (the certificate expires with it).
+ */
+const KINDS: Record<DeadlineType, ReminderKind> = {
+  STAGE2_DUE: { due: 'stage2_audit.due', overdue: 'stage2_audit.due' },
+  NC_RESPONSE_DUE: { due: 'nonconformity.response_due', overdue: 'nonconformity.response_due' },
+  MAJOR_NC_VERIFICATION_LIMIT: {
+    due: 'nonconformity.verification_due',
+    overdue: 'nonconformity.verification_due',
+  },
   SURVEILLANCE_AUDIT_DUE: { due: 'surveillance_audit.due', overdue: 'surveillance_audit.overdue' },
   RECERTIFICATION_AUDIT_DUE: { due: 'recertification.due', overdue: 'recertification.due' },
   CERTIFICATE_EXPIRY: { due: 'certificate.expiring', overdue: null },
-  NC_RESPONSE_DUE: { due: 'nonconformity.response_due', overdue: 'nonconformity.response_due' },
+  RESTORATION_WINDOW_END: { due: 'certificate.restoration_window_closing', overdue: null },
+  SUSPENSION_LIMIT: {
+    due: 'certificate.suspension_limit',
+    overdue: 'certificate.suspension_limit',
+  },
+  TRANSITION_DEADLINE: { due: 'certificate.transition_due', overdue: null },
 };
 
-/** The webhook event types a deadline type is reminded with; null when it is not reminded. */
-export const reminderKind = (type: DeadlineType): ReminderKind | null => KINDS[type] ?? null;
+/** The webhook event types a deadline type is reminded with. */
+export const reminderKind = (type: DeadlineType): ReminderKind => KINDS[type];

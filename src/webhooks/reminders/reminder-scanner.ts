@@ -74,7 +74,6 @@ export class ReminderScanner {
         const payloads: WebhookPayload[] = [];
         for (const deadline of batch) {
           const kind = reminderKind(deadline.type);
-          if (!kind) continue;
           const daysRemaining = daysBetween(asOf, deadline.dueDate);
           const plan = reminderPlan(daysRemaining, thresholds, kind.overdue !== null);
           if (plan.send === null) continue;
