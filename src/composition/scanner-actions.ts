@@ -1,5 +1,5 @@
 import type { LifecycleService, OperationResult } from '../application';
-import type { CalendarDate, CertificationPolicy } from '../domain';
+import type { CalendarDate } from '../domain';
 import type { OpenDeadlineView } from '../projections';
 
 /** What the deadline scan records by itself for a certificate whose open deadline calls for it. */
@@ -19,27 +19,24 @@ type ScannerService = Pick<LifecycleService, 'suspendForMissedSurveillance' | 'r
 const overdue = (deadline: OpenDeadlineView, asOf: CalendarDate) => deadline.dueDate < asOf;
 
 /**
- * The automatic suspension for a missed surveillance audit of an ACTIVE certificate (when the
- * policy has `autoSuspendOnMissedSurveillance` on), and the record of every expiry, from the day
- * after the expiry date, of a certificate whose recorded status does not say so yet.
+ * The automatic suspension for a missed surveillance audit of an ACTIVE certificate, and the
+ * record of every expiry, from the day after the expiry date, of a certificate whose recorded
+ * status does not say so yet. Whether a missed surveillance suspends is the certificate's own
+ * policy (`autoSuspendOnMissedSurveillance`, recorded at its application), which the service
+ * checks: the running profile may have changed since.
  */
-const actionsFor = (service: ScannerService, policy: CertificationPolicy): ScannerAction[] => [
-  ...(policy.autoSuspendOnMissedSurveillance
-    ? [
-        {
-          wants: (deadline: OpenDeadlineView, asOf: CalendarDate) =>
-            deadline.type === 'SURVEILLANCE_AUDIT_DUE' &&
-            overdue(deadline, asOf) &&
-            deadline.certificateStatus === 'ACTIVE',
-          run: (certificateId: string, asOf: CalendarDate) =>
-            service.suspendForMissedSurveillance(certificateId, asOf),
-          done: ({ certificateId, dueDate }: OpenDeadlineView, asOf: CalendarDate) =>
-            `certcycle: suspended certificate ${certificateId} on ${asOf}: surveillance audit due by ${dueDate} was missed`,
-          failed: (certificateId: string, message: string) =>
-            `certcycle: automatic suspension of ${certificateId} failed: ${message}`,
-        },
-      ]
-    : []),
+const actionsFor = (service: ScannerService): ScannerAction[] => [
+  {
+    wants: (deadline, asOf) =>
+      deadline.type === 'SURVEILLANCE_AUDIT_DUE' &&
+      overdue(deadline, asOf) &&
+      deadline.certificateStatus === 'ACTIVE',
+    run: (certificateId, asOf) => service.suspendForMissedSurveillance(certificateId, asOf),
+    done: ({ certificateId, dueDate }, asOf) =>
+      `certcycle: suspended certificate ${certificateId} on ${asOf}: surveillance audit due by ${dueDate} was missed`,
+    failed: (certificateId, message) =>
+      `certcycle: automatic suspension of ${certificateId} failed: ${message}`,
+  },
   {
     wants: (deadline, asOf) =>
       deadline.type === 'CERTIFICATE_EXPIRY' &&
@@ -60,12 +57,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * per certificate and day: a certificate the service found nothing to do for is not asked again
  * that day.
  */
-export const scannerActions = (
-  service: ScannerService,
-  policy: CertificationPolicy,
-  log: (line: string) => void,
-) => {
-  const actions = actionsFor(service, policy);
+export const scannerActions = (service: ScannerService, log: (line: string) => void) => {
+  const actions = actionsFor(service);
   const pending: { action: ScannerAction; deadline: OpenDeadlineView }[] = [];
   let askedOn: CalendarDate | null = null;
   const asked = new Map<ScannerAction, Set<string>>();

@@ -51,9 +51,9 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 /**
  * Webhook delivery: the fan-out follows the event log into delivery rows, the dispatcher sends
  * them, and the reminder scanner runs now (in the background: readiness does not wait for it)
- * and every interval. Each reminder also goes to the `deadlineReminder` subscription; when the
- * configured policy suspends automatically, an overdue surveillance audit of an ACTIVE certificate
- * asks the service for the suspension (which also checks the certificate's recorded policy).
+ * and every interval. Each reminder also goes to the `deadlineReminder` subscription; an overdue
+ * surveillance audit of an ACTIVE certificate asks the service for the suspension, which the
+ * certificate's recorded policy decides.
  */
 export const startWebhookMachinery = async (
   parts: WebhookMachineryParts,
@@ -70,7 +70,7 @@ export const startWebhookMachinery = async (
   });
 
   const thresholds = parts.policy.reminderThresholdDays;
-  const actions = scannerActions(parts.service, parts.policy, log);
+  const actions = scannerActions(parts.service, log);
   const deadlines: DeadlineSource = {
     *openDeadlines(asOf) {
       const withinDays = Math.max(0, ...thresholds);

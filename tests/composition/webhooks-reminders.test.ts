@@ -242,6 +242,7 @@ describe('automatic suspension for a missed surveillance audit', () => {
     const clock = new SettableClock('2024-03-25T02:00:00Z');
     const policy = { ...DEFAULT_POLICY, autoSuspendOnMissedSurveillance: autoSuspend };
     const service = lifecycleService({ store, clock, policy, timeZone: 'UTC' });
+    const runningPolicy = { ...DEFAULT_POLICY, autoSuspendOnMissedSurveillance: false };
     const runner = new ProjectionRunner({ store, db, projections: allProjections });
     const reactor = new CertificationOutcomeReactor({
       store,
@@ -351,7 +352,7 @@ describe('automatic suspension for a missed surveillance audit', () => {
       readModels: db,
       clock,
       timeZone: 'UTC',
-      policy,
+      policy: runningPolicy,
       service,
       pubSub: createInMemoryPubSub(),
       secrets,
@@ -384,7 +385,7 @@ describe('automatic suspension for a missed surveillance audit', () => {
   const typesReceived = (receiver: Receiver) =>
     receiver.received.map((r) => (JSON.parse(r.body) as Body).type).sort();
 
-  it('suspends when the policy says so, and the suspension goes out as a webhook', async () => {
+  it("suspends when the certificate's policy says so, whatever the running one, and the suspension goes out as a webhook", async () => {
     const running = await certifiedService(true);
     try {
       const suspension = await eventually(async () => {
@@ -410,7 +411,7 @@ describe('automatic suspension for a missed surveillance audit', () => {
     }
   }, 30_000);
 
-  it('only reminds when the policy does not suspend automatically', async () => {
+  it("only reminds when the certificate's policy does not suspend automatically", async () => {
     const running = await certifiedService(false);
     try {
       await eventually(
