@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { DeliveryStatus, WebhookDelivery } from '../../webhooks/deliveries';
+import type { WebhookDelivery } from '../../webhooks/deliveries';
 import { UnknownWebhookDeliveryError } from '../../webhooks/subscriptions';
 import type { ApiDependencies } from '../api-dependencies';
 import { type Principal, type RequestContext, Role } from '../auth';
@@ -15,6 +15,9 @@ import { DateTimeScalar } from '../scalars';
 import { webhookCall } from './webhook-api-error';
 import { manageableSubscription, WEBHOOK_MANAGERS, webhookApiOf } from './webhook-access';
 import {
+  type ApiDeliveryStatus,
+  apiDeliveryStatus,
+  storedDeliveryStatus,
   WebhookDeliveryConnection,
   WebhookDeliveryStatusEnum,
   WebhookDeliveryType,
@@ -23,6 +26,7 @@ import {
 const toDeliveryType = (delivery: WebhookDelivery): WebhookDeliveryType => ({
   ...delivery,
   id: String(delivery.id),
+  status: apiDeliveryStatus(delivery.status),
 });
 
 /** Delivery history of an endpoint, resending and recovery. */
@@ -41,7 +45,7 @@ export class WebhookDeliveryResolver {
   webhookDeliveries(
     @Arg('subscriptionId', () => ID) subscriptionId: string,
     @Arg('status', () => WebhookDeliveryStatusEnum, { nullable: true })
-    status: DeliveryStatus | null | undefined,
+    status: ApiDeliveryStatus | null | undefined,
     @ConnectionArguments() args: ConnectionArgs,
     @Ctx() { principal }: RequestContext,
   ): Connection<WebhookDeliveryType> {
@@ -54,7 +58,7 @@ export class WebhookDeliveryResolver {
     const page = (first: number, from: number | undefined) =>
       this.webhooks.deliveries.list(subscriptionId, {
         first,
-        ...(status ? { status } : {}),
+        ...(status ? { status: storedDeliveryStatus(status) } : {}),
         ...(from === undefined ? {} : { after: from }),
       });
     const rows = request.limit === 0 ? [] : page(request.limit, after);

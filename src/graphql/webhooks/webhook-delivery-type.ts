@@ -3,11 +3,22 @@ import type { DeliveryStatus } from '../../webhooks/deliveries';
 import { connectionTypes } from '../pagination';
 import { DateTimeScalar } from '../scalars';
 
+export type ApiDeliveryStatus = Uppercase<DeliveryStatus>;
+
+/** Values equal to their names, as the compiled executor's variable coercion needs. */
 export const WebhookDeliveryStatusEnum = {
-  PENDING: 'pending',
-  DELIVERED: 'delivered',
-  FAILED: 'failed',
-} as const satisfies Record<string, DeliveryStatus>;
+  PENDING: 'PENDING',
+  DELIVERED: 'DELIVERED',
+  FAILED: 'FAILED',
+} as const satisfies { [Status in ApiDeliveryStatus]: Status };
+
+/** A delivery status as the API names it. */
+export const apiDeliveryStatus = (status: DeliveryStatus): ApiDeliveryStatus =>
+  status.toUpperCase() as ApiDeliveryStatus;
+
+/** A delivery status the API was given, as the webhook tables name it. */
+export const storedDeliveryStatus = (status: ApiDeliveryStatus): DeliveryStatus =>
+  status.toLowerCase() as DeliveryStatus;
 
 registerEnumType(WebhookDeliveryStatusEnum, {
   name: 'WebhookDeliveryStatus',
@@ -63,7 +74,7 @@ export class WebhookDeliveryType {
   payload!: string;
 
   @Field(() => WebhookDeliveryStatusEnum)
-  status!: DeliveryStatus;
+  status!: ApiDeliveryStatus;
 
   @Field(() => Int)
   attemptCount!: number;

@@ -1,7 +1,13 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { printCertcycleSchema } from '../../../src/graphql';
+import { isEnumType } from 'graphql';
+import {
+  type ApiDependencies,
+  buildCertcycleSchema,
+  createInMemoryPubSub,
+  printCertcycleSchema,
+} from '../../../src/graphql';
 
 it('keeps the committed schema.graphql equal to the schema the code builds', async () => {
   const committed = readFileSync(join(__dirname, '..', '..', '..', 'schema.graphql'), 'utf8');
@@ -25,4 +31,17 @@ it('prints the full schema: queries, mutations and the public check', async () =
   expect(sdl).toContain('type Query {');
   expect(sdl).toContain('verifyCertificate(');
   expect(sdl).toContain('upcomingDeadlines(');
+});
+
+it("gives every enum value its own name as internal value (the compiled executor's variable coercion relies on it)", async () => {
+  const schema = await buildCertcycleSchema({ pubSub: createInMemoryPubSub() } as ApiDependencies);
+  const renamed = Object.values(schema.getTypeMap())
+    .filter(isEnumType)
+    .flatMap((type) =>
+      type
+        .getValues()
+        .filter((value) => value.value !== value.name)
+        .map((value) => `${type.name}.${value.name} = ${JSON.stringify(value.value)}`),
+    );
+  expect(renamed).toEqual([]);
 });

@@ -164,6 +164,18 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
       return found[0]?.attempts.length === 2 ? found : undefined;
     }, 'the second attempt');
     expect(afterResend).toMatchObject({ status: 'DELIVERED', attemptCount: 1 });
+    for (const [status, count] of [
+      ['DELIVERED', 1],
+      ['PENDING', 0],
+    ] as const) {
+      const filtered = await api.query(Role.ADMIN, DELIVERIES, {
+        subscriptionId: subscription.id,
+        status,
+      });
+      expect(filtered.body.errors).toBeUndefined();
+      const { edges } = dataOf(filtered).webhookDeliveries as { edges: unknown[] };
+      expect([status, edges.length]).toEqual([status, count]);
+    }
   });
 
   it('never answers or logs a secret again: lists and reads have no secret field', async () => {
