@@ -4,6 +4,7 @@ import { openAuditCycle, requireAcceptedApplication } from './audit-cycle-guards
 import type { AuditCycle, AuditCycleState } from './audit-cycle-state';
 import { grantedCertificate } from './certification-outcome';
 import {
+  requireAfterCompletedAudits,
   requireDecisiveActivity,
   requireImpartialDecisionMaker,
   requireMajorsVerifiedInTime,
@@ -126,6 +127,7 @@ export const decideCertification = (
   const reasons = requireTextList(data.reasons, 'reasons', { nonEmpty: false });
   requireImpartialDecisionMaker(cycle, decisionMakerId);
   if (decision === 'GRANTED') return [grant(cycle, data, decidedOn, reasons)];
+  requireAfterCompletedAudits(cycle, decidedOn);
   if (reasons.length === 0) {
     throw new RefusalReasonsRequiredError(
       `refusing certification on ${decidedOn} requires the reasons`,

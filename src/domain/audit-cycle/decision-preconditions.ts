@@ -66,6 +66,17 @@ export const requireDecisiveActivity = (cycle: AuditCycle, decidedOn: CalendarDa
   }
 };
 
+/** A refusal, like a grant, comes after the audits it rests on: on or after the last completed one. */
+export const requireAfterCompletedAudits = (cycle: AuditCycle, decidedOn: CalendarDate): void => {
+  for (const { kind, auditId, completion } of cycle.audits) {
+    if (completion && decidedOn < completion.lastDay) {
+      throw new DecisionBeforeAuditEndError(
+        `the decision of ${decidedOn} precedes the end of ${kind} audit ${auditId} on ${completion.lastDay}`,
+      );
+    }
+  }
+};
+
 /** [N] A stage-2 major not verified within the limit sends the cycle back to stage 2. */
 export const requireMajorsVerifiedInTime = (cycle: AuditCycle, decidedOn: CalendarDate): void => {
   const stage2 = currentStage2(cycle);

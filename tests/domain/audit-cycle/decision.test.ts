@@ -314,6 +314,15 @@ describe('refusing certification', () => {
       ]);
   });
 
+  it('refuses a refusal dated before the last day of the audits it rests on', () => {
+    spec(AuditCycleHistory.readyForDecision().events)
+      .when(decideCertification('2024-03-05', { decision: 'REFUSED', reasons: ['x'] }))
+      .thenThrows(DecisionBeforeAuditEndError, {
+        rule: 'DECISION_BEFORE_AUDIT_END',
+        message: /precedes the end of STAGE2 audit stage2 on 2024-03-06/,
+      });
+  });
+
   it('refuses a refusal without reasons', () => {
     spec(AuditCycleHistory.readyForDecision().events)
       .when(decideCertification('2024-03-20', { decision: 'REFUSED', reasons: [] }))
