@@ -88,7 +88,7 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
     context: OperationContext,
     options?: OperationOptions,
   ): Promise<OperationResult> => {
-    const cycle = await loadAuditCycle(store, auditCycleId);
+    const cycle = await loadAuditCycle(store, auditCycleId, options?.expectedVersion);
     return run(
       auditCycleDecider,
       auditCycleId,

@@ -27,16 +27,26 @@ export const loadOrganisation = async (
   return state;
 };
 
+/** A stream read at another version than the caller expects is a ConcurrencyError. */
+const requireVersion = (stream: string, expectedVersion: number | undefined, version: number) => {
+  if (expectedVersion !== undefined && expectedVersion !== version) {
+    throw new ConcurrencyError(stream, expectedVersion, version);
+  }
+};
+
+/**
+ * With `expectedVersion`, a cycle at another version is a ConcurrencyError, before any rule is
+ * checked against the state the caller did not see.
+ */
 export const loadAuditCycle = async (
   store: EventStore,
   auditCycleId: string,
+  expectedVersion?: number,
 ): Promise<AuditCycle> => {
-  const { state } = await loadAggregate(
-    store,
-    auditCycleStreamName(auditCycleId),
-    auditCycleDecider,
-  );
+  const stream = auditCycleStreamName(auditCycleId);
+  const { state, version } = await loadAggregate(store, stream, auditCycleDecider);
   if (state.status === 'NOT_STARTED') throw new UnknownAggregateError('auditCycle', auditCycleId);
+  requireVersion(stream, expectedVersion, version);
   return state;
 };
 
@@ -49,9 +59,7 @@ export const loadCertificate = async (
   const stream = certificateStreamName(certificateId);
   const { state, version } = await loadAggregate(store, stream, certificateDecider);
   if (state.status === 'NOT_ISSUED') throw new UnknownAggregateError('certificate', certificateId);
-  if (expectedVersion !== undefined && expectedVersion !== version) {
-    throw new ConcurrencyError(stream, expectedVersion, version);
-  }
+  requireVersion(stream, expectedVersion, version);
   return state;
 };
 

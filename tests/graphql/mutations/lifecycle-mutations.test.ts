@@ -355,6 +355,21 @@ describe('refusals', () => {
     expect(cycle).toMatchObject({ certificateId, status: 'APPLICATION_SUBMITTED', version: 1 });
   });
 
+  it('answers a decision on a cycle the caller saw at an older version CONFLICT, not the rule its new state breaks', async () => {
+    const { auditCycleId, cycle } = await grantedOverHttp(api, 'org-decided-twice');
+    const version = (cycle as { version: number }).version;
+    const stale = await api.query(Role.DECISION_MAKER, MUTATIONS.decideCertification, {
+      input: { auditCycleId, decision: 'REFUSED', decidedOn: '2024-08-21', reasons: ['x'] },
+      expectedVersion: version - 1,
+    });
+    expect(firstError(stale).extensions).toMatchObject({
+      code: 'CONFLICT',
+      currentVersion: version,
+      entity: 'AuditCycle',
+      id: auditCycleId,
+    });
+  });
+
   it('answers NOT_FOUND for an unknown certificate', async () => {
     const response = await api.query(Role.DECISION_MAKER, MUTATIONS.reinstateCertificate, {
       input: { certificateId: 'cert-nowhere', reason: 'paid' },
