@@ -89,7 +89,6 @@ export class WebhookDeliveryResolver {
     @Ctx() { principal }: RequestContext,
   ): WebhookDeliveryType {
     const delivery = this.delivery(id, principal);
-    manageableSubscription(this.webhooks.subscriptions, principal, delivery.subscriptionId);
     return toDeliveryType(webhookCall(() => this.webhooks.deliveries.resend(delivery.id)));
   }
 
@@ -107,17 +106,28 @@ export class WebhookDeliveryResolver {
     return this.webhooks.deliveries.recover(subscriptionId, since);
   }
 
-  /** Unknown: NOT_FOUND, or FORBIDDEN for a CLIENT key (as for other objects). */
+  /**
+   * The delivery, once the caller may manage its endpoint. Unknown: NOT_FOUND; for a CLIENT key,
+   * unknown or of another organisation's endpoint: FORBIDDEN, with one message for both, so that
+   * the sequential ids tell it neither which deliveries exist nor whose endpoints they went to.
+   */
   private delivery(id: string, principal: Principal | null): WebhookDelivery {
     const notFound =
       principal?.role === Role.CLIENT
         ? new ForbiddenError(`no webhook delivery ${id} in the organisation of this CLIENT key`)
         : new NotFoundError('webhook delivery', id);
     if (!/^[1-9]\d{0,15}$/.test(id)) throw notFound;
+    let delivery: WebhookDelivery;
     try {
-      return this.webhooks.deliveries.get(Number(id));
+      delivery = this.webhooks.deliveries.get(Number(id));
     } catch (error) {
       throw error instanceof UnknownWebhookDeliveryError ? notFound : error;
     }
+    try {
+      manageableSubscription(this.webhooks.subscriptions, principal, delivery.subscriptionId);
+    } catch (error) {
+      throw error instanceof ForbiddenError ? notFound : error;
+    }
+    return delivery;
   }
 }

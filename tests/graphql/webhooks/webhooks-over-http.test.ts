@@ -306,8 +306,16 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
         ).find((s) => s.url.endsWith('/erp'))!.id,
         Role.CLIENT,
       );
-      expect(codeOf(await api.query(other, RESEND, { id: delivery!.id }))).toBe('FORBIDDEN');
-      expect(codeOf(await api.query(other, RESEND, { id: '999999' }))).toBe('FORBIDDEN');
+      const errorOf = async (id: string) =>
+        (await api.query(other, RESEND, { id })).body.errors?.[0];
+      expect(await errorOf(delivery!.id)).toMatchObject({
+        message: `no webhook delivery ${delivery!.id} in the organisation of this CLIENT key`,
+        extensions: { code: 'FORBIDDEN' },
+      });
+      expect(await errorOf('999999')).toMatchObject({
+        message: 'no webhook delivery 999999 in the organisation of this CLIENT key',
+        extensions: { code: 'FORBIDDEN' },
+      });
       expect(codeOf(await api.query(Role.ADMIN, RESEND, { id: '999999' }))).toBe('NOT_FOUND');
     });
 
