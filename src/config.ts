@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import {
   formatCertificateNumber,
@@ -135,14 +136,21 @@ const webhookSecretKey = (value: string | undefined): Buffer | null => {
 /** `2026-03-02T09:00:00Z`, with optional seconds, fraction and a `Z` or `±hh:mm` zone. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-const ADDRESS = /^[0-9A-Fa-f.:]+(\/\d{1,3})?$/;
+/** An IPv4 or IPv6 address, with an optional prefix length that fits it (e.g. 10.0.0.0/8). */
+const isAddressOrRange = (entry: string): boolean => {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+};
 
 const allowedAddresses = (value: string | undefined): string[] => {
   const entries = (value ?? '')
     .split(',')
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');
-  const bad = entries.filter((entry) => !ADDRESS.test(entry));
+  const bad = entries.filter((entry) => !isAddressOrRange(entry));
   if (bad.length > 0) {
     throw new ConfigError(
       `CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES: ${bad.join(', ')} is not an IP address or CIDR range`,

@@ -22,14 +22,14 @@ describe('webhook settings', () => {
         CERTCYCLE_WEBHOOKS: '0',
         CERTCYCLE_WEBHOOK_SECRET_KEY: key.toString('base64'),
         CERTCYCLE_WEBHOOK_ALLOW_HTTP: 'true',
-        CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES: '127.0.0.1, 10.0.0.0/8,::1',
+        CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8',
         CERTCYCLE_REMINDER_SCAN_INTERVAL_MS: '60000',
       }).webhooks,
     ).toEqual({
       enabled: false,
       secretKey: key,
       allowHttp: true,
-      allowedAddresses: ['127.0.0.1', '10.0.0.0/8', '::1'],
+      allowedAddresses: ['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8'],
       reminderScanIntervalMs: 60_000,
     });
   });
@@ -38,6 +38,11 @@ describe('webhook settings', () => {
     ['CERTCYCLE_WEBHOOK_SECRET_KEY', randomBytes(16).toString('base64')],
     ['CERTCYCLE_WEBHOOK_SECRET_KEY', 'not base64 at all!'],
     ['CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES', '127.0.0.1,localhost'],
+    ['CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES', '127.0.0.1/33'],
+    ['CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES', '10.0.0.0/99'],
+    ['CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES', '300.1.1.1'],
+    ['CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES', 'fd00::/129'],
+    ['CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES', '10.0.0.0/8/8'],
     ['CERTCYCLE_WEBHOOK_ALLOW_HTTP', 'yes'],
     ['CERTCYCLE_WEBHOOKS', 'off'],
     ['CERTCYCLE_REMINDER_SCAN_INTERVAL_MS', '0'],
