@@ -60,7 +60,7 @@ export const lifecycleWorld = (name: string) => {
     count += 1;
     const store = new SqliteEventStore(dir.file(`events-${count}.db`));
     const checkpointDb = new Database(dir.file(`checkpoints-${count}.db`));
-    const clock = new SettableClock('2024-01-10T08:00:00Z');
+    const clock = new SettableClock('2030-01-10T08:00:00Z');
     const service = lifecycleService({
       store,
       clock,

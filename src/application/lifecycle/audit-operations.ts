@@ -204,6 +204,7 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
             : {}),
         },
       };
+      runtime.requireHappened(command);
       for (const event of auditCycleDecider.decide(command, cycle)) {
         if (event.type === 'CertificationGranted') await runtime.checkGrant(event, actor);
       }

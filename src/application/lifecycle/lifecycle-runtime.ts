@@ -10,6 +10,7 @@ import type {
 import type { EventStore } from '../../eventstore';
 import { type Clock, today } from '../clock';
 import { commandHandler } from '../command-handler';
+import { requireNoFutureDates } from './no-future-dates';
 import type { OperationContext, OperationOptions, OperationResult } from './operation-result';
 
 export interface LifecycleDependencies {
@@ -43,6 +44,8 @@ export interface LifecycleDependencies {
 export const lifecycleRuntime = (deps: LifecycleDependencies) => {
   const handle = commandHandler({ store: deps.store, clock: deps.clock });
   const timeZone = deps.timeZone ?? 'UTC';
+  const requireHappened = (command: DomainCommand) =>
+    requireNoFutureDates(command, today(deps.clock, timeZone));
   const run = async <State, Command extends DomainCommand, Event extends DomainEvent>(
     decider: Decider<State, Command, Event>,
     id: string,
@@ -51,6 +54,7 @@ export const lifecycleRuntime = (deps: LifecycleDependencies) => {
     context: OperationContext,
     options: OperationOptions = {},
   ): Promise<OperationResult> => {
+    requireHappened(command);
     const result = await handle(decider, stream, command, context, options);
     return { id, version: result.version, position: result.position };
   };
@@ -58,6 +62,8 @@ export const lifecycleRuntime = (deps: LifecycleDependencies) => {
     store: deps.store,
     policy: deps.policy,
     run,
+    /** Refuses a command dated after today (`run` checks it too, before the decider). */
+    requireHappened,
     newId: deps.newId ?? randomUUID,
     checkGrant: deps.checkGrant ?? (() => Promise.resolve()),
     certificatesOf: deps.certificatesOf ?? (() => Promise.resolve([])),

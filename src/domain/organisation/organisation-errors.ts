@@ -71,12 +71,19 @@ export class InvalidDateError extends DomainError {
   }
 }
 
+/** A fact dated after the day it is recorded on (`latest`: the recording date, or today). */
 export class DateInFutureError extends DomainError {
   override readonly name = 'DateInFutureError';
-  constructor(field: string, date: CalendarDate, recordedOn: CalendarDate) {
+  constructor(
+    field: string,
+    date: CalendarDate,
+    latest: CalendarDate,
+    latestName = 'the recording date',
+  ) {
     super(
       'DATE_IN_FUTURE',
-      `${field} ${date} is after the recording date ${recordedOn}: facts cannot be dated in the future`,
+      `${field} ${date} is after ${latestName}, ${latest}: facts cannot be dated in the future`,
+      field,
     );
   }
 }

@@ -142,7 +142,7 @@ describe('recording readiness facts', () => {
       .when(record(facts))
       .thenThrows(DateInFutureError, {
         rule: 'DATE_IN_FUTURE',
-        message: `${field} 2025-04-02 is after the recording date 2025-04-01: facts cannot be dated in the future`,
+        message: `${field} 2025-04-02 is after the recording date, 2025-04-01: facts cannot be dated in the future`,
       });
   });
 

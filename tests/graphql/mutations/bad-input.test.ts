@@ -146,6 +146,46 @@ describe('wrong dates', () => {
   });
 });
 
+describe('dates after today', () => {
+  const fields: Array<[keyof typeof VALID, string]> = [
+    ['register', 'registeredOn'],
+    ['addSite', 'addedOn'],
+    ['raise', 'raisedOn'],
+    ['decide', 'decidedOn'],
+    ['suspend', 'suspendedOn'],
+  ];
+  const afterToday = fc
+    .integer({ min: 1, max: 3000 })
+    .map((days) =>
+      new Date(Date.parse('2025-03-01') + days * 86_400_000).toISOString().slice(0, 10),
+    );
+
+  it('answers BAD_USER_INPUT with rule DATE_IN_FUTURE naming the field, and writes nothing', async () => {
+    expect(api.clock.now().toISOString()).toBe('2025-03-01T02:00:00.000Z');
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...fields), afterToday, async ([target, field], date) => {
+        const error = await refusal(withField(VALID[target] as Target, field, date));
+        expect(error.extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          rule: 'DATE_IN_FUTURE',
+          field,
+        });
+        expect(error.message).toBe(
+          `${field} ${date} is after today, 2025-03-01: facts cannot be dated in the future`,
+        );
+      }),
+      RUNS,
+    );
+  });
+
+  it('accepts today', async () => {
+    const response = await api.query(Role.ADMIN, MUTATIONS.registerOrganisation, {
+      input: { ...VALID.register!.input, registeredOn: '2025-03-01' },
+    });
+    expect(response.body.errors).toBeUndefined();
+  });
+});
+
 describe('unknown ids', () => {
   const targets: Array<[keyof typeof VALID, string, string]> = [
     ['addSite', 'organisationId', 'Organisation'],

@@ -16,10 +16,16 @@ import {
 import { MUTATIONS } from './mutation-documents';
 
 let api: ApiHarness;
+let start: Date;
 beforeAll(async () => {
   api = await startApiHarness();
+  start = api.clock.now();
 });
+afterEach(() => api.clock.set(start));
 afterAll(() => api.close());
+
+/** Moves the service's today to `date`: mutations refuse facts dated after today. */
+const today = (date: string) => api.clock.set(`${date}T02:00:00Z`);
 
 const certificateQuery = `query ($id: ID!, $asOf: CalendarDate) {
   certificate(id: $id) { id number recordedStatus status(asOf: $asOf) scope revision expiryDate version }
@@ -176,6 +182,7 @@ describe('the lifecycle through mutations', () => {
 
   it('starts a recertification cycle for an issued certificate', async () => {
     const { certificateId } = await grantedOverHttp(api, 'org-recert');
+    today('2027-03-01');
     const cycle = await mutate(api, Role.ADMIN, 'startRecertification', {
       certificateId,
       auditCycleId: 'cycle-recert-2',
@@ -282,6 +289,7 @@ describe('refusals', () => {
 
   it("refuses a grant its certificate would refuse, with the certificate's rule, recording nothing", async () => {
     const { certificateId } = await grantedOverHttp(api, 'org-withdrawn');
+    today('2026-12-01');
     const auditCycleId = 'cycle-withdrawn-2';
     await mutate(api, Role.ADMIN, 'startRecertification', {
       certificateId,
@@ -332,6 +340,7 @@ describe('refusals', () => {
 
   it("checks a recertification's expectedVersion against the certificate it names", async () => {
     const { certificateId } = await grantedOverHttp(api, 'org-recert-version');
+    today('2027-03-01');
     const version = (await certificate(certificateId)).version as number;
     const before = (await api.store.readAll()).length;
     const stale = await api.query(Role.ADMIN, MUTATIONS.startRecertification, {

@@ -12,7 +12,7 @@ import {
 
 let api: ApiHarness;
 beforeAll(async () => {
-  api = await startApiHarness();
+  api = await startApiHarness({ now: '2028-06-01T02:00:00Z' });
 });
 afterAll(() => api.close());
 
