@@ -42,6 +42,10 @@ interface ConnectionExtra extends Record<PropertyKey, unknown> {
 
 const CLOSE_UNAUTHENTICATED = 4403;
 
+/** `connectionParams.authorization`, whatever its case (clients often write `Authorization`). */
+const authorizationParam = (params: Readonly<Record<string, unknown>> | undefined): unknown =>
+  Object.entries(params ?? {}).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+
 /** The errors with the code Apollo gives the same failure over HTTP (their own extensions kept). */
 const withCode = (errors: readonly GraphQLError[], code: string): GraphQLError[] =>
   errors.map(
@@ -98,7 +102,7 @@ export const attachGraphQLWebSocket = ({
     {
       isProd: production,
       onConnect(ctx) {
-        const header = ctx.connectionParams?.authorization;
+        const header = authorizationParam(ctx.connectionParams);
         ctx.extra.authorization = typeof header === 'string' ? header : undefined;
         return authenticated(ctx.extra);
       },

@@ -31,13 +31,13 @@ afterEach(() => {
   clients.splice(0).forEach((client) => void client.dispose());
 });
 
-const connect = (key: string): Client => {
+const connect = (key: string, param = 'authorization'): Client => {
   const client = createClient({
     url: api.url.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
     retryAttempts: 0,
     lazy: true,
-    connectionParams: { authorization: `Bearer ${key}` },
+    connectionParams: { [param]: `Bearer ${key}` },
   });
   clients.push(client);
   return client;
@@ -135,6 +135,16 @@ it("does not deliver another organisation's changes", async () => {
     },
   });
   await iterator.return?.();
+});
+
+it('reads the key from connectionParams.Authorization too', async () => {
+  const changes = connect(api.keys.CLIENT, 'Authorization').iterate({
+    query: SUBSCRIPTION,
+    variables: { organisationId: 'org-elsewhere' },
+  });
+  await expect(changes[Symbol.asyncIterator]().next()).resolves.toMatchObject({
+    value: { errors: [{ extensions: { code: 'FORBIDDEN' } }] },
+  });
 });
 
 it("refuses a CLIENT key a subscription to another organisation's certificates", async () => {
