@@ -51,8 +51,9 @@ export class WebhookDeliveryResolver {
   ): Connection<WebhookDeliveryType> {
     manageableSubscription(this.webhooks.subscriptions, principal, subscriptionId);
     const request = pageRequest(args, { name: 'webhookDeliveries', arity: 1 });
-    const after = request.after?.[0] ?? undefined;
-    if (after !== undefined && typeof after !== 'number') {
+    const key = request.after?.[0];
+    const after = typeof key === 'number' && Number.isSafeInteger(key) && key > 0 ? key : undefined;
+    if (request.after !== undefined && after === undefined) {
       throw new BadUserInputError('after', 'after is not a cursor returned by webhookDeliveries');
     }
     const page = (first: number, from: number | undefined) =>

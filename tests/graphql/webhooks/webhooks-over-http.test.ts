@@ -176,6 +176,17 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
       const { edges } = dataOf(filtered).webhookDeliveries as { edges: unknown[] };
       expect([status, edges.length]).toEqual([status, count]);
     }
+    for (const key of [null, 1.5, 0, -1, '1']) {
+      const forged = Buffer.from(JSON.stringify(['webhookDeliveries', key])).toString('base64url');
+      const refused = await api.query(Role.ADMIN, DELIVERIES, {
+        subscriptionId: subscription.id,
+        after: forged,
+      });
+      expect([key, refused.body.errors?.[0]?.extensions]).toMatchObject([
+        key,
+        { code: 'BAD_USER_INPUT', field: 'after' },
+      ]);
+    }
   });
 
   it('never answers or logs a secret again: lists and reads have no secret field', async () => {
