@@ -1,14 +1,12 @@
 import 'reflect-metadata';
-import { runService } from './composition';
-import { ConfigError, loadConfig } from './config';
+import { runService, startFailure } from './composition';
+import { loadConfig } from './config';
 
 const main = async (): Promise<void> => {
   await runService(loadConfig());
 };
 
 main().catch((error: unknown) => {
-  console.error(
-    error instanceof ConfigError ? `certcycle: configuration error: ${error.message}` : error,
-  );
+  console.error(startFailure(error));
   process.exitCode = 1;
 });

@@ -8,3 +8,4 @@ export * from './start-certcycle';
 export * from './storage';
 export * from './webhook-machinery';
 export * from './webhook-secret-key';
+export * from './start-failure';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { runService } from '../composition';
-import { ConfigError, loadConfig } from '../config';
+import { runService, startFailure } from '../composition';
+import { loadConfig } from '../config';
 
 /** `npm run demo`: the service with CERTCYCLE_DEMO=1, whatever the shell. */
 const main = async (): Promise<void> => {
@@ -8,8 +8,6 @@ const main = async (): Promise<void> => {
 };
 
 main().catch((error: unknown) => {
-  console.error(
-    error instanceof ConfigError ? `certcycle: configuration error: ${error.message}` : error,
-  );
+  console.error(startFailure(error));
   process.exitCode = 1;
 });

@@ -16,6 +16,7 @@ import { DEFAULT_QUERY_LIMITS, type QueryLimits, queryLimitRules } from '../limi
 import { compiledQueryExecutor } from './compiled-query-executor';
 import { attachGraphQLWebSocket } from './graphql-ws-server';
 import { healthRoutes } from './health-routes';
+import { ListenError } from './listen-error';
 import { operationAccessPlugin } from './operation-access-plugin';
 import { requestErrorHandler } from './request-error-handler';
 import type { ResponseCache } from './response-cache';
@@ -73,16 +74,7 @@ export const createApiServer = async ({
   const httpServer = createServer(app);
   const formatError = createFormatError({ production, reportInternalError });
   const validationRules = queryLimitRules({ ...DEFAULT_QUERY_LIMITS, ...limits });
-  const webSocket = attachGraphQLWebSocket({
-    httpServer,
-    path: GRAPHQL_PATH,
-    schema,
-    apiKeys,
-    production,
-    validationRules,
-    formatError,
-    maxMessageBytes: maxBodyBytes,
-  });
+  let webSocket: { dispose: () => Promise<void> } | null = null;
 
   const apollo = new ApolloServer<RequestContext>({
     gateway: compiledQueryExecutor(schema, responses),
@@ -95,7 +87,10 @@ export const createApiServer = async ({
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { serverWillStart: () => Promise.resolve({ drainServer: webSocket.dispose }) },
+      {
+        serverWillStart: () =>
+          Promise.resolve({ drainServer: async () => await webSocket?.dispose() }),
+      },
       operationAccessPlugin(),
       // No cache hints are set; without this plugin Apollo wraps every field's resolver.
       ApolloServerPluginCacheControlDisabled(),
@@ -122,8 +117,25 @@ export const createApiServer = async ({
   );
   app.use(requestErrorHandler(maxBodyBytes));
 
-  httpServer.listen(port, host);
-  await once(httpServer, 'listening');
+  try {
+    httpServer.listen(port, host);
+    await once(httpServer, 'listening');
+  } catch (error) {
+    // The listen error is the one to report; stopping what started must not replace it.
+    await apollo.stop().catch(() => undefined);
+    throw new ListenError(host, port, error);
+  }
+  // Attached once listening: graphql-ws would log a listen error of the HTTP server as its own.
+  webSocket = attachGraphQLWebSocket({
+    httpServer,
+    path: GRAPHQL_PATH,
+    schema,
+    apiKeys,
+    production,
+    validationRules,
+    formatError,
+    maxMessageBytes: maxBodyBytes,
+  });
   const address = httpServer.address() as AddressInfo;
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 

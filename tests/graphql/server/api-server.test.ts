@@ -1,5 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { ListenError } from '../../../src/graphql';
 import { TICK } from '../support/test-schema';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -46,6 +47,23 @@ describe('/readyz', () => {
       status: 'not ready',
       reason: 'event store unreachable',
     });
+  });
+});
+
+describe('listening', () => {
+  it('refuses a port in use with one ListenError saying so, and logs nothing', async () => {
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const port = Number(new URL(server.url).port);
+      const second = startTestServer({ port });
+      await expect(second).rejects.toThrow(ListenError);
+      await expect(second).rejects.toThrow(
+        `cannot listen on 127.0.0.1:${port}: the port is in use by another process (set PORT)`,
+      );
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
   });
 });
 

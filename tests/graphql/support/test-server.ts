@@ -27,7 +27,12 @@ export interface TestServer {
 export const CLIENT_ORGANISATION = 'org-acme';
 
 export const startTestServer = async (
-  options: { production?: boolean; limits?: Partial<QueryLimits>; maxBodyBytes?: number } = {},
+  options: {
+    production?: boolean;
+    limits?: Partial<QueryLimits>;
+    maxBodyBytes?: number;
+    port?: number;
+  } = {},
 ): Promise<TestServer> => {
   const directory = mkdtempSync(join(tmpdir(), 'certcycle-graphql-'));
   const db = new Database(join(directory, 'api.sqlite'));
@@ -52,7 +57,7 @@ export const startTestServer = async (
     schema: await buildTestSchema(pubSub),
     apiKeys,
     production: options.production ?? false,
-    port: 0,
+    port: options.port ?? 0,
     readiness: () => {
       if (readiness instanceof Error) throw readiness;
       return readiness;
