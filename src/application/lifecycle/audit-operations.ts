@@ -10,7 +10,8 @@ import {
   type SurveillanceNumber,
 } from '../../domain';
 import type { LifecycleRuntime } from './lifecycle-runtime';
-import { loadAuditCycle, loadCertificate } from './load-existing';
+import { requireListedSites } from './certificate-sites';
+import { loadAuditCycle, loadCertificate, loadOrganisation } from './load-existing';
 import type { OperationContext, OperationOptions, OperationResult } from './operation-result';
 
 export interface PlanAuditInput {
@@ -118,7 +119,7 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
       send(input.auditCycleId, (cycle) => command(input, context, cycle), context, options);
 
   return {
-    /** Answers the audit id too (generated when absent). */
+    /** Answers the audit id too (generated when absent); its sites are the organisation's. */
     planAudit: async (
       { auditId = runtime.newId(), ...plan }: PlanAuditInput,
       context: OperationContext,
@@ -126,7 +127,13 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
     ): Promise<OperationResult & { auditId: string }> => ({
       ...(await send(
         plan.auditCycleId,
-        () => ({ type: 'PlanAudit', data: { ...plan, auditId } }),
+        async (cycle) => {
+          if (Array.isArray(plan.sites)) {
+            const organisation = await loadOrganisation(store, cycle.application.organisationId);
+            requireListedSites(organisation, plan.sites, `audit ${auditId}`);
+          }
+          return { type: 'PlanAudit', data: { ...plan, auditId } };
+        },
         context,
         options,
       )),

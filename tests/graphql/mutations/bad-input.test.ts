@@ -365,21 +365,24 @@ describe('domain rules', () => {
     );
   });
 
-  it('answers DOMAIN_RULE_VIOLATION SITE_NOT_LISTED for an application naming sites the organisation lacks', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc
-          .uniqueArray(fc.stringMatching(/^site-[a-z]{1,8}$/), { minLength: 1, maxLength: 3 })
-          .filter((sites) => !sites.includes('site-hq')),
-        async (sites) => {
-          const error = await refusal(withField(VALID.application as Target, 'sites', sites));
-          expect(error.extensions).toMatchObject({
-            code: 'DOMAIN_RULE_VIOLATION',
-            rule: 'SITE_NOT_LISTED',
-          });
-        },
-      ),
-      RUNS,
-    );
-  });
+  it.each(['application', 'planAudit'] as const)(
+    'answers DOMAIN_RULE_VIOLATION SITE_NOT_LISTED when %s names sites the organisation lacks',
+    async (target) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc
+            .uniqueArray(fc.stringMatching(/^site-[a-z]{1,8}$/), { minLength: 1, maxLength: 3 })
+            .filter((sites) => !sites.includes('site-hq')),
+          async (sites) => {
+            const error = await refusal(withField(VALID[target] as Target, 'sites', sites));
+            expect(error.extensions).toMatchObject({
+              code: 'DOMAIN_RULE_VIOLATION',
+              rule: 'SITE_NOT_LISTED',
+            });
+          },
+        ),
+        RUNS,
+      );
+    },
+  );
 });
