@@ -42,6 +42,8 @@ export interface Config {
   readYourWritesTimeoutMs: number;
   /** `NODE_ENV=production`: masks errors, turns introspection off. */
   production: boolean;
+  /** `CERTCYCLE_CORS_ORIGINS`: comma-separated origins whose browser pages may call the API. */
+  corsOrigins: string[];
   /** Webhook delivery and deadline reminders (see docs/webhooks.md). */
   webhooks: WebhookConfig;
 }
@@ -145,11 +147,34 @@ const isAddressOrRange = (entry: string): boolean => {
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 };
 
-const allowedAddresses = (value: string | undefined): string[] => {
-  const entries = (value ?? '')
+/** The entries of a comma-separated setting, trimmed, empty ones dropped. */
+const commaList = (value: string | undefined): string[] =>
+  (value ?? '')
     .split(',')
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');
+
+/** Exact origins (`https://dash.example.com`, `http://localhost:3000`): scheme, host, port. */
+const corsOrigins = (value: string | undefined): string[] => {
+  const entries = commaList(value);
+  const bad = entries.filter((entry) => {
+    try {
+      const url = new URL(entry);
+      return url.origin !== entry || !['http:', 'https:'].includes(url.protocol);
+    } catch {
+      return true;
+    }
+  });
+  if (bad.length > 0) {
+    throw new ConfigError(
+      `CERTCYCLE_CORS_ORIGINS: ${bad.join(', ')} is not an origin (scheme://host[:port], no path)`,
+    );
+  }
+  return entries;
+};
+
+const allowedAddresses = (value: string | undefined): string[] => {
+  const entries = commaList(value);
   const bad = entries.filter((entry) => !isAddressOrRange(entry));
   if (bad.length > 0) {
     throw new ConfigError(
@@ -207,6 +232,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     adminApiKey: env.CERTCYCLE_ADMIN_API_KEY || null,
     demo: flag('CERTCYCLE_DEMO', env.CERTCYCLE_DEMO, false),
     production: env.NODE_ENV === 'production',
+    corsOrigins: corsOrigins(env.CERTCYCLE_CORS_ORIGINS),
     certificationBodyName: env.CERTCYCLE_CB_NAME?.trim() || 'Example Certification Body',
     certificateNumberPattern: validNumberPattern(
       env.CERTCYCLE_CERTIFICATE_NUMBER_PATTERN || 'CN-{standardNumber}-{sequence:5}',

@@ -144,6 +144,7 @@ export const startCertcycle = async (
       production: config.production,
       port: config.port,
       host: config.host,
+      corsOrigins: config.corsOrigins,
       readiness: health.readiness,
     });
 

@@ -60,6 +60,27 @@ describe('composition settings', () => {
     },
   );
 
+  it('reads the CORS origins, none by default', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(
+      loadConfig({
+        CERTCYCLE_CORS_ORIGINS: 'https://dash.example.com, http://localhost:3000',
+      }).corsOrigins,
+    ).toEqual(['https://dash.example.com', 'http://localhost:3000']);
+  });
+
+  it.each([
+    '*',
+    'dash.example.com',
+    'https://dash.example.com/',
+    'https://dash.example.com/app',
+    'ftp://x.example',
+  ])('refuses the CORS origin %s', (origin) => {
+    expect(() => loadConfig({ CERTCYCLE_CORS_ORIGINS: origin })).toThrow(
+      `CERTCYCLE_CORS_ORIGINS: ${origin} is not an origin`,
+    );
+  });
+
   it('reads an empty PORT as unset and refuses one that is not a port number', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(4000);
     for (const value of ['abc', '-1', '1.5', '70000']) {

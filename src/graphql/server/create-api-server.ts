@@ -14,6 +14,7 @@ import { type ApiKeyStore, principalFromAuthorization, type RequestContext } fro
 import { createFormatError } from '../errors';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits, queryLimitRules } from '../limits';
 import { compiledQueryExecutor } from './compiled-query-executor';
+import { crossOrigin } from './cross-origin';
 import { attachGraphQLWebSocket } from './graphql-ws-server';
 import { healthRoutes } from './health-routes';
 import { ListenError } from './listen-error';
@@ -45,6 +46,8 @@ export interface ApiServerOptions {
   reportInternalError?: (error: unknown) => void;
   /** Keeps whole answers to read-model queries over HTTP; default none. */
   responses?: ResponseCache;
+  /** Origins whose browser pages may call the API (CORS); default none. */
+  corsOrigins?: readonly string[];
 }
 
 export interface ApiServer {
@@ -68,6 +71,7 @@ export const createApiServer = async ({
   maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
   reportInternalError = (error) => console.error(error),
   responses,
+  corsOrigins = [],
 }: ApiServerOptions): Promise<ApiServer> => {
   const app = express();
   app.disable('x-powered-by');
@@ -102,6 +106,7 @@ export const createApiServer = async ({
   app.use(healthRoutes(readiness, production));
   app.use(
     GRAPHQL_PATH,
+    crossOrigin(corsOrigins),
     express.json({ limit: maxBodyBytes }),
     (req, _res, next) => {
       // express 5 leaves req.body unset without a JSON body; Apollo needs the property to exist.

@@ -50,6 +50,62 @@ describe('/readyz', () => {
   });
 });
 
+describe('cross-origin requests (CORS)', () => {
+  const DASHBOARD = 'https://dash.example.com';
+  let cors: TestServer;
+  beforeAll(async () => {
+    cors = await startTestServer({ corsOrigins: [DASHBOARD] });
+  });
+  afterAll(() => cors.close());
+
+  const preflight = (url: string, origin: string) =>
+    fetch(url, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
+    });
+
+  it("answers a configured origin's preflight, 204 with what its pages may send", async () => {
+    const response = await preflight(cors.url, DASHBOARD);
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe(DASHBOARD);
+    expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST');
+    expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
+    expect(response.headers.get('access-control-allow-headers')).toContain('content-type');
+  });
+
+  it('lets the page of a configured origin read the answer of a POST', async () => {
+    const response = await fetch(cors.url, {
+      method: 'POST',
+      headers: { origin: DASHBOARD, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe(DASHBOARD);
+    expect(response.headers.get('vary')).toContain('Origin');
+  });
+
+  it('gives other origins, and servers without origins, no CORS headers', async () => {
+    for (const [url, origin] of [
+      [cors.url, 'https://evil.example.com'],
+      [server.url, DASHBOARD],
+    ] as const) {
+      const response = await preflight(url, origin);
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+      const post = await fetch(url, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(post.headers.get('access-control-allow-origin')).toBeNull();
+    }
+  });
+});
+
 describe('listening', () => {
   it('refuses a port in use with one ListenError saying so, and logs nothing', async () => {
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);

@@ -32,6 +32,7 @@ export const startTestServer = async (
     limits?: Partial<QueryLimits>;
     maxBodyBytes?: number;
     port?: number;
+    corsOrigins?: string[];
   } = {},
 ): Promise<TestServer> => {
   const directory = mkdtempSync(join(tmpdir(), 'certcycle-graphql-'));
@@ -58,6 +59,7 @@ export const startTestServer = async (
     apiKeys,
     production: options.production ?? false,
     port: options.port ?? 0,
+    ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     readiness: () => {
       if (readiness instanceof Error) throw readiness;
       return readiness;
