@@ -2,6 +2,7 @@ import { type CheckpointStore, inMemoryCheckpointStore } from '../../src/applica
 import { CertificateWithdrawnError } from '../../src/domain';
 import type { EventStore } from '../../src/eventstore';
 import {
+  audit,
   CB_NAME,
   checkpointsOf,
   d,
@@ -232,6 +233,7 @@ describe('certification-outcome reactor', () => {
   it('decides again on a certificate another writer changed meanwhile', async () => {
     await grantedInitialCycle(world.service);
     await world.reactor().catchUp();
+    await audit(world.service, 'cycle-1', 'special-wider', 'SPECIAL', '2026-11-20', '2026-11-21');
     await recertify(world.service, 'cert-1', '2027-01-15');
     let raced = false;
     const racing = Object.assign(Object.create(world.store) as EventStore, {

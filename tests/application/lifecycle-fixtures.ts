@@ -188,7 +188,7 @@ export const audit = async (
   service: LifecycleService,
   auditCycleId: string,
   auditId: string,
-  kind: 'STAGE1' | 'STAGE2' | 'SURVEILLANCE' | 'RECERTIFICATION' | 'TRANSITION',
+  kind: 'STAGE1' | 'STAGE2' | 'SURVEILLANCE' | 'SPECIAL' | 'RECERTIFICATION' | 'TRANSITION',
   firstDay: string,
   lastDay: string,
   surveillanceNumber?: 1 | 2,

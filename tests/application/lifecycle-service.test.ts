@@ -9,6 +9,7 @@ import {
   CertificateWithdrawnError,
   ImpartialityError,
   organisationDecider,
+  ScopeExtensionAuditMissingError,
   TransitionAuditMissingError,
 } from '../../src/domain';
 import { ConcurrencyError } from '../../src/eventstore';
@@ -309,6 +310,33 @@ describe('lifecycle service', () => {
     });
   });
 
+  it("extends a scope only after a surveillance or special audit of the certificate's cycle, and records it", async () => {
+    await grantedInitialCycle(world.service);
+    await world.reactor().catchUp();
+    const extension = {
+      certificateId: 'cert-1',
+      scope: 'IT service management of hosting and managed network services',
+      decisionDate: d('2025-02-20'),
+    };
+    await expect(world.service.extendScope(extension, DECISION_MAKER)).rejects.toThrow(
+      ScopeExtensionAuditMissingError,
+    );
+    await audit(world.service, 'cycle-1', 'surv-1', 'SURVEILLANCE', '2025-02-03', '2025-02-04', 1);
+    await audit(world.service, 'cycle-1', 'special-late', 'SPECIAL', '2025-02-24', '2025-02-25');
+    await expect(world.service.extendScope(extension, DECISION_MAKER)).rejects.toThrow(
+      /decision of 2025-02-20 comes before the last day of audit special-late, 2025-02-25/,
+    );
+    await world.service.extendScope(
+      { ...extension, decisionDate: d('2025-02-26') },
+      DECISION_MAKER,
+    );
+    const events = await world.store.readStream('certificate-cert-1');
+    expect(events.at(-1)).toMatchObject({
+      type: 'CertificateScopeExtended',
+      data: { auditId: 'special-late' },
+    });
+  });
+
   it('prints the organisation site names and addresses on a scope extension', async () => {
     await grantedInitialCycle(world.service);
     await world.reactor().catchUp();
@@ -323,6 +351,7 @@ describe('lifecycle service', () => {
       },
       ADMIN,
     );
+    await audit(world.service, 'cycle-1', 'special-network', 'SPECIAL', '2025-02-10', '2025-02-11');
     await world.service.extendScope(
       {
         certificateId: 'cert-1',

@@ -147,6 +147,9 @@ describe('read models after a typical lifecycle', () => {
       actor: 'p-decider',
       summary: expect.stringContaining('not certified from 2027-03-20 to 2027-05-09'),
     });
+    expect(history.find((h) => h.type === 'CertificateScopeExtended')).toMatchObject({
+      summary: expect.stringMatching(/effective 2025-09-01 after audit special-extension$/),
+    });
     expect(history.filter((h) => h.auditCycleId === ACME.recertificationCycle)).toHaveLength(5);
     expect(history.find((h) => h.type === 'AuditCompleted')).toMatchObject({
       date: '2024-02-06',

@@ -1,6 +1,7 @@
 import {
   type CalendarDate,
   type CertificateCommand,
+  type ExtensionAudit,
   certificateDecider,
   certificateStreamName,
   type IssuedCertificateState,
@@ -85,27 +86,42 @@ export const certificateOperations = (runtime: LifecycleRuntime) => {
       );
     };
 
-  const changeScope = (type: 'ExtendScope' | 'ReduceScope') =>
-    operation(async (input: ChangeScopeInput, context, certificate) => {
-      const organisation = await loadOrganisation(store, certificate.organisationId);
-      const sites = input.sites ?? certificate.sites.map(({ siteId }) => ({ siteId }));
-      return {
-        type,
-        data: {
-          certificateId: input.certificateId,
-          scope: input.scope,
-          sites: certificateSites(
-            organisation,
-            sites,
-            input.scope,
-            `the scope change of certificate ${certificate.number}`,
-          ),
-          decisionDate: input.decisionDate,
-          effectiveDate: input.effectiveDate ?? input.decisionDate,
-          actor: context.actor,
-        },
-      };
-    });
+  /** The revised scope, with the organisation's sites as printed on the certificate. */
+  const scopeChange = async (
+    input: ChangeScopeInput,
+    { actor }: OperationContext,
+    certificate: IssuedCertificateState,
+  ) => {
+    const organisation = await loadOrganisation(store, certificate.organisationId);
+    const sites = input.sites ?? certificate.sites.map(({ siteId }) => ({ siteId }));
+    return {
+      certificateId: input.certificateId,
+      scope: input.scope,
+      sites: certificateSites(
+        organisation,
+        sites,
+        input.scope,
+        `the scope change of certificate ${certificate.number}`,
+      ),
+      decisionDate: input.decisionDate,
+      effectiveDate: input.effectiveDate ?? input.decisionDate,
+      actor,
+    };
+  };
+
+  /** The latest surveillance or special audit completed in the certificate's audit cycle. */
+  const extensionAudit = async (certificate: IssuedCertificateState) => {
+    const cycle = await loadAuditCycle(store, certificate.auditCycleId);
+    const completed = cycle.audits.flatMap(({ auditId, kind, completion }) =>
+      completion && (kind === 'SURVEILLANCE' || kind === 'SPECIAL')
+        ? [{ auditId, lastDay: completion.lastDay }]
+        : [],
+    );
+    return completed.reduce<ExtensionAudit | null>(
+      (latest, audit) => (latest && latest.lastDay >= audit.lastDay ? latest : audit),
+      null,
+    );
+  };
 
   return {
     suspendCertificate: operation(
@@ -129,9 +145,19 @@ export const certificateOperations = (runtime: LifecycleRuntime) => {
       }),
     ),
 
-    extendScope: changeScope('ExtendScope'),
+    /** With the audit it follows: the latest surveillance or special audit of the cycle. */
+    extendScope: operation(async (input: ChangeScopeInput, context, certificate) => ({
+      type: 'ExtendScope',
+      data: {
+        ...(await scopeChange(input, context, certificate)),
+        extensionAudit: await extensionAudit(certificate),
+      },
+    })),
 
-    reduceScope: changeScope('ReduceScope'),
+    reduceScope: operation(async (input: ChangeScopeInput, context, certificate) => ({
+      type: 'ReduceScope',
+      data: await scopeChange(input, context, certificate),
+    })),
 
     /** With the last day of the transition audit completed in the certificate's audit cycle. */
     transitionStandardVersion: operation(

@@ -116,7 +116,19 @@ interface ScopeChange {
   actor: string;
 }
 
-export type ExtendScope = DomainCommand<'ExtendScope', ScopeChange>;
+/** The audit a scope extension follows (domain.md: "scope extension (after an audit ...)"). */
+export interface ExtensionAudit {
+  auditId: string;
+  lastDay: CalendarDate;
+}
+
+export type ExtendScope = DomainCommand<
+  'ExtendScope',
+  ScopeChange & {
+    /** The latest surveillance or special audit completed in the certificate's cycle; null: none. */
+    extensionAudit: ExtensionAudit | null;
+  }
+>;
 
 export type ReduceScope = DomainCommand<'ReduceScope', ScopeChange>;
 

@@ -115,7 +115,11 @@ export type CertificateWithdrawn = DomainEvent<
   }
 >;
 
-export type CertificateScopeExtended = DomainEvent<'CertificateScopeExtended', CertificateContent>;
+export type CertificateScopeExtended = DomainEvent<
+  'CertificateScopeExtended',
+  /** `auditId`: the audit the extension followed (absent on events recorded before 2026-11-28). */
+  CertificateContent & { auditId?: string }
+>;
 
 export type CertificateScopeReduced = DomainEvent<'CertificateScopeReduced', CertificateContent>;
 

@@ -13,7 +13,7 @@ import {
 import type { CertificateSite } from './certificate-site';
 import type { CertificateState } from './certificate-state';
 import { openSuspension } from './certificate-state';
-import { ScopeChangeError } from './scope-errors';
+import { ScopeChangeError, ScopeExtensionAuditMissingError } from './scope-errors';
 
 const sameContent = (a: readonly CertificateSite[], b: readonly CertificateSite[]): boolean =>
   a.length === b.length &&
@@ -76,9 +76,24 @@ const revisedScope = (command: ExtendScope | ReduceScope, state: CertificateStat
 export const extendScope = (
   command: ExtendScope,
   state: CertificateState,
-): CertificateScopeExtended[] => [
-  { type: 'CertificateScopeExtended', data: revisedScope(command, state) },
-];
+): CertificateScopeExtended[] => {
+  const data = revisedScope(command, state);
+  const audit = command.data.extensionAudit;
+  if (!audit) {
+    throw new ScopeExtensionAuditMissingError(
+      data.number,
+      'its audit cycle has no completed surveillance or special audit',
+    );
+  }
+  const lastDay = requireDate(command.type, 'extensionAudit.lastDay', audit.lastDay);
+  if (data.decisionDate < lastDay) {
+    throw new ScopeExtensionAuditMissingError(
+      data.number,
+      `the decision of ${data.decisionDate} comes before the last day of audit ${audit.auditId}, ${lastDay}`,
+    );
+  }
+  return [{ type: 'CertificateScopeExtended', data: { ...data, auditId: audit.auditId } }];
+};
 
 export const reduceScope = (
   command: ReduceScope,

@@ -16,3 +16,13 @@ export class ScopeChangeError extends DomainError {
     super('SCOPE_CHANGE', `certificate ${number}: ${problem}`);
   }
 }
+
+export class ScopeExtensionAuditMissingError extends DomainError {
+  override readonly name = 'ScopeExtensionAuditMissingError';
+  constructor(number: string, problem: string) {
+    super(
+      'SCOPE_EXTENSION_AUDIT_REQUIRED',
+      `certificate ${number}: a scope extension follows a surveillance or special audit (domain.md, scope); ${problem}`,
+    );
+  }
+}

@@ -106,7 +106,8 @@ export class CertificateMutations {
 
   @Authorized(DECISION_MAKERS)
   @Mutation(() => Certificate, {
-    description: 'Extends the scope: a new revision with the same cycle and expiry.',
+    description:
+      "Extends the scope: a new revision with the same cycle and expiry, after an audit: the latest surveillance or special audit completed in the certificate's audit cycle, on or before `decisionDate` (else SCOPE_EXTENSION_AUDIT_REQUIRED).",
   })
   extendScope(
     @Arg('input', () => ChangeScopeInput) input: ChangeScopeInput,

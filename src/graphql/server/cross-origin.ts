@@ -1,7 +1,8 @@
 import type { RequestHandler } from 'express';
 
 /** What a browser page of an allowed origin may send: the key, JSON, Apollo's CSRF headers. */
-const ALLOWED_HEADERS = 'authorization, content-type, apollo-require-preflight, x-apollo-operation-name';
+const ALLOWED_HEADERS =
+  'authorization, content-type, apollo-require-preflight, x-apollo-operation-name';
 
 /**
  * CORS for the GraphQL path: a page served from one of `origins` (exact `scheme://host[:port]`)

@@ -90,7 +90,9 @@ const line = (event: CertificateEvent | AuditCycleEvent): string => {
     case 'CertificateWithdrawn':
       return `Certificate ${event.data.number} withdrawn: ${event.data.reason}`;
     case 'CertificateScopeExtended':
-      return `Scope extended: certificate ${printed(event.data)} effective ${event.data.effectiveDate}`;
+      return `Scope extended: certificate ${printed(event.data)} effective ${event.data.effectiveDate}${
+        event.data.auditId ? ` after audit ${event.data.auditId}` : ''
+      }`;
     case 'CertificateScopeReduced':
       return `Scope reduced: certificate ${printed(event.data)} effective ${event.data.effectiveDate}`;
     case 'CertificateTransitioned':

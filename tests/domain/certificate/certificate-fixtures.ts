@@ -163,6 +163,7 @@ export const extendScope = (
     ],
     decisionDate: d(decisionDate),
     effectiveDate: d(decisionDate),
+    extensionAudit: { auditId: 'special-extension', lastDay: d(decisionDate) },
     actor: 'decider-1',
     ...overrides,
   },

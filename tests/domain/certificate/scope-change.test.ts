@@ -3,6 +3,7 @@ import {
   CertificateSuspendedError,
   EmptyScopeError,
   ScopeChangeError,
+  ScopeExtensionAuditMissingError,
 } from '../../../src/domain';
 import {
   d,
@@ -44,9 +45,32 @@ describe('ExtendScope', () => {
             expiryDate: d('2027-03-19'),
             uncappedExpiryDate: d('2027-03-19'),
             actor: 'decider-1',
+            auditId: 'special-extension',
           },
         },
       ]);
+  });
+
+  it('refuses an extension without a completed surveillance or special audit', () => {
+    spec(issued())
+      .when(extendScope('2025-03-01', { extensionAudit: null }))
+      .thenThrows(ScopeExtensionAuditMissingError, {
+        rule: 'SCOPE_EXTENSION_AUDIT_REQUIRED',
+        message: /no completed surveillance or special audit/,
+      });
+  });
+
+  it('refuses an extension decided before the last day of its audit', () => {
+    spec(issued())
+      .when(
+        extendScope('2025-03-01', {
+          extensionAudit: { auditId: 'special-1', lastDay: d('2025-03-02') },
+        }),
+      )
+      .thenThrows(ScopeExtensionAuditMissingError, {
+        rule: 'SCOPE_EXTENSION_AUDIT_REQUIRED',
+        message: /decision of 2025-03-01 comes before the last day of audit special-1, 2025-03-02/,
+      });
   });
 
   it('refuses an extension that removes a site', () => {

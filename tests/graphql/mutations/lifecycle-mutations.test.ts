@@ -97,7 +97,7 @@ describe('the lifecycle through mutations', () => {
   });
 
   it('suspends, reinstates, revises the scope and withdraws, each at the next version', async () => {
-    const { certificateId } = await grantedOverHttp(api, 'org-changes');
+    const { certificateId, auditCycleId } = await grantedOverHttp(api, 'org-changes');
     const suspended = await mutate(
       api,
       Role.DECISION_MAKER,
@@ -120,6 +120,18 @@ describe('the lifecycle through mutations', () => {
       2,
     );
     expect(reinstated).toMatchObject({ version: 3, recordedStatus: 'ACTIVE' });
+    const noAudit = await api.query(Role.DECISION_MAKER, MUTATIONS.extendScope, {
+      input: {
+        certificateId,
+        scope: 'IT service management of hosting and backup services',
+        decisionDate: '2025-02-03',
+      },
+    });
+    expect(firstError(noAudit).extensions).toMatchObject({
+      code: 'DOMAIN_RULE_VIOLATION',
+      rule: 'SCOPE_EXTENSION_AUDIT_REQUIRED',
+    });
+    await auditOverHttp(api, auditCycleId, 'special-backup', 'SPECIAL', '2025-01-27', '2025-01-28');
     const extended = await mutate(api, Role.DECISION_MAKER, 'extendScope', {
       certificateId,
       scope: 'IT service management of hosting and backup services',

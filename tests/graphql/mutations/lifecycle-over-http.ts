@@ -72,7 +72,7 @@ export const auditOverHttp = async (
   api: ApiHarness,
   auditCycleId: string,
   auditId: string,
-  kind: 'STAGE1' | 'STAGE2' | 'RECERTIFICATION',
+  kind: 'STAGE1' | 'STAGE2' | 'SPECIAL' | 'RECERTIFICATION',
   firstDay: string,
   lastDay: string,
 ) => {
