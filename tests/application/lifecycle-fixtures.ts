@@ -146,16 +146,28 @@ export const readyOrganisation = async (service: LifecycleService, organisationI
 };
 
 /** An initial cycle through stage 2 (no findings) to a grant on `decidedOn` (default 2024-03-20). */
+interface CycleIds {
+  organisationId?: string;
+  auditCycleId?: string;
+  certificateId?: string;
+  standard?: typeof STANDARD;
+}
+
 export const grantedInitialCycle = async (
   service: LifecycleService,
-  ids: {
-    organisationId?: string;
-    auditCycleId?: string;
-    certificateId?: string;
-    standard?: typeof STANDARD;
-  } = {},
+  ids: CycleIds = {},
   decidedOn = '2024-03-20',
 ) => {
+  const ready = await readyForDecision(service, ids);
+  await service.decideCertification(
+    { auditCycleId: ready.auditCycleId, decision: 'GRANTED', decidedOn: d(decidedOn), reasons: [] },
+    DECISION_MAKER,
+  );
+  return ready;
+};
+
+/** An initial cycle through stage 2 (2024-03-06), ready for its decision. */
+export const readyForDecision = async (service: LifecycleService, ids: CycleIds = {}) => {
   const organisationId = await readyOrganisation(service, ids.organisationId);
   const auditCycleId = ids.auditCycleId ?? 'cycle-1';
   const { certificateId } = await service.submitApplication(
@@ -176,10 +188,6 @@ export const grantedInitialCycle = async (
   );
   await audit(service, auditCycleId, 'stage1', 'STAGE1', '2024-02-05', '2024-02-06');
   await audit(service, auditCycleId, 'stage2', 'STAGE2', '2024-03-04', '2024-03-06');
-  await service.decideCertification(
-    { auditCycleId, decision: 'GRANTED', decidedOn: d(decidedOn), reasons: [] },
-    DECISION_MAKER,
-  );
   return { organisationId, auditCycleId, certificateId };
 };
 

@@ -5,6 +5,7 @@ import {
 } from '../../src/application';
 import {
   auditCycleDecider,
+  ConsultancyCoolingOffError,
   certificateDecider,
   CertificateWithdrawnError,
   ImpartialityError,
@@ -23,6 +24,7 @@ import {
   eventTypes,
   grantedInitialCycle,
   lifecycleWorld,
+  readyForDecision,
   readyOrganisation,
   recertify,
   SCOPE,
@@ -335,6 +337,26 @@ describe('lifecycle service', () => {
       type: 'CertificateScopeExtended',
       data: { auditId: 'special-late' },
     });
+  });
+
+  it("refuses a grant by the organisation's consultancy as recorded at the decision, not only at the application", async () => {
+    const { auditCycleId } = await readyForDecision(world.service);
+    await world.service.recordReadiness(
+      {
+        organisationId: 'org-1',
+        recordedOn: d('2024-03-10'),
+        consultancy: { used: true, relatedToCertificationBody: true, endedOn: d('2023-06-30') },
+      },
+      ADMIN,
+    );
+    const before = (await world.store.readAll()).length;
+    await expect(
+      world.service.decideCertification(
+        { auditCycleId, decision: 'GRANTED', decidedOn: d('2024-03-20'), reasons: [] },
+        DECISION_MAKER,
+      ),
+    ).rejects.toThrow(ConsultancyCoolingOffError);
+    expect((await world.store.readAll()).length).toBe(before);
   });
 
   it('prints the organisation site names and addresses on a scope extension', async () => {

@@ -206,6 +206,8 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
         data: {
           ...input,
           decisionMakerId: actor,
+          consultancy: (await loadOrganisation(store, cycle.application.organisationId)).readiness
+            .consultancy,
           ...(cycle.application.kind === 'RECERTIFICATION'
             ? await renewedCertificateFacts(cycle.application.certificateId)
             : {}),

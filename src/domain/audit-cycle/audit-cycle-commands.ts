@@ -1,3 +1,4 @@
+import type { ConsultancyFacts } from '../organisation/readiness-facts';
 import type { CalendarDate } from '../calendar';
 import type { FormerCertificate } from '../certificate';
 import type { DomainCommand } from '../decider';
@@ -156,6 +157,12 @@ export type DecideCertification = DomainCommand<
     certificateExpiryDate?: CalendarDate;
     /** RECERTIFICATION: the certificate's current audit cycle, filled by the application layer. */
     certificateAuditCycleId?: string;
+    /**
+     * The organisation's consultancy facts as recorded now, filled by the application layer (a
+     * related consultancy declared after the application bars the grant too); without them, those
+     * declared with the application.
+     */
+    consultancy?: ConsultancyFacts;
   }
 >;
 

@@ -3,6 +3,7 @@ import type { CertificationGranted, CertificationRefused } from './audit-cycle-e
 import { openAuditCycle, requireAcceptedApplication } from './audit-cycle-guards';
 import type { AuditCycle, AuditCycleState } from './audit-cycle-state';
 import { grantedCertificate } from './certification-outcome';
+import { consultancyDeclaration, requireNoConsultancyCoolingOff } from './consultancy-cooling-off';
 import {
   requireAfterCompletedAudits,
   requireDecisiveActivity,
@@ -54,6 +55,13 @@ const grant = (
   requireMajorsVerifiedInTime(cycle, decidedOn);
   requireNonconformitiesAnswered(cycle, decidedOn);
   requireValidStandardVersion(cycle, decidedOn);
+  requireNoConsultancyCoolingOff(
+    data.consultancy
+      ? consultancyDeclaration(data.consultancy, cycle.policy)
+      : cycle.application.consultancy,
+    decidedOn,
+    'grant certification',
+  );
   const effectiveOn =
     data.effectiveOn === undefined ? decidedOn : requireDate(data.effectiveOn, 'effectiveOn');
   if (effectiveOn < decidedOn) {

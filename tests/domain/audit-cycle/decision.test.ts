@@ -1,4 +1,5 @@
 import {
+  ConsultancyCoolingOffError,
   ApplicationNotAcceptedError,
   AuditOrderError,
   AuditCycleClosedError,
@@ -292,6 +293,39 @@ describe('the 6-month limit for stage-2 major nonconformities', () => {
     spec(withMajor().events)
       .when(planAudit('stage2-repeat', 'STAGE2', '2024-09-06', '2024-09-07'))
       .thenThrows(AuditOrderError, { rule: 'AUDIT_ORDER', message: /2024-03-06/ });
+  });
+});
+
+describe('consultancy at the decision (17021-1 5.2.7)', () => {
+  const related = (endedOn: string | null) => ({
+    used: true,
+    relatedToCertificationBody: true,
+    endedOn: endedOn === null ? null : d(endedOn),
+  });
+
+  it('refuses a grant while a related consultancy recorded after the application cools off', () => {
+    spec(AuditCycleHistory.readyForDecision().events)
+      .when(decideCertification('2024-03-20', { consultancy: related('2023-06-30') }))
+      .thenThrows(ConsultancyCoolingOffError, {
+        rule: 'CONSULTANCY_COOLING_OFF',
+        message: /grant certification on 2024-03-20: .* ended on 2023-06-30; .* ends on 2025-06-30/,
+      });
+    spec(AuditCycleHistory.readyForDecision().events)
+      .when(decideCertification('2024-03-20', { consultancy: related(null) }))
+      .thenThrows(ConsultancyCoolingOffError, { message: /has not ended/ });
+  });
+
+  it('grants once the cooling-off is over, or when the consultancy was not by a related body', () => {
+    for (const consultancy of [
+      related('2022-03-19'),
+      { ...related('2023-06-30'), relatedToCertificationBody: false },
+    ]) {
+      expect(
+        AuditCycleHistory.readyForDecision()
+          .run(decideCertification('2024-03-20', { consultancy }))
+          .events.at(-1)?.type,
+      ).toBe('CertificationGranted');
+    }
   });
 });
 
