@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { Config } from '../config';
 import { clockFor } from '../composition/clock-for';
@@ -138,6 +139,12 @@ export const apiKeyCommand = (
   const run = actionOf(action, rest, output);
   const file =
     action === 'create' ? readModelsFile(config) : existingStoreFile(config, `keys to ${action}`);
+  if (!existsSync(file)) {
+    output.err(
+      `certcycle: warning: no store at ${file} yet: created a new one for the key ` +
+        '(the service uses it only when started with this CERTCYCLE_DATA_DIR; is it right?)',
+    );
+  }
   const db = openReadModels(file);
   try {
     const clock = clockFor(config);

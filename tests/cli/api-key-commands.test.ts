@@ -133,4 +133,23 @@ describe('npm run cli -- api-key', () => {
     expect(usage.stderr).toContain('api-key revoke needs one key id');
     expect(existsSync(nowhere)).toBe(false);
   });
+
+  it('creates a key in a data directory without a store, saying it made a new store there', async () => {
+    const fresh = join(dir.path, 'fresh');
+    const created = await runCliProcess(
+      ['api-key', 'create', '--role', 'ADMIN', '--person', 'a-1'],
+      {
+        CERTCYCLE_DATA_DIR: fresh,
+      },
+    );
+    expect(created.code).toBe(0);
+    expect(created.stderr).toBe(
+      `certcycle: warning: no store at ${join(fresh, 'certcycle.db')} yet: created a new one for the ` +
+        'key (the service uses it only when started with this CERTCYCLE_DATA_DIR; is it right?)\n',
+    );
+    const again = await runCliProcess(['api-key', 'create', '--role', 'ADMIN', '--person', 'a-2'], {
+      CERTCYCLE_DATA_DIR: fresh,
+    });
+    expect(again).toMatchObject({ code: 0, stderr: '' });
+  });
 });
