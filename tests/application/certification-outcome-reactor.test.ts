@@ -298,6 +298,21 @@ describe('certification-outcome reactor', () => {
     });
   });
 
+  it("keeps the client's original certification date on a transferred certificate", async () => {
+    await readyOrganisation(world.service);
+    await reviewedTransfer(world.service, { originalCertificationDate: d('2018-05-02') });
+    await world.service.decideCertification(
+      { auditCycleId: 'cycle-t', decision: 'GRANTED', decidedOn: d('2025-01-25'), reasons: [] },
+      DECISION_MAKER,
+    );
+    await world.reactor().catchUp();
+    const [transferred] = await world.store.readStream('certificate-cert-t');
+    expect(transferred?.data).toMatchObject({
+      cycleDecisionDate: '2024-06-01',
+      originalCertificationDate: '2018-05-02',
+    });
+  });
+
   it('reports a grant the certificate refuses and moves on', async () => {
     await grantedInitialCycle(world.service);
     const reactor = world.reactor();

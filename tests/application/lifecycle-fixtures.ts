@@ -290,7 +290,10 @@ export const reviewedTransfer = async (
   previous: Partial<
     Pick<
       TransferCertificateInInput,
-      'previousCycleDecisionDate' | 'certificateExpiryDate' | 'surveillanceProgramme'
+      | 'previousCycleDecisionDate'
+      | 'originalCertificationDate'
+      | 'certificateExpiryDate'
+      | 'surveillanceProgramme'
     >
   > = {},
 ) => {

@@ -283,6 +283,9 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
             previousCertificationBody: input.previousCertificationBody,
             previousCertificateNumber: input.previousCertificateNumber,
             previousCycleDecisionDate: input.previousCycleDecisionDate,
+            ...(input.originalCertificationDate
+              ? { originalCertificationDate: input.originalCertificationDate }
+              : {}),
             certificateExpiryDate: input.certificateExpiryDate,
             surveillanceProgramme: input.surveillanceProgramme,
           },

@@ -35,7 +35,8 @@ const previousCertificate = (cycle: AuditCycle | null): PreviousCertificate => {
     suspended: review?.certificateStatus === 'SUSPENDED',
     withdrawn: review?.certificateStatus === 'WITHDRAWN',
     expiryDate: transfer.certificateExpiryDate,
-    originalCertificationDate: transfer.previousCycleDecisionDate,
+    originalCertificationDate:
+      transfer.originalCertificationDate ?? transfer.previousCycleDecisionDate,
     cycleDecisionDate: transfer.previousCycleDecisionDate,
   };
 };

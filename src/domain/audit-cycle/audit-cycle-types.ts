@@ -63,6 +63,11 @@ export interface TransferApplication {
   previousCertificationBody: string;
   previousCertificateNumber: string;
   previousCycleDecisionDate: CalendarDate;
+  /**
+   * When the client was first certified (by any CB), kept on the certificate; by default (and on
+   * applications recorded before 2026-11-28) the previous cycle's decision date.
+   */
+  originalCertificationDate?: CalendarDate;
   certificateExpiryDate: CalendarDate;
   surveillanceProgramme: SurveillanceProgrammePosition;
 }

@@ -119,6 +119,17 @@ const transferOf = (
     transfer.certificateExpiryDate,
     'certificateExpiryDate',
   );
+  const originalCertificationDate =
+    transfer.originalCertificationDate === undefined
+      ? previousCycleDecisionDate
+      : requireDate(transfer.originalCertificationDate, 'originalCertificationDate');
+  if (originalCertificationDate > previousCycleDecisionDate) {
+    throw new InvalidAuditCycleInputError(
+      `the original certification on ${originalCertificationDate} cannot come after the previous ` +
+        `cycle's decision on ${previousCycleDecisionDate}`,
+      'originalCertificationDate',
+    );
+  }
   const { completedSurveillances, lastSurveillanceLastDay } = transfer.surveillanceProgramme ?? {};
   if (
     completedSurveillances !== 0 &&
@@ -160,6 +171,7 @@ const transferOf = (
       'previousCertificateNumber',
     ),
     previousCycleDecisionDate,
+    originalCertificationDate,
     certificateExpiryDate,
     surveillanceProgramme: { completedSurveillances, lastSurveillanceLastDay: last },
     nextSurveillance:

@@ -53,6 +53,14 @@ export class TransferCertificateInInput {
   @Field(() => CalendarDateScalar)
   previousCycleDecisionDate!: CalendarDate;
 
+  @Field(() => CalendarDateScalar, {
+    nullable: true,
+    description:
+      'When the client was first certified, by any CB (printed on the certificate); default: previousCycleDecisionDate.',
+  })
+  @IsOptional()
+  originalCertificationDate?: CalendarDate;
+
   @Field(() => CalendarDateScalar)
   certificateExpiryDate!: CalendarDate;
 

@@ -140,6 +140,9 @@ export class ApplicationMutations {
           previousCertificationBody: input.previousCertificationBody,
           previousCertificateNumber: input.previousCertificateNumber,
           previousCycleDecisionDate: input.previousCycleDecisionDate,
+          ...(input.originalCertificationDate
+            ? { originalCertificationDate: input.originalCertificationDate }
+            : {}),
           certificateExpiryDate: input.certificateExpiryDate,
           surveillanceProgramme: {
             completedSurveillances: programme.completedSurveillances,

@@ -3,6 +3,7 @@ import {
   AuditOrderError,
   CertificateNotTransferableError,
   DEFAULT_POLICY,
+  InvalidAuditCycleInputError,
   NotATransferError,
   POLICY_PROFILES,
   type RecordTransferReview,
@@ -56,6 +57,32 @@ describe('transfer in (IAF MD 2)', () => {
         nextSurveillance: { number: 2, dueOn: '2026-03-20' },
       },
     });
+  });
+
+  it("keeps the client's original certification date, by default the previous cycle's decision", () => {
+    const transfer = submitTransfer().data.transfer!;
+    const [given] = spec([])
+      .when(
+        submitTransfer({ transfer: { ...transfer, originalCertificationDate: d('2018-05-02') } }),
+      )
+      .events();
+    expect(given?.data).toMatchObject({ transfer: { originalCertificationDate: '2018-05-02' } });
+    const [defaulted] = spec([]).when(submitTransfer()).events();
+    expect(defaulted?.data).toMatchObject({
+      transfer: { originalCertificationDate: '2024-03-20' },
+    });
+  });
+
+  it("refuses an original certification date after the previous cycle's decision", () => {
+    const transfer = submitTransfer().data.transfer!;
+    spec([])
+      .when(
+        submitTransfer({ transfer: { ...transfer, originalCertificationDate: d('2024-03-21') } }),
+      )
+      .thenThrows(InvalidAuditCycleInputError, {
+        field: 'originalCertificationDate',
+        message: /2024-03-21 cannot come after the previous cycle's decision on 2024-03-20/,
+      });
   });
 
   it('continues a CN programme 12 months after the previous surveillance', () => {

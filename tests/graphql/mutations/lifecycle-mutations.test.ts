@@ -222,6 +222,7 @@ describe('the lifecycle through mutations', () => {
       previousCertificationBody: 'Other Certification Ltd',
       previousCertificateNumber: 'OC-20000-0017',
       previousCycleDecisionDate: '2023-11-10',
+      originalCertificationDate: '2017-11-20',
       certificateExpiryDate: '2026-11-09',
       surveillanceProgramme: { completedSurveillances: 0 },
     });
@@ -247,6 +248,13 @@ describe('the lifecycle through mutations', () => {
     expect(await certificate('cert-transfer')).toMatchObject({
       expiryDate: '2026-11-09',
       recordedStatus: 'ACTIVE',
+    });
+    const original = await api.query(
+      Role.VIEWER,
+      '{ certificate(id: "cert-transfer") { originalCertificationDate } }',
+    );
+    expect(original.body.data).toEqual({
+      certificate: { originalCertificationDate: '2017-11-20' },
     });
   });
 });
