@@ -2,10 +2,11 @@ import { addDays, type CalendarDate } from '../calendar';
 import { restorationWindowEnd } from '../policy';
 import type { Deadline } from '../deadlines';
 import { findStandard, standardCode } from '../standards';
-import type {
-  CertificateRevision,
-  CertificateState,
-  IssuedCertificateState,
+import {
+  type CertificateRevision,
+  type CertificateState,
+  type IssuedCertificateState,
+  suspensionAtLapse,
 } from './certificate-state';
 
 /** Facts recorded in other aggregates that close certificate deadlines. */
@@ -70,7 +71,7 @@ const termDeadlines = (
 const restorationDeadlines = (state: IssuedCertificateState): Deadline[] =>
   state.lapses.flatMap((lapse): Deadline[] => {
     const windowEnd = restorationWindowEnd(lapse.expiryDate, state.policy);
-    if (windowEnd === null) return [];
+    if (windowEnd === null || suspensionAtLapse(state, lapse.expiryDate)) return [];
     return [
       {
         type: 'RESTORATION_WINDOW_END',

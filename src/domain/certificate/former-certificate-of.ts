@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../calendar';
 import { restorationWindowEnd } from '../policy';
-import type { CertificateState } from './certificate-state';
+import { type CertificateState, suspensionAtLapse } from './certificate-state';
 
 /**
  * What an application needs to know of a certificate the organisation held before, to start a new
@@ -13,7 +13,10 @@ export interface FormerCertificate {
   standardIdentifier: string;
   expiryDate: CalendarDate;
   withdrawnOn: CalendarDate | null;
-  /** The last day a restoration could be decided; null: its policy allows no restoration. */
+  /**
+   * The last day a restoration could be decided; null: none could (its policy allows none, or it
+   * was suspended when it expired).
+   */
   restorationWindowEnd: CalendarDate | null;
 }
 
@@ -27,6 +30,8 @@ export const formerCertificateOf = (state: CertificateState): FormerCertificate 
     standardIdentifier: state.standard.identifier,
     expiryDate: state.expiryDate,
     withdrawnOn: state.withdrawal?.withdrawnOn ?? null,
-    restorationWindowEnd: restorationWindowEnd(state.expiryDate, state.policy),
+    restorationWindowEnd: suspensionAtLapse(state, state.expiryDate)
+      ? null
+      : restorationWindowEnd(state.expiryDate, state.policy),
   };
 };

@@ -46,11 +46,11 @@ export class CertificateAlreadyExpiredError extends DomainError {
 
 export class RestorationNotAllowedError extends DomainError {
   override readonly name = 'RestorationNotAllowedError';
-  constructor(number: string, profile: string) {
+  /** `why`: e.g. "policy CN_CNCA allows no restoration". */
+  constructor(number: string, why: string) {
     super(
       'RESTORATION_NOT_ALLOWED',
-      `certificate ${number} cannot be restored: policy ${profile} allows no restoration ` +
-        `(a new certification from stage 2 is needed)`,
+      `certificate ${number} cannot be restored: ${why} (a new certification from stage 2 is needed)`,
     );
   }
 }

@@ -12,7 +12,7 @@ import {
   requireScope,
   requireText,
 } from './certificate-guards';
-import type { CertificateState } from './certificate-state';
+import { type CertificateState, suspensionAtLapse } from './certificate-state';
 import {
   CertificateNotYetExpiredError,
   RestorationNotAllowedError,
@@ -36,7 +36,17 @@ export const restoreCertificate = (
   const { number, policy } = certificate;
   const previousExpiryDate = certificate.expiryDate;
   const windowEnd = restorationWindowEnd(previousExpiryDate, policy);
-  if (windowEnd === null) throw new RestorationNotAllowedError(number, policy.profile);
+  if (windowEnd === null) {
+    throw new RestorationNotAllowedError(number, `policy ${policy.profile} allows no restoration`);
+  }
+  const suspended = suspensionAtLapse(certificate, previousExpiryDate);
+  if (suspended) {
+    throw new RestorationNotAllowedError(
+      number,
+      `it was suspended (since ${suspended.suspendedOn}) when it expired after ${previousExpiryDate}, ` +
+        'and a restoration brings back a certification that was in force',
+    );
+  }
   if (decisionDate <= previousExpiryDate) {
     throw new CertificateNotYetExpiredError(
       number,

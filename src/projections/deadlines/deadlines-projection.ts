@@ -176,7 +176,7 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 7,
+  version: 8,
   setup: setupDeadlineTables,
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>

@@ -1,6 +1,7 @@
 import {
   certificateDeadlines,
   deadlineStateOn,
+  formerCertificateOf,
   initialCertificateState,
   type Deadline,
 } from '../../../src/domain';
@@ -118,6 +119,18 @@ describe('certificateDeadlines', () => {
     expect(certificateDeadlines(expired).map((x) => x.type)).not.toContain(
       'RESTORATION_WINDOW_END',
     );
+  });
+
+  it('has no restoration window for a certificate suspended when it expired', () => {
+    const expired = fold(run(issueCommand(), suspend('2027-01-10'), expire('2027-03-20')));
+    expect(certificateDeadlines(expired).map((x) => x.type)).not.toContain(
+      'RESTORATION_WINDOW_END',
+    );
+    expect(formerCertificateOf(expired)?.restorationWindowEnd).toBeNull();
+    const reinstated = fold(
+      run(issueCommand(), suspend('2027-01-10'), reinstate('2027-02-01'), expire('2027-03-20')),
+    );
+    expect(formerCertificateOf(reinstated)?.restorationWindowEnd).toBe('2027-09-19');
   });
 
   it('gives a suspension its limit, met on reinstatement', () => {

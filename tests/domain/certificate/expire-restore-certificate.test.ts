@@ -12,6 +12,7 @@ import {
   expire,
   issueCommand,
   issued,
+  reinstate,
   restore,
   run,
   SITES,
@@ -128,6 +129,35 @@ describe('RestoreCertificate', () => {
         rule: 'RESTORATION_NOT_ALLOWED',
         message: 'policy CN_CNCA allows no restoration',
       });
+  });
+
+  it.each([
+    ['with its expiry recorded', [issueCommand(), suspend('2027-01-10'), expire('2027-03-21')]],
+    ['before its expiry is recorded', [issueCommand(), suspend('2027-01-10')]],
+  ])(
+    'refuses to restore a certificate that was suspended when it expired, %s',
+    (_when, history) => {
+      spec(run(...history))
+        .when(restore('2027-04-01'))
+        .thenThrows(RestorationNotAllowedError, {
+          rule: 'RESTORATION_NOT_ALLOWED',
+          message:
+            'certificate CN-20000-00042 cannot be restored: it was suspended (since 2027-01-10) when ' +
+            'it expired after 2027-03-19, and a restoration brings back a certification that was in ' +
+            'force (a new certification from stage 2 is needed)',
+        });
+    },
+  );
+
+  it('restores a certificate reinstated before it expired', () => {
+    const events = run(
+      issueCommand(),
+      suspend('2027-01-10'),
+      reinstate('2027-02-01'),
+      expire('2027-03-21'),
+      restore('2027-04-01'),
+    );
+    expect(events.at(-1)?.type).toBe('CertificateRestored');
   });
 
   it('refuses to restore a withdrawn certificate', () => {
