@@ -106,6 +106,16 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
     return { certificateExpiryDate: expiryDate, certificateAuditCycleId: auditCycleId };
   };
 
+  /** Refuses sites of an audit that the cycle's organisation does not list (SITE_NOT_LISTED). */
+  const requireOrganisationSites = async (
+    cycle: AuditCycle,
+    sites: readonly string[],
+    auditId: string,
+  ): Promise<void> => {
+    const organisation = await loadOrganisation(store, cycle.application.organisationId);
+    requireListedSites(organisation, sites, `audit ${auditId}`);
+  };
+
   /** An operation whose command is built from its input, the caller and the loaded cycle. */
   const operation =
     <Input extends { auditCycleId: string }>(
@@ -128,10 +138,7 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
       ...(await send(
         plan.auditCycleId,
         async (cycle) => {
-          if (Array.isArray(plan.sites)) {
-            const organisation = await loadOrganisation(store, cycle.application.organisationId);
-            requireListedSites(organisation, plan.sites, `audit ${auditId}`);
-          }
+          if (Array.isArray(plan.sites)) await requireOrganisationSites(cycle, plan.sites, auditId);
           return { type: 'PlanAudit', data: { ...plan, auditId } };
         },
         context,
@@ -140,8 +147,11 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
       auditId,
     }),
 
-    completeAudit: operation((input: CompleteAuditInput, _context, cycle) => {
+    /** The planned team and sites unless others are given; given sites are the organisation's. */
+    completeAudit: operation(async (input: CompleteAuditInput, _context, cycle) => {
       const planned = cycle.audits.find((audit) => audit.auditId === input.auditId);
+      if (Array.isArray(input.sites))
+        await requireOrganisationSites(cycle, input.sites, input.auditId);
       return {
         type: 'CompleteAudit',
         data: {

@@ -109,11 +109,16 @@ export const certificateOperations = (runtime: LifecycleRuntime) => {
     };
   };
 
-  /** The latest surveillance or special audit completed in the certificate's audit cycle. */
-  const extensionAudit = async (certificate: IssuedCertificateState) => {
+  /**
+   * The latest surveillance or special audit completed in the certificate's audit cycle by
+   * `decisionDate` (a later one cannot be what the decision followed).
+   */
+  const extensionAudit = async (certificate: IssuedCertificateState, decisionDate: string) => {
     const cycle = await loadAuditCycle(store, certificate.auditCycleId);
     const completed = cycle.audits.flatMap(({ auditId, kind, completion }) =>
-      completion && (kind === 'SURVEILLANCE' || kind === 'SPECIAL')
+      completion &&
+      (kind === 'SURVEILLANCE' || kind === 'SPECIAL') &&
+      completion.lastDay <= decisionDate
         ? [{ auditId, lastDay: completion.lastDay }]
         : [],
     );
@@ -150,7 +155,7 @@ export const certificateOperations = (runtime: LifecycleRuntime) => {
       type: 'ExtendScope',
       data: {
         ...(await scopeChange(input, context, certificate)),
-        extensionAudit: await extensionAudit(certificate),
+        extensionAudit: await extensionAudit(certificate, input.decisionDate),
       },
     })),
 

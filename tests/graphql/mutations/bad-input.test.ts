@@ -55,6 +55,16 @@ const VALID: Record<string, Target> = {
       sites: ['site-hq'],
     },
   },
+  complete: {
+    mutation: 'completeAudit',
+    input: {
+      auditCycleId: CYCLE,
+      auditId: `${CYCLE}-stage2`,
+      firstDay: '2024-08-05',
+      lastDay: '2024-08-07',
+      sites: ['site-hq'],
+    },
+  },
   raise: {
     mutation: 'raiseNonconformity',
     input: {
@@ -368,7 +378,7 @@ describe('domain rules', () => {
     );
   });
 
-  it.each(['application', 'planAudit'] as const)(
+  it.each(['application', 'planAudit', 'complete'] as const)(
     'answers DOMAIN_RULE_VIOLATION SITE_NOT_LISTED when %s names sites the organisation lacks',
     async (target) => {
       await fc.assert(
