@@ -145,7 +145,6 @@ export const readyOrganisation = async (service: LifecycleService, organisationI
   return organisationId;
 };
 
-/** An initial cycle through stage 2 (no findings) to a grant on `decidedOn` (default 2024-03-20). */
 interface CycleIds {
   organisationId?: string;
   auditCycleId?: string;
@@ -153,6 +152,7 @@ interface CycleIds {
   standard?: typeof STANDARD;
 }
 
+/** An initial cycle through stage 2 (no findings) to a grant on `decidedOn` (default 2024-03-20). */
 export const grantedInitialCycle = async (
   service: LifecycleService,
   ids: CycleIds = {},

@@ -10,6 +10,7 @@ import {
   CertificateWithdrawnError,
   ImpartialityError,
   organisationDecider,
+  RestorationNotAllowedError,
   ScopeExtensionAuditMissingError,
   TransitionAuditMissingError,
 } from '../../src/domain';
@@ -360,6 +361,44 @@ describe('lifecycle service', () => {
       ),
     ).rejects.toThrow(ConsultancyCoolingOffError);
     expect((await world.store.readAll()).length).toBe(before);
+  });
+
+  it('refuses to record an expiry dated after today', async () => {
+    await grantedInitialCycle(world.service);
+    await world.reactor().catchUp();
+    world.clock.set('2026-01-10T08:00:00Z');
+    await expect(
+      world.service.expireCertificate(
+        { certificateId: 'cert-1', recordedOn: d('2027-03-20') },
+        DECISION_MAKER,
+      ),
+    ).rejects.toThrow('recordedOn 2027-03-20 is after today, 2026-01-10');
+  });
+
+  it('refuses a recertification after the expiry of a certificate suspended when it expired', async () => {
+    await grantedInitialCycle(world.service);
+    await world.reactor().catchUp();
+    await world.service.suspendCertificate(
+      {
+        certificateId: 'cert-1',
+        grounds: 'NON_PAYMENT',
+        details: 'unpaid',
+        ownFault: true,
+        suspendedOn: d('2027-01-10'),
+      },
+      DECISION_MAKER,
+    );
+    await expect(
+      world.service.startRecertification(
+        { certificateId: 'cert-1', submittedOn: d('2027-04-01') },
+        ADMIN,
+      ),
+    ).rejects.toThrow(RestorationNotAllowedError);
+    const before = await world.service.startRecertification(
+      { certificateId: 'cert-1', submittedOn: d('2027-03-01') },
+      ADMIN,
+    );
+    expect(before.version).toBe(1);
   });
 
   it('prints the organisation site names and addresses on a scope extension', async () => {

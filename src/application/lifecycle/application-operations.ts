@@ -7,6 +7,7 @@ import {
   certificateDecider,
   certificateStreamName,
   CertificateWithdrawnError,
+  requireNotSuspendedAtLapse,
   type FormerCertificate,
   formerCertificateOf,
   latestReapplicationBar,
@@ -238,6 +239,9 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
           certificate.withdrawal.withdrawnOn,
           'a recertification application',
         );
+      }
+      if (runtime.dateOr(input.submittedOn) > certificate.expiryDate) {
+        requireNotSuspendedAtLapse(certificate, certificate.expiryDate);
       }
       await requireNoOpenRecertification(input.certificateId);
       const previous = await loadAuditCycle(store, certificate.auditCycleId);

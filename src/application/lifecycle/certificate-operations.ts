@@ -60,7 +60,10 @@ export interface ExpireCertificateInput {
 export const certificateOperations = (runtime: LifecycleRuntime) => {
   const { store, run, dateOr } = runtime;
 
-  /** Loads the certificate, builds the command from input, caller and certificate, and sends it. */
+  /**
+   * Loads the certificate (a CONFLICT first when it is not at `expectedVersion`), builds the
+   * command from input, caller and certificate, and sends it.
+   */
   const operation =
     <Input extends { certificateId: string }>(
       command: (
@@ -75,7 +78,7 @@ export const certificateOperations = (runtime: LifecycleRuntime) => {
       options?: OperationOptions,
     ): Promise<OperationResult> => {
       const { certificateId } = input;
-      const certificate = await loadCertificate(store, certificateId);
+      const certificate = await loadCertificate(store, certificateId, options?.expectedVersion);
       return run(
         certificateDecider,
         certificateId,

@@ -13,9 +13,11 @@ type CommandType = (OrganisationCommand | AuditCycleCommand | CertificateCommand
 /**
  * The dates of each command that say when something happened, as opposed to when it is planned
  * (an audit's planned days) or takes effect (an effective date). The certificate commands the
- * reactor and the deadline scan send take their dates from a decision or from today.
+ * reactor sends take their dates from a decision checked here; those of a transfer's previous
+ * cycle are checked against the application's date by the decider. Every command type is listed,
+ * so a new one must say which of its dates happened.
  */
-const HAPPENED_ON: Partial<Record<CommandType, readonly string[]>> = {
+const HAPPENED_ON: Readonly<Record<CommandType, readonly string[]>> = {
   RegisterOrganisation: ['registeredOn'],
   UpdateOrganisationDetails: ['updatedOn'],
   AddSite: ['addedOn'],
@@ -23,6 +25,7 @@ const HAPPENED_ON: Partial<Record<CommandType, readonly string[]>> = {
   RecordReadiness: ['recordedOn'],
   SubmitApplication: ['submittedOn'],
   ReviewApplication: ['reviewedOn'],
+  PlanAudit: [],
   CompleteAudit: ['firstDay', 'lastDay'],
   RaiseNonconformity: ['raisedOn'],
   AcceptCorrectiveActionPlan: ['acceptedOn'],
@@ -30,6 +33,11 @@ const HAPPENED_ON: Partial<Record<CommandType, readonly string[]>> = {
   EscalateOverdueNonconformity: ['escalatedOn'],
   RecordTransferReview: ['reviewedOn'],
   DecideCertification: ['decidedOn'],
+  IssueCertificate: [],
+  TransferCertificateIn: [],
+  RenewCertificate: [],
+  RestoreCertificate: [],
+  ExpireCertificate: ['recordedOn'],
   SuspendCertificate: ['suspendedOn'],
   ReinstateCertificate: ['reinstatedOn'],
   WithdrawCertificate: ['withdrawnOn'],

@@ -19,8 +19,8 @@ export interface GrantFacts {
 }
 
 /**
- * IAF MD 2 facts from the transfer application and its review. The audit cycle records no original
- * certification date of the previous certificate: the previous cycle decision date stands in.
+ * IAF MD 2 facts from the transfer application and its review. An application recorded before the
+ * original certification date was asked for has none: the previous cycle decision date stands in.
  */
 const previousCertificate = (cycle: AuditCycle | null): PreviousCertificate => {
   const transfer = cycle?.application.transfer;

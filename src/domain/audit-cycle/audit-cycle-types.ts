@@ -55,7 +55,10 @@ export interface LapsedCertificate {
   certificateId: string;
   number: string;
   expiryDate: CalendarDate;
-  /** The last day it could have been restored; null: its policy allowed no restoration. */
+  /**
+   * The last day it could have been restored; null: it could not be (its policy allowed no
+   * restoration, or it was suspended when it expired).
+   */
   restorationWindowEnd: CalendarDate | null;
 }
 

@@ -101,9 +101,32 @@ const recertificationOf = (
   };
 };
 
+/** `date` (named `field`) is between `from` and `to`, both included, or a field error says so. */
+const requireBetween = (
+  field: string,
+  date: CalendarDate,
+  from: { name: string; date: CalendarDate } | null,
+  to: { name: string; date: CalendarDate },
+): void => {
+  if (date > to.date) {
+    throw new InvalidAuditCycleInputError(
+      `${field} ${date} cannot come after ${to.name} on ${to.date}`,
+      field,
+    );
+  }
+  if (from && date < from.date) {
+    throw new InvalidAuditCycleInputError(
+      `${field} ${date} cannot come before ${from.name} on ${from.date}`,
+      field,
+    );
+  }
+};
+
+/** The previous CB's facts, none of them after the application (nor the cycle's decision). */
 const transferOf = (
   transfer: TransferApplication | undefined,
   policy: CertificationPolicy,
+  submittedOn: CalendarDate,
 ): TransferDetails => {
   if (!transfer) {
     throw new InvalidAuditCycleInputError(
@@ -119,17 +142,14 @@ const transferOf = (
     transfer.certificateExpiryDate,
     'certificateExpiryDate',
   );
+  const application = { name: 'the application', date: submittedOn };
+  const cycleDecision = { name: "the previous cycle's decision", date: previousCycleDecisionDate };
+  requireBetween('previousCycleDecisionDate', previousCycleDecisionDate, null, application);
   const originalCertificationDate =
     transfer.originalCertificationDate === undefined
       ? previousCycleDecisionDate
       : requireDate(transfer.originalCertificationDate, 'originalCertificationDate');
-  if (originalCertificationDate > previousCycleDecisionDate) {
-    throw new InvalidAuditCycleInputError(
-      `the original certification on ${originalCertificationDate} cannot come after the previous ` +
-        `cycle's decision on ${previousCycleDecisionDate}`,
-      'originalCertificationDate',
-    );
-  }
+  requireBetween('originalCertificationDate', originalCertificationDate, null, cycleDecision);
   const { completedSurveillances, lastSurveillanceLastDay } = transfer.surveillanceProgramme ?? {};
   if (
     completedSurveillances !== 0 &&
@@ -151,6 +171,14 @@ const transferOf = (
     lastSurveillanceLastDay === null
       ? null
       : requireDate(lastSurveillanceLastDay, 'lastSurveillanceLastDay');
+  if (last !== null) {
+    requireBetween(
+      'surveillanceProgramme.lastSurveillanceLastDay',
+      last,
+      cycleDecision,
+      application,
+    );
+  }
   const nextNumber = completedSurveillances + 1;
   const nextDue =
     nextNumber <= 2
@@ -227,7 +255,7 @@ export const submitApplication = (
         policy,
         recertification:
           kind === 'RECERTIFICATION' ? recertificationOf(data.recertification) : null,
-        transfer: kind === 'TRANSFER' ? transferOf(data.transfer, policy) : null,
+        transfer: kind === 'TRANSFER' ? transferOf(data.transfer, policy, submittedOn) : null,
         lapsedCertificate,
       },
     },

@@ -2,12 +2,12 @@ import { addDays, type CalendarDate } from '../calendar';
 import { restorationWindowEnd } from '../policy';
 import type { Deadline } from '../deadlines';
 import { findStandard, standardCode } from '../standards';
-import {
-  type CertificateRevision,
-  type CertificateState,
-  type IssuedCertificateState,
-  suspensionAtLapse,
+import type {
+  CertificateRevision,
+  CertificateState,
+  IssuedCertificateState,
 } from './certificate-state';
+import { suspensionAtLapse } from './suspended-at-lapse';
 
 /** Facts recorded in other aggregates that close certificate deadlines. */
 export interface CertificateDeadlineFacts {

@@ -104,17 +104,3 @@ export const isIssued = (state: CertificateState): state is IssuedCertificateSta
 
 export const openSuspension = (state: IssuedCertificateState): SuspensionRecord | undefined =>
   state.suspensions.find((s) => s.endedOn === null);
-
-/**
- * The suspension still running when the term ending `expiryDate` ran out (ended by the expiry, or
- * open while the expiry is not recorded yet); undefined when the certificate was in force.
- */
-export const suspensionAtLapse = (
-  state: IssuedCertificateState,
-  expiryDate: CalendarDate,
-): SuspensionRecord | undefined =>
-  state.suspensions.find(
-    (s) =>
-      s.suspendedOn <= expiryDate &&
-      (s.endedOn === null || (s.endedBy === 'EXPIRED' && s.endedOn > expiryDate)),
-  );

@@ -16,5 +16,6 @@ export * from './reapplication-bar-of';
 export * from './renewal-errors';
 export * from './scope-errors';
 export * from './standard-version-errors';
+export * from './suspended-at-lapse';
 export * from './suspension-grounds';
 export * from './transfer-errors';

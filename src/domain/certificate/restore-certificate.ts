@@ -12,7 +12,8 @@ import {
   requireScope,
   requireText,
 } from './certificate-guards';
-import { type CertificateState, suspensionAtLapse } from './certificate-state';
+import type { CertificateState } from './certificate-state';
+import { requireNotSuspendedAtLapse } from './suspended-at-lapse';
 import {
   CertificateNotYetExpiredError,
   RestorationNotAllowedError,
@@ -39,14 +40,7 @@ export const restoreCertificate = (
   if (windowEnd === null) {
     throw new RestorationNotAllowedError(number, `policy ${policy.profile} allows no restoration`);
   }
-  const suspended = suspensionAtLapse(certificate, previousExpiryDate);
-  if (suspended) {
-    throw new RestorationNotAllowedError(
-      number,
-      `it was suspended (since ${suspended.suspendedOn}) when it expired after ${previousExpiryDate}, ` +
-        'and a restoration brings back a certification that was in force',
-    );
-  }
+  requireNotSuspendedAtLapse(certificate, previousExpiryDate);
   if (decisionDate <= previousExpiryDate) {
     throw new CertificateNotYetExpiredError(
       number,

@@ -3,7 +3,7 @@ const REASONS: Readonly<Record<string, string>> = {
   EACCES: 'this user may not use the port (set PORT above 1023)',
   EADDRNOTAVAIL: 'HOST is not an address of this machine',
   ENOTFOUND: 'HOST is not a name this machine resolves',
-  EAI_AGAIN: 'HOST is not a name this machine resolves',
+  EAI_AGAIN: 'HOST could not be resolved now (a DNS failure; check HOST and the resolver)',
 };
 
 /** The API server could not listen on its host and port; the message says what to change. */

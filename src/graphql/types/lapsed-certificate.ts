@@ -19,7 +19,8 @@ export class LapsedCertificate {
 
   @Field(() => CalendarDateScalar, {
     nullable: true,
-    description: 'The last day it could have been restored; null: its policy allowed none.',
+    description:
+      'The last day it could have been restored; null: it could not be (its policy allowed no restoration, or it was suspended when it expired).',
   })
   restorationWindowEnd!: CalendarDate | null;
 }

@@ -9,7 +9,9 @@ import { queryIndexes } from '../support/query-indexes';
  * (`opened_on`: as of an earlier date it does not exist); version 6 keeps the day a deadline ends
  * by itself apart (`closes_on`), so that `met_on` stays in the past and the "met later" leg of a
  * query as of today stays empty; version 7 keeps the day each certificate was withdrawn, which
- * closes its audit cycles' deadlines, instead of folding the certificate for every cycle event.
+ * closes its audit cycles' deadlines, instead of folding the certificate for every cycle event;
+ * version 8 drops the restoration window of a certificate suspended when it
+ * expired, which cannot be restored.
  */
 const DEADLINE_TABLES = `
 DROP TABLE IF EXISTS rm_deadline_certificate_states;

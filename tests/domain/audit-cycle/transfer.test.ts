@@ -85,6 +85,39 @@ describe('transfer in (IAF MD 2)', () => {
       });
   });
 
+  it.each([
+    [
+      'previousCycleDecisionDate',
+      { previousCycleDecisionDate: d('2025-06-03') },
+      /2025-06-03 cannot come after the application on 2025-06-02/,
+    ],
+    [
+      'surveillanceProgramme.lastSurveillanceLastDay',
+      {
+        surveillanceProgramme: {
+          completedSurveillances: 1,
+          lastSurveillanceLastDay: d('2024-03-19'),
+        },
+      },
+      /2024-03-19 cannot come before the previous cycle's decision on 2024-03-20/,
+    ],
+    [
+      'surveillanceProgramme.lastSurveillanceLastDay',
+      {
+        surveillanceProgramme: {
+          completedSurveillances: 1,
+          lastSurveillanceLastDay: d('2025-06-03'),
+        },
+      },
+      /2025-06-03 cannot come after the application on 2025-06-02/,
+    ],
+  ] as const)("refuses the previous CB's %s out of order", (field, change, message) => {
+    const transfer = submitTransfer().data.transfer!;
+    spec([])
+      .when(submitTransfer({ transfer: { ...transfer, ...change } }))
+      .thenThrows(InvalidAuditCycleInputError, { field, message });
+  });
+
   it('continues a CN programme 12 months after the previous surveillance', () => {
     const [event] = spec([])
       .when(submitTransfer({ policy: POLICY_PROFILES.CN_CNCA }))

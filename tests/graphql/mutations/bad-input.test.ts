@@ -324,6 +324,26 @@ describe('expectedVersion', () => {
       RUNS,
     );
   });
+
+  it('answers CONFLICT before the rules the stale caller may break (certificate and cycle)', async () => {
+    const scope = {
+      mutation: 'reduceScope' as const,
+      input: {
+        certificateId: CERTIFICATE,
+        scope: 'narrower',
+        sites: [{ siteId: 'site-nope' }],
+        decisionDate: '2025-01-10',
+      },
+    };
+    const completion = withField(VALID.complete as Target, 'sites', ['site-nope']);
+    for (const target of [scope, completion]) {
+      const error = await refusal(target, 0);
+      expect([target.mutation, error.extensions]).toMatchObject([
+        target.mutation,
+        { code: 'CONFLICT' },
+      ]);
+    }
+  });
 });
 
 describe('input the domain finds malformed', () => {

@@ -1,0 +1,36 @@
+import type { CalendarDate } from '../calendar';
+import type { IssuedCertificateState, SuspensionRecord } from './certificate-state';
+import { RestorationNotAllowedError } from './renewal-errors';
+
+/**
+ * The suspension still running when the term ending `expiryDate` ran out (ended by the expiry, or
+ * open while the expiry is not recorded yet); undefined when the certificate was in force.
+ */
+export const suspensionAtLapse = (
+  state: IssuedCertificateState,
+  expiryDate: CalendarDate,
+): SuspensionRecord | undefined =>
+  state.suspensions.find(
+    (s) =>
+      s.suspendedOn <= expiryDate &&
+      (s.endedOn === null || (s.endedBy === 'EXPIRED' && s.endedOn > expiryDate)),
+  );
+
+/**
+ * A certificate suspended when its term ending `expiryDate` ran out cannot be restored: a
+ * restoration brings back a certification that was in force, and only a reinstatement ends a
+ * suspension, while the certificate is in force.
+ */
+export const requireNotSuspendedAtLapse = (
+  certificate: IssuedCertificateState,
+  expiryDate: CalendarDate,
+): void => {
+  const suspended = suspensionAtLapse(certificate, expiryDate);
+  if (suspended) {
+    throw new RestorationNotAllowedError(
+      certificate.number,
+      `it was suspended (since ${suspended.suspendedOn}) when it expired after ${expiryDate}, ` +
+        'and a restoration brings back a certification that was in force',
+    );
+  }
+};
