@@ -153,7 +153,7 @@ export const certificateOperations = (runtime: LifecycleRuntime) => {
       }),
     ),
 
-    /** With the audit it follows: the latest surveillance or special audit of the cycle. */
+    /** With the audit it follows: the cycle's latest surveillance or special audit by the decision. */
     extendScope: operation(async (input: ChangeScopeInput, context, certificate) => ({
       type: 'ExtendScope',
       data: {
