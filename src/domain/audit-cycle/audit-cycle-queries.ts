@@ -60,6 +60,30 @@ export const majorMissingVerificationLimit = (
   nc.verificationLimitOn !== null &&
   (nc.verifiedOn === null ? asOf > nc.verificationLimitOn : nc.verifiedOn > nc.verificationLimitOn);
 
+/** A completed stage 2 is repeated only when one of its majors missed the verification limit. */
+export const stage2MustBeRepeated = (
+  cycle: AuditCycle,
+  stage2: Audit,
+  asOf: CalendarDate,
+): boolean =>
+  cycle.nonconformities.some(
+    (nc) => nc.auditId === stage2.auditId && majorMissingVerificationLimit(nc, asOf),
+  );
+
+/** The completed stage 2 a stage audit repeats: the latest one planned before it, if any. */
+export const repeatedStage2 = (
+  cycle: AuditCycle,
+  audit: Audit,
+): (Audit & { completion: NonNullable<Audit['completion']> }) | undefined =>
+  lastOf(
+    cycle.audits
+      .slice(0, cycle.audits.indexOf(audit))
+      .filter(
+        (a): a is Audit & { completion: NonNullable<Audit['completion']> } =>
+          a.kind === 'STAGE2' && a.completion !== null,
+      ),
+  );
+
 export const completedSurveillance = (
   cycle: AuditCycle,
   number: SurveillanceNumber,

@@ -8,7 +8,9 @@ import {
   isSuperseded,
   latestAudit,
   majorNcVerificationLimit,
+  repeatedStage2,
   stage2DueDate,
+  stage2MustBeRepeated,
   startsAtStage2,
   surveillanceLastDay,
 } from './audit-cycle-queries';
@@ -31,23 +33,53 @@ import { surveillanceDueDate } from './surveillance-due-date';
 import { requireVersionOpenForAudit } from './closed-standard-version';
 
 /**
- * [CB] Stage 2 ends within the policy window after stage 1's last day, or stage 1 is repeated;
- * a cycle that starts at stage 2 has neither.
+ * A stage audit planned after a completed stage 2 repeats it: it is done after that stage 2, and
+ * only once one of its majors has missed the verification limit (planning it as of a later start
+ * does not make it so), else the unverified major would be dropped with the stage 2 it repeats.
  */
-const checkStage2 = (cycle: AuditCycle, firstDay: CalendarDate, lastDay: CalendarDate): void => {
-  if (startsAtStage2(cycle)) return;
-  const stage1 = latestAudit(cycle, 'STAGE1')?.completion;
-  if (!stage1) throw new AuditOrderError('stage 2 follows a completed stage 1');
-  if (firstDay <= stage1.lastDay) {
+const checkRepetition = (cycle: AuditCycle, audit: Audit, firstDay: CalendarDate): void => {
+  const repeated = repeatedStage2(cycle, audit);
+  if (!repeated) return;
+  if (firstDay <= repeated.completion.lastDay) {
     throw new AuditOrderError(
-      `stage 2 starting on ${firstDay} must follow stage 1, whose last day was ${stage1.lastDay}`,
+      `${audit.kind} audit ${audit.auditId} starting on ${firstDay} must follow stage 2 ` +
+        `${repeated.auditId}, whose last day was ${repeated.completion.lastDay}`,
     );
   }
-  const dueOn = stage2DueDate(stage1.lastDay, cycle);
+  if (!stage2MustBeRepeated(cycle, repeated, firstDay)) {
+    throw new AuditOrderError(
+      `stage 2 ${repeated.auditId} is repeated only when a major nonconformity misses its ` +
+        `verification limit, and none has by ${firstDay}`,
+    );
+  }
+};
+
+/**
+ * [CB] Stage 2 ends within the policy window after stage 1's last day, or stage 1 is repeated;
+ * a cycle that starts at stage 2 has neither, and a stage 2 that repeats a stage 2 (after its
+ * major missed the verification limit) follows that stage 2, not the window.
+ */
+const checkStage2 = (
+  cycle: AuditCycle,
+  audit: Audit,
+  firstDay: CalendarDate,
+  lastDay: CalendarDate,
+): void => {
+  if (startsAtStage2(cycle)) return;
+  const stage1 = latestAudit(cycle, 'STAGE1');
+  if (!stage1?.completion) throw new AuditOrderError('stage 2 follows a completed stage 1');
+  if (firstDay <= stage1.completion.lastDay) {
+    throw new AuditOrderError(
+      `stage 2 starting on ${firstDay} must follow stage 1, whose last day was ${stage1.completion.lastDay}`,
+    );
+  }
+  const repeated = repeatedStage2(cycle, audit);
+  if (repeated && cycle.audits.indexOf(repeated) > cycle.audits.indexOf(stage1)) return;
+  const dueOn = stage2DueDate(stage1.completion.lastDay, cycle);
   if (lastDay > dueOn) {
     throw new Stage2WindowExceededError(
       `stage 2 ending on ${lastDay} is more than ${cycle.policy.stage2WindowMonths} months after ` +
-        `stage 1's last day ${stage1.lastDay} (stage 2 was due by ${dueOn}): stage 1 must be repeated`,
+        `stage 1's last day ${stage1.completion.lastDay} (stage 2 was due by ${dueOn}): stage 1 must be repeated`,
     );
   }
 };
@@ -104,7 +136,8 @@ export const completeAudit = (
   const team = requireTeam(data.leadAuditorId, data.team);
   const sites = requireTextList(data.sites, 'sites', { nonEmpty: true });
   requireVersionOpenForAudit(cycle, audit.kind, firstDay);
-  if (audit.kind === 'STAGE2') checkStage2(cycle, firstDay, lastDay);
+  if (audit.kind === 'STAGE1' || audit.kind === 'STAGE2') checkRepetition(cycle, audit, firstDay);
+  if (audit.kind === 'STAGE2') checkStage2(cycle, audit, firstDay, lastDay);
   if (audit.kind === 'SURVEILLANCE') checkSurveillance(cycle, audit, firstDay);
   return [
     {

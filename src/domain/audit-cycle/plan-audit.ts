@@ -10,11 +10,11 @@ import {
   findAudit,
   isSuperseded,
   latestAudit,
-  majorMissingVerificationLimit,
+  stage2MustBeRepeated,
   startsAtStage2,
   surveillancesCompleted,
 } from './audit-cycle-queries';
-import type { Audit, AuditCycle, AuditCycleState } from './audit-cycle-state';
+import type { AuditCycle, AuditCycleState } from './audit-cycle-state';
 import type { AuditKind, AuditMode, SurveillanceNumber } from './audit-cycle-types';
 import { AuditKindNotAllowedError, AuditOrderError, DuplicateAuditError } from './audit-errors';
 import { InvalidAuditCycleInputError } from './application-errors';
@@ -73,12 +73,6 @@ const requireNoneOpen = (cycle: AuditCycle, kind: AuditKind, number: Surveillanc
     );
   }
 };
-
-/** A completed stage 2 is repeated only when one of its majors missed the verification limit. */
-const stage2MustBeRepeated = (cycle: AuditCycle, stage2: Audit, asOf: CalendarDate): boolean =>
-  cycle.nonconformities.some(
-    (nc) => nc.auditId === stage2.auditId && majorMissingVerificationLimit(nc, asOf),
-  );
 
 const checkStage1 = (cycle: AuditCycle, plannedStart: CalendarDate): void => {
   requireCycleKind(cycle, 'STAGE1');

@@ -275,6 +275,35 @@ describe('the 6-month limit for stage-2 major nonconformities', () => {
     expect(event?.type).toBe('CertificationGranted');
   });
 
+  it('repeats stage 2 alone under the default policy, beyond the stage-2 window of stage 1', () => {
+    const history = withMajor().stage2('2024-09-16', '2024-09-17', 'stage2-repeat');
+    const [event] = spec(history.events).when(decideCertification('2024-09-20')).events();
+    expect(event?.type).toBe('CertificationGranted');
+  });
+
+  it.each([
+    ['STAGE2', 'stage2-early'],
+    ['STAGE1', 'stage1-early'],
+  ] as const)(
+    'refuses to complete a repeated %s before the major has missed its limit, so it is not dropped',
+    (kind, auditId) => {
+      const planned = withMajor().run(planAudit(auditId, kind, '2024-09-10', '2024-09-11'));
+      spec(planned.events)
+        .when(completeAudit(auditId, '2024-04-02', '2024-04-03'))
+        .thenThrows(AuditOrderError, {
+          rule: 'AUDIT_ORDER',
+          message:
+            'stage 2 stage2 is repeated only when a major nonconformity misses its verification ' +
+            'limit, and none has by 2024-04-02',
+        });
+      spec(planned.events)
+        .when(completeAudit(auditId, '2024-03-05', '2024-03-05'))
+        .thenThrows(AuditOrderError, {
+          message: /must follow stage 2 stage2, whose last day was 2024-03-06/,
+        });
+    },
+  );
+
   it('repeats stage 1 too when the repeated stage 2 would fall outside the stage-2 window', () => {
     const history = withMajor()
       .stage1('2024-09-09', '2024-09-10', 'stage1-repeat')
