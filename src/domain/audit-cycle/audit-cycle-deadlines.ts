@@ -49,17 +49,26 @@ const majorVerificationLimit = (cycle: AuditCycle): Deadline[] => {
     (nc) => nc.auditId === stage2.auditId && nc.grade === 'MAJOR',
   );
   if (majors.length === 0) return [];
+  const dueDate = majorNcVerificationLimit(stage2.completion.lastDay, cycle);
   const verified = majors.flatMap((nc) => (nc.verifiedOn === null ? [] : [nc.verifiedOn]));
-  const allVerified = verified.length === majors.length;
+  const lastVerified = verified.reduce<CalendarDate | null>(
+    (latest, on) => (latest === null || on > latest ? on : latest),
+    null,
+  );
   const firstRaised = majors.map((nc) => nc.raisedOn).reduce((a, b) => (a < b ? a : b));
   return [
     {
       type: 'MAJOR_NC_VERIFICATION_LIMIT',
       key: `MAJOR_NC_VERIFICATION_LIMIT:${stage2.auditId}`,
-      dueDate: majorNcVerificationLimit(stage2.completion.lastDay, cycle),
+      dueDate,
       openedOn: firstRaised,
       closesOn: null,
-      metOn: allVerified ? verified.reduce((a, b) => (a > b ? a : b)) : null,
+      // Met only by verifications within the limit: a late one leaves it overdue until stage 2 is
+      // repeated (the repeat supersedes this stage 2 and its deadline).
+      metOn:
+        verified.length === majors.length && lastVerified !== null && lastVerified <= dueDate
+          ? lastVerified
+          : null,
       subject: `verification of the major nonconformities of stage 2 ${stage2.auditId}`,
     },
   ];

@@ -11,7 +11,7 @@ import { queryIndexes } from '../support/query-indexes';
  * query as of today stays empty; version 7 keeps the day each certificate was withdrawn, which
  * closes its audit cycles' deadlines, instead of folding the certificate for every cycle event;
  * version 8 drops the restoration window of a certificate suspended when it
- * expired, which cannot be restored.
+ * expired, which cannot be restored, and leaves a major-NC verification limit verified late overdue.
  */
 const DEADLINE_TABLES = `
 DROP TABLE IF EXISTS rm_deadline_certificate_states;

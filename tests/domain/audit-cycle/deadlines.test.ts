@@ -83,6 +83,19 @@ describe('audit cycle deadlines', () => {
     expect(byKey(auditCycleDeadlines(allVerified.state), key).metOn).toBe('2024-05-02');
   });
 
+  it('leaves the major-NC verification limit overdue after a verification past it', () => {
+    const late = AuditCycleHistory.readyForDecision()
+      .nonconformity('nc-1', 'stage2', 'MAJOR', '2024-03-06')
+      .verified('nc-1', '2024-09-07');
+    const key = 'MAJOR_NC_VERIFICATION_LIMIT:stage2';
+    expect(byKey(auditCycleDeadlines(late.state), key).metOn).toBeNull();
+    expect(stateOn(late, key, '2024-09-10')).toBe('OVERDUE');
+    const onTime = AuditCycleHistory.readyForDecision()
+      .nonconformity('nc-1', 'stage2', 'MAJOR', '2024-03-06')
+      .verified('nc-1', '2024-09-06');
+    expect(byKey(auditCycleDeadlines(onTime.state), key).metOn).toBe('2024-09-06');
+  });
+
   it('makes surveillance 1 and 2 due on the decision anniversaries, met by their completion', () => {
     const history = AuditCycleHistory.grantedCycle();
     expect(stateOn(history, 'SURVEILLANCE_AUDIT_DUE:1', '2025-03-19')).toBe('UPCOMING');
