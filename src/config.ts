@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   formatCertificateNumber,
   InvalidCertificateNumberPatternError,
+  isCalendarDate,
   POLICY_PROFILES,
   type PolicyProfile,
 } from './domain';
@@ -136,7 +137,20 @@ const webhookSecretKey = (value: string | undefined): Buffer | null => {
 };
 
 /** `2026-03-02T09:00:00Z`, with optional seconds, fraction and a `Z` or `±hh:mm` zone. */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO instant with a zone whose date exists and whose time is on the clock (no 24:00). */
+const isIsoInstant = (value: string): boolean => {
+  const match = ISO_INSTANT.exec(value);
+  if (!match) return false;
+  const [, date, hours, minutes, , seconds] = match;
+  return (
+    isCalendarDate(date) &&
+    Number(hours) <= 23 &&
+    Number(minutes) <= 59 &&
+    (seconds === undefined || Number(seconds) <= 59)
+  );
+};
 
 /** An IPv4 or IPv6 address, with an optional prefix length that fits it (e.g. 10.0.0.0/8). */
 const isAddressOrRange = (entry: string): boolean => {
@@ -211,15 +225,15 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     throw new ConfigError('CERTCYCLE_EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING');
   }
   const fixedNow = env.CERTCYCLE_NOW || null;
-  if (fixedNow !== null && (!ISO_INSTANT.test(fixedNow) || Number.isNaN(Date.parse(fixedNow)))) {
+  if (fixedNow !== null && !isIsoInstant(fixedNow)) {
     throw new ConfigError(
       `CERTCYCLE_NOW=${fixedNow} is not an ISO date-time with a zone (e.g. 2026-03-02T09:00:00Z)`,
     );
   }
   return {
     port,
-    host: env.HOST ?? '127.0.0.1',
-    dataDir: path.resolve(env.CERTCYCLE_DATA_DIR ?? 'data'),
+    host: env.HOST || '127.0.0.1',
+    dataDir: path.resolve(env.CERTCYCLE_DATA_DIR || 'data'),
     eventStore,
     eventStoreConnectionString,
     timeZone: validTimeZone(env.CERTCYCLE_TIMEZONE ?? 'UTC'),

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
 
 describe('composition settings', () => {
@@ -42,16 +43,22 @@ describe('composition settings', () => {
     );
   });
 
-  it.each(['1', 'March 2, 2026', '2026-03-02', '2026-03-02T09:00:00'])(
-    'refuses CERTCYCLE_NOW=%s: an instant needs its date, time and zone',
-    (value) => {
-      expect(() => loadConfig({ CERTCYCLE_NOW: value })).toThrow(
-        new ConfigError(
-          `CERTCYCLE_NOW=${value} is not an ISO date-time with a zone (e.g. 2026-03-02T09:00:00Z)`,
-        ),
-      );
-    },
-  );
+  it.each([
+    '1',
+    'March 2, 2026',
+    '2026-03-02',
+    '2026-03-02T09:00:00',
+    '2026-02-30T00:00:00Z',
+    '2026-04-31T09:00:00Z',
+    '2026-03-02T24:00:00Z',
+    '2026-03-02T09:60:00Z',
+  ])('refuses CERTCYCLE_NOW=%s: an instant needs its date, time and zone', (value) => {
+    expect(() => loadConfig({ CERTCYCLE_NOW: value })).toThrow(
+      new ConfigError(
+        `CERTCYCLE_NOW=${value} is not an ISO date-time with a zone (e.g. 2026-03-02T09:00:00Z)`,
+      ),
+    );
+  });
 
   it.each(['2026-03-02T09:00:00Z', '2026-03-02T09:00Z', '2026-03-02T17:00:00.000+08:00'])(
     'accepts CERTCYCLE_NOW=%s',
@@ -59,6 +66,13 @@ describe('composition settings', () => {
       expect(loadConfig({ CERTCYCLE_NOW: value }).fixedNow).toBe(value);
     },
   );
+
+  it('reads an empty HOST or CERTCYCLE_DATA_DIR as unset: 127.0.0.1 and ./data', () => {
+    expect(loadConfig({ HOST: '', CERTCYCLE_DATA_DIR: '' })).toMatchObject({
+      host: '127.0.0.1',
+      dataDir: path.resolve('data'),
+    });
+  });
 
   it('reads the CORS origins, none by default', () => {
     expect(loadConfig({}).corsOrigins).toEqual([]);

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { loadConfig } from '../../src/config';
+import { ConfigError, loadConfig } from '../../src/config';
 import { DataDirInUseError, LOCK_FILE, lockDataDir, openStorage } from '../../src/composition';
 import { temporaryDirectory } from '../eventstore/temp-store';
 
@@ -25,6 +25,17 @@ describe('one writer per data directory', () => {
     first.release();
     expect(existsSync(dir.file(LOCK_FILE))).toBe(false);
     lockDataDir(dir.path, 'rebuild').release();
+  });
+
+  it('refuses a data directory that is a file with a configuration error, not a stack trace', () => {
+    const file = dir.file('a-file');
+    writeFileSync(file, '');
+    for (const target of [file, `${file}/sub`]) {
+      expect(() => lockDataDir(target, 'certcycle')).toThrow(
+        new RegExp(`^CERTCYCLE_DATA_DIR ${target} cannot be used as a directory: E(EXIST|NOTDIR)`),
+      );
+      expect(() => lockDataDir(target, 'certcycle')).toThrow(ConfigError);
+    }
   });
 
   it('takes over a lock left by a process that died', () => {

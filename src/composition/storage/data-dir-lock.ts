@@ -50,7 +50,13 @@ const holderOf = (file: string): number | null => {
  * Within one process, a second holder is refused too.
  */
 export const lockDataDir = (dataDir: string, what: string): DataDirLock => {
-  mkdirSync(dataDir, { recursive: true });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw new ConfigError(
+      `CERTCYCLE_DATA_DIR ${dataDir} cannot be used as a directory: ${(error as Error).message}`,
+    );
+  }
   const file = path.join(dataDir, LOCK_FILE);
   for (let attempt = 0; ; attempt++) {
     try {
