@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../calendar';
+import { addYears, type CalendarDate } from '../calendar';
 import { evaluateReadiness } from '../organisation';
 import type { ReadinessFacts } from '../organisation/readiness-facts';
 import type { CertificationPolicy, ReapplicationBar } from '../policy';
@@ -150,6 +150,13 @@ const transferOf = (
       ? previousCycleDecisionDate
       : requireDate(transfer.originalCertificationDate, 'originalCertificationDate');
   requireBetween('originalCertificationDate', originalCertificationDate, null, cycleDecision);
+  // A cycle runs `validityYears` from an effective date on or after its decision, a renewed one
+  // from the previous expiry, which a recertification decision precedes by months: a year's slack.
+  const latestExpiry = {
+    name: `the end of ${policy.validityYears + 1} years from the previous cycle's decision`,
+    date: addYears(previousCycleDecisionDate, policy.validityYears + 1),
+  };
+  requireBetween('certificateExpiryDate', certificateExpiryDate, cycleDecision, latestExpiry);
   const { completedSurveillances, lastSurveillanceLastDay } = transfer.surveillanceProgramme ?? {};
   if (
     completedSurveillances !== 0 &&

@@ -111,6 +111,16 @@ describe('transfer in (IAF MD 2)', () => {
       },
       /2025-06-03 cannot come after the application on 2025-06-02/,
     ],
+    [
+      'certificateExpiryDate',
+      { certificateExpiryDate: d('2099-01-09') },
+      /2099-01-09 cannot come after the end of 4 years from the previous cycle's decision on 2028-03-20/,
+    ],
+    [
+      'certificateExpiryDate',
+      { certificateExpiryDate: d('2024-03-19') },
+      /2024-03-19 cannot come before the previous cycle's decision on 2024-03-20/,
+    ],
   ] as const)("refuses the previous CB's %s out of order", (field, change, message) => {
     const transfer = submitTransfer().data.transfer!;
     spec([])
