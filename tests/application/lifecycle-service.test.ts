@@ -11,6 +11,7 @@ import {
   ImpartialityError,
   organisationDecider,
   RestorationNotAllowedError,
+  RestorationWindowPassedError,
   ScopeExtensionAuditMissingError,
   TransitionAuditMissingError,
 } from '../../src/domain';
@@ -399,6 +400,22 @@ describe('lifecycle service', () => {
       ADMIN,
     );
     expect(before.version).toBe(1);
+  });
+
+  it('refuses a recertification submitted after the restoration window, before any audit', async () => {
+    await grantedInitialCycle(world.service);
+    await world.reactor().catchUp();
+    await expect(
+      world.service.startRecertification(
+        { certificateId: 'cert-1', submittedOn: d('2027-10-01') },
+        ADMIN,
+      ),
+    ).rejects.toThrow(RestorationWindowPassedError);
+    const inWindow = await world.service.startRecertification(
+      { certificateId: 'cert-1', submittedOn: d('2027-09-19') },
+      ADMIN,
+    );
+    expect(inWindow.version).toBe(1);
   });
 
   it('prints the organisation site names and addresses on a scope extension', async () => {

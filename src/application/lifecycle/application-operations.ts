@@ -7,7 +7,7 @@ import {
   certificateDecider,
   certificateStreamName,
   CertificateWithdrawnError,
-  requireNotSuspendedAtLapse,
+  requireRestorableOn,
   type FormerCertificate,
   formerCertificateOf,
   latestReapplicationBar,
@@ -240,9 +240,7 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
           'a recertification application',
         );
       }
-      if (runtime.dateOr(input.submittedOn) > certificate.expiryDate) {
-        requireNotSuspendedAtLapse(certificate, certificate.expiryDate);
-      }
+      requireRestorableOn(certificate, runtime.dateOr(input.submittedOn));
       await requireNoOpenRecertification(input.certificateId);
       const previous = await loadAuditCycle(store, certificate.auditCycleId);
       return submit(

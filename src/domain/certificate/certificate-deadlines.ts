@@ -7,7 +7,7 @@ import type {
   CertificateState,
   IssuedCertificateState,
 } from './certificate-state';
-import { suspensionAtLapse } from './suspended-at-lapse';
+import { suspensionAtLapse } from './restorability';
 
 /** Facts recorded in other aggregates that close certificate deadlines. */
 export interface CertificateDeadlineFacts {

@@ -82,7 +82,7 @@ export const extendScope = (
   if (!audit) {
     throw new ScopeExtensionAuditMissingError(
       data.number,
-      'its audit cycle has no completed surveillance or special audit',
+      `no surveillance or special audit of its audit cycle was completed by the decision of ${data.decisionDate}`,
     );
   }
   const lastDay = requireDate(command.type, 'extensionAudit.lastDay', audit.lastDay);

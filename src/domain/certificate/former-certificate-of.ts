@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../calendar';
 import { restorationWindowEnd } from '../policy';
 import type { CertificateState } from './certificate-state';
-import { suspensionAtLapse } from './suspended-at-lapse';
+import { suspensionAtLapse } from './restorability';
 
 /**
  * What an application needs to know of a certificate the organisation held before, to start a new

@@ -1,7 +1,7 @@
 import { addDays } from '../calendar';
 import type { CertificateRestored } from './certificate-events';
 import type { RestoreCertificate } from './certificate-commands';
-import { renewedExpiry, restorationWindowEnd } from '../policy';
+import { renewedExpiry } from '../policy';
 import { expiryForVersion } from './certificate-expiry';
 import {
   dayAfter,
@@ -13,12 +13,8 @@ import {
   requireText,
 } from './certificate-guards';
 import type { CertificateState } from './certificate-state';
-import { requireNotSuspendedAtLapse } from './suspended-at-lapse';
-import {
-  CertificateNotYetExpiredError,
-  RestorationNotAllowedError,
-  RestorationWindowPassedError,
-} from './renewal-errors';
+import { requireRestorableOn } from './restorability';
+import { CertificateNotYetExpiredError } from './renewal-errors';
 
 /**
  * 17021-1 9.6.3.2.5: within the policy window after expiry; effective on the restoration decision,
@@ -36,11 +32,6 @@ export const restoreCertificate = (
   requireNotBeforeLastChange(certificate, 'a restoration', decisionDate);
   const { number, policy } = certificate;
   const previousExpiryDate = certificate.expiryDate;
-  const windowEnd = restorationWindowEnd(previousExpiryDate, policy);
-  if (windowEnd === null) {
-    throw new RestorationNotAllowedError(number, `policy ${policy.profile} allows no restoration`);
-  }
-  requireNotSuspendedAtLapse(certificate, previousExpiryDate);
   if (decisionDate <= previousExpiryDate) {
     throw new CertificateNotYetExpiredError(
       number,
@@ -49,9 +40,7 @@ export const restoreCertificate = (
       decisionDate,
     );
   }
-  if (decisionDate > windowEnd) {
-    throw new RestorationWindowPassedError(number, previousExpiryDate, windowEnd, decisionDate);
-  }
+  requireRestorableOn(certificate, decisionDate);
   requireSameOrSuccessorVersion(certificate, data.standard);
   requireScope(number, 'the restoration', data.scope, data.sites);
   const uncappedExpiryDate = renewedExpiry(previousExpiryDate, policy);

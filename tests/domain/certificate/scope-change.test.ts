@@ -56,7 +56,8 @@ describe('ExtendScope', () => {
       .when(extendScope('2025-03-01', { extensionAudit: null }))
       .thenThrows(ScopeExtensionAuditMissingError, {
         rule: 'SCOPE_EXTENSION_AUDIT_REQUIRED',
-        message: /no completed surveillance or special audit/,
+        message:
+          /no surveillance or special audit of its audit cycle was completed by the decision of 2025-03-01/,
       });
   });
 

@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../calendar';
 import type { IssuedCertificateState, SuspensionRecord } from './certificate-state';
-import { RestorationNotAllowedError } from './renewal-errors';
+import { restorationWindowEnd } from '../policy';
+import { RestorationNotAllowedError, RestorationWindowPassedError } from './renewal-errors';
 
 /**
  * The suspension still running when the term ending `expiryDate` ran out (ended by the expiry, or
@@ -33,4 +34,23 @@ export const requireNotSuspendedAtLapse = (
         'and a restoration brings back a certification that was in force',
     );
   }
+};
+
+/**
+ * A recertification submitted on `date` after the certificate's expiry can only end in a
+ * restoration: refused when none is possible (the policy allows none, the certificate was
+ * suspended when it expired, or the window has passed), before any audit is done for it.
+ */
+export const requireRestorableOn = (
+  certificate: IssuedCertificateState,
+  date: CalendarDate,
+): void => {
+  const { expiryDate, number, policy } = certificate;
+  if (date <= expiryDate) return;
+  const windowEnd = restorationWindowEnd(expiryDate, policy);
+  if (windowEnd === null) {
+    throw new RestorationNotAllowedError(number, `policy ${policy.profile} allows no restoration`);
+  }
+  requireNotSuspendedAtLapse(certificate, expiryDate);
+  if (date > windowEnd) throw new RestorationWindowPassedError(number, expiryDate, windowEnd, date);
 };
