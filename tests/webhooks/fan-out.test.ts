@@ -71,7 +71,7 @@ describe('webhook fan-out', () => {
   });
 
   it('maps events to payloads with ids, number, status, dates and the stream version, without findings', async () => {
-    subscribe(['certificate.suspended', 'certificate.scope_changed']);
+    subscribe(['certificate.suspended', 'certificate.scope_changed', 'certificate.transitioned']);
     await store.appendToStream('certificate-c1', [
       certificateIssued('c1', 'org-acme'),
       certificateSuspended('c1'),
@@ -79,7 +79,9 @@ describe('webhook fan-out', () => {
       certificateScopeReduced('c1'),
     ]);
     await fanOut.catchUp();
-    const [suspended, scope] = rows().map((r) => JSON.parse(r.payload) as Record<string, unknown>);
+    const [suspended, transitioned, scope] = rows().map(
+      (r) => JSON.parse(r.payload) as Record<string, unknown>,
+    );
     expect(suspended).toEqual({
       type: 'certificate.suspended',
       timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
@@ -94,6 +96,16 @@ describe('webhook fan-out', () => {
       },
     });
     expect(JSON.stringify(suspended)).not.toMatch(/confidential|SURVEILLANCE_NOT_HELD/);
+    expect(transitioned).toMatchObject({
+      type: 'certificate.transitioned',
+      data: {
+        version: 3,
+        status: 'SUSPENDED',
+        standard: { identifier: 'ISO 9001', version: '2015' },
+        previousStandard: { identifier: 'ISO 9001', version: '2008' },
+        expiryDate: '2029-01-09',
+      },
+    });
     expect(scope).toMatchObject({
       type: 'certificate.scope_changed',
       data: { version: 4, change: 'reduced', scope: 'Widgets', status: 'SUSPENDED' },

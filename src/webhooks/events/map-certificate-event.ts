@@ -2,7 +2,7 @@ import type { CertificateContent, CertificateEvent, CertificateStatus } from '..
 import type { RecordedEvent } from '../../eventstore';
 import type { WebhookEventType, WebhookPayload } from './webhook-event-types';
 
-/** Certificate events that become webhooks; the others (e.g. a standard transition) do not. */
+/** Certificate events that become webhooks: every one of the certificate's lifecycle. */
 export const MAPPED_CERTIFICATE_EVENTS = [
   'CertificateIssued',
   'CertificateTransferredIn',
@@ -14,6 +14,7 @@ export const MAPPED_CERTIFICATE_EVENTS = [
   'CertificateWithdrawn',
   'CertificateScopeExtended',
   'CertificateScopeReduced',
+  'CertificateTransitioned',
 ] as const;
 
 type Mapped = Extract<CertificateEvent, { type: (typeof MAPPED_CERTIFICATE_EVENTS)[number] }>;
@@ -95,6 +96,12 @@ const describe = (
           ...content(event.data),
           change: event.type === 'CertificateScopeExtended' ? 'extended' : 'reduced',
         },
+      };
+    case 'CertificateTransitioned':
+      return {
+        type: 'certificate.transitioned',
+        status: statusBefore,
+        details: { ...content(event.data), previousStandard: event.data.previousStandard },
       };
     default: {
       const exhaustive: never = event;

@@ -8,6 +8,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'certificate.expired',
   'certificate.restored',
   'certificate.scope_changed',
+  'certificate.transitioned',
   'surveillance_audit.due',
   'surveillance_audit.overdue',
   'recertification.due',
