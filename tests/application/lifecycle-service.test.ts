@@ -376,6 +376,10 @@ describe('lifecycle service', () => {
     ).rejects.toThrow('recordedOn 2027-03-20 is after today, 2026-01-10');
   });
 
+  /** A recertification application for cert-1 submitted on `date`. */
+  const recertificationOn = (date: string) =>
+    world.service.startRecertification({ certificateId: 'cert-1', submittedOn: d(date) }, ADMIN);
+
   it('refuses a recertification after the expiry of a certificate suspended when it expired', async () => {
     await grantedInitialCycle(world.service);
     await world.reactor().catchUp();
@@ -389,33 +393,15 @@ describe('lifecycle service', () => {
       },
       DECISION_MAKER,
     );
-    await expect(
-      world.service.startRecertification(
-        { certificateId: 'cert-1', submittedOn: d('2027-04-01') },
-        ADMIN,
-      ),
-    ).rejects.toThrow(RestorationNotAllowedError);
-    const before = await world.service.startRecertification(
-      { certificateId: 'cert-1', submittedOn: d('2027-03-01') },
-      ADMIN,
-    );
-    expect(before.version).toBe(1);
+    await expect(recertificationOn('2027-04-01')).rejects.toThrow(RestorationNotAllowedError);
+    expect((await recertificationOn('2027-03-01')).version).toBe(1);
   });
 
   it('refuses a recertification submitted after the restoration window, before any audit', async () => {
     await grantedInitialCycle(world.service);
     await world.reactor().catchUp();
-    await expect(
-      world.service.startRecertification(
-        { certificateId: 'cert-1', submittedOn: d('2027-10-01') },
-        ADMIN,
-      ),
-    ).rejects.toThrow(RestorationWindowPassedError);
-    const inWindow = await world.service.startRecertification(
-      { certificateId: 'cert-1', submittedOn: d('2027-09-19') },
-      ADMIN,
-    );
-    expect(inWindow.version).toBe(1);
+    await expect(recertificationOn('2027-10-01')).rejects.toThrow(RestorationWindowPassedError);
+    expect((await recertificationOn('2027-09-19')).version).toBe(1);
   });
 
   it('prints the organisation site names and addresses on a scope extension', async () => {
