@@ -49,6 +49,23 @@ export class EffectiveBeforeDecisionError extends DomainError {
   }
 }
 
+/** A revision taking effect before one already recorded takes effect. */
+export class RevisionBeforeLastRevisionError extends DomainError {
+  override readonly name = 'RevisionBeforeLastRevisionError';
+  constructor(
+    number: string,
+    what: string,
+    effectiveDate: CalendarDate,
+    lastEffectiveOn: CalendarDate,
+  ) {
+    super(
+      'CHANGE_BEFORE_LAST_CHANGE',
+      `certificate ${number} has a revision taking effect on ${lastEffectiveOn}; ${what} taking ` +
+        `effect on ${effectiveDate} cannot precede it`,
+    );
+  }
+}
+
 export class ChangeBeforeLastChangeError extends DomainError {
   override readonly name = 'ChangeBeforeLastChangeError';
   constructor(number: string, what: string, date: CalendarDate, lastChangeOn: CalendarDate) {

@@ -7,6 +7,7 @@ import {
   CertificateNotYetEffectiveError,
   CertificateWithdrawnError,
   ChangeBeforeLastChangeError,
+  RevisionBeforeLastRevisionError,
   EffectiveBeforeDecisionError,
   InvalidCertificateCommandError,
 } from './certificate-errors';
@@ -88,6 +89,22 @@ export const requireNotBeforeLastChange = (
     throw new CertificateWithdrawnError(state.number, state.withdrawal.withdrawnOn, what);
   if (date < state.lastChangeOn) {
     throw new ChangeBeforeLastChangeError(state.number, what, date, state.lastChangeOn);
+  }
+};
+
+/** A new revision takes effect on or after the latest recorded one, so revisions stay in order. */
+export const requireEffectiveAfterRevisions = (
+  state: IssuedCertificateState,
+  what: string,
+  effectiveDate: CalendarDate,
+): void => {
+  if (effectiveDate < state.lastEffectiveOn) {
+    throw new RevisionBeforeLastRevisionError(
+      state.number,
+      what,
+      effectiveDate,
+      state.lastEffectiveOn,
+    );
   }
 };
 

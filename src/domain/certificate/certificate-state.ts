@@ -93,6 +93,12 @@ export interface IssuedCertificateState {
   withdrawal: Withdrawal | null;
   /** The latest date a decision or status change was recorded for; later commands may not precede it. */
   lastChangeOn: CalendarDate;
+  /**
+   * The latest effective date of a revision: a new revision takes effect on or after it, so the
+   * revisions stay in effective-date order. A revision that takes effect later does not hold back
+   * a suspension or withdrawal decided meanwhile.
+   */
+  lastEffectiveOn: CalendarDate;
 }
 
 export type CertificateState = { status: 'NOT_ISSUED' } | IssuedCertificateState;

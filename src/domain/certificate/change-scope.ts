@@ -5,6 +5,7 @@ import {
   issuedFor,
   requireDate,
   requireEffectiveBeforeExpiry,
+  requireEffectiveAfterRevisions,
   requireEffectiveOnOrAfterDecision,
   requireInForce,
   requireScope,
@@ -43,6 +44,7 @@ const revisedScope = (command: ExtendScope | ReduceScope, state: CertificateStat
     throw new CertificateSuspendedError(certificate.number, since, what);
   }
   requireEffectiveOnOrAfterDecision(decisionDate, effectiveDate);
+  requireEffectiveAfterRevisions(certificate, what, effectiveDate);
   requireEffectiveBeforeExpiry(certificate, what, effectiveDate);
   requireScope(certificate.number, what, data.scope, data.sites);
   const [from, to] = extension ? [certificate.sites, data.sites] : [data.sites, certificate.sites];

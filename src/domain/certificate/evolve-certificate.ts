@@ -42,7 +42,8 @@ const revised = (
   expiryDate: data.expiryDate,
   uncappedExpiryDate: data.uncappedExpiryDate,
   revisions: [...state.revisions, revisionOf(data, cause, auditCycleId)],
-  lastChangeOn: maxDate(state.lastChangeOn, data.effectiveDate),
+  lastChangeOn: maxDate(state.lastChangeOn, data.decisionDate),
+  lastEffectiveOn: maxDate(state.lastEffectiveOn, data.effectiveDate),
 });
 
 const endSuspension = (
@@ -96,6 +97,7 @@ export const evolveCertificate = (
       lapses: [],
       withdrawal: null,
       lastChangeOn: data.decisionDate,
+      lastEffectiveOn: data.effectiveDate,
     };
   }
   const certificate = issued(state);

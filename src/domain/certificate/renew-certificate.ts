@@ -6,6 +6,7 @@ import {
   dayAfter,
   issuedFor,
   requireDate,
+  requireEffectiveAfterRevisions,
   requireEffectiveOnOrAfterDecision,
   requireInForce,
   requireNotBeforeLastChange,
@@ -39,6 +40,7 @@ export const renewCertificate = (
     throw new CertificateSuspendedError(certificate.number, suspendedOn, 'a renewal');
   }
   requireEffectiveOnOrAfterDecision(decisionDate, effectiveDate);
+  requireEffectiveAfterRevisions(certificate, 'a renewal', effectiveDate);
   if (effectiveDate > dayAfter(previousExpiryDate)) {
     throw new RenewalEffectiveDateError(certificate.number, previousExpiryDate, effectiveDate);
   }

@@ -6,6 +6,7 @@ import { expiryForVersion } from './certificate-expiry';
 import {
   dayAfter,
   issuedFor,
+  requireEffectiveAfterRevisions,
   requireDate,
   requireNotBeforeLastChange,
   requireSameOrSuccessorVersion,
@@ -41,6 +42,7 @@ export const restoreCertificate = (
     );
   }
   requireRestorableOn(certificate, decisionDate);
+  requireEffectiveAfterRevisions(certificate, 'a restoration', decisionDate);
   requireSameOrSuccessorVersion(certificate, data.standard);
   requireScope(number, 'the restoration', data.scope, data.sites);
   const uncappedExpiryDate = renewedExpiry(previousExpiryDate, policy);

@@ -5,6 +5,7 @@ import {
   issuedFor,
   requireDate,
   requireEffectiveBeforeExpiry,
+  requireEffectiveAfterRevisions,
   requireEffectiveOnOrAfterDecision,
   requireInForce,
   requireNotBeforeLastChange,
@@ -64,6 +65,7 @@ export const transitionStandardVersion = (
     );
   }
   requireEffectiveOnOrAfterDecision(decisionDate, effectiveDate);
+  requireEffectiveAfterRevisions(certificate, 'a transition', effectiveDate);
   if (current.transitionEnd !== null && effectiveDate > current.transitionEnd) {
     throw new TransitionAfterEndError(standardCode(current), current.transitionEnd, effectiveDate);
   }

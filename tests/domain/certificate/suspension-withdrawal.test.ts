@@ -4,7 +4,10 @@ import {
   CertificateNotYetEffectiveError,
   CertificateSuspendedError,
   CertificateWithdrawnError,
+  certificateHistory,
+  certificateStatusOn,
   InvalidCertificateCommandError,
+  RevisionBeforeLastRevisionError,
   type CertificateCommand,
 } from '../../../src/domain';
 import {
@@ -12,6 +15,7 @@ import {
   d,
   expire,
   extendScope,
+  fold,
   issueCommand,
   issued,
   reduceScope,
@@ -170,6 +174,48 @@ describe('WithdrawCertificate', () => {
       .thenThrows(CertificateWithdrawnError, {
         rule: 'CERTIFICATE_WITHDRAWN',
         message: 'certificate CN-20000-00042 was withdrawn on 2026-02-01; withdrawal is final',
+      });
+  });
+});
+
+describe('while a revision waits for its effective date', () => {
+  it('suspends a certificate whose renewal takes effect later, and the suspension runs on into it', () => {
+    const events = run(
+      issueCommand(),
+      renew('2027-02-01', '2027-03-20'),
+      suspend('2027-02-15'),
+      reinstate('2027-04-01'),
+    );
+    const state = fold(events);
+    expect(
+      ['2027-02-14', '2027-02-15', '2027-03-25', '2027-04-01'].map((day) =>
+        certificateStatusOn(state, d(day)),
+      ),
+    ).toEqual(['ACTIVE', 'SUSPENDED', 'SUSPENDED', 'ACTIVE']);
+    expect(
+      certificateHistory(state).map(({ status, from, revision }) => [status, from, revision]),
+    ).toEqual([
+      ['ACTIVE', '2024-03-20', 1],
+      ['SUSPENDED', '2027-02-15', 1],
+      ['SUSPENDED', '2027-03-20', 2],
+      ['ACTIVE', '2027-04-01', 2],
+      ['EXPIRED', '2030-03-20', 2],
+    ]);
+  });
+
+  it('withdraws it too', () => {
+    const events = run(issueCommand(), renew('2027-02-01', '2027-03-20'), withdraw('2027-02-15'));
+    expect(events.at(-1)?.type).toBe('CertificateWithdrawn');
+  });
+
+  it('refuses a revision taking effect before the one already recorded', () => {
+    spec(run(issueCommand(), extendScope('2025-01-10', { effectiveDate: d('2025-03-01') })))
+      .when(reduceScope('2025-01-20', { effectiveDate: d('2025-02-01') }))
+      .thenThrows(RevisionBeforeLastRevisionError, {
+        rule: 'CHANGE_BEFORE_LAST_CHANGE',
+        message:
+          'certificate CN-20000-00042 has a revision taking effect on 2025-03-01; a scope ' +
+          'reduction taking effect on 2025-02-01 cannot precede it',
       });
   });
 });
