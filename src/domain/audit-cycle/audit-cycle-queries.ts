@@ -70,18 +70,14 @@ export const stage2MustBeRepeated = (
     (nc) => nc.auditId === stage2.auditId && majorMissingVerificationLimit(nc, asOf),
   );
 
+type CompletedAudit = Audit & { completion: NonNullable<Audit['completion']> };
+
 /** The completed stage 2 a stage audit repeats: the latest one planned before it, if any. */
-export const repeatedStage2 = (
-  cycle: AuditCycle,
-  audit: Audit,
-): (Audit & { completion: NonNullable<Audit['completion']> }) | undefined =>
+export const repeatedStage2 = (cycle: AuditCycle, audit: Audit): CompletedAudit | undefined =>
   lastOf(
     cycle.audits
       .slice(0, cycle.audits.indexOf(audit))
-      .filter(
-        (a): a is Audit & { completion: NonNullable<Audit['completion']> } =>
-          a.kind === 'STAGE2' && a.completion !== null,
-      ),
+      .filter((a): a is CompletedAudit => a.kind === 'STAGE2' && a.completion !== null),
   );
 
 export const completedSurveillance = (
