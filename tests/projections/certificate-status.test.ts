@@ -57,18 +57,19 @@ describe('certificate status as of a date', () => {
   it('verifies a certificate publicly with its status as of the date', () => {
     expect(verifyCertificate(readSide().db, ACME.number, d('2025-06-15'))).toMatchObject({
       number: ACME.number,
-      revision: 3,
-      numberWithRevision: `${ACME.number}/R3`,
-      requestedRevision: 3,
-      revisionStatus: 'DRAFT',
+      revision: 1,
+      numberWithRevision: ACME.number,
+      requestedRevision: 1,
+      revisionStatus: 'CURRENT',
       status: 'SUSPENDED',
       certSearchStatus: 'Suspended',
       valid: false,
       organisationName: 'Acme IT Services Co., Ltd.',
       standard: { identifier: 'ISO/IEC 20000-1', version: '2018' },
-      expiryDate: '2030-03-19',
+      expiryDate: '2027-03-19',
     });
     expect(verifyCertificate(readSide().db, `${ACME.number}/R1`, d('2026-01-01'))).toMatchObject({
+      revision: 2,
       requestedRevision: 1,
       revisionStatus: 'SUPERSEDED',
       status: 'ACTIVE',
@@ -79,6 +80,78 @@ describe('certificate status as of a date', () => {
       valid: false,
     });
     expect(verifyCertificate(readSide().db, 'CN-404', d('2026-01-01'))).toBeNull();
+  });
+
+  it('shows the content of the revision in force on the date, or of the one asked for', () => {
+    const verify = (number: string, date: string) => {
+      const found = verifyCertificate(readSide().db, number, d(date));
+      return (
+        found && {
+          revision: found.revision,
+          requestedRevision: found.requestedRevision,
+          revisionStatus: found.revisionStatus,
+          scope: found.scope,
+          sites: found.sites.map((site) => site.name),
+          effectiveDate: found.effectiveDate,
+          expiryDate: found.expiryDate,
+        }
+      );
+    };
+    const initial = {
+      scope: 'Operation of managed hosting services',
+      sites: ['Head office'],
+      effectiveDate: '2024-03-20',
+      expiryDate: '2027-03-19',
+    };
+    const extended = {
+      scope: 'Operation of managed hosting and cloud backup services',
+      sites: ['Head office', 'Data centre'],
+      effectiveDate: '2025-09-01',
+      expiryDate: '2027-03-19',
+    };
+    const restored = {
+      scope: 'Operation of managed hosting and cloud backup services',
+      sites: ['Head office'],
+      effectiveDate: '2027-05-10',
+      expiryDate: '2030-03-19',
+    };
+    expect(verify(ACME.number, '2024-01-01')).toEqual({
+      revision: 1,
+      requestedRevision: 1,
+      revisionStatus: 'DRAFT',
+      ...initial,
+    });
+    expect(verify(ACME.number, '2025-08-31')).toEqual({
+      revision: 1,
+      requestedRevision: 1,
+      revisionStatus: 'CURRENT',
+      ...initial,
+    });
+    expect(verify(ACME.number, '2025-09-01')).toEqual({
+      revision: 2,
+      requestedRevision: 2,
+      revisionStatus: 'CURRENT',
+      ...extended,
+    });
+    expect(verify(`${ACME.number}/R1`, '2025-09-01')).toEqual({
+      revision: 2,
+      requestedRevision: 1,
+      revisionStatus: 'SUPERSEDED',
+      ...initial,
+    });
+    expect(verify(`${ACME.number}/R3`, '2026-01-01')).toEqual({
+      revision: 2,
+      requestedRevision: 3,
+      revisionStatus: 'DRAFT',
+      ...restored,
+    });
+    expect(verify(ACME.number, '2027-05-10')).toEqual({
+      revision: 3,
+      requestedRevision: 3,
+      revisionStatus: 'CURRENT',
+      ...restored,
+    });
+    expect(verify(`${ACME.number}/R4`, '2027-05-10')).toBeNull();
   });
 
   it('exposes no internal ids, findings, suspension grounds or people in the public check', () => {

@@ -13,7 +13,8 @@ import { Withdrawal } from './withdrawal';
 
 @ObjectType({
   description:
-    'A certificate: current revision, dates and status history. Status on any date: `status(asOf)`.',
+    'A certificate: its latest revision (which may take effect after today: `effectiveDate`), ' +
+    'dates and status history. Status on any date: `status(asOf)`; every revision: `revisions`.',
 })
 export class Certificate {
   @Field(() => ID)

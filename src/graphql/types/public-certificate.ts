@@ -8,19 +8,25 @@ import { PublicStatusPeriod } from './public-status-period';
 import { StandardType, toStandardType } from './standard';
 
 @ObjectType({
-  description: 'What anyone may learn about a certificate: no ids, findings or reasons.',
+  description:
+    'What anyone may learn about a certificate as of a date: no ids, findings or reasons. ' +
+    'Standard, scope, sites, effective and expiry dates are those of the requested revision.',
 })
 export class PublicCertificate {
   @Field(() => String)
   number!: string;
 
-  @Field(() => Int, { description: 'The current revision.' })
+  @Field(() => Int, {
+    description: 'The revision in force on the as-of date (the first, before any takes effect).',
+  })
   revision!: number;
 
   @Field(() => String)
   numberWithRevision!: string;
 
-  @Field(() => Int, { description: 'The revision named by the number asked for, or the current.' })
+  @Field(() => Int, {
+    description: 'The revision named by the number asked for (`…/R2`), else the one in force.',
+  })
   requestedRevision!: number;
 
   @Field(() => RevisionStatusEnum)

@@ -9,7 +9,7 @@ import {
 import type { RecordedEvent } from '../../eventstore';
 import {
   REGISTER_QUERY_INDEXES,
-  REGISTER_TABLES,
+  setupRegisterTable,
   writeRegisterEntry,
 } from '../register/register-table';
 import type { BatchStates, Projection } from '../runner';
@@ -117,10 +117,10 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
 /** Certificates (current revision, dates, status periods) and the public register. */
 export const certificatesProjection: Projection = {
   name: 'certificates',
-  version: 2,
+  version: 3,
   setup: (db) => {
     db.exec(CERTIFICATE_TABLES);
-    db.exec(REGISTER_TABLES);
+    setupRegisterTable(db);
   },
   queryIndexes: { ...CERTIFICATE_QUERY_INDEXES, ...REGISTER_QUERY_INDEXES },
   reset: (db) =>
