@@ -116,6 +116,26 @@ export class CertificateSuspendedError extends DomainError {
   }
 }
 
+/**
+ * A suspension left unresolved past its limit ends in withdrawal or a scope reduction
+ * (17021-1 9.6.5.2), not in a plain reinstatement.
+ */
+export class SuspensionLimitPassedError extends DomainError {
+  override readonly name = 'SuspensionLimitPassedError';
+  constructor(
+    number: string,
+    suspendedOn: CalendarDate,
+    limitDate: CalendarDate,
+    reinstatedOn: CalendarDate,
+  ) {
+    super(
+      'SUSPENSION_LIMIT_PASSED',
+      `certificate ${number} has been suspended since ${suspendedOn} and its limit ${limitDate} ` +
+        `passed before ${reinstatedOn}: withdraw it, or reduce its scope before reinstating it`,
+    );
+  }
+}
+
 export class CertificateNotSuspendedError extends DomainError {
   override readonly name = 'CertificateNotSuspendedError';
   constructor(number: string, date: CalendarDate) {

@@ -1,11 +1,18 @@
+import type { CalendarDate } from '../calendar';
 import type { CertificateReinstated } from './certificate-events';
 import type { ReinstateCertificate } from './certificate-commands';
-import { CertificateNotSuspendedError } from './certificate-errors';
+import { CertificateNotSuspendedError, SuspensionLimitPassedError } from './certificate-errors';
 import { issuedFor, requireDate, requireInForce, requireText } from './certificate-guards';
-import type { CertificateState } from './certificate-state';
+import type { CertificateState, IssuedCertificateState } from './certificate-state';
 import { openSuspension } from './certificate-state';
 
-/** Restores ACTIVE; the expiry date stays as it was. */
+const scopeReducedSince = (certificate: IssuedCertificateState, since: CalendarDate): boolean =>
+  certificate.revisions.some((r) => r.cause === 'SCOPE_REDUCED' && r.decisionDate >= since);
+
+/**
+ * Restores ACTIVE; the expiry date stays as it was. After the suspension's limit only once the
+ * scope was reduced during the suspension (the part still certified is reinstated).
+ */
 export const reinstateCertificate = (
   command: ReinstateCertificate,
   state: CertificateState,
@@ -19,6 +26,10 @@ export const reinstateCertificate = (
   if (requireInForce(certificate, 'a reinstatement', reinstatedOn) !== 'SUSPENDED' || !suspension) {
     throw new CertificateNotSuspendedError(certificate.number, reinstatedOn);
   }
+  const { suspendedOn, limitDate } = suspension;
+  if (reinstatedOn > limitDate && !scopeReducedSince(certificate, suspendedOn)) {
+    throw new SuspensionLimitPassedError(certificate.number, suspendedOn, limitDate, reinstatedOn);
+  }
   return [
     {
       type: 'CertificateReinstated',
@@ -26,7 +37,7 @@ export const reinstateCertificate = (
         certificateId: certificate.certificateId,
         number: certificate.number,
         reinstatedOn,
-        suspendedOn: suspension.suspendedOn,
+        suspendedOn,
         reason: data.reason,
         actor: data.actor,
       },

@@ -8,6 +8,7 @@ import {
   certificateStatusOn,
   InvalidCertificateCommandError,
   RevisionBeforeLastRevisionError,
+  SuspensionLimitPassedError,
   type CertificateCommand,
 } from '../../../src/domain';
 import {
@@ -127,6 +128,37 @@ describe('ReinstateCertificate', () => {
     spec(run(issueCommand(), suspend('2027-01-10')))
       .when(reinstate('2027-03-20'))
       .thenThrows(CertificateExpiredError, { message: 'expired on 2027-03-19' });
+  });
+
+  it('reinstates up to the suspension limit, the limit day included', () => {
+    const [event] = spec(run(issueCommand(), suspend('2025-08-31')))
+      .when(reinstate('2026-02-28'))
+      .events();
+    expect(event?.type).toBe('CertificateReinstated');
+  });
+
+  it('refuses to reinstate once the suspension limit has passed', () => {
+    spec(run(issueCommand(), suspend('2025-08-31')))
+      .when(reinstate('2026-03-01'))
+      .thenThrows(SuspensionLimitPassedError, {
+        rule: 'SUSPENSION_LIMIT_PASSED',
+        message:
+          'suspended since 2025-08-31 and its limit 2026-02-28 passed before 2026-03-01: ' +
+          'withdraw it, or reduce its scope before reinstating it',
+      });
+  });
+
+  it('reinstates after the limit what remains of a scope reduced during the suspension', () => {
+    const [event] = spec(run(issueCommand(), suspend('2025-08-31'), reduceScope('2026-03-01')))
+      .when(reinstate('2026-03-02'))
+      .events();
+    expect(event?.type).toBe('CertificateReinstated');
+  });
+
+  it('does not count a scope reduction from before the suspension', () => {
+    spec(run(issueCommand(), reduceScope('2025-06-01'), suspend('2025-08-31')))
+      .when(reinstate('2026-03-01'))
+      .thenThrows(SuspensionLimitPassedError, { rule: 'SUSPENSION_LIMIT_PASSED' });
   });
 });
 
