@@ -49,6 +49,8 @@ export interface Nonconformity {
   verificationLimitOn: CalendarDate | null;
   planAcceptedOn: CalendarDate | null;
   verifiedOn: CalendarDate | null;
+  /** Who verified the correction and corrective action: follow-up audit work (17021-1 9.4.9). */
+  verifiedBy: string | null;
   escalatedOn: CalendarDate | null;
 }
 

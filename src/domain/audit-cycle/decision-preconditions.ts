@@ -18,7 +18,10 @@ import {
   TransferReviewMissingError,
 } from './decision-errors';
 
-/** [N] 9.5: whoever decides took part in no audit of the cycle, planned or actual team. */
+/**
+ * [N] 9.5: whoever decides took part in no audit of the cycle: not on a planned or actual team,
+ * and verified none of its nonconformities.
+ */
 export const requireImpartialDecisionMaker = (cycle: AuditCycle, decisionMakerId: string) => {
   const audit = cycle.audits.find(
     (a) => a.team.includes(decisionMakerId) || a.completion?.team.includes(decisionMakerId),
@@ -31,6 +34,15 @@ export const requireImpartialDecisionMaker = (cycle: AuditCycle, decisionMakerId
       `decision maker ${decisionMakerId} was on the audit team of ${audit.kind} audit ` +
         `${audit.auditId} (${dates}): the certification decision must be made by a person who ` +
         `took no part in any audit of the cycle (17021-1 9.5)`,
+    );
+  }
+  const verified = cycle.nonconformities.find((nc) => nc.verifiedBy === decisionMakerId);
+  if (verified) {
+    throw new ImpartialityError(
+      `decision maker ${decisionMakerId} verified nonconformity ${verified.ncId} of ` +
+        `${verified.auditKind} audit ${verified.auditId}: the ` +
+        `certification decision must be made by a person who took no part in any audit of the ` +
+        `cycle, its follow-up included (17021-1 9.5)`,
     );
   }
 };

@@ -59,6 +59,7 @@ const evolveCycle = (cycle: AuditCycle, event: AuditCycleEvent): AuditCycle => {
         verificationLimitOn: event.data.verificationLimitOn,
         planAcceptedOn: null,
         verifiedOn: null,
+        verifiedBy: null,
         escalatedOn: null,
       };
       return { ...cycle, nonconformities: [...cycle.nonconformities, raised] };
@@ -66,7 +67,10 @@ const evolveCycle = (cycle: AuditCycle, event: AuditCycleEvent): AuditCycle => {
     case 'CorrectiveActionPlanAccepted':
       return updateNonconformity(cycle, event.data.ncId, { planAcceptedOn: event.data.acceptedOn });
     case 'NonconformityVerified':
-      return updateNonconformity(cycle, event.data.ncId, { verifiedOn: event.data.verifiedOn });
+      return updateNonconformity(cycle, event.data.ncId, {
+        verifiedOn: event.data.verifiedOn,
+        verifiedBy: event.data.verifiedBy,
+      });
     case 'NonconformityEscalated':
       return updateNonconformity(cycle, event.data.ncId, {
         grade: event.data.toGrade,

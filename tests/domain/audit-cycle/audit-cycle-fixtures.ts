@@ -237,14 +237,14 @@ export class AuditCycleHistory {
     });
   }
 
-  verified(ncId: string, verifiedOn: string): this {
+  verified(ncId: string, verifiedOn: string, verifiedBy = LEAD): this {
     return this.run({
       type: 'VerifyNonconformity',
       data: {
         auditCycleId: CYCLE_ID,
         ncId,
         verifiedOn: d(verifiedOn),
-        verifiedBy: LEAD,
+        verifiedBy,
         correction: 'SLA report produced',
         correctiveAction: 'monthly SLA review added',
       },

@@ -189,6 +189,18 @@ describe('granting initial certification', () => {
       });
   });
 
+  it('refuses a decision by the person who verified a nonconformity of the cycle', () => {
+    const history = AuditCycleHistory.readyForDecision()
+      .nonconformity('nc-major', 'stage2', 'MAJOR', '2024-03-06')
+      .verified('nc-major', '2024-03-18', DECIDER);
+    spec(history.events)
+      .when(decideCertification('2024-03-20'))
+      .thenThrows(ImpartialityError, {
+        rule: 'IMPARTIALITY',
+        message: new RegExp(`${DECIDER} verified nonconformity nc-major of STAGE2 audit stage2`),
+      });
+  });
+
   it('refuses a refusal by a member of the audit team too', () => {
     spec(AuditCycleHistory.readyForDecision().events)
       .when(decideCertification('2024-03-20', { decision: 'REFUSED', decisionMakerId: LEAD }))
