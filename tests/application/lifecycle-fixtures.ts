@@ -94,6 +94,13 @@ export const lifecycleWorld = (name: string) => {
 
 export type World = ReturnType<ReturnType<typeof lifecycleWorld>['open']>;
 
+/** The audit cycles naming a certificate, from the log: what the read-model lookup answers. */
+export const auditCyclesFromLog = async (world: World, certificateId: string) =>
+  (await world.store.readAll())
+    .filter((event) => event.type === 'ApplicationSubmitted')
+    .filter((event) => (event.data as { certificateId: string }).certificateId === certificateId)
+    .map((event) => (event.data as { auditCycleId: string }).auditCycleId);
+
 export const checkpointsOf = (world: World): CheckpointStore =>
   sqliteCheckpointStore(world.checkpointDb);
 

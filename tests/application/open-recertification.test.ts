@@ -1,6 +1,7 @@
 import { RecertificationAlreadyOpenError } from '../../src/domain';
 import {
   ADMIN,
+  auditCyclesFromLog,
   d,
   DECISION_MAKER,
   grantedInitialCycle,
@@ -9,19 +10,12 @@ import {
   type World,
 } from './lifecycle-fixtures';
 
-/** The audit cycles of a certificate, from the log: what the read-model lookup answers. */
-const cyclesOf = async (world: World, certificateId: string) =>
-  (await world.store.readAll())
-    .filter((event) => event.type === 'ApplicationSubmitted')
-    .filter((event) => (event.data as { certificateId: string }).certificateId === certificateId)
-    .map((event) => (event.data as { auditCycleId: string }).auditCycleId);
-
 describe('one open recertification per certificate', () => {
   const worlds = lifecycleWorld('open-recertification');
   let world: World;
 
   beforeEach(async () => {
-    world = worlds.open(undefined, { auditCyclesOf: (id) => cyclesOf(world, id) });
+    world = worlds.open(undefined, { auditCyclesOf: (id) => auditCyclesFromLog(world, id) });
     await grantedInitialCycle(world.service);
     await world.reactor().catchUp();
   });

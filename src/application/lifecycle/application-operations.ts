@@ -25,6 +25,7 @@ import type { LifecycleRuntime } from './lifecycle-runtime';
 import { loadAuditCycle, loadCertificate, loadOrganisation, streamExists } from './load-existing';
 import type { OperationContext, OperationOptions, OperationResult } from './operation-result';
 import { AggregateAlreadyExistsError } from './unknown-aggregate-error';
+import { CertificateIdReservedError } from './certificate-id-reserved-error';
 
 export interface SubmitApplicationInput {
   /** Generated (UUID) when absent. */
@@ -165,10 +166,13 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
     return { ...result, certificateId: application.certificateId };
   };
 
+  /** No certificate has the id, and no audit cycle names it for the certificate it would issue. */
   const requireNewCertificate = async (certificateId: string): Promise<void> => {
     if (await streamExists(store, certificateStreamName(certificateId))) {
       throw new AggregateAlreadyExistsError('certificate', certificateId);
     }
+    const [cycle] = await runtime.auditCyclesOf(certificateId);
+    if (cycle !== undefined) throw new CertificateIdReservedError(certificateId, cycle);
   };
 
   const sendToCycle = async (

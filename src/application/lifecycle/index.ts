@@ -1,5 +1,6 @@
 export * from './application-operations';
 export * from './audit-operations';
+export * from './certificate-id-reserved-error';
 export * from './certificate-operations';
 export * from './certificate-sites';
 export * from './lifecycle-runtime';

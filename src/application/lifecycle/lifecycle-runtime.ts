@@ -35,7 +35,8 @@ export interface LifecycleDependencies {
   certificatesOf?: (organisationId: string) => Promise<readonly string[]>;
   /**
    * The ids of the certificate's audit cycles (a read-model lookup): a recertification application
-   * loads them to refuse a second one while one is open. Without it none is found.
+   * loads them to refuse a second one while one is open, and a new application refuses a new
+   * certificate id that one names already. Without it none is found.
    */
   auditCyclesOf?: (certificateId: string) => Promise<readonly string[]>;
 }

@@ -25,7 +25,7 @@ import {
   toNonconformityType,
   toOrganisationType,
 } from '../types';
-import { asOfOrToday, visibleTo } from './read-access';
+import { asOfOrToday, sameOrganisation, visibleTo } from './read-access';
 
 @Resolver(() => AuditCycle)
 export class AuditCycleQueries {
@@ -60,7 +60,7 @@ export class AuditCycleQueries {
   })
   certificate(@Root() cycle: AuditCycle): Certificate | null {
     const view = findCertificate(this.deps.readModels, cycle.certificateId);
-    return view && toCertificateType(view);
+    return view && sameOrganisation(view, cycle) ? toCertificateType(view) : null;
   }
 
   @FieldResolver(() => [Deadline], {

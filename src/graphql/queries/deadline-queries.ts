@@ -19,7 +19,7 @@ import {
 } from '../types';
 import { connectionFromPage, pageInput } from './connection-from-page';
 import { requestLoadersOf } from './request-loaders';
-import { asOfOrToday } from './read-access';
+import { asOfOrToday, sameOrganisation } from './read-access';
 
 /**
  * The certificates and organisations deadlines link to come from the read models' caches, which
@@ -70,7 +70,7 @@ export class DeadlineQueries {
   ): Promise<Certificate | null> {
     const links = requestLoadersOf(context, this.deps.readModels);
     const view = await links.certificates.load(deadline.certificateId);
-    return view && certificateType(view);
+    return view && sameOrganisation(view, deadline) ? certificateType(view) : null;
   }
 
   @FieldResolver(() => Organisation, { nullable: true })

@@ -30,3 +30,13 @@ export const visibleTo = <View>(
   assertCanSeeOrganisation(principal, organisationOf(view));
   return view;
 };
+
+/**
+ * Whether a linked object belongs to the organisation of the object that links to it. A store
+ * written before new certificate ids were checked against pending applications may hold two
+ * organisations' audit cycles naming one certificate id: the certificate is only the issuer's.
+ */
+export const sameOrganisation = (
+  linked: { organisationId: string },
+  from: { organisationId: string },
+): boolean => linked.organisationId === from.organisationId;
