@@ -28,12 +28,14 @@ export class CertificateFields {
   constructor(private readonly deps: ApiDependencies) {}
 
   @FieldResolver(() => CertificateStatusEnum, {
-    description: 'Status on a date, past or future (default: today in the CB time zone).',
+    description:
+      'Status on a date, past or future (default: the `asOf` of the `certificates` list it is a node of, else today in the CB time zone).',
   })
   status(
     @Root() certificate: Certificate,
     @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: CalendarDate | null,
   ): CertificateStatus {
+    if (!asOf && certificate.listedStatus) return certificate.listedStatus;
     return statusOnFromPeriods(certificate.statusPeriods, asOfOrToday(this.deps, asOf));
   }
 

@@ -5,7 +5,12 @@ import type { ApiDependencies } from '../api-dependencies';
 import { organisationScope, type RequestContext } from '../auth';
 import { type Connection, ConnectionArgs, ConnectionArguments, pageRequest } from '../pagination';
 import { CalendarDateScalar } from '../scalars';
-import { Certificate, CertificateConnection, toCertificateType } from '../types';
+import {
+  Certificate,
+  CertificateConnection,
+  toCertificateType,
+  toListedCertificateType,
+} from '../types';
 import { CertificateFilterInput } from './certificate-filter-input';
 import { connectionFromPage, pageInput } from './connection-from-page';
 import { asOfOrToday, visibleTo } from './read-access';
@@ -58,6 +63,6 @@ export class CertificateQueries {
       asOfOrToday(this.deps, asOf),
       pageInput(request),
     );
-    return connectionFromPage(page, request, toCertificateType);
+    return connectionFromPage(page, request, toListedCertificateType);
   }
 }

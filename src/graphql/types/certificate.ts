@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { CalendarDate, PolicyProfile, RecordedStatus } from '../../domain';
-import type { CertificateView } from '../../projections';
+import type { CalendarDate, CertificateStatus, PolicyProfile, RecordedStatus } from '../../domain';
+import type { CertificateView, ListedCertificate } from '../../projections';
 import { CalendarDateScalar } from '../scalars';
 import { CertificateRevision, toCertificateRevisionType } from './certificate-revision';
 import { CertificateSite, toCertificateSiteType } from './certificate-site';
@@ -91,6 +91,9 @@ export class Certificate {
 
   @Field(() => Int, { description: 'Stream version: the `expectedVersion` of the next change.' })
   version!: number;
+
+  /** A list's node: its status as of the list's `asOf`, what `status` answers without one. */
+  listedStatus?: CertificateStatus;
 }
 
 export const toCertificateType = (view: CertificateView): Certificate =>
@@ -121,3 +124,7 @@ export const toCertificateType = (view: CertificateView): Certificate =>
     statusPeriods: view.statusPeriods.map(toStatusPeriodType),
     version: view.version,
   });
+
+/** A node of a list as of a date: `status` without `asOf` answers the list's date. */
+export const toListedCertificateType = (view: ListedCertificate): Certificate =>
+  Object.assign(toCertificateType(view), { listedStatus: view.statusAsOf });

@@ -148,6 +148,23 @@ it('lists certificates by status on a date, standard, organisation and expiry', 
   });
 });
 
+it("answers a listed certificate's status as of the list's date unless asked for another", async () => {
+  const data = dataOf(
+    await api.query(
+      Role.VIEWER,
+      `{ suspended: certificates(filter: { status: SUSPENDED }, asOf: "2024-09-10") {
+           edges { node { id status later: status(asOf: "2025-01-01") } } }
+         draft: certificates(filter: { status: DRAFT }, asOf: "2024-05-01") { edges { node { status } } } }`,
+    ),
+  );
+  expect(data.suspended).toEqual({
+    edges: [{ node: { id: 'cert-acme', status: 'SUSPENDED', later: 'ACTIVE' } }],
+  });
+  expect(data.draft).toEqual({
+    edges: [{ node: { status: 'DRAFT' } }, { node: { status: 'DRAFT' } }],
+  });
+});
+
 it('pages through certificates without duplicates or gaps', async () => {
   const seen: string[] = [];
   let after: string | null = null;
