@@ -49,7 +49,10 @@ export interface DeadlineStatus extends Deadline {
 const closedOn = ({ metOn, closesOn }: Deadline, asOf: CalendarDate): boolean =>
   (metOn !== null && metOn <= asOf) || (closesOn !== null && closesOn <= asOf);
 
-/** State of a deadline as of a date. A deadline met or ended on or before `asOf` is MET. */
+/**
+ * State of a deadline as of a date. A deadline met or ended on or before `asOf` is MET; a meeting
+ * after `asOf` is not known yet then (`metOn` null).
+ */
 export const deadlineStateOn = (deadline: Deadline, asOf: CalendarDate): DeadlineStatus => {
   const daysRemaining = daysBetween(asOf, deadline.dueDate);
   const state: DeadlineState = closedOn(deadline, asOf)
@@ -59,7 +62,8 @@ export const deadlineStateOn = (deadline: Deadline, asOf: CalendarDate): Deadlin
       : daysRemaining === 0
         ? 'DUE_TODAY'
         : 'OVERDUE';
-  return { ...deadline, state, daysRemaining };
+  const metOn = deadline.metOn !== null && deadline.metOn <= asOf ? deadline.metOn : null;
+  return { ...deadline, metOn, state, daysRemaining };
 };
 
 /** Whether the deadline had been set by `asOf` (met or not). */

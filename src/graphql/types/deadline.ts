@@ -26,7 +26,10 @@ export class Deadline {
   })
   openedOn!: CalendarDate;
 
-  @Field(() => CalendarDateScalar, { nullable: true })
+  @Field(() => CalendarDateScalar, {
+    nullable: true,
+    description: 'The day it was met, when that was on or before the as-of date.',
+  })
   metOn!: CalendarDate | null;
 
   @Field(() => CalendarDateScalar, {

@@ -45,6 +45,22 @@ describe('audit cycle deadlines', () => {
     expect(stateOn(stage1.stage2(), 'STAGE2_DUE:stage1', '2024-08-07')).toBe('MET');
   });
 
+  it('does not tell, as of a date, when the deadline will be met later', () => {
+    const deadline = byKey(
+      auditCycleDeadlines(AuditCycleHistory.initial().accepted().stage1().stage2().state),
+      'STAGE2_DUE:stage1',
+    );
+    expect(deadline.metOn).toBe('2024-03-06');
+    expect(deadlineStateOn(deadline, d('2024-03-05'))).toMatchObject({
+      state: 'UPCOMING',
+      metOn: null,
+    });
+    expect(deadlineStateOn(deadline, d('2024-03-06'))).toMatchObject({
+      state: 'MET',
+      metOn: '2024-03-06',
+    });
+  });
+
   it('gives each nonconformity a response deadline: a plan meets a minor, only verification a major', () => {
     const history = AuditCycleHistory.readyForDecision()
       .nonconformity('nc-major', 'stage2', 'MAJOR', '2024-03-06')
