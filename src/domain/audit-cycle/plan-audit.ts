@@ -86,7 +86,7 @@ const checkStage1 = (cycle: AuditCycle, plannedStart: CalendarDate): void => {
   }
 };
 
-/** Stage 2 follows a completed stage 1, unless the cycle starts at stage 2. */
+/** Stage 2 follows a completed stage 1 (starting after its last day), unless the cycle starts at stage 2. */
 const checkStage2 = (cycle: AuditCycle, plannedStart: CalendarDate): void => {
   requireCycleKind(cycle, 'STAGE2');
   requireBeforeDecision(cycle, 'STAGE2');
@@ -97,6 +97,12 @@ const checkStage2 = (cycle: AuditCycle, plannedStart: CalendarDate): void => {
         ? `stage 2 follows stage 1: stage 1 ${stage1.auditId} (planned ${stage1.plannedStart}) is not completed`
         : 'stage 2 follows stage 1: no stage 1 audit is planned (only an application naming the ' +
             "organisation's lapsed certificate may start at stage 2)",
+    );
+  }
+  if (stage1?.completion && plannedStart <= stage1.completion.lastDay) {
+    throw new AuditOrderError(
+      `stage 2 planned to start on ${plannedStart} must follow stage 1, whose last day was ` +
+        stage1.completion.lastDay,
     );
   }
   requireNoneOpen(cycle, 'STAGE2', null);

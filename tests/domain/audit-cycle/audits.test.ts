@@ -254,8 +254,15 @@ describe('completing audits', () => {
       .thenThrows(AuditOrderError, { rule: 'AUDIT_ORDER', message: /stage2 was replaced/ });
   });
 
-  it('refuses stage 2 starting before stage 1 ended', () => {
-    const history = stage1Done().run(planAudit('stage2', 'STAGE2', '2024-02-06', '2024-02-07'));
+  it('refuses stage 2 starting before stage 1 ended, planned or actual', () => {
+    spec(stage1Done().events)
+      .when(planAudit('stage2', 'STAGE2', '2024-02-06', '2024-02-07'))
+      .thenThrows(AuditOrderError, {
+        rule: 'AUDIT_ORDER',
+        message:
+          'stage 2 planned to start on 2024-02-06 must follow stage 1, whose last day was 2024-02-06',
+      });
+    const history = stage1Done().run(planAudit('stage2', 'STAGE2', '2024-02-07', '2024-02-08'));
     spec(history.events)
       .when(completeAudit('stage2', '2024-02-06', '2024-02-07'))
       .thenThrows(AuditOrderError, { rule: 'AUDIT_ORDER', message: /2024-02-06.*2024-02-06/ });
