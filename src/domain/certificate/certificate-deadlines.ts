@@ -85,10 +85,20 @@ const restorationDeadlines = (state: IssuedCertificateState): Deadline[] =>
     ];
   });
 
+const suspensionKey = (suspensions: IssuedCertificateState['suspensions'], index: number) => {
+  const { suspendedOn } = suspensions[index]!;
+  const earlier = suspensions.slice(0, index).filter((s) => s.suspendedOn === suspendedOn).length;
+  return `SUSPENSION_LIMIT:${suspendedOn}${earlier === 0 ? '' : `:${earlier + 1}`}`;
+};
+
+/**
+ * One per suspension, keyed by its date; a suspension on the day another one ended (reinstated,
+ * then suspended again) gets a `:n` suffix, so keys stay unique and existing ones unchanged.
+ */
 const suspensionDeadlines = (state: IssuedCertificateState): Deadline[] =>
-  state.suspensions.map((suspension): Deadline => ({
+  state.suspensions.map((suspension, index): Deadline => ({
     type: 'SUSPENSION_LIMIT',
-    key: `SUSPENSION_LIMIT:${suspension.suspendedOn}`,
+    key: suspensionKey(state.suspensions, index),
     dueDate: suspension.limitDate,
     openedOn: suspension.suspendedOn,
     closesOn: null,

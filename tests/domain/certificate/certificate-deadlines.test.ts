@@ -152,6 +152,25 @@ describe('certificateDeadlines', () => {
     );
   });
 
+  it('keys a suspension on the day the previous one ended apart from it', () => {
+    const again = fold(
+      run(
+        issueCommand(),
+        suspend('2025-06-01'),
+        reinstate('2025-06-01'),
+        suspend('2025-06-01'),
+        reinstate('2025-06-01'),
+        suspend('2025-06-01'),
+      ),
+    );
+    const limits = certificateDeadlines(again).filter((x) => x.type === 'SUSPENSION_LIMIT');
+    expect(limits.map(({ key, metOn }) => [key, metOn])).toEqual([
+      ['SUSPENSION_LIMIT:2025-06-01', '2025-06-01'],
+      ['SUSPENSION_LIMIT:2025-06-01:2', '2025-06-01'],
+      ['SUSPENSION_LIMIT:2025-06-01:3', null],
+    ]);
+  });
+
   it('closes every open deadline at withdrawal', () => {
     const withdrawn = fold(run(issueCommand(), suspend('2025-06-01'), withdraw('2025-12-01')));
     const deadlines = certificateDeadlines(withdrawn);
