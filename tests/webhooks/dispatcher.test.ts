@@ -1,4 +1,5 @@
-import { webhookMessageId } from '../../src/webhooks';
+import { randomBytes } from 'node:crypto';
+import { generateWebhookSecret, SecretBox, webhookMessageId } from '../../src/webhooks';
 import { Receiver, type Reply } from './support/receiver';
 import { webhookKit } from './support/webhook-kit';
 
@@ -205,6 +206,48 @@ describe('webhook dispatcher', () => {
     await dispatcher.dispatchDue();
     expect(receiver.rejected).toEqual([{ path: '/hook', reason: 'no valid signature' }]);
     expect(receiver.received).toHaveLength(2);
+  });
+
+  it('fails only the endpoint whose secret was sealed with another key, and signs with a rotated one', async () => {
+    const { subscription: lost } = subscribe('/lost');
+    subscribe('/ok');
+    receiver.respond = () => ({ status: 200 });
+    kit.db
+      .prepare('UPDATE wh_subscriptions SET secret = ? WHERE id = ?')
+      .run(new SecretBox(randomBytes(32)).seal(generateWebhookSecret()), lost.id);
+    kit.enqueue();
+    const dispatcher = kit.dispatcher();
+    expect(await dispatcher.dispatchDue()).toBe(2);
+    const [failed] = kit.deliveries.list(lost.id);
+    expect(failed!.status).toBe('pending');
+    expect(failed!.attempts[0]!.error).toMatch(
+      /^not sent: the endpoint's signing secret does not open with this CERTCYCLE_WEBHOOK_SECRET_KEY .*; rotate the endpoint's secret$/,
+    );
+    expect(receiver.received.map((r) => r.path)).toEqual(['/ok']);
+
+    const { secret: fresh } = kit.subscriptions.rotateSecret(lost.id);
+    receiver.expect('/lost', fresh);
+    kit.advance(5 * SECOND);
+    expect(await kit.dispatcher().dispatchDue()).toBe(1);
+    expect(kit.deliveries.get(failed!.id).status).toBe('delivered');
+    expect(receiver.received.find((r) => r.path === '/lost')!.signatures).toHaveLength(1);
+    expect(receiver.rejected).toEqual([]);
+  });
+
+  it('keeps dispatching when an endpoint is deleted while its delivery is in flight', async () => {
+    const { subscription } = subscribe('/slow', ['certificate.issued']);
+    subscribe('/ok', ['certificate.suspended']);
+    receiver.respond = ({ path }) =>
+      path === '/slow' ? { status: 200, delayMs: 300 } : { status: 200 };
+    kit.enqueue({ type: 'certificate.issued' });
+    const dispatcher = kit.dispatcher();
+    const sending = dispatcher.dispatchDue();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    kit.subscriptions.delete(subscription.id);
+    await expect(sending).resolves.toBe(1);
+    kit.enqueue({ type: 'certificate.suspended' });
+    await expect(dispatcher.dispatchDue()).resolves.toBe(1);
+    expect(receiver.received.map((r) => r.path).sort()).toEqual(['/ok', '/slow']);
   });
 
   it('sends a due delivery once to each endpoint, concurrently', async () => {

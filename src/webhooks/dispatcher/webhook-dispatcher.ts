@@ -79,6 +79,19 @@ const FLUSH_EVERY_MS = 250;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** An attempt that made no request. */
+const unsent = (error: string): WebhookResponse => ({
+  statusCode: null,
+  latencyMs: 0,
+  responseBody: null,
+  headers: {},
+  error,
+});
+
+const unreadableSecret = (error: unknown): string =>
+  `not sent: the endpoint's signing secret does not open with this CERTCYCLE_WEBHOOK_SECRET_KEY ` +
+  `(${(error as Error).message}); rotate the endpoint's secret`;
+
 /**
  * Sends due deliveries. A claimed delivery is leased (its next attempt pushed past the request
  * timeout) so a crash mid-send only delays it: after the lease it is due again and re-sent with
@@ -261,20 +274,7 @@ export class WebhookDispatcher {
 
   private async deliver(delivery: ClaimedDelivery): Promise<void> {
     const sentAt = this.clock.now();
-    const secrets = signingSecretsOf(
-      delivery.subscription,
-      { open: (sealed) => this.openSecret(sealed) },
-      sentAt.getTime(),
-    );
-    const response = await sendWebhook(
-      {
-        url: delivery.subscription.url,
-        headers: { ...webhookHeaders(secrets, delivery.webhook_id, sentAt, delivery.payload) },
-        body: delivery.payload,
-        timeoutMs: this.timeoutMs,
-      },
-      this.sender,
-    );
+    const response = await this.send(delivery, sentAt);
     const attemptsMade = delivery.attempt_count + 1;
     const outcome = attemptOutcome(
       response,
@@ -285,6 +285,32 @@ export class WebhookDispatcher {
     );
     this.unrecorded.push({ delivery, sentAt: sentAt.getTime(), response, outcome });
     if (this.unrecorded.length >= this.recordBatchSize) this.flush();
+  }
+
+  /**
+   * Signs and sends one delivery. An endpoint whose secret does not open (sealed with another
+   * CERTCYCLE_WEBHOOK_SECRET_KEY) fails this attempt, with no request, like an unreachable one.
+   */
+  private send(delivery: ClaimedDelivery, sentAt: Date): Promise<WebhookResponse> {
+    let secrets: string[];
+    try {
+      secrets = signingSecretsOf(
+        delivery.subscription,
+        { open: (sealed) => this.openSecret(sealed) },
+        sentAt.getTime(),
+      );
+    } catch (error) {
+      return Promise.resolve(unsent(unreadableSecret(error)));
+    }
+    return sendWebhook(
+      {
+        url: delivery.subscription.url,
+        headers: { ...webhookHeaders(secrets, delivery.webhook_id, sentAt, delivery.payload) },
+        body: delivery.payload,
+        timeoutMs: this.timeoutMs,
+      },
+      this.sender,
+    );
   }
 
   /** Decrypts a stored secret once per dispatcher. */
@@ -318,15 +344,16 @@ export class WebhookDispatcher {
     const s = this.statements;
     const subscriptionId = delivery.subscription.id;
     const now = this.clock.now().getTime();
-    s.attempt.run(
-      delivery.id,
-      sentAt,
-      response.statusCode,
-      response.latencyMs,
-      response.responseBody,
-      response.error,
-      outcome.kind === 'delivered' ? 1 : 0,
-    );
+    const recorded = s.attempt.run({
+      deliveryId: delivery.id,
+      attemptedAt: sentAt,
+      statusCode: response.statusCode,
+      latencyMs: response.latencyMs,
+      responseBody: response.responseBody,
+      error: response.error,
+      succeeded: outcome.kind === 'delivered' ? 1 : 0,
+    });
+    if (recorded.changes === 0) return;
     switch (outcome.kind) {
       case 'delivered':
         s.delivered.run(now, delivery.id);
@@ -370,10 +397,12 @@ const prepare = (db: Database) => ({
      ORDER BY d.next_attempt_at, d.id LIMIT @limit`,
   ),
   lease: db.prepare('UPDATE wh_deliveries SET next_attempt_at = ? WHERE id = ?'),
+  /** Records nothing for a delivery deleted meanwhile (with its endpoint). */
   attempt: db.prepare(
     `INSERT INTO wh_attempts
        (delivery_id, attempted_at, status_code, latency_ms, response_body, error, succeeded)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+     SELECT @deliveryId, @attemptedAt, @statusCode, @latencyMs, @responseBody, @error, @succeeded
+     WHERE EXISTS (SELECT 1 FROM wh_deliveries WHERE id = @deliveryId)`,
   ),
   delivered: db.prepare(
     `UPDATE wh_deliveries SET status = 'delivered', delivered_at = ?, next_attempt_at = NULL,

@@ -225,14 +225,30 @@ export class WebhookSubscriptions {
   }
 }
 
+/**
+ * The previous secret, while it still co-signs after a rotation. One sealed with a secret key
+ * since replaced (the reason to rotate every endpoint) no longer opens, and is left out.
+ */
+const previousSecret = (
+  row: SubscriptionRow,
+  box: Pick<SecretBox, 'open'>,
+  nowMs: number,
+): string | null => {
+  if (row.previous_secret === null || (row.previous_secret_expires_at ?? 0) <= nowMs) return null;
+  try {
+    return box.open(row.previous_secret);
+  } catch {
+    return null;
+  }
+};
+
+/** The secrets that sign a message now; throws when the current one does not open. */
 export const signingSecretsOf = (
   row: SubscriptionRow,
   box: Pick<SecretBox, 'open'>,
   nowMs: number,
 ): string[] => {
-  const secrets = [box.open(row.secret)];
-  if (row.previous_secret !== null && (row.previous_secret_expires_at ?? 0) > nowMs) {
-    secrets.push(box.open(row.previous_secret));
-  }
-  return secrets;
+  const previous = previousSecret(row, box, nowMs);
+  const current = box.open(row.secret);
+  return previous === null ? [current] : [current, previous];
 };
