@@ -111,11 +111,18 @@ const validNumberPattern = (pattern: string): string => {
   return pattern;
 };
 
-const positiveWholeNumber = (name: string, value: string | undefined, fallback: number): number => {
+/** Node's longest timer (about 24.8 days): a longer one fires after 1 ms. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+/** A duration that a timer waits: 1 ms up to Node's longest timer. */
+const timerMilliseconds = (name: string, value: string | undefined, fallback: number): number => {
   if (value === undefined || value === '') return fallback;
   const number = Number(value);
-  if (!Number.isSafeInteger(number) || number <= 0) {
-    throw new ConfigError(`${name}=${value} is not a whole number above 0`);
+  if (!Number.isSafeInteger(number) || number <= 0 || number > LONGEST_TIMER_MS) {
+    throw new ConfigError(
+      `${name}=${value} is not a whole number of milliseconds from 1 to ${LONGEST_TIMER_MS} ` +
+        '(about 24.8 days)',
+    );
   }
   return number;
 };
@@ -203,7 +210,7 @@ const loadWebhookConfig = (env: NodeJS.ProcessEnv): WebhookConfig => ({
   secretKey: webhookSecretKey(env.CERTCYCLE_WEBHOOK_SECRET_KEY),
   allowHttp: flag('CERTCYCLE_WEBHOOK_ALLOW_HTTP', env.CERTCYCLE_WEBHOOK_ALLOW_HTTP, false),
   allowedAddresses: allowedAddresses(env.CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES),
-  reminderScanIntervalMs: positiveWholeNumber(
+  reminderScanIntervalMs: timerMilliseconds(
     'CERTCYCLE_REMINDER_SCAN_INTERVAL_MS',
     env.CERTCYCLE_REMINDER_SCAN_INTERVAL_MS,
     3_600_000,
@@ -251,7 +258,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     certificateNumberPattern: validNumberPattern(
       env.CERTCYCLE_CERTIFICATE_NUMBER_PATTERN || 'CN-{standardNumber}-{sequence:5}',
     ),
-    readYourWritesTimeoutMs: positiveWholeNumber(
+    readYourWritesTimeoutMs: timerMilliseconds(
       'CERTCYCLE_READ_YOUR_WRITES_TIMEOUT_MS',
       env.CERTCYCLE_READ_YOUR_WRITES_TIMEOUT_MS,
       5000,

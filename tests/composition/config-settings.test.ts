@@ -35,12 +35,26 @@ describe('composition settings', () => {
     ).toThrow(/unknown placeholder \{site\}/);
   });
 
-  it.each(['0', '-5', '1.5', 'soon'])('refuses a read-your-writes timeout of %s', (value) => {
-    expect(() => loadConfig({ CERTCYCLE_READ_YOUR_WRITES_TIMEOUT_MS: value })).toThrow(
+  it.each([
+    ['CERTCYCLE_READ_YOUR_WRITES_TIMEOUT_MS', '0'],
+    ['CERTCYCLE_READ_YOUR_WRITES_TIMEOUT_MS', '-5'],
+    ['CERTCYCLE_READ_YOUR_WRITES_TIMEOUT_MS', '1.5'],
+    ['CERTCYCLE_READ_YOUR_WRITES_TIMEOUT_MS', 'soon'],
+    ['CERTCYCLE_READ_YOUR_WRITES_TIMEOUT_MS', '2147483648'],
+    ['CERTCYCLE_REMINDER_SCAN_INTERVAL_MS', '3000000000'],
+  ])('refuses %s=%s: a timer waits 1 ms to about 24.8 days', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(
       new ConfigError(
-        `CERTCYCLE_READ_YOUR_WRITES_TIMEOUT_MS=${value} is not a whole number above 0`,
+        `${name}=${value} is not a whole number of milliseconds from 1 to 2147483647 (about 24.8 days)`,
       ),
     );
+  });
+
+  it('accepts the longest timer', () => {
+    expect(
+      loadConfig({ CERTCYCLE_REMINDER_SCAN_INTERVAL_MS: '2147483647' }).webhooks
+        .reminderScanIntervalMs,
+    ).toBe(2147483647);
   });
 
   it.each([
