@@ -118,7 +118,11 @@ describe('SSRF guard', () => {
     expect(() => validateWebhookUrl('http://example.com/hook')).toThrow(InvalidWebhookUrlError);
     expect(() => validateWebhookUrl('http://example.com/hook', { allowHttp: true })).not.toThrow();
     expect(() => validateWebhookUrl('ftp://example.com/')).toThrow(/not http\(s\)/);
-    expect(() => validateWebhookUrl('https://user:pw@example.com/')).toThrow(/credentials/);
+    expect(() => validateWebhookUrl('https://user:secret-pw@example.com/')).toThrow(
+      new InvalidWebhookUrlError('https://example.com/', 'credentials in the URL are not accepted'),
+    );
+    expect(() => validateWebhookUrl('https://example.com/hook#')).toThrow(/a fragment/);
+    expect(() => validateWebhookUrl('https://example.com/hook#part')).toThrow(/a fragment/);
     expect(() => validateWebhookUrl('not a url')).toThrow(/not an absolute URL/);
   });
 });

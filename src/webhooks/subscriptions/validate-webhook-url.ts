@@ -28,9 +28,11 @@ export const validateWebhookUrl = (url: string, options: WebhookUrlOptions = {})
     throw new InvalidWebhookUrlError(url, `scheme ${parsed.protocol} is not http(s)`);
   }
   if (parsed.username || parsed.password) {
-    throw new InvalidWebhookUrlError(url, 'credentials in the URL are not accepted');
+    parsed.username = '';
+    parsed.password = '';
+    throw new InvalidWebhookUrlError(parsed.href, 'credentials in the URL are not accepted');
   }
-  if (parsed.hash) {
+  if (parsed.hash || url.includes('#')) {
     throw new InvalidWebhookUrlError(url, 'a fragment is not accepted');
   }
   return parsed;
