@@ -70,6 +70,18 @@ describe('webhook fan-out', () => {
     ]);
   });
 
+  it('gives an endpoint nothing recorded before it was created, though fan-out runs later', async () => {
+    const earlier = subscribe(['certificate.issued']);
+    const issued = certificateIssued('c1', 'org-acme');
+    await store.appendToStream('certificate-c1', [issued]);
+    const [recorded] = await store.readAll();
+    kit.clock.set(new Date(Date.parse(recorded!.metadata.recordedAt) + 1));
+    subscribe(['certificate.issued']);
+
+    expect(await fanOut.catchUp()).toBe(1);
+    expect(rows().map((r) => [r.event_id, r.subscription_id])).toEqual([[issued.id, earlier.id]]);
+  });
+
   it('maps events to payloads with ids, number, status, dates and the stream version, without findings', async () => {
     subscribe(['certificate.suspended', 'certificate.scope_changed', 'certificate.transitioned']);
     await store.appendToStream('certificate-c1', [

@@ -186,6 +186,7 @@ describe('deadline reminders', () => {
   });
 
   it('sends each reminder once when two scanner processes race over the same deadlines', async () => {
+    kit.clock.set(new Date('2025-12-31T00:00:00Z'));
     kit.subscriptions.create({
       url: 'https://hooks.example.com/a',
       eventTypes: ['surveillance_audit.due', 'surveillance_audit.overdue'],

@@ -11,13 +11,15 @@ export interface OutboxMessage {
 }
 
 /**
- * Inserts one delivery per matching subscription (event type and organisation filter), enabled or
- * not: a disabled one's deliveries wait until it is enabled again, so a pause loses nothing.
+ * Inserts one delivery per matching subscription (event type and organisation filter, created by
+ * the message's timestamp), enabled or not: a disabled one's deliveries wait until it is enabled
+ * again, so a pause loses nothing; an endpoint gets nothing from before it was created, though
+ * fan-out runs late (switched off, or catching up after a restart).
  * Idempotent: a delivery is unique per (event, subscription). Call inside the caller's
  * transaction so the rows commit with whatever caused them.
  */
 export class DeliveryOutbox {
-  private readonly matching: Statement<[string, string | null], { id: string }>;
+  private readonly matching: Statement<[string, string | null, number], { id: string }>;
   private readonly insert: Statement<[string, string, string, string, string, number, number]>;
 
   constructor(db: Database) {
@@ -25,7 +27,7 @@ export class DeliveryOutbox {
     this.matching = db.prepare(
       `SELECT id FROM wh_subscriptions
        WHERE EXISTS (SELECT 1 FROM json_each(event_types) WHERE value = ?)
-         AND (organisation_id IS NULL OR organisation_id = ?)`,
+         AND (organisation_id IS NULL OR organisation_id = ?) AND created_at <= ?`,
     );
     this.insert = db.prepare(
       `INSERT OR IGNORE INTO wh_deliveries
@@ -37,7 +39,11 @@ export class DeliveryOutbox {
 
   /** Returns the number of deliveries created. */
   enqueue(message: OutboxMessage, nowMs: number): number {
-    const subscriptions = this.matching.all(message.payload.type, message.organisationId);
+    const subscriptions = this.matching.all(
+      message.payload.type,
+      message.organisationId,
+      Date.parse(message.payload.timestamp),
+    );
     if (subscriptions.length === 0) return 0;
     const body = JSON.stringify(message.payload);
     let created = 0;
