@@ -3,7 +3,15 @@ import type { Database } from 'better-sqlite3';
 import type { Config } from '../config';
 import { clockFor } from '../composition/clock-for';
 import { openReadModels, readModelsFile } from '../composition/storage';
-import { type ApiKeyRecord, ApiKeyStore, isRole, Role } from '../graphql/auth';
+import {
+  type ApiKeyRecord,
+  ApiKeyStore,
+  isRole,
+  type NewApiKey,
+  Role,
+  validateNewApiKey,
+} from '../graphql/auth';
+import { BadUserInputError } from '../graphql/errors';
 import { findOrganisation } from '../projections';
 import { existingStoreFile } from './existing-store';
 import { parseArguments } from './parse-arguments';
@@ -58,12 +66,13 @@ const table = (records: readonly ApiKeyRecord[]): string[] => {
   );
 };
 
-const create = (
-  db: Database,
-  store: ApiKeyStore,
-  argv: readonly string[],
-  { out, err }: CommandOutputWithWarnings,
-) => {
+const OPTION_OF_FIELD: Readonly<Record<string, string>> = {
+  personId: 'person',
+  organisationId: 'organisation',
+};
+
+/** The key `api-key create` asks for, checked as the store checks it, before anything is opened. */
+const newKeyOf = (argv: readonly string[]): NewApiKey => {
   const { positionals, options } = parseArguments(argv, [
     'role',
     'person',
@@ -81,15 +90,32 @@ const create = (
   }
   const organisationId = options.get('organisation');
   const label = options.get('label');
-  const { key, record } = store.create({
+  const key: NewApiKey = {
     role,
     personId,
     ...(organisationId === undefined ? {} : { organisationId }),
     ...(label === undefined ? {} : { label }),
-  });
+  };
+  try {
+    validateNewApiKey(key);
+  } catch (error) {
+    if (!(error instanceof BadUserInputError)) throw error;
+    throw new UsageError(`--${OPTION_OF_FIELD[error.field] ?? error.field}: ${error.message}`);
+  }
+  return key;
+};
+
+const create = (
+  db: Database,
+  store: ApiKeyStore,
+  request: NewApiKey,
+  { out, err }: CommandOutputWithWarnings,
+) => {
+  const { key, record } = store.create(request);
   out(`key:          ${key}`);
   for (const line of describe(record)) out(line);
   out('The key is shown only now: store it safely (only its hash is kept).');
+  const { organisationId } = request;
   if (organisationId !== undefined && !knownOrganisation(db, organisationId)) {
     err(
       `certcycle: warning: organisation ${organisationId} is not in the read models: check the id ` +
@@ -106,7 +132,10 @@ const actionOf = (
   rest: readonly string[],
   output: CommandOutputWithWarnings,
 ): Action => {
-  if (action === 'create') return (db, store) => create(db, store, rest, output);
+  if (action === 'create') {
+    const request = newKeyOf(rest);
+    return (db, store) => create(db, store, request, output);
+  }
   if (action === 'list') {
     if (rest.length > 0) throw new UsageError(`unexpected ${rest.join(' ')}`);
     return (_db, store) => {

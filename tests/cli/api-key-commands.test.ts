@@ -97,21 +97,22 @@ describe('npm run cli -- api-key', () => {
     expect(created).toMatchObject({ code: 0, stderr: '' });
   });
 
-  it('answers bad usage with exit code 2 and the usage, bad values with exit code 1', async () => {
+  it('answers bad usage with exit code 2 and the usage, before making a store; bad values with exit code 1', async () => {
     const noRole = await runCliProcess(['api-key', 'create', '--person', 'p-1'], env);
     expect(noRole.code).toBe(2);
     expect(noRole.stderr).toContain('api-key create needs --role and --person');
     expect(noRole.stderr).toContain('usage: npm run cli -- <command>');
 
+    const nowhere = join(dir.path, 'no-store-for-bad-usage');
     const clientWithoutOrganisation = await runCliProcess(
       ['api-key', 'create', '--role', 'CLIENT', '--person', 'p-1'],
-      env,
+      { CERTCYCLE_DATA_DIR: nowhere },
     );
-    expect(clientWithoutOrganisation).toMatchObject({
-      code: 1,
-      stdout: '',
-      stderr: 'certcycle: a CLIENT key needs the organisation it belongs to\n',
-    });
+    expect(clientWithoutOrganisation).toMatchObject({ code: 2, stdout: '' });
+    expect(clientWithoutOrganisation.stderr).toMatch(
+      /^certcycle: --organisation: a CLIENT key needs the organisation it belongs to\n\nusage:/,
+    );
+    expect(existsSync(nowhere)).toBe(false);
 
     const unknownKey = await runCliProcess(['api-key', 'revoke', 'no-such-id'], env);
     expect(unknownKey.code).toBe(1);

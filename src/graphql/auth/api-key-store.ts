@@ -76,7 +76,7 @@ export class ApiKeyStore {
 
   /** Stores a key chosen elsewhere (the bootstrap admin key). */
   register(key: string, input: NewApiKey): ApiKeyRecord {
-    validate(input);
+    validateNewApiKey(input);
     const row: ApiKeyRow = {
       id: randomUUID(),
       key_hash: hashApiKey(key),
@@ -135,7 +135,8 @@ export class ApiKeyStore {
   }
 }
 
-const validate = ({ personId, role, organisationId, label }: NewApiKey): void => {
+/** Throws BadUserInputError, naming the field, for a key that cannot be created. */
+export const validateNewApiKey = ({ personId, role, organisationId, label }: NewApiKey): void => {
   if (typeof personId !== 'string' || personId.trim() === '' || personId.length > MAX_TEXT) {
     throw new BadUserInputError('personId', `personId must be 1-${MAX_TEXT} characters`);
   }
