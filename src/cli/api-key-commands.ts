@@ -168,13 +168,14 @@ export const apiKeyCommand = (
   const run = actionOf(action, rest, output);
   const file =
     action === 'create' ? readModelsFile(config) : existingStoreFile(config, `keys to ${action}`);
-  if (!existsSync(file)) {
+  const existed = existsSync(file);
+  const db = openReadModels(file);
+  if (!existed) {
     output.err(
       `certcycle: warning: no store at ${file} yet: created a new one for the key ` +
         '(the service uses it only when started with this CERTCYCLE_DATA_DIR; is it right?)',
     );
   }
-  const db = openReadModels(file);
   try {
     const clock = clockFor(config);
     run(db, new ApiKeyStore(db, () => clock.now()));

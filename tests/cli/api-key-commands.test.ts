@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { calendarDate } from '../../src/domain';
 import type { Certcycle } from '../../src/composition';
@@ -133,6 +133,23 @@ describe('npm run cli -- api-key', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('api-key revoke needs one key id');
     expect(existsSync(nowhere)).toBe(false);
+  });
+
+  it('answers a data directory that is a file with one configuration error line', async () => {
+    const file = join(dir.path, 'a-file');
+    writeFileSync(file, 'not a directory');
+    const answer = await runCliProcess(
+      ['api-key', 'create', '--role', 'ADMIN', '--person', 'a-1'],
+      {
+        CERTCYCLE_DATA_DIR: file,
+      },
+    );
+    expect(answer).toMatchObject({ code: 1, stdout: '' });
+    expect(answer.stderr).toMatch(
+      new RegExp(
+        `^certcycle: CERTCYCLE_DATA_DIR ${file} cannot be used as a directory: [^\\n]*\\n$`,
+      ),
+    );
   });
 
   it('creates a key in a data directory without a store, saying it made a new store there', async () => {

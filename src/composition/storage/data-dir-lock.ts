@@ -17,6 +17,17 @@ export interface DataDirLock {
   release(): void;
 }
 
+/** Creates the data directory if needed; one that cannot be (a file is there) is a setting to fix. */
+export const makeDataDir = (dataDir: string): void => {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw new ConfigError(
+      `CERTCYCLE_DATA_DIR ${dataDir} cannot be used as a directory: ${(error as Error).message}`,
+    );
+  }
+};
+
 /** The lock files this process holds. */
 const heldHere = new Set<string>();
 
@@ -50,13 +61,7 @@ const holderOf = (file: string): number | null => {
  * Within one process, a second holder is refused too.
  */
 export const lockDataDir = (dataDir: string, what: string): DataDirLock => {
-  try {
-    mkdirSync(dataDir, { recursive: true });
-  } catch (error) {
-    throw new ConfigError(
-      `CERTCYCLE_DATA_DIR ${dataDir} cannot be used as a directory: ${(error as Error).message}`,
-    );
-  }
+  makeDataDir(dataDir);
   const file = path.join(dataDir, LOCK_FILE);
   for (let attempt = 0; ; attempt++) {
     try {

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Config } from '../../config';
@@ -8,7 +7,7 @@ import {
   SqliteEventStore,
   walMode,
 } from '../../eventstore';
-import { type DataDirLock, lockDataDir } from './data-dir-lock';
+import { type DataDirLock, lockDataDir, makeDataDir } from './data-dir-lock';
 
 /** The event store and the SQLite database of the read models (and API keys). */
 export interface Storage {
@@ -41,7 +40,7 @@ const BUSY_TIMEOUT_MS = 5000;
 
 /** A connection to a read-model file, creating the data directory if needed. */
 export const openReadModels = (file: string): Database.Database => {
-  mkdirSync(path.dirname(file), { recursive: true });
+  makeDataDir(path.dirname(file));
   const db = new Database(file);
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   walMode(db, BUSY_TIMEOUT_MS);
