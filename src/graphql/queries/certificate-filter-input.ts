@@ -13,7 +13,8 @@ export class CertificateFilterInput {
 
   @Field(() => String, {
     nullable: true,
-    description: '`ISO/IEC 20000-1` (any version) or `ISO/IEC 20000-1:2018`.',
+    description:
+      '`ISO/IEC 20000-1` (any version) or `ISO/IEC 20000-1:2018`, from the standards catalog (another is BAD_USER_INPUT).',
   })
   standard?: string | null;
 

@@ -1,5 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import { type CalendarDate, calendarDate, type CertificateStatus } from '../../domain';
+import {
+  type CalendarDate,
+  calendarDate,
+  type CertificateStatus,
+  STANDARDS,
+  standardCode,
+} from '../../domain';
 import {
   objectRows,
   type Page,
@@ -170,11 +176,23 @@ const listSql = (filter: CertificateFilter, standardCode: boolean, after: boolea
     ORDER BY c.number, c.certificate_id LIMIT :limit`;
 };
 
+/** A standard of the catalog, by identifier (`ISO 9001`) or code (`ISO 9001:2015`). */
+const knownStandard = (standard: string): boolean =>
+  STANDARDS.some((s) => s.identifier === standard || standardCode(s) === standard);
+
 const validFilter = (filter: CertificateFilter): CertificateFilter => {
   if (filter.status && !CERTIFICATE_STATUSES.includes(filter.status)) {
     throw new InvalidCertificateFilterError(
       'status',
       `status must be one of ${CERTIFICATE_STATUSES.join(', ')}, got ${String(filter.status)}`,
+    );
+  }
+  if (filter.standard && !knownStandard(filter.standard)) {
+    const identifiers = [...new Set(STANDARDS.map((s) => s.identifier))];
+    throw new InvalidCertificateFilterError(
+      'standard',
+      `standard ${JSON.stringify(filter.standard)} is not in the standards catalog: give an ` +
+        `identifier (${identifiers.join(', ')}) or one with its version (${standardCode(STANDARDS[0]!)})`,
     );
   }
   return filter.expiringBefore

@@ -97,7 +97,13 @@ const statementFor = (db: Database, shape: Shape) => {
 };
 
 const validTypes = (types: readonly DeadlineType[] | null | undefined): DeadlineType[] | null => {
-  if (!types || types.length === 0) return null;
+  if (!types) return null;
+  if (types.length === 0) {
+    throw new InvalidDeadlineQueryError(
+      'types',
+      'types names no deadline type: name at least one, or leave types out for every type',
+    );
+  }
   const unknown = types.filter((type) => !DEADLINE_TYPES.includes(type));
   if (unknown.length > 0) {
     throw new InvalidDeadlineQueryError(

@@ -165,6 +165,18 @@ it("answers a listed certificate's status as of the list's date unless asked for
   });
 });
 
+it('refuses a standard the catalog does not know, rather than list nothing', async () => {
+  for (const standard of ['iso 9001', 'ISO/IEC 99999', 'ISO 9001:2008']) {
+    const response = await api.query(
+      Role.VIEWER,
+      'query ($standard: String) { certificates(filter: { standard: $standard }) { edges { cursor } } }',
+      { standard },
+    );
+    expect(errorOf(response)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'standard' });
+    expect(errorOf(response).message).toContain('is not in the standards catalog');
+  }
+});
+
 it('pages through certificates without duplicates or gaps', async () => {
   const seen: string[] = [];
   let after: string | null = null;

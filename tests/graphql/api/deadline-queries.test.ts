@@ -180,4 +180,11 @@ it('refuses a bad calendar date, window or type as BAD_USER_INPUT', async () => 
 
   const type = await api.query(Role.VIEWER, DEADLINES, { types: ['SOMEDAY'] });
   expect(errorOf(type)).toMatchObject({ code: 'BAD_USER_INPUT' });
+
+  const none = await api.query(Role.VIEWER, DEADLINES, { types: [] });
+  expect(errorOf(none)).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    field: 'types',
+    message: 'types names no deadline type: name at least one, or leave types out for every type',
+  });
 });
