@@ -55,7 +55,7 @@ describe('npm run rebuild', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
       new RegExp(
-        `^rebuilt organisations, certificates, certificate_history, audit_cycles, deadlines from ${events} events in \\d+\\.\\d s \\(\\d+ events/s\\)\\n$`,
+        `^rebuilt organisations, certificates, certificate_history, audit_cycles, deadlines from ${events} events in \\d+\\.\\d s \\(\\d+ events/s\\), the last \\d+\\.\\d s building query indexes\\n$`,
       ),
     );
     const lastLine = run.stderr.trim().split('\n').at(-1);
