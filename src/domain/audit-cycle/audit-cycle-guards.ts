@@ -3,7 +3,9 @@ import {
   AuditCycleClosedError,
   AuditCycleNotFoundError,
 } from './application-errors';
+import type { CalendarDate } from '../calendar';
 import type { AuditCycle, AuditCycleState } from './audit-cycle-state';
+import { AuditOrderError } from './audit-errors';
 
 /** The cycle the command is addressed to, refused when it does not exist or is closed. */
 export const openAuditCycle = (state: AuditCycleState, auditCycleId: string): AuditCycle => {
@@ -34,6 +36,29 @@ export const requireAcceptedApplication = (cycle: AuditCycle, action: string): v
     throw new ApplicationNotAcceptedError(
       `cannot ${action}: the application of audit cycle ${cycle.application.auditCycleId} ` +
         `submitted on ${cycle.application.submittedOn} has not been accepted`,
+    );
+  }
+};
+
+/** An audit takes place once the application review accepted the application (17021-1 9.1.2). */
+export const requireAfterAcceptance = (cycle: AuditCycle, what: string, date: CalendarDate) => {
+  const acceptedOn = cycle.review?.reviewedOn;
+  if (acceptedOn !== undefined && date < acceptedOn) {
+    throw new AuditOrderError(
+      `${what} on ${date} precedes the acceptance of the application on ${acceptedOn}`,
+    );
+  }
+};
+
+/** Stage 2 starts after stage 1's last day, as planned (`planned to start`) and as held (`starting`). */
+export const requireStage2AfterStage1 = (
+  stage1LastDay: CalendarDate,
+  start: CalendarDate,
+  when: 'planned to start' | 'starting',
+) => {
+  if (start <= stage1LastDay) {
+    throw new AuditOrderError(
+      `stage 2 ${when} on ${start} must follow stage 1, whose last day was ${stage1LastDay}`,
     );
   }
 };

@@ -1,7 +1,11 @@
 import type { CalendarDate } from '../calendar';
 import type { CompleteAudit } from './audit-cycle-commands';
 import type { AuditCompleted } from './audit-cycle-events';
-import { openAuditCycle } from './audit-cycle-guards';
+import {
+  openAuditCycle,
+  requireAfterAcceptance,
+  requireStage2AfterStage1,
+} from './audit-cycle-guards';
 import {
   cycleDecisionDate,
   findAudit,
@@ -68,11 +72,7 @@ const checkStage2 = (
   if (startsAtStage2(cycle)) return;
   const stage1 = latestAudit(cycle, 'STAGE1');
   if (!stage1?.completion) throw new AuditOrderError('stage 2 follows a completed stage 1');
-  if (firstDay <= stage1.completion.lastDay) {
-    throw new AuditOrderError(
-      `stage 2 starting on ${firstDay} must follow stage 1, whose last day was ${stage1.completion.lastDay}`,
-    );
-  }
+  requireStage2AfterStage1(stage1.completion.lastDay, firstDay, 'starting');
   const repeated = repeatedStage2(cycle, audit);
   if (repeated && cycle.audits.indexOf(repeated) > cycle.audits.indexOf(stage1)) return;
   const dueOn = stage2DueDate(stage1.completion.lastDay, cycle);
@@ -133,6 +133,7 @@ export const completeAudit = (
   const firstDay = requireDate(data.firstDay, 'firstDay');
   const lastDay = requireDate(data.lastDay, 'lastDay');
   requireOrderedDates(firstDay, lastDay, 'firstDay', 'lastDay');
+  requireAfterAcceptance(cycle, `${audit.kind} audit ${audit.auditId} starting`, firstDay);
   const team = requireTeam(data.leadAuditorId, data.team);
   const sites = requireTextList(data.sites, 'sites', { nonEmpty: true });
   requireVersionOpenForAudit(cycle, audit.kind, firstDay);

@@ -2,7 +2,12 @@ import type { CalendarDate } from '../calendar';
 import { findStandard, standardCode } from '../standards';
 import type { PlanAudit } from './audit-cycle-commands';
 import type { AuditPlanned } from './audit-cycle-events';
-import { openAuditCycle, requireAcceptedApplication } from './audit-cycle-guards';
+import {
+  openAuditCycle,
+  requireAcceptedApplication,
+  requireAfterAcceptance,
+  requireStage2AfterStage1,
+} from './audit-cycle-guards';
 import { requireVersionOpenForAudit } from './closed-standard-version';
 import {
   completedSurveillance,
@@ -99,11 +104,8 @@ const checkStage2 = (cycle: AuditCycle, plannedStart: CalendarDate): void => {
             "organisation's lapsed certificate may start at stage 2)",
     );
   }
-  if (stage1?.completion && plannedStart <= stage1.completion.lastDay) {
-    throw new AuditOrderError(
-      `stage 2 planned to start on ${plannedStart} must follow stage 1, whose last day was ` +
-        stage1.completion.lastDay,
-    );
+  if (stage1?.completion) {
+    requireStage2AfterStage1(stage1.completion.lastDay, plannedStart, 'planned to start');
   }
   requireNoneOpen(cycle, 'STAGE2', null);
   const stage2 = currentStage2(cycle);
@@ -189,6 +191,7 @@ export const planAudit = ({ data }: PlanAudit, state: AuditCycleState): AuditPla
   const plannedStart = requireDate(data.plannedStart, 'plannedStart');
   const plannedEnd = requireDate(data.plannedEnd, 'plannedEnd');
   requireOrderedDates(plannedStart, plannedEnd, 'plannedStart', 'plannedEnd');
+  requireAfterAcceptance(cycle, `${kind} audit ${auditId} planned to start`, plannedStart);
   const mode = requireOneOf(data.mode, MODES, 'mode');
   const team = requireTeam(data.leadAuditorId, data.team);
   const sites = requireTextList(data.sites, 'sites', { nonEmpty: true });

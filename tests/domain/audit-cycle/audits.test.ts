@@ -254,6 +254,24 @@ describe('completing audits', () => {
       .thenThrows(AuditOrderError, { rule: 'AUDIT_ORDER', message: /stage2 was replaced/ });
   });
 
+  it('refuses an audit planned or held before the application was accepted', () => {
+    const accepted = AuditCycleHistory.initial().accepted('2024-01-15');
+    spec(accepted.events)
+      .when(planAudit('stage1', 'STAGE1', '2024-01-14', '2024-01-16'))
+      .thenThrows(AuditOrderError, {
+        rule: 'AUDIT_ORDER',
+        message:
+          'STAGE1 audit stage1 planned to start on 2024-01-14 precedes the acceptance of the application on 2024-01-15',
+      });
+    spec(accepted.run(planAudit('stage1', 'STAGE1', '2024-01-15', '2024-01-16')).events)
+      .when(completeAudit('stage1', '2024-01-10', '2024-01-11'))
+      .thenThrows(AuditOrderError, {
+        rule: 'AUDIT_ORDER',
+        message:
+          'STAGE1 audit stage1 starting on 2024-01-10 precedes the acceptance of the application on 2024-01-15',
+      });
+  });
+
   it('refuses stage 2 starting before stage 1 ended, planned or actual', () => {
     spec(stage1Done().events)
       .when(planAudit('stage2', 'STAGE2', '2024-02-06', '2024-02-07'))
