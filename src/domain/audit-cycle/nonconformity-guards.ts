@@ -27,3 +27,13 @@ export const requireNotBeforeRaised = (nc: Nonconformity, date: CalendarDate, wh
     );
   }
 };
+
+/** A verification follows the corrective-action plan accepted for the nonconformity, if any. */
+export const requireNotBeforePlan = (nc: Nonconformity, verifiedOn: CalendarDate) => {
+  if (nc.planAcceptedOn !== null && verifiedOn < nc.planAcceptedOn) {
+    throw new AuditOrderError(
+      `verification on ${verifiedOn} precedes the acceptance of nonconformity ${nc.ncId}'s ` +
+        `corrective-action plan on ${nc.planAcceptedOn}`,
+    );
+  }
+};

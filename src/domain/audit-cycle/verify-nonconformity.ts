@@ -3,7 +3,11 @@ import type { NonconformityVerified } from './audit-cycle-events';
 import { openAuditCycle } from './audit-cycle-guards';
 import type { AuditCycleState } from './audit-cycle-state';
 import { requireDate, requireText } from './input-validation';
-import { openNonconformity, requireNotBeforeRaised } from './nonconformity-guards';
+import {
+  openNonconformity,
+  requireNotBeforePlan,
+  requireNotBeforeRaised,
+} from './nonconformity-guards';
 
 /** Verifies correction and corrective action; closes the nonconformity. */
 export const verifyNonconformity = (
@@ -14,6 +18,7 @@ export const verifyNonconformity = (
   const nc = openNonconformity(cycle, data.ncId, 'verify it');
   const verifiedOn = requireDate(data.verifiedOn, 'verifiedOn');
   requireNotBeforeRaised(nc, verifiedOn, 'verification');
+  requireNotBeforePlan(nc, verifiedOn);
   return [
     {
       type: 'NonconformityVerified',

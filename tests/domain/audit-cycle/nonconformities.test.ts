@@ -1,5 +1,6 @@
 import {
   AuditNotCompletedError,
+  AuditOrderError,
   CorrectiveActionPlanAlreadyAcceptedError,
   DEFAULT_POLICY,
   DuplicateNonconformityError,
@@ -154,6 +155,26 @@ describe('answering nonconformities', () => {
       type: 'NonconformityVerified',
       data: { verifiedOn: '2024-03-18' },
     });
+  });
+
+  it('refuses a verification dated before the accepted corrective-action plan', () => {
+    spec(withMinor().planAccepted('nc-1', '2024-03-20').events)
+      .when({
+        type: 'VerifyNonconformity',
+        data: {
+          auditCycleId: CYCLE_ID,
+          ncId: 'nc-1',
+          verifiedOn: d('2024-03-18'),
+          verifiedBy: LEAD,
+          correction: 'report produced',
+          correctiveAction: 'monthly review',
+        },
+      })
+      .thenThrows(AuditOrderError, {
+        rule: 'AUDIT_ORDER',
+        message:
+          "verification on 2024-03-18 precedes the acceptance of nonconformity nc-1's corrective-action plan on 2024-03-20",
+      });
   });
 
   it('refuses to act on a closed nonconformity', () => {
