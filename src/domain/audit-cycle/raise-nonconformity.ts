@@ -48,8 +48,16 @@ export const raiseNonconformity = (
         `${audit.completion.firstDay}`,
     );
   }
-  const grade = requireOneOf(data.grade, GRADES, 'grade');
   const { lastDay } = audit.completion;
+  const responseDueOn = addDays(lastDay, cycle.policy.ncResponseDays);
+  if (raisedOn > responseDueOn) {
+    throw new AuditOrderError(
+      `nonconformity ${ncId} raised on ${raisedOn}, after the response it is due by ` +
+        `(${responseDueOn}, ${cycle.policy.ncResponseDays} days after audit ${audit.auditId} ended ` +
+        `on ${lastDay}): findings are reported with their audit`,
+    );
+  }
+  const grade = requireOneOf(data.grade, GRADES, 'grade');
   return [
     {
       type: 'NonconformityRaised',
@@ -62,7 +70,7 @@ export const raiseNonconformity = (
         clause: requireText(data.clause, 'clause'),
         description: requireText(data.description, 'description'),
         raisedOn,
-        responseDueOn: addDays(lastDay, cycle.policy.ncResponseDays),
+        responseDueOn,
         verificationLimitOn:
           grade === 'MAJOR' && audit.kind === 'STAGE2'
             ? majorNcVerificationLimit(lastDay, cycle)

@@ -73,6 +73,21 @@ describe('raising nonconformities', () => {
       });
   });
 
+  it('refuses a finding raised after the response it would be due by', () => {
+    const stage2 = AuditCycleHistory.readyForDecision();
+    const [event] = spec(stage2.events)
+      .when(raiseNonconformity('nc-late', 'stage2', 'MINOR', '2024-06-04'))
+      .events();
+    expect(event?.data).toMatchObject({ raisedOn: '2024-06-04', responseDueOn: '2024-06-04' });
+    spec(stage2.events)
+      .when(raiseNonconformity('nc-late', 'stage2', 'MAJOR', '2024-06-05'))
+      .thenThrows(AuditOrderError, {
+        rule: 'AUDIT_ORDER',
+        message:
+          'nonconformity nc-late raised on 2024-06-05, after the response it is due by (2024-06-04, 90 days after audit stage2 ended on 2024-03-06): findings are reported with their audit',
+      });
+  });
+
   it('refuses a duplicate nonconformity id', () => {
     const history = AuditCycleHistory.readyForDecision().nonconformity(
       'nc-1',
