@@ -364,6 +364,29 @@ describe('lifecycle service', () => {
     expect((await world.store.readAll()).length).toBe(before);
   });
 
+  it("still refuses the grant when an unrelated body's consultancy is recorded after a related one", async () => {
+    const { auditCycleId } = await readyForDecision(world.service);
+    for (const [recordedOn, relatedToCertificationBody, endedOn] of [
+      ['2024-03-10', true, '2023-06-30'],
+      ['2024-03-12', false, '2023-12-15'],
+    ] as const) {
+      await world.service.recordReadiness(
+        {
+          organisationId: 'org-1',
+          recordedOn: d(recordedOn),
+          consultancy: { used: true, relatedToCertificationBody, endedOn: d(endedOn) },
+        },
+        ADMIN,
+      );
+    }
+    await expect(
+      world.service.decideCertification(
+        { auditCycleId, decision: 'GRANTED', decidedOn: d('2024-03-20'), reasons: [] },
+        DECISION_MAKER,
+      ),
+    ).rejects.toThrow(ConsultancyCoolingOffError);
+  });
+
   it('refuses to record an expiry dated after today', async () => {
     await grantedInitialCycle(world.service);
     await world.reactor().catchUp();

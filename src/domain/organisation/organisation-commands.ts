@@ -32,7 +32,8 @@ export type RemoveSite = DomainCommand<
 
 /**
  * Absent fields stay as they are. A penalty is appended to those recorded; consultancy replaces
- * the recorded consultancy. The legal registration number is a detail of the organisation, changed
+ * the recorded consultancy, except a related body's, which only another related body's replaces
+ * (`consultancyOnRecord`). The legal registration number is a detail of the organisation, changed
  * with UpdateOrganisationDetails.
  */
 export type RecordReadiness = DomainCommand<

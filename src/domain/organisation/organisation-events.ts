@@ -29,7 +29,10 @@ export type SiteRemoved = DomainEvent<
   { organisationId: string; siteId: string; removedOn: CalendarDate }
 >;
 
-/** Carries only the facts that changed; the penalty is appended, the consultancy replaces. */
+/**
+ * Carries only the facts that changed; the penalty is appended, the consultancy replaces the
+ * recorded one (a related body's only by another related body's: `consultancyOnRecord`).
+ */
 export type ReadinessRecorded = DomainEvent<
   'ReadinessRecorded',
   {

@@ -2,7 +2,7 @@ import type { CalendarDate } from '../calendar';
 import type { CertificationPolicy } from '../policy';
 import type { CurrentSite, OrganisationDetails, RemovedSite } from './organisation-details';
 import type { OrganisationEvent, ReadinessRecorded } from './organisation-events';
-import { NO_READINESS_FACTS, type ReadinessFacts } from './readiness-facts';
+import { consultancyOnRecord, NO_READINESS_FACTS, type ReadinessFacts } from './readiness-facts';
 
 export interface UnregisteredOrganisation {
   status: 'UNREGISTERED';
@@ -40,7 +40,9 @@ const withReadiness = (
   administrativePenalties: data.administrativePenalty
     ? [...readiness.administrativePenalties, data.administrativePenalty]
     : readiness.administrativePenalties,
-  consultancy: data.consultancy ?? readiness.consultancy,
+  consultancy: data.consultancy
+    ? consultancyOnRecord(readiness.consultancy, data.consultancy)
+    : readiness.consultancy,
 });
 
 const evolveRegistered = (

@@ -37,3 +37,17 @@ export const NO_READINESS_FACTS: ReadinessFacts = {
   administrativePenalties: [],
   consultancy: NO_CONSULTANCY,
 };
+
+const relatedBodyConsulted = (c: ConsultancyFacts): boolean =>
+  c.used && c.relatedToCertificationBody;
+
+/**
+ * The consultancy kept on record when another is declared: a related body's consultancy stays
+ * (its cooling-off, 17021-1 5.2.7, is not lifted by a later consultancy of an unrelated body, nor
+ * by a later declaration of none); a declaration of a related body's consultancy replaces it.
+ */
+export const consultancyOnRecord = (
+  recorded: ConsultancyFacts,
+  declared: ConsultancyFacts,
+): ConsultancyFacts =>
+  relatedBodyConsulted(recorded) && !relatedBodyConsulted(declared) ? recorded : declared;

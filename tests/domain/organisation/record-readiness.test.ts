@@ -75,13 +75,33 @@ describe('recording readiness facts', () => {
       .then([]);
   });
 
-  it('replaces the recorded consultancy', () => {
-    const unrelated = { used: true, relatedToCertificationBody: false, endedOn: day('2025-01-31') };
-    const history = [registered(), recorded({ consultancy: relatedConsultancy })];
+  it("replaces the recorded consultancy with a related body's, or when none was related", () => {
+    const unrelated = { used: true, relatedToCertificationBody: false, endedOn: day('2024-05-31') };
+    const history = [registered(), recorded({ consultancy: unrelated })];
     const events = given(history)
-      .when(record({ consultancy: unrelated }))
-      .then([recorded({ consultancy: unrelated })]);
-    expect(registeredState([...history, ...events]).readiness.consultancy).toEqual(unrelated);
+      .when(record({ consultancy: relatedConsultancy }))
+      .then([recorded({ consultancy: relatedConsultancy })]);
+    const related = registeredState([...history, ...events]).readiness.consultancy;
+    expect(related).toEqual(relatedConsultancy);
+    const later = { ...relatedConsultancy, endedOn: day('2024-09-30') };
+    const more = given([...history, ...events])
+      .when(record({ consultancy: later }))
+      .then([recorded({ consultancy: later })]);
+    expect(registeredState([...history, ...events, ...more]).readiness.consultancy).toEqual(later);
+  });
+
+  it("keeps a related body's consultancy on record when another or none is declared later", () => {
+    const unrelated = { used: true, relatedToCertificationBody: false, endedOn: day('2025-01-31') };
+    const none = { used: false, relatedToCertificationBody: false, endedOn: null };
+    const history = [registered(), recorded({ consultancy: relatedConsultancy })];
+    for (const declared of [unrelated, none]) {
+      const events = given(history)
+        .when(record({ consultancy: declared }))
+        .then([recorded({ consultancy: declared })]);
+      expect(registeredState([...history, ...events]).readiness.consultancy).toEqual(
+        relatedConsultancy,
+      );
+    }
   });
 
   it('records a consultancy that has not ended yet', () => {
