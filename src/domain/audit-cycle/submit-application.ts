@@ -2,7 +2,7 @@ import { addYears, type CalendarDate } from '../calendar';
 import { evaluateReadiness } from '../organisation';
 import type { ReadinessFacts } from '../organisation/readiness-facts';
 import type { CertificationPolicy, ReapplicationBar } from '../policy';
-import { findStandard, standardCode, type StandardReference } from '../standards';
+import { findStandard, lastAuditDay, standardCode, type StandardReference } from '../standards';
 import {
   AuditCycleAlreadyExistsError,
   InvalidAuditCycleInputError,
@@ -33,8 +33,9 @@ const requireOpenStandardVersion = (
   kind: AuditCycleKind,
   submittedOn: CalendarDate,
 ): void => {
-  const { lastAuditDate, transitionEnd, transitionSource } = findStandard(standard);
-  const lastDate = kind === 'TRANSFER' ? transitionEnd : (lastAuditDate ?? transitionEnd);
+  const version = findStandard(standard);
+  const { transitionEnd, transitionSource } = version;
+  const lastDate = kind === 'TRANSFER' ? transitionEnd : lastAuditDay(version);
   if (lastDate !== null && submittedOn > lastDate) {
     const what = kind === 'TRANSFER' ? 'certificates are valid' : 'audits may be made';
     throw new StandardVersionClosedError(

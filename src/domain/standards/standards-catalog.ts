@@ -93,6 +93,12 @@ export const findStandard = (reference: StandardReference): StandardVersion => {
   return found;
 };
 
+/** The last day audits may be made to a version: its last audit date, else its transition end. */
+export const lastAuditDay = ({
+  lastAuditDate,
+  transitionEnd,
+}: StandardVersion): CalendarDate | null => lastAuditDate ?? transitionEnd;
+
 /** Expiry capped by the transition end of a superseded version: min(expiry, transition end). */
 export const cappedExpiry = (reference: StandardReference, expiry: CalendarDate): CalendarDate => {
   const { transitionEnd } = findStandard(reference);

@@ -2,7 +2,9 @@ import { StandardVersionClosedError } from '../../../src/domain';
 import {
   AuditCycleHistory,
   completeAudit,
+  d,
   planAudit,
+  readyOrganisation,
   spec,
   submitApplication,
 } from './audit-cycle-fixtures';
@@ -55,5 +57,33 @@ describe('audits to a superseded version after its last audit date', () => {
     );
     const [alongside] = spec(transitionPlanned.events).when(surveillance).events();
     expect(alongside?.type).toBe('AuditPlanned');
+  });
+
+  it('takes the transition end when the catalog gives no last audit date (ISO/IEC 20000-1:2011)', () => {
+    const stage1Done = new AuditCycleHistory()
+      .run(
+        submitApplication({
+          standard: { identifier: 'ISO/IEC 20000-1', version: '2011' },
+          submittedOn: d('2022-01-10'),
+          readiness: {
+            ...readyOrganisation,
+            managementSystemOperatingSince: d('2021-01-04'),
+            lastInternalAuditCompletedOn: d('2021-11-15'),
+            lastManagementReviewCompletedOn: d('2021-12-01'),
+          },
+        }),
+      )
+      .accepted('2022-01-15')
+      .stage1('2022-02-07', '2022-02-08');
+    const [onTheDay] = spec(stage1Done.events)
+      .when(planAudit('stage2', 'STAGE2', '2022-03-31', '2022-04-01'))
+      .events();
+    expect(onTheDay?.type).toBe('AuditPlanned');
+    spec(stage1Done.events)
+      .when(planAudit('stage2', 'STAGE2', '2022-04-01', '2022-04-02'))
+      .thenThrows(StandardVersionClosedError, {
+        message:
+          /no STAGE2 audit to ISO\/IEC 20000-1:2011 on 2022-04-01: audits to that version ended on 2022-03-31/,
+      });
   });
 });
