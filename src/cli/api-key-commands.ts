@@ -100,7 +100,12 @@ const newKeyOf = (argv: readonly string[]): NewApiKey => {
     validateNewApiKey(key);
   } catch (error) {
     if (!(error instanceof BadUserInputError)) throw error;
-    throw new UsageError(`--${OPTION_OF_FIELD[error.field] ?? error.field}: ${error.message}`);
+    const option = `--${OPTION_OF_FIELD[error.field] ?? error.field}`;
+    throw new UsageError(
+      error.message.includes(error.field)
+        ? error.message.replace(error.field, option)
+        : `${option}: ${error.message}`,
+    );
   }
   return key;
 };

@@ -38,12 +38,14 @@ export const rebuildCommand = async (
     });
     runner.reset(names);
     const bar = progressBar({ total: storage.countEvents(), output: progress });
-    let appliedAt = performance.now();
-    const applied = await runner.catchUp((done) => {
-      bar.update(done);
-      appliedAt = performance.now();
-    });
-    const indexMs = performance.now() - appliedAt;
+    let indexingFrom = performance.now();
+    const applied = await runner.catchUp(
+      (done) => bar.update(done),
+      () => {
+        indexingFrom = performance.now();
+      },
+    );
+    const indexMs = performance.now() - indexingFrom;
     const elapsedMs = bar.finish(applied);
     const rate = elapsedMs > 0 ? Math.round((applied * 1000) / elapsedMs) : applied;
     out(

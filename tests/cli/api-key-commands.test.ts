@@ -97,7 +97,7 @@ describe('npm run cli -- api-key', () => {
     expect(created).toMatchObject({ code: 0, stderr: '' });
   });
 
-  it('answers bad usage with exit code 2 and the usage, before making a store; bad values with exit code 1', async () => {
+  it('answers bad usage with exit code 2 and the usage, before making a store; an unknown key with exit code 1', async () => {
     const noRole = await runCliProcess(['api-key', 'create', '--person', 'p-1'], env);
     expect(noRole.code).toBe(2);
     expect(noRole.stderr).toContain('api-key create needs --role and --person');
@@ -112,6 +112,12 @@ describe('npm run cli -- api-key', () => {
     expect(clientWithoutOrganisation.stderr).toMatch(
       /^certcycle: --organisation: a CLIENT key needs the organisation it belongs to\n\nusage:/,
     );
+    const longPerson = await runCliProcess(
+      ['api-key', 'create', '--role', 'ADMIN', '--person', 'p'.repeat(300)],
+      { CERTCYCLE_DATA_DIR: nowhere },
+    );
+    expect(longPerson.code).toBe(2);
+    expect(longPerson.stderr).toMatch(/^certcycle: --person must be 1-\d+ characters\n/);
     expect(existsSync(nowhere)).toBe(false);
 
     const unknownKey = await runCliProcess(['api-key', 'revoke', 'no-such-id'], env);

@@ -121,6 +121,15 @@ describe('SSRF guard', () => {
     expect(() => validateWebhookUrl('https://user:secret-pw@example.com/')).toThrow(
       new InvalidWebhookUrlError('https://example.com/', 'credentials in the URL are not accepted'),
     );
+    for (const url of [
+      'http://user:secret-pw@example.com/h',
+      'ftp://user:secret-pw@example.com/h',
+      'https://user:secret-pw@exa mple.com/h',
+      `https://user:secret-pw@example.com/${'x'.repeat(3000)}`,
+    ]) {
+      expect(() => validateWebhookUrl(url)).toThrow(InvalidWebhookUrlError);
+      expect(() => validateWebhookUrl(url)).not.toThrow(/secret-pw/);
+    }
     expect(() => validateWebhookUrl('https://example.com/hook#')).toThrow(/a fragment/);
     expect(() => validateWebhookUrl('https://example.com/hook#part')).toThrow(/a fragment/);
     expect(() => validateWebhookUrl('not a url')).toThrow(/not an absolute URL/);

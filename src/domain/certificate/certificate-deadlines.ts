@@ -92,8 +92,9 @@ const suspensionKey = (suspensions: IssuedCertificateState['suspensions'], index
 };
 
 /**
- * One per suspension, keyed by its date; a suspension on the day another one ended (reinstated,
- * then suspended again) gets a `:n` suffix, so keys stay unique and existing ones unchanged.
+ * One per suspension, keyed by its date; a suspension starting on the date an earlier one started
+ * (suspended, reinstated and suspended again on one day) gets a `:n` suffix (n: its place among
+ * them), so keys stay unique and existing ones unchanged.
  */
 const suspensionDeadlines = (state: IssuedCertificateState): Deadline[] =>
   state.suspensions.map((suspension, index): Deadline => ({

@@ -21,7 +21,7 @@ import {
   toHistoryEntryType,
   toOrganisationType,
 } from '../types';
-import { asOfOrToday } from './read-access';
+import { asOfOrToday, sameOrganisation } from './read-access';
 
 @Resolver(() => Certificate)
 export class CertificateFields {
@@ -55,11 +55,9 @@ export class CertificateFields {
     @Root() certificate: Certificate,
     @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: CalendarDate | null,
   ): Deadline[] {
-    return certificateDeadlines(
-      this.deps.readModels,
-      certificate.id,
-      asOfOrToday(this.deps, asOf),
-    ).map(toDeadlineType);
+    return certificateDeadlines(this.deps.readModels, certificate.id, asOfOrToday(this.deps, asOf))
+      .filter((deadline) => sameOrganisation(deadline, certificate))
+      .map(toDeadlineType);
   }
 
   @FieldResolver(() => [HistoryEntry], {

@@ -21,7 +21,10 @@ export class PublicCertificate {
   })
   revision!: number;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description:
+      'The number as printed on the revision in force (`revision`), e.g. `CN-20000-00042/R2`.',
+  })
   numberWithRevision!: string;
 
   @Field(() => Int, {

@@ -114,7 +114,10 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
   }
 };
 
-/** Certificates (current revision, dates, status periods) and the public register. */
+/**
+ * Certificates (latest revision, dates, status periods) and the public register (every revision's
+ * public content).
+ */
 export const certificatesProjection: Projection = {
   name: 'certificates',
   version: 3,

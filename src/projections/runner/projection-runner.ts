@@ -154,11 +154,11 @@ export class ProjectionRunner {
   /**
    * Reads the log up to its end, in batches (cut where they would touch more than
    * `maxStreamsPerBatch` streams), then builds the query indexes that a replay from
-   * position 0 left out; returns the number of events applied. Meanwhile SQLite checkpoints the
+   * position 0 left out (`onIndexing` is called first); returns the number of events applied. Meanwhile SQLite checkpoints the
    * WAL every CATCH_UP_CHECKPOINT_PAGES pages instead of every 1,000: a page the batches write
    * again and again is copied into the database file once per checkpoint.
    */
-  async catchUp(onProgress?: ProgressListener): Promise<number> {
+  async catchUp(onProgress?: ProgressListener, onIndexing?: () => void): Promise<number> {
     const checkpointPages = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
     this.db.pragma(`wal_autocheckpoint = ${Math.max(checkpointPages, CATCH_UP_CHECKPOINT_PAGES)}`);
     try {
@@ -171,6 +171,7 @@ export class ProjectionRunner {
         read = read.slice(events.length);
         const last = events.at(-1);
         if (!last) {
+          onIndexing?.();
           this.createQueryIndexes(this.projections);
           return applied;
         }

@@ -7,33 +7,36 @@ export interface WebhookUrlOptions {
 
 const MAX_URL_LENGTH = 2048;
 
+/** The URL as an error may show it: without credentials, even when it does not parse. */
+const shown = (url: string): string => {
+  const short = url.length > MAX_URL_LENGTH ? url.slice(0, 80) : url;
+  try {
+    const parsed = new URL(short);
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.href;
+  } catch {
+    return short.replace(/\/\/[^/@]*@/, '//');
+  }
+};
+
 /** Parses a subscriber URL; the SSRF guard still checks the address actually connected. */
 export const validateWebhookUrl = (url: string, options: WebhookUrlOptions = {}): URL => {
-  if (url.length > MAX_URL_LENGTH) {
-    throw new InvalidWebhookUrlError(url.slice(0, 80), `longer than ${MAX_URL_LENGTH} characters`);
-  }
+  const refuse = (reason: string) => new InvalidWebhookUrlError(shown(url), reason);
+  if (url.length > MAX_URL_LENGTH) throw refuse(`longer than ${MAX_URL_LENGTH} characters`);
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new InvalidWebhookUrlError(url, 'not an absolute URL');
+    throw refuse('not an absolute URL');
   }
+  if (parsed.username || parsed.password) throw refuse('credentials in the URL are not accepted');
   if (parsed.protocol === 'http:' && !options.allowHttp) {
-    throw new InvalidWebhookUrlError(
-      url,
-      'only https URLs are accepted (http needs CERTCYCLE_WEBHOOK_ALLOW_HTTP=1)',
-    );
+    throw refuse('only https URLs are accepted (http needs CERTCYCLE_WEBHOOK_ALLOW_HTTP=1)');
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new InvalidWebhookUrlError(url, `scheme ${parsed.protocol} is not http(s)`);
+    throw refuse(`scheme ${parsed.protocol} is not http(s)`);
   }
-  if (parsed.username || parsed.password) {
-    parsed.username = '';
-    parsed.password = '';
-    throw new InvalidWebhookUrlError(parsed.href, 'credentials in the URL are not accepted');
-  }
-  if (parsed.hash || url.includes('#')) {
-    throw new InvalidWebhookUrlError(url, 'a fragment is not accepted');
-  }
+  if (parsed.hash || url.includes('#')) throw refuse('a fragment is not accepted');
   return parsed;
 };

@@ -211,7 +211,10 @@ export class WebhookSubscriptions {
     return rows.map(toWebhookSubscription);
   }
 
-  /** The secrets that sign a message sent now: the current one, and the previous one while it overlaps. */
+  /**
+   * The secrets that sign a message sent now: the current one, and the previous one while it
+   * overlaps and opens.
+   */
   signingSecrets(id: string): string[] {
     return signingSecretsOf(this.row(id), this.secrets, this.clock.now().getTime());
   }

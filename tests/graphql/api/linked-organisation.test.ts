@@ -7,26 +7,27 @@ let api: ApiHarness;
 
 /**
  * A store written before new certificate ids were checked against pending applications: an
- * audit cycle of org-acme names cert-beta, the certificate of org-beta.
+ * audit cycle of org-acme, through its stage 1, names cert-beta, the certificate of org-beta.
  */
 beforeAll(async () => {
   api = await startApiHarness({ clientOrganisationId: 'org-acme' });
   await seedLifecycle(api);
-  const [submitted] = await api.store.readStream(auditCycleStreamName('cycle-acme'), {
-    maxCount: 1,
+  const throughStage1 = await api.store.readStream(auditCycleStreamName('cycle-acme'), {
+    maxCount: 4,
   });
-  await api.store.appendToStream(auditCycleStreamName('cycle-clash'), [
-    {
-      id: 'clash-1',
-      type: 'ApplicationSubmitted',
+  await api.store.appendToStream(
+    auditCycleStreamName('cycle-clash'),
+    throughStage1.map((event, index) => ({
+      id: `clash-${index}`,
+      type: event.type,
       data: {
-        ...(submitted!.data as Record<string, unknown>),
+        ...(event.data as Record<string, unknown>),
         auditCycleId: 'cycle-clash',
-        certificateId: 'cert-beta',
+        ...(index === 0 ? { certificateId: 'cert-beta' } : {}),
       },
-      metadata: submitted!.metadata,
-    },
-  ]);
+      metadata: event.metadata,
+    })),
+  );
   await api.settle();
 }, 60_000);
 afterAll(() => api.close());
@@ -41,4 +42,23 @@ it('links an audit cycle to no certificate of another organisation, whoever asks
     );
     expect(data.auditCycle).toEqual({ organisationId: 'org-acme', certificate: null });
   }
+});
+
+it("links a deadline to no certificate of another organisation, nor lists it among that certificate's", async () => {
+  const data = dataOf(
+    await api.query(
+      Role.ADMIN,
+      `{ upcomingDeadlines(organisationId: "org-acme", asOf: "2024-03-01", withinDays: 3660) {
+           edges { node { auditCycleId certificateId certificate { id } } } }
+         certificate(id: "cert-beta") { deadlines(asOf: "2024-03-01") { auditCycleId } } }`,
+    ),
+  );
+  const nodes = (data.upcomingDeadlines as { edges: { node: Record<string, unknown> }[] }).edges
+    .map(({ node }) => node)
+    .filter((node) => node.auditCycleId === 'cycle-clash');
+  expect(nodes).toEqual([
+    { auditCycleId: 'cycle-clash', certificateId: 'cert-beta', certificate: null },
+  ]);
+  const listed = (data.certificate as { deadlines: { auditCycleId: string | null }[] }).deadlines;
+  expect(listed.map((deadline) => deadline.auditCycleId)).not.toContain('cycle-clash');
 });
