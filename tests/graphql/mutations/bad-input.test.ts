@@ -150,15 +150,29 @@ describe('wrong dates', () => {
     ['planAudit', 'plannedStart'],
   ];
 
-  it('answers BAD_USER_INPUT naming the argument and writes nothing', async () => {
+  it('answers BAD_USER_INPUT naming the input field and writes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...fields), notADate, async ([target, field], date) => {
         const error = await refusal(withField(VALID[target] as Target, field, date));
-        expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
+        expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
         expect(error.message).toContain('calendar date');
       }),
       RUNS,
     );
+  });
+});
+
+describe('input fields a variable lacks or does not know', () => {
+  it('answers BAD_USER_INPUT naming the field inside the variable', async () => {
+    const missing = Object.fromEntries(
+      Object.entries(VALID.suspend!.input).filter(([key]) => key !== 'certificateId'),
+    );
+    const lacking = await refusal({ mutation: 'suspendCertificate', input: missing });
+    expect(lacking.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'certificateId' });
+    const unknown = await refusal(withField(VALID.suspend as Target, 'colour', 'red'));
+    expect(unknown.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'colour' });
+    const nested = await refusal(withField(VALID.raise as Target, 'grade', ['MINOR']));
+    expect(nested.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'grade' });
   });
 });
 
@@ -276,7 +290,7 @@ describe('wrong enum values', () => {
     ['review', 'outcome', ['ACCEPTED', 'REJECTED']],
   ];
 
-  it('answers BAD_USER_INPUT naming the argument and writes nothing', async () => {
+  it('answers BAD_USER_INPUT naming the input field and writes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...fields).chain(([target, field, values]) =>
@@ -290,7 +304,7 @@ describe('wrong enum values', () => {
         ),
         async ([target, field, value]) => {
           const error = await refusal(withField(VALID[target] as Target, field, value));
-          expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
+          expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
         },
       ),
       RUNS,
