@@ -7,6 +7,7 @@ import {
   certificateDecider,
   certificateStreamName,
   CertificateWithdrawnError,
+  DateOutOfOrderError,
   requireRestorableOn,
   type FormerCertificate,
   formerCertificateOf,
@@ -139,6 +140,15 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
   ): Promise<ApplicationResult> => {
     const { auditCycleId, organisationId, submittedOn, ...rest } = application;
     const organisation = await loadOrganisation(store, organisationId);
+    const on = dateOr(submittedOn);
+    if (on < organisation.registeredOn) {
+      throw new DateOutOfOrderError(
+        'submittedOn',
+        on,
+        `organisation ${organisationId} was registered`,
+        organisation.registeredOn,
+      );
+    }
     requireListedSites(organisation, application.sites, `the application ${auditCycleId}`);
     const reapplicationBar =
       application.kind === 'RECERTIFICATION'
@@ -155,7 +165,7 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
           auditCycleId,
           organisationId,
           readiness: organisation.readiness,
-          submittedOn: dateOr(submittedOn),
+          submittedOn: on,
           policy: runtime.policy,
           reapplicationBar,
         },

@@ -28,7 +28,12 @@ export const requireTextList = (
   if (nonEmpty && value.length === 0) {
     throw new InvalidAuditCycleInputError(`${field} must name at least one entry`, field);
   }
-  return value.map((entry, index) => requireText(entry, `${field}[${index}]`));
+  const entries = value.map((entry, index) => requireText(entry, `${field}[${index}]`));
+  const repeated = entries.find((entry, index) => entries.indexOf(entry) !== index);
+  if (repeated !== undefined) {
+    throw new InvalidAuditCycleInputError(`${field} names ${repeated} twice`, field);
+  }
+  return entries;
 };
 
 export const requireOneOf = <T extends string>(

@@ -49,6 +49,15 @@ const relatedConsultancy = (endedOn: string | null) => ({
 });
 
 describe('submitting an application', () => {
+  it('refuses a list naming an entry twice', () => {
+    spec([])
+      .when(submitApplication({ sites: ['site-bj', 'site-sh', 'site-bj'] }))
+      .thenThrows(InvalidAuditCycleInputError, {
+        rule: 'INVALID_INPUT',
+        message: 'sites names site-bj twice',
+      });
+  });
+
   it('records the standard, scope, sites, evaluated readiness checklist and the full policy', () => {
     const [event] = spec([]).when(submitApplication()).events();
     expect(event?.type).toBe('ApplicationSubmitted');

@@ -1,4 +1,5 @@
 import { CertificateIdReservedError } from '../../src/application';
+import { DateOutOfOrderError } from '../../src/domain';
 import {
   ADMIN,
   auditCyclesFromLog,
@@ -63,5 +64,39 @@ describe("a new certificate's id", () => {
   it('is accepted when no application names it', async () => {
     await apply('org-1', 'cycle-1', 'cert-1');
     await expect(apply('org-2', 'cycle-2', 'cert-2')).resolves.toMatchObject({ id: 'cycle-2' });
+  });
+});
+
+describe('an application', () => {
+  const worlds = lifecycleWorld('application-dates');
+  let world: World;
+
+  beforeEach(async () => {
+    world = worlds.open();
+    await readyOrganisation(world.service, 'org-1');
+  });
+  afterEach(() => world.close());
+  afterAll(() => worlds.remove());
+
+  it('is not dated before its organisation was registered', async () => {
+    await expect(
+      world.service.submitApplication(
+        {
+          organisationId: 'org-1',
+          standard: STANDARD,
+          scope: SCOPE,
+          sites: ['site-bj'],
+          submittedOn: d('2023-08-31'),
+        },
+        ADMIN,
+      ),
+    ).rejects.toThrow(
+      new DateOutOfOrderError(
+        'submittedOn',
+        d('2023-08-31'),
+        'organisation org-1 was registered',
+        d('2023-09-01'),
+      ),
+    );
   });
 });
