@@ -134,8 +134,12 @@ export class InconsistentConsultancyError extends DomainError {
 
 export class NothingToRecordError extends DomainError {
   override readonly name = 'NothingToRecordError';
-  constructor(commandType: string, fields: readonly string[]) {
-    super('NOTHING_TO_RECORD', `${commandType} names none of ${fields.join(', ')}`);
+  constructor(fields: readonly string[]) {
+    super(
+      'NOTHING_TO_RECORD',
+      `nothing to record: give at least one of ${fields.join(', ')} (a null or absent field ` +
+        'stays as it is)',
+    );
   }
 }
 

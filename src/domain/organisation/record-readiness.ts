@@ -101,7 +101,7 @@ export const recordReadiness = (
   const recordedOn = commandDate('recordedOn', data.recordedOn, organisation);
   requireActor(data.actor);
   if (RECORDABLE_FACTS.every((fact) => data[fact] === undefined)) {
-    throw new NothingToRecordError(command.type, RECORDABLE_FACTS);
+    throw new NothingToRecordError(RECORDABLE_FACTS);
   }
   const changes = changedFacts(data, organisation, recordedOn);
   if (Object.keys(changes).length === 0) return [];

@@ -44,7 +44,7 @@ export const updateOrganisationDetails = (
   requireActor(command.data.actor);
   const details = requested(command);
   if (Object.keys(details).length === 0) {
-    throw new NothingToRecordError(command.type, ORGANISATION_DETAIL_FIELDS);
+    throw new NothingToRecordError(ORGANISATION_DETAIL_FIELDS);
   }
   const changes = Object.fromEntries(
     Object.entries(details).filter(

@@ -214,7 +214,7 @@ describe('recording readiness facts', () => {
     given([registered()]).when(record({})).thenThrows(NothingToRecordError, {
       rule: 'NOTHING_TO_RECORD',
       message:
-        'RecordReadiness names none of managementSystemOperatingSince, lastInternalAuditCompletedOn, lastManagementReviewCompletedOn, administrativePenalty, consultancy',
+        'nothing to record: give at least one of managementSystemOperatingSince, lastInternalAuditCompletedOn, lastManagementReviewCompletedOn, administrativePenalty, consultancy (a null or absent field stays as it is)',
     });
   });
 

@@ -103,7 +103,7 @@ describe('updating organisation details', () => {
     given([registered()]).when(update({})).thenThrows(NothingToRecordError, {
       rule: 'NOTHING_TO_RECORD',
       message:
-        'UpdateOrganisationDetails names none of legalName, registrationNumber, country, address',
+        'nothing to record: give at least one of legalName, registrationNumber, country, address (a null or absent field stays as it is)',
     });
   });
 
