@@ -10,4 +10,5 @@ export * from './deadline-scanner-operations';
 export * from './operation-result';
 export * from './organisation-operations';
 export * from './site-not-listed-error';
+export * from './site-on-certificate-error';
 export * from './unknown-aggregate-error';

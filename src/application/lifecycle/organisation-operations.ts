@@ -1,13 +1,19 @@
 import {
   type AdministrativePenalty,
   type CalendarDate,
+  certificateDecider,
+  certificateStatusOn,
+  certificateStreamName,
+  isIssued,
   type ConsultancyFacts,
   type OrganisationDetails,
   organisationDecider,
   organisationStreamName,
   type Site,
 } from '../../domain';
+import { loadAggregate } from '../load-aggregate';
 import type { LifecycleRuntime } from './lifecycle-runtime';
+import { SiteOnCertificateError } from './site-on-certificate-error';
 import { loadOrganisation } from './load-existing';
 import type { OperationContext, OperationOptions, OperationResult } from './operation-result';
 
@@ -63,6 +69,25 @@ export const organisationOperations = (runtime: LifecycleRuntime) => {
       context,
       options,
     );
+  };
+
+  /**
+   * No certificate of the organisation (found by the lookup) in force on the day, or yet to take
+   * effect, lists the site.
+   */
+  const requireOnNoCertificate = async (
+    organisationId: string,
+    siteId: string,
+    on: CalendarDate,
+  ) => {
+    for (const id of await runtime.certificatesOf(organisationId)) {
+      const { state } = await loadAggregate(store, certificateStreamName(id), certificateDecider);
+      if (!isIssued(state) || !state.sites.some((site) => site.siteId === siteId)) continue;
+      const status = certificateStatusOn(state, on);
+      if (status === 'ACTIVE' || status === 'SUSPENDED' || status === 'DRAFT') {
+        throw new SiteOnCertificateError(siteId, state.number, status, on);
+      }
+    }
   };
 
   return {
@@ -125,20 +150,24 @@ export const organisationOperations = (runtime: LifecycleRuntime) => {
       siteId,
     }),
 
-    removeSite: (
+    /** A site a certificate in force (or yet to take effect) lists is refused: reduce its scope first. */
+    removeSite: async (
       { organisationId, siteId, removedOn }: RemoveSiteInput,
       context: OperationContext,
       options?: OperationOptions,
-    ) =>
-      send(
+    ) => {
+      const on = dateOr(removedOn);
+      await requireOnNoCertificate(organisationId, siteId, on);
+      return send(
         organisationId,
         {
           type: 'RemoveSite',
-          data: { organisationId, siteId, removedOn: dateOr(removedOn), actor: context.actor },
+          data: { organisationId, siteId, removedOn: on, actor: context.actor },
         },
         context,
         options,
-      ),
+      );
+    },
 
     recordReadiness: (
       { organisationId, recordedOn, ...facts }: RecordReadinessInput,

@@ -1,0 +1,13 @@
+import { type CalendarDate, DomainError } from '../../domain';
+
+/** A site that a certificate in force lists stays until the certificate's scope leaves it out. */
+export class SiteOnCertificateError extends DomainError {
+  override readonly name = 'SiteOnCertificateError';
+  constructor(siteId: string, certificateNumber: string, status: string, on: CalendarDate) {
+    super(
+      'SITE_ON_CERTIFICATE',
+      `site ${siteId} is on certificate ${certificateNumber} (${status} on ${on}): reduce the ` +
+        "certificate's scope to leave the site out before removing it",
+    );
+  }
+}

@@ -1,0 +1,57 @@
+import { SiteOnCertificateError } from '../../src/application';
+import {
+  ADMIN,
+  d,
+  DECISION_MAKER,
+  grantedInitialCycle,
+  lifecycleWorld,
+  type World,
+} from './lifecycle-fixtures';
+
+describe('removing a site a certificate lists', () => {
+  const worlds = lifecycleWorld('site-removal');
+  let world: World;
+
+  beforeEach(async () => {
+    world = worlds.open(undefined, {
+      certificatesOf: (organisationId) =>
+        Promise.resolve(organisationId === 'org-1' ? ['cert-1'] : []),
+    });
+    await grantedInitialCycle(world.service);
+    await world.reactor().catchUp();
+  });
+  afterEach(() => world.close());
+  afterAll(() => worlds.remove());
+
+  const remove = (removedOn: string) =>
+    world.service.removeSite(
+      { organisationId: 'org-1', siteId: 'site-sh', removedOn: d(removedOn) },
+      ADMIN,
+    );
+
+  it('is refused while the certificate is in force, writing nothing', async () => {
+    const before = (await world.store.readAll()).length;
+    await expect(remove('2024-06-01')).rejects.toThrow(
+      new SiteOnCertificateError('site-sh', 'CN-20000-00001', 'ACTIVE', d('2024-06-01')),
+    );
+    await expect(remove('2024-06-01')).rejects.toMatchObject({ rule: 'SITE_ON_CERTIFICATE' });
+    expect((await world.store.readAll()).length).toBe(before);
+  });
+
+  it('is accepted once a scope reduction left the site out', async () => {
+    await world.service.reduceScope(
+      {
+        certificateId: 'cert-1',
+        scope: 'IT service management of data-centre hosting services in Beijing',
+        sites: [{ siteId: 'site-bj' }],
+        decisionDate: d('2024-06-01'),
+      },
+      DECISION_MAKER,
+    );
+    await expect(remove('2024-06-02')).resolves.toMatchObject({ id: 'org-1' });
+  });
+
+  it('is accepted once the certificate has expired', async () => {
+    await expect(remove('2027-03-20')).resolves.toMatchObject({ id: 'org-1' });
+  });
+});
