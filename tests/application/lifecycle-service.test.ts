@@ -301,6 +301,28 @@ describe('lifecycle service', () => {
     });
   });
 
+  it("renews the certificate with the organisation's legal name and address as they are then", async () => {
+    await grantedInitialCycle(world.service);
+    await world.reactor().catchUp();
+    await world.service.updateOrganisation(
+      {
+        organisationId: 'org-1',
+        legalName: 'Renamed Hosting Group Ltd',
+        address: '5 New Road, Shenzhen',
+        updatedOn: d('2025-06-01'),
+      },
+      ADMIN,
+    );
+    await recertify(world.service, 'cert-1', '2027-01-15');
+    await world.reactor().catchUp();
+    const { state } = await loadAggregate(world.store, 'certificate-cert-1', certificateDecider);
+    expect(state).toMatchObject({
+      revision: 2,
+      organisationName: 'Renamed Hosting Group Ltd',
+      organisationLocation: '5 New Road, Shenzhen, CN',
+    });
+  });
+
   it('fills a recertification decision with the certificate expiry it loads', async () => {
     await grantedInitialCycle(world.service);
     await world.reactor().catchUp();

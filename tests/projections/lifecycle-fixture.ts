@@ -373,6 +373,8 @@ export const appendTypicalLifecycle = async (store: SqliteEventStore): Promise<v
       standard: SMS_2018,
       scope: 'Operation of managed hosting and cloud backup services',
       sites: [SITE],
+      organisationName: ORGANISATION_NAMES[acme] ?? acme,
+      organisationLocation: 'Shanghai, CN',
       actor: DECIDER,
     },
   });

@@ -66,15 +66,18 @@ export const certificateCommandForGrant = (
     decisionDate: grant.decidedOn,
     actor,
   };
+  const holder = {
+    organisationName: organisation.legalName,
+    organisationLocation: organisationLocation(organisation),
+  };
   const opening = () => ({
     ...content,
+    ...holder,
     organisationId: grant.organisationId,
     numbering: {
       pattern: facts.numberPattern,
       sequence: requireSequence(facts.sequence, grant.outcome),
     },
-    organisationName: organisation.legalName,
-    organisationLocation: organisationLocation(organisation),
     certificationBodyName: facts.certificationBodyName,
     effectiveDate: grant.effectiveOn,
     policy: grant.policy,
@@ -88,9 +91,12 @@ export const certificateCommandForGrant = (
         data: { ...opening(), previous: previousCertificate(facts.cycle) },
       };
     case 'RENEW':
-      return { type: 'RenewCertificate', data: { ...content, effectiveDate: grant.effectiveOn } };
+      return {
+        type: 'RenewCertificate',
+        data: { ...content, ...holder, effectiveDate: grant.effectiveOn },
+      };
     case 'RESTORE':
-      return { type: 'RestoreCertificate', data: content };
+      return { type: 'RestoreCertificate', data: { ...content, ...holder } };
     default: {
       const unknown: never = grant.outcome;
       throw new Error(`unknown certification outcome ${JSON.stringify(unknown)}`);

@@ -17,6 +17,12 @@ interface CertifiedContent {
   sites: CertificateSite[];
 }
 
+/** A new cycle's certificate prints the organisation's legal name and location as they are now. */
+interface CertificateHolder {
+  organisationName: string;
+  organisationLocation: string;
+}
+
 interface Opening extends CertifiedContent {
   certificateId: string;
   organisationId: string;
@@ -53,24 +59,26 @@ export type TransferCertificateIn = DomainCommand<
 
 export type RenewCertificate = DomainCommand<
   'RenewCertificate',
-  CertifiedContent & {
-    certificateId: string;
-    auditCycleId: string;
-    decisionDate: CalendarDate;
-    effectiveDate: CalendarDate;
-    actor: string;
-  }
+  CertifiedContent &
+    CertificateHolder & {
+      certificateId: string;
+      auditCycleId: string;
+      decisionDate: CalendarDate;
+      effectiveDate: CalendarDate;
+      actor: string;
+    }
 >;
 
 /** Effective on the restoration decision. */
 export type RestoreCertificate = DomainCommand<
   'RestoreCertificate',
-  CertifiedContent & {
-    certificateId: string;
-    auditCycleId: string;
-    decisionDate: CalendarDate;
-    actor: string;
-  }
+  CertifiedContent &
+    CertificateHolder & {
+      certificateId: string;
+      auditCycleId: string;
+      decisionDate: CalendarDate;
+      actor: string;
+    }
 >;
 
 export type ExpireCertificate = DomainCommand<

@@ -39,6 +39,9 @@ interface NewCycle extends CertificateContent {
   previousExpiryDate: CalendarDate;
   originalCertificationDate: CalendarDate;
   cycleDecisionDate: CalendarDate;
+  /** The organisation's name and location printed from this cycle on (absent before 2026-11-28). */
+  organisationName?: string;
+  organisationLocation?: string;
 }
 
 export type CertificateIssued = DomainEvent<'CertificateIssued', Opening>;

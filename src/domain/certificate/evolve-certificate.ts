@@ -1,5 +1,10 @@
 import { maxDate } from '../calendar';
-import type { CertificateContent, CertificateEvent } from './certificate-events';
+import type {
+  CertificateContent,
+  CertificateEvent,
+  CertificateRenewed,
+  CertificateRestored,
+} from './certificate-events';
 import type {
   CertificateRevision,
   CertificateState,
@@ -44,6 +49,15 @@ const revised = (
   revisions: [...state.revisions, revisionOf(data, cause, auditCycleId)],
   lastChangeOn: maxDate(state.lastChangeOn, data.decisionDate),
   lastEffectiveOn: maxDate(state.lastEffectiveOn, data.effectiveDate),
+});
+
+/** A new cycle prints the organisation's name and location of its decision (older events: as before). */
+const holderOf = (
+  state: IssuedCertificateState,
+  data: CertificateRenewed['data'] | CertificateRestored['data'],
+) => ({
+  organisationName: data.organisationName ?? state.organisationName,
+  organisationLocation: data.organisationLocation ?? state.organisationLocation,
 });
 
 const endSuspension = (
@@ -106,6 +120,7 @@ export const evolveCertificate = (
     case 'CertificateRenewed':
       return {
         ...revised(certificate, event.data, 'RENEWED', event.data.auditCycleId),
+        ...holderOf(certificate, event.data),
         cycleDecisionDate: event.data.cycleDecisionDate,
       };
     case 'CertificateRestored': {
@@ -115,6 +130,7 @@ export const evolveCertificate = (
       const expiredOn = data.gap?.from ?? data.decisionDate;
       return {
         ...revised(certificate, data, 'RESTORED', data.auditCycleId),
+        ...holderOf(certificate, data),
         status: 'ACTIVE',
         cycleDecisionDate: data.cycleDecisionDate,
         statusChanges: [

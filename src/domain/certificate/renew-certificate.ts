@@ -28,6 +28,8 @@ export const renewCertificate = (
   const certificate = issuedFor(state, type, data.certificateId);
   requireText(type, 'auditCycleId', data.auditCycleId);
   requireText(type, 'actor', data.actor);
+  requireText(type, 'organisationName', data.organisationName);
+  requireText(type, 'organisationLocation', data.organisationLocation);
   const decisionDate = requireDate(type, 'decisionDate', data.decisionDate);
   const effectiveDate = requireDate(type, 'effectiveDate', data.effectiveDate);
   requireNotBeforeLastChange(certificate, 'a renewal', decisionDate);
@@ -65,6 +67,8 @@ export const renewCertificate = (
         uncappedExpiryDate,
         originalCertificationDate: certificate.originalCertificationDate,
         cycleDecisionDate: decisionDate,
+        organisationName: data.organisationName,
+        organisationLocation: data.organisationLocation,
         actor: data.actor,
       },
     },

@@ -29,6 +29,8 @@ export const restoreCertificate = (
   const certificate = issuedFor(state, type, data.certificateId);
   requireText(type, 'auditCycleId', data.auditCycleId);
   requireText(type, 'actor', data.actor);
+  requireText(type, 'organisationName', data.organisationName);
+  requireText(type, 'organisationLocation', data.organisationLocation);
   const decisionDate = requireDate(type, 'decisionDate', data.decisionDate);
   requireNotBeforeLastChange(certificate, 'a restoration', decisionDate);
   const { number, policy } = certificate;
@@ -65,6 +67,8 @@ export const restoreCertificate = (
         uncappedExpiryDate,
         originalCertificationDate: certificate.originalCertificationDate,
         cycleDecisionDate: decisionDate,
+        organisationName: data.organisationName,
+        organisationLocation: data.organisationLocation,
         gap: gapFrom < decisionDate ? { from: gapFrom, to: addDays(decisionDate, -1) } : null,
         actor: data.actor,
       },

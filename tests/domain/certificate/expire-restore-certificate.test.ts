@@ -91,6 +91,8 @@ describe('RestoreCertificate', () => {
             uncappedExpiryDate: d('2030-03-19'),
             originalCertificationDate: d('2024-03-20'),
             cycleDecisionDate: d('2027-05-10'),
+            organisationName: 'Acme IT Ltd',
+            organisationLocation: 'Beijing, CN',
             gap: { from: d('2027-03-20'), to: d('2027-05-09') },
             actor: 'decider-2',
           },

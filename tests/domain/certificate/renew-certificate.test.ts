@@ -1,4 +1,5 @@
 import {
+  type CertificateEvent,
   CertificateSuspendedError,
   CertificateWithdrawnError,
   ChangeBeforeLastChangeError,
@@ -10,6 +11,7 @@ import {
 } from '../../../src/domain';
 import {
   d,
+  fold,
   ISMS_2013,
   ISMS_2022,
   issueCommand,
@@ -46,10 +48,32 @@ describe('RenewCertificate', () => {
             uncappedExpiryDate: d('2030-03-19'),
             originalCertificationDate: d('2024-03-20'),
             cycleDecisionDate: d('2027-02-10'),
+            organisationName: 'Acme IT Ltd',
+            organisationLocation: 'Beijing, CN',
             actor: 'decider-2',
           },
         },
       ]);
+  });
+
+  it("prints the organisation's name and location of the renewal from then on", () => {
+    const renamed = { organisationName: 'Acme Cloud Ltd', organisationLocation: 'Shanghai, CN' };
+    const before = fold(issued());
+    const after = fold(run(issueCommand(), renew('2027-02-10', '2027-03-20', renamed)));
+    expect(before).toMatchObject({ organisationName: 'Acme IT Ltd' });
+    expect(after).toMatchObject(renamed);
+  });
+
+  it('keeps the name and location issued when a renewal event recorded before carries none', () => {
+    const [renewed] = spec(issued()).when(renew('2027-02-10', '2027-03-20')).events();
+    const older = Object.fromEntries(
+      Object.entries(renewed!.data).filter(([key]) => !key.startsWith('organisation')),
+    );
+    const state = fold([...issued(), { ...renewed!, data: older } as CertificateEvent]);
+    expect(state).toMatchObject({
+      organisationName: 'Acme IT Ltd',
+      organisationLocation: 'Beijing, CN',
+    });
   });
 
   it('accepts a decision on the expiry date itself', () => {
