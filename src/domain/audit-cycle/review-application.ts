@@ -25,7 +25,9 @@ const requireReadiness = (cycle: AuditCycle): void => {
   if (unmet.length > 0) {
     throw new ReadinessNotMetError(
       `cannot accept the application submitted on ${cycle.application.submittedOn}: ` +
-        `readiness checklist not met: ${unmet.map((c) => `${c.item} (${c.detail})`).join('; ')}`,
+        `readiness checklist not met: ${unmet.map((c) => `${c.item} (${c.detail})`).join('; ')}. ` +
+        'The checklist is that of the facts recorded when the application was submitted: reject ' +
+        'it, record the missing facts and submit a new application',
     );
   }
 };

@@ -1,6 +1,10 @@
 import type { CalendarDate } from '../calendar';
 import type { RecordReadiness } from './organisation-commands';
-import { InconsistentConsultancyError, NothingToRecordError } from './organisation-errors';
+import {
+  DateOutOfOrderError,
+  InconsistentConsultancyError,
+  NothingToRecordError,
+} from './organisation-errors';
 import type { ReadinessRecorded } from './organisation-events';
 import {
   MAXIMUM_LENGTH,
@@ -92,6 +96,23 @@ const changedFacts = (
   return changes;
 };
 
+/**
+ * An internal audit or a management review of the management system is not dated before the
+ * system operated; checked when the record changes one of those dates.
+ */
+const requireDatesAfterOperation = (changes: Changes, recorded: RegisteredOrganisation) => {
+  const since =
+    changes.managementSystemOperatingSince ?? recorded.readiness.managementSystemOperatingSince;
+  if (since === null) return;
+  const changed = DATE_FACTS.some((fact) => changes[fact] !== undefined);
+  for (const fact of ['lastInternalAuditCompletedOn', 'lastManagementReviewCompletedOn'] as const) {
+    const date = changes[fact] ?? recorded.readiness[fact];
+    if (changed && date !== null && date < since) {
+      throw new DateOutOfOrderError(fact, date, 'the management system operating since', since);
+    }
+  }
+};
+
 export const recordReadiness = (
   command: RecordReadiness,
   state: OrganisationState,
@@ -105,6 +126,7 @@ export const recordReadiness = (
   }
   const changes = changedFacts(data, organisation, recordedOn);
   if (Object.keys(changes).length === 0) return [];
+  requireDatesAfterOperation(changes, organisation);
   return [
     {
       type: 'ReadinessRecorded',

@@ -232,7 +232,7 @@ describe('reviewing an application', () => {
       .thenThrows(ReadinessNotMetError, {
         rule: 'READINESS_NOT_MET',
         message:
-          /submitted on 2024-01-10.*MANAGEMENT_SYSTEM_OPERATING \(.*2023-11-01.*2024-02-01.*\).*INTERNAL_AUDIT_COMPLETED/,
+          /submitted on 2024-01-10.*MANAGEMENT_SYSTEM_OPERATING \(.*2023-11-01.*2024-02-01.*\).*INTERNAL_AUDIT_COMPLETED.*record the missing facts and submit a new application$/,
       });
   });
 

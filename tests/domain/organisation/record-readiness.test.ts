@@ -148,6 +148,19 @@ describe('recording readiness facts', () => {
       .then([recorded(early)]);
   });
 
+  it('refuses an internal audit or management review dated before the system operated', () => {
+    given([registered(), recorded({ managementSystemOperatingSince: day('2024-06-01') })])
+      .when(record({ lastInternalAuditCompletedOn: day('2024-05-31') }))
+      .thenThrows(DateOutOfOrderError, {
+        rule: 'DATE_OUT_OF_ORDER',
+        message:
+          'lastInternalAuditCompletedOn 2024-05-31 is before the management system operating since on 2024-06-01',
+      });
+    given([registered(), recorded({ lastManagementReviewCompletedOn: day('2024-05-31') })])
+      .when(record({ managementSystemOperatingSince: day('2024-06-01') }))
+      .thenThrows(DateOutOfOrderError, { message: /^lastManagementReviewCompletedOn 2024-05-31/ });
+  });
+
   it.each([
     ['managementSystemOperatingSince', { managementSystemOperatingSince: day('2025-04-02') }],
     ['lastInternalAuditCompletedOn', { lastInternalAuditCompletedOn: day('2025-04-02') }],
