@@ -449,3 +449,19 @@ export const typicalReadSide = (name: string): (() => ReturnType<typeof openRead
   });
   return () => side;
 };
+
+/** A suspension of the certificate for a serious failure, by p-manager. */
+export const seriousFailureSuspension = (
+  certificateId: string,
+  suspendedOn: string,
+): CertificateCommand => ({
+  type: 'SuspendCertificate',
+  data: {
+    certificateId,
+    grounds: 'SERIOUS_FAILURE',
+    details: 'incident management failing',
+    suspendedOn: d(suspendedOn),
+    ownFault: true,
+    actor: 'p-manager',
+  },
+});

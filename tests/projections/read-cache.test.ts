@@ -6,7 +6,14 @@ import {
   readModelsChanged,
   upcomingDeadlines,
 } from '../../src/projections';
-import { ACME, GAMMA, Lifecycle, d, typicalReadSide } from './lifecycle-fixture';
+import {
+  ACME,
+  GAMMA,
+  Lifecycle,
+  d,
+  seriousFailureSuspension,
+  typicalReadSide,
+} from './lifecycle-fixture';
 
 describe('ReadCache', () => {
   const db = new Database(':memory:');
@@ -80,17 +87,7 @@ describe('queries kept between batches', () => {
 
     const run = new Lifecycle(readSide().store);
     await run.audit(GAMMA.initialCycle, 'stage2', 'STAGE2', '2026-10-12', '2026-10-13');
-    await run.certificate({
-      type: 'SuspendCertificate',
-      data: {
-        certificateId: ACME.certificateId,
-        grounds: 'SERIOUS_FAILURE',
-        details: 'incident management failing',
-        suspendedOn: d('2027-06-01'),
-        ownFault: true,
-        actor: 'p-manager',
-      },
-    });
+    await run.certificate(seriousFailureSuspension(ACME.certificateId, '2027-06-01'));
     await run.organisation({
       type: 'UpdateOrganisationDetails',
       data: {

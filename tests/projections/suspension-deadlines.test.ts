@@ -1,18 +1,8 @@
 import type { CertificateCommand } from '../../src/domain';
 import { certificateDeadlines } from '../../src/projections';
-import { ACME, d, Lifecycle, typicalReadSide } from './lifecycle-fixture';
+import { ACME, d, Lifecycle, seriousFailureSuspension, typicalReadSide } from './lifecycle-fixture';
 
-const suspend: CertificateCommand = {
-  type: 'SuspendCertificate',
-  data: {
-    certificateId: ACME.certificateId,
-    grounds: 'SERIOUS_FAILURE',
-    details: 'incident management failing',
-    suspendedOn: d('2027-06-01'),
-    ownFault: true,
-    actor: 'p-manager',
-  },
-};
+const suspend = seriousFailureSuspension(ACME.certificateId, '2027-06-01');
 
 const reinstate: CertificateCommand = {
   type: 'ReinstateCertificate',

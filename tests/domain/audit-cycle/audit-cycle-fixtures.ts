@@ -11,6 +11,7 @@ import {
   DEFAULT_POLICY,
   type PlanAudit,
   type RaiseNonconformity,
+  type VerifyNonconformity,
   type ReadinessFacts,
   type SubmitApplication,
 } from '../../../src/domain';
@@ -130,6 +131,22 @@ export const completeAudit = (
   },
 });
 
+export const verifyNonconformity = (
+  ncId: string,
+  verifiedOn: string,
+  verifiedBy = LEAD,
+): VerifyNonconformity => ({
+  type: 'VerifyNonconformity',
+  data: {
+    auditCycleId: CYCLE_ID,
+    ncId,
+    verifiedOn: d(verifiedOn),
+    verifiedBy,
+    correction: 'SLA report produced',
+    correctiveAction: 'monthly SLA review added',
+  },
+});
+
 export const raiseNonconformity = (
   ncId: string,
   auditId: string,
@@ -238,17 +255,7 @@ export class AuditCycleHistory {
   }
 
   verified(ncId: string, verifiedOn: string, verifiedBy = LEAD): this {
-    return this.run({
-      type: 'VerifyNonconformity',
-      data: {
-        auditCycleId: CYCLE_ID,
-        ncId,
-        verifiedOn: d(verifiedOn),
-        verifiedBy,
-        correction: 'SLA report produced',
-        correctiveAction: 'monthly SLA review added',
-      },
-    });
+    return this.run(verifyNonconformity(ncId, verifiedOn, verifiedBy));
   }
 
   granted(decidedOn = '2024-03-20'): this {
@@ -258,6 +265,25 @@ export class AuditCycleHistory {
   /** Application accepted, stage 1 and stage 2 completed without findings. */
   static readyForDecision(policy: CertificationPolicy = DEFAULT_POLICY): AuditCycleHistory {
     return AuditCycleHistory.initial(policy).accepted().stage1().stage2();
+  }
+
+  /** An application to ISO/IEC 20000-1:2011 (transition end 2022-03-31), through stage 1. */
+  static version2011Stage1(): AuditCycleHistory {
+    return new AuditCycleHistory()
+      .run(
+        submitApplication({
+          standard: { identifier: 'ISO/IEC 20000-1', version: '2011' },
+          submittedOn: d('2022-01-10'),
+          readiness: {
+            ...readyOrganisation,
+            managementSystemOperatingSince: d('2021-01-04'),
+            lastInternalAuditCompletedOn: d('2021-11-15'),
+            lastManagementReviewCompletedOn: d('2021-12-01'),
+          },
+        }),
+      )
+      .accepted('2022-01-15')
+      .stage1('2022-02-07', '2022-02-08');
   }
 
   static grantedCycle(policy: CertificationPolicy = DEFAULT_POLICY): AuditCycleHistory {

@@ -2,9 +2,7 @@ import { StandardVersionClosedError } from '../../../src/domain';
 import {
   AuditCycleHistory,
   completeAudit,
-  d,
   planAudit,
-  readyOrganisation,
   spec,
   submitApplication,
 } from './audit-cycle-fixtures';
@@ -60,21 +58,7 @@ describe('audits to a superseded version after its last audit date', () => {
   });
 
   it('takes the transition end when the catalog gives no last audit date (ISO/IEC 20000-1:2011)', () => {
-    const stage1Done = new AuditCycleHistory()
-      .run(
-        submitApplication({
-          standard: { identifier: 'ISO/IEC 20000-1', version: '2011' },
-          submittedOn: d('2022-01-10'),
-          readiness: {
-            ...readyOrganisation,
-            managementSystemOperatingSince: d('2021-01-04'),
-            lastInternalAuditCompletedOn: d('2021-11-15'),
-            lastManagementReviewCompletedOn: d('2021-12-01'),
-          },
-        }),
-      )
-      .accepted('2022-01-15')
-      .stage1('2022-02-07', '2022-02-08');
+    const stage1Done = AuditCycleHistory.version2011Stage1();
     const [onTheDay] = spec(stage1Done.events)
       .when(planAudit('stage2', 'STAGE2', '2022-03-31', '2022-04-01'))
       .events();

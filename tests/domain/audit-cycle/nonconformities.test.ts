@@ -19,6 +19,7 @@ import {
   planAudit,
   raiseNonconformity,
   spec,
+  verifyNonconformity,
 } from './audit-cycle-fixtures';
 
 const escalate = (ncId: string, escalatedOn: string): EscalateOverdueNonconformity => ({
@@ -154,17 +155,7 @@ describe('answering nonconformities', () => {
 
   it('verifies correction and corrective action, closing the nonconformity', () => {
     const [event] = spec(withMinor().events)
-      .when({
-        type: 'VerifyNonconformity',
-        data: {
-          auditCycleId: CYCLE_ID,
-          ncId: 'nc-1',
-          verifiedOn: d('2024-03-18'),
-          verifiedBy: LEAD,
-          correction: 'report produced',
-          correctiveAction: 'monthly review',
-        },
-      })
+      .when(verifyNonconformity('nc-1', '2024-03-18'))
       .events();
     expect(event).toMatchObject({
       type: 'NonconformityVerified',
@@ -174,17 +165,7 @@ describe('answering nonconformities', () => {
 
   it('refuses a verification dated before the accepted corrective-action plan', () => {
     spec(withMinor().planAccepted('nc-1', '2024-03-20').events)
-      .when({
-        type: 'VerifyNonconformity',
-        data: {
-          auditCycleId: CYCLE_ID,
-          ncId: 'nc-1',
-          verifiedOn: d('2024-03-18'),
-          verifiedBy: LEAD,
-          correction: 'report produced',
-          correctiveAction: 'monthly review',
-        },
-      })
+      .when(verifyNonconformity('nc-1', '2024-03-18'))
       .thenThrows(AuditOrderError, {
         rule: 'AUDIT_ORDER',
         message:
@@ -212,17 +193,7 @@ describe('answering nonconformities', () => {
 
   it('refuses an unknown nonconformity', () => {
     spec(withMinor().events)
-      .when({
-        type: 'VerifyNonconformity',
-        data: {
-          auditCycleId: CYCLE_ID,
-          ncId: 'nc-9',
-          verifiedOn: d('2024-03-18'),
-          verifiedBy: LEAD,
-          correction: 'c',
-          correctiveAction: 'ca',
-        },
-      })
+      .when(verifyNonconformity('nc-9', '2024-03-18'))
       .thenThrows(NonconformityNotFoundError, { rule: 'NONCONFORMITY_NOT_FOUND', message: /nc-9/ });
   });
 });
