@@ -17,7 +17,11 @@ import {
   requireTextList,
 } from './input-validation';
 
-/** Cooling-off counts at the review date (below), not at the application date as the checklist does. */
+/**
+ * Cooling-off counts at the review date (below), not at the application date as the checklist does.
+ * A transfer is of a certification in force: its pre-transfer review (IAF MD 2) stands for the
+ * checklist of a first certification.
+ */
 const requireReadiness = (cycle: AuditCycle): void => {
   const unmet = unmetReadiness(cycle.application.readinessChecks).filter(
     (check) => check.item !== 'CONSULTANCY_COOLING_OFF',
@@ -27,7 +31,8 @@ const requireReadiness = (cycle: AuditCycle): void => {
       `cannot accept the application submitted on ${cycle.application.submittedOn}: ` +
         `readiness checklist not met: ${unmet.map((c) => `${c.item} (${c.detail})`).join('; ')}. ` +
         'The checklist is that of the facts recorded when the application was submitted: reject ' +
-        'it, record the missing facts and submit a new application',
+        'it, record the missing facts (or let the periods the checklist asks for pass) and submit ' +
+        'a new application, with another certificateId if this one named one',
     );
   }
 };
@@ -61,6 +66,6 @@ export const reviewApplication = (
     reviewedOn,
     'accept the application',
   );
-  requireReadiness(cycle);
+  if (cycle.application.kind !== 'TRANSFER') requireReadiness(cycle);
   return [{ type: 'ApplicationAccepted', data: recorded }];
 };

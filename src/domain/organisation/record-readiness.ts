@@ -97,18 +97,18 @@ const changedFacts = (
 };
 
 /**
- * An internal audit or a management review of the management system is not dated before the
- * system operated; checked when the record changes one of those dates.
+ * An internal audit or a management review recorded now is not dated before the management system
+ * began operating. A new start of operation alone is not checked against the audit and review on
+ * record: a system re-established after a restructuring is audited and reviewed again later.
  */
 const requireDatesAfterOperation = (changes: Changes, recorded: RegisteredOrganisation) => {
   const since =
     changes.managementSystemOperatingSince ?? recorded.readiness.managementSystemOperatingSince;
   if (since === null) return;
-  const changed = DATE_FACTS.some((fact) => changes[fact] !== undefined);
   for (const fact of ['lastInternalAuditCompletedOn', 'lastManagementReviewCompletedOn'] as const) {
-    const date = changes[fact] ?? recorded.readiness[fact];
-    if (changed && date !== null && date < since) {
-      throw new DateOutOfOrderError(fact, date, 'the management system operating since', since);
+    const date = changes[fact];
+    if (date !== undefined && date < since) {
+      throw new DateOutOfOrderError(fact, date, 'the management system began operating', since);
     }
   }
 };

@@ -22,6 +22,7 @@ import {
   spec,
   submitApplication,
   submitRecertification,
+  submitTransfer,
 } from './audit-cycle-fixtures';
 
 const review = (
@@ -232,8 +233,21 @@ describe('reviewing an application', () => {
       .thenThrows(ReadinessNotMetError, {
         rule: 'READINESS_NOT_MET',
         message:
-          /submitted on 2024-01-10.*MANAGEMENT_SYSTEM_OPERATING \(.*2023-11-01.*2024-02-01.*\).*INTERNAL_AUDIT_COMPLETED.*record the missing facts and submit a new application$/,
+          /submitted on 2024-01-10.*MANAGEMENT_SYSTEM_OPERATING \(.*2023-11-01.*2024-02-01.*\).*INTERNAL_AUDIT_COMPLETED.*record the missing facts \(or let the periods the checklist asks for pass\) and submit a new application, with another certificateId if this one named one$/,
       });
+  });
+
+  it('accepts a transfer without the first-certification checklist (IAF MD 2 review instead)', () => {
+    const noFacts = {
+      ...readyOrganisation,
+      managementSystemOperatingSince: null,
+      lastInternalAuditCompletedOn: null,
+      lastManagementReviewCompletedOn: null,
+    };
+    const [event] = spec(new AuditCycleHistory().run(submitTransfer({ readiness: noFacts })).events)
+      .when(review('ACCEPTED', '2025-06-05'))
+      .events();
+    expect(event?.type).toBe('ApplicationAccepted');
   });
 
   it('refuses acceptance during the consultancy cooling-off, naming the date it ends', () => {

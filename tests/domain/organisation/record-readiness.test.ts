@@ -154,11 +154,33 @@ describe('recording readiness facts', () => {
       .thenThrows(DateOutOfOrderError, {
         rule: 'DATE_OUT_OF_ORDER',
         message:
-          'lastInternalAuditCompletedOn 2024-05-31 is before the management system operating since on 2024-06-01',
+          'lastInternalAuditCompletedOn 2024-05-31 is before the management system began operating on 2024-06-01',
       });
-    given([registered(), recorded({ lastManagementReviewCompletedOn: day('2024-05-31') })])
-      .when(record({ managementSystemOperatingSince: day('2024-06-01') }))
+    given([registered()])
+      .when(
+        record({
+          managementSystemOperatingSince: day('2024-06-01'),
+          lastManagementReviewCompletedOn: day('2024-05-31'),
+        }),
+      )
       .thenThrows(DateOutOfOrderError, { message: /^lastManagementReviewCompletedOn 2024-05-31/ });
+  });
+
+  it('takes a new start of operation, and other facts, past an audit and review on record', () => {
+    const history = [
+      registered(),
+      recorded({
+        managementSystemOperatingSince: day('2024-01-01'),
+        lastInternalAuditCompletedOn: day('2024-05-31'),
+      }),
+    ];
+    given(history)
+      .when(record({ managementSystemOperatingSince: day('2024-06-01') }))
+      .then([recorded({ managementSystemOperatingSince: day('2024-06-01') })]);
+    const restarted = [...history, recorded({ managementSystemOperatingSince: day('2024-06-01') })];
+    given(restarted)
+      .when(record({ lastManagementReviewCompletedOn: day('2025-03-01') }))
+      .then([recorded({ lastManagementReviewCompletedOn: day('2025-03-01') })]);
   });
 
   it.each([
