@@ -51,6 +51,21 @@ describe('removing a site a certificate lists', () => {
     await expect(remove('2024-06-02')).resolves.toMatchObject({ id: 'org-1' });
   });
 
+  it('is refused until a reduction leaving the site out has taken effect', async () => {
+    await world.service.reduceScope(
+      {
+        certificateId: 'cert-1',
+        scope: 'IT service management of data-centre hosting services in Beijing',
+        sites: [{ siteId: 'site-bj' }],
+        decisionDate: d('2024-06-01'),
+        effectiveDate: d('2024-09-01'),
+      },
+      DECISION_MAKER,
+    );
+    await expect(remove('2024-08-31')).rejects.toMatchObject({ rule: 'SITE_ON_CERTIFICATE' });
+    await expect(remove('2024-09-01')).resolves.toMatchObject({ id: 'org-1' });
+  });
+
   it('is accepted once the certificate has expired', async () => {
     await expect(remove('2027-03-20')).resolves.toMatchObject({ id: 'org-1' });
   });

@@ -89,6 +89,7 @@ describe('certificate status as of a date', () => {
         found && {
           revision: found.revision,
           requestedRevision: found.requestedRevision,
+          numberWithRevision: found.numberWithRevision,
           revisionStatus: found.revisionStatus,
           scope: found.scope,
           sites: found.sites.map((site) => site.name),
@@ -98,18 +99,21 @@ describe('certificate status as of a date', () => {
       );
     };
     const initial = {
+      numberWithRevision: ACME.number,
       scope: 'Operation of managed hosting services',
       sites: ['Head office'],
       effectiveDate: '2024-03-20',
       expiryDate: '2027-03-19',
     };
     const extended = {
+      numberWithRevision: `${ACME.number}/R2`,
       scope: 'Operation of managed hosting and cloud backup services',
       sites: ['Head office', 'Data centre'],
       effectiveDate: '2025-09-01',
       expiryDate: '2027-03-19',
     };
     const restored = {
+      numberWithRevision: `${ACME.number}/R3`,
       scope: 'Operation of managed hosting and cloud backup services',
       sites: ['Head office'],
       effectiveDate: '2027-05-10',

@@ -23,6 +23,7 @@ describe('the public register table', () => {
       's', '[]', '2024-01-01', '2024-01-01', '2026-12-31', '[]', '[]')`);
     setupRegisterTable(db);
     expect(columns(db)).not.toContain('scope');
+    expect(columns(db)).not.toContain('organisation_name');
     expect(columns(db)).toContain('revisions');
     expect(rows(db)).toBe(0);
   });
@@ -30,9 +31,7 @@ describe('the public register table', () => {
   it('keeps the rows of a current table', () => {
     const db = new Database(':memory:');
     setupRegisterTable(db);
-    db.exec(
-      `INSERT INTO rm_register VALUES ('c', 'CN-1', 'o', 'l', 'cb', '2024-01-01', '[]', '[]')`,
-    );
+    db.exec(`INSERT INTO rm_register VALUES ('c', 'CN-1', 'cb', '2024-01-01', '[]', '[]')`);
     setupRegisterTable(db);
     expect(rows(db)).toBe(1);
   });

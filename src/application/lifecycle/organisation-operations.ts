@@ -5,6 +5,7 @@ import {
   certificateStatusOn,
   certificateStreamName,
   isIssued,
+  revisionOn,
   type ConsultancyFacts,
   type OrganisationDetails,
   organisationDecider,
@@ -73,7 +74,7 @@ export const organisationOperations = (runtime: LifecycleRuntime) => {
 
   /**
    * No certificate of the organisation (found by the lookup) in force on the day, or yet to take
-   * effect, lists the site.
+   * effect, lists the site in the revision in force that day or one taking effect later.
    */
   const requireOnNoCertificate = async (
     organisationId: string,
@@ -82,9 +83,14 @@ export const organisationOperations = (runtime: LifecycleRuntime) => {
   ) => {
     for (const id of await runtime.certificatesOf(organisationId)) {
       const { state } = await loadAggregate(store, certificateStreamName(id), certificateDecider);
-      if (!isIssued(state) || !state.sites.some((site) => site.siteId === siteId)) continue;
+      if (!isIssued(state)) continue;
       const status = certificateStatusOn(state, on);
-      if (status === 'ACTIVE' || status === 'SUSPENDED' || status === 'DRAFT') {
+      if (status !== 'ACTIVE' && status !== 'SUSPENDED' && status !== 'DRAFT') continue;
+      const printing = [
+        revisionOn(state, on),
+        ...state.revisions.filter((r) => r.effectiveDate > on),
+      ];
+      if (printing.some((revision) => revision?.sites.some((site) => site.siteId === siteId))) {
         throw new SiteOnCertificateError(siteId, state.number, status, on);
       }
     }

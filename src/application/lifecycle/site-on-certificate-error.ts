@@ -6,8 +6,10 @@ export class SiteOnCertificateError extends DomainError {
   constructor(siteId: string, certificateNumber: string, status: string, on: CalendarDate) {
     super(
       'SITE_ON_CERTIFICATE',
-      `site ${siteId} is on certificate ${certificateNumber} (${status} on ${on}): reduce the ` +
-        "certificate's scope to leave the site out before removing it",
+      `site ${siteId} is on certificate ${certificateNumber} (${status} on ${on}): ` +
+        (status === 'DRAFT'
+          ? 'once the certificate has taken effect, reduce its scope to leave the site out'
+          : "reduce the certificate's scope to leave the site out, effective by the removal"),
     );
   }
 }

@@ -135,7 +135,7 @@ export const completeAudit = (
   requireOrderedDates(firstDay, lastDay, 'firstDay', 'lastDay');
   requireAfterAcceptance(cycle, `${audit.kind} audit ${audit.auditId} starting`, firstDay);
   const team = requireTeam(data.leadAuditorId, data.team);
-  const sites = requireTextList(data.sites, 'sites', { nonEmpty: true });
+  const sites = requireTextList(data.sites, 'sites', { nonEmpty: true, ids: true });
   requireVersionOpenForAudit(cycle, audit.kind, firstDay);
   if (audit.kind === 'STAGE1' || audit.kind === 'STAGE2') checkRepetition(cycle, audit, firstDay);
   if (audit.kind === 'STAGE2') checkStage2(cycle, audit, firstDay, lastDay);

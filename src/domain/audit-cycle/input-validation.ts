@@ -18,10 +18,11 @@ export const requireText = (value: unknown, field: string): string => {
   return value;
 };
 
+/** A list of texts; `ids`: of identifiers, each named once (compared without surrounding spaces). */
 export const requireTextList = (
   value: unknown,
   field: string,
-  { nonEmpty }: { nonEmpty: boolean },
+  { nonEmpty, ids = false }: { nonEmpty: boolean; ids?: boolean },
 ): string[] => {
   if (!Array.isArray(value))
     throw new InvalidAuditCycleInputError(`${field} must be a list`, field);
@@ -29,7 +30,9 @@ export const requireTextList = (
     throw new InvalidAuditCycleInputError(`${field} must name at least one entry`, field);
   }
   const entries = value.map((entry, index) => requireText(entry, `${field}[${index}]`));
-  const repeated = entries.find((entry, index) => entries.indexOf(entry) !== index);
+  if (!ids) return entries;
+  const trimmed = entries.map((entry) => entry.trim());
+  const repeated = trimmed.find((entry, index) => trimmed.indexOf(entry) !== index);
   if (repeated !== undefined) {
     throw new InvalidAuditCycleInputError(`${field} names ${repeated} twice`, field);
   }

@@ -194,7 +194,7 @@ export const planAudit = ({ data }: PlanAudit, state: AuditCycleState): AuditPla
   requireAfterAcceptance(cycle, `${kind} audit ${auditId} planned to start`, plannedStart);
   const mode = requireOneOf(data.mode, MODES, 'mode');
   const team = requireTeam(data.leadAuditorId, data.team);
-  const sites = requireTextList(data.sites, 'sites', { nonEmpty: true });
+  const sites = requireTextList(data.sites, 'sites', { nonEmpty: true, ids: true });
   requireVersionOpenForAudit(cycle, kind, plannedStart);
   switch (kind) {
     case 'STAGE1':

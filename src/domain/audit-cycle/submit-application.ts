@@ -255,7 +255,7 @@ export const submitApplication = (
         kind,
         standard,
         scope: scopeOf(data.scope),
-        sites: requireTextList(data.sites, 'sites', { nonEmpty: true }),
+        sites: requireTextList(data.sites, 'sites', { nonEmpty: true, ids: true }),
         consultancy: consultancyDeclaration(readiness.consultancy, policy),
         readiness,
         readinessChecks: evaluateReadiness(readiness, policy, submittedOn),

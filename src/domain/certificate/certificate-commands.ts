@@ -17,19 +17,17 @@ interface CertifiedContent {
   sites: CertificateSite[];
 }
 
-/** A new cycle's certificate prints the organisation's legal name and location as they are now. */
+/** The organisation's legal name and location a certificate prints, as they are when it is issued. */
 interface CertificateHolder {
   organisationName: string;
   organisationLocation: string;
 }
 
-interface Opening extends CertifiedContent {
+interface Opening extends CertifiedContent, CertificateHolder {
   certificateId: string;
   organisationId: string;
   auditCycleId: string;
   numbering: CertificateNumbering;
-  organisationName: string;
-  organisationLocation: string;
   certificationBodyName: string;
   decisionDate: CalendarDate;
   effectiveDate: CalendarDate;

@@ -24,6 +24,9 @@ export interface CertificateRevision {
   effectiveDate: CalendarDate;
   expiryDate: CalendarDate;
   uncappedExpiryDate: CalendarDate;
+  /** The organisation's name and location as this revision prints them. */
+  organisationName: string;
+  organisationLocation: string;
 }
 
 /** A recorded change of status; expiry needs no record (it follows from the dates). */

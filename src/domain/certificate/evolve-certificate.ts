@@ -13,10 +13,16 @@ import type {
   SuspensionRecord,
 } from './certificate-state';
 
+interface Holder {
+  organisationName: string;
+  organisationLocation: string;
+}
+
 const revisionOf = (
   data: CertificateContent,
   cause: RevisionCause,
   auditCycleId: string,
+  holder: Holder,
 ): CertificateRevision => ({
   revision: data.revision,
   cause,
@@ -28,15 +34,24 @@ const revisionOf = (
   effectiveDate: data.effectiveDate,
   expiryDate: data.expiryDate,
   uncappedExpiryDate: data.uncappedExpiryDate,
+  organisationName: holder.organisationName,
+  organisationLocation: holder.organisationLocation,
 });
 
+/**
+ * A new revision; a new cycle's (renewal, restoration) prints the holder its event names (events
+ * recorded before 2026-11-28 name none: the certificate's stays), any other the certificate's.
+ */
 const revised = (
   state: IssuedCertificateState,
   data: CertificateContent,
   cause: RevisionCause,
   auditCycleId = state.auditCycleId,
+  holder: Holder = state,
 ): IssuedCertificateState => ({
   ...state,
+  organisationName: holder.organisationName,
+  organisationLocation: holder.organisationLocation,
   auditCycleId,
   revision: data.revision,
   standard: data.standard,
@@ -46,16 +61,16 @@ const revised = (
   effectiveDate: data.effectiveDate,
   expiryDate: data.expiryDate,
   uncappedExpiryDate: data.uncappedExpiryDate,
-  revisions: [...state.revisions, revisionOf(data, cause, auditCycleId)],
+  revisions: [...state.revisions, revisionOf(data, cause, auditCycleId, holder)],
   lastChangeOn: maxDate(state.lastChangeOn, data.decisionDate),
   lastEffectiveOn: maxDate(state.lastEffectiveOn, data.effectiveDate),
 });
 
-/** A new cycle prints the organisation's name and location of its decision (older events: as before). */
+/** The holder a new cycle's event names, or the certificate's for an event recorded before. */
 const holderOf = (
   state: IssuedCertificateState,
   data: CertificateRenewed['data'] | CertificateRestored['data'],
-) => ({
+): Holder => ({
   organisationName: data.organisationName ?? state.organisationName,
   organisationLocation: data.organisationLocation ?? state.organisationLocation,
 });
@@ -105,7 +120,9 @@ export const evolveCertificate = (
       cycleDecisionDate: data.cycleDecisionDate,
       policy: data.policy,
       transfer,
-      revisions: [revisionOf(data, transfer ? 'TRANSFERRED_IN' : 'ISSUED', data.auditCycleId)],
+      revisions: [
+        revisionOf(data, transfer ? 'TRANSFERRED_IN' : 'ISSUED', data.auditCycleId, data),
+      ],
       statusChanges: [{ status: 'ACTIVE', from: data.effectiveDate }],
       suspensions: [],
       lapses: [],
@@ -119,8 +136,13 @@ export const evolveCertificate = (
   switch (event.type) {
     case 'CertificateRenewed':
       return {
-        ...revised(certificate, event.data, 'RENEWED', event.data.auditCycleId),
-        ...holderOf(certificate, event.data),
+        ...revised(
+          certificate,
+          event.data,
+          'RENEWED',
+          event.data.auditCycleId,
+          holderOf(certificate, event.data),
+        ),
         cycleDecisionDate: event.data.cycleDecisionDate,
       };
     case 'CertificateRestored': {
@@ -129,8 +151,7 @@ export const evolveCertificate = (
       const known = certificate.lapses.some((l) => l.expiryDate === data.previousExpiryDate);
       const expiredOn = data.gap?.from ?? data.decisionDate;
       return {
-        ...revised(certificate, data, 'RESTORED', data.auditCycleId),
-        ...holderOf(certificate, data),
+        ...revised(certificate, data, 'RESTORED', data.auditCycleId, holderOf(certificate, data)),
         status: 'ACTIVE',
         cycleDecisionDate: data.cycleDecisionDate,
         statusChanges: [

@@ -3,14 +3,17 @@ import { type ASTNode, type GraphQLError, Kind, parse, visit } from 'graphql';
 /**
  * The name of the argument, input field or variable whose value an error points at, found from the
  * error's first AST node (reparsing the request source when the node is a literal value). For a
- * variable, the input field inside its value that graphql-js names, else the variable.
+ * variable, the path to the input field inside its value that graphql-js names (`sites[0].scope`),
+ * else the variable.
  */
 export const fieldNameOf = (error: GraphQLError): string | undefined => {
   const node = error.nodes?.[0];
   if (!node) return undefined;
   if (node.kind === Kind.VARIABLE_DEFINITION) {
     const variable = node.variable.name.value;
-    return namedInMessage(error.message) ?? lastOfPath(error.message, variable) ?? variable;
+    const path = pathInVariable(error.message, variable);
+    const field = [path, namedInMessage(error.message)].filter(Boolean).join('.');
+    return field || variable;
   }
   if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) return node.name.value;
   return error.source && node.loc ? enclosingName(error.source.body, node.loc.start) : undefined;
@@ -22,10 +25,14 @@ const namedInMessage = (message: string): string | undefined =>
     message,
   )?.[1];
 
-/** The innermost field of the path graphql-js gives into a variable's value (`at "i.registeredOn"`). */
-const lastOfPath = (message: string, variable: string): string | undefined => {
+/**
+ * The path graphql-js gives into a variable's value (`at "i.sites[0].scope"`), from the variable's
+ * fields on (`sites[0].scope`; a list variable keeps its name: `ids[1]`).
+ */
+const pathInVariable = (message: string, variable: string): string | undefined => {
   const path = new RegExp(` at "${variable}((?:\\.[_A-Za-z]\\w*|\\[\\d+\\])+)"`).exec(message)?.[1];
-  return path?.match(/[_A-Za-z]\w*/g)?.at(-1);
+  if (path === undefined) return undefined;
+  return path.startsWith('.') ? path.slice(1) : `${variable}${path}`;
 };
 
 const enclosingName = (source: string, start: number): string | undefined => {

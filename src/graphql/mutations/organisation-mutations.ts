@@ -99,7 +99,10 @@ export class OrganisationMutations {
   }
 
   @Authorized(ADMINISTRATORS)
-  @Mutation(() => Organisation, { description: 'Removes a site; its id is never reused.' })
+  @Mutation(() => Organisation, {
+    description:
+      'Removes a site; its id is never reused. SITE_ON_CERTIFICATE while a certificate in force (or yet to take effect) lists it.',
+  })
   removeSite(
     @Arg('input', () => RemoveSiteInput) input: RemoveSiteInput,
     @ExpectedVersionArg() expectedVersion: number | null,

@@ -10,7 +10,8 @@ import { StandardType, toStandardType } from './standard';
 @ObjectType({
   description:
     'What anyone may learn about a certificate as of a date: no ids, findings or reasons. ' +
-    'Standard, scope, sites, effective and expiry dates are those of the requested revision.',
+    'Organisation name and location, standard, scope, sites, effective and expiry dates are ' +
+    'those of the requested revision.',
 })
 export class PublicCertificate {
   @Field(() => String)
@@ -22,8 +23,7 @@ export class PublicCertificate {
   revision!: number;
 
   @Field(() => String, {
-    description:
-      'The number as printed on the revision in force (`revision`), e.g. `CN-20000-00042/R2`.',
+    description: 'The number as printed on the requested revision, e.g. `CN-20000-00042/R2`.',
   })
   numberWithRevision!: string;
 

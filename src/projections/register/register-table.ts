@@ -6,6 +6,8 @@ import { dropTableWith, perDatabase, queryIndexes } from '../support';
 /** What one revision of a certificate states publicly (sites without internal ids). */
 export interface PublicRevision {
   revision: number;
+  organisationName: string;
+  organisationLocation: string;
   standard: StandardReference;
   scope: string;
   sites: { name: string; address: string; scope: string }[];
@@ -22,8 +24,6 @@ const REGISTER_TABLES = `
 CREATE TABLE IF NOT EXISTS rm_register (
   certificate_id TEXT PRIMARY KEY,
   number TEXT NOT NULL,
-  organisation_name TEXT NOT NULL,
-  organisation_location TEXT NOT NULL,
   certification_body_name TEXT NOT NULL,
   original_certification_date TEXT NOT NULL,
   revisions TEXT NOT NULL,
@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS rm_register (
 
 /** Creates the register, replacing one that kept only the latest revision's content. */
 export const setupRegisterTable = (db: Database): void => {
-  dropTableWith(db, 'rm_register', 'scope');
+  dropTableWith(db, 'rm_register', 'organisation_name');
   db.exec(REGISTER_TABLES);
 };
 
@@ -44,13 +44,11 @@ export const REGISTER_QUERY_INDEXES = queryIndexes({
 
 const statements = perDatabase((db: Database) => ({
   upsert: db.prepare(
-    `INSERT INTO rm_register (number, certificate_id, organisation_name, organisation_location,
-       certification_body_name, original_certification_date, revisions, periods)
-     VALUES (:number, :certificateId, :organisationName, :organisationLocation,
-       :certificationBodyName, :originalCertificationDate, :revisions, :periods)
+    `INSERT INTO rm_register (number, certificate_id, certification_body_name,
+       original_certification_date, revisions, periods)
+     VALUES (:number, :certificateId, :certificationBodyName, :originalCertificationDate,
+       :revisions, :periods)
      ON CONFLICT (certificate_id) DO UPDATE SET number = excluded.number,
-       organisation_name = excluded.organisation_name,
-       organisation_location = excluded.organisation_location,
        certification_body_name = excluded.certification_body_name,
        original_certification_date = excluded.original_certification_date,
        revisions = excluded.revisions, periods = excluded.periods`,
@@ -65,6 +63,8 @@ export const writeRegisterEntry = (
 ): void => {
   const revisions = state.revisions.map((r): PublicRevision => ({
     revision: r.revision,
+    organisationName: r.organisationName,
+    organisationLocation: r.organisationLocation,
     standard: r.standard,
     scope: r.scope,
     sites: r.sites.map(({ name, address, scope }) => ({ name, address, scope })),
@@ -74,8 +74,6 @@ export const writeRegisterEntry = (
   statements(db).upsert.run({
     number: state.number,
     certificateId: state.certificateId,
-    organisationName: state.organisationName,
-    organisationLocation: state.organisationLocation,
     certificationBodyName: state.certificationBodyName,
     originalCertificationDate: state.originalCertificationDate,
     revisions: JSON.stringify(revisions),

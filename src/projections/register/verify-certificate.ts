@@ -17,17 +17,18 @@ import type { PublicRevision } from './register-table';
 /** What anyone may learn about a certificate: its public content and status history. */
 export interface PublicCertificate {
   number: string;
-  /** The revision in force on the as-of date (the first, before any is) and its printed number. */
+  /** The revision in force on the as-of date (the first, before any is). */
   revision: number;
+  /** The number as printed on the requested revision (`CN-20000-00042/R2`). */
   numberWithRevision: string;
   /** The revision named by the suffix of the number asked for, or the one in force. */
   requestedRevision: number;
   /** Whether the requested revision is the one in force on the as-of date. */
   revisionStatus: RevisionStatus;
+  certificationBodyName: string;
+  /** The requested revision's holder, standard, scope, sites, effective and expiry dates. */
   organisationName: string;
   organisationLocation: string;
-  certificationBodyName: string;
-  /** The requested revision's standard, scope, sites, effective and expiry dates. */
   standard: StandardReference;
   scope: string;
   sites: PublicRevision['sites'];
@@ -43,8 +44,6 @@ export interface PublicCertificate {
 
 interface RegisterRow {
   number: string;
-  organisation_name: string;
-  organisation_location: string;
   certification_body_name: string;
   original_certification_date: string;
   revisions: string;
@@ -53,8 +52,7 @@ interface RegisterRow {
 
 const statements = perDatabase((db: Database) => ({
   byNumber: db.prepare<[string], RegisterRow>(
-    `SELECT number, organisation_name, organisation_location, certification_body_name,
-       original_certification_date, revisions, periods
+    `SELECT number, certification_body_name, original_certification_date, revisions, periods
      FROM rm_register WHERE number = ? ORDER BY certificate_id LIMIT 1`,
   ),
 }));
@@ -96,11 +94,11 @@ export const verifyCertificate = (
   return {
     number: row.number,
     revision: inForce.revision,
-    numberWithRevision: certificateNumberWithRevision(row.number, inForce.revision),
+    numberWithRevision: certificateNumberWithRevision(row.number, requested.revision),
     requestedRevision: requested.revision,
     revisionStatus: revisionStatus(requested, inForce, date),
-    organisationName: row.organisation_name,
-    organisationLocation: row.organisation_location,
+    organisationName: requested.organisationName,
+    organisationLocation: requested.organisationLocation,
     certificationBodyName: row.certification_body_name,
     standard: requested.standard,
     scope: requested.scope,

@@ -50,9 +50,22 @@ const relatedConsultancy = (endedOn: string | null) => ({
 });
 
 describe('submitting an application', () => {
-  it('refuses a list naming an entry twice', () => {
+  it('refuses a site named twice, though other lists may repeat a text', () => {
+    const [accepted] = spec([])
+      .when(
+        submitApplication({
+          scope: {
+            text: 'IT services',
+            services: ['hosting'],
+            customers: ['retail', 'retail'],
+            locations: ['Beijing'],
+          },
+        }),
+      )
+      .events();
+    expect(accepted?.type).toBe('ApplicationSubmitted');
     spec([])
-      .when(submitApplication({ sites: ['site-bj', 'site-sh', 'site-bj'] }))
+      .when(submitApplication({ sites: ['site-bj', 'site-sh', 'site-bj '] }))
       .thenThrows(InvalidAuditCycleInputError, {
         rule: 'INVALID_INPUT',
         message: 'sites names site-bj twice',

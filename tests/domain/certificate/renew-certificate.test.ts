@@ -56,12 +56,15 @@ describe('RenewCertificate', () => {
       ]);
   });
 
-  it("prints the organisation's name and location of the renewal from then on", () => {
+  it("prints the organisation's name and location of the renewal on its revision and after", () => {
     const renamed = { organisationName: 'Acme Cloud Ltd', organisationLocation: 'Shanghai, CN' };
     const before = fold(issued());
     const after = fold(run(issueCommand(), renew('2027-02-10', '2027-03-20', renamed)));
     expect(before).toMatchObject({ organisationName: 'Acme IT Ltd' });
     expect(after).toMatchObject(renamed);
+    expect(
+      after.status === 'NOT_ISSUED' ? [] : after.revisions.map((r) => r.organisationName),
+    ).toEqual(['Acme IT Ltd', 'Acme Cloud Ltd']);
   });
 
   it('keeps the name and location issued when a renewal event recorded before carries none', () => {

@@ -171,8 +171,21 @@ describe('input fields a variable lacks or does not know', () => {
     expect(lacking.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'certificateId' });
     const unknown = await refusal(withField(VALID.suspend as Target, 'colour', 'red'));
     expect(unknown.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'colour' });
-    const nested = await refusal(withField(VALID.raise as Target, 'grade', ['MINOR']));
-    expect(nested.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'grade' });
+    const listed = await refusal(withField(VALID.raise as Target, 'grade', ['MINOR']));
+    expect(listed.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'grade' });
+    const nested = await refusal(withField(VALID.application as Target, 'scope.text', 5));
+    expect(nested.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'scope.text' });
+    const scopeWithoutText = Object.fromEntries(
+      Object.entries(VALID.application!.input.scope as object).filter(([key]) => key !== 'text'),
+    );
+    const lackingNested = await refusal(
+      withField(VALID.application as Target, 'scope', scopeWithoutText),
+    );
+    expect(lackingNested.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'scope.text' });
+    const inList = await refusal(
+      withField(VALID.application as Target, 'sites', ['site-hq', true]),
+    );
+    expect(inList.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sites[1]' });
   });
 });
 
