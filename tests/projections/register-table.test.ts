@@ -1,5 +1,11 @@
 import Database from 'better-sqlite3';
-import { setupRegisterTable } from '../../src/projections';
+import {
+  allProjections,
+  ProjectionRunner,
+  setupRegisterTable,
+  verifyCertificate,
+} from '../../src/projections';
+import { ACME, d, typicalReadSide } from './lifecycle-fixture';
 
 const VERSION_2_TABLE = `CREATE TABLE rm_register (
   certificate_id TEXT PRIMARY KEY, number TEXT NOT NULL, revision INTEGER NOT NULL,
@@ -16,7 +22,7 @@ const rows = (db: Database.Database) =>
   db.prepare('SELECT count(*) FROM rm_register').pluck().get();
 
 describe('the public register table', () => {
-  it('replaces a table from before version 3, which kept only the latest revision', () => {
+  it('replaces a table from before version 4, which kept the holder of the latest revision only', () => {
     const db = new Database(':memory:');
     db.exec(VERSION_2_TABLE);
     db.exec(`INSERT INTO rm_register VALUES ('c', 'CN-1', 1, 'o', 'l', 'cb', 'ISO 9001', '2015',
@@ -34,5 +40,24 @@ describe('the public register table', () => {
     db.exec(`INSERT INTO rm_register VALUES ('c', 'CN-1', 'cb', '2024-01-01', '[]', '[]')`);
     setupRegisterTable(db);
     expect(rows(db)).toBe(1);
+  });
+});
+
+describe('upgrading a store whose register kept the latest revision only', () => {
+  const readSide = typicalReadSide('register-upgrade');
+
+  it('replays the certificates projection into the new register', async () => {
+    const { db, store } = readSide();
+    db.exec('DROP TABLE rm_register');
+    db.exec(VERSION_2_TABLE);
+    db.prepare("UPDATE projection_checkpoints SET version = 3 WHERE name = 'certificates'").run();
+    expect(verifyCertificate(db, ACME.number, d('2026-01-01'))).toBeNull();
+    const runner = new ProjectionRunner({ store, db, projections: allProjections });
+    await runner.catchUp();
+    expect(verifyCertificate(db, ACME.number, d('2026-01-01'))).toMatchObject({
+      number: ACME.number,
+      revision: 2,
+      organisationName: 'Acme IT Services Co., Ltd.',
+    });
   });
 });

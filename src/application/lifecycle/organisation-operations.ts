@@ -73,8 +73,8 @@ export const organisationOperations = (runtime: LifecycleRuntime) => {
   };
 
   /**
-   * No certificate of the organisation (found by the lookup) in force on the day, or yet to take
-   * effect, lists the site in the revision in force that day or one taking effect later.
+   * No certificate of the organisation (found by the lookup) lists the site in the revision in force
+   * on the day (unless expired or withdrawn) or in one taking effect later.
    */
   const requireOnNoCertificate = async (
     organisationId: string,
@@ -85,11 +85,9 @@ export const organisationOperations = (runtime: LifecycleRuntime) => {
       const { state } = await loadAggregate(store, certificateStreamName(id), certificateDecider);
       if (!isIssued(state)) continue;
       const status = certificateStatusOn(state, on);
-      if (status !== 'ACTIVE' && status !== 'SUSPENDED' && status !== 'DRAFT') continue;
-      const printing = [
-        revisionOn(state, on),
-        ...state.revisions.filter((r) => r.effectiveDate > on),
-      ];
+      if (status === 'WITHDRAWN') continue;
+      const later = state.revisions.filter((r) => r.effectiveDate > on);
+      const printing = status === 'EXPIRED' ? later : [revisionOn(state, on), ...later];
       if (printing.some((revision) => revision?.sites.some((site) => site.siteId === siteId))) {
         throw new SiteOnCertificateError(siteId, state.number, status, on);
       }

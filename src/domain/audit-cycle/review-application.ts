@@ -1,4 +1,4 @@
-import { unmetReadiness } from '../organisation';
+import { type ReadinessItem, unmetReadiness } from '../organisation';
 import {
   ApplicationAlreadyReviewedError,
   ReadinessNotMetError,
@@ -18,13 +18,25 @@ import {
 } from './input-validation';
 
 /**
- * Cooling-off counts at the review date (below), not at the application date as the checklist does.
- * A transfer is of a certification in force: its pre-transfer review (IAF MD 2) stands for the
- * checklist of a first certification.
+ * What a certification in force already shows of a transfer's management system: the
+ * pre-transfer review (IAF MD 2) of that certification stands for these items.
+ */
+const SHOWN_BY_THE_CERTIFICATION: readonly ReadinessItem[] = [
+  'MANAGEMENT_SYSTEM_OPERATING',
+  'INTERNAL_AUDIT_COMPLETED',
+  'MANAGEMENT_REVIEW_COMPLETED',
+];
+
+/**
+ * Cooling-off counts at the review date (below), not at the application date as the checklist
+ * does; a transfer is not asked for what its certification in force shows.
  */
 const requireReadiness = (cycle: AuditCycle): void => {
+  const transfer = cycle.application.kind === 'TRANSFER';
   const unmet = unmetReadiness(cycle.application.readinessChecks).filter(
-    (check) => check.item !== 'CONSULTANCY_COOLING_OFF',
+    (check) =>
+      check.item !== 'CONSULTANCY_COOLING_OFF' &&
+      !(transfer && SHOWN_BY_THE_CERTIFICATION.includes(check.item)),
   );
   if (unmet.length > 0) {
     throw new ReadinessNotMetError(
@@ -66,6 +78,6 @@ export const reviewApplication = (
     reviewedOn,
     'accept the application',
   );
-  if (cycle.application.kind !== 'TRANSFER') requireReadiness(cycle);
+  requireReadiness(cycle);
   return [{ type: 'ApplicationAccepted', data: recorded }];
 };

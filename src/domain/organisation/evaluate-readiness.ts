@@ -48,11 +48,13 @@ const operatingMonths = (
   };
 };
 
+/** An internal audit or management review of the system as it operates since `operatingSince`. */
 const completed = (
   item: ReadinessItem,
   activity: string,
   required: boolean,
   completedOn: CalendarDate | null,
+  operatingSince: CalendarDate | null,
   applicationDate: CalendarDate,
 ): ReadinessCheck => {
   if (!required) return notRequired(item);
@@ -61,6 +63,13 @@ const completed = (
       item,
       met: false,
       detail: `no completed ${activity} is recorded; one must be completed on or before the application date ${applicationDate}`,
+    };
+  }
+  if (operatingSince !== null && completedOn < operatingSince) {
+    return {
+      item,
+      met: false,
+      detail: `the last ${activity}, completed on ${completedOn}, precedes the management system operating since ${operatingSince}; one of the system since then is needed`,
     };
   }
   const met = completedOn <= applicationDate;
@@ -150,6 +159,7 @@ export const evaluateReadiness = (
       'internal audit',
       rules.requireInternalAudit,
       facts.lastInternalAuditCompletedOn,
+      facts.managementSystemOperatingSince,
       applicationDate,
     ),
     completed(
@@ -157,6 +167,7 @@ export const evaluateReadiness = (
       'management review',
       rules.requireManagementReview,
       facts.lastManagementReviewCompletedOn,
+      facts.managementSystemOperatingSince,
       applicationDate,
     ),
     penaltyFree(facts, rules, applicationDate),

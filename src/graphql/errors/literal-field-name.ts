@@ -26,11 +26,13 @@ const namedInMessage = (message: string): string | undefined =>
   )?.[1];
 
 /**
- * The path graphql-js gives into a variable's value (`at "i.sites[0].scope"`), from the variable's
- * fields on (`sites[0].scope`; a list variable keeps its name: `ids[1]`).
+ * The path graphql-js gives into a variable's value (`at "i.sites[0].scope"; `, the last such: an
+ * object key in the value shown before it could look alike), from the variable's fields on
+ * (`sites[0].scope`; a list variable keeps its name: `ids[1]`).
  */
 const pathInVariable = (message: string, variable: string): string | undefined => {
-  const path = new RegExp(` at "${variable}((?:\\.[_A-Za-z]\\w*|\\[\\d+\\])+)"`).exec(message)?.[1];
+  const pattern = new RegExp(` at "${variable}((?:\\.[_A-Za-z]\\w*|\\[\\d+\\])+)"; `, 'g');
+  const path = [...message.matchAll(pattern)].at(-1)?.[1];
   if (path === undefined) return undefined;
   return path.startsWith('.') ? path.slice(1) : `${variable}${path}`;
 };

@@ -37,6 +37,8 @@ const statements = perDatabase((db: Database) => ({
        standard_identifier = excluded.standard_identifier,
        standard_version = excluded.standard_version, standard_code = excluded.standard_code,
        scope = excluded.scope, sites = excluded.sites,
+       organisation_name = excluded.organisation_name,
+       organisation_location = excluded.organisation_location,
        original_certification_date = excluded.original_certification_date,
        decision_date = excluded.decision_date, effective_date = excluded.effective_date,
        expiry_date = excluded.expiry_date, first_effective_date = excluded.first_effective_date,
@@ -120,7 +122,7 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  */
 export const certificatesProjection: Projection = {
   name: 'certificates',
-  version: 3,
+  version: 4,
   setup: (db) => {
     db.exec(CERTIFICATE_TABLES);
     setupRegisterTable(db);

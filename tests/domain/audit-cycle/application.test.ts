@@ -250,7 +250,7 @@ describe('reviewing an application', () => {
       });
   });
 
-  it('accepts a transfer without the first-certification checklist (IAF MD 2 review instead)', () => {
+  it('accepts a transfer without what its certification shows, not without the other items', () => {
     const noFacts = {
       ...readyOrganisation,
       managementSystemOperatingSince: null,
@@ -261,6 +261,15 @@ describe('reviewing an application', () => {
       .when(review('ACCEPTED', '2025-06-05'))
       .events();
     expect(event?.type).toBe('ApplicationAccepted');
+    const penalised = {
+      ...noFacts,
+      administrativePenalties: [{ imposedOn: d('2025-01-10'), description: 'late filing' }],
+    };
+    spec(new AuditCycleHistory().run(submitTransfer({ readiness: penalised })).events)
+      .when(review('ACCEPTED', '2025-06-05'))
+      .thenThrows(ReadinessNotMetError, {
+        message: /readiness checklist not met: NO_RECENT_ADMINISTRATIVE_PENALTY \(/,
+      });
   });
 
   it('refuses acceptance during the consultancy cooling-off, naming the date it ends', () => {

@@ -118,18 +118,19 @@ describe('readiness date rules (properties)', () => {
     );
   });
 
-  it('internal audit and management review are met exactly when completed on or before the application', () => {
+  it('internal audit and management review are met exactly when completed on or before the application, since the system operates', () => {
     fc.assert(
-      fc.property(anyDate, anyDate, anyDate, (audit, review, application) => {
+      fc.property(anyDate, anyDate, anyDate, anyDate, (since, audit, review, application) => {
         const facts = readyFacts({
+          managementSystemOperatingSince: since,
           lastInternalAuditCompletedOn: audit,
           lastManagementReviewCompletedOn: review,
         });
         expect(item(facts, DEFAULT_POLICY, application, 'INTERNAL_AUDIT_COMPLETED').met).toBe(
-          audit <= application,
+          since <= audit && audit <= application,
         );
         expect(item(facts, DEFAULT_POLICY, application, 'MANAGEMENT_REVIEW_COMPLETED').met).toBe(
-          review <= application,
+          since <= review && review <= application,
         );
       }),
     );
