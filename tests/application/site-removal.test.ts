@@ -5,6 +5,8 @@ import {
   DECISION_MAKER,
   grantedInitialCycle,
   lifecycleWorld,
+  readyForDecision,
+  recertify,
   type World,
 } from './lifecycle-fixtures';
 
@@ -66,7 +68,53 @@ describe('removing a site a certificate lists', () => {
     await expect(remove('2024-09-01')).resolves.toMatchObject({ id: 'org-1' });
   });
 
+  it('is refused in a restoration gap when the restored certificate lists the site', async () => {
+    await recertify(world.service, 'cert-1', '2027-05-10');
+    await world.reactor().catchUp();
+    await expect(remove('2027-04-01')).rejects.toMatchObject({
+      rule: 'SITE_ON_CERTIFICATE',
+      message: expect.stringContaining('(EXPIRED on 2027-04-01)') as unknown,
+    });
+  });
+
   it('is accepted once the certificate has expired', async () => {
     await expect(remove('2027-03-20')).resolves.toMatchObject({ id: 'org-1' });
+  });
+});
+
+describe('removing a site a certificate yet to take effect lists', () => {
+  const worlds = lifecycleWorld('site-removal-draft');
+  let world: World;
+
+  beforeEach(async () => {
+    world = worlds.open(undefined, {
+      certificatesOf: (organisationId) =>
+        Promise.resolve(organisationId === 'org-1' ? ['cert-1'] : []),
+    });
+    const { auditCycleId } = await readyForDecision(world.service);
+    await world.service.decideCertification(
+      {
+        auditCycleId,
+        decision: 'GRANTED',
+        decidedOn: d('2024-03-20'),
+        effectiveOn: d('2024-04-01'),
+        reasons: [],
+      },
+      DECISION_MAKER,
+    );
+    await world.reactor().catchUp();
+  });
+  afterEach(() => world.close());
+  afterAll(() => worlds.remove());
+
+  it('is refused, advising to reduce the scope once the certificate has taken effect', async () => {
+    await expect(
+      world.service.removeSite(
+        { organisationId: 'org-1', siteId: 'site-sh', removedOn: d('2024-03-25') },
+        ADMIN,
+      ),
+    ).rejects.toThrow(
+      'site site-sh is on certificate CN-20000-00001 (DRAFT on 2024-03-25): once the certificate has taken effect, reduce its scope to leave the site out',
+    );
   });
 });
