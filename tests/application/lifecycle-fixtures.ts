@@ -94,6 +94,10 @@ export const lifecycleWorld = (name: string) => {
 
 export type World = ReturnType<ReturnType<typeof lifecycleWorld>['open']>;
 
+/** The certificates lookup of a world where org-1 holds cert-1 (the fixtures' only certificate). */
+export const certificatesOfOrg1 = (organisationId: string): Promise<readonly string[]> =>
+  Promise.resolve(organisationId === 'org-1' ? ['cert-1'] : []);
+
 /** The audit cycles naming a certificate, from the log: what the read-model lookup answers. */
 export const auditCyclesFromLog = async (world: World, certificateId: string) =>
   (await world.store.readAll())

@@ -8,6 +8,7 @@ import {
   STANDARD,
   type World,
   withdrawOwnFault,
+  certificatesOfOrg1,
 } from './lifecycle-fixtures';
 
 describe('[CN] re-application bar', () => {
@@ -16,8 +17,7 @@ describe('[CN] re-application bar', () => {
 
   beforeEach(async () => {
     world = worlds.open(POLICY_PROFILES.CN_CNCA, {
-      certificatesOf: (organisationId) =>
-        Promise.resolve(organisationId === 'org-1' ? ['cert-1'] : []),
+      certificatesOf: certificatesOfOrg1,
     });
     await grantedInitialCycle(world.service);
     await world.reactor().catchUp();

@@ -8,6 +8,7 @@ import {
   readyForDecision,
   recertify,
   type World,
+  certificatesOfOrg1,
 } from './lifecycle-fixtures';
 
 describe('removing a site a certificate lists', () => {
@@ -16,8 +17,7 @@ describe('removing a site a certificate lists', () => {
 
   beforeEach(async () => {
     world = worlds.open(undefined, {
-      certificatesOf: (organisationId) =>
-        Promise.resolve(organisationId === 'org-1' ? ['cert-1'] : []),
+      certificatesOf: certificatesOfOrg1,
     });
     await grantedInitialCycle(world.service);
     await world.reactor().catchUp();
@@ -88,8 +88,7 @@ describe('removing a site a certificate yet to take effect lists', () => {
 
   beforeEach(async () => {
     world = worlds.open(undefined, {
-      certificatesOf: (organisationId) =>
-        Promise.resolve(organisationId === 'org-1' ? ['cert-1'] : []),
+      certificatesOf: certificatesOfOrg1,
     });
     const { auditCycleId } = await readyForDecision(world.service);
     await world.service.decideCertification(
