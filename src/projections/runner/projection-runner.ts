@@ -153,10 +153,10 @@ export class ProjectionRunner {
 
   /**
    * Reads the log up to its end, in batches (cut where they would touch more than
-   * `maxStreamsPerBatch` streams), then builds the query indexes that a replay from
-   * position 0 left out (`onIndexing` is called first); returns the number of events applied. Meanwhile SQLite checkpoints the
-   * WAL every CATCH_UP_CHECKPOINT_PAGES pages instead of every 1,000: a page the batches write
-   * again and again is copied into the database file once per checkpoint.
+   * `maxStreamsPerBatch` streams), then builds the query indexes that a replay from position 0
+   * left out (`onIndexing` is called first); returns the number of events applied. Meanwhile
+   * SQLite checkpoints the WAL every CATCH_UP_CHECKPOINT_PAGES pages instead of every 1,000: a
+   * page the batches write again and again is copied into the database file once per checkpoint.
    */
   async catchUp(onProgress?: ProgressListener, onIndexing?: () => void): Promise<number> {
     const checkpointPages = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
