@@ -9,15 +9,12 @@ import {
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
-import type { RequestContext } from '../auth';
 import type { ResponseCache } from './response-cache';
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
 
 /** An operation of a document: its definition (for its variables) and its compiled query. */
 interface Compiled {
-  /** Names the operation in the response cache. */
-  id: number;
   operation: OperationDefinitionNode | null;
   /** The errors that kept it from compiling, instead, when it did not compile. */
   query: CompiledQuery | ExecutionResult;
@@ -51,14 +48,13 @@ const withGraphQLJsErrors = (result: ExecutionResult): ExecutionResult =>
  * "gateway" that serves one local schema. Parsing, validation (with the query limits), plugins and
  * error formatting stay Apollo's: the executor receives a validated document. Apollo keeps one
  * `DocumentNode` per query text in its document store, so compiled operations are cached by it.
- * With `responses`, the answers that cache may keep are taken from it.
+ * With `responses`, it permits that cache to keep the answers it may keep.
  */
 export const compiledQueryExecutor = (
   schema: GraphQLSchema,
   responses?: ResponseCache,
 ): Gateway => {
   const compiled = new WeakMap<DocumentNode, Map<string, Compiled>>();
-  let compilations = 0;
   const compiledFor = (document: DocumentNode, operationName: string | undefined): Compiled => {
     let operations = compiled.get(document);
     if (!operations) {
@@ -70,7 +66,6 @@ export const compiledQueryExecutor = (
     if (!operation) {
       const definition = getOperationAST(document, operationName) ?? null;
       operation = {
-        id: ++compilations,
         operation: definition,
         query: compileQuery(schema, document, operationName),
         kept: responses?.keeps(definition) ?? false,
@@ -87,7 +82,7 @@ export const compiledQueryExecutor = (
     load: () =>
       Promise.resolve({
         executor: async ({ document, request, context }) => {
-          const { id, operation, query, kept } = compiledFor(
+          const { operation, query, kept } = compiledFor(
             document,
             request.operationName ?? undefined,
           );
@@ -102,11 +97,9 @@ export const compiledQueryExecutor = (
             if (coerced.errors) return { errors: coerced.errors };
             variables = coerced.coerced;
           }
-          const run = async () =>
-            withGraphQLJsErrors(await query.query(undefined, context, variables));
-          if (!responses || !kept) return run();
-          const { principal } = context as unknown as RequestContext;
-          return responses.answer(id, variables, principal, run);
+          const result = withGraphQLJsErrors(await query.query(undefined, context, variables));
+          if (responses && kept && !result.errors) responses.permit(context);
+          return result;
         },
       }),
     stop: () => Promise.resolve(),

@@ -7,14 +7,14 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { type ApiKeyStore, principalFromAuthorization, type RequestContext } from '../auth';
+import type { ApiKeyStore, RequestContext } from '../auth';
 import { createFormatError } from '../errors';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits, queryLimitRules } from '../limits';
 import { compiledQueryExecutor } from './compiled-query-executor';
 import { crossOrigin } from './cross-origin';
+import { graphqlHttpHandler } from './graphql-http-handler';
 import { attachGraphQLWebSocket } from './graphql-ws-server';
 import { healthRoutes } from './health-routes';
 import { ListenError } from './listen-error';
@@ -108,17 +108,7 @@ export const createApiServer = async ({
     GRAPHQL_PATH,
     crossOrigin(corsOrigins),
     express.json({ limit: maxBodyBytes }),
-    (req, _res, next) => {
-      // express 5 leaves req.body unset without a JSON body; Apollo needs the property to exist.
-      if (!Reflect.has(req, 'body')) req.body = undefined;
-      next();
-    },
-    expressMiddleware(apollo, {
-      context: ({ req }) =>
-        Promise.resolve({
-          principal: principalFromAuthorization(apiKeys, req.headers.authorization),
-        }),
-    }),
+    graphqlHttpHandler(apollo, apiKeys, responses),
   );
   app.use(requestErrorHandler(maxBodyBytes));
 

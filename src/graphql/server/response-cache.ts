@@ -1,10 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import {
-  type ExecutionResult,
-  Kind,
-  type OperationDefinitionNode,
-  OperationTypeNode,
-} from 'graphql';
+import { Kind, type OperationDefinitionNode, OperationTypeNode } from 'graphql';
 import { readModelsGeneration } from '../../projections';
 import type { Principal } from '../auth';
 
@@ -15,13 +10,24 @@ export interface ResponseCacheOptions {
   readModelFields: ReadonlySet<string>;
   /** The date an absent `asOf` stands for: answers are kept per day. */
   today: () => string;
-  /** The JSON bytes kept in all (default 4 MiB); an answer over a sixteenth of it is not kept. */
+  /** The bytes of answers kept in all (default 4 MiB); an answer over a sixteenth of it is not kept. */
   maxBytes?: number;
 }
 
-interface Kept {
-  readonly result: ExecutionResult;
-  readonly bytes: number;
+/** An HTTP answer as Apollo Server made it: sent again as is. */
+export interface HttpAnswer {
+  readonly status: number;
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body: string;
+}
+
+/** What of an HTTP request its answer depends on, besides the caller and the day. */
+export interface CacheableRequest {
+  readonly method: string;
+  /** The parsed JSON body. */
+  readonly body: unknown;
+  /** The `Accept` header: Apollo chooses the answer's content type by it. */
+  readonly accept: string | undefined;
 }
 
 const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
@@ -29,29 +35,44 @@ const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
 /** Queries remembered as asked once: an answer is kept when it is asked for the second time. */
 const ASKED_ONCE = 1000;
 
+/** Requests with a longer JSON body are never answered from memory (nor make a key that long). */
+const MAX_KEYED_BODY = 8 * 1024;
+
+/**
+ * A request's ticket, in its context: Apollo Server hands the executor a shallow copy of the
+ * context, which holds the same ticket.
+ */
+const TICKET = Symbol('response cache ticket');
+
+const ticketOf = (context: object): object | undefined =>
+  (context as { [TICKET]?: object })[TICKET];
+
 const callerOf = (principal: Principal | null): string =>
   principal ? `${principal.role} ${principal.personId} ${principal.organisationId ?? ''}` : '';
 
 /**
- * Whole answers to queries made of read models only, kept until the read models change: a
- * dashboard that polls the same query gets the same answer without running it again, until the
- * projection runner applies its next batch (`readModelsChanged`).
+ * Whole HTTP answers to queries made of read models only, kept until the read models change: a
+ * dashboard that polls the same query gets the same answer, without Apollo Server parsing,
+ * executing or serialising it again, until the projection runner applies its next batch
+ * (`readModelsChanged`).
  *
- * An answer is kept for one operation, its variables (with their defaults), the caller (role,
- * person and organisation: what authorization reads) and today's date. Answers with errors are
- * not kept, nor an answer during whose execution the read models changed: it may mix rows from
- * before and after the change. An answer is kept from the second time it is asked for (in the
- * same generation), so a query asked once, e.g. as of a different day each time, costs no memory
- * beyond its key. Bounded by the size of the answers' JSON; the answer used least recently goes
- * first.
+ * An answer is kept for one request body (query, operation name and variables), one `Accept`
+ * header, the caller (role, person and organisation: what authorization reads) and today's date.
+ * The executor says which answers may be kept (`permit`): those to a query whose root fields all
+ * read read models (`keeps`), without errors. An answer during whose execution the read models
+ * changed is not kept: it may mix rows from before and after the change. An answer is kept from
+ * the second time it is asked for (in the same generation), so a query asked once, e.g. as of a
+ * different day each time, costs no memory beyond its key. Bounded by the size of the answers'
+ * bodies; the answer used least recently goes first.
  */
 export class ResponseCache {
   private readonly readModels: Database;
   private readonly readModelFields: ReadonlySet<string>;
   private readonly today: () => string;
   private readonly maxBytes: number;
-  private readonly entries = new Map<string, Kept>();
+  private readonly entries = new Map<string, HttpAnswer>();
   private readonly askedOnce = new Set<string>();
+  private readonly permitted = new WeakSet<object>();
   private bytes = 0;
   private generation = -1;
 
@@ -73,29 +94,60 @@ export class ResponseCache {
     );
   }
 
-  /**
-   * The answer to operation `operationId` (an id its executor gives it) with `variables`, for
-   * `principal`: the kept one, or the one `execute` makes (kept when it may be).
-   */
-  async answer(
-    operationId: number,
-    variables: Readonly<Record<string, unknown>>,
-    principal: Principal | null,
-    execute: () => Promise<ExecutionResult>,
-  ): Promise<ExecutionResult> {
-    const generation = this.current();
-    const key = `${operationId}\n${callerOf(principal)}\n${this.today()}\n${JSON.stringify(variables)}`;
+  /** `context` with a ticket, for `permit` and `offer` to name its request by. */
+  ticketed<C extends object>(context: C): C {
+    return { ...context, [TICKET]: {} };
+  }
+
+  /** Called by the executor: the answer of the request with this (ticketed) context may be kept. */
+  permit(context: object): void {
+    const ticket = ticketOf(context);
+    if (ticket) this.permitted.add(ticket);
+  }
+
+  /** The key of `request` by `principal`; null when its answer is never kept (not a JSON POST). */
+  keyOf(request: CacheableRequest, principal: Principal | null): string | null {
+    if (request.method !== 'POST' || typeof request.body !== 'object' || request.body === null) {
+      return null;
+    }
+    const body = JSON.stringify(request.body);
+    if (body.length > MAX_KEYED_BODY) return null;
+    return `${callerOf(principal)}\n${this.today()}\n${request.accept ?? ''}\n${body}`;
+  }
+
+  /** The answer kept for `key` in the read models' current generation. */
+  kept(key: string): HttpAnswer | undefined {
+    this.current();
     const kept = this.entries.get(key);
     if (kept) {
       this.entries.delete(key);
       this.entries.set(key, kept);
-      return kept.result;
     }
-    const result = await execute();
-    if (result.errors || readModelsGeneration(this.readModels) !== generation) return result;
-    if (this.askedOnce.delete(key)) this.store(key, result);
+    return kept;
+  }
+
+  /** The read models' generation, to pass to `offer` once the request is answered. */
+  current(): number {
+    const generation = readModelsGeneration(this.readModels);
+    if (generation !== this.generation) {
+      this.entries.clear();
+      this.askedOnce.clear();
+      this.bytes = 0;
+      this.generation = generation;
+    }
+    return generation;
+  }
+
+  /**
+   * Offers the answer to the request with `key` and (ticketed) `context`, made from the read models of
+   * `generation`: kept if the executor permitted it, the read models did not change meanwhile, and
+   * it is asked for the second time.
+   */
+  offer(key: string, context: object, generation: number, answer: HttpAnswer): void {
+    const ticket = ticketOf(context);
+    if (!ticket || !this.permitted.has(ticket) || this.current() !== generation) return;
+    if (this.askedOnce.delete(key)) this.store(key, answer);
     else this.remember(key);
-    return result;
   }
 
   /** Remembers that `key` was asked for once, forgetting the oldest such key beyond ASKED_ONCE. */
@@ -106,29 +158,17 @@ export class ResponseCache {
     if (!oldest.done) this.askedOnce.delete(oldest.value);
   }
 
-  private store(key: string, result: ExecutionResult): void {
-    const bytes = JSON.stringify(result).length;
+  private store(key: string, answer: HttpAnswer): void {
+    const bytes = answer.body.length;
     if (bytes > this.maxBytes / 16) return;
-    this.bytes -= this.entries.get(key)?.bytes ?? 0;
+    this.bytes -= this.entries.get(key)?.body.length ?? 0;
     this.entries.delete(key);
-    this.entries.set(key, { result, bytes });
+    this.entries.set(key, answer);
     this.bytes += bytes;
-    for (const [oldest, { bytes: size }] of this.entries) {
+    for (const [oldest, { body }] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(oldest);
-      this.bytes -= size;
+      this.bytes -= body.length;
     }
-  }
-
-  /** The read models' generation, after forgetting the answers of an earlier one. */
-  private current(): number {
-    const generation = readModelsGeneration(this.readModels);
-    if (generation !== this.generation) {
-      this.entries.clear();
-      this.askedOnce.clear();
-      this.bytes = 0;
-      this.generation = generation;
-    }
-    return generation;
   }
 }

@@ -1,19 +1,29 @@
 import Database from 'better-sqlite3';
 import {
-  type ExecutionResult,
   GraphQLInt,
   GraphQLNonNull,
   GraphQLObjectType,
   GraphQLSchema,
   GraphQLString,
-  parse,
 } from 'graphql';
-import { type Principal, ResponseCache, Role } from '../../../src/graphql';
-import { compiledQueryExecutor } from '../../../src/graphql/server/compiled-query-executor';
+import {
+  ApiKeyStore,
+  type ApiServer,
+  createApiServer,
+  ResponseCache,
+  Role,
+} from '../../../src/graphql';
 import { readModelsChanged } from '../../../src/projections';
 
+// Over real HTTP: the cache keeps whole HTTP answers, in front of Apollo Server.
+
 const db = new Database(':memory:');
-afterAll(() => db.close());
+const apiKeys = new ApiKeyStore(db, () => new Date());
+const servers: ApiServer[] = [];
+afterAll(async () => {
+  for (const server of servers) await server.close();
+  db.close();
+});
 
 let runs: string[];
 let today: string;
@@ -78,29 +88,50 @@ const schema = new GraphQLSchema({
   }),
 });
 
-const ADMIN: Principal = { personId: 'p-1', role: Role.ADMIN };
+const keyFor = (personId: string, role: Role, organisationId?: string) =>
+  apiKeys.create({ personId, role, ...(organisationId ? { organisationId } : {}) }).key;
+const ADMIN = keyFor('p-1', Role.ADMIN);
 
-const executorWith = async (maxBytes?: number) => {
+interface Asked {
+  /** The server's answer, as sent. */
+  text: string;
+  status: number;
+  contentType: string | null;
+}
+
+const serverWith = async (maxBytes?: number) => {
   const responses = new ResponseCache({
     readModels: db,
     readModelFields: new Set(['tally', 'later', 'padding', 'failing']),
     today: () => today,
     ...(maxBytes === undefined ? {} : { maxBytes }),
   });
-  const { executor } = await compiledQueryExecutor(schema, responses).load({ apollo: {} });
-  const documents = new Map<string, ReturnType<typeof parse>>();
-  return (
+  const server = await createApiServer({
+    schema,
+    apiKeys,
+    production: false,
+    port: 0,
+    readiness: () => ({ ready: true }),
+    responses,
+  });
+  servers.push(server);
+  return async (
     query: string,
     variables: Record<string, unknown> = {},
-    principal: Principal | null = ADMIN,
-  ): Promise<ExecutionResult> => {
-    const document = documents.get(query) ?? parse(query);
-    documents.set(query, document);
-    return executor!({
-      document,
-      request: { query, variables },
-      context: { principal },
-    } as never) as Promise<ExecutionResult>;
+    key: string | null = ADMIN,
+    accept = 'application/json',
+  ): Promise<Asked> => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept,
+        ...(key === null ? {} : { authorization: `Bearer ${key}` }),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const text = await response.text();
+    return { text, status: response.status, contentType: response.headers.get('content-type') };
   };
 };
 
@@ -110,24 +141,24 @@ beforeEach(() => {
   pause = Promise.resolve();
 });
 
+type Ask = Awaited<ReturnType<typeof serverWith>>;
+
 /** Asks `times` times in a row, answering the last answer. */
-const ask = async (
-  run: Awaited<ReturnType<typeof executorWith>>,
-  times: number,
-  ...request: Parameters<Awaited<ReturnType<typeof executorWith>>>
-): Promise<ExecutionResult> => {
-  let answer: ExecutionResult = {};
+const ask = async (run: Ask, times: number, ...request: Parameters<Ask>): Promise<Asked> => {
+  let answer: Asked | undefined;
   for (let time = 0; time < times; time++) answer = await run(...request);
-  return answer;
+  return answer!;
 };
+
+const dataOf = (asked: Asked): unknown => (JSON.parse(asked.text) as { data: unknown }).data;
 
 describe('response cache', () => {
   it('answers a query asked for the third time from memory, until the read models change', async () => {
-    const run = await executorWith();
-    expect(await run('{ tally }')).toEqual({ data: { tally: 'tally 1 #1' } });
+    const run = await serverWith();
+    expect(dataOf(await run('{ tally }'))).toEqual({ tally: 'tally 1 #1' });
     const second = await run('{ tally }');
-    expect(second).toEqual({ data: { tally: 'tally 1 #2' } });
-    expect(await run('{ tally }')).toBe(second);
+    expect(dataOf(second)).toEqual({ tally: 'tally 1 #2' });
+    expect(await run('{ tally }')).toEqual(second);
     expect(runs).toHaveLength(2);
 
     readModelsChanged(db);
@@ -135,51 +166,78 @@ describe('response cache', () => {
     expect(runs).toHaveLength(4);
   });
 
+  it('sends a kept answer with the status and headers Apollo Server gave it', async () => {
+    const run = await serverWith();
+    const asked = await ask(run, 2, '{ tally }');
+    expect(asked).toMatchObject({ status: 200, contentType: 'application/json; charset=utf-8' });
+    expect(await run('{ tally }')).toEqual(asked);
+    expect(runs).toHaveLength(2);
+  });
+
   it('counts the times a query is asked within one state of the read models', async () => {
-    const run = await executorWith();
+    const run = await serverWith();
     await run('{ tally }');
     readModelsChanged(db);
     await ask(run, 3, '{ tally }');
     expect(runs).toHaveLength(3);
   });
 
-  it('keeps an answer for one set of variables, one caller and one day', async () => {
-    const run = await executorWith();
+  it('keeps an answer for one body, one Accept header, one caller and one day', async () => {
+    const run = await serverWith();
     const query = 'query ($n: Int) { tally(n: $n) }';
-    const variants: [Record<string, unknown>, Principal | null, string][] = [
-      [{ n: 2 }, ADMIN, '2025-03-01'],
-      [{ n: 3 }, ADMIN, '2025-03-01'],
-      [{ n: 2 }, { personId: 'p-2', role: Role.ADMIN }, '2025-03-01'],
-      [{ n: 2 }, { personId: 'p-1', role: Role.VIEWER }, '2025-03-01'],
-      [{ n: 2 }, { personId: 'p-1', role: Role.CLIENT, organisationId: 'org-a' }, '2025-03-01'],
-      [{ n: 2 }, { personId: 'p-1', role: Role.CLIENT, organisationId: 'org-b' }, '2025-03-01'],
-      [{ n: 2 }, null, '2025-03-01'],
-      [{ n: 2 }, ADMIN, '2025-03-02'],
+    const json = 'application/json';
+    const variants: [Record<string, unknown>, string, string, string][] = [
+      [{ n: 2 }, ADMIN, json, '2025-03-01'],
+      [{ n: 3 }, ADMIN, json, '2025-03-01'],
+      [{ n: 2 }, keyFor('p-2', Role.ADMIN), json, '2025-03-01'],
+      [{ n: 2 }, keyFor('p-1', Role.VIEWER), json, '2025-03-01'],
+      [{ n: 2 }, keyFor('p-1', Role.CLIENT, 'org-a'), json, '2025-03-01'],
+      [{ n: 2 }, keyFor('p-1', Role.CLIENT, 'org-b'), json, '2025-03-01'],
+      [{ n: 2 }, ADMIN, 'application/graphql-response+json', '2025-03-01'],
+      [{ n: 2 }, ADMIN, json, '2025-03-02'],
     ];
     for (let round = 1; round <= 3; round++) {
-      for (const [variables, principal, day] of variants) {
+      for (const [variables, key, accept, day] of variants) {
         today = day;
-        await run(query, variables, principal);
+        await run(query, variables, key, accept);
       }
       expect(runs).toHaveLength(variants.length * Math.min(round, 2));
     }
+    const types = new Set<string | null>();
+    for (const accept of [json, 'application/graphql-response+json']) {
+      types.add((await run(query, { n: 2 }, ADMIN, accept)).contentType);
+    }
+    expect(types.size).toBe(2);
+  });
+
+  it('verifies the API key before sending a kept answer', async () => {
+    const run = await serverWith();
+    const created = apiKeys.create({ personId: 'p-9', role: Role.VIEWER });
+    await ask(run, 3, '{ tally }', {}, created.key);
+    apiKeys.revoke(created.record.id);
+    const refused = await run('{ tally }', {}, created.key);
+    expect(JSON.parse(refused.text)).toMatchObject({
+      errors: [{ extensions: { code: 'UNAUTHENTICATED' } }],
+    });
+    expect(runs).toHaveLength(2);
   });
 
   it('does not keep an answer during which the read models changed', async () => {
-    const run = await executorWith();
+    const run = await serverWith();
     let resume = () => {};
     pause = new Promise((resolve) => (resume = resolve));
     const before = run('{ later }');
+    await new Promise((resolve) => setTimeout(resolve, 50));
     readModelsChanged(db);
     pause = Promise.resolve();
-    expect(await run('{ later }')).toEqual({ data: { later: 'later #2' } });
+    expect(dataOf(await run('{ later }'))).toEqual({ later: 'later #2' });
     resume();
-    expect(await before).toEqual({ data: { later: 'later #1' } });
-    expect(await run('{ later }')).toEqual({ data: { later: 'later #3' } });
+    expect(dataOf(await before)).toEqual({ later: 'later #1' });
+    expect(dataOf(await run('{ later }'))).toEqual({ later: 'later #3' });
   });
 
   it('keeps no answer with errors, of other fields, or of a mutation', async () => {
-    const run = await executorWith();
+    const run = await serverWith();
     for (const query of ['{ failing }', '{ tally elsewhere }', 'mutation { tally }']) {
       await ask(run, 3, query);
     }
@@ -191,11 +249,12 @@ describe('response cache', () => {
   });
 
   const PADDED = 'query ($bytes: Int!, $tag: Int) { padding(bytes: $bytes, tag: $tag) }';
-  /** The JSON size of a `padding` answer. */
-  const sizeOf = (bytes: number) => JSON.stringify({ data: { padding: 'x'.repeat(bytes) } }).length;
+  /** The size of a `padding` answer's body (Apollo Server ends it with a newline). */
+  const sizeOf = (bytes: number) =>
+    JSON.stringify({ data: { padding: 'x'.repeat(bytes) } }).length + 1;
 
   it('keeps at most maxBytes of answers, dropping the one used least recently', async () => {
-    const run = await executorWith(20 * sizeOf(500));
+    const run = await serverWith(20 * sizeOf(500));
     for (let tag = 0; tag < 20; tag++) await ask(run, 2, PADDED, { bytes: 500, tag });
     await run(PADDED, { bytes: 500, tag: 0 });
     expect(runs).toHaveLength(40);
@@ -209,12 +268,18 @@ describe('response cache', () => {
   });
 
   it('keeps no answer over a sixteenth of maxBytes', async () => {
-    const run = await executorWith(16 * sizeOf(500));
+    const run = await serverWith(16 * sizeOf(500));
     await ask(run, 3, PADDED, { bytes: 501 });
     await ask(run, 3, PADDED, { bytes: 500 });
     expect(runs).toEqual([
       ...Array<string>(3).fill('padding 501 (-)'),
       ...Array<string>(2).fill('padding 500 (-)'),
     ]);
+  });
+
+  it('answers a long request body without keeping it', async () => {
+    const run = await serverWith();
+    await ask(run, 3, PADDED, { bytes: 1, tag: 1, note: 'n'.repeat(9000) });
+    expect(runs).toEqual(Array<string>(3).fill('padding 1 (1)'));
   });
 });
