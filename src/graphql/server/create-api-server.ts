@@ -14,7 +14,7 @@ import { createFormatError } from '../errors';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits, queryLimitRules } from '../limits';
 import { compiledQueryExecutor } from './compiled-query-executor';
 import { crossOrigin } from './cross-origin';
-import { graphqlHttpHandler } from './graphql-http-handler';
+import { graphqlHttpHandler, keepRawBody } from './graphql-http-handler';
 import { attachGraphQLWebSocket } from './graphql-ws-server';
 import { healthRoutes } from './health-routes';
 import { ListenError } from './listen-error';
@@ -107,7 +107,7 @@ export const createApiServer = async ({
   app.use(
     GRAPHQL_PATH,
     crossOrigin(corsOrigins),
-    express.json({ limit: maxBodyBytes }),
+    express.json({ limit: maxBodyBytes, verify: keepRawBody }),
     graphqlHttpHandler(apollo, apiKeys, responses),
   );
   app.use(requestErrorHandler(maxBodyBytes));

@@ -1,7 +1,15 @@
+import type { IncomingMessage } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
 import { type ApiKeyStore, principalFromAuthorization, type RequestContext } from '../auth';
-import type { HttpAnswer, ResponseCache } from './response-cache';
+import { type HttpAnswer, MAX_KEYED_BODY, type ResponseCache } from './response-cache';
+
+const rawBodies = new WeakMap<IncomingMessage, string>();
+
+/** For `express.json({ verify })`: keeps a short body as sent, which the response cache keys by. */
+export const keepRawBody = (req: IncomingMessage, _res: unknown, body: Buffer): void => {
+  if (body.length <= MAX_KEYED_BODY) rawBodies.set(req, body.toString('utf8'));
+};
 
 const headersOf = (req: Request): HeaderMap => {
   const headers = new HeaderMap();
@@ -11,10 +19,12 @@ const headersOf = (req: Request): HeaderMap => {
   return headers;
 };
 
-/** The query string of the request's URL, with its `?` (empty without one). */
+/** The query string of the request's URL, with its `?`, without a `#fragment` (empty without one). */
 const searchOf = (url: string): string => {
-  const start = url.indexOf('?');
-  return start === -1 ? '' : url.slice(start);
+  const hash = url.indexOf('#');
+  const path = hash === -1 ? url : url.slice(0, hash);
+  const start = path.indexOf('?');
+  return start === -1 ? '' : path.slice(start);
 };
 
 const send = (res: Response, { status, headers, body }: HttpAnswer): void => {
@@ -55,7 +65,7 @@ export const graphqlHttpHandler =
   async (req, res) => {
     const caller = contextOf(apiKeys, req, responses);
     const context = 'context' in caller ? caller.context : null;
-    const request = { method: req.method, body: req.body as unknown, accept: req.headers.accept };
+    const request = { method: req.method, rawBody: rawBodies.get(req), accept: req.headers.accept };
     const key = responses && context ? responses.keyOf(request, context.principal) : null;
     const kept = key === null ? undefined : responses?.kept(key);
     if (kept) {

@@ -10,7 +10,10 @@ export interface ResponseCacheOptions {
   readModelFields: ReadonlySet<string>;
   /** The date an absent `asOf` stands for: answers are kept per day. */
   today: () => string;
-  /** The bytes of answers kept in all (default 4 MiB); an answer over a sixteenth of it is not kept. */
+  /**
+   * The bytes of answers and their keys kept in all (default 4 MiB); an answer over a sixteenth of
+   * it is not kept.
+   */
   maxBytes?: number;
 }
 
@@ -24,8 +27,11 @@ export interface HttpAnswer {
 /** What of an HTTP request its answer depends on, besides the caller and the day. */
 export interface CacheableRequest {
   readonly method: string;
-  /** The parsed JSON body. */
-  readonly body: unknown;
+  /**
+   * The body as sent, when express parsed it as JSON: the key holds it as is, since parsing then
+   * stringifying loses what Apollo Server would refuse (`1e999` becomes `null`).
+   */
+  readonly rawBody: string | undefined;
   /** The `Accept` header: Apollo chooses the answer's content type by it. */
   readonly accept: string | undefined;
 }
@@ -35,8 +41,8 @@ const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
 /** Queries remembered as asked once: an answer is kept when it is asked for the second time. */
 const ASKED_ONCE = 1000;
 
-/** Requests with a longer JSON body are never answered from memory (nor make a key that long). */
-const MAX_KEYED_BODY = 8 * 1024;
+/** Requests with a longer body are never answered from memory (nor make a key that long). */
+export const MAX_KEYED_BODY = 8 * 1024;
 
 /**
  * A request's ticket, in its context: Apollo Server hands the executor a shallow copy of the
@@ -46,6 +52,9 @@ const TICKET = Symbol('response cache ticket');
 
 const ticketOf = (context: object): object | undefined =>
   (context as { [TICKET]?: object })[TICKET];
+
+/** What an answer counts against `maxBytes`: its key (up to 8 KiB of request body) and its body. */
+const sizeOf = (key: string, answer: HttpAnswer): number => key.length + answer.body.length;
 
 const callerOf = (principal: Principal | null): string =>
   principal ? `${principal.role} ${principal.personId} ${principal.organisationId ?? ''}` : '';
@@ -106,13 +115,9 @@ export class ResponseCache {
   }
 
   /** The key of `request` by `principal`; null when its answer is never kept (not a JSON POST). */
-  keyOf(request: CacheableRequest, principal: Principal | null): string | null {
-    if (request.method !== 'POST' || typeof request.body !== 'object' || request.body === null) {
-      return null;
-    }
-    const body = JSON.stringify(request.body);
-    if (body.length > MAX_KEYED_BODY) return null;
-    return `${callerOf(principal)}\n${this.today()}\n${request.accept ?? ''}\n${body}`;
+  keyOf({ method, rawBody, accept }: CacheableRequest, principal: Principal | null): string | null {
+    if (method !== 'POST' || rawBody === undefined || rawBody.length > MAX_KEYED_BODY) return null;
+    return `${callerOf(principal)}\n${this.today()}\n${accept ?? ''}\n${rawBody}`;
   }
 
   /** The answer kept for `key` in the read models' current generation. */
@@ -159,16 +164,17 @@ export class ResponseCache {
   }
 
   private store(key: string, answer: HttpAnswer): void {
-    const bytes = answer.body.length;
+    const bytes = sizeOf(key, answer);
     if (bytes > this.maxBytes / 16) return;
-    this.bytes -= this.entries.get(key)?.body.length ?? 0;
+    const replaced = this.entries.get(key);
+    if (replaced) this.bytes -= sizeOf(key, replaced);
     this.entries.delete(key);
     this.entries.set(key, answer);
     this.bytes += bytes;
-    for (const [oldest, { body }] of this.entries) {
+    for (const [oldest, kept] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(oldest);
-      this.bytes -= body.length;
+      this.bytes -= sizeOf(oldest, kept);
     }
   }
 }

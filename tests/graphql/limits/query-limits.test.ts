@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { DEFAULT_QUERY_LIMITS } from '../../../src/graphql';
 import { firstError, post, startTestServer, type TestServer } from '../support/test-server';
 
@@ -153,6 +154,28 @@ describe('CSRF prevention', () => {
       headers: { 'apollo-require-preflight': 'true' },
     });
     expect(await response.json()).toEqual({ data: { ping: 'pong' } });
+  });
+  it('reads the query string of a GET up to a #fragment', async () => {
+    const { port } = new URL(server.url);
+    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          path: `/graphql?query=${encodeURIComponent('{ ping }')}&variables=%7B%7D#fragment`,
+          headers: { 'apollo-require-preflight': 'true' },
+        },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+        },
+      );
+      request.on('error', reject);
+      request.end();
+    });
+    expect(answer).toEqual({ status: 200, text: '{"data":{"ping":"pong"}}\n' });
   });
 });
 

@@ -120,6 +120,7 @@ const serverWith = async (maxBytes?: number) => {
     variables: Record<string, unknown> = {},
     key: string | null = ADMIN,
     accept = 'application/json',
+    body = JSON.stringify({ query, variables }),
   ): Promise<Asked> => {
     const response = await fetch(server.url, {
       method: 'POST',
@@ -128,7 +129,7 @@ const serverWith = async (maxBytes?: number) => {
         accept,
         ...(key === null ? {} : { authorization: `Bearer ${key}` }),
       },
-      body: JSON.stringify({ query, variables }),
+      body,
     });
     const text = await response.text();
     return { text, status: response.status, contentType: response.headers.get('content-type') };
@@ -249,32 +250,65 @@ describe('response cache', () => {
   });
 
   const PADDED = 'query ($bytes: Int!, $tag: Int) { padding(bytes: $bytes, tag: $tag) }';
-  /** The size of a `padding` answer's body (Apollo Server ends it with a newline). */
-  const sizeOf = (bytes: number) =>
-    JSON.stringify({ data: { padding: 'x'.repeat(bytes) } }).length + 1;
+  /**
+   * What a `padding` answer counts against maxBytes: its key (caller, day, Accept header and the
+   * body as sent) and its body (Apollo Server ends it with a newline).
+   */
+  const sizeOf = (variables: { bytes: number; tag?: number }) =>
+    `ADMIN p-1 \n${today}\napplication/json\n${JSON.stringify({ query: PADDED, variables })}`
+      .length +
+    JSON.stringify({ data: { padding: 'x'.repeat(variables.bytes) } }).length +
+    1;
 
   it('keeps at most maxBytes of answers, dropping the one used least recently', async () => {
-    const run = await serverWith(20 * sizeOf(500));
-    for (let tag = 0; tag < 20; tag++) await ask(run, 2, PADDED, { bytes: 500, tag });
-    await run(PADDED, { bytes: 500, tag: 0 });
+    // Tags 10 to 30: keys of one length.
+    const run = await serverWith(20 * sizeOf({ bytes: 500, tag: 10 }));
+    for (let tag = 10; tag < 30; tag++) await ask(run, 2, PADDED, { bytes: 500, tag });
+    await run(PADDED, { bytes: 500, tag: 10 });
     expect(runs).toHaveLength(40);
 
-    await ask(run, 2, PADDED, { bytes: 500, tag: 20 });
+    await ask(run, 2, PADDED, { bytes: 500, tag: 30 });
     runs = [];
-    for (const tag of [0, ...Array.from({ length: 19 }, (_, index) => index + 2), 1]) {
+    for (const tag of [10, ...Array.from({ length: 19 }, (_, index) => index + 12), 11]) {
       await run(PADDED, { bytes: 500, tag });
     }
-    expect(runs).toEqual(['padding 500 (1)']);
+    expect(runs).toEqual(['padding 500 (11)']);
   });
 
   it('keeps no answer over a sixteenth of maxBytes', async () => {
-    const run = await serverWith(16 * sizeOf(500));
+    const run = await serverWith(16 * sizeOf({ bytes: 500 }));
     await ask(run, 3, PADDED, { bytes: 501 });
     await ask(run, 3, PADDED, { bytes: 500 });
     expect(runs).toEqual([
       ...Array<string>(3).fill('padding 501 (-)'),
       ...Array<string>(2).fill('padding 500 (-)'),
     ]);
+  });
+
+  it('keys an answer by the body as sent, which Apollo Server may refuse where its JSON value would not be', async () => {
+    const run = await serverWith();
+    const query = 'query ($n: Int) { tally(n: $n) }';
+    const infinite = `{"query":${JSON.stringify(query)},"variables":{"n":1e999}}`;
+    await ask(run, 3, query, { n: null });
+    const refused = await run(query, {}, ADMIN, 'application/json', infinite);
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.text)).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT' } }],
+    });
+  });
+
+  it('counts the keys of kept answers against maxBytes', async () => {
+    const run = await serverWith(64 * 1024);
+    const padded = (tag: number) =>
+      JSON.stringify({ query: '{ tally }', extensions: { pad: 'p'.repeat(3000), tag } });
+    for (let tag = 0; tag < 30; tag++) {
+      await ask(run, 2, '{ tally }', {}, ADMIN, 'application/json', padded(tag));
+    }
+    runs = [];
+    await run('{ tally }', {}, ADMIN, 'application/json', padded(29));
+    expect(runs).toEqual([]);
+    await run('{ tally }', {}, ADMIN, 'application/json', padded(0));
+    expect(runs).toEqual(['tally 1']);
   });
 
   it('answers a long request body without keeping it', async () => {
