@@ -71,8 +71,8 @@ const callerOf = (principal: Principal | null): string =>
  * read read models (`keeps`), without errors. An answer during whose execution the read models
  * changed is not kept: it may mix rows from before and after the change. An answer is kept from
  * the second time it is asked for (in the same generation), so a query asked once, e.g. as of a
- * different day each time, costs no memory beyond its key. Bounded by the size of the answers'
- * bodies; the answer used least recently goes first.
+ * different day each time, costs no memory beyond its key. Bounded by the size of the answers and
+ * their keys; the answer used least recently goes first.
  */
 export class ResponseCache {
   private readonly readModels: Database;
@@ -114,7 +114,10 @@ export class ResponseCache {
     if (ticket) this.permitted.add(ticket);
   }
 
-  /** The key of `request` by `principal`; null when its answer is never kept (not a JSON POST). */
+  /**
+   * The key of `request` by `principal`; null when its answer is never kept (not a JSON POST, or
+   * a body over MAX_KEYED_BODY).
+   */
   keyOf({ method, rawBody, accept }: CacheableRequest, principal: Principal | null): string | null {
     if (method !== 'POST' || rawBody === undefined || rawBody.length > MAX_KEYED_BODY) return null;
     return `${callerOf(principal)}\n${this.today()}\n${accept ?? ''}\n${rawBody}`;
@@ -144,9 +147,9 @@ export class ResponseCache {
   }
 
   /**
-   * Offers the answer to the request with `key` and (ticketed) `context`, made from the read models of
-   * `generation`: kept if the executor permitted it, the read models did not change meanwhile, and
-   * it is asked for the second time.
+   * Offers the answer to the request with `key` and (ticketed) `context`, made from the read
+   * models of `generation`: kept if the executor permitted it, the read models did not change
+   * meanwhile, and it is asked for the second time.
    */
   offer(key: string, context: object, generation: number, answer: HttpAnswer): void {
     const ticket = ticketOf(context);
