@@ -9,6 +9,7 @@ import {
   allProjections,
   type Projection,
   ProjectionRunner,
+  readModelsChanged,
   upcomingDeadlines,
 } from '../src/projections';
 import { appendTypicalLifecycle } from '../tests/projections/lifecycle-fixture';
@@ -139,6 +140,8 @@ const rebuild = async (file: string): Promise<void> => {
   let queries = 0;
   start = process.hrtime.bigint();
   while (seconds(start) < QUERY_SECONDS) {
+    // Empties the read caches: the page is read from SQLite each time, not from the kept pages.
+    readModelsChanged(db);
     upcomingDeadlines(db, { asOf, first: 20, withinDays: 90 });
     queries++;
   }
@@ -203,7 +206,8 @@ const main = async (targetEvents: number) => {
       .join(', ');
     console.log(`  CPU by part: ${breakdown}`);
     console.log(
-      `upcomingDeadlines(first 20, 90 days): ${m.queryMs.toFixed(2)} ms each (${m.queries} runs)`,
+      `upcomingDeadlines(first 20, 90 days), read from SQLite each time: ` +
+        `${m.queryMs.toFixed(2)} ms each (${m.queries} runs)`,
     );
     console.log(`load average after the rebuild ${load()}`);
     const checks: [string, string, boolean][] = [

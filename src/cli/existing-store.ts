@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { type Config, ConfigError } from '../config';
 import { readModelsFile } from '../composition/storage';
 
@@ -9,6 +9,9 @@ import { readModelsFile } from '../composition/storage';
  */
 export const existingStoreFile = (config: Config, what: string): string => {
   const file = readModelsFile(config);
+  if (statSync(config.dataDir, { throwIfNoEntry: false })?.isDirectory() === false) {
+    throw new ConfigError(`CERTCYCLE_DATA_DIR ${config.dataDir} is not a directory`);
+  }
   if (!existsSync(file)) {
     throw new ConfigError(
       `no certcycle store at ${file}, so no ${what} (is CERTCYCLE_DATA_DIR right?)`,

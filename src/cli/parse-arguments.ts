@@ -20,7 +20,8 @@ export const parseArguments = (
     }
     const [name = '', inline] = argument.slice(2).split(/=(.*)/s, 2);
     if (!allowed.includes(name)) throw new UsageError(`unknown option --${name}`);
-    const value = inline ?? argv[++index];
+    // A value is never an option: `--role --person x` lacks the role, rather than naming it "--person".
+    const value = inline ?? (argv[index + 1]?.startsWith('--') ? undefined : argv[++index]);
     if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
     if (options.has(name)) throw new UsageError(`--${name} is given twice`);
     options.set(name, value);

@@ -15,7 +15,8 @@ export interface ProgressBarOptions {
   width?: number;
 }
 
-const formatNumber = (value: number): string => Math.round(value).toLocaleString('en-US');
+/** A whole number with thousands separators (`8,930`), as the bar and the commands' summaries print it. */
+export const formatNumber = (value: number): string => Math.round(value).toLocaleString('en-US');
 
 const formatDuration = (seconds: number): string => {
   if (!Number.isFinite(seconds)) return '?';

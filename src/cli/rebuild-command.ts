@@ -3,7 +3,7 @@ import { openStorage } from '../composition/storage';
 import { allProjections, ProjectionRunner } from '../projections';
 import type { CommandOutput } from './api-key-commands';
 import { existingStoreFile } from './existing-store';
-import { type ProgressOutput, progressBar } from './progress-bar';
+import { formatNumber, type ProgressOutput, progressBar } from './progress-bar';
 import { UsageError } from './usage-error';
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -49,8 +49,8 @@ export const rebuildCommand = async (
     const elapsedMs = bar.finish(applied);
     const rate = elapsedMs > 0 ? Math.round((applied * 1000) / elapsedMs) : applied;
     out(
-      `rebuilt ${names.join(', ')} from ${applied} events in ${seconds(elapsedMs)} ` +
-        `(${rate} events/s), the last ${seconds(indexMs)} building query indexes`,
+      `rebuilt ${names.join(', ')} from ${formatNumber(applied)} events in ${seconds(elapsedMs)} ` +
+        `(${formatNumber(rate)} events/s), the last ${seconds(indexMs)} building query indexes`,
     );
   } finally {
     await storage.close();

@@ -158,6 +158,25 @@ describe('npm run cli -- api-key', () => {
     );
   });
 
+  it('says that a data directory is a file when listing or revoking keys', async () => {
+    const file = join(dir.path, 'another-file');
+    writeFileSync(file, 'not a directory');
+    for (const argv of [['list'], ['revoke', 'some-id']]) {
+      const answer = await runCliProcess(['api-key', ...argv], { CERTCYCLE_DATA_DIR: file });
+      expect(answer).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `certcycle: CERTCYCLE_DATA_DIR ${file} is not a directory\n`,
+      });
+    }
+  });
+
+  it('says which option lacks its value when the next word is another option', async () => {
+    const answer = await runCliProcess(['api-key', 'create', '--role', '--person', 'p-1'], env);
+    expect(answer.code).toBe(2);
+    expect(answer.stderr).toMatch(/^certcycle: --role needs a value\n/);
+  });
+
   it('creates a key in a data directory without a store, saying it made a new store there', async () => {
     const fresh = join(dir.path, 'fresh');
     const created = await runCliProcess(

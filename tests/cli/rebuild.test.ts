@@ -55,7 +55,7 @@ describe('npm run rebuild', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
       new RegExp(
-        `^rebuilt organisations, certificates, certificate_history, audit_cycles, deadlines from ${events} events in \\d+\\.\\d s \\(\\d+ events/s\\), the last \\d+\\.\\d s building query indexes\\n$`,
+        `^rebuilt organisations, certificates, certificate_history, audit_cycles, deadlines from ${events.toLocaleString('en-US')} events in \\d+\\.\\d s \\([\\d,]+ events/s\\), the last \\d+\\.\\d s building query indexes\\n$`,
       ),
     );
     const lastLine = run.stderr.trim().split('\n').at(-1);
@@ -73,7 +73,9 @@ describe('npm run rebuild', () => {
 
     const run = await runCliProcess(['rebuild', 'certificates'], env);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`rebuilt certificates from ${events} events`);
+    expect(run.stdout).toContain(
+      `rebuilt certificates from ${events.toLocaleString('en-US')} events`,
+    );
     const after = snapshot(file);
     expect(after.rm_certificates).toEqual(before.rm_certificates);
     expect(after.rm_organisations).not.toEqual(before.rm_organisations);
