@@ -3,6 +3,7 @@ import type { DomainCommand } from '../decider';
 import type { CertificationPolicy } from '../policy';
 import type { StandardReference } from '../standards';
 import type { CertificateSite } from './certificate-site';
+import type { CertificateHolder } from './certificate-state';
 import type { SuspensionGrounds } from './suspension-grounds';
 
 /** The CB's number pattern (see formatCertificateNumber) and the sequence the application allocated. */
@@ -15,12 +16,6 @@ interface CertifiedContent {
   standard: StandardReference;
   scope: string;
   sites: CertificateSite[];
-}
-
-/** The organisation's legal name and location a certificate prints, as they are when it is issued. */
-interface CertificateHolder {
-  organisationName: string;
-  organisationLocation: string;
 }
 
 interface Opening extends CertifiedContent, CertificateHolder {

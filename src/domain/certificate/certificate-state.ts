@@ -13,7 +13,14 @@ export type RevisionCause =
   | 'SCOPE_REDUCED'
   | 'TRANSITIONED';
 
-export interface CertificateRevision {
+/** The organisation's legal name and location a certificate prints, as they are when it is issued. */
+export interface CertificateHolder {
+  organisationName: string;
+  organisationLocation: string;
+}
+
+/** A revision prints its holder's name and location as they were when it was issued. */
+export interface CertificateRevision extends CertificateHolder {
   revision: number;
   cause: RevisionCause;
   auditCycleId: string;
@@ -24,9 +31,6 @@ export interface CertificateRevision {
   effectiveDate: CalendarDate;
   expiryDate: CalendarDate;
   uncappedExpiryDate: CalendarDate;
-  /** The organisation's name and location as this revision prints them. */
-  organisationName: string;
-  organisationLocation: string;
 }
 
 /** A recorded change of status; expiry needs no record (it follows from the dates). */

@@ -6,6 +6,7 @@ import type {
   CertificateRestored,
 } from './certificate-events';
 import type {
+  CertificateHolder,
   CertificateRevision,
   CertificateState,
   IssuedCertificateState,
@@ -13,16 +14,11 @@ import type {
   SuspensionRecord,
 } from './certificate-state';
 
-interface Holder {
-  organisationName: string;
-  organisationLocation: string;
-}
-
 const revisionOf = (
   data: CertificateContent,
   cause: RevisionCause,
   auditCycleId: string,
-  holder: Holder,
+  holder: CertificateHolder,
 ): CertificateRevision => ({
   revision: data.revision,
   cause,
@@ -47,7 +43,7 @@ const revised = (
   data: CertificateContent,
   cause: RevisionCause,
   auditCycleId = state.auditCycleId,
-  holder: Holder = state,
+  holder: CertificateHolder = state,
 ): IssuedCertificateState => ({
   ...state,
   organisationName: holder.organisationName,
@@ -70,7 +66,7 @@ const revised = (
 const holderOf = (
   state: IssuedCertificateState,
   data: CertificateRenewed['data'] | CertificateRestored['data'],
-): Holder => ({
+): CertificateHolder => ({
   organisationName: data.organisationName ?? state.organisationName,
   organisationLocation: data.organisationLocation ?? state.organisationLocation,
 });
