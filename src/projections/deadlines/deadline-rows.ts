@@ -15,22 +15,54 @@ const statements = perDatabase((db: Database) => ({
   ofAggregate: db.prepare<[string], DeadlineRow>(
     'SELECT * FROM rm_deadlines WHERE aggregate_id = ?',
   ),
-  insert: db.prepare(
+  upsert: db.prepare<DeadlineValues>(
     `INSERT INTO rm_deadlines (aggregate_id, key, type, certificate_id, organisation_id,
        audit_cycle_id, due_date, opened_on, met_on, closes_on, subject)
-     VALUES (:aggregateId, :key, :type, :certificateId, :organisationId, :auditCycleId, :dueDate,
-       :openedOn, :metOn, :closesOn, :subject)`,
-  ),
-  update: db.prepare(
-    `UPDATE rm_deadlines SET type = :type, certificate_id = :certificateId,
-       organisation_id = :organisationId, audit_cycle_id = :auditCycleId, due_date = :dueDate,
-       opened_on = :openedOn, met_on = :metOn, closes_on = :closesOn, subject = :subject
-     WHERE aggregate_id = :aggregateId AND key = :key`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (aggregate_id, key) DO UPDATE SET type = excluded.type,
+       certificate_id = excluded.certificate_id, organisation_id = excluded.organisation_id,
+       audit_cycle_id = excluded.audit_cycle_id, due_date = excluded.due_date,
+       opened_on = excluded.opened_on, met_on = excluded.met_on, closes_on = excluded.closes_on,
+       subject = excluded.subject`,
   ),
   delete: db.prepare<[string, string]>(
     'DELETE FROM rm_deadlines WHERE aggregate_id = ? AND key = ?',
   ),
 }));
+
+/** A row's values in column order. */
+type DeadlineValues = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string,
+  string,
+  string | null,
+  string | null,
+  string,
+];
+
+/**
+ * Rows are bound by position. Binding named parameters from `{ ...owner, ...deadline }` cost
+ * about 7 µs more per row: in a profile of a rebuild (549,080 inserts) this function took 7.4 s
+ * of self time before, 3.2-4.0 s after; in a micro-benchmark of the same rows, 9.5 s against 2.3.
+ */
+const valuesOf = (owner: DeadlineOwner, deadline: Deadline): DeadlineValues => [
+  owner.aggregateId,
+  deadline.key,
+  deadline.type,
+  owner.certificateId,
+  owner.organisationId,
+  owner.auditCycleId,
+  deadline.dueDate,
+  deadline.openedOn,
+  deadline.metOn,
+  deadline.closesOn,
+  deadline.subject,
+];
 
 const same = (row: DeadlineRow, owner: DeadlineOwner, deadline: Deadline): boolean =>
   row.type === deadline.type &&
@@ -60,7 +92,7 @@ export const writeDeadlines = (
     const row = previous.get(deadline.key);
     previous.delete(deadline.key);
     if (row && same(row, owner, deadline)) continue;
-    (row ? s.update : s.insert).run({ ...owner, ...deadline });
+    s.upsert.run(...valuesOf(owner, deadline));
   }
   for (const key of previous.keys()) s.delete.run(owner.aggregateId, key);
 };
