@@ -236,7 +236,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   },
   {
     organisation: ORGS.atlas,
-    state: 'expiring in about 75 days, recertification audit overdue',
+    state: 'expiring in about 74 days, recertification audit overdue',
     run: async ({ steps, today }) => {
       const decidedOn = threeYearsAgo(today, 75);
       await steps.certify(ORGS.atlas, decidedOn);
