@@ -106,11 +106,20 @@ const surveillances = (cycle: AuditCycle): Deadline[] => {
   return deadlines;
 };
 
-/** Facts recorded on the certificate that close the cycle's deadlines. */
+/** Facts recorded elsewhere (the certificate, a later cycle) that close the cycle's deadlines. */
 export interface AuditCycleDeadlineFacts {
   /** Withdrawal is final: it closes whatever the certificate's cycles still have open. */
   certificateWithdrawnOn?: CalendarDate | null;
+  /**
+   * The day a later cycle's certification decision renewed (or restored) the certificate: this
+   * cycle's surveillance programme ends then, so a surveillance audit still open closes that day
+   * (overdue before it, if it was due earlier).
+   */
+  renewedOn?: CalendarDate | null;
 }
+
+const endedBy = (renewedOn: CalendarDate | null) => (deadline: Deadline) =>
+  deadline.metOn === null && renewedOn !== null ? { ...deadline, closesOn: renewedOn } : deadline;
 
 /**
  * The audit cycle's deadlines (domain.md §4), met or open; `deadlineStateOn` gives their state as of
@@ -118,7 +127,7 @@ export interface AuditCycleDeadlineFacts {
  */
 export const auditCycleDeadlines = (
   state: AuditCycleState,
-  { certificateWithdrawnOn = null }: AuditCycleDeadlineFacts = {},
+  { certificateWithdrawnOn = null, renewedOn = null }: AuditCycleDeadlineFacts = {},
 ): Deadline[] => {
   if (
     state.status === 'NOT_STARTED' ||
@@ -131,7 +140,7 @@ export const auditCycleDeadlines = (
     ...stage2Due(state),
     ...ncResponses(state),
     ...majorVerificationLimit(state),
-    ...surveillances(state),
+    ...surveillances(state).map(endedBy(renewedOn)),
   ].map((deadline) =>
     deadline.metOn === null && certificateWithdrawnOn !== null
       ? { ...deadline, metOn: certificateWithdrawnOn }

@@ -11,7 +11,9 @@ import { queryIndexes } from '../support/query-indexes';
  * query as of today stays empty; version 7 keeps the day each certificate was withdrawn, which
  * closes its audit cycles' deadlines, instead of folding the certificate for every cycle event;
  * version 8 drops the restoration window of a certificate suspended when it
- * expired, which cannot be restored, and leaves a major-NC verification limit verified late overdue.
+ * expired, which cannot be restored, and leaves a major-NC verification limit verified late overdue;
+ * version 9 keeps the day each audit cycle was renewed by a later one, which ends what is left of
+ * its surveillance programme.
  */
 const DEADLINE_TABLES = `
 DROP TABLE IF EXISTS rm_deadline_certificate_states;
@@ -37,6 +39,10 @@ CREATE INDEX IF NOT EXISTS rm_deadlines_by_certificate ON rm_deadlines (certific
 CREATE TABLE IF NOT EXISTS rm_deadline_withdrawals (
   certificate_id TEXT PRIMARY KEY,
   withdrawn_on TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS rm_deadline_renewals (
+  audit_cycle_id TEXT PRIMARY KEY,
+  renewed_on TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rm_deadline_recertification_audits (
   certificate_id TEXT NOT NULL,

@@ -34,6 +34,14 @@ const statements = perDatabase((db: Database) => ({
   recordWithdrawal: db.prepare<[string, string]>(
     'INSERT OR REPLACE INTO rm_deadline_withdrawals (certificate_id, withdrawn_on) VALUES (?, ?)',
   ),
+  renewedOn: db
+    .prepare<[string], string>(
+      'SELECT renewed_on FROM rm_deadline_renewals WHERE audit_cycle_id = ?',
+    )
+    .pluck(),
+  recordRenewal: db.prepare<[string, string]>(
+    'INSERT OR REPLACE INTO rm_deadline_renewals (audit_cycle_id, renewed_on) VALUES (?, ?)',
+  ),
   recordRecertificationAudit: db.prepare<[string, string, string]>(
     `INSERT INTO rm_deadline_recertification_audits (certificate_id, expiry_date, completed_on)
      VALUES (?, ?, ?) ON CONFLICT (certificate_id, expiry_date)
@@ -90,14 +98,43 @@ const recordRecertificationAudit = (
   return certificateId;
 };
 
-/** A withdrawal closes what the certificate's audit cycles still have open. */
-const deadlinesOfCycle = (db: Database, state: AuditCycleState): Deadline[] => {
+/**
+ * A withdrawal closes what the certificate's audit cycles still have open; a renewal by a later
+ * cycle, what is left of this cycle's surveillance programme.
+ */
+const deadlinesOfCycle = (db: Database, id: string, state: AuditCycleState): Deadline[] => {
   if (state.status === 'NOT_STARTED') return [];
   const withdrawnOn = statements(db).withdrawnOn.get(state.application.certificateId);
+  const renewedOn = statements(db).renewedOn.get(id);
   return auditCycleDeadlines(state, {
     certificateWithdrawnOn: (withdrawnOn as CalendarDate | undefined) ?? null,
+    renewedOn: (renewedOn as CalendarDate | undefined) ?? null,
   });
 };
+
+/** The cycle a recertification granted by this event renews (null for any other event). */
+const renewedCycle = (recorded: RecordedEvent, states: BatchStates): string | null => {
+  const { category, id } = streamOf(recorded);
+  if (category !== auditCycleFold.category || recorded.type !== 'CertificationGranted') return null;
+  const { state } = states.of(auditCycleFold, id);
+  return state.status === 'NOT_STARTED'
+    ? null
+    : (state.application.recertification?.previousAuditCycleId ?? null);
+};
+
+/** Records the day each cycle the batch's grants renew was renewed; returns those cycles. */
+const recordRenewals = (
+  events: readonly RecordedEvent[],
+  db: Database,
+  states: BatchStates,
+): string[] =>
+  events.flatMap((recorded) => {
+    const renewed = renewedCycle(recorded, states);
+    const event = domainEvent<AuditCycleEvent>(recorded);
+    if (renewed === null || event.type !== 'CertificationGranted') return [];
+    statements(db).recordRenewal.run(renewed, event.data.decidedOn);
+    return [renewed];
+  });
 
 /** Records the day each certificate the batch withdraws was withdrawn (withdrawal is final). */
 const recordWithdrawals = (events: readonly RecordedEvent[], db: Database): void => {
@@ -135,6 +172,10 @@ function* streamsToFold(
   for (const id of cyclesOfWithdrawnCertificates(events, db)) {
     yield foldedStream(auditCycleFold, id);
   }
+  for (const recorded of events) {
+    const renewed = renewedCycle(recorded, states);
+    if (renewed !== null) yield foldedStream(auditCycleFold, renewed);
+  }
 }
 
 /**
@@ -157,11 +198,12 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
     }
   }
   for (const id of cyclesOfWithdrawnCertificates(events, db)) cycles.set(id, true);
+  for (const id of recordRenewals(events, db, states)) cycles.set(id, true);
   recordWithdrawals(events, db);
   for (const [id, stored] of cycles) {
     const { state } = states.of(auditCycleFold, id);
     const owner = cycleOwner(id, state);
-    if (owner) writeDeadlines(db, owner, deadlinesOfCycle(db, state), stored);
+    if (owner) writeDeadlines(db, owner, deadlinesOfCycle(db, id, state), stored);
   }
   for (const [id, stored] of certificates) {
     const { state } = states.of(certificateFold, id);
@@ -176,13 +218,13 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 8,
+  version: 9,
   setup: setupDeadlineTables,
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>
     db.exec(
       'DELETE FROM rm_deadlines; DELETE FROM rm_deadline_recertification_audits; ' +
-        'DELETE FROM rm_deadline_withdrawals;',
+        'DELETE FROM rm_deadline_withdrawals; DELETE FROM rm_deadline_renewals;',
     ),
   folds: [certificateFold, auditCycleFold],
   streamsToFold,

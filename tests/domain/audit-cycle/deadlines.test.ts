@@ -135,6 +135,22 @@ describe('audit cycle deadlines', () => {
     expect(byKey(deadlines, 'SURVEILLANCE_AUDIT_DUE:2').metOn).toBe('2025-06-30');
   });
 
+  it('ends what is left of the surveillance programme when a later cycle renews it, as of that day', () => {
+    const afterS1 = AuditCycleHistory.grantedCycle().surveillance(1, '2025-02-10', '2025-02-11');
+    const deadlines = auditCycleDeadlines(afterS1.state, { renewedOn: d('2025-12-01') });
+    expect(byKey(deadlines, 'SURVEILLANCE_AUDIT_DUE:1')).toMatchObject({
+      metOn: '2025-02-11',
+      closesOn: null,
+    });
+    const s2 = byKey(deadlines, 'SURVEILLANCE_AUDIT_DUE:2');
+    expect(s2).toMatchObject({ metOn: null, closesOn: '2025-12-01' });
+    expect(deadlineStateOn(s2, d('2025-11-30')).state).toBe('UPCOMING');
+    expect(deadlineStateOn(s2, d('2025-12-01')).state).toBe('MET');
+    expect(byKey(auditCycleDeadlines(afterS1.state), 'SURVEILLANCE_AUDIT_DUE:2').closesOn).toBe(
+      null,
+    );
+  });
+
   it('due dates follow the CALENDAR_YEAR rule, the first capped at decision + 12 months', () => {
     const history = AuditCycleHistory.grantedCycle({
       ...DEFAULT_POLICY,
