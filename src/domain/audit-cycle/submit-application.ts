@@ -154,7 +154,7 @@ const transferOf = (
   // A cycle runs `validityYears` from an effective date on or after its decision, a renewed one
   // from the previous expiry, which a recertification decision precedes by months: a year's slack.
   const latestExpiry = {
-    name: `the end of ${policy.validityYears + 1} years from the previous cycle's decision`,
+    name: `the limit of ${policy.validityYears + 1} years from the previous cycle's decision on ${previousCycleDecisionDate}, that is`,
     date: addYears(previousCycleDecisionDate, policy.validityYears + 1),
   };
   requireBetween('certificateExpiryDate', certificateExpiryDate, cycleDecision, latestExpiry);

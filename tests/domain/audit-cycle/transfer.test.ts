@@ -114,7 +114,7 @@ describe('transfer in (IAF MD 2)', () => {
     [
       'certificateExpiryDate',
       { certificateExpiryDate: d('2099-01-09') },
-      /2099-01-09 cannot come after the end of 4 years from the previous cycle's decision on 2028-03-20/,
+      /2099-01-09 cannot come after the limit of 4 years from the previous cycle's decision on 2024-03-20, that is on 2028-03-20/,
     ],
     [
       'certificateExpiryDate',
