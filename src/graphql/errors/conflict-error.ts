@@ -6,7 +6,9 @@ export class ConflictError extends ApiError {
   constructor(
     readonly currentVersion: number,
     message = `the object was changed meanwhile; it is now at version ${currentVersion}`,
+    /** The object's GraphQL type and id, when the error names one. */
+    object?: { entity: string; id: string },
   ) {
-    super(ErrorCode.CONFLICT, message, { currentVersion });
+    super(ErrorCode.CONFLICT, message, { currentVersion, ...object });
   }
 }

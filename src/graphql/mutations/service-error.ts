@@ -26,10 +26,11 @@ export const serviceError = async (
     return new NotFoundError(AGGREGATE_ENTITY[error.kind], error.id);
   if (error instanceof AggregateAlreadyExistsError) {
     const events = await deps.eventLog.readStream(STREAM[error.kind](error.id));
-    return new ConflictError(
-      events.at(-1)?.version ?? 0,
-      `${AGGREGATE_ENTITY[error.kind]} ${error.id} already exists`,
-    );
+    const entity = AGGREGATE_ENTITY[error.kind];
+    return new ConflictError(events.at(-1)?.version ?? 0, `${entity} ${error.id} already exists`, {
+      entity,
+      id: error.id,
+    });
   }
   return undefined;
 };

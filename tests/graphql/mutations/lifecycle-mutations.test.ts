@@ -423,7 +423,7 @@ describe('refusals', () => {
     });
     expect(firstError(response)).toMatchObject({
       message: `Certificate ${certificateId} already exists`,
-      extensions: { code: 'CONFLICT', currentVersion: 1 },
+      extensions: { code: 'CONFLICT', currentVersion: 1, entity: 'Certificate', id: certificateId },
     });
   });
 });
