@@ -76,12 +76,15 @@ const majorVerificationLimit = (cycle: AuditCycle): Deadline[] => {
 
 /**
  * Surveillance n is due once the programme has started: set by our decision (a transfer's, by the
- * acceptance of its application); PREVIOUS_PLUS_12_MONTHS sets n = 2 when surveillance 1 ends.
+ * acceptance of its application, and still so once the transfer is granted: a later event does
+ * not move the day a deadline was set); PREVIOUS_PLUS_12_MONTHS sets n = 2 when surveillance 1 ends.
  */
 const surveillances = (cycle: AuditCycle): Deadline[] => {
   const decidedOn = cycleDecisionDate(cycle);
   if (decidedOn === null) return [];
-  const setOn = cycle.decision?.decidedOn ?? cycle.review?.reviewedOn ?? decidedOn;
+  const setOn =
+    (cycle.application.transfer ? cycle.review?.reviewedOn : cycle.decision?.decidedOn) ??
+    decidedOn;
   const fromPreviousCb =
     cycle.application.transfer?.surveillanceProgramme.completedSurveillances ?? 0;
   const deadlines: Deadline[] = [];

@@ -13,7 +13,7 @@ import { queryIndexes } from '../support/query-indexes';
  * version 8 drops the restoration window of a certificate suspended when it
  * expired, which cannot be restored, and leaves a major-NC verification limit verified late overdue;
  * version 9 keeps the day each audit cycle was renewed by a later one, which ends what is left of
- * its surveillance programme.
+ * its surveillance programme, and keeps a granted transfer's surveillance opened on the acceptance.
  */
 const DEADLINE_TABLES = `
 DROP TABLE IF EXISTS rm_deadline_certificate_states;

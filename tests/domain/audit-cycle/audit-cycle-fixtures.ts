@@ -11,6 +11,7 @@ import {
   DEFAULT_POLICY,
   type PlanAudit,
   type RaiseNonconformity,
+  type RecordTransferReview,
   type VerifyNonconformity,
   type ReadinessFacts,
   type SubmitApplication,
@@ -89,6 +90,27 @@ export const submitTransfer = (
     },
     ...overrides,
   });
+
+/** A pre-transfer review on 2025-06-10 of a valid, accredited certificate. */
+export const recordTransferReview = (
+  overrides: Partial<RecordTransferReview['data']> = {},
+): RecordTransferReview => ({
+  type: 'RecordTransferReview',
+  data: {
+    auditCycleId: CYCLE_ID,
+    reviewedOn: d('2025-06-10'),
+    reviewedBy: 'p-reviewer',
+    certificateStatus: 'VALID',
+    accredited: true,
+    reasonsForTransfer: ['consolidating certification bodies'],
+    outstandingNonconformities: [
+      { reference: 'OCB-NC-4', grade: 'MINOR', description: 'backup test record missing' },
+    ],
+    lastReports: ['OCB surveillance 1 report 2025-02-11'],
+    complaints: [],
+    ...overrides,
+  },
+});
 
 export const planAudit = (
   auditId: string,

@@ -10,6 +10,7 @@ import {
   d,
   decideCertification,
   planAudit,
+  recordTransferReview,
   submitTransfer,
 } from './audit-cycle-fixtures';
 
@@ -190,6 +191,19 @@ describe('audit cycle deadlines', () => {
         subject: 'surveillance audit 2',
       },
     ]);
+  });
+
+  it("keeps a transfer's surveillance opened on the acceptance once the transfer is granted", () => {
+    const granted = new AuditCycleHistory()
+      .run(submitTransfer())
+      .accepted('2025-06-05')
+      .run(recordTransferReview())
+      .run(decideCertification('2025-06-20'));
+    expect(granted.state.status).toBe('CERTIFICATION_GRANTED');
+    expect(byKey(auditCycleDeadlines(granted.state), 'SURVEILLANCE_AUDIT_DUE:2')).toMatchObject({
+      dueDate: '2026-03-20',
+      openedOn: '2025-06-05',
+    });
   });
 
   it('has none once certification is refused', () => {

@@ -6,7 +6,6 @@ import {
   InvalidAuditCycleInputError,
   NotATransferError,
   POLICY_PROFILES,
-  type RecordTransferReview,
   TransferReviewAlreadyRecordedError,
   TransferReviewMissingError,
 } from '../../../src/domain';
@@ -17,28 +16,9 @@ import {
   decideCertification,
   planAudit,
   spec,
+  recordTransferReview,
   submitTransfer,
 } from './audit-cycle-fixtures';
-
-const transferReview = (
-  overrides: Partial<RecordTransferReview['data']> = {},
-): RecordTransferReview => ({
-  type: 'RecordTransferReview',
-  data: {
-    auditCycleId: CYCLE_ID,
-    reviewedOn: d('2025-06-10'),
-    reviewedBy: 'p-reviewer',
-    certificateStatus: 'VALID',
-    accredited: true,
-    reasonsForTransfer: ['consolidating certification bodies'],
-    outstandingNonconformities: [
-      { reference: 'OCB-NC-4', grade: 'MINOR', description: 'backup test record missing' },
-    ],
-    lastReports: ['OCB surveillance 1 report 2025-02-11'],
-    complaints: [],
-    ...overrides,
-  },
-});
 
 const acceptedTransfer = (policy = DEFAULT_POLICY) =>
   new AuditCycleHistory().run(submitTransfer({ policy })).accepted('2025-06-05');
@@ -138,7 +118,7 @@ describe('transfer in (IAF MD 2)', () => {
   });
 
   it('records the pre-transfer review', () => {
-    const [event] = spec(acceptedTransfer().events).when(transferReview()).events();
+    const [event] = spec(acceptedTransfer().events).when(recordTransferReview()).events();
     expect(event).toMatchObject({
       type: 'TransferReviewRecorded',
       data: {
@@ -152,7 +132,7 @@ describe('transfer in (IAF MD 2)', () => {
 
   it('refuses a suspended certificate', () => {
     spec(acceptedTransfer().events)
-      .when(transferReview({ certificateStatus: 'SUSPENDED' }))
+      .when(recordTransferReview({ certificateStatus: 'SUSPENDED' }))
       .thenThrows(CertificateNotTransferableError, {
         rule: 'TRANSFER_NOT_ALLOWED',
         message: /OCB-20000-0099.*suspended on 2025-06-10/,
@@ -161,7 +141,7 @@ describe('transfer in (IAF MD 2)', () => {
 
   it('refuses a certificate not covered by accreditation', () => {
     spec(acceptedTransfer().events)
-      .when(transferReview({ accredited: false }))
+      .when(recordTransferReview({ accredited: false }))
       .thenThrows(CertificateNotTransferableError, {
         rule: 'TRANSFER_NOT_ALLOWED',
         message: /not covered by an accreditation.*2025-06-10/,
@@ -173,7 +153,7 @@ describe('transfer in (IAF MD 2)', () => {
       .run(submitTransfer({ submittedOn: d('2027-03-01') }))
       .accepted('2027-03-05');
     spec(expired.events)
-      .when(transferReview({ reviewedOn: d('2027-03-20') }))
+      .when(recordTransferReview({ reviewedOn: d('2027-03-20') }))
       .thenThrows(CertificateNotTransferableError, {
         rule: 'TRANSFER_NOT_ALLOWED',
         message: /expired on 2027-03-19.*2027-03-20/,
@@ -182,13 +162,13 @@ describe('transfer in (IAF MD 2)', () => {
 
   it('refuses a pre-transfer review in a cycle that is not a transfer', () => {
     spec(AuditCycleHistory.initial().accepted().events)
-      .when(transferReview())
+      .when(recordTransferReview())
       .thenThrows(NotATransferError, { rule: 'NOT_A_TRANSFER', message: /INITIAL/ });
   });
 
   it('refuses a second pre-transfer review', () => {
-    spec(acceptedTransfer().run(transferReview()).events)
-      .when(transferReview({ reviewedOn: d('2025-06-11') }))
+    spec(acceptedTransfer().run(recordTransferReview()).events)
+      .when(recordTransferReview({ reviewedOn: d('2025-06-11') }))
       .thenThrows(TransferReviewAlreadyRecordedError, {
         rule: 'TRANSFER_REVIEW_ALREADY_RECORDED',
         message: /2025-06-10/,
@@ -205,7 +185,7 @@ describe('transfer in (IAF MD 2)', () => {
   });
 
   it('grants the transfer keeping the cycle, the expiry and the surveillance programme', () => {
-    const [event] = spec(acceptedTransfer().run(transferReview()).events)
+    const [event] = spec(acceptedTransfer().run(recordTransferReview()).events)
       .when(decideCertification('2025-06-20'))
       .events();
     expect(event?.data).toMatchObject({
