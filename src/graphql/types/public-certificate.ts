@@ -71,7 +71,10 @@ export class PublicCertificate {
   @Field(() => String, { description: 'IAF CertSearch status, e.g. `Active`, `Suspended`.' })
   certSearchStatus!: string;
 
-  @Field(() => Boolean, { description: 'True when ACTIVE on the as-of date.' })
+  @Field(() => Boolean, {
+    description:
+      'True when the certificate is ACTIVE on the as-of date, whichever revision the number named: a document of a SUPERSEDED or DRAFT revision (`revisionStatus`) is not the one in force.',
+  })
   valid!: boolean;
 
   @Field(() => [PublicStatusPeriod])
