@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { startFailure } from '../composition';
 import { runCli } from './run-cli';
 
 runCli(process.argv.slice(2), {
@@ -11,7 +12,7 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(error);
+    console.error(startFailure(error));
     process.exitCode = 1;
   },
 );

@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import { demoBanner } from './demo-banner';
 import { startCertcycle } from './start-certcycle';
+import { startFailure } from './start-failure';
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 const EXIT_GRACE_MS = 2000;
@@ -47,7 +48,9 @@ export const runService = async (config: Config, log = console.log): Promise<voi
     }
     log(`certcycle: ready (applied ${caughtUp} events at start)`);
   } catch (error) {
-    console.error('certcycle: start-up failed:', error);
+    const failure = startFailure(error);
+    if (typeof failure === 'string') console.error(failure);
+    else console.error('certcycle: start-up failed:', failure);
     shutDown('start-up failure', 1);
   }
 };

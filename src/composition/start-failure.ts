@@ -1,14 +1,22 @@
+import { UnavailableError } from '@eventstore/db-client';
 import { ConfigError } from '../config';
 import { ListenError } from '../graphql';
 import { DataDirInUseError } from './storage';
 
 /**
- * What a failed start prints: one line saying what to change for the failures an operator fixes
- * (a setting, a port, a data directory in use), the error itself for anything else.
+ * What a failed start (or CLI command) prints: one line saying what to change for the failures an
+ * operator fixes (a setting, a port, a data directory in use, an EventStoreDB server that does not
+ * answer), the error itself for anything else.
  */
 export const startFailure = (error: unknown): unknown => {
   if (error instanceof DataDirInUseError) return error.message;
   if (error instanceof ListenError) return `certcycle: ${error.message}`;
   if (error instanceof ConfigError) return `certcycle: configuration error: ${error.message}`;
+  if (error instanceof UnavailableError) {
+    return (
+      `certcycle: EventStoreDB does not answer (${error.message.split('\n')[0]}): check ` +
+      'EVENTSTORE_CONNECTION_STRING and that the server runs'
+    );
+  }
   return error;
 };

@@ -1,3 +1,4 @@
+import { UnavailableError } from '@eventstore/db-client';
 import { DataDirInUseError, startFailure } from '../../src/composition';
 import { ConfigError } from '../../src/config';
 import { ListenError } from '../../src/graphql';
@@ -18,6 +19,20 @@ describe('the line a failed start prints', () => {
     ],
   ])('%s', (error, line) => {
     expect(startFailure(error)).toBe(line);
+  });
+
+  it('says when EventStoreDB does not answer, with the first line of its error', () => {
+    const error = new UnavailableError(
+      Object.assign(new Error('14 UNAVAILABLE: No connection established\n  at …'), {
+        code: 14,
+        details: 'No connection established',
+        metadata: undefined,
+      }) as never,
+    );
+    expect(startFailure(error)).toBe(
+      'certcycle: EventStoreDB does not answer (14 UNAVAILABLE: No connection established): ' +
+        'check EVENTSTORE_CONNECTION_STRING and that the server runs',
+    );
   });
 
   it('gives any other error as it is, with its stack', () => {

@@ -1,4 +1,5 @@
-import { loadConfig } from '../../src/config';
+import { existsSync } from 'node:fs';
+import { ConfigError, loadConfig } from '../../src/config';
 import { openStorage, readModelsFile } from '../../src/composition';
 import { temporaryDirectory } from '../eventstore/temp-store';
 
@@ -27,5 +28,21 @@ describe('where the read models live', () => {
       EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
     });
     expect(readModelsFile(config)).toBe(dir.file('read-models.db'));
+  });
+
+  it('refuses a connection string EventStoreDB cannot parse as a setting, writing nothing', () => {
+    const config = loadConfig({
+      CERTCYCLE_DATA_DIR: dir.file('unparsable'),
+      CERTCYCLE_EVENT_STORE: 'eventstoredb',
+      EVENTSTORE_CONNECTION_STRING: 'garbage',
+    });
+    expect(() => openStorage(config)).toThrow(
+      new ConfigError(
+        'EVENTSTORE_CONNECTION_STRING is not an EventStoreDB connection string: ' +
+          'Unexpected "g" at position 0, expected esdb:// or esdb+discover://.',
+      ),
+    );
+    expect(existsSync(readModelsFile(config))).toBe(false);
+    expect(existsSync(dir.file('unparsable/certcycle.pid'))).toBe(false);
   });
 });

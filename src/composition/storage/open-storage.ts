@@ -1,6 +1,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Config } from '../../config';
+import { type Config, ConfigError } from '../../config';
 import {
   EventStoreDBEventStore,
   type EventStore,
@@ -62,10 +62,21 @@ export const openStorage = (config: Config, what = 'certcycle'): Storage => {
   }
 };
 
+/** The EventStoreDB client; a connection string it cannot parse is a setting to fix. */
+const eventStoreDB = (connectionString: string): EventStoreDBEventStore => {
+  try {
+    return new EventStoreDBEventStore(connectionString);
+  } catch (error) {
+    throw new ConfigError(
+      `EVENTSTORE_CONNECTION_STRING is not an EventStoreDB connection string: ${(error as Error).message}`,
+    );
+  }
+};
+
 const openLockedStorage = (config: Config, lock: DataDirLock): Storage => {
-  const readModels = openReadModels(readModelsFile(config));
   if (config.eventStore === 'eventstoredb' && config.eventStoreConnectionString) {
-    const store = new EventStoreDBEventStore(config.eventStoreConnectionString);
+    const store = eventStoreDB(config.eventStoreConnectionString);
+    const readModels = openReadModels(readModelsFile(config));
     return {
       store,
       readModels,
@@ -78,6 +89,7 @@ const openLockedStorage = (config: Config, lock: DataDirLock): Storage => {
       },
     };
   }
+  const readModels = openReadModels(readModelsFile(config));
   let store: SqliteEventStore;
   try {
     store = new SqliteEventStore(readModels);
