@@ -1,4 +1,4 @@
-import type { LifecycleService } from '../application';
+import { DEADLINE_SCANNER_ACTOR, type LifecycleService } from '../application';
 import {
   addDays,
   addMonths,
@@ -82,7 +82,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
       const expiry = await steps.expiryOf(ORGS.lisboa);
       await service.expireCertificate(
         { certificateId: certificateId(ORGS.lisboa), recordedOn: addDays(expiry, 1) },
-        { actor: 'system:expiry-scanner' },
+        { actor: DEADLINE_SCANNER_ACTOR },
       );
     },
   },
