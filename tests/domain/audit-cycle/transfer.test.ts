@@ -11,7 +11,6 @@ import {
 } from '../../../src/domain';
 import {
   AuditCycleHistory,
-  CYCLE_ID,
   d,
   decideCertification,
   planAudit,
