@@ -121,6 +121,7 @@ export const startCertcycle = async (
         clock,
         secrets,
         allowHttp: config.webhooks.allowHttp,
+        allowedAddresses: config.webhooks.allowedAddresses,
       }),
       deliveries: new WebhookDeliveries(readModels, clock),
       machinery: null as WebhookMachinery | null,

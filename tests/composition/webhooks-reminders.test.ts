@@ -340,7 +340,13 @@ describe('automatic suspension for a missed surveillance audit', () => {
 
     const secrets = new SecretBox(randomBytes(32));
     const receiver = await Receiver.start('127.0.0.1', () => clock.now());
-    const { secret } = new WebhookSubscriptions({ db, clock, secrets, allowHttp: true }).create({
+    const { secret } = new WebhookSubscriptions({
+      db,
+      clock,
+      secrets,
+      allowHttp: true,
+      allowedAddresses: ['127.0.0.1'],
+    }).create({
       url: receiver.url('/suspensions'),
       eventTypes,
     });

@@ -39,6 +39,7 @@ describe('webhook delivery across crashes', () => {
         clock: systemClock,
         secrets: new SecretBox(key),
         allowHttp: true,
+        allowedAddresses: ['127.0.0.1'],
       });
       const filters: Filter[] = [
         { types: ['certificate.issued', 'certificate.suspended'], organisationId: null },

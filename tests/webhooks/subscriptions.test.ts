@@ -71,6 +71,45 @@ describe('webhook subscriptions', () => {
     expect(kit.subscriptions.list()).toEqual([]);
   });
 
+  it.each([
+    ['http://10.0.0.1/hook', '10.0.0.1', 'private'],
+    ['http://169.254.169.254/latest', '169.254.169.254', 'linkLocal'],
+    ['http://127.0.0.2:4402/hook', '127.0.0.2', 'loopback'],
+    ['http://[::1]:4402/hook', '::1', 'loopback'],
+    ['http://[::ffff:127.0.0.1]:4402/hook', '::ffff:7f00:1', 'ipv4Mapped'],
+    ['http://0.0.0.0/hook', '0.0.0.0', 'unspecified'],
+  ])('refuses %s, an address deliveries could never reach, unless allowed', (url, host, range) => {
+    const reason =
+      `${host} is not a public address (${range}), so no delivery could reach it ` +
+      '(CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES can allow it)';
+    expect(() => create({ url })).toThrow(new InvalidWebhookUrlError(new URL(url).href, reason));
+    const { subscription } = create();
+    expect(() => kit.subscriptions.update(subscription.id, { url })).toThrow(reason);
+    expect(kit.subscriptions.get(subscription.id).url).toBe('https://hooks.example.com/certcycle');
+    const allowing = new WebhookSubscriptions({
+      db: kit.db,
+      clock: kit.clock,
+      secrets: kit.box,
+      allowHttp: true,
+      allowedAddresses: [host.includes(':') ? '::/0' : '0.0.0.0/0'],
+    });
+    expect(allowing.create({ url, eventTypes: ['certificate.issued'] }).subscription.url).toBe(
+      new URL(url).href,
+    );
+  });
+
+  it('accepts a public address, an allow-listed one and a name (checked once resolved)', () => {
+    expect(create({ url: 'http://93.184.216.34/hook' }).subscription.url).toBe(
+      'http://93.184.216.34/hook',
+    );
+    expect(create({ url: 'http://127.0.0.1:4402/hook' }).subscription.url).toBe(
+      'http://127.0.0.1:4402/hook',
+    );
+    expect(create({ url: 'http://localhost:4402/hook' }).subscription.url).toBe(
+      'http://localhost:4402/hook',
+    );
+  });
+
   it('updates, disables, enables, lists and deletes', () => {
     const { subscription } = create();
     const other = create({ organisationId: null }).subscription;

@@ -1,1 +1,2 @@
 export * from './guarded-agents';
+export * from './refused-address';

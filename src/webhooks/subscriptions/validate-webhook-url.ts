@@ -1,8 +1,11 @@
+import { refusedAddressRange } from '../ssrf-guard';
 import { InvalidWebhookUrlError } from './webhook-errors';
 
 export interface WebhookUrlOptions {
   /** Accept `http:` URLs (tests, local development). Default false: https only. */
   allowHttp?: boolean;
+  /** Non-public addresses the SSRF guard may connect (`CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES`). */
+  allowedAddresses?: readonly string[];
 }
 
 const MAX_URL_LENGTH = 2048;
@@ -20,7 +23,10 @@ const shown = (url: string): string => {
   }
 };
 
-/** Parses a subscriber URL; the SSRF guard still checks the address actually connected. */
+/**
+ * Parses a subscriber URL, refusing an IP address the SSRF guard would refuse to connect; the
+ * guard still checks the address actually connected (a name can resolve to anything).
+ */
 export const validateWebhookUrl = (url: string, options: WebhookUrlOptions = {}): URL => {
   const refuse = (reason: string) => new InvalidWebhookUrlError(shown(url), reason);
   if (url.length > MAX_URL_LENGTH) throw refuse(`longer than ${MAX_URL_LENGTH} characters`);
@@ -38,5 +44,13 @@ export const validateWebhookUrl = (url: string, options: WebhookUrlOptions = {})
     throw refuse(`scheme ${parsed.protocol} is not http(s)`);
   }
   if (parsed.hash || url.includes('#')) throw refuse('a fragment is not accepted');
+  const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
+  const range = refusedAddressRange(host, options.allowedAddresses ?? []);
+  if (range !== null) {
+    throw refuse(
+      `${host} is not a public address (${range}), so no delivery could reach it ` +
+        '(CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES can allow it)',
+    );
+  }
   return parsed;
 };

@@ -4,7 +4,7 @@ import type { Clock } from '../../application/clock';
 import { isWebhookEventType, type WebhookEventType } from '../events';
 import { createWebhookSchema } from '../schema';
 import { generateWebhookSecret, type SecretBox } from './secret-box';
-import { validateWebhookUrl } from './validate-webhook-url';
+import { validateWebhookUrl, type WebhookUrlOptions } from './validate-webhook-url';
 import {
   InvalidWebhookEventTypesError,
   UnknownWebhookSubscriptionError,
@@ -25,6 +25,8 @@ export interface WebhookSubscriptionsOptions {
   secrets: SecretBox;
   /** Accept http URLs (tests, local development). Default false. */
   allowHttp?: boolean;
+  /** Non-public addresses deliveries may go to (`CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES`). */
+  allowedAddresses?: readonly string[];
   /** How long a rotated-out secret keeps co-signing (default 24 h). */
   rotationOverlapMs?: number;
 }
@@ -88,20 +90,23 @@ export class WebhookSubscriptions {
   private readonly db: Database;
   private readonly clock: Clock;
   private readonly secrets: SecretBox;
-  private readonly allowHttp: boolean;
+  private readonly urlOptions: WebhookUrlOptions;
   private readonly rotationOverlapMs: number;
 
   constructor(options: WebhookSubscriptionsOptions) {
     this.db = options.db;
     this.clock = options.clock;
     this.secrets = options.secrets;
-    this.allowHttp = options.allowHttp ?? false;
+    this.urlOptions = {
+      allowHttp: options.allowHttp ?? false,
+      allowedAddresses: options.allowedAddresses ?? [],
+    };
     this.rotationOverlapMs = options.rotationOverlapMs ?? DAY_MS;
     createWebhookSchema(this.db);
   }
 
   create(input: CreateWebhookSubscriptionInput): WebhookSubscriptionWithSecret {
-    const url = validateWebhookUrl(input.url, { allowHttp: this.allowHttp }).href;
+    const url = validateWebhookUrl(input.url, this.urlOptions).href;
     const eventTypes = validEventTypes(input.eventTypes);
     const description = validDescription(input.description ?? '');
     const secret = generateWebhookSecret();
@@ -128,9 +133,7 @@ export class WebhookSubscriptions {
   update(id: string, input: UpdateWebhookSubscriptionInput): WebhookSubscription {
     const current = this.get(id);
     const url =
-      input.url === undefined
-        ? current.url
-        : validateWebhookUrl(input.url, { allowHttp: this.allowHttp }).href;
+      input.url === undefined ? current.url : validateWebhookUrl(input.url, this.urlOptions).href;
     const eventTypes =
       input.eventTypes === undefined ? current.eventTypes : validEventTypes(input.eventTypes);
     const organisationId =

@@ -27,7 +27,13 @@ export const webhookKit = (start = '2026-03-02T09:00:00.000Z') => {
   const db = openWebhookDatabase(directory.file('webhooks.db'));
   const clock = new SettableClock(start);
   const box = new SecretBox(randomBytes(32));
-  const subscriptions = new WebhookSubscriptions({ db, clock, secrets: box, allowHttp: true });
+  const subscriptions = new WebhookSubscriptions({
+    db,
+    clock,
+    secrets: box,
+    allowHttp: true,
+    allowedAddresses: ['127.0.0.1'],
+  });
   const deliveries = new WebhookDeliveries(db, clock);
   const outbox = new DeliveryOutbox(db);
   const agents = createGuardedAgents({ allowedAddresses: ['127.0.0.1'] });
