@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { startFailure } from '../composition';
+import { startFailure } from '../composition/start-failure';
 import { runCli } from './run-cli';
 
 runCli(process.argv.slice(2), {

@@ -1,6 +1,6 @@
 import { UnavailableError } from '@eventstore/db-client';
 import { ConfigError } from '../config';
-import { ListenError } from '../graphql';
+import { ListenError } from '../graphql/server/listen-error';
 import { DataDirInUseError } from './storage';
 
 /**
