@@ -15,6 +15,7 @@ import {
   createApiServer,
   createInMemoryPubSub,
   AdminApiKeyError,
+  checkAdminApiKeyFormat,
   ensureAdminApiKey,
   replaceDemoAdminApiKey,
 } from '../graphql';
@@ -34,10 +35,10 @@ import { ServiceHealth } from './service-health';
 import { startWebhookMachinery, type WebhookMachinery } from './webhook-machinery';
 import { webhookSecretKey } from './webhook-secret-key';
 
-/** The configured bootstrap key, registered as an ADMIN key; an unusable one is a configuration error. */
-const adminKeyOrConfigError = (apiKeys: ApiKeyStore, key: string): void => {
+/** Runs a check of the configured bootstrap key; an unusable key is a configuration error. */
+const adminKeyOrConfigError = (check: () => unknown): void => {
   try {
-    ensureAdminApiKey(apiKeys, key);
+    check();
   } catch (error) {
     if (error instanceof AdminApiKeyError) {
       throw new ConfigError(`CERTCYCLE_ADMIN_API_KEY: ${error.message}`);
@@ -90,6 +91,8 @@ export const startCertcycle = async (
   config: Config,
   { log = console.log }: CertcycleOptions = {},
 ): Promise<Certcycle> => {
+  const { adminApiKey } = config;
+  if (adminApiKey !== null) adminKeyOrConfigError(() => checkAdminApiKeyFormat(adminApiKey));
   const storage = openStorage(config);
   const { store, readModels } = storage;
   let server: ApiServer | undefined;
@@ -111,7 +114,7 @@ export const startCertcycle = async (
     });
     const apiKeys = new ApiKeyStore(readModels, () => clock.now());
     const adminKey = config.adminApiKey ?? (config.demo ? replaceDemoAdminApiKey(apiKeys) : null);
-    if (config.adminApiKey !== null) adminKeyOrConfigError(apiKeys, config.adminApiKey);
+    if (adminApiKey !== null) adminKeyOrConfigError(() => ensureAdminApiKey(apiKeys, adminApiKey));
     const pubSub = createInMemoryPubSub();
     const health = new ServiceHealth(runner);
     const secrets = new SecretBox(webhookSecretKey(config, log));

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { ConfigError } from '../../src/config';
 import { calendarDate } from '../../src/domain';
 import type { Certcycle } from '../../src/composition';
@@ -121,14 +122,20 @@ describe('the composed service', () => {
     }
   });
 
-  it('refuses to start with a bootstrap admin key that is too short', async () => {
-    await expect(
-      startQuietly(testConfig(dir.path, { CERTCYCLE_ADMIN_API_KEY: 'short' })),
-    ).rejects.toThrow(
-      new ConfigError(
-        'CERTCYCLE_ADMIN_API_KEY: the admin API key must be at least 32 characters without spaces',
-      ),
-    );
+  it('refuses to start with a bootstrap admin key that is too short, before writing anything', async () => {
+    const empty = temporaryDirectory('composed-short-key');
+    try {
+      await expect(
+        startQuietly(testConfig(empty.path, { CERTCYCLE_ADMIN_API_KEY: 'short' })),
+      ).rejects.toThrow(
+        new ConfigError(
+          'CERTCYCLE_ADMIN_API_KEY: the admin API key must be at least 32 characters without spaces',
+        ),
+      );
+      expect(readdirSync(empty.path)).toEqual([]);
+    } finally {
+      empty.remove();
+    }
   });
 
   it('accepts no key when no admin key is configured and none was ever registered', async () => {

@@ -11,16 +11,21 @@ export class AdminApiKeyError extends Error {
   override readonly name = 'AdminApiKeyError';
 }
 
-/**
- * Makes sure the configured bootstrap key (`CERTCYCLE_ADMIN_API_KEY`) is a valid ADMIN key of person
- * `admin`. A key that was revoked stays revoked: configure a new one.
- */
-export const ensureAdminApiKey = (store: ApiKeyStore, key: string): ApiKeyRecord => {
+/** Throws AdminApiKeyError for a bootstrap key too short or with spaces (no store needed). */
+export const checkAdminApiKeyFormat = (key: string): void => {
   if (key.length < MIN_LENGTH || /\s/.test(key)) {
     throw new AdminApiKeyError(
       `the admin API key must be at least ${MIN_LENGTH} characters without spaces`,
     );
   }
+};
+
+/**
+ * Makes sure the configured bootstrap key (`CERTCYCLE_ADMIN_API_KEY`) is a valid ADMIN key of person
+ * `admin`. A key that was revoked stays revoked: configure a new one.
+ */
+export const ensureAdminApiKey = (store: ApiKeyStore, key: string): ApiKeyRecord => {
+  checkAdminApiKeyFormat(key);
   const existing = store.findByKey(key);
   if (!existing) {
     return store.register(key, {
