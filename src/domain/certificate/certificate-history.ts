@@ -13,16 +13,14 @@ export interface StatusPeriod {
   restorationGap: boolean;
 }
 
-/** Withdrawal is final: nothing after it (a revision due to take effect later) starts a period. */
 const boundaries = (state: CertificateState): CalendarDate[] => {
   if (state.status === 'NOT_ISSUED') return [];
-  const withdrawnOn = state.withdrawal?.withdrawnOn ?? null;
   const dates = [
     ...state.revisions.flatMap((r) => [r.effectiveDate, addDays(r.expiryDate, 1)]),
     ...state.statusChanges.map((c) => c.from),
-    ...(withdrawnOn ? [withdrawnOn] : []),
+    ...(state.withdrawal ? [state.withdrawal.withdrawnOn] : []),
   ];
-  return [...new Set(dates)].filter((date) => withdrawnOn === null || date <= withdrawnOn).sort();
+  return [...new Set(dates)].sort();
 };
 
 /**

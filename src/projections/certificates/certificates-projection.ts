@@ -118,11 +118,11 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
 
 /**
  * Certificates (latest revision, dates, status periods) and the public register (every revision's
- * public content). Version 5: status periods end at a withdrawal (a revision due later is no period).
+ * public content).
  */
 export const certificatesProjection: Projection = {
   name: 'certificates',
-  version: 5,
+  version: 4,
   setup: (db) => {
     db.exec(CERTIFICATE_TABLES);
     setupRegisterTable(db);

@@ -235,27 +235,6 @@ describe('while a revision waits for its effective date', () => {
     ]);
   });
 
-  it('ends the history at a withdrawal: a revision due to take effect later never does', () => {
-    const state = fold(
-      run(
-        issueCommand(),
-        extendScope('2025-01-10', { effectiveDate: d('2025-03-01') }),
-        withdraw('2025-02-15'),
-      ),
-    );
-    expect(
-      certificateHistory(state).map(({ status, from, to, revision }) => [
-        status,
-        from,
-        to,
-        revision,
-      ]),
-    ).toEqual([
-      ['ACTIVE', '2024-03-20', '2025-02-14', 1],
-      ['WITHDRAWN', '2025-02-15', null, 1],
-    ]);
-  });
-
   it('withdraws it too', () => {
     const events = run(issueCommand(), renew('2027-02-01', '2027-03-20'), withdraw('2027-02-15'));
     expect(events.at(-1)?.type).toBe('CertificateWithdrawn');
