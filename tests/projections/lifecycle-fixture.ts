@@ -465,3 +465,22 @@ export const seriousFailureSuspension = (
     actor: 'p-manager',
   },
 });
+
+/** Every row of the tables whose names start with `prefix`, sorted: equal read models compare equal. */
+export const readModelSnapshot = (db: Database.Database, prefix = 'rm_') =>
+  Object.fromEntries(
+    db
+      .prepare<[string], string>(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ? || '%' ORDER BY name",
+      )
+      .pluck()
+      .all(prefix)
+      .map((table) => [
+        table,
+        db
+          .prepare(`SELECT * FROM ${table}`)
+          .all()
+          .map((row) => JSON.stringify(row))
+          .sort(),
+      ]),
+  );

@@ -1,25 +1,10 @@
-import type Database from 'better-sqlite3';
 import { allProjections, type Projection, ProjectionRunner } from '../../src/projections';
 import { temporaryDirectory } from '../eventstore/temp-store';
-import { appendTypicalLifecycle, openReadSide } from './lifecycle-fixture';
-
-const snapshot = (db: Database.Database, prefix = 'rm_') =>
-  Object.fromEntries(
-    db
-      .prepare<[string], string>(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ? || '%' ORDER BY name",
-      )
-      .pluck()
-      .all(prefix)
-      .map((table) => [
-        table,
-        db
-          .prepare(`SELECT * FROM ${table}`)
-          .all()
-          .map((row) => JSON.stringify(row))
-          .sort(),
-      ]),
-  );
+import {
+  appendTypicalLifecycle,
+  openReadSide,
+  readModelSnapshot as snapshot,
+} from './lifecycle-fixture';
 
 describe('rebuilding and replaying the read models', () => {
   const dir = temporaryDirectory('rebuild');

@@ -121,8 +121,11 @@ export interface AuditCycleDeadlineFacts {
   renewedOn?: CalendarDate | null;
 }
 
+/** A surveillance audit not done by the renewal (not at all, or later) ends on the renewal. */
 const endedBy = (renewedOn: CalendarDate | null) => (deadline: Deadline) =>
-  deadline.metOn === null && renewedOn !== null ? { ...deadline, closesOn: renewedOn } : deadline;
+  renewedOn !== null && (deadline.metOn === null || deadline.metOn > renewedOn)
+    ? { ...deadline, closesOn: renewedOn }
+    : deadline;
 
 /**
  * The audit cycle's deadlines (domain.md §4), met or open; `deadlineStateOn` gives their state as of
@@ -145,7 +148,9 @@ export const auditCycleDeadlines = (
     ...majorVerificationLimit(state),
     ...surveillances(state).map(endedBy(renewedOn)),
   ].map((deadline) =>
-    deadline.metOn === null && certificateWithdrawnOn !== null
+    deadline.metOn === null &&
+    certificateWithdrawnOn !== null &&
+    (deadline.closesOn === null || deadline.closesOn > certificateWithdrawnOn)
       ? { ...deadline, metOn: certificateWithdrawnOn }
       : deadline,
   );

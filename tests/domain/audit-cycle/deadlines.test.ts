@@ -152,6 +152,31 @@ describe('audit cycle deadlines', () => {
     );
   });
 
+  it('ends on the renewal a surveillance audit done only after it, and a withdrawal leaves it so', () => {
+    const lateS2 = AuditCycleHistory.grantedCycle()
+      .surveillance(1, '2025-02-10', '2025-02-11')
+      .surveillance(2, '2026-01-05', '2026-01-06');
+    const renewed = auditCycleDeadlines(lateS2.state, { renewedOn: d('2025-12-01') });
+    expect(byKey(renewed, 'SURVEILLANCE_AUDIT_DUE:2')).toMatchObject({
+      metOn: '2026-01-06',
+      closesOn: '2025-12-01',
+    });
+    const afterS1 = AuditCycleHistory.grantedCycle().surveillance(1, '2025-02-10', '2025-02-11');
+    const withdrawnLater = auditCycleDeadlines(afterS1.state, {
+      renewedOn: d('2025-12-01'),
+      certificateWithdrawnOn: d('2027-03-01'),
+    });
+    expect(byKey(withdrawnLater, 'SURVEILLANCE_AUDIT_DUE:2')).toMatchObject({
+      metOn: null,
+      closesOn: '2025-12-01',
+    });
+    const withdrawnFirst = auditCycleDeadlines(afterS1.state, {
+      renewedOn: d('2025-12-01'),
+      certificateWithdrawnOn: d('2025-06-30'),
+    });
+    expect(byKey(withdrawnFirst, 'SURVEILLANCE_AUDIT_DUE:2').metOn).toBe('2025-06-30');
+  });
+
   it('due dates follow the CALENDAR_YEAR rule, the first capped at decision + 12 months', () => {
     const history = AuditCycleHistory.grantedCycle({
       ...DEFAULT_POLICY,
