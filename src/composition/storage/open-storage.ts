@@ -53,17 +53,28 @@ export const openReadModels = (file: string): Database.Database => {
  * (`lockDataDir`) until `close`. `what` names the opener in the error when it is locked.
  */
 export const openStorage = (config: Config, what = 'certcycle'): Storage => {
-  const lock = lockDataDir(config.dataDir, what);
+  const eventStoreDB =
+    config.eventStore === 'eventstoredb' && config.eventStoreConnectionString
+      ? eventStoreDBClient(config.eventStoreConnectionString)
+      : null;
+  let lock: DataDirLock | undefined;
   try {
-    return openLockedStorage(config, lock);
+    lock = lockDataDir(config.dataDir, what);
+    return eventStoreDB
+      ? besideEventStoreDB(config, eventStoreDB, lock)
+      : embeddedStorage(config, lock);
   } catch (error) {
-    lock.release();
+    lock?.release();
+    void eventStoreDB?.close().catch(() => undefined);
     throw error;
   }
 };
 
-/** The EventStoreDB client; a connection string it cannot parse is a setting to fix. */
-const eventStoreDB = (connectionString: string): EventStoreDBEventStore => {
+/**
+ * The EventStoreDB client, made before the data directory is touched (it connects on first use);
+ * a connection string it cannot parse is a setting to fix.
+ */
+const eventStoreDBClient = (connectionString: string): EventStoreDBEventStore => {
   try {
     return new EventStoreDBEventStore(connectionString);
   } catch (error) {
@@ -73,22 +84,26 @@ const eventStoreDB = (connectionString: string): EventStoreDBEventStore => {
   }
 };
 
-const openLockedStorage = (config: Config, lock: DataDirLock): Storage => {
-  if (config.eventStore === 'eventstoredb' && config.eventStoreConnectionString) {
-    const store = eventStoreDB(config.eventStoreConnectionString);
-    const readModels = openReadModels(readModelsFile(config));
-    return {
-      store,
-      readModels,
-      description: `EventStoreDB, read models in ${readModels.name}`,
-      countEvents: () => null,
-      close: async () => {
-        await store.close();
-        readModels.close();
-        lock.release();
-      },
-    };
-  }
+const besideEventStoreDB = (
+  config: Config,
+  store: EventStoreDBEventStore,
+  lock: DataDirLock,
+): Storage => {
+  const readModels = openReadModels(readModelsFile(config));
+  return {
+    store,
+    readModels,
+    description: `EventStoreDB, read models in ${readModels.name}`,
+    countEvents: () => null,
+    close: async () => {
+      await store.close();
+      readModels.close();
+      lock.release();
+    },
+  };
+};
+
+const embeddedStorage = (config: Config, lock: DataDirLock): Storage => {
   const readModels = openReadModels(readModelsFile(config));
   let store: SqliteEventStore;
   try {
