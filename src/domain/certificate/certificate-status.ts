@@ -1,5 +1,9 @@
 import type { CalendarDate } from '../calendar';
-import type { CertificateRevision, CertificateState } from './certificate-state';
+import type {
+  CertificateRevision,
+  CertificateState,
+  IssuedCertificateState,
+} from './certificate-state';
 
 /** domain.md §3, as of a date. SUPERSEDED is a status of a revision: see revisionStatusOn. */
 export type CertificateStatus = 'DRAFT' | 'ACTIVE' | 'SUSPENDED' | 'WITHDRAWN' | 'EXPIRED';
@@ -7,14 +11,27 @@ export type CertificateStatus = 'DRAFT' | 'ACTIVE' | 'SUSPENDED' | 'WITHDRAWN' |
 const latest = <T>(items: readonly T[], onOrBefore: (item: T) => boolean): T | undefined =>
   items.filter(onOrBefore).at(-1);
 
-/** The revision in force on a date: the latest one effective on or before it. */
+/**
+ * Whether a revision ever takes effect. Withdrawal is final: a revision due to take effect on or
+ * after the withdrawal day never does, so the last one to take effect before it stays in force.
+ * The first revision always takes effect: only a certificate in force can be withdrawn.
+ */
+export const takesEffect = (
+  state: IssuedCertificateState,
+  revision: CertificateRevision,
+): boolean =>
+  state.withdrawal === null ||
+  revision.effectiveDate < state.withdrawal.withdrawnOn ||
+  revision.revision === state.revisions[0]?.revision;
+
+/** The revision in force on a date: the latest one taking effect on or before it. */
 export const revisionOn = (
   state: CertificateState,
   date: CalendarDate,
 ): CertificateRevision | undefined =>
   state.status === 'NOT_ISSUED'
     ? undefined
-    : latest(state.revisions, (r) => r.effectiveDate <= date);
+    : latest(state.revisions, (r) => r.effectiveDate <= date && takesEffect(state, r));
 
 /**
  * Status on any date, past or future. Before the first effective date (or before issue) DRAFT;
@@ -40,7 +57,10 @@ export const isValidOn = (state: CertificateState, date: CalendarDate): boolean 
 
 export type RevisionStatus = 'DRAFT' | 'CURRENT' | 'SUPERSEDED';
 
-/** A revision is SUPERSEDED once a later revision (a revision or a renewal) is effective. */
+/**
+ * A revision is DRAFT until it takes effect (for ever, if it never does: see takesEffect),
+ * SUPERSEDED once a later revision (a revision or a renewal) is effective.
+ */
 export const revisionStatusOn = (
   state: CertificateState,
   revision: number,
@@ -49,7 +69,7 @@ export const revisionStatusOn = (
   if (state.status === 'NOT_ISSUED') return undefined;
   const own = state.revisions.find((r) => r.revision === revision);
   if (!own) return undefined;
-  if (own.effectiveDate > date) return 'DRAFT';
+  if (own.effectiveDate > date || !takesEffect(state, own)) return 'DRAFT';
   return revisionOn(state, date)?.revision === revision ? 'CURRENT' : 'SUPERSEDED';
 };
 
