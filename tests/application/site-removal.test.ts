@@ -1,6 +1,7 @@
 import { SiteOnCertificateError } from '../../src/application';
 import {
   ADMIN,
+  audit,
   d,
   DECISION_MAKER,
   grantedInitialCycle,
@@ -9,6 +10,7 @@ import {
   recertify,
   type World,
   certificatesOfOrg1,
+  withdrawOwnFault,
 } from './lifecycle-fixtures';
 
 describe('removing a site a certificate lists', () => {
@@ -66,6 +68,32 @@ describe('removing a site a certificate lists', () => {
     );
     await expect(remove('2024-08-31')).rejects.toMatchObject({ rule: 'SITE_ON_CERTIFICATE' });
     await expect(remove('2024-09-01')).resolves.toMatchObject({ id: 'org-1' });
+  });
+
+  it('is accepted once a withdrawal means the extension listing the site never takes effect', async () => {
+    await world.service.reduceScope(
+      {
+        certificateId: 'cert-1',
+        scope: 'IT service management of data-centre hosting services in Beijing',
+        sites: [{ siteId: 'site-bj' }],
+        decisionDate: d('2024-06-01'),
+      },
+      DECISION_MAKER,
+    );
+    await audit(world.service, 'cycle-1', 'special-sh', 'SPECIAL', '2024-07-01', '2024-07-02');
+    await world.service.extendScope(
+      {
+        certificateId: 'cert-1',
+        scope: 'IT service management of data-centre hosting services',
+        sites: [{ siteId: 'site-bj' }, { siteId: 'site-sh' }],
+        decisionDate: d('2024-07-10'),
+        effectiveDate: d('2024-09-01'),
+      },
+      DECISION_MAKER,
+    );
+    await expect(remove('2024-07-20')).rejects.toMatchObject({ rule: 'SITE_ON_CERTIFICATE' });
+    await withdrawOwnFault(world.service, '2024-08-01');
+    await expect(remove('2024-07-20')).resolves.toMatchObject({ id: 'org-1' });
   });
 
   it('is refused in a restoration gap when the restored certificate lists the site', async () => {

@@ -6,6 +6,7 @@ import {
   certificateStreamName,
   isIssued,
   revisionOn,
+  takesEffect,
   type ConsultancyFacts,
   type OrganisationDetails,
   organisationDecider,
@@ -74,7 +75,8 @@ export const organisationOperations = (runtime: LifecycleRuntime) => {
 
   /**
    * No certificate of the organisation (found by the lookup) lists the site in the revision in force
-   * on the day (unless expired or withdrawn) or in one taking effect later.
+   * on the day (unless expired or withdrawn) or in one taking effect later (not one a withdrawal
+   * means never takes effect).
    */
   const requireOnNoCertificate = async (
     organisationId: string,
@@ -86,7 +88,7 @@ export const organisationOperations = (runtime: LifecycleRuntime) => {
       if (!isIssued(state)) continue;
       const status = certificateStatusOn(state, on);
       if (status === 'WITHDRAWN') continue;
-      const later = state.revisions.filter((r) => r.effectiveDate > on);
+      const later = state.revisions.filter((r) => r.effectiveDate > on && takesEffect(state, r));
       const printing = status === 'EXPIRED' ? later : [revisionOn(state, on), ...later];
       if (printing.some((revision) => revision?.sites.some((site) => site.siteId === siteId))) {
         throw new SiteOnCertificateError(siteId, state.number, status, on);
