@@ -118,11 +118,12 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
 
 /**
  * Certificates (latest revision, dates, status periods) and the public register (every revision's
- * public content).
+ * public content). Version 5: a revision due to take effect on or after the withdrawal never does,
+ * so it starts no status period and the register marks it.
  */
 export const certificatesProjection: Projection = {
   name: 'certificates',
-  version: 4,
+  version: 5,
   setup: (db) => {
     db.exec(CERTIFICATE_TABLES);
     setupRegisterTable(db);

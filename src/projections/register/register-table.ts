@@ -1,5 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import type { CalendarDate, IssuedCertificateState, StandardReference } from '../../domain';
+import {
+  type CalendarDate,
+  type IssuedCertificateState,
+  type StandardReference,
+  takesEffect,
+} from '../../domain';
 import type { StatusPeriodView } from '../certificates/status-periods';
 import { dropTableWith, perDatabase, queryIndexes } from '../support';
 
@@ -13,6 +18,8 @@ export interface PublicRevision {
   sites: { name: string; address: string; scope: string }[];
   effectiveDate: CalendarDate;
   expiryDate: CalendarDate;
+  /** False for a revision due to take effect on or after the withdrawal: it never does. */
+  takesEffect: boolean;
 }
 
 /**
@@ -70,6 +77,7 @@ export const writeRegisterEntry = (
     sites: r.sites.map(({ name, address, scope }) => ({ name, address, scope })),
     effectiveDate: r.effectiveDate,
     expiryDate: r.expiryDate,
+    takesEffect: takesEffect(state, r),
   }));
   statements(db).upsert.run({
     number: state.number,

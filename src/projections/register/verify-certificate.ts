@@ -57,16 +57,20 @@ const statements = perDatabase((db: Database) => ({
   ),
 }));
 
-/** The revision in force on `asOf`: the last to take effect by then (the first before any has). */
+/**
+ * The revision in force on `asOf`: the last to take effect by then (the first before any has), as
+ * the domain's `revisionOn` says: one due on or after a withdrawal never takes effect.
+ */
 const inForceOn = (revisions: readonly PublicRevision[], asOf: CalendarDate): PublicRevision =>
-  revisions.filter((r) => r.effectiveDate <= asOf).at(-1) ?? revisions[0]!;
+  revisions.filter((r) => r.takesEffect && r.effectiveDate <= asOf).at(-1) ?? revisions[0]!;
 
+/** As the domain's `revisionStatusOn`: DRAFT until it takes effect, for ever if it never does. */
 const revisionStatus = (
   requested: PublicRevision,
   inForce: PublicRevision,
   asOf: CalendarDate,
 ): RevisionStatus => {
-  if (requested.effectiveDate > asOf) return 'DRAFT';
+  if (requested.effectiveDate > asOf || !requested.takesEffect) return 'DRAFT';
   return inForce.revision === requested.revision ? 'CURRENT' : 'SUPERSEDED';
 };
 
