@@ -13,7 +13,8 @@ import { Withdrawal } from './withdrawal';
 
 @ObjectType({
   description:
-    'A certificate: its latest revision (which may take effect after today: `effectiveDate`), ' +
+    'A certificate: its latest revision (which may take effect after today: `effectiveDate`, ' +
+    'or never, when due on or after the withdrawal), ' +
     'dates and status history. Status on any date: `status(asOf)`; every revision: `revisions`.',
 })
 export class Certificate {
