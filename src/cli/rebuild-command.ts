@@ -11,7 +11,8 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 /**
  * `rebuild [projection...]`: empties the named projections (all by default) and replays the whole
  * log into them. Only the projection runner runs: no reactor, no webhooks. On the embedded store,
- * a data directory without one is refused rather than given a new, empty store. The summary says
+ * a data directory without one is refused rather than given a new, empty store; beside an
+ * EventStoreDB, a server that does not answer leaves the data directory untouched. The summary says
  * how much of the time went to the query indexes, built after the last event (the progress bar's
  * rate is that of applying events).
  */
@@ -29,7 +30,7 @@ export const rebuildCommand = async (
   }
   const names = argv.length > 0 ? [...new Set(argv)] : known;
   if (config.eventStore === 'sqlite') existingStoreFile(config, 'events to rebuild from');
-  const storage = openStorage(config, 'rebuild');
+  const storage = await openStorage(config, 'rebuild');
   try {
     const runner = new ProjectionRunner({
       store: storage.store,

@@ -93,7 +93,7 @@ export const startCertcycle = async (
 ): Promise<Certcycle> => {
   const { adminApiKey } = config;
   if (adminApiKey !== null) adminKeyOrConfigError(() => checkAdminApiKeyFormat(adminApiKey));
-  const storage = openStorage(config);
+  const storage = await openStorage(config);
   const { store, readModels } = storage;
   let server: ApiServer | undefined;
   try {

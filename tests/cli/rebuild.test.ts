@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { startQuietly, testConfig } from '../composition/composed-service';
 import { temporaryDirectory } from '../eventstore/temp-store';
@@ -117,5 +117,44 @@ describe('npm run rebuild', () => {
     expect(run.stderr).toContain(
       'unknown projection certificats (known: organisations, certificates, certificate_history, audit_cycles, deadlines)',
     );
+  });
+});
+
+describe('npm run rebuild beside an EventStoreDB that does not answer', () => {
+  const dir = temporaryDirectory('cli-rebuild-esdb');
+  const env = {
+    CERTCYCLE_DATA_DIR: dir.file('data'),
+    CERTCYCLE_EVENT_STORE: 'eventstoredb',
+    // Nothing listens on port 1.
+    EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:1?tls=false',
+  };
+  afterAll(() => dir.remove());
+
+  it('stops with one line and leaves an empty data directory empty, so it is still no store', async () => {
+    mkdirSync(env.CERTCYCLE_DATA_DIR);
+    const run = await runCliProcess(['rebuild'], env);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(
+      /^certcycle: EventStoreDB does not answer \(14 UNAVAILABLE: .*\): check EVENTSTORE_CONNECTION_STRING and that the server runs\n$/,
+    );
+    expect(readdirSync(env.CERTCYCLE_DATA_DIR)).toEqual([]);
+
+    const listed = await runCliProcess(['api-key', 'list'], env);
+    expect(listed).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr:
+        `certcycle: no certcycle store at ${env.CERTCYCLE_DATA_DIR}/read-models.db, so no keys to ` +
+        'list (is CERTCYCLE_DATA_DIR right?)\n',
+    });
+  });
+
+  it('does not create a data directory that is not there', async () => {
+    const nowhere = dir.file('not-there');
+    const run = await runCliProcess(['rebuild'], { ...env, CERTCYCLE_DATA_DIR: nowhere });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('certcycle: EventStoreDB does not answer (');
+    expect(existsSync(nowhere)).toBe(false);
   });
 });

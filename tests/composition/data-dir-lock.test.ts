@@ -54,9 +54,9 @@ describe('one writer per data directory', () => {
 
   it('is held by the storage the service and rebuild open, until it is closed', async () => {
     const config = loadConfig({ CERTCYCLE_DATA_DIR: dir.path });
-    const storage = openStorage(config);
-    expect(() => openStorage(config, 'rebuild')).toThrow(DataDirInUseError);
+    const storage = await openStorage(config);
+    await expect(openStorage(config, 'rebuild')).rejects.toThrow(DataDirInUseError);
     await storage.close();
-    await openStorage(config, 'rebuild').close();
+    await (await openStorage(config, 'rebuild')).close();
   });
 });

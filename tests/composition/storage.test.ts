@@ -10,7 +10,7 @@ describe('where the read models live', () => {
   it('shares the embedded store file and connection', async () => {
     const config = loadConfig({ CERTCYCLE_DATA_DIR: dir.path });
     expect(readModelsFile(config)).toBe(dir.file('certcycle.db'));
-    const storage = openStorage(config);
+    const storage = await openStorage(config);
     try {
       expect(storage.readModels.name).toBe(dir.file('certcycle.db'));
       expect('db' in storage.store && storage.store.db).toBe(storage.readModels);
@@ -30,13 +30,13 @@ describe('where the read models live', () => {
     expect(readModelsFile(config)).toBe(dir.file('read-models.db'));
   });
 
-  it('refuses a connection string EventStoreDB cannot parse as a setting, writing nothing', () => {
+  it('refuses a connection string EventStoreDB cannot parse as a setting, writing nothing', async () => {
     const config = loadConfig({
       CERTCYCLE_DATA_DIR: dir.file('unparsable'),
       CERTCYCLE_EVENT_STORE: 'eventstoredb',
       EVENTSTORE_CONNECTION_STRING: 'garbage',
     });
-    expect(() => openStorage(config)).toThrow(
+    await expect(openStorage(config)).rejects.toThrow(
       new ConfigError(
         'EVENTSTORE_CONNECTION_STRING is not an EventStoreDB connection string: ' +
           'Unexpected "g" at position 0, expected esdb:// or esdb+discover://.',

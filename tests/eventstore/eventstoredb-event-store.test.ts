@@ -1,5 +1,8 @@
+import { Readable } from 'node:stream';
 import {
   EventStoreDBClient,
+  FORWARDS,
+  START,
   StreamNotFoundError,
   UnavailableError,
   WrongExpectedVersionError,
@@ -323,6 +326,38 @@ describe('EventStoreDBEventStore.readAll', () => {
       field: 'after',
     });
     expect(client.calls).toEqual([]);
+  });
+});
+
+describe('EventStoreDBEventStore.checkReachable', () => {
+  it('reads one event of $all from the start, as a subscription starts', async () => {
+    const { client, store } = setup();
+    await store.appendToStream('certificate-1', [newEvent('c1'), newEvent('c2')]);
+    const readAll = client.readAll.bind(client);
+    const asked: unknown[] = [];
+    client.readAll = (options) => {
+      asked.push(options);
+      return readAll(options);
+    };
+    await store.checkReachable();
+    expect(asked).toEqual([{ fromPosition: START, direction: FORWARDS, maxCount: 1 }]);
+  });
+
+  it("rejects with the client's error when the server does not answer", async () => {
+    const { client, store } = setup();
+    const unavailable = new UnavailableError(undefined, 'server down');
+    client.readAll = () =>
+      Object.assign(
+        Readable.from(
+          (async function* () {
+            await Promise.resolve();
+            yield* [];
+            throw unavailable;
+          })(),
+        ),
+        { cancel: () => Promise.resolve() },
+      );
+    await expect(store.checkReachable()).rejects.toBe(unavailable);
   });
 });
 

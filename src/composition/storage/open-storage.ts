@@ -50,22 +50,26 @@ export const openReadModels = (file: string): Database.Database => {
 
 /**
  * The store and the read models of the configured data directory, locked for this process
- * (`lockDataDir`) until `close`. `what` names the opener in the error when it is locked.
+ * (`lockDataDir`) until `close`. `what` names the opener in the error when it is locked. An
+ * EventStoreDB must answer before the data directory is touched: one that does not (or refuses to
+ * let this connection read the log) leaves the directory as it was, rather than with a read-model
+ * file that later commands would take for a store.
  */
-export const openStorage = (config: Config, what = 'certcycle'): Storage => {
+export const openStorage = async (config: Config, what = 'certcycle'): Promise<Storage> => {
   const eventStoreDB =
     config.eventStore === 'eventstoredb' && config.eventStoreConnectionString
       ? eventStoreDBClient(config.eventStoreConnectionString)
       : null;
   let lock: DataDirLock | undefined;
   try {
+    await eventStoreDB?.checkReachable();
     lock = lockDataDir(config.dataDir, what);
     return eventStoreDB
       ? besideEventStoreDB(config, eventStoreDB, lock)
       : embeddedStorage(config, lock);
   } catch (error) {
     lock?.release();
-    void eventStoreDB?.close().catch(() => undefined);
+    await eventStoreDB?.close().catch(() => undefined);
     throw error;
   }
 };

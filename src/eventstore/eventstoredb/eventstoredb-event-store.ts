@@ -181,6 +181,15 @@ export class EventStoreDBEventStore implements EventStore {
     return events;
   }
 
+  /**
+   * Reads the first event of `$all`, as a subscription starts: rejects with the client's error when
+   * the server does not answer (`UnavailableError`) or does not let this connection read the log.
+   */
+  async checkReachable(): Promise<void> {
+    const read = this.client.readAll({ fromPosition: START, direction: FORWARDS, maxCount: 1 });
+    for await (const resolved of read) void resolved;
+  }
+
   subscribe(options: SubscribeOptions, handler: BatchHandler): Subscription {
     const after = options.after ?? null;
     const fromPosition = after === null ? START : decodePosition(after, 'after');
