@@ -10,14 +10,19 @@ const messageOf = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
 /**
- * `/readyz`: not ready while starting (catching up, seeding), when the projection runner is not
- * live, and for good once a component that follows the log has failed.
+ * `/readyz`: not ready while starting (opening the store, catching up, seeding), when the
+ * projection runner is not live, and for good once a component that follows the log has failed.
+ * It answers from the moment the server listens, before the projection runner exists (`follow`).
  */
 export class ServiceHealth {
   private stage: string | null = 'starting';
   private failure: string | null = null;
+  private projections: LiveFollower | null = null;
 
-  constructor(private readonly projections: LiveFollower) {}
+  /** The projection runner whose state readiness reports from now on. */
+  follow(projections: LiveFollower): void {
+    this.projections = projections;
+  }
 
   /** Names what start-up is doing now. */
   starting(stage: string): void {
@@ -38,14 +43,14 @@ export class ServiceHealth {
 
   readonly readiness = (): ServiceReadiness => {
     if (this.failure !== null) return { ready: false, reason: this.failure };
-    if (this.projections.error !== null) {
+    if (this.projections !== null && this.projections.error !== null) {
       return {
         ready: false,
         reason: `the projection runner stopped: ${messageOf(this.projections.error)}`,
       };
     }
     if (this.stage !== null) return { ready: false, reason: this.stage };
-    if (!this.projections.isLive) return { ready: false, reason: 'the projections are not live' };
+    if (!this.projections?.isLive) return { ready: false, reason: 'the projections are not live' };
     return { ready: true };
   };
 }

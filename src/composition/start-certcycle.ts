@@ -10,9 +10,8 @@ import { POLICY_PROFILES } from '../domain';
 import {
   type ApiDependencies,
   ApiKeyStore,
-  type ApiServer,
   certcycleResponseCache,
-  createApiServer,
+  listenForApi,
   createInMemoryPubSub,
   AdminApiKeyError,
   checkAdminApiKeyFormat,
@@ -84,8 +83,9 @@ export interface CertcycleOptions {
 
 /**
  * The composition root: event store, read models, projection runner, certification-outcome
- * reactor, lifecycle service, API keys and the GraphQL server. The server listens at once;
- * `/readyz` says ready once the projections have caught up and follow the log live.
+ * reactor, lifecycle service, API keys and the GraphQL server. The server listens first, so a
+ * port in use stops the start before the data directory is touched; `/readyz` answers 503 while
+ * the store opens and says ready once the projections have caught up and follow the log live.
  */
 export const startCertcycle = async (
   config: Config,
@@ -93,13 +93,24 @@ export const startCertcycle = async (
 ): Promise<Certcycle> => {
   const { adminApiKey } = config;
   if (adminApiKey !== null) adminKeyOrConfigError(() => checkAdminApiKeyFormat(adminApiKey));
-  const storage = await openStorage(config);
+  const health = new ServiceHealth();
+  const listener = await listenForApi({
+    port: config.port,
+    host: config.host,
+    production: config.production,
+    readiness: health.readiness,
+  });
+  health.starting('opening the store');
+  const storage = await openStorage(config).catch(async (error: unknown) => {
+    await listener.close();
+    throw error;
+  });
   const { store, readModels } = storage;
-  let server: ApiServer | undefined;
   try {
     const clock = clockFor(config);
     const policy = POLICY_PROFILES[config.policyProfile];
     const runner = new ProjectionRunner({ store, db: readModels, projections: allProjections });
+    health.follow(runner);
     const reactor = certificationOutcomeReactor({ store, readModels, clock, config, log });
     const service = lifecycleService({
       store,
@@ -116,7 +127,6 @@ export const startCertcycle = async (
     const adminKey = config.adminApiKey ?? (config.demo ? replaceDemoAdminApiKey(apiKeys) : null);
     if (adminApiKey !== null) adminKeyOrConfigError(() => ensureAdminApiKey(apiKeys, adminApiKey));
     const pubSub = createInMemoryPubSub();
-    const health = new ServiceHealth(runner);
     const secrets = new SecretBox(webhookSecretKey(config, log));
     const webhooks = {
       subscriptions: new WebhookSubscriptions({
@@ -141,15 +151,11 @@ export const startCertcycle = async (
       pubSub,
       webhooks,
     };
-    server = await createApiServer({
+    await listener.serve({
       schema: await buildCertcycleSchema(apiDependencies),
       responses: certcycleResponseCache(apiDependencies),
       apiKeys,
-      production: config.production,
-      port: config.port,
-      host: config.host,
       corsOrigins: config.corsOrigins,
-      readiness: health.readiness,
     });
 
     const watch = (component: string, done: Promise<void>) =>
@@ -207,10 +213,9 @@ export const startCertcycle = async (
     const ready = startUp();
     ready.catch((error: unknown) => health.failed('start-up', error));
 
-    const api = server;
     let closing: Promise<void> | undefined;
     const close = async () => {
-      await api.close();
+      await listener.close();
       await ready.catch(() => undefined);
       await webhooks.machinery?.stop();
       await feed?.stop();
@@ -219,7 +224,7 @@ export const startCertcycle = async (
       await storage.close();
     };
     return {
-      url: api.url,
+      url: listener.url,
       demoAdminKey: config.demo ? adminKey : null,
       storage,
       apiKeys,
@@ -232,7 +237,7 @@ export const startCertcycle = async (
       close: () => (closing ??= close()),
     };
   } catch (error) {
-    await server?.close();
+    await listener.close();
     await storage.close();
     throw error;
   }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, readdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { temporaryDirectory } from '../eventstore/temp-store';
 
@@ -26,6 +27,35 @@ const runServiceProcess = async (env: Record<string, string>) => {
 describe('a service start that fails', () => {
   const dir = temporaryDirectory('failed-start');
   afterAll(() => dir.remove());
+
+  describe('on a port in use', () => {
+    let holder: Server;
+    let port: number;
+    beforeAll(async () => {
+      holder = createServer().listen(0, '127.0.0.1');
+      await once(holder, 'listening');
+      port = (holder.address() as { port: number }).port;
+    });
+    afterAll(() => holder.close());
+
+    it('says so in one line and writes nothing to the data directory', async () => {
+      const data = dir.file('port-in-use');
+      mkdirSync(data);
+      const run = await runServiceProcess({
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        CERTCYCLE_DATA_DIR: data,
+      });
+      expect(run).toEqual({
+        code: 1,
+        stdout: '',
+        stderr:
+          `certcycle: cannot listen on 127.0.0.1:${port}: the port is in use by another ` +
+          'process (set PORT)\n',
+      });
+      expect(readdirSync(data)).toEqual([]);
+    });
+  });
 
   it('stops with one line when EventStoreDB does not answer, and writes nothing', async () => {
     const data = dir.file('no-eventstoredb');

@@ -1,10 +1,22 @@
 import { ServiceHealth } from '../../src/composition';
 
-const runner = (isLive: boolean, error: unknown = null) => ({ isLive, error });
+/** Readiness following a projection runner in the given state. */
+const following = (isLive: boolean, error: unknown = null): ServiceHealth => {
+  const health = new ServiceHealth();
+  health.follow({ isLive, error });
+  return health;
+};
 
 describe('service readiness', () => {
+  it('is not ready before it follows a projection runner, even once started', () => {
+    const health = new ServiceHealth();
+    expect(health.readiness()).toEqual({ ready: false, reason: 'starting' });
+    health.started();
+    expect(health.readiness()).toEqual({ ready: false, reason: 'the projections are not live' });
+  });
+
   it('is not ready while starting, naming the stage', () => {
-    const health = new ServiceHealth(runner(true));
+    const health = following(true);
     health.starting('catching up with the event log');
     expect(health.readiness()).toEqual({
       ready: false,
@@ -13,19 +25,19 @@ describe('service readiness', () => {
   });
 
   it('is ready once started with live projections', () => {
-    const health = new ServiceHealth(runner(true));
+    const health = following(true);
     health.started();
     expect(health.readiness()).toEqual({ ready: true });
   });
 
   it('is not ready when the projections are not live', () => {
-    const health = new ServiceHealth(runner(false));
+    const health = following(false);
     health.started();
     expect(health.readiness()).toEqual({ ready: false, reason: 'the projections are not live' });
   });
 
   it('reports a stopped projection runner with its error', () => {
-    const health = new ServiceHealth(runner(false, new Error('disk I/O error')));
+    const health = following(false, new Error('disk I/O error'));
     health.started();
     expect(health.readiness()).toEqual({
       ready: false,
@@ -34,7 +46,7 @@ describe('service readiness', () => {
   });
 
   it('stays not ready after a component failed, keeping the first failure', () => {
-    const health = new ServiceHealth(runner(true));
+    const health = following(true);
     health.started();
     health.failed('the certification-outcome reactor', new Error('store closed'));
     health.failed('start-up', new Error('later'));

@@ -1,7 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { ConfigError } from '../../src/config';
 import { calendarDate } from '../../src/domain';
-import type { Certcycle } from '../../src/composition';
+import { type Certcycle, DataDirInUseError, LOCK_FILE } from '../../src/composition';
 import { temporaryDirectory } from '../eventstore/temp-store';
 import {
   ADMIN_KEY,
@@ -27,6 +29,15 @@ const registerOrganisation = (app: Certcycle) =>
     },
     { actor: 'admin' },
   );
+
+/** Listens on `port` and closes again: rejects when the port is in use. */
+const listenOnce = async (port: number): Promise<number> => {
+  const server = createServer().listen(port, '127.0.0.1');
+  await once(server, 'listening');
+  const { port: bound } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return bound;
+};
 
 describe('the composed service', () => {
   const dir = temporaryDirectory('composed');
@@ -136,6 +147,18 @@ describe('the composed service', () => {
     } finally {
       empty.remove();
     }
+  });
+
+  it('refuses a data directory another service holds, freeing its own port and leaving the lock', async () => {
+    app = await startQuietly(testConfig(dir.path));
+    await app.ready;
+    const port = await listenOnce(0);
+    await expect(startQuietly(testConfig(dir.path, { PORT: String(port) }))).rejects.toThrow(
+      DataDirInUseError,
+    );
+    expect(readFileSync(dir.file(LOCK_FILE), 'utf8')).toBe(`${process.pid}\n`);
+    await expect(listenOnce(port)).resolves.toBe(port);
+    expect((await readyz(app)).status).toBe(200);
   });
 
   it('accepts no key when no admin key is configured and none was ever registered', async () => {

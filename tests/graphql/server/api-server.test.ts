@@ -1,6 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { ListenError } from '../../../src/graphql';
+import { ListenError, listenForApi } from '../../../src/graphql';
 import { TICK } from '../support/test-schema';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -120,6 +120,42 @@ describe('listening', () => {
     } finally {
       errors.mockRestore();
     }
+  });
+
+  it('answers the health routes before the API is served, /graphql with 503, and closes', async () => {
+    const listener = await listenForApi({
+      port: 0,
+      production: false,
+      readiness: () => ({ ready: false, reason: 'opening the store' }),
+    });
+    const base = listener.url.replace(/\/graphql$/, '');
+    try {
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      const ready = await fetch(`${base}/readyz`);
+      expect({ status: ready.status, body: await ready.json() }).toEqual({
+        status: 503,
+        body: { status: 'not ready', reason: 'opening the store' },
+      });
+      const api = await fetch(listener.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect({ status: api.status, body: await api.json() }).toEqual({
+        status: 503,
+        body: {
+          errors: [
+            {
+              message: 'the service is starting: try again once /readyz answers 200',
+              extensions: { code: 'SERVICE_UNAVAILABLE' },
+            },
+          ],
+        },
+      });
+    } finally {
+      await listener.close();
+    }
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
   });
 });
 
