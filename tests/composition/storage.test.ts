@@ -19,6 +19,7 @@ describe('where the read models live', () => {
       await storage.close();
     }
     expect(storage.readModels.open).toBe(false);
+    expect(existsSync(dir.file('certcycle.db-wal'))).toBe(false);
   });
 
   it('keeps its own file beside an EventStoreDB', () => {

@@ -7,6 +7,7 @@ import {
   SqliteEventStore,
   walMode,
 } from '../../eventstore';
+import { startBackgroundCheckpoints } from './background-checkpoints';
 import { type DataDirLock, lockDataDir, makeDataDir } from './data-dir-lock';
 
 /** The event store and the SQLite database of the read models (and API keys). */
@@ -35,6 +36,16 @@ export const readModelsFile = ({ dataDir, eventStore }: Config): string =>
  */
 const READ_MODEL_CACHE_KIB = 64 * 1024;
 
+/**
+ * The WAL size (pages) at which the read-model connection checkpoints by itself, in the thread
+ * that serves: the worker of `startBackgroundCheckpoints` keeps the WAL far smaller unless it
+ * failed or fell behind.
+ */
+const FALLBACK_CHECKPOINT_PAGES = 10_000;
+
+/** SQLite's own checkpoint interval (pages), for when the worker failed. */
+const DEFAULT_CHECKPOINT_PAGES = 1000;
+
 /** How long the read-model connection waits for another connection's lock. */
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -50,12 +61,17 @@ export const openReadModels = (file: string): Database.Database => {
 
 /**
  * The store and the read models of the configured data directory, locked for this process
- * (`lockDataDir`) until `close`. `what` names the opener in the error when it is locked. An
- * EventStoreDB must answer before the data directory is touched: one that does not (or refuses to
- * let this connection read the log) leaves the directory as it was, rather than with a read-model
- * file that later commands would take for a store.
+ * (`lockDataDir`) until `close`. `what` names the opener in the error when it is locked; `warn`
+ * hears of a background checkpoint worker that failed. An EventStoreDB must answer before the
+ * data directory is touched: one that does not (or refuses to let this connection read the log)
+ * leaves the directory as it was, rather than with a read-model file that later commands would
+ * take for a store.
  */
-export const openStorage = async (config: Config, what = 'certcycle'): Promise<Storage> => {
+export const openStorage = async (
+  config: Config,
+  what = 'certcycle',
+  warn: (line: string) => void = (line) => console.error(line),
+): Promise<Storage> => {
   const eventStoreDB =
     config.eventStore === 'eventstoredb' && config.eventStoreConnectionString
       ? eventStoreDBClient(config.eventStoreConnectionString)
@@ -64,9 +80,10 @@ export const openStorage = async (config: Config, what = 'certcycle'): Promise<S
   try {
     await eventStoreDB?.checkReachable();
     lock = lockDataDir(config.dataDir, what);
-    return eventStoreDB
+    const storage = eventStoreDB
       ? besideEventStoreDB(config, eventStoreDB, lock)
       : embeddedStorage(config, lock);
+    return withBackgroundCheckpoints(storage, warn);
   } catch (error) {
     lock?.release();
     await eventStoreDB?.close().catch(() => undefined);
@@ -86,6 +103,27 @@ const eventStoreDBClient = (connectionString: string): EventStoreDBEventStore =>
       `EVENTSTORE_CONNECTION_STRING is not an EventStoreDB connection string: ${(error as Error).message}`,
     );
   }
+};
+
+/** Moves the read-model file's WAL checkpoints off the serving thread until `close`. */
+const withBackgroundCheckpoints = (storage: Storage, warn: (line: string) => void): Storage => {
+  storage.readModels.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
+  const checkpoints = startBackgroundCheckpoints(storage.readModels.name, (error) => {
+    if (storage.readModels.open) {
+      storage.readModels.pragma(`wal_autocheckpoint = ${DEFAULT_CHECKPOINT_PAGES}`);
+    }
+    warn(
+      `certcycle: background WAL checkpoints stopped (${error.message}); ` +
+        'the serving thread checkpoints instead',
+    );
+  });
+  return {
+    ...storage,
+    close: async () => {
+      await checkpoints.stop();
+      await storage.close();
+    },
+  };
 };
 
 const besideEventStoreDB = (

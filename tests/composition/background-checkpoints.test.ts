@@ -1,0 +1,50 @@
+import { existsSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { startBackgroundCheckpoints } from '../../src/composition/storage/background-checkpoints';
+import { temporaryDirectory } from '../eventstore/temp-store';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('WAL checkpoints in a worker thread', () => {
+  const dir = temporaryDirectory('checkpoints');
+  afterAll(() => dir.remove());
+
+  const writtenFile = (name: string): Database.Database => {
+    const db = new Database(dir.file(name));
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec('CREATE TABLE rows (text TEXT NOT NULL)');
+    return db;
+  };
+
+  it('copies the WAL into the database file while this thread does not checkpoint', async () => {
+    const db = writtenFile('copied.db');
+    const errors: Error[] = [];
+    const checkpoints = startBackgroundCheckpoints(db.name, (error) => errors.push(error));
+    const before = statSync(db.name).size;
+    const insert = db.prepare('INSERT INTO rows (text) VALUES (?)');
+    db.transaction(() => {
+      for (let row = 0; row < 1000; row += 1) insert.run('x'.repeat(1000));
+    })();
+    for (let waited = 0; statSync(db.name).size === before && waited < 5000; waited += 20) {
+      await sleep(20);
+    }
+    expect(statSync(db.name).size).toBeGreaterThan(before + 1000 * 1000);
+
+    await checkpoints.stop();
+    db.close();
+    expect(existsSync(`${db.name}-wal`)).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  it('reports a worker that cannot open the file', async () => {
+    const errors: Error[] = [];
+    const checkpoints = startBackgroundCheckpoints(dir.file('missing.db'), (error) =>
+      errors.push(error),
+    );
+    await checkpoints.stop();
+    expect(errors.map((error) => error.message)).toEqual([
+      expect.stringContaining('unable to open database file'),
+    ]);
+  });
+});
