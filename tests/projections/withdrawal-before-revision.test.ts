@@ -10,13 +10,36 @@ import {
 import {
   allProjections,
   findCertificate,
+  listCertificates,
   ProjectionRunner,
   statusOnFromPeriods,
   verifyCertificate,
 } from '../../src/projections';
-import { BETA, d, Lifecycle, readModelSnapshot, SITE, typicalReadSide } from './lifecycle-fixture';
+import {
+  BETA,
+  d,
+  DECIDER,
+  ISMS_2022,
+  Lifecycle,
+  readModelSnapshot,
+  SITE,
+  typicalReadSide,
+} from './lifecycle-fixture';
 
+const ISSUED_SCOPE = 'Operation of managed hosting services';
 const EXTENDED_SCOPE = 'Information security management of cloud hosting and backup services';
+
+const withdraw = (lifecycle: Lifecycle, withdrawnOn: string) =>
+  lifecycle.certificate({
+    type: 'WithdrawCertificate',
+    data: {
+      certificateId: BETA.certificateId,
+      withdrawnOn: d(withdrawnOn),
+      reason: 'client request',
+      ownFault: false,
+      actor: 'p-decider',
+    },
+  });
 
 /**
  * Beta (issued 2025-01-10): a scope extension decided 2025-06-02 to take effect 2025-09-01 (R2),
@@ -38,16 +61,7 @@ const extendThenWithdraw = async (lifecycle: Lifecycle) => {
       actor: 'p-decider',
     },
   });
-  await lifecycle.certificate({
-    type: 'WithdrawCertificate',
-    data: {
-      certificateId: BETA.certificateId,
-      withdrawnOn: d('2025-07-01'),
-      reason: 'client request',
-      ownFault: false,
-      actor: 'p-decider',
-    },
-  });
+  await withdraw(lifecycle, '2025-07-01');
 };
 
 describe('a certificate withdrawn before a revision takes effect', () => {
@@ -80,7 +94,7 @@ describe('a certificate withdrawn before a revision takes effect', () => {
       requestedRevision: 1,
       numberWithRevision: BETA.number,
       revisionStatus: 'CURRENT',
-      scope: 'Operation of managed hosting services',
+      scope: ISSUED_SCOPE,
       status: 'WITHDRAWN',
       valid: false,
     });
@@ -91,6 +105,38 @@ describe('a certificate withdrawn before a revision takes effect', () => {
       scope: EXTENDED_SCOPE,
       status: 'WITHDRAWN',
       valid: false,
+    });
+  });
+
+  it('shows the revision in force before the withdrawal as the latest; the extension stays in revisions', () => {
+    const certificate = findCertificate(readSide().db, BETA.certificateId);
+    expect(certificate).toMatchObject({
+      revision: 1,
+      numberWithRevision: BETA.number,
+      standard: ISMS_2022,
+      scope: ISSUED_SCOPE,
+      sites: [SITE],
+      decisionDate: '2025-01-10',
+      effectiveDate: '2025-01-10',
+      expiryDate: '2028-01-09',
+    });
+    expect(
+      certificate?.revisions.map(({ revision, scope, effectiveDate }) => [
+        revision,
+        scope,
+        effectiveDate,
+      ]),
+    ).toEqual([
+      [1, ISSUED_SCOPE, '2025-01-10'],
+      [2, EXTENDED_SCOPE, '2025-09-01'],
+    ]);
+    const verified = verifyCertificate(readSide().db, BETA.number, d('2025-09-01'));
+    expect(verified).toMatchObject({
+      revision: certificate?.revision,
+      numberWithRevision: certificate?.numberWithRevision,
+      scope: certificate?.scope,
+      effectiveDate: certificate?.effectiveDate,
+      expiryDate: certificate?.expiryDate,
     });
   });
 
@@ -146,8 +192,77 @@ describe('a certificate withdrawn before a revision takes effect', () => {
     db.prepare(
       "UPDATE rm_certificate_status_periods SET to_date = '2025-08-31' WHERE certificate_id = ? AND from_date = '2025-07-01'",
     ).run(BETA.certificateId);
+    db.prepare(
+      `UPDATE rm_certificates SET revision = 2, number_with_revision = ?, scope = ?,
+         decision_date = '2025-06-02', effective_date = '2025-09-01'
+       WHERE certificate_id = ?`,
+    ).run(`${BETA.number}/R2`, EXTENDED_SCOPE, BETA.certificateId);
     db.prepare("UPDATE projection_checkpoints SET version = 4 WHERE name = 'certificates'").run();
     await new ProjectionRunner({ store, db, projections: allProjections }).catchUp();
     expect(readModelSnapshot(db)).toEqual(live);
+  });
+});
+
+describe('a certificate withdrawn after its renewal was decided, before the renewal takes effect', () => {
+  const readSide = typicalReadSide('withdrawal-before-renewal');
+  const RENEWED_SCOPE = 'Information security management of cloud hosting services';
+
+  /** Renewal decided 2027-08-01 (R2, effective 2028-01-10, expiry 2031-01-09); withdrawn 2027-10-01. */
+  beforeAll(async () => {
+    const run = new Lifecycle(readSide().store);
+    await run.grant(BETA.recertificationCycle, '2027-08-01', {
+      certificateExpiryDate: d('2028-01-09'),
+      certificateAuditCycleId: BETA.initialCycle,
+    });
+    await run.certificate({
+      type: 'RenewCertificate',
+      data: {
+        certificateId: BETA.certificateId,
+        auditCycleId: BETA.recertificationCycle,
+        standard: ISMS_2022,
+        scope: RENEWED_SCOPE,
+        sites: [SITE],
+        organisationName: 'Beta Cloud Holdings Ltd',
+        organisationLocation: 'Shenzhen, CN',
+        decisionDate: d('2027-08-01'),
+        effectiveDate: d('2028-01-10'),
+        actor: DECIDER,
+      },
+    });
+    await withdraw(run, '2027-10-01');
+    await readSide().runner.catchUp();
+  });
+
+  it('shows the first term as the latest revision, in the current cycle the renewal decision began', () => {
+    const certificate = findCertificate(readSide().db, BETA.certificateId);
+    expect(certificate).toMatchObject({
+      revision: 1,
+      numberWithRevision: BETA.number,
+      scope: ISSUED_SCOPE,
+      organisationName: 'Beta Cloud Ltd',
+      organisationLocation: 'Shanghai, CN',
+      decisionDate: '2025-01-10',
+      effectiveDate: '2025-01-10',
+      expiryDate: '2028-01-09',
+      cycleDecisionDate: '2027-08-01',
+      currentAuditCycleId: BETA.recertificationCycle,
+    });
+    expect(
+      certificate?.revisions.map(({ revision, expiryDate }) => [revision, expiryDate]),
+    ).toEqual([
+      [1, '2028-01-09'],
+      [2, '2031-01-09'],
+    ]);
+  });
+
+  it('lists the certificate by the expiry of the term that took effect', () => {
+    const expiringBefore = (date: string) =>
+      listCertificates(
+        readSide().db,
+        { organisationId: BETA.organisationId, expiringBefore: d(date) },
+        d('2027-10-01'),
+      ).items.map(({ node }) => [node.certificateId, node.expiryDate, node.statusAsOf]);
+    expect(expiringBefore('2028-01-10')).toEqual([[BETA.certificateId, '2028-01-09', 'WITHDRAWN']]);
+    expect(expiringBefore('2028-01-09')).toEqual([]);
   });
 });

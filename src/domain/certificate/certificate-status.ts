@@ -24,6 +24,14 @@ export const takesEffect = (
   revision.effectiveDate < state.withdrawal.withdrawnOn ||
   revision.revision === state.revisions[0]?.revision;
 
+/**
+ * The latest revision that takes effect: the last one decided (which may take effect after today),
+ * unless the withdrawal means it never does; then the last one to take effect before the
+ * withdrawal. There always is one: the first revision takes effect.
+ */
+export const latestRevision = (state: IssuedCertificateState): CertificateRevision =>
+  latest(state.revisions, (r) => takesEffect(state, r))!;
+
 /** The revision in force on a date: the latest one taking effect on or before it. */
 export const revisionOn = (
   state: CertificateState,

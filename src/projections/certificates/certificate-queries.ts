@@ -47,7 +47,7 @@ export interface CertificateFilter {
   /** `ISO/IEC 20000-1` (any version) or `ISO/IEC 20000-1:2018`. */
   standard?: string | null;
   organisationId?: string | null;
-  /** Current expiry date strictly before this date. */
+  /** `expiryDate` (the latest revision's that takes effect) strictly before this date. */
   expiringBefore?: CalendarDate | null;
 }
 

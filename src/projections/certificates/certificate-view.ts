@@ -17,8 +17,12 @@ export interface CertificateView {
   certificateId: string;
   organisationId: string;
   number: string;
+  /**
+   * The latest revision that takes effect (the domain's `latestRevision`), which may take effect
+   * after today; standard, scope, sites, holder and decision, effective and expiry dates are its.
+   */
   revision: number;
-  /** The number as printed on the current revision (`CN-20000-00042/R2`). */
+  /** The number as printed on that revision (`CN-20000-00042/R2`). */
   numberWithRevision: string;
   /** What the last event said; status on a date comes from `statusPeriods`. */
   recordedStatus: RecordedStatus;
@@ -35,6 +39,7 @@ export interface CertificateView {
   cycleDecisionDate: CalendarDate;
   currentAuditCycleId: string;
   policyProfile: PolicyProfile;
+  /** Every revision decided, one a withdrawal means never takes effect included. */
   revisions: CertificateRevision[];
   suspensions: SuspensionRecord[];
   withdrawal: Withdrawal | null;

@@ -4,6 +4,7 @@ import {
   certificateNumberWithRevision,
   type IssuedCertificateState,
   isIssued,
+  latestRevision,
   standardCode,
 } from '../../domain';
 import type { RecordedEvent } from '../../eventstore';
@@ -59,26 +60,32 @@ const statements = perDatabase((db: Database) => ({
 
 const json = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
 
+/**
+ * The latest revision's columns hold the latest one that takes effect (one due on or after the
+ * withdrawal stays in `revisions` only); the cycle's, the current cycle, which begins at its
+ * decision even when a withdrawal means the renewal never takes effect.
+ */
 const writeCertificate = (db: Database, state: IssuedCertificateState, version: number): void => {
+  const latest = latestRevision(state);
   statements(db).upsert.run({
     certificateId: state.certificateId,
     organisationId: state.organisationId,
     number: state.number,
-    revision: state.revision,
-    numberWithRevision: certificateNumberWithRevision(state.number, state.revision),
+    revision: latest.revision,
+    numberWithRevision: certificateNumberWithRevision(state.number, latest.revision),
     recordedStatus: state.status,
-    standardIdentifier: state.standard.identifier,
-    standardVersion: state.standard.version,
-    standardCode: standardCode(state.standard),
-    scope: state.scope,
-    sites: JSON.stringify(state.sites),
-    organisationName: state.organisationName,
-    organisationLocation: state.organisationLocation,
+    standardIdentifier: latest.standard.identifier,
+    standardVersion: latest.standard.version,
+    standardCode: standardCode(latest.standard),
+    scope: latest.scope,
+    sites: JSON.stringify(latest.sites),
+    organisationName: latest.organisationName,
+    organisationLocation: latest.organisationLocation,
     certificationBodyName: state.certificationBodyName,
     originalCertificationDate: state.originalCertificationDate,
-    decisionDate: state.decisionDate,
-    effectiveDate: state.effectiveDate,
-    expiryDate: state.expiryDate,
+    decisionDate: latest.decisionDate,
+    effectiveDate: latest.effectiveDate,
+    expiryDate: latest.expiryDate,
     firstEffectiveDate: state.revisions[0]?.effectiveDate ?? state.effectiveDate,
     cycleDecisionDate: state.cycleDecisionDate,
     auditCycleId: state.auditCycleId,
@@ -119,7 +126,7 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
 /**
  * Certificates (latest revision, dates, status periods) and the public register (every revision's
  * public content). Version 5: a revision due to take effect on or after the withdrawal never does,
- * so it starts no status period and the register marks it.
+ * so it starts no status period, is not the latest revision and the register marks it.
  */
 export const certificatesProjection: Projection = {
   name: 'certificates',

@@ -3,6 +3,8 @@ import {
   type CertificateEvent,
   certificateHistory,
   certificateStatusOn,
+  isIssued,
+  latestRevision,
   revisionOn,
   revisionStatusOn,
 } from '../../../src/domain';
@@ -28,6 +30,9 @@ const withdrawnAfter = (given: CertificateEvent[], withdrawal: CertificateComman
 const inForce = (state: ReturnType<typeof fold>, days: string[]) =>
   days.map((day) => revisionOn(state, d(day))?.revision);
 
+const latest = (state: ReturnType<typeof fold>) =>
+  isIssued(state) ? latestRevision(state).revision : undefined;
+
 const periods = (state: ReturnType<typeof fold>) =>
   certificateHistory(state).map(({ status, from, to, revision }) => [status, from, to, revision]);
 
@@ -43,6 +48,21 @@ describe('a withdrawal before a revision takes effect', () => {
     expect(revisionStatusOn(state, 2, d('2025-03-01'))).toBe('DRAFT');
     expect(revisionStatusOn(state, 2, d('2030-01-01'))).toBe('DRAFT');
     expect(certificateStatusOn(state, d('2025-03-01'))).toBe('WITHDRAWN');
+  });
+
+  it('makes the last revision that takes effect the latest: the last decided until the withdrawal', () => {
+    expect(latest(fold(given))).toBe(2);
+    expect(latest(withdrawnAfter(given, withdraw('2025-02-15')))).toBe(1);
+    expect(latest(withdrawnAfter(given, withdraw('2025-03-01')))).toBe(1);
+    const extendedThenReduced = run(
+      issueCommand(),
+      extendScope('2025-01-10', { effectiveDate: d('2025-01-20') }),
+      reduceScope('2025-01-20', { effectiveDate: d('2025-03-01') }),
+    );
+    expect(latest(withdrawnAfter(extendedThenReduced, withdraw('2025-02-15')))).toBe(2);
+    const renewed = run(issueCommand(), renew('2027-02-01', '2027-03-20'));
+    expect(latest(fold(renewed))).toBe(2);
+    expect(latest(withdrawnAfter(renewed, withdraw('2027-02-15')))).toBe(1);
   });
 
   it('ends the history in one WITHDRAWN period of the revision in force', () => {
