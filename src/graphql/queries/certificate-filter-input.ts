@@ -23,7 +23,7 @@ export class CertificateFilterInput {
 
   @Field(() => CalendarDateScalar, {
     nullable: true,
-    description: 'Current expiry date strictly before this date.',
+    description: '`expiryDate` strictly before this date.',
   })
   expiringBefore?: CalendarDate | null;
 }

@@ -13,8 +13,8 @@ import { Withdrawal } from './withdrawal';
 
 @ObjectType({
   description:
-    'A certificate: its latest revision (which may take effect after today: `effectiveDate`, ' +
-    'or never, when due on or after the withdrawal), ' +
+    'A certificate: its latest revision that takes effect (which may be after today: ' +
+    '`effectiveDate`; one due on or after the withdrawal never does and is in `revisions` only), ' +
     'dates and status history. Status on any date: `status(asOf)`; every revision: `revisions`.',
 })
 export class Certificate {
@@ -66,7 +66,10 @@ export class Certificate {
   @Field(() => CalendarDateScalar)
   expiryDate!: CalendarDate;
 
-  @Field(() => CalendarDateScalar, { description: 'Decision date of the current cycle.' })
+  @Field(() => CalendarDateScalar, {
+    description:
+      'Decision date of the current cycle (`currentAuditCycle`). A cycle begins at its decision, so a renewal decided before the withdrawal began one even though its revision never takes effect.',
+  })
   cycleDecisionDate!: CalendarDate;
 
   @Field(() => ID)
@@ -75,7 +78,10 @@ export class Certificate {
   @Field(() => PolicyProfileEnum)
   policyProfile!: PolicyProfile;
 
-  @Field(() => [CertificateRevision])
+  @Field(() => [CertificateRevision], {
+    description:
+      'Every revision decided, in order; one due on or after the withdrawal never takes effect (`verifyCertificate` reads its number DRAFT).',
+  })
   revisions!: CertificateRevision[];
 
   @Field(() => [Suspension])

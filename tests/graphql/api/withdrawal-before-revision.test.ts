@@ -8,6 +8,7 @@ const EXTENDED_SCOPE = 'IT service management of hosting and backup services';
 let api: ApiHarness;
 let certificateId: string;
 let number: string;
+let extended: Record<string, unknown>;
 
 /**
  * Granted 2024-08-20; a scope extension decided 2025-02-03 to take effect 2025-04-01 (R2); withdrawn
@@ -25,7 +26,7 @@ beforeAll(async () => {
     '2025-01-27',
     '2025-01-28',
   );
-  const extended = await mutate(api, Role.DECISION_MAKER, 'extendScope', {
+  extended = await mutate(api, Role.DECISION_MAKER, 'extendScope', {
     certificateId,
     scope: EXTENDED_SCOPE,
     decisionDate: '2025-02-03',
@@ -106,4 +107,53 @@ it('verifies the number and reads the certificate alike after the withdrawal: th
     status: 'WITHDRAWN',
     valid: false,
   });
+});
+
+const PRINTED =
+  'revision numberWithRevision standard { code } scope sites { name scope } effectiveDate expiryDate';
+
+const LATEST = `query ($id: ID!, $number: String!, $asOf: CalendarDate!) {
+  certificate(id: $id) {
+    ${PRINTED} decisionDate revisions { revision scope effectiveDate }
+  }
+  certificateByNumber(number: $number) { ${PRINTED} }
+  certificates(filter: { organisationId: "org-pending", expiringBefore: "2027-08-20" }) {
+    edges { node { ${PRINTED} } }
+  }
+  verifyCertificate(number: $number, asOf: $asOf) { ${PRINTED} }
+}`;
+
+it('showed the extension as the latest revision before the withdrawal, due after today', () => {
+  expect(extended).toMatchObject({ revision: 2, scope: EXTENDED_SCOPE, expiryDate: '2027-08-19' });
+});
+
+it('shows the revision in force before the withdrawal as the latest, as verifyCertificate does; the extension stays in revisions', async () => {
+  const data = dataOf(
+    await api.query(Role.VIEWER, LATEST, { id: certificateId, number, asOf: '2025-05-01' }),
+  ) as unknown as {
+    certificate: Record<string, unknown>;
+    certificateByNumber: Record<string, unknown>;
+    certificates: { edges: { node: Record<string, unknown> }[] };
+    verifyCertificate: Record<string, unknown>;
+  };
+  const printed = {
+    revision: 1,
+    numberWithRevision: number,
+    standard: { code: 'ISO/IEC 20000-1:2018' },
+    scope: SCOPE.text,
+    sites: [{ name: 'Head office', scope: SCOPE.text }],
+    effectiveDate: '2024-08-20',
+    expiryDate: '2027-08-19',
+  };
+  expect(data.certificate).toEqual({
+    ...printed,
+    decisionDate: '2024-08-20',
+    revisions: [
+      { revision: 1, scope: SCOPE.text, effectiveDate: '2024-08-20' },
+      { revision: 2, scope: EXTENDED_SCOPE, effectiveDate: '2025-04-01' },
+    ],
+  });
+  expect(data.certificateByNumber).toEqual(printed);
+  expect(data.certificates.edges.map(({ node }) => node)).toEqual([printed]);
+  expect(data.verifyCertificate).toEqual(printed);
 });
