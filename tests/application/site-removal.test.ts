@@ -33,6 +33,19 @@ describe('removing a site a certificate lists', () => {
       ADMIN,
     );
 
+  /** A scope reduction decided on 2024-06-01 that leaves the Shanghai site out. */
+  const reduceToBeijing = (effectiveOn?: string) =>
+    world.service.reduceScope(
+      {
+        certificateId: 'cert-1',
+        scope: 'IT service management of data-centre hosting services in Beijing',
+        sites: [{ siteId: 'site-bj' }],
+        decisionDate: d('2024-06-01'),
+        ...(effectiveOn ? { effectiveDate: d(effectiveOn) } : {}),
+      },
+      DECISION_MAKER,
+    );
+
   it('is refused while the certificate is in force, writing nothing', async () => {
     const before = (await world.store.readAll()).length;
     await expect(remove('2024-06-01')).rejects.toThrow(
@@ -43,43 +56,18 @@ describe('removing a site a certificate lists', () => {
   });
 
   it('is accepted once a scope reduction left the site out', async () => {
-    await world.service.reduceScope(
-      {
-        certificateId: 'cert-1',
-        scope: 'IT service management of data-centre hosting services in Beijing',
-        sites: [{ siteId: 'site-bj' }],
-        decisionDate: d('2024-06-01'),
-      },
-      DECISION_MAKER,
-    );
+    await reduceToBeijing();
     await expect(remove('2024-06-02')).resolves.toMatchObject({ id: 'org-1' });
   });
 
   it('is refused until a reduction leaving the site out has taken effect', async () => {
-    await world.service.reduceScope(
-      {
-        certificateId: 'cert-1',
-        scope: 'IT service management of data-centre hosting services in Beijing',
-        sites: [{ siteId: 'site-bj' }],
-        decisionDate: d('2024-06-01'),
-        effectiveDate: d('2024-09-01'),
-      },
-      DECISION_MAKER,
-    );
+    await reduceToBeijing('2024-09-01');
     await expect(remove('2024-08-31')).rejects.toMatchObject({ rule: 'SITE_ON_CERTIFICATE' });
     await expect(remove('2024-09-01')).resolves.toMatchObject({ id: 'org-1' });
   });
 
   it('is accepted once a withdrawal means the extension listing the site never takes effect', async () => {
-    await world.service.reduceScope(
-      {
-        certificateId: 'cert-1',
-        scope: 'IT service management of data-centre hosting services in Beijing',
-        sites: [{ siteId: 'site-bj' }],
-        decisionDate: d('2024-06-01'),
-      },
-      DECISION_MAKER,
-    );
+    await reduceToBeijing();
     await audit(world.service, 'cycle-1', 'special-sh', 'SPECIAL', '2024-07-01', '2024-07-02');
     await world.service.extendScope(
       {

@@ -484,3 +484,21 @@ export const readModelSnapshot = (db: Database.Database, prefix = 'rm_') =>
           .sort(),
       ]),
   );
+
+/**
+ * Replays the whole log into `db` again in batches of 1, 3 and all events, and expects the read
+ * models each time to equal those the live runner built.
+ */
+export const expectSameReadModelsInBatches = async (
+  store: SqliteEventStore,
+  db: Database.Database,
+): Promise<void> => {
+  const live = readModelSnapshot(db);
+  const events = await store.readAll();
+  for (const batchSize of [1, 3, events.length]) {
+    const runner = new ProjectionRunner({ store, db, projections: allProjections, batchSize });
+    runner.reset();
+    await runner.catchUp();
+    expect([batchSize, readModelSnapshot(db)]).toEqual([batchSize, live]);
+  }
+};
