@@ -1,4 +1,3 @@
-import { isIP } from 'node:net';
 import path from 'node:path';
 import {
   formatCertificateNumber,
@@ -7,6 +6,7 @@ import {
   POLICY_PROFILES,
   type PolicyProfile,
 } from './domain';
+import { canonicalAddressEntry } from './webhooks/ssrf-guard';
 
 export type EventStoreKind = 'sqlite' | 'eventstoredb';
 
@@ -68,7 +68,8 @@ export interface WebhookConfig {
   allowHttp: boolean;
   /**
    * `CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES`: comma-separated IP addresses or CIDR ranges that
-   * endpoints may connect to although they are loopback, private or link-local (default none).
+   * endpoints may connect to although they are loopback, private or link-local (default none),
+   * kept in canonical form (`FD00::1` → `fd00::1`, `0:0:0:0:0:0:0:1` → `::1`).
    */
   allowedAddresses: string[];
   /** `CERTCYCLE_REMINDER_SCAN_INTERVAL_MS`, default 3600000 (1 h): between reminder scans. */
@@ -159,15 +160,6 @@ const isIsoInstant = (value: string): boolean => {
   );
 };
 
-/** An IPv4 or IPv6 address, with an optional prefix length that fits it (e.g. 10.0.0.0/8). */
-const isAddressOrRange = (entry: string): boolean => {
-  const [address = '', prefix, ...rest] = entry.split('/');
-  const version = isIP(address);
-  if (version === 0 || rest.length > 0) return false;
-  if (prefix === undefined) return true;
-  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
-};
-
 /** The entries of a comma-separated setting, trimmed, empty ones dropped. */
 const commaList = (value: string | undefined): string[] =>
   (value ?? '')
@@ -194,15 +186,21 @@ const corsOrigins = (value: string | undefined): string[] => {
   return entries;
 };
 
+/** IP addresses and CIDR ranges, in canonical form (`FD00::1` → `fd00::1`), as URLs write them. */
 const allowedAddresses = (value: string | undefined): string[] => {
-  const entries = commaList(value);
-  const bad = entries.filter((entry) => !isAddressOrRange(entry));
+  const canonical: string[] = [];
+  const bad: string[] = [];
+  for (const entry of commaList(value)) {
+    const entryCanonical = canonicalAddressEntry(entry);
+    if (entryCanonical === null) bad.push(entry);
+    else canonical.push(entryCanonical);
+  }
   if (bad.length > 0) {
     throw new ConfigError(
       `CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES: ${bad.join(', ')} is not an IP address or CIDR range`,
     );
   }
-  return entries;
+  return canonical;
 };
 
 const loadWebhookConfig = (env: NodeJS.ProcessEnv): WebhookConfig => ({

@@ -34,6 +34,28 @@ describe('webhook settings', () => {
     });
   });
 
+  it('keeps the allowed addresses and ranges in canonical form, as URLs write them', () => {
+    expect(
+      loadConfig({
+        CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES:
+          'FD00::1, 0:0:0:0:0:0:0:1, ::FFFF:127.0.0.1, 0:0:0:0:0:0:0:0, FD00:0:0:0::/08, 10.0.0.0/08',
+      }).webhooks.allowedAddresses,
+    ).toEqual(['fd00::1', '::1', '::ffff:7f00:1', '::', 'fd00::/8', '10.0.0.0/8']);
+  });
+
+  it.each([
+    ['127.000.000.001', 'leading zeros, which some parsers read as octal'],
+    ['010.0.0.1/8', 'leading zeros in a range'],
+    ['127.1', 'an abbreviated IPv4 address'],
+    ['::127.0.0.1', 'the IPv4-compatible form, which ipaddr.js reads as ::ffff:127.0.0.1'],
+  ])('refuses the allowed address %s (%s)', (entry) => {
+    expect(() => loadConfig({ CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES: `127.0.0.1,${entry}` })).toThrow(
+      new ConfigError(
+        `CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES: ${entry} is not an IP address or CIDR range`,
+      ),
+    );
+  });
+
   it.each([
     ['CERTCYCLE_WEBHOOK_SECRET_KEY', randomBytes(16).toString('base64')],
     ['CERTCYCLE_WEBHOOK_SECRET_KEY', 'not base64 at all!'],

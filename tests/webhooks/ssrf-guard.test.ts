@@ -86,6 +86,35 @@ describe('SSRF guard', () => {
     expect(response.statusCode).toBe(400);
   });
 
+  it.each([
+    ['0:0:0:0:0:0:0:1', '::1', 'http://[::1]:PORT/hook'],
+    ['0:0:0:0:0:0:0:1', '::1', 'http://[0:0:0:0:0:0:0:1]:PORT/hook'],
+    ['::1', '::1', 'http://[0:0:0:0:0:0:0:1]:PORT/hook'],
+    ['::FFFF:127.0.0.1', '127.0.0.1', 'http://[::ffff:127.0.0.1]:PORT/hook'],
+    ['::ffff:7f00:1', '127.0.0.1', 'http://mapped.test:PORT/hook'],
+    ['0:0:0:0:0:FFFF:7F00:1', '127.0.0.1', 'http://[::ffff:7f00:1]:PORT/hook'],
+  ])('delivers with %s allow-listed, to a receiver on %s at %s', async (entry, host, url) => {
+    const listening = await Receiver.start(host);
+    const agents = createGuardedAgents({ allowedAddresses: [entry] });
+    try {
+      listening.expect('/hook', SECRET);
+      const response = await sendWebhook(
+        {
+          url: url.replace('PORT', String(listening.port)),
+          headers: { ...webhookHeaders([SECRET], 'msg_1', new Date(), '{}') },
+          body: '{}',
+          timeoutMs: 2000,
+        },
+        { agents, allowHttp: true, lookup: dns },
+      );
+      expect(response).toMatchObject({ statusCode: 200, error: null });
+      expect(listening.acceptedIds()).toEqual(['msg_1']);
+    } finally {
+      agents.destroy();
+      await listening.close();
+    }
+  });
+
   it('does not follow a redirect to another loopback address', async () => {
     const internal = await Receiver.start('127.0.0.2');
     try {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { loadConfig } from '../../src/config';
 import {
   InvalidWebhookEventTypesError,
   InvalidWebhookUrlError,
@@ -96,6 +97,32 @@ describe('webhook subscriptions', () => {
     expect(allowing.create({ url, eventTypes: ['certificate.issued'] }).subscription.url).toBe(
       new URL(url).href,
     );
+  });
+
+  it.each([
+    ['FD00::1', 'http://[fd00::1]/hook'],
+    ['0:0:0:0:0:0:0:1', 'http://[::1]:4402/hook'],
+    ['0:0:0:0:0:0:0:1', 'http://[0:0:0:0:0:0:0:1]:4402/hook'],
+    ['::FFFF:127.0.0.1', 'http://[::ffff:127.0.0.1]:4402/hook'],
+    ['::ffff:7f00:1', 'http://[::FFFF:127.0.0.1]:4402/hook'],
+  ])('accepts %s, allow-listed in another form, for %s', (entry, url) => {
+    const allowing = (allowedAddresses: string[]) =>
+      new WebhookSubscriptions({
+        db: kit.db,
+        clock: kit.clock,
+        secrets: kit.box,
+        allowHttp: true,
+        allowedAddresses,
+      });
+    const configured = loadConfig({ CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES: entry }).webhooks;
+    for (const subscriptions of [allowing([entry]), allowing(configured.allowedAddresses)]) {
+      expect(
+        subscriptions.create({ url, eventTypes: ['certificate.issued'] }).subscription.url,
+      ).toBe(new URL(url).href);
+    }
+    expect(() =>
+      allowing([entry]).create({ url: 'http://10.0.0.1/', eventTypes: ['certificate.issued'] }),
+    ).toThrow(/10\.0\.0\.1 is not a public address \(private\)/);
   });
 
   it('accepts a public address, an allow-listed one and a name (checked once resolved)', () => {

@@ -1,2 +1,3 @@
+export * from './allowed-address';
 export * from './guarded-agents';
 export * from './refused-address';

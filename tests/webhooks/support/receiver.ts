@@ -80,7 +80,8 @@ export class Receiver {
   }
 
   url(path: string): string {
-    return `http://${this.host}:${this.port}${path}`;
+    const host = this.host.includes(':') ? `[${this.host}]` : this.host;
+    return `http://${host}:${this.port}${path}`;
   }
 
   /** Registers the secrets a path's requests are verified with (any one may match). */
