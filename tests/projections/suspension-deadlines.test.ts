@@ -1,6 +1,22 @@
+import { SettableClock } from '../../src/application';
 import type { CertificateCommand } from '../../src/domain';
-import { certificateDeadlines } from '../../src/projections';
-import { ACME, d, Lifecycle, seriousFailureSuspension, typicalReadSide } from './lifecycle-fixture';
+import {
+  allProjections,
+  certificateDeadlines,
+  openDeadlines,
+  ProjectionRunner,
+  upcomingDeadlines,
+} from '../../src/projections';
+import { ReminderScanner, type WebhookPayload } from '../../src/webhooks';
+import {
+  ACME,
+  BETA,
+  d,
+  Lifecycle,
+  readModelSnapshot,
+  seriousFailureSuspension,
+  typicalReadSide,
+} from './lifecycle-fixture';
 
 const suspend = seriousFailureSuspension(ACME.certificateId, '2027-06-01');
 
@@ -32,5 +48,101 @@ describe('suspension limits', () => {
       ['SUSPENSION_LIMIT:2027-06-01', 'MET'],
       ['SUSPENSION_LIMIT:2027-06-01:2', 'UPCOMING'],
     ]);
+  });
+});
+
+describe('a suspension still running when the certificate expires', () => {
+  const readSide = typicalReadSide('suspension-at-expiry');
+
+  /** Beta expires on 2028-01-09; suspended on 2027-08-15, its limit is 2028-02-15. */
+  const limitRow = () =>
+    readSide()
+      .db.prepare(
+        `SELECT due_date, met_on, closes_on FROM rm_deadlines
+         WHERE aggregate_id = ? AND type = 'SUSPENSION_LIMIT'`,
+      )
+      .all(BETA.certificateId);
+
+  const limitOn = (asOf: string) => ({
+    listed: upcomingDeadlines(readSide().db, {
+      asOf: d(asOf),
+      withinDays: 3650,
+      organisationId: BETA.organisationId,
+    })
+      .items.map(({ node }) => node)
+      .filter((deadline) => deadline.type === 'SUSPENSION_LIMIT')
+      .map(({ state }) => state),
+    scanned: [...openDeadlines(readSide().db, d(asOf))]
+      .filter((deadline) => deadline.type === 'SUSPENSION_LIMIT')
+      .map(({ dueDate }) => dueDate),
+    ofCertificate: certificateDeadlines(readSide().db, BETA.certificateId, d(asOf))
+      .filter((deadline) => deadline.type === 'SUSPENSION_LIMIT')
+      .map(({ state, metOn }) => ({ state, metOn })),
+  });
+
+  const reminders: WebhookPayload[] = [];
+  const clock = new SettableClock('2028-01-09T09:00:00Z');
+  const scanner = () =>
+    new ReminderScanner({
+      db: readSide().db,
+      clock,
+      deadlines: {
+        openDeadlines: (asOf) =>
+          [...openDeadlines(readSide().db, asOf)].map((deadline) => ({
+            ...deadline,
+            certificateNumber: deadline.certificateNumber ?? undefined,
+            version: deadline.version ?? undefined,
+          })),
+      },
+      onReminder: (reminder) => {
+        if (reminder.data.deadlineType === 'SUSPENSION_LIMIT') reminders.push(reminder);
+      },
+    });
+
+  it('ends with the expiry, unmet, is no longer listed nor reminded, and rebuilds the same rows', async () => {
+    const run = new Lifecycle(readSide().store);
+    await run.certificate(seriousFailureSuspension(BETA.certificateId, '2027-08-15'));
+    await readSide().runner.catchUp();
+    expect(limitRow()).toEqual([{ due_date: '2028-02-15', met_on: null, closes_on: '2028-01-10' }]);
+    expect(limitOn('2028-01-09')).toEqual({
+      listed: ['UPCOMING'],
+      scanned: ['2028-02-15'],
+      ofCertificate: [{ state: 'UPCOMING', metOn: null }],
+    });
+    const ended = { listed: [], scanned: [], ofCertificate: [{ state: 'MET', metOn: null }] };
+    expect(limitOn('2028-01-10')).toEqual(ended);
+    expect(limitOn('2028-03-01')).toEqual(ended);
+
+    await scanner().scan();
+    expect(reminders.map(({ data }) => [data.dueDate, data.threshold])).toEqual([
+      ['2028-02-15', 60],
+    ]);
+    clock.set('2028-01-17T09:00:00Z');
+    await scanner().scan();
+    expect(reminders).toHaveLength(1);
+
+    await run.certificate({
+      type: 'ExpireCertificate',
+      data: { certificateId: BETA.certificateId, recordedOn: d('2028-01-17'), actor: 'scanner' },
+    });
+    await readSide().runner.catchUp();
+    expect(limitRow()).toEqual([{ due_date: '2028-02-15', met_on: null, closes_on: '2028-01-10' }]);
+    expect(limitOn('2028-03-01')).toEqual(ended);
+    clock.set('2028-03-01T09:00:00Z');
+    await scanner().scan();
+    expect(reminders).toHaveLength(1);
+
+    const live = readModelSnapshot(readSide().db);
+    for (const batchSize of [1, 3, 100_000]) {
+      const runner = new ProjectionRunner({
+        store: readSide().store,
+        db: readSide().db,
+        projections: allProjections,
+        batchSize,
+      });
+      runner.reset();
+      await runner.catchUp();
+      expect([batchSize, readModelSnapshot(readSide().db)]).toEqual([batchSize, live]);
+    }
   });
 });

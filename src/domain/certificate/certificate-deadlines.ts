@@ -6,6 +6,7 @@ import type {
   CertificateRevision,
   CertificateState,
   IssuedCertificateState,
+  SuspensionRecord,
 } from './certificate-state';
 import { suspensionAtLapse } from './restorability';
 
@@ -92,20 +93,37 @@ const suspensionKey = (suspensions: IssuedCertificateState['suspensions'], index
 };
 
 /**
+ * When a suspension not ended by a reinstatement or a withdrawal ends by itself: with the
+ * certificate's expiry (the day after the expiry date), recorded or not yet. Nothing met it then.
+ */
+const suspensionLapse = (
+  state: IssuedCertificateState,
+  suspension: SuspensionRecord,
+): CalendarDate | null => {
+  if (suspension.endedBy === 'EXPIRED') return suspension.endedOn;
+  return suspension.endedOn === null ? addDays(state.expiryDate, 1) : null;
+};
+
+/**
  * One per suspension, keyed by its date; a suspension starting on the date an earlier one started
  * (suspended, reinstated and suspended again on one day) gets a `:n` suffix (n: its place among
- * them), so keys stay unique and existing ones unchanged.
+ * them), so keys stay unique and existing ones unchanged. Met by the reinstatement or withdrawal
+ * that ends the suspension (domain.md §4); a suspension still running when the certificate
+ * expires ends with the expiry instead (`closesOn`), unmet and no longer overdue.
  */
 const suspensionDeadlines = (state: IssuedCertificateState): Deadline[] =>
-  state.suspensions.map((suspension, index): Deadline => ({
-    type: 'SUSPENSION_LIMIT',
-    key: suspensionKey(state.suspensions, index),
-    dueDate: suspension.limitDate,
-    openedOn: suspension.suspendedOn,
-    closesOn: null,
-    metOn: suspension.endedOn,
-    subject: `suspension of certificate ${state.number} since ${suspension.suspendedOn}`,
-  }));
+  state.suspensions.map((suspension, index): Deadline => {
+    const lapsesOn = suspensionLapse(state, suspension);
+    return {
+      type: 'SUSPENSION_LIMIT',
+      key: suspensionKey(state.suspensions, index),
+      dueDate: suspension.limitDate,
+      openedOn: suspension.suspendedOn,
+      closesOn: lapsesOn,
+      metOn: lapsesOn === null ? suspension.endedOn : null,
+      subject: `suspension of certificate ${state.number} since ${suspension.suspendedOn}`,
+    };
+  });
 
 const later = (a: CalendarDate, b: CalendarDate): CalendarDate => (a > b ? a : b);
 
@@ -137,7 +155,8 @@ const transitionDeadlines = (state: IssuedCertificateState): Deadline[] => {
 
 /**
  * domain.md §4 deadlines of the certificate, past and present, one per term (expiry date),
- * suspension, lapse and superseded version. Withdrawal is final: it closes whatever is open.
+ * suspension, lapse and superseded version. Withdrawal is final: it meets whatever is still open
+ * then (not what ended by itself before it).
  */
 export const certificateDeadlines = (
   state: CertificateState,
@@ -151,7 +170,9 @@ export const certificateDeadlines = (
     ...suspensionDeadlines(state),
     ...transitionDeadlines(state),
   ].map((deadline) =>
-    deadline.metOn === null && withdrawnOn !== null
+    deadline.metOn === null &&
+    withdrawnOn !== null &&
+    (deadline.closesOn === null || deadline.closesOn > withdrawnOn)
       ? { ...deadline, metOn: withdrawnOn }
       : deadline,
   );

@@ -35,7 +35,7 @@ export class Deadline {
   @Field(() => CalendarDateScalar, {
     nullable: true,
     description:
-      'The day it ends by itself when nothing met it (a restoration window, the day after its last day); from then on its state is MET with no metOn.',
+      'The day it ends by itself when nothing met it (a restoration window, the day after its last day; the limit of a suspension still running when the certificate expires, the day after the expiry date); from then on its state is MET with no metOn.',
   })
   closesOn!: CalendarDate | null;
 

@@ -13,7 +13,9 @@ import { queryIndexes } from '../support/query-indexes';
  * version 8 drops the restoration window of a certificate suspended when it
  * expired, which cannot be restored, and leaves a major-NC verification limit verified late overdue;
  * version 9 keeps the day each audit cycle was renewed by a later one, which ends what is left of
- * its surveillance programme, and keeps a granted transfer's surveillance opened on the acceptance.
+ * its surveillance programme, and keeps a granted transfer's surveillance opened on the acceptance;
+ * version 10 ends a suspension limit with the certificate's expiry (`closes_on`, not `met_on`) when
+ * the suspension was still running then.
  */
 const DEADLINE_TABLES = `
 DROP TABLE IF EXISTS rm_deadline_certificate_states;

@@ -141,7 +141,7 @@ describe('certificateDeadlines', () => {
       key: 'SUSPENSION_LIMIT:2025-06-01',
       dueDate: '2025-12-01',
       openedOn: '2025-06-01',
-      closesOn: null,
+      closesOn: '2027-03-20',
       metOn: null,
       subject: `suspension of certificate ${N} since 2025-06-01`,
     });
@@ -150,6 +150,55 @@ describe('certificateDeadlines', () => {
     expect(byKey(certificateDeadlines(reinstated))['SUSPENSION_LIMIT:2025-06-01']?.metOn).toBe(
       '2025-07-01',
     );
+  });
+
+  it('ends a suspension still running at the expiry with the expiry, unmet, recorded or not', () => {
+    const limitOf = (events: ReturnType<typeof run>) =>
+      byKey(certificateDeadlines(fold(events)))['SUSPENSION_LIMIT:2026-06-01']!;
+    const suspended = run(issueCommand(), suspend('2026-06-01'));
+    const recorded = run(issueCommand(), suspend('2026-06-01'), expire('2027-03-25'));
+    for (const limit of [limitOf(suspended), limitOf(recorded)]) {
+      expect(limit).toMatchObject({ dueDate: '2026-12-01', closesOn: '2027-03-20', metOn: null });
+      expect(deadlineStateOn(limit, d('2027-03-19'))).toMatchObject({
+        state: 'OVERDUE',
+        metOn: null,
+      });
+      for (const asOf of ['2027-03-20', '2027-06-01']) {
+        expect(deadlineStateOn(limit, d(asOf))).toMatchObject({ state: 'MET', metOn: null });
+      }
+    }
+    const beyond = byKey(
+      certificateDeadlines(fold(run(issueCommand(), suspend('2027-01-10'), expire('2027-03-20')))),
+    )['SUSPENSION_LIMIT:2027-01-10']!;
+    expect(beyond).toMatchObject({ dueDate: '2027-07-10', closesOn: '2027-03-20', metOn: null });
+    expect(deadlineStateOn(beyond, d('2027-03-19')).state).toBe('UPCOMING');
+    expect(deadlineStateOn(beyond, d('2027-07-11'))).toMatchObject({ state: 'MET', metOn: null });
+  });
+
+  it('meets a suspension reinstated or withdrawn before the expiry, with no end of its own', () => {
+    for (const [end, on] of [
+      [reinstate('2026-08-01'), '2026-08-01'],
+      [withdraw('2026-08-01'), '2026-08-01'],
+    ] as const) {
+      const limit = byKey(
+        certificateDeadlines(fold(run(issueCommand(), suspend('2026-06-01'), end))),
+      )['SUSPENSION_LIMIT:2026-06-01'];
+      expect(limit).toMatchObject({ closesOn: null, metOn: on });
+    }
+  });
+
+  it('leaves a suspension that ended with the expiry unmet by a later withdrawal (a store from before restoring a certificate suspended at its expiry was refused)', () => {
+    const suspension = run(issueCommand(), suspend('2027-01-10'))[1]!;
+    const [issue, ...restoredThenWithdrawn] = run(
+      issueCommand(),
+      expire('2027-03-25'),
+      restore('2027-05-10'),
+      withdraw('2027-06-01'),
+    );
+    const limit = byKey(certificateDeadlines(fold([issue!, suspension, ...restoredThenWithdrawn])))[
+      'SUSPENSION_LIMIT:2027-01-10'
+    ];
+    expect(limit).toMatchObject({ closesOn: '2027-03-20', metOn: null });
   });
 
   it('keys a suspension on the day the previous one ended apart from it', () => {
