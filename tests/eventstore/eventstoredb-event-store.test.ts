@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import {
   EventStoreDBClient,
@@ -359,6 +361,49 @@ describe('EventStoreDBEventStore.checkReachable', () => {
       );
     await expect(store.checkReachable()).rejects.toBe(unavailable);
   });
+});
+
+describe('EventStoreDBEventStore.checkReachable given no answer', () => {
+  it('rejects with UnavailableError once the time is up, and cancels the read', async () => {
+    const { client, store } = setup();
+    let cancelled = false;
+    client.readAll = () =>
+      Object.assign(
+        Readable.from(
+          (async function* () {
+            await new Promise(() => undefined);
+            yield* [];
+          })(),
+        ),
+        {
+          cancel: () => {
+            cancelled = true;
+            return Promise.resolve();
+          },
+        },
+      );
+    const checked = store.checkReachable(50);
+    await expect(checked).rejects.toBeInstanceOf(UnavailableError);
+    await expect(checked).rejects.toThrow('no answer within 0.05 s');
+    expect(cancelled).toBe(true);
+  });
+
+  it('rejects when the server takes the connection and never answers', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket)).listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    const { port } = silent.address() as AddressInfo;
+    const store = new EventStoreDBEventStore(`esdb://127.0.0.1:${port}?tls=false`);
+    try {
+      const started = Date.now();
+      await expect(store.checkReachable(300)).rejects.toBeInstanceOf(UnavailableError);
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      await store.close();
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
+  }, 10_000);
 });
 
 describe('EventStoreDBEventStore.close', () => {

@@ -3,6 +3,7 @@ import {
   FORWARDS,
   START,
   StreamNotFoundError,
+  UnavailableError,
   WrongExpectedVersionError,
   eventTypeFilter,
   jsonEvent,
@@ -72,6 +73,9 @@ export interface EventStoreDBEventStoreOptions {
   /** Checkpoint interval of filtered subscriptions, in server search windows (default 1). */
   checkpointInterval?: number;
 }
+
+/** How long `checkReachable` waits for the server's answer (the client's default deadline). */
+const REACHABLE_TIMEOUT_MS = 10_000;
 
 /** Pushed into the subscription's own stream so it reaches the consumer after earlier events. */
 class CheckpointReached {
@@ -183,11 +187,28 @@ export class EventStoreDBEventStore implements EventStore {
 
   /**
    * Reads the first event of `$all`, as a subscription starts: rejects with the client's error when
-   * the server does not answer (`UnavailableError`) or does not let this connection read the log.
+   * the server does not answer (`UnavailableError`) or does not let this connection read the log,
+   * and with an `UnavailableError` when no answer came within `timeoutMs`: the client reads `$all`
+   * without a deadline, so a server that takes the connection but never answers (or a network that
+   * drops it silently) would otherwise keep the caller waiting for ever.
    */
-  async checkReachable(): Promise<void> {
+  async checkReachable(timeoutMs = REACHABLE_TIMEOUT_MS): Promise<void> {
     const read = this.client.readAll({ fromPosition: START, direction: FORWARDS, maxCount: 1 });
-    for await (const resolved of read) void resolved;
+    const answered = (async () => {
+      for await (const resolved of read) void resolved;
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    const noAnswer = new Promise<'no answer'>((resolve) => {
+      timer = setTimeout(() => resolve('no answer'), timeoutMs);
+    });
+    try {
+      if ((await Promise.race([answered, noAnswer])) !== 'no answer') return;
+    } finally {
+      clearTimeout(timer);
+    }
+    answered.catch(() => undefined);
+    await read.cancel().catch(() => undefined);
+    throw new UnavailableError(undefined, `no answer within ${timeoutMs / 1000} s`);
   }
 
   subscribe(options: SubscribeOptions, handler: BatchHandler): Subscription {
