@@ -12,17 +12,24 @@ const latest = <T>(items: readonly T[], onOrBefore: (item: T) => boolean): T | u
   items.filter(onOrBefore).at(-1);
 
 /**
- * Whether a revision ever takes effect. Withdrawal is final: a revision due to take effect on or
- * after the withdrawal day never does, so the last one to take effect before it stays in force.
- * The first revision always takes effect: only a certificate in force can be withdrawn.
+ * Whether a revision ever takes effect. Withdrawal is final: a revision due to take effect after
+ * the withdrawal day never does, nor does one due on that day while the revision before it was
+ * still in force, so the last one to take effect before it stays in force. Only a certificate in
+ * force can be withdrawn, so the revision it was in force by on the withdrawal day takes effect:
+ * the first revision, and one due that day after the one before it expired (a restoration, or a
+ * renewal effective the day after the expiry it renews).
  */
 export const takesEffect = (
   state: IssuedCertificateState,
   revision: CertificateRevision,
-): boolean =>
-  state.withdrawal === null ||
-  revision.effectiveDate < state.withdrawal.withdrawnOn ||
-  revision.revision === state.revisions[0]?.revision;
+): boolean => {
+  if (state.withdrawal === null || revision.revision === state.revisions[0]?.revision) return true;
+  const { withdrawnOn } = state.withdrawal;
+  if (revision.effectiveDate !== withdrawnOn) return revision.effectiveDate < withdrawnOn;
+  const index = state.revisions.findIndex((r) => r.revision === revision.revision);
+  const previous = state.revisions[index - 1];
+  return previous !== undefined && previous.expiryDate < withdrawnOn;
+};
 
 /**
  * The latest revision that takes effect: the last one decided (which may take effect after today),

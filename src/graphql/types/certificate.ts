@@ -14,7 +14,7 @@ import { Withdrawal } from './withdrawal';
 @ObjectType({
   description:
     'A certificate: its latest revision that takes effect (which may be after today: ' +
-    '`effectiveDate`; one due on or after the withdrawal never does and is in `revisions` only), ' +
+    '`effectiveDate`; one due after the withdrawal, or on its day while an earlier revision was in force, never does and is in `revisions` only), ' +
     'dates and status history. Status on any date: `status(asOf)`; every revision: `revisions`.',
 })
 export class Certificate {
@@ -80,7 +80,7 @@ export class Certificate {
 
   @Field(() => [CertificateRevision], {
     description:
-      'Every revision decided, in order; one due on or after the withdrawal never takes effect (`verifyCertificate` reads its number DRAFT).',
+      'Every revision decided, in order; one due after the withdrawal, or on its day while an earlier revision was in force, never takes effect (`verifyCertificate` reads its number DRAFT).',
   })
   revisions!: CertificateRevision[];
 

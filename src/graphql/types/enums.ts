@@ -105,7 +105,7 @@ export const RevisionCauseEnum = graphqlEnum<RevisionCause>(
 export const RevisionStatusEnum = graphqlEnum<RevisionStatus>(
   'RevisionStatus',
   ['DRAFT', 'CURRENT', 'SUPERSEDED'],
-  'Whether a revision is the one in force on the as-of date. DRAFT: it has not taken effect, and never will if it was due on or after the withdrawal.',
+  'Whether a revision is the one in force on the as-of date. DRAFT: it has not taken effect, and never will if the withdrawal came first (see `Certificate.revisions`).',
 );
 
 export const SuspensionGroundsEnum = graphqlEnum(

@@ -126,11 +126,13 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
 /**
  * Certificates (latest revision, dates, status periods) and the public register (every revision's
  * public content). Version 5: a revision due to take effect on or after the withdrawal never does,
- * so it starts no status period, is not the latest revision and the register marks it.
+ * so it starts no status period, is not the latest revision and the register marks it. Version 6:
+ * except one due on the withdrawal day that the certificate was in force by (a restoration, or a
+ * renewal effective the day after the expiry it renews): see the domain's `takesEffect`.
  */
 export const certificatesProjection: Projection = {
   name: 'certificates',
-  version: 5,
+  version: 6,
   setup: (db) => {
     db.exec(CERTIFICATE_TABLES);
     setupRegisterTable(db);

@@ -18,7 +18,7 @@ export interface PublicRevision {
   sites: { name: string; address: string; scope: string }[];
   effectiveDate: CalendarDate;
   expiryDate: CalendarDate;
-  /** False for a revision due to take effect on or after the withdrawal: it never does. */
+  /** False for a revision the withdrawal means never takes effect (the domain's `takesEffect`). */
   takesEffect: boolean;
 }
 

@@ -59,7 +59,7 @@ const statements = perDatabase((db: Database) => ({
 
 /**
  * The revision in force on `asOf`: the last to take effect by then (the first before any has), as
- * the domain's `revisionOn` says: one due on or after a withdrawal never takes effect.
+ * the domain's `revisionOn` says: one a withdrawal means never takes effect is left out.
  */
 const inForceOn = (revisions: readonly PublicRevision[], asOf: CalendarDate): PublicRevision =>
   revisions.filter((r) => r.takesEffect && r.effectiveDate <= asOf).at(-1) ?? revisions[0]!;

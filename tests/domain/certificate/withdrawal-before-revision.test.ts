@@ -15,6 +15,7 @@ import {
   issueCommand,
   reduceScope,
   renew,
+  restore,
   run,
   spec,
   withdraw,
@@ -115,6 +116,39 @@ describe('a withdrawal before a revision takes effect', () => {
       ['ACTIVE', '2024-03-20', '2027-02-14', 1],
       ['WITHDRAWN', '2027-02-15', null, 1],
     ]);
+  });
+
+  it('takes a restoration withdrawn on its own day into effect: the certificate was in force by it', () => {
+    // Issued 2024-03-20, expired after 2027-03-19; without the restoration, no withdrawal that day.
+    expect(() => run(issueCommand(), withdraw('2027-05-01'))).toThrow(/expired/i);
+    const state = withdrawnAfter(
+      run(issueCommand(), restore('2027-05-01')),
+      withdraw('2027-05-01'),
+    );
+    expect(inForce(state, ['2027-04-30', '2027-05-01', '2028-01-01'])).toEqual([1, 2, 2]);
+    expect(latest(state)).toBe(2);
+    expect(revisionStatusOn(state, 2, d('2027-05-01'))).toBe('CURRENT');
+    expect(periods(state)).toEqual([
+      ['ACTIVE', '2024-03-20', '2027-03-19', 1],
+      ['EXPIRED', '2027-03-20', '2027-04-30', 1],
+      ['WITHDRAWN', '2027-05-01', null, 2],
+    ]);
+  });
+
+  it('takes a renewal effective the day after the expiry it renews into effect when withdrawn that day', () => {
+    expect(() => run(issueCommand(), withdraw('2027-03-20'))).toThrow(/expired/i);
+    const renewed = run(issueCommand(), renew('2027-02-01', '2027-03-20'));
+    const state = withdrawnAfter(renewed, withdraw('2027-03-20'));
+    expect(inForce(state, ['2027-03-19', '2027-03-20'])).toEqual([1, 2]);
+    expect(latest(state)).toBe(2);
+    expect(periods(state)).toEqual([
+      ['ACTIVE', '2024-03-20', '2027-03-19', 1],
+      ['WITHDRAWN', '2027-03-20', null, 2],
+    ]);
+    // A day earlier the certificate was in force by revision 1: the renewal never takes effect.
+    const earlier = withdrawnAfter(renewed, withdraw('2027-03-19'));
+    expect(inForce(earlier, ['2027-03-19', '2027-03-20'])).toEqual([1, 1]);
+    expect(latest(earlier)).toBe(1);
   });
 
   it('keeps the first revision of a certificate withdrawn on its first effective day', () => {
