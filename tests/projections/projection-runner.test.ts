@@ -164,6 +164,22 @@ describe('projection runner', () => {
     },
   );
 
+  it("leaves wal_autocheckpoint as set during the catch-up (a stopped checkpoint worker's fallback)", async () => {
+    await store.appendToStream('thing-1', [event('a')]);
+    db.pragma('wal_autocheckpoint = 10000');
+    const fallingBack: Projection = {
+      ...streamCounts(),
+      applyBatch: eachEvent((e, tx) => {
+        // What open-storage does when the background checkpoint worker stops.
+        tx.pragma('wal_autocheckpoint = 1000');
+        countStream(e, tx);
+      }),
+    };
+    runner = new ProjectionRunner({ store, db, projections: [fallingBack] });
+    await runner.catchUp();
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  });
+
   it('cuts a catch-up batch where it would touch more streams than allowed, applying every event once', async () => {
     for (const id of ['a', 'b', 'c', 'd', 'e', 'f']) {
       await store.appendToStream(`thing-${'xyz'.charAt('abcdef'.indexOf(id) % 3)}`, [event(id)]);

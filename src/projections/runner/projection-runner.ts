@@ -157,10 +157,13 @@ export class ProjectionRunner {
    * left out (`onIndexing` is called first); returns the number of events applied. Meanwhile
    * SQLite checkpoints the WAL every CATCH_UP_CHECKPOINT_PAGES pages instead of every 1,000: a
    * page the batches write again and again is copied into the database file once per checkpoint.
+   * The connection's own setting comes back afterwards unless it was changed meanwhile (the
+   * background checkpoints' fallback, when their worker stops, must stay).
    */
   async catchUp(onProgress?: ProgressListener, onIndexing?: () => void): Promise<number> {
     const checkpointPages = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
-    this.db.pragma(`wal_autocheckpoint = ${Math.max(checkpointPages, CATCH_UP_CHECKPOINT_PAGES)}`);
+    const raised = Math.max(checkpointPages, CATCH_UP_CHECKPOINT_PAGES);
+    this.db.pragma(`wal_autocheckpoint = ${raised}`);
     try {
       let applied = 0;
       let read: readonly RecordedEvent[] = [];
@@ -180,7 +183,9 @@ export class ProjectionRunner {
         onProgress?.(applied, last.position);
       }
     } finally {
-      this.db.pragma(`wal_autocheckpoint = ${checkpointPages}`);
+      if (this.db.pragma('wal_autocheckpoint', { simple: true }) === raised) {
+        this.db.pragma(`wal_autocheckpoint = ${checkpointPages}`);
+      }
     }
   }
 
