@@ -73,7 +73,7 @@ export const manageableSubscription = (
       `no webhook subscription ${id} in the organisation of this CLIENT key`,
     );
   }
-  if (subscription === null) throw new NotFoundError('webhook subscription', id);
+  if (subscription === null) throw new NotFoundError('WebhookSubscription', id);
   return subscription;
 };
 

@@ -116,7 +116,7 @@ export class WebhookDeliveryResolver {
     const notFound =
       principal?.role === Role.CLIENT
         ? new ForbiddenError(`no webhook delivery ${id} in the organisation of this CLIENT key`)
-        : new NotFoundError('webhook delivery', id);
+        : new NotFoundError('WebhookDelivery', id);
     if (!/^[1-9]\d{0,15}$/.test(id)) throw notFound;
     let delivery: WebhookDelivery;
     try {

@@ -240,7 +240,12 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
     expect(dataOf(await api.query(Role.ADMIN, DELETE, { id: subscription.id }))).toEqual({
       deleteWebhookSubscription: true,
     });
-    expect(codeOf(await api.query(Role.ADMIN, GET, { id: subscription.id }))).toBe('NOT_FOUND');
+    expect(
+      (await api.query(Role.ADMIN, GET, { id: subscription.id })).body.errors?.[0],
+    ).toMatchObject({
+      message: `WebhookSubscription ${subscription.id} was not found`,
+      extensions: { code: 'NOT_FOUND', entity: 'WebhookSubscription', id: subscription.id },
+    });
   });
 
   it('recovers failed deliveries with their original webhook-id', async () => {
@@ -327,7 +332,12 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
         message: 'no webhook delivery 999999 in the organisation of this CLIENT key',
         extensions: { code: 'FORBIDDEN' },
       });
-      expect(codeOf(await api.query(Role.ADMIN, RESEND, { id: '999999' }))).toBe('NOT_FOUND');
+      expect(
+        (await api.query(Role.ADMIN, RESEND, { id: '999999' })).body.errors?.[0],
+      ).toMatchObject({
+        message: 'WebhookDelivery 999999 was not found',
+        extensions: { code: 'NOT_FOUND', entity: 'WebhookDelivery', id: '999999' },
+      });
     });
 
     it('refuses every role but ADMIN and CLIENT, and callers without a key', async () => {
