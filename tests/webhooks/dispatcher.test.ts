@@ -132,6 +132,7 @@ describe('webhook dispatcher', () => {
     expect(kit.subscriptions.get(subscription.id)).toMatchObject({
       enabled: false,
       disabledReason: 'GONE',
+      failingSince: kit.clock.now(),
     });
     kit.advance(DAY);
     expect(await dispatcher.dispatchDue()).toBe(0);

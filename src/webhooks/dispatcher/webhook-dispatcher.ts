@@ -362,7 +362,7 @@ export class WebhookDispatcher {
       case 'gone':
         s.finished.run('failed', delivery.id);
         s.disable.run('GONE', now, subscriptionId);
-        return;
+        break;
       case 'exhausted':
         s.finished.run('failed', delivery.id);
         break;
