@@ -1,12 +1,12 @@
 import { UnavailableError } from '@eventstore/db-client';
 import { ConfigError } from '../config';
 import { ListenError } from '../graphql/server/listen-error';
-import { DataDirInUseError } from './storage';
+import { DataDirInUseError, EventStoreUnreadableError } from './storage';
 
 /**
  * What a failed start (or CLI command) prints: one line saying what to change for the failures an
  * operator fixes (a setting, a port, a data directory in use, an EventStoreDB server that does not
- * answer), the error itself for anything else.
+ * answer or whose log cannot be read), the error itself for anything else.
  */
 export const startFailure = (error: unknown): unknown => {
   if (error instanceof DataDirInUseError) return error.message;
@@ -16,6 +16,12 @@ export const startFailure = (error: unknown): unknown => {
     return (
       `certcycle: EventStoreDB does not answer (${error.message.split('\n')[0]}): check ` +
       'EVENTSTORE_CONNECTION_STRING and that the server runs'
+    );
+  }
+  if (error instanceof EventStoreUnreadableError) {
+    return (
+      `certcycle: EventStoreDB's log cannot be read (${error.message}): check that ` +
+      'EVENTSTORE_CONNECTION_STRING names an EventStoreDB server and that its user may read $all'
     );
   }
   return error;

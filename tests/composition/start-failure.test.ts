@@ -1,5 +1,5 @@
 import { UnavailableError } from '@eventstore/db-client';
-import { DataDirInUseError, startFailure } from '../../src/composition';
+import { DataDirInUseError, EventStoreUnreadableError, startFailure } from '../../src/composition';
 import { ConfigError } from '../../src/config';
 import { ListenError } from '../../src/graphql';
 
@@ -32,6 +32,16 @@ describe('the line a failed start prints', () => {
     expect(startFailure(error)).toBe(
       'certcycle: EventStoreDB does not answer (14 UNAVAILABLE: No connection established): ' +
         'check EVENTSTORE_CONNECTION_STRING and that the server runs',
+    );
+  });
+
+  it('says when the EventStoreDB address answers without the log, with the first line of its error', () => {
+    const error = new EventStoreUnreadableError(
+      new Error('12 UNIMPLEMENTED: Received HTTP status code 404\n  at …'),
+    );
+    expect(startFailure(error)).toBe(
+      "certcycle: EventStoreDB's log cannot be read (12 UNIMPLEMENTED: Received HTTP status code 404): " +
+        'check that EVENTSTORE_CONNECTION_STRING names an EventStoreDB server and that its user may read $all',
     );
   });
 

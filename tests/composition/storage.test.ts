@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
+import { createServer, type ServerHttp2Session } from 'node:http2';
+import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from '../../src/config';
-import { openStorage, readModelsFile } from '../../src/composition';
+import { EventStoreUnreadableError, openStorage, readModelsFile } from '../../src/composition';
 import { temporaryDirectory } from '../eventstore/temp-store';
 
 describe('where the read models live', () => {
@@ -44,5 +46,30 @@ describe('where the read models live', () => {
       ),
     );
     expect(existsSync(dir.file('unparsable'))).toBe(false);
+  });
+
+  it('refuses an address where something other than EventStoreDB answers, writing nothing', async () => {
+    const server = createServer((_request, response) => {
+      response.statusCode = 404;
+      response.end();
+    });
+    const sessions = new Set<ServerHttp2Session>();
+    server.on('session', (session) => sessions.add(session));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const config = loadConfig({
+        CERTCYCLE_DATA_DIR: dir.file('not-eventstoredb'),
+        CERTCYCLE_EVENT_STORE: 'eventstoredb',
+        EVENTSTORE_CONNECTION_STRING: `esdb://127.0.0.1:${port}?tls=false`,
+      });
+      const opening = openStorage(config);
+      await expect(opening).rejects.toBeInstanceOf(EventStoreUnreadableError);
+      await expect(opening).rejects.toThrow('12 UNIMPLEMENTED: Received HTTP status code 404');
+      expect(existsSync(dir.file('not-eventstoredb'))).toBe(false);
+    } finally {
+      for (const session of sessions) session.destroy();
+      server.close();
+    }
   });
 });

@@ -9,6 +9,7 @@ import {
 } from '../../eventstore';
 import { startBackgroundCheckpoints } from './background-checkpoints';
 import { type DataDirLock, lockDataDir, makeDataDir } from './data-dir-lock';
+import { unreadableEventStore } from './event-store-unreadable-error';
 
 /** The event store and the SQLite database of the read models (and API keys). */
 export interface Storage {
@@ -78,7 +79,9 @@ export const openStorage = async (
       : null;
   let lock: DataDirLock | undefined;
   try {
-    await eventStoreDB?.checkReachable();
+    await eventStoreDB?.checkReachable().catch((error: unknown) => {
+      throw unreadableEventStore(error);
+    });
     lock = lockDataDir(config.dataDir, what);
     const storage = eventStoreDB
       ? besideEventStoreDB(config, eventStoreDB, lock)
