@@ -18,13 +18,7 @@ import {
   toPage,
 } from '../support';
 import { certificateNumberParts } from './certificate-number-parts';
-import {
-  type CertificateRow,
-  type CertificateView,
-  certificateView,
-  statusPeriodsOf,
-  statusPeriodsOfMany,
-} from './certificate-view';
+import { type CertificateRow, type CertificateView, certificateView } from './certificate-view';
 import { statusOnFromPeriods } from './status-periods';
 
 /**
@@ -97,26 +91,17 @@ export const certificateIdsOfOrganisation = (db: Database, organisationId: strin
 
 export const findCertificate = (db: Database, certificateId: string): CertificateView | null => {
   const row = statements(db).byId.get(certificateId);
-  return row ? certificateView(db, row) : null;
+  return row ? certificateView(row) : null;
 };
 
-/** The certificates among `certificateIds`, by id, in two queries; unknown ids are absent. */
+/** The certificates among `certificateIds`, by id, in one query; unknown ids are absent. */
 export const findCertificates = (
   db: Database,
   certificateIds: readonly string[],
 ): ReadonlyMap<string, CertificateView> =>
   statements(db).byIdKept.getMany(certificateIds, (missing) => {
     const rows = statements(db).byIds.all(JSON.stringify(missing));
-    const periods = statusPeriodsOfMany(
-      db,
-      rows.map((row) => row.certificate_id),
-    );
-    return new Map(
-      rows.map((row) => [
-        row.certificate_id,
-        certificateView(db, row, periods.get(row.certificate_id) ?? []),
-      ]),
-    );
+    return new Map(rows.map((row) => [row.certificate_id, certificateView(row)]));
   });
 
 /**
@@ -130,7 +115,7 @@ export const findCertificateByNumber = (
   const parts = certificateNumberParts(number);
   const row = statements(db).byNumber.get(parts.number);
   if (!row) return null;
-  const view = certificateView(db, row);
+  const view = certificateView(row);
   if (parts.revision !== null && !view.revisions.some((r) => r.revision === parts.revision)) {
     return null;
   }
@@ -142,10 +127,10 @@ export const certificateStatusOn = (
   db: Database,
   certificateId: string,
   asOf: CalendarDate,
-): CertificateStatus | null =>
-  statements(db).byId.get(certificateId)
-    ? statusOnFromPeriods(statusPeriodsOf(db, certificateId), calendarDate(asOf))
-    : null;
+): CertificateStatus | null => {
+  const row = statements(db).byId.get(certificateId);
+  return row ? statusOnFromPeriods(certificateView(row).statusPeriods, calendarDate(asOf)) : null;
+};
 
 /** Only ACTIVE is valid; null for an unknown certificate. */
 export const validOn = (
@@ -235,7 +220,7 @@ export const listCertificates = (
     size,
     (row) => [row.number, row.certificate_id],
     (row) => {
-      const view = certificateView(db, row);
+      const view = certificateView(row);
       return { ...view, statusAsOf: statusOnFromPeriods(view.statusPeriods, date) };
     },
   );

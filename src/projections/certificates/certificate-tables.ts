@@ -1,8 +1,10 @@
 import { queryIndexes } from '../support/query-indexes';
 
 /**
- * The certificate read model; `periods` hold the status history as date ranges. Version 1 kept
- * folded certificate states in private tables: version 2 folds them from the log and drops those.
+ * The certificate read model; `periods` hold the status history as date ranges, for the lists'
+ * status filters, and each certificate row holds its own as JSON (`status_periods`), so reading
+ * one certificate is one row. Version 1 kept folded certificate states in private tables: version
+ * 2 folds them from the log and drops those.
  */
 export const CERTIFICATE_TABLES = `
 DROP TABLE IF EXISTS rm_certificate_states;
@@ -34,6 +36,7 @@ CREATE TABLE IF NOT EXISTS rm_certificates (
   suspensions TEXT NOT NULL,
   withdrawal TEXT,
   transfer TEXT,
+  status_periods TEXT NOT NULL,
   version INTEGER NOT NULL
 ) STRICT;
 CREATE TABLE IF NOT EXISTS rm_certificate_status_periods (

@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3';
 import type {
   CalendarDate,
   CertificateRevision,
@@ -10,7 +9,6 @@ import type {
   TransferRecord,
   Withdrawal,
 } from '../../domain';
-import { objectRows, perDatabase } from '../support';
 import type { StatusPeriodView } from './status-periods';
 
 export interface CertificateView {
@@ -75,66 +73,15 @@ export interface CertificateRow {
   suspensions: string;
   withdrawal: string | null;
   transfer: string | null;
+  /** JSON of the status periods, ordered. */
+  status_periods: string;
   version: number;
 }
-
-interface PeriodRow {
-  from_date: string;
-  to_date: string | null;
-  status: string;
-  revision: number;
-  restoration_gap: number;
-}
-
-const statements = perDatabase((db: Database) => ({
-  periods: objectRows(
-    db.prepare<[string], PeriodRow>(
-      `SELECT from_date, to_date, status, revision, restoration_gap
-       FROM rm_certificate_status_periods WHERE certificate_id = ? ORDER BY from_date`,
-    ),
-  ),
-  periodsOfMany: objectRows(
-    db.prepare<[string], PeriodRow & { certificate_id: string }>(
-      `SELECT certificate_id, from_date, to_date, status, revision, restoration_gap
-       FROM rm_certificate_status_periods
-       WHERE certificate_id IN (SELECT value FROM json_each(?)) ORDER BY certificate_id, from_date`,
-    ),
-  ),
-}));
-
-const toPeriod = (row: PeriodRow): StatusPeriodView => ({
-  status: row.status as StatusPeriodView['status'],
-  from: row.from_date as CalendarDate,
-  to: row.to_date as CalendarDate | null,
-  revision: row.revision,
-  restorationGap: row.restoration_gap === 1,
-});
-
-export const statusPeriodsOf = (db: Database, certificateId: string): StatusPeriodView[] =>
-  statements(db).periods.all(certificateId).map(toPeriod);
-
-/** The status periods of each certificate (ordered), in one query; absent ids have none. */
-export const statusPeriodsOfMany = (
-  db: Database,
-  certificateIds: readonly string[],
-): Map<string, StatusPeriodView[]> => {
-  const periods = new Map<string, StatusPeriodView[]>();
-  for (const row of statements(db).periodsOfMany.all(JSON.stringify(certificateIds))) {
-    const list = periods.get(row.certificate_id);
-    if (list) list.push(toPeriod(row));
-    else periods.set(row.certificate_id, [toPeriod(row)]);
-  }
-  return periods;
-};
 
 const parsed = <T>(text: string | null): T | null =>
   text === null ? null : (JSON.parse(text) as T);
 
-export const certificateView = (
-  db: Database,
-  row: CertificateRow,
-  statusPeriods: StatusPeriodView[] = statusPeriodsOf(db, row.certificate_id),
-): CertificateView => ({
+export const certificateView = (row: CertificateRow): CertificateView => ({
   certificateId: row.certificate_id,
   organisationId: row.organisation_id,
   number: row.number,
@@ -158,6 +105,6 @@ export const certificateView = (
   suspensions: JSON.parse(row.suspensions) as SuspensionRecord[],
   withdrawal: parsed<Withdrawal>(row.withdrawal),
   transfer: parsed<TransferRecord>(row.transfer),
-  statusPeriods,
+  statusPeriods: JSON.parse(row.status_periods) as StatusPeriodView[],
   version: row.version,
 });

@@ -14,7 +14,7 @@ import {
   writeRegisterEntry,
 } from '../register/register-table';
 import type { BatchStates, Projection } from '../runner';
-import { aggregatesIn, certificateFold, perDatabase } from '../support';
+import { aggregatesIn, certificateFold, dropTableWithout, perDatabase } from '../support';
 import { CERTIFICATE_QUERY_INDEXES, CERTIFICATE_TABLES } from './certificate-tables';
 import type { StatusPeriodView } from './status-periods';
 
@@ -25,13 +25,13 @@ const statements = perDatabase((db: Database) => ({
        scope, sites, organisation_name, organisation_location, certification_body_name,
        original_certification_date, decision_date, effective_date, expiry_date,
        first_effective_date, cycle_decision_date, audit_cycle_id, policy_profile, revisions,
-       suspensions, withdrawal, transfer, version)
+       suspensions, withdrawal, transfer, status_periods, version)
      VALUES (:certificateId, :organisationId, :number, :revision, :numberWithRevision,
        :recordedStatus, :standardIdentifier, :standardVersion, :standardCode, :scope, :sites,
        :organisationName, :organisationLocation, :certificationBodyName,
        :originalCertificationDate, :decisionDate, :effectiveDate, :expiryDate,
        :firstEffectiveDate, :cycleDecisionDate, :auditCycleId, :policyProfile, :revisions,
-       :suspensions, :withdrawal, :transfer, :version)
+       :suspensions, :withdrawal, :transfer, :statusPeriods, :version)
      ON CONFLICT (certificate_id) DO UPDATE SET number = excluded.number,
        revision = excluded.revision, number_with_revision = excluded.number_with_revision,
        recorded_status = excluded.recorded_status,
@@ -46,7 +46,8 @@ const statements = perDatabase((db: Database) => ({
        cycle_decision_date = excluded.cycle_decision_date,
        audit_cycle_id = excluded.audit_cycle_id, revisions = excluded.revisions,
        suspensions = excluded.suspensions, withdrawal = excluded.withdrawal,
-       transfer = excluded.transfer, version = excluded.version`,
+       transfer = excluded.transfer, status_periods = excluded.status_periods,
+       version = excluded.version`,
   ),
   deletePeriods: db.prepare<[string]>(
     'DELETE FROM rm_certificate_status_periods WHERE certificate_id = ?',
@@ -65,7 +66,12 @@ const json = (value: unknown): string | null => (value === null ? null : JSON.st
  * withdrawal stays in `revisions` only); the cycle's, the current cycle, which begins at its
  * decision even when a withdrawal means the renewal never takes effect.
  */
-const writeCertificate = (db: Database, state: IssuedCertificateState, version: number): void => {
+const writeCertificate = (
+  db: Database,
+  state: IssuedCertificateState,
+  version: number,
+  periods: readonly StatusPeriodView[],
+): void => {
   const latest = latestRevision(state);
   statements(db).upsert.run({
     certificateId: state.certificateId,
@@ -94,6 +100,7 @@ const writeCertificate = (db: Database, state: IssuedCertificateState, version: 
     suspensions: JSON.stringify(state.suspensions),
     withdrawal: json(state.withdrawal),
     transfer: json(state.transfer),
+    statusPeriods: JSON.stringify(periods),
     version,
   });
 };
@@ -117,7 +124,7 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
     const { state, version } = states.of(certificateFold, id);
     if (!isIssued(state)) continue;
     const periods = statusPeriodsOf(state);
-    writeCertificate(db, state, version);
+    writeCertificate(db, state, version, periods);
     writePeriods(db, id, periods, firstVersion > 1);
     writeRegisterEntry(db, state, periods);
   }
@@ -128,12 +135,14 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * public content). Version 5: a revision due to take effect on or after the withdrawal never does,
  * so it starts no status period, is not the latest revision and the register marks it. Version 6:
  * except one due on the withdrawal day that the certificate was in force by (a restoration, or a
- * renewal effective the day after the expiry it renews): see the domain's `takesEffect`.
+ * renewal effective the day after the expiry it renews): see the domain's `takesEffect`. Version 7:
+ * each certificate row holds its status periods as JSON too (one row read per certificate).
  */
 export const certificatesProjection: Projection = {
   name: 'certificates',
-  version: 6,
+  version: 7,
   setup: (db) => {
+    dropTableWithout(db, 'rm_certificates', 'status_periods');
     db.exec(CERTIFICATE_TABLES);
     setupRegisterTable(db);
   },
