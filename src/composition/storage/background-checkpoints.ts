@@ -43,7 +43,7 @@ export interface BackgroundCheckpoints {
 /**
  * Checkpoints the WAL of `file` from a worker thread with a connection of its own. SQLite's own
  * checkpoint runs in the thread that commits: under the API bench's mutations it copied pages and
- * waited up to 25 ms at a time for the database file's fsync, with the event loop blocked. The
+ * waited 25 ms at a time on average for the database file's fsync, with the event loop blocked. The
  * committing connection keeps its automatic checkpoint as the fallback should the worker fail or
  * fall behind; `onError` hears of a worker that stopped.
  */

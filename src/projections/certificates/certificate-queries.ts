@@ -18,7 +18,12 @@ import {
   toPage,
 } from '../support';
 import { certificateNumberParts } from './certificate-number-parts';
-import { type CertificateRow, type CertificateView, certificateView } from './certificate-view';
+import {
+  type CertificateRow,
+  type CertificateView,
+  certificateView,
+  statusPeriodsOfRow,
+} from './certificate-view';
 import { statusOnFromPeriods } from './status-periods';
 
 /**
@@ -129,7 +134,7 @@ export const certificateStatusOn = (
   asOf: CalendarDate,
 ): CertificateStatus | null => {
   const row = statements(db).byId.get(certificateId);
-  return row ? statusOnFromPeriods(certificateView(row).statusPeriods, calendarDate(asOf)) : null;
+  return row ? statusOnFromPeriods(statusPeriodsOfRow(row), calendarDate(asOf)) : null;
 };
 
 /** Only ACTIVE is valid; null for an unknown certificate. */

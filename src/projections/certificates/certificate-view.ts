@@ -78,6 +78,11 @@ export interface CertificateRow {
   version: number;
 }
 
+/** The status periods a certificate row holds, ordered. */
+export const statusPeriodsOfRow = (
+  row: Pick<CertificateRow, 'status_periods'>,
+): StatusPeriodView[] => JSON.parse(row.status_periods) as StatusPeriodView[];
+
 const parsed = <T>(text: string | null): T | null =>
   text === null ? null : (JSON.parse(text) as T);
 
@@ -105,6 +110,6 @@ export const certificateView = (row: CertificateRow): CertificateView => ({
   suspensions: JSON.parse(row.suspensions) as SuspensionRecord[],
   withdrawal: parsed<Withdrawal>(row.withdrawal),
   transfer: parsed<TransferRecord>(row.transfer),
-  statusPeriods: JSON.parse(row.status_periods) as StatusPeriodView[],
+  statusPeriods: statusPeriodsOfRow(row),
   version: row.version,
 });
