@@ -76,7 +76,10 @@ export class WebhookDeliveryType {
   @Field(() => WebhookDeliveryStatusEnum)
   status!: ApiDeliveryStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      'Attempts since the delivery was last queued: a resend or a recovery starts it again at 0 (and the retry schedule with it); `attempts` lists every attempt.',
+  })
   attemptCount!: number;
 
   @Field(() => DateTimeScalar, { nullable: true })
