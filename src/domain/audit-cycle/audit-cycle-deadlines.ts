@@ -119,6 +119,11 @@ export interface AuditCycleDeadlineFacts {
    * (overdue before it, if it was due earlier).
    */
   renewedOn?: CalendarDate | null;
+  /**
+   * The day the certificate, expired at the end of this cycle's term and not restored, could no
+   * longer be restored (`lapsedForGoodOn`): what the cycle still has open ends by itself then.
+   */
+  certificateLapsedOn?: CalendarDate | null;
 }
 
 /** A surveillance audit not done by the renewal (not at all, or later) ends on the renewal. */
@@ -127,13 +132,25 @@ const endedBy = (renewedOn: CalendarDate | null) => (deadline: Deadline) =>
     ? { ...deadline, closesOn: renewedOn }
     : deadline;
 
+/** A deadline still open when the certificate lapsed for good ends then, unmet. */
+const endedByLapse = (lapsedOn: CalendarDate | null) => (deadline: Deadline) =>
+  lapsedOn !== null &&
+  deadline.metOn === null &&
+  (deadline.closesOn === null || deadline.closesOn > lapsedOn)
+    ? { ...deadline, closesOn: lapsedOn }
+    : deadline;
+
 /**
  * The audit cycle's deadlines (domain.md §4), met or open; `deadlineStateOn` gives their state as of
  * a date. A closed cycle (application rejected, certification refused) has none.
  */
 export const auditCycleDeadlines = (
   state: AuditCycleState,
-  { certificateWithdrawnOn = null, renewedOn = null }: AuditCycleDeadlineFacts = {},
+  {
+    certificateWithdrawnOn = null,
+    renewedOn = null,
+    certificateLapsedOn = null,
+  }: AuditCycleDeadlineFacts = {},
 ): Deadline[] => {
   if (
     state.status === 'NOT_STARTED' ||
@@ -147,11 +164,13 @@ export const auditCycleDeadlines = (
     ...ncResponses(state),
     ...majorVerificationLimit(state),
     ...surveillances(state).map(endedBy(renewedOn)),
-  ].map((deadline) =>
-    deadline.metOn === null &&
-    certificateWithdrawnOn !== null &&
-    (deadline.closesOn === null || deadline.closesOn > certificateWithdrawnOn)
-      ? { ...deadline, metOn: certificateWithdrawnOn }
-      : deadline,
-  );
+  ]
+    .map(endedByLapse(certificateLapsedOn))
+    .map((deadline) =>
+      deadline.metOn === null &&
+      certificateWithdrawnOn !== null &&
+      (deadline.closesOn === null || deadline.closesOn > certificateWithdrawnOn)
+        ? { ...deadline, metOn: certificateWithdrawnOn }
+        : deadline,
+    );
 };

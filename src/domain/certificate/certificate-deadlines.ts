@@ -37,19 +37,43 @@ const terms = (revisions: readonly CertificateRevision[]): Term[] =>
     return [{ expiryDate: revision.expiryDate, decidedOn: revision.decisionDate, endedBy }];
   });
 
+/**
+ * The day a certificate that expired and was not restored can no longer be restored (ISO/IEC
+ * 17021-1 9.6.3.2.5: after the window at least a new stage 2 is needed): the day after its
+ * restoration window, or the day it expired when none is possible (the policy allows none, or it
+ * was suspended then). Null until its expiry is recorded, once restored, and once withdrawn.
+ */
+export const lapsedForGoodOn = (state: CertificateState): CalendarDate | null => {
+  if (state.status === 'NOT_ISSUED' || state.withdrawal !== null) return null;
+  const lapse = state.lapses.find(
+    (l) => l.expiryDate === state.expiryDate && l.restoredOn === null,
+  );
+  if (!lapse) return null;
+  const windowEnd = restorationWindowEnd(lapse.expiryDate, state.policy);
+  return windowEnd === null || suspensionAtLapse(state, lapse.expiryDate)
+    ? lapse.expiredOn
+    : addDays(windowEnd, 1);
+};
+
+/**
+ * A term nothing renewed or restored ends by itself once the certificate lapsed for good: its
+ * expiry and recertification audit can no longer be met.
+ */
 const termDeadlines = (
   state: IssuedCertificateState,
   facts: CertificateDeadlineFacts,
 ): Deadline[] =>
   terms(state.revisions).flatMap(({ expiryDate, decidedOn, endedBy }): Deadline[] => {
     const closedOn = endedBy?.decisionDate ?? null;
+    const lapsedOn = endedBy === undefined ? lapsedForGoodOn(state) : null;
+    const recertifiedOn = facts.recertificationAudits?.[expiryDate] ?? closedOn;
     return [
       {
         type: 'CERTIFICATE_EXPIRY',
         key: `CERTIFICATE_EXPIRY:${expiryDate}`,
         dueDate: expiryDate,
         openedOn: decidedOn,
-        closesOn: null,
+        closesOn: closedOn === null ? lapsedOn : null,
         metOn: closedOn,
         subject: `expiry of certificate ${state.number}`,
       },
@@ -58,8 +82,8 @@ const termDeadlines = (
         key: `RECERTIFICATION_AUDIT_DUE:${expiryDate}`,
         dueDate: addDays(expiryDate, -state.policy.recertificationLeadDays),
         openedOn: decidedOn,
-        closesOn: null,
-        metOn: facts.recertificationAudits?.[expiryDate] ?? closedOn,
+        closesOn: recertifiedOn === null ? lapsedOn : null,
+        metOn: recertifiedOn,
         subject: `recertification audit of certificate ${state.number} (expiring ${expiryDate})`,
       },
     ];

@@ -15,7 +15,9 @@ import { queryIndexes } from '../support/query-indexes';
  * version 9 keeps the day each audit cycle was renewed by a later one, which ends what is left of
  * its surveillance programme, and keeps a granted transfer's surveillance opened on the acceptance;
  * version 10 ends a suspension limit with the certificate's expiry (`closes_on`, not `met_on`) when
- * the suspension was still running then.
+ * the suspension was still running then; version 11 keeps the day each certificate that expired
+ * unrestored lapsed for good, with its current audit cycle, and ends what that term and cycle still
+ * had open on that day.
  */
 const DEADLINE_TABLES = `
 DROP TABLE IF EXISTS rm_deadline_certificate_states;
@@ -45,6 +47,11 @@ CREATE TABLE IF NOT EXISTS rm_deadline_withdrawals (
 CREATE TABLE IF NOT EXISTS rm_deadline_renewals (
   audit_cycle_id TEXT PRIMARY KEY,
   renewed_on TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS rm_deadline_lapses (
+  certificate_id TEXT PRIMARY KEY,
+  audit_cycle_id TEXT NOT NULL,
+  lapsed_on TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rm_deadline_recertification_audits (
   certificate_id TEXT NOT NULL,

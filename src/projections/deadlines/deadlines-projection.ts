@@ -8,6 +8,7 @@ import {
   type CertificateState,
   certificateDeadlines,
   type Deadline,
+  lapsedForGoodOn,
 } from '../../domain';
 import type { RecordedEvent } from '../../eventstore';
 import { type BatchStates, foldedStream, type Projection } from '../runner';
@@ -42,6 +43,14 @@ const statements = perDatabase((db: Database) => ({
   recordRenewal: db.prepare<[string, string]>(
     'INSERT OR REPLACE INTO rm_deadline_renewals (audit_cycle_id, renewed_on) VALUES (?, ?)',
   ),
+  lapseOf: db.prepare<[string], { audit_cycle_id: string; lapsed_on: string }>(
+    'SELECT audit_cycle_id, lapsed_on FROM rm_deadline_lapses WHERE certificate_id = ?',
+  ),
+  recordLapse: db.prepare<[string, string, string]>(
+    `INSERT OR REPLACE INTO rm_deadline_lapses (certificate_id, audit_cycle_id, lapsed_on)
+     VALUES (?, ?, ?)`,
+  ),
+  forgetLapse: db.prepare<[string]>('DELETE FROM rm_deadline_lapses WHERE certificate_id = ?'),
   recordRecertificationAudit: db.prepare<[string, string, string]>(
     `INSERT INTO rm_deadline_recertification_audits (certificate_id, expiry_date, completed_on)
      VALUES (?, ?, ?) ON CONFLICT (certificate_id, expiry_date)
@@ -100,17 +109,64 @@ const recordRecertificationAudit = (
 
 /**
  * A withdrawal closes what the certificate's audit cycles still have open; a renewal by a later
- * cycle, what is left of this cycle's surveillance programme.
+ * cycle, what is left of this cycle's surveillance programme; the certificate's lapse for good,
+ * what its current cycle still has open.
  */
 const deadlinesOfCycle = (db: Database, id: string, state: AuditCycleState): Deadline[] => {
   if (state.status === 'NOT_STARTED') return [];
   const withdrawnOn = statements(db).withdrawnOn.get(state.application.certificateId);
   const renewedOn = statements(db).renewedOn.get(id);
+  const lapse = statements(db).lapseOf.get(state.application.certificateId);
   return auditCycleDeadlines(state, {
     certificateWithdrawnOn: (withdrawnOn as CalendarDate | undefined) ?? null,
     renewedOn: (renewedOn as CalendarDate | undefined) ?? null,
+    certificateLapsedOn: lapse?.audit_cycle_id === id ? (lapse.lapsed_on as CalendarDate) : null,
   });
 };
+
+interface LapseChange {
+  certificateId: string;
+  auditCycleId: string;
+  lapsedOn: CalendarDate | null;
+  /** The cycle the stored lapse closed, if another. */
+  previousCycleId: string | null;
+}
+
+/**
+ * The certificates of the batch whose lapse for good (see lapsedForGoodOn) changes: an expiry
+ * recorded, a restoration, a renewal or a withdrawal. Reads only.
+ */
+const lapseChanges = (
+  events: readonly RecordedEvent[],
+  states: BatchStates,
+  db: Database,
+): LapseChange[] => {
+  const ids = new Set(
+    events
+      .map((recorded) => streamOf(recorded))
+      .filter(({ category }) => category === certificateFold.category)
+      .map(({ id }) => id),
+  );
+  return [...ids].flatMap((certificateId): LapseChange[] => {
+    const { state } = states.of(certificateFold, certificateId);
+    if (state.status === 'NOT_ISSUED') return [];
+    const lapsedOn = lapsedForGoodOn(state);
+    const stored = statements(db).lapseOf.get(certificateId);
+    if (stored === undefined && lapsedOn === null) return [];
+    if (stored?.lapsed_on === lapsedOn && stored.audit_cycle_id === state.auditCycleId) return [];
+    const previousCycleId =
+      stored && stored.audit_cycle_id !== state.auditCycleId ? stored.audit_cycle_id : null;
+    return [{ certificateId, auditCycleId: state.auditCycleId, lapsedOn, previousCycleId }];
+  });
+};
+
+/** Records each lapse change; returns the audit cycles whose open deadlines it closes or reopens. */
+const recordLapses = (changes: readonly LapseChange[], db: Database): string[] =>
+  changes.flatMap(({ certificateId, auditCycleId, lapsedOn, previousCycleId }) => {
+    if (lapsedOn === null) statements(db).forgetLapse.run(certificateId);
+    else statements(db).recordLapse.run(certificateId, auditCycleId, lapsedOn);
+    return previousCycleId === null ? [auditCycleId] : [auditCycleId, previousCycleId];
+  });
 
 /** The cycle a recertification granted by this event renews (null for any other event). */
 const renewedCycle = (recorded: RecordedEvent, states: BatchStates): string | null => {
@@ -176,6 +232,10 @@ function* streamsToFold(
     const renewed = renewedCycle(recorded, states);
     if (renewed !== null) yield foldedStream(auditCycleFold, renewed);
   }
+  for (const change of lapseChanges(events, states, db)) {
+    yield foldedStream(auditCycleFold, change.auditCycleId);
+    if (change.previousCycleId !== null) yield foldedStream(auditCycleFold, change.previousCycleId);
+  }
 }
 
 /**
@@ -184,6 +244,7 @@ function* streamsToFold(
  * from the states after the batch. `true`: the aggregate may have rows already.
  */
 const applyBatch = (events: readonly RecordedEvent[], db: Database, states: BatchStates): void => {
+  const lapses = lapseChanges(events, states, db);
   const certificates = new Map<string, boolean>();
   const cycles = new Map<string, boolean>();
   for (const recorded of events) {
@@ -199,6 +260,7 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
   }
   for (const id of cyclesOfWithdrawnCertificates(events, db)) cycles.set(id, true);
   for (const id of recordRenewals(events, db, states)) cycles.set(id, true);
+  for (const id of recordLapses(lapses, db)) cycles.set(id, true);
   recordWithdrawals(events, db);
   for (const [id, stored] of cycles) {
     const { state } = states.of(auditCycleFold, id);
@@ -218,13 +280,14 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 10,
+  version: 11,
   setup: setupDeadlineTables,
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>
     db.exec(
       'DELETE FROM rm_deadlines; DELETE FROM rm_deadline_recertification_audits; ' +
-        'DELETE FROM rm_deadline_withdrawals; DELETE FROM rm_deadline_renewals;',
+        'DELETE FROM rm_deadline_withdrawals; DELETE FROM rm_deadline_renewals; ' +
+        'DELETE FROM rm_deadline_lapses;',
     ),
   folds: [certificateFold, auditCycleFold],
   streamsToFold,

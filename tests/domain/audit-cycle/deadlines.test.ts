@@ -177,6 +177,21 @@ describe('audit cycle deadlines', () => {
     expect(byKey(withdrawnFirst, 'SURVEILLANCE_AUDIT_DUE:2').metOn).toBe('2025-06-30');
   });
 
+  it('ends what is still open, unmet, on the day the certificate lapsed for good, and keeps what was met', () => {
+    const afterS1 = AuditCycleHistory.grantedCycle().surveillance(1, '2025-02-10', '2025-02-11');
+    const deadlines = auditCycleDeadlines(afterS1.state, {
+      certificateLapsedOn: d('2027-09-20'),
+    });
+    expect(byKey(deadlines, 'SURVEILLANCE_AUDIT_DUE:1')).toMatchObject({
+      metOn: '2025-02-11',
+      closesOn: null,
+    });
+    const s2 = byKey(deadlines, 'SURVEILLANCE_AUDIT_DUE:2');
+    expect(s2).toMatchObject({ metOn: null, closesOn: '2027-09-20' });
+    expect(deadlineStateOn(s2, d('2027-09-19')).state).toBe('OVERDUE');
+    expect(deadlineStateOn(s2, d('2027-09-20'))).toMatchObject({ state: 'MET', metOn: null });
+  });
+
   it('due dates follow the CALENDAR_YEAR rule, the first capped at decision + 12 months', () => {
     const history = AuditCycleHistory.grantedCycle({
       ...DEFAULT_POLICY,

@@ -4,6 +4,7 @@ import {
   formerCertificateOf,
   initialCertificateState,
   type Deadline,
+  lapsedForGoodOn,
 } from '../../../src/domain';
 import {
   CN_POLICY,
@@ -112,6 +113,53 @@ describe('certificateDeadlines', () => {
     expect(restored['RESTORATION_WINDOW_END:2027-03-19']?.metOn).toBe('2027-05-10');
     expect(restored['CERTIFICATE_EXPIRY:2027-03-19']?.metOn).toBe('2027-05-10');
     expect(restored['CERTIFICATE_EXPIRY:2030-03-19']?.metOn).toBeNull();
+  });
+
+  it('ends the expiry and recertification audit of a term never renewed or restored when its restoration window has passed', () => {
+    const expired = fold(run(issueCommand(), expire('2027-03-20')));
+    const deadlines = byKey(certificateDeadlines(expired));
+    expect(lapsedForGoodOn(expired)).toBe('2027-09-20');
+    for (const key of ['CERTIFICATE_EXPIRY:2027-03-19', 'RECERTIFICATION_AUDIT_DUE:2027-03-19']) {
+      const deadline = deadlines[key]!;
+      expect(deadline).toMatchObject({ metOn: null, closesOn: '2027-09-20' });
+      expect(deadlineStateOn(deadline, d('2027-09-19')).state).toBe('OVERDUE');
+      expect(deadlineStateOn(deadline, d('2027-09-20'))).toMatchObject({
+        state: 'MET',
+        metOn: null,
+      });
+    }
+  });
+
+  it('ends them the day the certificate expired when it cannot be restored (CN profile, or suspended then)', () => {
+    const cn = fold(run(issueCommand({ policy: CN_POLICY }), expire('2027-03-25')));
+    expect(lapsedForGoodOn(cn)).toBe('2027-03-20');
+    expect(byKey(certificateDeadlines(cn))['CERTIFICATE_EXPIRY:2027-03-19']?.closesOn).toBe(
+      '2027-03-20',
+    );
+    const suspended = fold(run(issueCommand(), suspend('2027-01-10'), expire('2027-03-20')));
+    expect(lapsedForGoodOn(suspended)).toBe('2027-03-20');
+  });
+
+  it('leaves a term open until its expiry is recorded, and to the restoration that meets it', () => {
+    expect(lapsedForGoodOn(fold(issued()))).toBeNull();
+    expect(
+      byKey(certificateDeadlines(fold(issued())))['CERTIFICATE_EXPIRY:2027-03-19']?.closesOn,
+    ).toBeNull();
+    const restored = fold(run(issueCommand(), expire('2027-03-20'), restore('2027-05-10')));
+    expect(lapsedForGoodOn(restored)).toBeNull();
+    expect(byKey(certificateDeadlines(restored))['CERTIFICATE_EXPIRY:2027-03-19']).toMatchObject({
+      metOn: '2027-05-10',
+      closesOn: null,
+    });
+    const recertified = byKey(
+      certificateDeadlines(fold(run(issueCommand(), expire('2027-03-20'))), {
+        recertificationAudits: { '2027-03-19': d('2027-04-02') },
+      }),
+    );
+    expect(recertified['RECERTIFICATION_AUDIT_DUE:2027-03-19']).toMatchObject({
+      metOn: '2027-04-02',
+      closesOn: null,
+    });
   });
 
   it('has no restoration window under the CN profile', () => {

@@ -1,0 +1,169 @@
+import { Role } from '../../../src/graphql';
+import { type ApiHarness, startApiHarness } from '../support/api-harness';
+import { d, dataOf, STANDARD } from './api-lifecycle';
+
+let api: ApiHarness;
+
+const ADMIN = { actor: 'admin-1' };
+const AUDITOR = { actor: 'aud-1' };
+const DECISION_MAKER = { actor: 'dm-1' };
+const CYCLE = 'cycle-lapsed';
+
+const audit = async (auditId: string, kind: 'STAGE1' | 'STAGE2' | 'SURVEILLANCE', day: string) => {
+  await api.service.planAudit(
+    {
+      auditCycleId: CYCLE,
+      auditId,
+      kind,
+      ...(kind === 'SURVEILLANCE' ? { surveillanceNumber: 1 as const } : {}),
+      plannedStart: d(day),
+      plannedEnd: d(day),
+      mode: 'ON_SITE',
+      leadAuditorId: 'aud-1',
+      team: ['aud-1'],
+      sites: ['site-bj'],
+    },
+    AUDITOR,
+  );
+  await api.service.completeAudit(
+    { auditCycleId: CYCLE, auditId, firstDay: d(day), lastDay: d(day) },
+    AUDITOR,
+  );
+};
+
+/**
+ * Granted 2024-03-20 (expiry 2027-03-19), surveillance 1 done, surveillance 2 never; the expiry is
+ * recorded and nothing restores it: its restoration window ends on 2027-09-19.
+ */
+beforeAll(async () => {
+  api = await startApiHarness({ now: '2028-06-01T02:00:00Z' });
+  const { service } = api;
+  await service.registerOrganisation(
+    {
+      organisationId: 'org-lapsed',
+      legalName: 'Lapsed Hosting Co.',
+      registrationNumber: '91110000MA0L000001',
+      country: 'CN',
+      address: '1 Data Road, Beijing',
+      registeredOn: d('2023-09-01'),
+    },
+    ADMIN,
+  );
+  await service.addSite(
+    {
+      organisationId: 'org-lapsed',
+      siteId: 'site-bj',
+      name: 'Beijing head office',
+      address: 'Beijing road',
+      country: 'CN',
+      addedOn: d('2023-09-01'),
+    },
+    ADMIN,
+  );
+  await service.recordReadiness(
+    {
+      organisationId: 'org-lapsed',
+      recordedOn: d('2023-12-05'),
+      managementSystemOperatingSince: d('2023-06-01'),
+      lastInternalAuditCompletedOn: d('2023-11-15'),
+      lastManagementReviewCompletedOn: d('2023-12-01'),
+    },
+    ADMIN,
+  );
+  await service.submitApplication(
+    {
+      auditCycleId: CYCLE,
+      organisationId: 'org-lapsed',
+      certificateId: 'cert-lapsed',
+      standard: STANDARD,
+      scope: { text: 'hosting', services: ['hosting'], customers: ['all'], locations: ['Beijing'] },
+      sites: ['site-bj'],
+      submittedOn: d('2024-01-10'),
+    },
+    ADMIN,
+  );
+  await service.reviewApplication(
+    { auditCycleId: CYCLE, outcome: 'ACCEPTED', reasons: [], reviewedOn: d('2024-01-15') },
+    ADMIN,
+  );
+  await audit('stage1', 'STAGE1', '2024-02-05');
+  await audit('stage2', 'STAGE2', '2024-03-05');
+  await service.decideCertification(
+    { auditCycleId: CYCLE, decision: 'GRANTED', decidedOn: d('2024-03-20'), reasons: ['met'] },
+    DECISION_MAKER,
+  );
+  await api.settle();
+  await audit('surveillance-1', 'SURVEILLANCE', '2025-02-10');
+  await service.expireCertificate(
+    { certificateId: 'cert-lapsed', recordedOn: d('2027-03-20') },
+    {
+      actor: 'deadline-scanner',
+    },
+  );
+  await api.settle();
+}, 60_000);
+afterAll(() => api.close());
+
+interface Counts {
+  type: string;
+  overdue: number;
+}
+
+const viewsOn = async (asOf: string) => {
+  const data = dataOf(
+    await api.query(
+      Role.VIEWER,
+      `query ($asOf: CalendarDate!) {
+        certificate(id: "cert-lapsed") { status(asOf: $asOf) deadlines(asOf: $asOf) { key state metOn } }
+        upcomingDeadlines(asOf: $asOf, withinDays: 365) { edges { node { key state } } }
+        dashboard(asOf: $asOf) { deadlinesByType { type overdue } } }`,
+      { asOf },
+    ),
+  );
+  const certificate = data.certificate as {
+    status: string;
+    deadlines: { key: string; state: string; metOn: string | null }[];
+  };
+  const open = (
+    data.upcomingDeadlines as { edges: { node: { key: string; state: string } }[] }
+  ).edges.map(({ node }) => `${node.key} ${node.state}`);
+  const overdue = (data.dashboard as { deadlinesByType: Counts[] }).deadlinesByType
+    .filter((counts) => counts.overdue > 0)
+    .map(({ type, overdue: n }) => `${type} ${n}`);
+  const ofCertificate = Object.fromEntries(
+    certificate.deadlines.map(({ key, state, metOn }) => [key, `${state} ${metOn ?? '-'}`]),
+  );
+  return { status: certificate.status, ofCertificate, open, overdue };
+};
+
+it('keeps the lapsed term and its open surveillance overdue while the certificate may still be restored', async () => {
+  const views = await viewsOn('2027-09-19');
+  expect(views.status).toBe('EXPIRED');
+  expect(views.open).toEqual([
+    'SURVEILLANCE_AUDIT_DUE:2 OVERDUE',
+    'RECERTIFICATION_AUDIT_DUE:2027-03-19 OVERDUE',
+    'CERTIFICATE_EXPIRY:2027-03-19 OVERDUE',
+    'RESTORATION_WINDOW_END:2027-03-19 DUE_TODAY',
+  ]);
+  expect(views.overdue).toEqual([
+    'SURVEILLANCE_AUDIT_DUE 1',
+    'RECERTIFICATION_AUDIT_DUE 1',
+    'CERTIFICATE_EXPIRY 1',
+  ]);
+});
+
+it('shows nothing of a certificate that can no longer be restored as overdue or open', async () => {
+  for (const asOf of ['2027-09-20', '2028-06-01']) {
+    const views = await viewsOn(asOf);
+    expect(views.status).toBe('EXPIRED');
+    expect(views.open).toEqual([]);
+    expect(views.overdue).toEqual([]);
+    expect(views.ofCertificate).toMatchObject({
+      'SURVEILLANCE_AUDIT_DUE:1': 'MET 2025-02-10',
+      'SURVEILLANCE_AUDIT_DUE:2': 'MET -',
+      'RECERTIFICATION_AUDIT_DUE:2027-03-19': 'MET -',
+      'CERTIFICATE_EXPIRY:2027-03-19': 'MET -',
+      'RESTORATION_WINDOW_END:2027-03-19': 'MET -',
+    });
+  }
+});
