@@ -12,9 +12,16 @@ import {
 import type { AuditCycle, AuditCycleState, Nonconformity } from './audit-cycle-state';
 import { surveillanceDueDate } from './surveillance-due-date';
 
+/**
+ * Met by the first stage 2 completed after the latest stage 1: a stage 2 repeated later for a
+ * major nonconformity that missed its verification limit does not move the day it was met.
+ */
 const stage2Due = (cycle: AuditCycle): Deadline[] => {
   const stage1 = latestAudit(cycle, 'STAGE1');
   if (cycle.application.kind !== 'INITIAL' || !stage1?.completion) return [];
+  const firstStage2 = cycle.audits
+    .slice(cycle.audits.indexOf(stage1) + 1)
+    .find((audit) => audit.kind === 'STAGE2' && audit.completion !== null);
   return [
     {
       type: 'STAGE2_DUE',
@@ -22,7 +29,7 @@ const stage2Due = (cycle: AuditCycle): Deadline[] => {
       dueDate: stage2DueDate(stage1.completion.lastDay, cycle),
       openedOn: stage1.completion.lastDay,
       closesOn: null,
-      metOn: currentStage2(cycle)?.completion?.lastDay ?? null,
+      metOn: firstStage2?.completion?.lastDay ?? null,
       subject: `stage 2 audit after stage 1 ${stage1.auditId}`,
     },
   ];

@@ -17,7 +17,8 @@ import { queryIndexes } from '../support/query-indexes';
  * version 10 ends a suspension limit with the certificate's expiry (`closes_on`, not `met_on`) when
  * the suspension was still running then; version 11 keeps the day each certificate that expired
  * unrestored lapsed for good, with its current audit cycle, and ends what that term and cycle still
- * had open on that day.
+ * had open on that day; version 12 keeps a stage 2 due met on the first stage 2 completed after the
+ * latest stage 1, when stage 2 is repeated for a major nonconformity past its verification limit.
  */
 const DEADLINE_TABLES = `
 DROP TABLE IF EXISTS rm_deadline_certificate_states;

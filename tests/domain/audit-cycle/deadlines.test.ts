@@ -7,6 +7,7 @@ import {
 } from '../../../src/domain';
 import {
   AuditCycleHistory,
+  completeAudit,
   d,
   decideCertification,
   planAudit,
@@ -111,6 +112,22 @@ describe('audit cycle deadlines', () => {
       .nonconformity('nc-1', 'stage2', 'MAJOR', '2024-03-06')
       .verified('nc-1', '2024-09-06');
     expect(byKey(auditCycleDeadlines(onTime.state), key).metOn).toBe('2024-09-06');
+  });
+
+  it('keeps stage 2 met on the first stage 2 when stage 2 is repeated for a major past its limit', () => {
+    const key = 'STAGE2_DUE:stage1';
+    const withMajor = AuditCycleHistory.readyForDecision().nonconformity(
+      'nc-1',
+      'stage2',
+      'MAJOR',
+      '2024-03-06',
+    );
+    const planned = withMajor.run(planAudit('stage2-repeat', 'STAGE2', '2024-09-16', '2024-09-17'));
+    expect(byKey(auditCycleDeadlines(planned.state), key).metOn).toBe('2024-03-06');
+    expect(stateOn(planned, key, '2024-09-10')).toBe('MET');
+    const repeated = planned.run(completeAudit('stage2-repeat', '2024-09-16', '2024-09-17'));
+    expect(byKey(auditCycleDeadlines(repeated.state), key).metOn).toBe('2024-03-06');
+    expect(stateOn(repeated, key, '2024-05-01')).toBe('MET');
   });
 
   it('makes surveillance 1 and 2 due on the decision anniversaries, met by their completion', () => {

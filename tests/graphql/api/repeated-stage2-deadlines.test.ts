@@ -1,0 +1,145 @@
+import { Role } from '../../../src/graphql';
+import { type ApiHarness, startApiHarness } from '../support/api-harness';
+import { d, dataOf, STANDARD } from './api-lifecycle';
+
+let api: ApiHarness;
+
+const ADMIN = { actor: 'admin-1' };
+const AUDITOR = { actor: 'aud-1' };
+const CYCLE = 'cycle-repeat';
+
+const plan = (auditId: string, kind: 'STAGE1' | 'STAGE2', first: string, last: string) =>
+  api.service.planAudit(
+    {
+      auditCycleId: CYCLE,
+      auditId,
+      kind,
+      plannedStart: d(first),
+      plannedEnd: d(last),
+      mode: 'ON_SITE',
+      leadAuditorId: 'aud-1',
+      team: ['aud-1'],
+      sites: ['site-bj'],
+    },
+    AUDITOR,
+  );
+
+const complete = (auditId: string, first: string, last: string) =>
+  api.service.completeAudit(
+    { auditCycleId: CYCLE, auditId, firstDay: d(first), lastDay: d(last) },
+    AUDITOR,
+  );
+
+/**
+ * Stage 1 on 2024-01-10 (stage 2 due by 2024-07-10), stage 2 on 2024-02-28/29 with a major
+ * nonconformity not verified by its limit, 2024-08-29: stage 2 is repeated in September.
+ */
+beforeAll(async () => {
+  api = await startApiHarness({ now: '2024-09-05T02:00:00Z' });
+  const { service } = api;
+  await service.registerOrganisation(
+    {
+      organisationId: 'org-repeat',
+      legalName: 'Repeat Hosting Co.',
+      registrationNumber: '91110000MA0R000001',
+      country: 'CN',
+      address: '1 Data Road, Beijing',
+      registeredOn: d('2023-09-01'),
+    },
+    ADMIN,
+  );
+  await service.addSite(
+    {
+      organisationId: 'org-repeat',
+      siteId: 'site-bj',
+      name: 'Beijing head office',
+      address: 'Beijing road',
+      country: 'CN',
+      addedOn: d('2023-09-01'),
+    },
+    ADMIN,
+  );
+  await service.recordReadiness(
+    {
+      organisationId: 'org-repeat',
+      recordedOn: d('2023-12-05'),
+      managementSystemOperatingSince: d('2023-06-01'),
+      lastInternalAuditCompletedOn: d('2023-11-15'),
+      lastManagementReviewCompletedOn: d('2023-12-01'),
+    },
+    ADMIN,
+  );
+  await service.submitApplication(
+    {
+      auditCycleId: CYCLE,
+      organisationId: 'org-repeat',
+      certificateId: 'cert-repeat',
+      standard: STANDARD,
+      scope: { text: 'hosting', services: ['hosting'], customers: ['all'], locations: ['Beijing'] },
+      sites: ['site-bj'],
+      submittedOn: d('2024-01-02'),
+    },
+    ADMIN,
+  );
+  await service.reviewApplication(
+    { auditCycleId: CYCLE, outcome: 'ACCEPTED', reasons: [], reviewedOn: d('2024-01-03') },
+    ADMIN,
+  );
+  await plan('stage1', 'STAGE1', '2024-01-10', '2024-01-10');
+  await complete('stage1', '2024-01-10', '2024-01-10');
+  await plan('stage2', 'STAGE2', '2024-02-28', '2024-02-29');
+  await complete('stage2', '2024-02-28', '2024-02-29');
+  await service.raiseNonconformity(
+    {
+      auditCycleId: CYCLE,
+      ncId: 'nc-1',
+      auditId: 'stage2',
+      grade: 'MAJOR',
+      clause: '8.7.3',
+      description: 'backups are never restored',
+      raisedOn: d('2024-02-29'),
+    },
+    AUDITOR,
+  );
+  await plan('stage2-repeat', 'STAGE2', '2024-09-10', '2024-09-11');
+  await api.settle();
+}, 60_000);
+afterAll(() => api.close());
+
+const stage2DueOn = async (asOf: string) => {
+  const data = dataOf(
+    await api.query(
+      Role.VIEWER,
+      `query ($asOf: CalendarDate!) {
+        auditCycle(id: "${CYCLE}") { deadlines(asOf: $asOf) { key state metOn } }
+        dashboard(asOf: $asOf) { deadlinesByType { type overdue } } }`,
+      { asOf },
+    ),
+  );
+  const deadlines = (data.auditCycle as { deadlines: { key: string; state: string }[] }).deadlines;
+  const overdue = (data.dashboard as { deadlinesByType: { type: string; overdue: number }[] })
+    .deadlinesByType;
+  return {
+    stage2Due: deadlines.find(({ key }) => key === 'STAGE2_DUE:stage1'),
+    overdue: overdue.find(({ type }) => type === 'STAGE2_DUE')?.overdue,
+  };
+};
+
+it('keeps stage 2 due met on the first stage 2 once its repetition is planned', async () => {
+  expect(await stage2DueOn('2024-09-05')).toEqual({
+    stage2Due: { key: 'STAGE2_DUE:stage1', state: 'MET', metOn: '2024-02-29' },
+    overdue: 0,
+  });
+});
+
+it('keeps it met on the first stage 2, as of any date since, once the repetition is completed', async () => {
+  api.clock.set('2024-09-12T02:00:00Z');
+  await complete('stage2-repeat', '2024-09-10', '2024-09-11');
+  await api.settle();
+  for (const asOf of ['2024-05-01', '2024-09-05', '2024-09-12']) {
+    expect(await stage2DueOn(asOf)).toEqual({
+      stage2Due: { key: 'STAGE2_DUE:stage1', state: 'MET', metOn: '2024-02-29' },
+      overdue: 0,
+    });
+  }
+});
