@@ -130,8 +130,10 @@ const rebuild = async (file: string): Promise<void> => {
   const readAll = store.readAll.bind(store);
   store.readAll = (options) => measure(cpu, 'reading events', () => readAll(options));
   let start = process.hrtime.bigint();
-  const applied = await runner.catchUp(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const applied = await runner.catchUp({
+    onProgress: () => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    },
   });
   const elapsed = seconds(start);
   const used = process.cpuUsage(cpuStart);

@@ -30,7 +30,7 @@ export const rebuildCommand = async (
   }
   const names = argv.length > 0 ? [...new Set(argv)] : known;
   if (config.eventStore === 'sqlite') existingStoreFile(config, 'events to rebuild from');
-  const storage = await openStorage(config, 'rebuild');
+  const storage = await openStorage(config, { what: 'rebuild' });
   try {
     const runner = new ProjectionRunner({
       store: storage.store,
@@ -40,12 +40,12 @@ export const rebuildCommand = async (
     runner.reset(names);
     const bar = progressBar({ total: storage.countEvents(), output: progress });
     let indexingFrom = performance.now();
-    const applied = await runner.catchUp(
-      (done) => bar.update(done),
-      () => {
+    const applied = await runner.catchUp({
+      onProgress: (done) => bar.update(done),
+      onIndexing: () => {
         indexingFrom = performance.now();
       },
-    );
+    });
     const indexMs = performance.now() - indexingFrom;
     const elapsedMs = bar.finish(applied);
     const rate = elapsedMs > 0 ? Math.round((applied * 1000) / elapsedMs) : applied;

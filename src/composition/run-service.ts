@@ -1,19 +1,25 @@
 import type { Config } from '../config';
 import { demoBanner } from './demo-banner';
-import { startCertcycle } from './start-certcycle';
+import { type Certcycle, startCertcycle } from './start-certcycle';
 import { startFailure } from './start-failure';
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 const EXIT_GRACE_MS = 2000;
 
+const reportFailure = (error: unknown): void => {
+  const failure = startFailure(error);
+  if (typeof failure === 'string') console.error(failure);
+  else console.error('certcycle: start-up failed:', failure);
+};
+
 /**
  * Runs the service until SIGINT or SIGTERM, then shuts it down gracefully (a second signal exits
- * at once). Exits with 1 when start-up fails.
+ * at once). A signal during start-up abandons the start, whatever phase it is in. Exits with 1
+ * when start-up fails.
  */
 export const runService = async (config: Config, log = console.log): Promise<void> => {
-  const app = await startCertcycle(config, { log });
-  log(`certcycle: ${app.storage.description}`);
-  log(`certcycle: serving ${app.url} (health: /healthz, readiness: /readyz)`);
+  const stopRequested = new AbortController();
+  const starting = startCertcycle(config, { log, signal: stopRequested.signal });
 
   let stopping = false;
   /** Lets stdout drain; exits anyway if a handle still keeps the process alive. */
@@ -28,29 +34,48 @@ export const runService = async (config: Config, log = console.log): Promise<voi
     }
     stopping = true;
     log(`certcycle: ${signal}, shutting down`);
-    app.close().then(
-      () => {
-        log('certcycle: stopped');
-        finish(exitCode);
-      },
+    stopRequested.abort();
+    const stopped = () => {
+      log('certcycle: stopped');
+      finish(exitCode);
+    };
+    starting.then(
+      (app) =>
+        app.close().then(stopped, (error: unknown) => {
+          console.error('certcycle: shutdown failed:', error);
+          finish(1);
+        }),
       (error: unknown) => {
-        console.error('certcycle: shutdown failed:', error);
+        if (error === stopRequested.signal.reason) return stopped();
+        reportFailure(error);
         finish(1);
       },
     );
   };
-  for (const signal of SIGNALS) process.on(signal, () => shutDown(signal, 0));
+  const onSignal = (signal: NodeJS.Signals) => shutDown(signal, 0);
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+
+  let app: Certcycle;
+  try {
+    app = await starting;
+  } catch (error) {
+    if (stopping) return;
+    for (const signal of SIGNALS) process.off(signal, onSignal);
+    throw error;
+  }
+  log(`certcycle: ${app.storage.description}`);
+  log(`certcycle: serving ${app.url} (health: /healthz, readiness: /readyz)`);
 
   try {
     const { caughtUp, demo } = await app.ready;
+    if (stopping) return;
     if (app.demoAdminKey !== null) {
       for (const line of demoBanner(app.url, app.demoAdminKey, demo)) log(line);
     }
     log(`certcycle: ready (applied ${caughtUp} events at start)`);
   } catch (error) {
-    const failure = startFailure(error);
-    if (typeof failure === 'string') console.error(failure);
-    else console.error('certcycle: start-up failed:', failure);
+    if (stopping) return;
+    reportFailure(error);
     shutDown('start-up failure', 1);
   }
 };

@@ -71,7 +71,11 @@ export interface Certcycle {
     /** Fan-out, dispatcher and reminder scanner, once started (null while starting or off). */
     readonly machinery: WebhookMachinery | null;
   };
-  /** Settles once start-up is done: caught up, following the log, demo data seeded. */
+  /**
+   * Settles once start-up is done: caught up, following the log, demo data seeded. A `close`
+   * before then stops the catch-up before its next batch, or what follows the demo data (which is
+   * seeded whole), and rejects it with an AbortError.
+   */
   readonly ready: Promise<StartupReport>;
   /** Stops serving, then stops following the log and closes the store. Safe to call twice. */
   close(): Promise<void>;
@@ -79,6 +83,12 @@ export interface Certcycle {
 
 export interface CertcycleOptions {
   log?: (line: string) => void;
+  /**
+   * Abandons the start before it resolves: what was opened is closed, nothing more is written to
+   * the data directory, and the start rejects with the signal's reason. Once it has resolved,
+   * `close` stops what is still starting.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -89,7 +99,7 @@ export interface CertcycleOptions {
  */
 export const startCertcycle = async (
   config: Config,
-  { log = console.log }: CertcycleOptions = {},
+  { log = console.log, signal }: CertcycleOptions = {},
 ): Promise<Certcycle> => {
   const { adminApiKey } = config;
   if (adminApiKey !== null) adminKeyOrConfigError(() => checkAdminApiKeyFormat(adminApiKey));
@@ -101,7 +111,7 @@ export const startCertcycle = async (
     readiness: health.readiness,
   });
   health.starting('opening the store');
-  const storage = await openStorage(config).catch(async (error: unknown) => {
+  const storage = await openStorage(config, { signal }).catch(async (error: unknown) => {
     await listener.close();
     throw error;
   });
@@ -157,6 +167,7 @@ export const startCertcycle = async (
       apiKeys,
       corsOrigins: config.corsOrigins,
     });
+    signal?.throwIfAborted();
 
     const watch = (component: string, done: Promise<void>) =>
       done.catch((error: unknown) => {
@@ -164,10 +175,12 @@ export const startCertcycle = async (
         log(`certcycle: ${health.failureReason}`);
       });
     let feed: CertificateStatusFeed | undefined;
+    const stopping = new AbortController();
     const startUp = async (): Promise<StartupReport> => {
+      const stop = stopping.signal;
       health.starting('catching up with the event log');
-      const caughtUp = await runner.catchUp();
-      await runner.start();
+      const caughtUp = await runner.catchUp({ signal: stop });
+      await runner.start(stop);
       feed = startCertificateStatusFeed({ store, pubSub, after: runner.position });
       void watch('the certificate status feed', feed.done);
       reactor.start();
@@ -186,6 +199,7 @@ export const startCertcycle = async (
         });
         if (demo) await runner.waitFor(demo.lastPosition, config.readYourWritesTimeoutMs);
       }
+      stop.throwIfAborted();
       if (config.webhooks.enabled) {
         health.starting('starting webhook delivery and the deadline reminder scan');
         webhooks.machinery = await startWebhookMachinery({
@@ -211,10 +225,13 @@ export const startCertcycle = async (
       return { caughtUp, demo };
     };
     const ready = startUp();
-    ready.catch((error: unknown) => health.failed('start-up', error));
+    ready.catch((error: unknown) => {
+      if (!stopping.signal.aborted) health.failed('start-up', error);
+    });
 
     let closing: Promise<void> | undefined;
     const close = async () => {
+      stopping.abort();
       await listener.close();
       await ready.catch(() => undefined);
       await webhooks.machinery?.stop();

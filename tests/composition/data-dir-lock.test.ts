@@ -55,8 +55,8 @@ describe('one writer per data directory', () => {
   it('is held by the storage the service and rebuild open, until it is closed', async () => {
     const config = loadConfig({ CERTCYCLE_DATA_DIR: dir.path });
     const storage = await openStorage(config);
-    await expect(openStorage(config, 'rebuild')).rejects.toThrow(DataDirInUseError);
+    await expect(openStorage(config, { what: 'rebuild' })).rejects.toThrow(DataDirInUseError);
     await storage.close();
-    await (await openStorage(config, 'rebuild')).close();
+    await (await openStorage(config, { what: 'rebuild' })).close();
   });
 });

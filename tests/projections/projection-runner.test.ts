@@ -105,7 +105,7 @@ describe('projection runner', () => {
     runner.reset(['stream_counts']);
     expect(counts(db)).toEqual({});
     const progress: number[] = [];
-    await runner.catchUp((applied) => progress.push(applied));
+    await runner.catchUp({ onProgress: (applied) => progress.push(applied) });
     expect(progress).toEqual([2, 3]);
     expect(counts(db)).toEqual({ 'thing-1': 3 });
     expect(() => runner!.reset(['nope'])).toThrow(/unknown projection nope/);
@@ -193,14 +193,14 @@ describe('projection runner', () => {
       maxStreamsPerBatch: 2,
     });
     const progress: number[] = [];
-    await runner.catchUp((applied) => progress.push(applied));
+    await runner.catchUp({ onProgress: (applied) => progress.push(applied) });
     expect(progress).toEqual([2, 4, 5, 6]);
     expect(seen.map((e) => e.id)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
     expect(counts(db)).toEqual({ 'thing-x': 2, 'thing-y': 2, 'thing-z': 2 });
 
     const uncut = new ProjectionRunner({ store, db, projections: [streamCounts(2)], batchSize: 5 });
     const whole: number[] = [];
-    await uncut.catchUp((applied) => whole.push(applied));
+    await uncut.catchUp({ onProgress: (applied) => whole.push(applied) });
     expect(whole).toEqual([5, 6]);
   });
 

@@ -60,27 +60,35 @@ export const openReadModels = (file: string): Database.Database => {
   return db;
 };
 
+export interface OpenStorageOptions {
+  /** Names the opener in the error when the data directory is locked (default `certcycle`). */
+  what?: string;
+  /** Hears of a background checkpoint worker that failed (default: standard error). */
+  warn?: (line: string) => void;
+  /** Abandons the opening (rejecting with its reason) while EventStoreDB has not answered. */
+  signal?: AbortSignal;
+}
+
 /**
  * The store and the read models of the configured data directory, locked for this process
- * (`lockDataDir`) until `close`. `what` names the opener in the error when it is locked; `warn`
- * hears of a background checkpoint worker that failed. An EventStoreDB must answer before the
- * data directory is touched: one that does not (or refuses to let this connection read the log)
- * leaves the directory as it was, rather than with a read-model file that later commands would
- * take for a store.
+ * (`lockDataDir`) until `close`. An EventStoreDB must answer before the data directory is touched:
+ * one that does not (or refuses to let this connection read the log), or an opening abandoned
+ * meanwhile, leaves the directory as it was, rather than with a read-model file that later
+ * commands would take for a store.
  */
 export const openStorage = async (
   config: Config,
-  what = 'certcycle',
-  warn: (line: string) => void = (line) => console.error(line),
+  { what = 'certcycle', warn = (line) => console.error(line), signal }: OpenStorageOptions = {},
 ): Promise<Storage> => {
+  signal?.throwIfAborted();
   const eventStoreDB =
     config.eventStore === 'eventstoredb' && config.eventStoreConnectionString
       ? eventStoreDBClient(config.eventStoreConnectionString)
       : null;
   let lock: DataDirLock | undefined;
   try {
-    await eventStoreDB?.checkReachable().catch((error: unknown) => {
-      throw unreadableEventStore(error);
+    await eventStoreDB?.checkReachable(undefined, signal).catch((error: unknown) => {
+      throw signal?.aborted ? error : unreadableEventStore(error);
     });
     lock = lockDataDir(config.dataDir, what);
     const storage = eventStoreDB

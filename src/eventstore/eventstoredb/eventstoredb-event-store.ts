@@ -190,24 +190,29 @@ export class EventStoreDBEventStore implements EventStore {
    * the server does not answer (`UnavailableError`) or does not let this connection read the log,
    * and with an `UnavailableError` when no answer came within `timeoutMs`: the client reads `$all`
    * without a deadline, so a server that takes the connection but never answers (or a network that
-   * drops it silently) would otherwise keep the caller waiting for ever.
+   * drops it silently) would otherwise keep the caller waiting for ever. An aborted `signal` cancels
+   * the read and rejects with its reason.
    */
-  async checkReachable(timeoutMs = REACHABLE_TIMEOUT_MS): Promise<void> {
+  async checkReachable(timeoutMs = REACHABLE_TIMEOUT_MS, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
     const read = this.client.readAll({ fromPosition: START, direction: FORWARDS, maxCount: 1 });
     const answered = (async () => {
       for await (const resolved of read) void resolved;
+      return 'answered' as const;
     })();
-    let timer: NodeJS.Timeout | undefined;
-    const noAnswer = new Promise<'no answer'>((resolve) => {
-      timer = setTimeout(() => resolve('no answer'), timeoutMs);
-    });
+    let giveUp: () => void = () => undefined;
+    const givenUp = new Promise<'given up'>((resolve) => (giveUp = () => resolve('given up')));
+    const timer = setTimeout(giveUp, timeoutMs);
+    signal?.addEventListener('abort', giveUp);
     try {
-      if ((await Promise.race([answered, noAnswer])) !== 'no answer') return;
+      if ((await Promise.race([answered, givenUp])) === 'answered') return;
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', giveUp);
     }
     answered.catch(() => undefined);
     await read.cancel().catch(() => undefined);
+    signal?.throwIfAborted();
     throw new UnavailableError(undefined, `no answer within ${timeoutMs / 1000} s`);
   }
 

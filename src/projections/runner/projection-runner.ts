@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Database } from 'better-sqlite3';
 import {
   type EventStore,
@@ -56,6 +57,14 @@ const dropQueryIndexes = (db: Database, projection: Projection): void => {
 };
 
 export type ProgressListener = (applied: number, position: string) => void;
+
+export interface CatchUpOptions {
+  onProgress?: ProgressListener;
+  /** Called before the query indexes are built, after the last event. */
+  onIndexing?: () => void;
+  /** Stops the catch-up before its next batch, rejecting with the signal's reason. */
+  signal?: AbortSignal;
+}
 
 /**
  * Feeds every projection from one subscription: each batch is applied and every checkpoint moved
@@ -154,13 +163,15 @@ export class ProjectionRunner {
   /**
    * Reads the log up to its end, in batches (cut where they would touch more than
    * `maxStreamsPerBatch` streams), then builds the query indexes that a replay from position 0
-   * left out (`onIndexing` is called first); returns the number of events applied. Meanwhile
+   * left out (`onIndexing` is called first); returns the number of events applied. Each batch
+   * starts on a new turn of the event loop, so requests (`/healthz`, `/readyz`) and signals are
+   * served meanwhile: on SQLite, reading and applying a batch never waits for I/O. Meanwhile
    * SQLite checkpoints the WAL every CATCH_UP_CHECKPOINT_PAGES pages instead of every 1,000: a
    * page the batches write again and again is copied into the database file once per checkpoint.
    * The connection's own setting comes back afterwards unless it was changed meanwhile (the
    * background checkpoints' fallback, when their worker stops, must stay).
    */
-  async catchUp(onProgress?: ProgressListener, onIndexing?: () => void): Promise<number> {
+  async catchUp({ onProgress, onIndexing, signal }: CatchUpOptions = {}): Promise<number> {
     const checkpointPages = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
     const raised = Math.max(checkpointPages, CATCH_UP_CHECKPOINT_PAGES);
     this.db.pragma(`wal_autocheckpoint = ${raised}`);
@@ -168,6 +179,8 @@ export class ProjectionRunner {
       let applied = 0;
       let read: readonly RecordedEvent[] = [];
       for (;;) {
+        await nextTurn();
+        signal?.throwIfAborted();
         const after = this.position;
         if (read.length === 0) read = await this.store.readAll({ after, limit: this.batchSize });
         const events = withinStreams(read, this.maxStreamsPerBatch);
@@ -213,9 +226,9 @@ export class ProjectionRunner {
     }
   }
 
-  /** Catches up, then follows the log live. */
-  async start(): Promise<void> {
-    await this.catchUp();
+  /** Catches up, then follows the log live (unless `signal` was aborted meanwhile). */
+  async start(signal?: AbortSignal): Promise<void> {
+    await this.catchUp({ signal });
     this.subscription = this.store.subscribe(
       { after: this.position, batchSize: this.batchSize },
       (events, checkpoint) => this.applyBatch(events, this.position, checkpoint),
