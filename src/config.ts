@@ -221,7 +221,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   if (!/^\d+$/.test(portText) || port > 65535) {
     throw new ConfigError(`PORT=${env.PORT} is not a port number`);
   }
-  const eventStore = oneOf('CERTCYCLE_EVENT_STORE', env.CERTCYCLE_EVENT_STORE ?? 'sqlite', [
+  const eventStore = oneOf('CERTCYCLE_EVENT_STORE', env.CERTCYCLE_EVENT_STORE || 'sqlite', [
     'sqlite',
     'eventstoredb',
   ] as const);
@@ -241,11 +241,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     dataDir: path.resolve(env.CERTCYCLE_DATA_DIR || 'data'),
     eventStore,
     eventStoreConnectionString,
-    timeZone: validTimeZone(env.CERTCYCLE_TIMEZONE ?? 'UTC'),
+    timeZone: validTimeZone(env.CERTCYCLE_TIMEZONE || 'UTC'),
     fixedNow,
     policyProfile: oneOf(
       'CERTCYCLE_POLICY_PROFILE',
-      env.CERTCYCLE_POLICY_PROFILE ?? 'ISO_17021',
+      env.CERTCYCLE_POLICY_PROFILE || 'ISO_17021',
       Object.keys(POLICY_PROFILES) as PolicyProfile[],
     ),
     adminApiKey: env.CERTCYCLE_ADMIN_API_KEY || null,

@@ -88,6 +88,16 @@ describe('composition settings', () => {
     });
   });
 
+  it('reads an empty CERTCYCLE_EVENT_STORE, CERTCYCLE_TIMEZONE or CERTCYCLE_POLICY_PROFILE as unset', () => {
+    expect(
+      loadConfig({
+        CERTCYCLE_EVENT_STORE: '',
+        CERTCYCLE_TIMEZONE: '',
+        CERTCYCLE_POLICY_PROFILE: '',
+      }),
+    ).toMatchObject({ eventStore: 'sqlite', timeZone: 'UTC', policyProfile: 'ISO_17021' });
+  });
+
   it('reads the CORS origins, none by default', () => {
     expect(loadConfig({}).corsOrigins).toEqual([]);
     expect(
