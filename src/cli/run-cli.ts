@@ -17,9 +17,13 @@ export interface CliIo {
 export const runCli = async (argv: readonly string[], io: CliIo): Promise<number> => {
   const [command, ...rest] = argv;
   try {
-    if (command === undefined || command === 'help' || command === '--help') {
+    if (command === undefined) {
+      io.err(USAGE);
+      return 2;
+    }
+    if (command === 'help' || command === '--help') {
       io.out(USAGE);
-      return command === undefined ? 2 : 0;
+      return 0;
     }
     const config = loadConfig(io.env);
     if (command === 'api-key') apiKeyCommand(config, rest, io);
