@@ -15,6 +15,7 @@ import { BadUserInputError } from '../graphql/errors';
 import { findOrganisation } from '../projections';
 import { existingStoreFile } from './existing-store';
 import { parseArguments } from './parse-arguments';
+import { storeBusyOr } from './store-busy-error';
 import { UsageError } from './usage-error';
 
 export interface CommandOutput {
@@ -174,17 +175,21 @@ export const apiKeyCommand = (
   const file =
     action === 'create' ? readModelsFile(config) : existingStoreFile(config, `keys to ${action}`);
   const existed = existsSync(file);
-  const db = openReadModels(file);
-  if (!existed) {
-    output.err(
-      `certcycle: warning: no store at ${file} yet: created a new one for the key ` +
-        '(the service uses it only when started with this CERTCYCLE_DATA_DIR; is it right?)',
-    );
-  }
   try {
-    const clock = clockFor(config);
-    run(db, new ApiKeyStore(db, () => clock.now()));
-  } finally {
-    db.close();
+    const db = openReadModels(file);
+    if (!existed) {
+      output.err(
+        `certcycle: warning: no store at ${file} yet: created a new one for the key ` +
+          '(the service uses it only when started with this CERTCYCLE_DATA_DIR; is it right?)',
+      );
+    }
+    try {
+      const clock = clockFor(config);
+      run(db, new ApiKeyStore(db, () => clock.now()));
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    throw storeBusyOr(error, file);
   }
 };

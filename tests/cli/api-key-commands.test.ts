@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { calendarDate } from '../../src/domain';
 import type { Certcycle } from '../../src/composition';
 import { startQuietly, testConfig, graphql } from '../composition/composed-service';
@@ -194,5 +195,26 @@ describe('npm run cli -- api-key', () => {
       CERTCYCLE_DATA_DIR: fresh,
     });
     expect(again).toMatchObject({ code: 0, stderr: '' });
+  });
+  it('says in one line that the store stayed locked, rather than with a stack trace', async () => {
+    const holder = new Database(join(dir.path, 'certcycle.db'));
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      const answer = await runCliProcess(
+        ['api-key', 'create', '--role', 'VIEWER', '--person', 'v-locked'],
+        env,
+      );
+      expect(answer).toEqual({
+        code: 1,
+        stdout: '',
+        stderr:
+          `certcycle: the store ${join(dir.path, 'certcycle.db')} stayed locked by another ` +
+          "process's write for over 5 s (a rebuild, or the service building its query indexes); " +
+          'nothing was changed: try again in a moment\n',
+      });
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
   });
 });
