@@ -147,7 +147,10 @@ const webhookSecretKey = (value: string | undefined): Buffer | null => {
 /** `2026-03-02T09:00:00Z`, with optional seconds, fraction and a `Z` or `±hh:mm` zone. */
 const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** An ISO instant with a zone whose date exists and whose time is on the clock (no 24:00). */
+/**
+ * An ISO instant with a zone whose date exists, whose time is on the clock (no 24:00) and whose
+ * offset is one (up to ±23:59, which is what `Date` takes).
+ */
 const isIsoInstant = (value: string): boolean => {
   const match = ISO_INSTANT.exec(value);
   if (!match) return false;
@@ -156,7 +159,8 @@ const isIsoInstant = (value: string): boolean => {
     isCalendarDate(date) &&
     Number(hours) <= 23 &&
     Number(minutes) <= 59 &&
-    (seconds === undefined || Number(seconds) <= 59)
+    (seconds === undefined || Number(seconds) <= 59) &&
+    !Number.isNaN(Date.parse(value))
   );
 };
 
