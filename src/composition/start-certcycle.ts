@@ -96,6 +96,8 @@ export interface CertcycleOptions {
  * reactor, lifecycle service, API keys and the GraphQL server. The server listens first, so a
  * port in use stops the start before the data directory is touched; `/readyz` answers 503 while
  * the store opens and says ready once the projections have caught up and follow the log live.
+ * GraphQL is served from then on: before, queries would read models still behind the log, and
+ * commands whose checks read them (a certificate id already reserved) could pass wrongly.
  */
 export const startCertcycle = async (
   config: Config,
@@ -161,12 +163,12 @@ export const startCertcycle = async (
       pubSub,
       webhooks,
     };
-    await listener.serve({
+    const api = {
       schema: await buildCertcycleSchema(apiDependencies),
       responses: certcycleResponseCache(apiDependencies),
       apiKeys,
       corsOrigins: config.corsOrigins,
-    });
+    };
     signal?.throwIfAborted();
 
     const watch = (component: string, done: Promise<void>) =>
@@ -221,6 +223,8 @@ export const startCertcycle = async (
       } else {
         log('certcycle: webhook delivery and deadline reminders are off (CERTCYCLE_WEBHOOKS=0)');
       }
+      stop.throwIfAborted();
+      await listener.serve(api);
       health.started();
       return { caughtUp, demo };
     };

@@ -115,7 +115,7 @@ describe('a stop while the service starts', () => {
     },
   );
 
-  it('answers /readyz while catching up, and stops before the next batch on SIGTERM', async () => {
+  it('answers /readyz, and /graphql with 503, while catching up, and stops before the next batch on SIGTERM', async () => {
     const data = dir.file('catching-up');
     mkdirSync(data);
     const total = await seedLifecycles(path.join(data, 'certcycle.db'), 1500);
@@ -134,6 +134,19 @@ describe('a stop while the service starts', () => {
     expect({ status: readiness.status, body: await readiness.json() }).toEqual({
       status: 503,
       body: { status: 'not ready', reason: 'catching up with the event log' },
+    });
+    const query = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect({ status: query.status, body: await query.json() }).toEqual({
+      status: 503,
+      body: {
+        errors: [
+          expect.objectContaining({ extensions: { code: 'SERVICE_UNAVAILABLE' } }) as unknown,
+        ],
+      },
     });
     service.child.kill('SIGTERM');
     const { code, signal, stdout } = await service.exited;

@@ -70,7 +70,7 @@ export interface ApiListener extends ApiServer {
 
 const DEFAULT_MAX_BODY_BYTES = 100_000;
 
-/** `/graphql` before the API is served: the service is still opening its store. */
+/** `/graphql` before the API is served: the service is not ready yet (see `/readyz`). */
 const notServedYet: RequestHandler = (_req, res) => {
   res.status(503).json({
     errors: [
