@@ -119,10 +119,12 @@ describe('certificate status as of a date', () => {
       effectiveDate: '2027-05-10',
       expiryDate: '2030-03-19',
     };
-    expect(verify(ACME.number, '2024-01-01')).toEqual({
+    // Decided 2024-03-20: before, the certificate did not exist.
+    expect(verify(ACME.number, '2024-03-19')).toBeNull();
+    expect(verify(ACME.number, '2024-03-20')).toEqual({
       revision: 1,
       requestedRevision: 1,
-      revisionStatus: 'DRAFT',
+      revisionStatus: 'CURRENT',
       ...initial,
     });
     expect(verify(ACME.number, '2025-08-31')).toEqual({
@@ -143,12 +145,9 @@ describe('certificate status as of a date', () => {
       revisionStatus: 'SUPERSEDED',
       ...initial,
     });
-    expect(verify(`${ACME.number}/R3`, '2026-01-01')).toEqual({
-      revision: 2,
-      requestedRevision: 3,
-      revisionStatus: 'DRAFT',
-      ...restored,
-    });
+    // R3 is decided 2027-05-10: before, it is as unknown as R4.
+    expect(verify(`${ACME.number}/R3`, '2026-01-01')).toBeNull();
+    expect(verify(`${ACME.number}/R3`, '2027-05-09')).toBeNull();
     expect(verify(ACME.number, '2027-05-10')).toEqual({
       revision: 3,
       requestedRevision: 3,

@@ -151,8 +151,11 @@ const AS_OF_STATUS = `EXISTS (SELECT 1 FROM rm_certificate_status_periods p
   WHERE p.certificate_id = c.certificate_id AND p.status = :status AND p.from_date <= :asOf
     AND (p.to_date IS NULL OR p.to_date >= :asOf))`;
 
+/** A certificate exists from its first decision on: as of an earlier date no list shows it. */
+const DECIDED_BY = 'c.first_decision_date <= :asOf';
+
 const listSql = (filter: CertificateFilter, standardCode: boolean, after: boolean): string => {
-  const where: string[] = [];
+  const where: string[] = [DECIDED_BY];
   if (filter.status === 'DRAFT') where.push('c.first_effective_date > :asOf');
   else if (filter.status) where.push(AS_OF_STATUS);
   if (filter.standard) {
@@ -162,7 +165,7 @@ const listSql = (filter: CertificateFilter, standardCode: boolean, after: boolea
   if (filter.expiringBefore) where.push('c.expiry_date < :expiringBefore');
   if (after) where.push('(c.number, c.certificate_id) > (:afterNumber, :afterId)');
   return `SELECT c.* FROM rm_certificates c
-    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+    WHERE ${where.join(' AND ')}
     ORDER BY c.number, c.certificate_id LIMIT :limit`;
 };
 
@@ -191,8 +194,8 @@ const validFilter = (filter: CertificateFilter): CertificateFilter => {
 };
 
 /**
- * Certificates matching the filter, status as of `asOf`, ordered by number.
- * Key: [number, certificate id].
+ * Certificates decided on or before `asOf` matching the filter, status as of `asOf` (DRAFT:
+ * decided, not yet in force), ordered by number. Key: [number, certificate id].
  */
 export const listCertificates = (
   db: Database,
@@ -212,8 +215,7 @@ export const listCertificates = (
     statement = objectRows(db.prepare<[Record<string, unknown>], CertificateRow>(sql));
     lists.set(sql, statement);
   }
-  const parameters: Record<string, unknown> = { limit: size + 1 };
-  if (valid.status) parameters.asOf = date;
+  const parameters: Record<string, unknown> = { asOf: date, limit: size + 1 };
   if (valid.status && valid.status !== 'DRAFT') parameters.status = valid.status;
   if (valid.standard) parameters.standard = valid.standard;
   if (valid.organisationId) parameters.organisationId = valid.organisationId;

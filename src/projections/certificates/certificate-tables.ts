@@ -3,8 +3,10 @@ import { queryIndexes } from '../support/query-indexes';
 /**
  * The certificate read model; `periods` hold the status history as date ranges, for the lists'
  * status filters, and each certificate row holds its own as JSON (`status_periods`), so reading
- * one certificate is one row. Version 1 kept folded certificate states in private tables: version
- * 2 folds them from the log and drops those.
+ * one certificate is one row. `first_decision_date` is the first revision's decision in this CB
+ * (not `original_certification_date`, a transfer-in's date at the previous CB): before it the
+ * certificate did not exist, so lists as of an earlier date leave it out. Version 1 kept folded
+ * certificate states in private tables: version 2 folds them from the log and drops those.
  */
 export const CERTIFICATE_TABLES = `
 DROP TABLE IF EXISTS rm_certificate_states;
@@ -29,6 +31,7 @@ CREATE TABLE IF NOT EXISTS rm_certificates (
   effective_date TEXT NOT NULL,
   expiry_date TEXT NOT NULL,
   first_effective_date TEXT NOT NULL,
+  first_decision_date TEXT NOT NULL,
   cycle_decision_date TEXT NOT NULL,
   audit_cycle_id TEXT NOT NULL,
   policy_profile TEXT NOT NULL,

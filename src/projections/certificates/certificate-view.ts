@@ -66,6 +66,9 @@ export interface CertificateRow {
   decision_date: string;
   effective_date: string;
   expiry_date: string;
+  first_effective_date: string;
+  /** The first revision's decision in this CB: the certificate does not exist before it. */
+  first_decision_date: string;
   cycle_decision_date: string;
   audit_cycle_id: string;
   policy_profile: string;

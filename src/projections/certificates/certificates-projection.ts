@@ -24,14 +24,14 @@ const statements = perDatabase((db: Database) => ({
        number_with_revision, recorded_status, standard_identifier, standard_version, standard_code,
        scope, sites, organisation_name, organisation_location, certification_body_name,
        original_certification_date, decision_date, effective_date, expiry_date,
-       first_effective_date, cycle_decision_date, audit_cycle_id, policy_profile, revisions,
-       suspensions, withdrawal, transfer, status_periods, version)
+       first_effective_date, first_decision_date, cycle_decision_date, audit_cycle_id,
+       policy_profile, revisions, suspensions, withdrawal, transfer, status_periods, version)
      VALUES (:certificateId, :organisationId, :number, :revision, :numberWithRevision,
        :recordedStatus, :standardIdentifier, :standardVersion, :standardCode, :scope, :sites,
        :organisationName, :organisationLocation, :certificationBodyName,
        :originalCertificationDate, :decisionDate, :effectiveDate, :expiryDate,
-       :firstEffectiveDate, :cycleDecisionDate, :auditCycleId, :policyProfile, :revisions,
-       :suspensions, :withdrawal, :transfer, :statusPeriods, :version)
+       :firstEffectiveDate, :firstDecisionDate, :cycleDecisionDate, :auditCycleId,
+       :policyProfile, :revisions, :suspensions, :withdrawal, :transfer, :statusPeriods, :version)
      ON CONFLICT (certificate_id) DO UPDATE SET number = excluded.number,
        revision = excluded.revision, number_with_revision = excluded.number_with_revision,
        recorded_status = excluded.recorded_status,
@@ -43,6 +43,7 @@ const statements = perDatabase((db: Database) => ({
        original_certification_date = excluded.original_certification_date,
        decision_date = excluded.decision_date, effective_date = excluded.effective_date,
        expiry_date = excluded.expiry_date, first_effective_date = excluded.first_effective_date,
+       first_decision_date = excluded.first_decision_date,
        cycle_decision_date = excluded.cycle_decision_date,
        audit_cycle_id = excluded.audit_cycle_id, revisions = excluded.revisions,
        suspensions = excluded.suspensions, withdrawal = excluded.withdrawal,
@@ -93,6 +94,7 @@ const writeCertificate = (
     effectiveDate: latest.effectiveDate,
     expiryDate: latest.expiryDate,
     firstEffectiveDate: state.revisions[0]?.effectiveDate ?? state.effectiveDate,
+    firstDecisionDate: state.revisions[0]?.decisionDate ?? state.decisionDate,
     cycleDecisionDate: state.cycleDecisionDate,
     auditCycleId: state.auditCycleId,
     policyProfile: state.policy.profile,
@@ -137,12 +139,16 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * except one due on the withdrawal day that the certificate was in force by (a restoration, or a
  * renewal effective the day after the expiry it renews): see the domain's `takesEffect`. Version 7:
  * each certificate row holds its status periods as JSON too (one row read per certificate).
+ * Version 8: each row holds its first decision date in this CB, and the register each revision's
+ * decision date, so that a certificate is not listed, counted or verified as of a date before it
+ * was decided (nor a revision before its decision).
  */
 export const certificatesProjection: Projection = {
   name: 'certificates',
-  version: 7,
+  version: 8,
   setup: (db) => {
     dropTableWithout(db, 'rm_certificates', 'status_periods');
+    dropTableWithout(db, 'rm_certificates', 'first_decision_date');
     db.exec(CERTIFICATE_TABLES);
     setupRegisterTable(db);
   },

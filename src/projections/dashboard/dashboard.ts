@@ -24,6 +24,7 @@ export interface DeadlineCounts {
 export interface Dashboard {
   asOf: CalendarDate;
   withinDays: number;
+  /** Certificates decided on or before asOf, by status on it (DRAFT: not yet in force). */
   certificatesByStatus: Record<CertificateStatus, number>;
   deadlinesByType: DeadlineCounts[];
 }
@@ -47,7 +48,7 @@ const statements = perDatabase((db: Database) => ({
      GROUP BY p.status
      UNION ALL
      SELECT 'DRAFT', count(*) FROM rm_certificates
-     WHERE first_effective_date > :asOf
+     WHERE first_decision_date <= :asOf AND first_effective_date > :asOf
        AND (:organisationId IS NULL OR organisation_id = :organisationId)`,
   ),
   deadlines: db.prepare<

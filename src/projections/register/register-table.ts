@@ -23,9 +23,18 @@ export interface PublicRevision {
 }
 
 /**
+ * A revision as the register stores it: its public content and its decision date, which is never
+ * returned (verification reads it to leave out a certificate or revision not yet decided).
+ */
+export interface RegisterRevision extends PublicRevision {
+  decisionDate: CalendarDate;
+}
+
+/**
  * The public register: only what a certificate states publicly, revision by revision (a verifier
  * may hold any of them, and the one in force depends on the date), and its status history.
- * `certificate_id` is kept to find the row again and is never returned.
+ * `certificate_id` is kept to find the row again and is never returned, nor are the revisions'
+ * decision dates.
  */
 const REGISTER_TABLES = `
 CREATE TABLE IF NOT EXISTS rm_register (
@@ -62,13 +71,16 @@ const statements = perDatabase((db: Database) => ({
   ),
 }));
 
-/** Writes the public view of a certificate (sites without internal ids, periods without reasons). */
+/**
+ * Writes the public view of a certificate (sites without internal ids, periods without reasons),
+ * with each revision's decision date.
+ */
 export const writeRegisterEntry = (
   db: Database,
   state: IssuedCertificateState,
   periods: readonly StatusPeriodView[],
 ): void => {
-  const revisions = state.revisions.map((r): PublicRevision => ({
+  const revisions = state.revisions.map((r): RegisterRevision => ({
     revision: r.revision,
     organisationName: r.organisationName,
     organisationLocation: r.organisationLocation,
@@ -78,6 +90,7 @@ export const writeRegisterEntry = (
     effectiveDate: r.effectiveDate,
     expiryDate: r.expiryDate,
     takesEffect: takesEffect(state, r),
+    decisionDate: r.decisionDate,
   }));
   statements(db).upsert.run({
     number: state.number,

@@ -12,7 +12,7 @@ import {
 import { certificateNumberParts } from '../certificates/certificate-number-parts';
 import { statusOnFromPeriods, type StatusPeriodView } from '../certificates/status-periods';
 import { perDatabase } from '../support';
-import type { PublicRevision } from './register-table';
+import type { PublicRevision, RegisterRevision } from './register-table';
 
 /** What anyone may learn about a certificate: its public content and status history. */
 export interface PublicCertificate {
@@ -61,7 +61,7 @@ const statements = perDatabase((db: Database) => ({
  * The revision in force on `asOf`: the last to take effect by then (the first before any has), as
  * the domain's `revisionOn` says: one a withdrawal means never takes effect is left out.
  */
-const inForceOn = (revisions: readonly PublicRevision[], asOf: CalendarDate): PublicRevision =>
+const inForceOn = (revisions: readonly RegisterRevision[], asOf: CalendarDate): RegisterRevision =>
   revisions.filter((r) => r.takesEffect && r.effectiveDate <= asOf).at(-1) ?? revisions[0]!;
 
 /** As the domain's `revisionStatusOn`: DRAFT until it takes effect, for ever if it never does. */
@@ -77,7 +77,8 @@ const revisionStatus = (
 /**
  * The public check of a certificate number (with or without a revision suffix) as of a date: the
  * content of the revision asked for, else of the one in force on that date. Null when no
- * certificate (or no such revision) exists. Never exposes ids, findings or reasons.
+ * certificate (or no such revision) exists on that date: one first decided after it, or a revision
+ * decided after it, is as unknown. Never exposes ids, findings, reasons or decision dates.
  */
 export const verifyCertificate = (
   db: Database,
@@ -88,7 +89,11 @@ export const verifyCertificate = (
   const parts = certificateNumberParts(number);
   const row = statements(db).byNumber.get(parts.number);
   if (!row) return null;
-  const revisions = JSON.parse(row.revisions) as PublicRevision[];
+  // Only the revisions decided by then: none, when the certificate did not exist yet.
+  const revisions = (JSON.parse(row.revisions) as RegisterRevision[]).filter(
+    (r) => r.decisionDate <= date,
+  );
+  if (revisions.length === 0) return null;
   const inForce = inForceOn(revisions, date);
   const requested =
     parts.revision === null ? inForce : revisions.find((r) => r.revision === parts.revision);

@@ -109,7 +109,8 @@ it('counts certificates by status and deadlines by state on the date asked', asy
     };
   };
   const may = await counts('2024-05-01');
-  expect(may.statuses).toEqual({ DRAFT: 2, ACTIVE: 3, SUSPENDED: 0, WITHDRAWN: 0, EXPIRED: 0 });
+  // Zeta and Beta, decided later, did not exist yet: not counted DRAFT.
+  expect(may.statuses).toEqual({ DRAFT: 0, ACTIVE: 3, SUSPENDED: 0, WITHDRAWN: 0, EXPIRED: 0 });
   const september = await counts('2024-09-10');
   expect(september).toMatchObject({ asOf: '2024-09-10', withinDays: 90 });
   expect(september.statuses).toEqual({
