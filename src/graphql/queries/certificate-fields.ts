@@ -29,7 +29,7 @@ export class CertificateFields {
 
   @FieldResolver(() => CertificateStatusEnum, {
     description:
-      'Status on a date, past or future (default: the `asOf` of the `certificates` list it is a node of, else today in the CB time zone).',
+      'Status on a date, past or future (default: the `asOf` of the `certificates` list it is a node of, else today in the CB time zone). DRAFT before the first effective date, also for a date before the certificate was first decided (when it did not exist yet: `certificates`, `dashboard` and `verifyCertificate` leave it out then).',
   })
   status(
     @Root() certificate: Certificate,

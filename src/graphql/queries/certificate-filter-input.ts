@@ -7,7 +7,8 @@ import { CertificateStatusEnum } from '../types';
 export class CertificateFilterInput {
   @Field(() => CertificateStatusEnum, {
     nullable: true,
-    description: 'Status on the list’s `asOf` date.',
+    description:
+      'Status on the list’s `asOf` date; DRAFT: decided on or before it, first effective after it.',
   })
   status?: CertificateStatus | null;
 

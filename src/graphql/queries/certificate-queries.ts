@@ -46,7 +46,7 @@ export class CertificateQueries {
   @Authorized()
   @Query(() => CertificateConnection, {
     description:
-      'Certificates matching the filter, by number; `status` is as of `asOf` (default: today). A CLIENT key sees its own organisation only.',
+      'Certificates matching the filter, by number; `status` is as of `asOf` (default: today). A certificate first decided after `asOf` did not exist then and is not listed. A CLIENT key sees its own organisation only.',
   })
   certificates(
     @Arg('filter', () => CertificateFilterInput, { nullable: true })

@@ -13,7 +13,10 @@ export class Dashboard {
   @Field(() => Int, { description: 'Window of `upcoming`, in days after the as-of date.' })
   withinDays!: number;
 
-  @Field(() => [StatusCount])
+  @Field(() => [StatusCount], {
+    description:
+      'Certificates decided on or before the as-of date, by status on it (DRAFT: decided, not yet in force); one first decided later is not counted.',
+  })
   certificatesByStatus!: StatusCount[];
 
   @Field(() => [DeadlineCounts])

@@ -19,7 +19,7 @@ import { graphqlEnum } from './graphql-enum';
 export const CertificateStatusEnum = graphqlEnum<CertificateStatus>(
   'CertificateStatus',
   ['DRAFT', 'ACTIVE', 'SUSPENDED', 'WITHDRAWN', 'EXPIRED'],
-  'Status of a certificate on a date; DRAFT before its first effective date.',
+  'Status of a certificate on a date; DRAFT: decided, not yet in force (before its first effective date). Lists, dashboards and `verifyCertificate` as of a date before the first certification decision leave the certificate out: it did not exist then.',
 );
 
 export const RecordedStatusEnum = graphqlEnum<RecordedStatus>(
