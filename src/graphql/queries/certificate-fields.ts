@@ -49,13 +49,14 @@ export class CertificateFields {
 
   @FieldResolver(() => [Deadline], {
     description:
-      'Every deadline of the certificate and its audit cycles, met or open, by due date; state as of `asOf` (default: today).',
+      'Every deadline of the certificate and its audit cycles, met or open, by due date; state as of `asOf` (default: the `asOf` of the `certificates` list it is a node of, else today in the CB time zone).',
   })
   deadlines(
     @Root() certificate: Certificate,
     @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: CalendarDate | null,
   ): Deadline[] {
-    return certificateDeadlines(this.deps.readModels, certificate.id, asOfOrToday(this.deps, asOf))
+    const date = asOfOrToday(this.deps, asOf ?? certificate.listedAsOf);
+    return certificateDeadlines(this.deps.readModels, certificate.id, date)
       .filter((deadline) => sameOrganisation(deadline, certificate))
       .map(toDeadlineType);
   }

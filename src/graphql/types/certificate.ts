@@ -101,6 +101,9 @@ export class Certificate {
 
   /** A list's node: its status as of the list's `asOf`, what `status` answers without one. */
   listedStatus?: CertificateStatus;
+
+  /** A list's node: the list's `asOf`, the date of `deadlines` without one. */
+  listedAsOf?: CalendarDate;
 }
 
 export const toCertificateType = (view: CertificateView): Certificate =>
@@ -132,6 +135,6 @@ export const toCertificateType = (view: CertificateView): Certificate =>
     version: view.version,
   });
 
-/** A node of a list as of a date: `status` without `asOf` answers the list's date. */
+/** A node of a list as of a date: `status` and `deadlines` without `asOf` answer the list's date. */
 export const toListedCertificateType = (view: ListedCertificate): Certificate =>
-  Object.assign(toCertificateType(view), { listedStatus: view.statusAsOf });
+  Object.assign(toCertificateType(view), { listedStatus: view.statusAsOf, listedAsOf: view.asOf });

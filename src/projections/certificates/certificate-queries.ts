@@ -52,6 +52,8 @@ export interface CertificateFilter {
 
 /** A certificate with its status as of the list's date. */
 export interface ListedCertificate extends CertificateView {
+  /** The list's date. */
+  asOf: CalendarDate;
   statusAsOf: CertificateStatus;
 }
 
@@ -228,7 +230,7 @@ export const listCertificates = (
     (row) => [row.number, row.certificate_id],
     (row) => {
       const view = certificateView(row);
-      return { ...view, statusAsOf: statusOnFromPeriods(view.statusPeriods, date) };
+      return { ...view, asOf: date, statusAsOf: statusOnFromPeriods(view.statusPeriods, date) };
     },
   );
 };

@@ -165,6 +165,26 @@ it("answers a listed certificate's status as of the list's date unless asked for
   expect(data.draft).toEqual({ edges: [] });
 });
 
+it("answers a listed certificate's deadlines as of the list's date unless asked for another", async () => {
+  const data = dataOf(
+    await api.query(
+      Role.VIEWER,
+      `{ list: certificates(filter: { organisationId: "org-acme" }, asOf: "2024-09-10") {
+           edges { node { id deadlines { key state daysRemaining } later: deadlines(asOf: "2025-06-01") { key state } } } }
+         asked: certificate(id: "cert-acme") { id deadlines(asOf: "2024-09-10") { key state daysRemaining } }
+         askedLater: certificate(id: "cert-acme") { deadlines(asOf: "2025-06-01") { key state } } }`,
+    ),
+  );
+  const [node] = (data.list as { edges: { node: Record<string, unknown> }[] }).edges.map(
+    (edge) => edge.node,
+  );
+  const asked = data.asked as { id: string; deadlines: unknown[] };
+  expect(node!.id).toBe('cert-acme');
+  expect(asked.deadlines.length).toBeGreaterThan(0);
+  expect(node!.deadlines).toEqual(asked.deadlines);
+  expect(node!.later).toEqual((data.askedLater as { deadlines: unknown[] }).deadlines);
+});
+
 it('refuses a standard the catalog does not know, rather than list nothing', async () => {
   for (const standard of ['iso 9001', 'ISO/IEC 99999', 'ISO 9001:2008']) {
     const response = await api.query(
