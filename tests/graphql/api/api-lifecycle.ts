@@ -18,7 +18,8 @@ const SCOPE = {
   locations: ['Beijing', 'Shanghai'],
 };
 
-const register = async (
+/** An organisation with the Beijing and Shanghai sites, ready for certification. */
+export const registerReadyOrganisation = async (
   service: LifecycleService,
   organisationId: string,
   legalName: string,
@@ -63,7 +64,8 @@ const register = async (
   );
 };
 
-const audit = async (
+/** An audit planned and completed on these days at both sites. */
+export const auditDone = async (
   service: LifecycleService,
   auditCycleId: string,
   auditId: string,
@@ -93,12 +95,12 @@ const audit = async (
   );
 };
 
-const applyAndAudit = async (
+/** An initial application for both sites, submitted and accepted on these days. */
+export const applicationAccepted = async (
   service: LifecycleService,
-  organisationId: string,
-  auditCycleId: string,
-  certificateId: string,
-  standard = STANDARD,
+  { organisationId, auditCycleId, certificateId, standard = STANDARD }: ApplicationIds,
+  submittedOn = '2024-01-10',
+  reviewedOn = '2024-01-15',
 ) => {
   await service.submitApplication(
     {
@@ -108,16 +110,33 @@ const applyAndAudit = async (
       standard,
       scope: SCOPE,
       sites: ['site-bj', 'site-sh'],
-      submittedOn: d('2024-01-10'),
+      submittedOn: d(submittedOn),
     },
     ADMIN,
   );
   await service.reviewApplication(
-    { auditCycleId, outcome: 'ACCEPTED', reasons: [], reviewedOn: d('2024-01-15') },
+    { auditCycleId, outcome: 'ACCEPTED', reasons: [], reviewedOn: d(reviewedOn) },
     ADMIN,
   );
-  await audit(service, auditCycleId, 'stage1', 'STAGE1', '2024-02-05', '2024-02-06');
-  await audit(service, auditCycleId, 'stage2', 'STAGE2', '2024-03-04', '2024-03-06');
+};
+
+interface ApplicationIds {
+  organisationId: string;
+  auditCycleId: string;
+  certificateId: string;
+  standard?: typeof STANDARD;
+}
+
+const applyAndAudit = async (
+  service: LifecycleService,
+  organisationId: string,
+  auditCycleId: string,
+  certificateId: string,
+  standard = STANDARD,
+) => {
+  await applicationAccepted(service, { organisationId, auditCycleId, certificateId, standard });
+  await auditDone(service, auditCycleId, 'stage1', 'STAGE1', '2024-02-05', '2024-02-06');
+  await auditDone(service, auditCycleId, 'stage2', 'STAGE2', '2024-03-04', '2024-03-06');
 };
 
 const grant = (service: LifecycleService, auditCycleId: string, decidedOn: string) =>
@@ -144,7 +163,12 @@ export const OTHERS = [
  */
 export const seedLifecycle = async (api: ApiHarness): Promise<void> => {
   const { service } = api;
-  await register(service, 'org-acme', 'Acme IT Services Co., Ltd.', '91310000MA1K4XXX0Q');
+  await registerReadyOrganisation(
+    service,
+    'org-acme',
+    'Acme IT Services Co., Ltd.',
+    '91310000MA1K4XXX0Q',
+  );
   await applyAndAudit(service, 'org-acme', 'cycle-acme', 'cert-acme');
   await service.raiseNonconformity(
     {
@@ -187,7 +211,7 @@ export const seedLifecycle = async (api: ApiHarness): Promise<void> => {
     },
     DECISION_MAKER,
   );
-  await audit(
+  await auditDone(
     service,
     'cycle-acme',
     'surveillance-1',
@@ -197,11 +221,16 @@ export const seedLifecycle = async (api: ApiHarness): Promise<void> => {
     1,
   );
 
-  await register(service, 'org-beta', 'Beta Cloud Ltd', '91440300MA5F000002');
+  await registerReadyOrganisation(service, 'org-beta', 'Beta Cloud Ltd', '91440300MA5F000002');
   await applyAndAudit(service, 'org-beta', 'cycle-beta', 'cert-beta', ISMS);
   await grant(service, 'cycle-beta', '2024-06-10');
 
-  await register(service, 'org-gamma', 'Gamma Data Services', '91110000MA0G000003');
+  await registerReadyOrganisation(
+    service,
+    'org-gamma',
+    'Gamma Data Services',
+    '91110000MA0G000003',
+  );
   await service.submitApplication(
     {
       auditCycleId: 'cycle-gamma',
@@ -218,11 +247,11 @@ export const seedLifecycle = async (api: ApiHarness): Promise<void> => {
     { auditCycleId: 'cycle-gamma', outcome: 'ACCEPTED', reasons: [], reviewedOn: d('2024-01-15') },
     ADMIN,
   );
-  await audit(service, 'cycle-gamma', 'stage1', 'STAGE1', '2024-02-05', '2024-02-06');
+  await auditDone(service, 'cycle-gamma', 'stage1', 'STAGE1', '2024-02-05', '2024-02-06');
 
   for (const other of OTHERS) {
     const suffix = other.organisationId.replace('org-', '');
-    await register(
+    await registerReadyOrganisation(
       service,
       other.organisationId,
       other.name,

@@ -1,35 +1,17 @@
 import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import { d, dataOf, STANDARD } from './api-lifecycle';
+import {
+  applicationAccepted,
+  auditDone,
+  d,
+  dataOf,
+  registerReadyOrganisation,
+} from './api-lifecycle';
 
 let api: ApiHarness;
 
-const ADMIN = { actor: 'admin-1' };
-const AUDITOR = { actor: 'aud-1' };
 const DECISION_MAKER = { actor: 'dm-1' };
 const CYCLE = 'cycle-lapsed';
-
-const audit = async (auditId: string, kind: 'STAGE1' | 'STAGE2' | 'SURVEILLANCE', day: string) => {
-  await api.service.planAudit(
-    {
-      auditCycleId: CYCLE,
-      auditId,
-      kind,
-      ...(kind === 'SURVEILLANCE' ? { surveillanceNumber: 1 as const } : {}),
-      plannedStart: d(day),
-      plannedEnd: d(day),
-      mode: 'ON_SITE',
-      leadAuditorId: 'aud-1',
-      team: ['aud-1'],
-      sites: ['site-bj'],
-    },
-    AUDITOR,
-  );
-  await api.service.completeAudit(
-    { auditCycleId: CYCLE, auditId, firstDay: d(day), lastDay: d(day) },
-    AUDITOR,
-  );
-};
 
 /**
  * Granted 2024-03-20 (expiry 2027-03-19), surveillance 1 done, surveillance 2 never; the expiry is
@@ -38,62 +20,25 @@ const audit = async (auditId: string, kind: 'STAGE1' | 'STAGE2' | 'SURVEILLANCE'
 beforeAll(async () => {
   api = await startApiHarness({ now: '2028-06-01T02:00:00Z' });
   const { service } = api;
-  await service.registerOrganisation(
-    {
-      organisationId: 'org-lapsed',
-      legalName: 'Lapsed Hosting Co.',
-      registrationNumber: '91110000MA0L000001',
-      country: 'CN',
-      address: '1 Data Road, Beijing',
-      registeredOn: d('2023-09-01'),
-    },
-    ADMIN,
+  await registerReadyOrganisation(
+    service,
+    'org-lapsed',
+    'Lapsed Hosting Co.',
+    '91110000MA0L000001',
   );
-  await service.addSite(
-    {
-      organisationId: 'org-lapsed',
-      siteId: 'site-bj',
-      name: 'Beijing head office',
-      address: 'Beijing road',
-      country: 'CN',
-      addedOn: d('2023-09-01'),
-    },
-    ADMIN,
-  );
-  await service.recordReadiness(
-    {
-      organisationId: 'org-lapsed',
-      recordedOn: d('2023-12-05'),
-      managementSystemOperatingSince: d('2023-06-01'),
-      lastInternalAuditCompletedOn: d('2023-11-15'),
-      lastManagementReviewCompletedOn: d('2023-12-01'),
-    },
-    ADMIN,
-  );
-  await service.submitApplication(
-    {
-      auditCycleId: CYCLE,
-      organisationId: 'org-lapsed',
-      certificateId: 'cert-lapsed',
-      standard: STANDARD,
-      scope: { text: 'hosting', services: ['hosting'], customers: ['all'], locations: ['Beijing'] },
-      sites: ['site-bj'],
-      submittedOn: d('2024-01-10'),
-    },
-    ADMIN,
-  );
-  await service.reviewApplication(
-    { auditCycleId: CYCLE, outcome: 'ACCEPTED', reasons: [], reviewedOn: d('2024-01-15') },
-    ADMIN,
-  );
-  await audit('stage1', 'STAGE1', '2024-02-05');
-  await audit('stage2', 'STAGE2', '2024-03-05');
+  await applicationAccepted(service, {
+    organisationId: 'org-lapsed',
+    auditCycleId: CYCLE,
+    certificateId: 'cert-lapsed',
+  });
+  await auditDone(service, CYCLE, 'stage1', 'STAGE1', '2024-02-05', '2024-02-05');
+  await auditDone(service, CYCLE, 'stage2', 'STAGE2', '2024-03-05', '2024-03-05');
   await service.decideCertification(
     { auditCycleId: CYCLE, decision: 'GRANTED', decidedOn: d('2024-03-20'), reasons: ['met'] },
     DECISION_MAKER,
   );
   await api.settle();
-  await audit('surveillance-1', 'SURVEILLANCE', '2025-02-10');
+  await auditDone(service, CYCLE, 'surveillance-1', 'SURVEILLANCE', '2025-02-10', '2025-02-10', 1);
   await service.expireCertificate(
     { certificateId: 'cert-lapsed', recordedOn: d('2027-03-20') },
     {

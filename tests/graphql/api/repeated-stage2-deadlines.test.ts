@@ -1,10 +1,9 @@
 import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import { d, dataOf, STANDARD } from './api-lifecycle';
+import { applicationAccepted, d, dataOf, registerReadyOrganisation } from './api-lifecycle';
 
 let api: ApiHarness;
 
-const ADMIN = { actor: 'admin-1' };
 const AUDITOR = { actor: 'aud-1' };
 const CYCLE = 'cycle-repeat';
 
@@ -19,7 +18,7 @@ const plan = (auditId: string, kind: 'STAGE1' | 'STAGE2', first: string, last: s
       mode: 'ON_SITE',
       leadAuditorId: 'aud-1',
       team: ['aud-1'],
-      sites: ['site-bj'],
+      sites: ['site-bj', 'site-sh'],
     },
     AUDITOR,
   );
@@ -37,53 +36,17 @@ const complete = (auditId: string, first: string, last: string) =>
 beforeAll(async () => {
   api = await startApiHarness({ now: '2024-09-05T02:00:00Z' });
   const { service } = api;
-  await service.registerOrganisation(
-    {
-      organisationId: 'org-repeat',
-      legalName: 'Repeat Hosting Co.',
-      registrationNumber: '91110000MA0R000001',
-      country: 'CN',
-      address: '1 Data Road, Beijing',
-      registeredOn: d('2023-09-01'),
-    },
-    ADMIN,
+  await registerReadyOrganisation(
+    service,
+    'org-repeat',
+    'Repeat Hosting Co.',
+    '91110000MA0R000001',
   );
-  await service.addSite(
-    {
-      organisationId: 'org-repeat',
-      siteId: 'site-bj',
-      name: 'Beijing head office',
-      address: 'Beijing road',
-      country: 'CN',
-      addedOn: d('2023-09-01'),
-    },
-    ADMIN,
-  );
-  await service.recordReadiness(
-    {
-      organisationId: 'org-repeat',
-      recordedOn: d('2023-12-05'),
-      managementSystemOperatingSince: d('2023-06-01'),
-      lastInternalAuditCompletedOn: d('2023-11-15'),
-      lastManagementReviewCompletedOn: d('2023-12-01'),
-    },
-    ADMIN,
-  );
-  await service.submitApplication(
-    {
-      auditCycleId: CYCLE,
-      organisationId: 'org-repeat',
-      certificateId: 'cert-repeat',
-      standard: STANDARD,
-      scope: { text: 'hosting', services: ['hosting'], customers: ['all'], locations: ['Beijing'] },
-      sites: ['site-bj'],
-      submittedOn: d('2024-01-02'),
-    },
-    ADMIN,
-  );
-  await service.reviewApplication(
-    { auditCycleId: CYCLE, outcome: 'ACCEPTED', reasons: [], reviewedOn: d('2024-01-03') },
-    ADMIN,
+  await applicationAccepted(
+    service,
+    { organisationId: 'org-repeat', auditCycleId: CYCLE, certificateId: 'cert-repeat' },
+    '2024-01-02',
+    '2024-01-03',
   );
   await plan('stage1', 'STAGE1', '2024-01-10', '2024-01-10');
   await complete('stage1', '2024-01-10', '2024-01-10');
