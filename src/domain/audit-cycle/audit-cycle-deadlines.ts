@@ -127,8 +127,9 @@ export interface AuditCycleDeadlineFacts {
    */
   renewedOn?: CalendarDate | null;
   /**
-   * The day the certificate, expired at the end of this cycle's term and not restored, could no
-   * longer be restored (`lapsedForGoodOn`): what the cycle still has open ends by itself then.
+   * The day the cycle's certificate, expired and not restored, could no longer be restored
+   * (`lapsedForGoodOn`): what the cycle still has open ends by itself then (its surveillance
+   * programme, or a recertification never decided).
    */
   certificateLapsedOn?: CalendarDate | null;
 }

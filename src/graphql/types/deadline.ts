@@ -35,7 +35,7 @@ export class Deadline {
   @Field(() => CalendarDateScalar, {
     nullable: true,
     description:
-      'The day it ends by itself when nothing met it (a restoration window, the day after its last day; the limit of a suspension still running when the certificate expires, the day after the expiry date; the expiry, the recertification audit and what the audit cycle still had open of a certificate that expired and was not restored, the day it could no longer be: the day after its restoration window, or the day it expired when none was possible); from then on its state is MET with no metOn.',
+      'The day it ends by itself when nothing met it (a restoration window, the day after its last day; the limit of a suspension still running when the certificate expires, the day after the expiry date; the expiry, the recertification audit and what the audit cycles still had open of a certificate that expired and was not restored, the day it could no longer be: the day after its restoration window, or the day it expired when none was possible); from then on its state is MET with no metOn.',
   })
   closesOn!: CalendarDate | null;
 

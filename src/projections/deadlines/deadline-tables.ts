@@ -18,7 +18,9 @@ import { queryIndexes } from '../support/query-indexes';
  * the suspension was still running then; version 11 keeps the day each certificate that expired
  * unrestored lapsed for good, with its current audit cycle, and ends what that term and cycle still
  * had open on that day; version 12 keeps a stage 2 due met on the first stage 2 completed after the
- * latest stage 1, when stage 2 is repeated for a major nonconformity past its verification limit.
+ * latest stage 1, when stage 2 is repeated for a major nonconformity past its verification limit;
+ * version 13 ends on the lapse what every audit cycle of the certificate left open, a
+ * recertification never decided included (version 11 ended only the current cycle's).
  */
 const DEADLINE_TABLES = `
 DROP TABLE IF EXISTS rm_deadline_certificate_states;
@@ -49,9 +51,9 @@ CREATE TABLE IF NOT EXISTS rm_deadline_renewals (
   audit_cycle_id TEXT PRIMARY KEY,
   renewed_on TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS rm_deadline_lapses (
+DROP TABLE IF EXISTS rm_deadline_lapses;
+CREATE TABLE IF NOT EXISTS rm_deadline_certificate_lapses (
   certificate_id TEXT PRIMARY KEY,
-  audit_cycle_id TEXT NOT NULL,
   lapsed_on TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rm_deadline_recertification_audits (

@@ -43,14 +43,18 @@ const statements = perDatabase((db: Database) => ({
   recordRenewal: db.prepare<[string, string]>(
     'INSERT OR REPLACE INTO rm_deadline_renewals (audit_cycle_id, renewed_on) VALUES (?, ?)',
   ),
-  lapseOf: db.prepare<[string], { audit_cycle_id: string; lapsed_on: string }>(
-    'SELECT audit_cycle_id, lapsed_on FROM rm_deadline_lapses WHERE certificate_id = ?',
+  lapsedOn: db
+    .prepare<[string], string>(
+      'SELECT lapsed_on FROM rm_deadline_certificate_lapses WHERE certificate_id = ?',
+    )
+    .pluck(),
+  recordLapse: db.prepare<[string, string]>(
+    `INSERT OR REPLACE INTO rm_deadline_certificate_lapses (certificate_id, lapsed_on)
+     VALUES (?, ?)`,
   ),
-  recordLapse: db.prepare<[string, string, string]>(
-    `INSERT OR REPLACE INTO rm_deadline_lapses (certificate_id, audit_cycle_id, lapsed_on)
-     VALUES (?, ?, ?)`,
+  forgetLapse: db.prepare<[string]>(
+    'DELETE FROM rm_deadline_certificate_lapses WHERE certificate_id = ?',
   ),
-  forgetLapse: db.prepare<[string]>('DELETE FROM rm_deadline_lapses WHERE certificate_id = ?'),
   recordRecertificationAudit: db.prepare<[string, string, string]>(
     `INSERT INTO rm_deadline_recertification_audits (certificate_id, expiry_date, completed_on)
      VALUES (?, ?, ?) ON CONFLICT (certificate_id, expiry_date)
@@ -110,26 +114,25 @@ const recordRecertificationAudit = (
 /**
  * A withdrawal closes what the certificate's audit cycles still have open; a renewal by a later
  * cycle, what is left of this cycle's surveillance programme; the certificate's lapse for good,
- * what its current cycle still has open.
+ * what its audit cycles still have open (the current one's programme, and a recertification
+ * never decided).
  */
 const deadlinesOfCycle = (db: Database, id: string, state: AuditCycleState): Deadline[] => {
   if (state.status === 'NOT_STARTED') return [];
-  const withdrawnOn = statements(db).withdrawnOn.get(state.application.certificateId);
+  const { certificateId } = state.application;
+  const withdrawnOn = statements(db).withdrawnOn.get(certificateId);
   const renewedOn = statements(db).renewedOn.get(id);
-  const lapse = statements(db).lapseOf.get(state.application.certificateId);
+  const lapsedOn = statements(db).lapsedOn.get(certificateId);
   return auditCycleDeadlines(state, {
     certificateWithdrawnOn: (withdrawnOn as CalendarDate | undefined) ?? null,
     renewedOn: (renewedOn as CalendarDate | undefined) ?? null,
-    certificateLapsedOn: lapse?.audit_cycle_id === id ? (lapse.lapsed_on as CalendarDate) : null,
+    certificateLapsedOn: (lapsedOn as CalendarDate | undefined) ?? null,
   });
 };
 
 interface LapseChange {
   certificateId: string;
-  auditCycleId: string;
   lapsedOn: CalendarDate | null;
-  /** The cycle the stored lapse closed, if another. */
-  previousCycleId: string | null;
 }
 
 /**
@@ -151,22 +154,27 @@ const lapseChanges = (
     const { state } = states.of(certificateFold, certificateId);
     if (state.status === 'NOT_ISSUED') return [];
     const lapsedOn = lapsedForGoodOn(state);
-    const stored = statements(db).lapseOf.get(certificateId);
-    if (stored === undefined && lapsedOn === null) return [];
-    if (stored?.lapsed_on === lapsedOn && stored.audit_cycle_id === state.auditCycleId) return [];
-    const previousCycleId =
-      stored && stored.audit_cycle_id !== state.auditCycleId ? stored.audit_cycle_id : null;
-    return [{ certificateId, auditCycleId: state.auditCycleId, lapsedOn, previousCycleId }];
+    const stored = statements(db).lapsedOn.get(certificateId) ?? null;
+    return stored === lapsedOn ? [] : [{ certificateId, lapsedOn }];
   });
 };
 
+/**
+ * The audit cycles whose open deadlines a lapse change closes or reopens: those of the certificate
+ * with rows (one the batch starts is written anyway).
+ */
+const cyclesOfLapses = (changes: readonly LapseChange[], db: Database): string[] =>
+  changes.flatMap(({ certificateId }) => statements(db).cyclesOfCertificate.all(certificateId));
+
 /** Records each lapse change; returns the audit cycles whose open deadlines it closes or reopens. */
-const recordLapses = (changes: readonly LapseChange[], db: Database): string[] =>
-  changes.flatMap(({ certificateId, auditCycleId, lapsedOn, previousCycleId }) => {
+const recordLapses = (changes: readonly LapseChange[], db: Database): string[] => {
+  const cycles = cyclesOfLapses(changes, db);
+  for (const { certificateId, lapsedOn } of changes) {
     if (lapsedOn === null) statements(db).forgetLapse.run(certificateId);
-    else statements(db).recordLapse.run(certificateId, auditCycleId, lapsedOn);
-    return previousCycleId === null ? [auditCycleId] : [auditCycleId, previousCycleId];
-  });
+    else statements(db).recordLapse.run(certificateId, lapsedOn);
+  }
+  return cycles;
+};
 
 /** The cycle a recertification granted by this event renews (null for any other event). */
 const renewedCycle = (recorded: RecordedEvent, states: BatchStates): string | null => {
@@ -232,9 +240,8 @@ function* streamsToFold(
     const renewed = renewedCycle(recorded, states);
     if (renewed !== null) yield foldedStream(auditCycleFold, renewed);
   }
-  for (const change of lapseChanges(events, states, db)) {
-    yield foldedStream(auditCycleFold, change.auditCycleId);
-    if (change.previousCycleId !== null) yield foldedStream(auditCycleFold, change.previousCycleId);
+  for (const cycle of cyclesOfLapses(lapseChanges(events, states, db), db)) {
+    yield foldedStream(auditCycleFold, cycle);
   }
 }
 
@@ -280,14 +287,14 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 12,
+  version: 13,
   setup: setupDeadlineTables,
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>
     db.exec(
       'DELETE FROM rm_deadlines; DELETE FROM rm_deadline_recertification_audits; ' +
         'DELETE FROM rm_deadline_withdrawals; DELETE FROM rm_deadline_renewals; ' +
-        'DELETE FROM rm_deadline_lapses;',
+        'DELETE FROM rm_deadline_certificate_lapses;',
     ),
   folds: [certificateFold, auditCycleFold],
   streamsToFold,
