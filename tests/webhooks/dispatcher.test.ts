@@ -189,6 +189,50 @@ describe('webhook dispatcher', () => {
     expect(kit.deliveries.get(failed!.id).attempts).toHaveLength(3);
   });
 
+  describe('a resend asked for while an attempt is in flight', () => {
+    const inFlight = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+    it('is not undone when that attempt, the last of the schedule, fails', async () => {
+      const { subscription } = subscribe();
+      script({ status: 500, delayMs: 400 });
+      kit.enqueue();
+      const dispatcher = kit.dispatcher({ retry: { delaysMs: [0] } });
+      const lastAttempt = dispatcher.dispatchDue();
+      await inFlight();
+      const [delivery] = kit.deliveries.list(subscription.id);
+      expect(kit.deliveries.resend(delivery!.id).status).toBe('pending');
+      await lastAttempt;
+      expect(kit.deliveries.get(delivery!.id)).toMatchObject({
+        status: 'pending',
+        attemptCount: 0,
+        nextAttemptAt: kit.clock.now(),
+      });
+
+      await dispatcher.dispatchDue();
+      const resent = kit.deliveries.get(delivery!.id);
+      expect(resent).toMatchObject({ status: 'delivered', attemptCount: 1 });
+      expect(resent.attempts.map((a) => a.statusCode)).toEqual([500, 200]);
+    });
+
+    it('leaves the delivery delivered when the resend got through before that attempt failed', async () => {
+      const { subscription } = subscribe();
+      script({ status: 503, delayMs: 400 });
+      kit.enqueue();
+      const dispatcher = kit.dispatcher();
+      const slowAttempt = dispatcher.dispatchDue();
+      await inFlight();
+      const [delivery] = kit.deliveries.list(subscription.id);
+      kit.deliveries.resend(delivery!.id);
+      await dispatcher.dispatchDue();
+      await slowAttempt;
+
+      const settled = kit.deliveries.get(delivery!.id);
+      expect(settled).toMatchObject({ status: 'delivered', attemptCount: 1, nextAttemptAt: null });
+      expect(settled.attempts.map((a) => a.statusCode).sort()).toEqual([200, 503]);
+      expect(receiver.acceptedIds()).toEqual([delivery!.webhookId]);
+    });
+  });
+
   it('co-signs with the rotated-out secret for 24 hours only', async () => {
     const { subscription, secret: old } = subscribe();
     const { secret: fresh } = kit.subscriptions.rotateSecret(subscription.id);

@@ -64,6 +64,11 @@ interface ClaimedDelivery {
   webhook_id: string;
   payload: string;
   attempt_count: number;
+  /**
+   * The lease it was claimed with (its `next_attempt_at` since): while the row still holds it,
+   * the delivery is as claimed; a resend or a new claim replaces it.
+   */
+  lease: number;
   subscription: SubscriptionRow;
 }
 
@@ -266,6 +271,7 @@ export class WebhookDispatcher {
           webhook_id,
           payload,
           attempt_count,
+          lease: leaseUntil,
           subscription: { ...subscription, id: subscription.subscription_id },
         }));
       })
@@ -340,10 +346,17 @@ export class WebhookDispatcher {
     }
   }
 
+  /**
+   * Records the attempt, and its outcome for the endpoint. The outcome changes the delivery only
+   * while the delivery is still under the claim the attempt was sent with: after a resend asked
+   * for meanwhile (and the new claim sending it), the older attempt neither fails, reschedules
+   * nor delivers it; the resend's own attempts decide.
+   */
   private record({ delivery, sentAt, response, outcome }: Unrecorded): void {
     const s = this.statements;
     const subscriptionId = delivery.subscription.id;
     const now = this.clock.now().getTime();
+    const claim = { id: delivery.id, lease: delivery.lease };
     const recorded = s.attempt.run({
       deliveryId: delivery.id,
       attemptedAt: sentAt,
@@ -356,18 +369,18 @@ export class WebhookDispatcher {
     if (recorded.changes === 0) return;
     switch (outcome.kind) {
       case 'delivered':
-        s.delivered.run(now, delivery.id);
+        s.delivered.run({ ...claim, now });
         s.succeeded.run(now, subscriptionId);
         return;
       case 'gone':
-        s.finished.run('failed', delivery.id);
+        s.finished.run({ ...claim, status: 'failed' });
         s.disable.run('GONE', now, subscriptionId);
         break;
       case 'exhausted':
-        s.finished.run('failed', delivery.id);
+        s.finished.run({ ...claim, status: 'failed' });
         break;
       case 'retry':
-        s.retry.run(now + outcome.delayMs, delivery.id);
+        s.retry.run({ ...claim, next: now + outcome.delayMs });
         if (outcome.throttleMs !== null) s.throttle.run(now + outcome.throttleMs, subscriptionId);
         break;
     }
@@ -404,17 +417,20 @@ const prepare = (db: Database) => ({
      SELECT @deliveryId, @attemptedAt, @statusCode, @latencyMs, @responseBody, @error, @succeeded
      WHERE EXISTS (SELECT 1 FROM wh_deliveries WHERE id = @deliveryId)`,
   ),
-  delivered: db.prepare(
-    `UPDATE wh_deliveries SET status = 'delivered', delivered_at = ?, next_attempt_at = NULL,
-       attempt_count = attempt_count + 1 WHERE id = ?`,
+  /** The outcome statements change a delivery only while it is under the attempt's claim. */
+  delivered: db.prepare<{ now: number; id: number; lease: number }>(
+    `UPDATE wh_deliveries SET status = 'delivered', delivered_at = @now, next_attempt_at = NULL,
+       attempt_count = attempt_count + 1
+     WHERE id = @id AND status = 'pending' AND next_attempt_at = @lease`,
   ),
-  finished: db.prepare(
-    `UPDATE wh_deliveries SET status = ?, next_attempt_at = NULL,
-       attempt_count = attempt_count + 1 WHERE id = ?`,
+  finished: db.prepare<{ status: string; id: number; lease: number }>(
+    `UPDATE wh_deliveries SET status = @status, next_attempt_at = NULL,
+       attempt_count = attempt_count + 1
+     WHERE id = @id AND status = 'pending' AND next_attempt_at = @lease`,
   ),
-  retry: db.prepare(
-    `UPDATE wh_deliveries SET next_attempt_at = ?, attempt_count = attempt_count + 1
-     WHERE id = ?`,
+  retry: db.prepare<{ next: number; id: number; lease: number }>(
+    `UPDATE wh_deliveries SET next_attempt_at = @next, attempt_count = attempt_count + 1
+     WHERE id = @id AND status = 'pending' AND next_attempt_at = @lease`,
   ),
   succeeded: db.prepare(
     'UPDATE wh_subscriptions SET last_success_at = ?, failing_since = NULL WHERE id = ?',
