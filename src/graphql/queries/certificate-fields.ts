@@ -65,7 +65,20 @@ export class CertificateFields {
     description: 'Every event of the certificate and its audit cycles, in the order recorded.',
   })
   history(@Root() certificate: Certificate): HistoryEntry[] {
-    return certificateHistory(this.deps.readModels, certificate.id).map(toHistoryEntryType);
+    const ownCycle = new Map<string, boolean>();
+    /** An audit cycle of another organisation that names this certificate's id is not its. */
+    const own = (auditCycleId: string): boolean => {
+      let known = ownCycle.get(auditCycleId);
+      if (known === undefined) {
+        const cycle = findAuditCycle(this.deps.readModels, auditCycleId);
+        known = cycle !== null && sameOrganisation(cycle, certificate);
+        ownCycle.set(auditCycleId, known);
+      }
+      return known;
+    };
+    return certificateHistory(this.deps.readModels, certificate.id)
+      .filter((entry) => entry.auditCycleId === null || own(entry.auditCycleId))
+      .map(toHistoryEntryType);
   }
 
   @FieldResolver(() => AuditCycle, { nullable: true })

@@ -62,3 +62,16 @@ it("links a deadline to no certificate of another organisation, nor lists it amo
   const listed = (data.certificate as { deadlines: { auditCycleId: string | null }[] }).deadlines;
   expect(listed.map((deadline) => deadline.auditCycleId)).not.toContain('cycle-clash');
 });
+
+it("lists no event of another organisation's audit cycle in a certificate's history, whoever asks", async () => {
+  const beta = api.createKey(Role.CLIENT, 'person-beta', 'org-beta');
+  for (const caller of [{ key: beta }, Role.ADMIN] as const) {
+    const data = dataOf(
+      await api.query(caller, '{ certificate(id: "cert-beta") { history { type auditCycleId } } }'),
+    );
+    const history = (data.certificate as { history: { type: string; auditCycleId: string }[] })
+      .history;
+    expect(history.map((entry) => entry.auditCycleId)).toContain('cycle-beta');
+    expect(history.map((entry) => entry.auditCycleId)).not.toContain('cycle-clash');
+  }
+});
