@@ -160,10 +160,10 @@ const listSql = (filter: CertificateFilter, standardCode: boolean, after: boolea
   const where: string[] = [DECIDED_BY];
   if (filter.status === 'DRAFT') where.push('c.first_effective_date > :asOf');
   else if (filter.status) where.push(AS_OF_STATUS);
-  if (filter.standard) {
+  if (filter.standard != null) {
     where.push(standardCode ? 'c.standard_code = :standard' : 'c.standard_identifier = :standard');
   }
-  if (filter.organisationId) where.push('c.organisation_id = :organisationId');
+  if (filter.organisationId != null) where.push('c.organisation_id = :organisationId');
   if (filter.expiringBefore) where.push('c.expiry_date < :expiringBefore');
   if (after) where.push('(c.number, c.certificate_id) > (:afterNumber, :afterId)');
   return `SELECT c.* FROM rm_certificates c
@@ -182,7 +182,7 @@ const validFilter = (filter: CertificateFilter): CertificateFilter => {
       `status must be one of ${CERTIFICATE_STATUSES.join(', ')}, got ${String(filter.status)}`,
     );
   }
-  if (filter.standard && !knownStandard(filter.standard)) {
+  if (filter.standard != null && !knownStandard(filter.standard)) {
     const identifiers = [...new Set(STANDARDS.map((s) => s.identifier))];
     throw new InvalidCertificateFilterError(
       'standard',
@@ -219,8 +219,8 @@ export const listCertificates = (
   }
   const parameters: Record<string, unknown> = { asOf: date, limit: size + 1 };
   if (valid.status && valid.status !== 'DRAFT') parameters.status = valid.status;
-  if (valid.standard) parameters.standard = valid.standard;
-  if (valid.organisationId) parameters.organisationId = valid.organisationId;
+  if (valid.standard != null) parameters.standard = valid.standard;
+  if (valid.organisationId != null) parameters.organisationId = valid.organisationId;
   if (valid.expiringBefore) parameters.expiringBefore = valid.expiringBefore;
   if (after) [parameters.afterNumber, parameters.afterId] = after;
   const rows = statement.all(parameters);

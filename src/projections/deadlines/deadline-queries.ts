@@ -155,11 +155,11 @@ export const upcomingDeadlines = (
   const size = pageSize(input.first);
   const after = pageKey(input.after, ['string', 'string', 'string']);
   const parameters: Record<string, unknown> = { asOf, end, limit: size + 1 };
-  if (input.organisationId) parameters.organisationId = input.organisationId;
+  if (input.organisationId != null) parameters.organisationId = input.organisationId;
   if (types) parameters.types = JSON.stringify(types);
   if (after) [parameters.afterDue, parameters.afterKey, parameters.afterId] = after;
   const shape = {
-    organisation: Boolean(input.organisationId),
+    organisation: input.organisationId != null,
     types: types !== null,
     notOverdue: input.includeOverdue === false,
     after: after !== undefined,
