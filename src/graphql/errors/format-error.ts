@@ -90,7 +90,10 @@ export const createFormatError =
       };
     }
     if (REQUEST_ERROR_CODES.has(formatted.extensions?.code)) {
-      return withField(withoutStacktrace(formatted, production), error);
+      return withField(
+        withoutSuggestions(withoutStacktrace(formatted, production), production),
+        error,
+      );
     }
     reportInternalError(cause);
     if (production) {
@@ -217,6 +220,19 @@ const withoutStacktrace = (
 ): GraphQLFormattedError => {
   if (!production || formatted.extensions?.stacktrace === undefined) return formatted;
   return { ...formatted, extensions: without(formatted.extensions, ['stacktrace']) };
+};
+
+/**
+ * graphql-js's "Did you mean …?" names fields, types and enum values of the schema. Apollo drops
+ * it from the validation errors of HTTP requests in production (introspection is off there), but
+ * not from variables' coercion errors, nor does graphql-ws: dropped here for those.
+ */
+const withoutSuggestions = (
+  formatted: GraphQLFormattedError,
+  production: boolean,
+): GraphQLFormattedError => {
+  if (!production) return formatted;
+  return { ...formatted, message: formatted.message.replace(/ ?Did you mean(.+?)\?$/, '') };
 };
 
 const without = (
