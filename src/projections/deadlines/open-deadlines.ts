@@ -44,6 +44,8 @@ interface OpenDeadlineRow {
 }
 
 /**
+ * The certificate joined is the deadline's only when of the same organisation: an audit cycle of
+ * another organisation may name its id (two applications submitted at once with one id).
  * Set by `asOf`, not met nor ended by itself, and not of a withdrawn certificate. Surveillance audits count only in the
  * certificate's current audit cycle (a renewal supersedes the previous cycle's programme) and
  * while it has not expired.
@@ -51,7 +53,8 @@ interface OpenDeadlineRow {
 const OPEN_DEADLINES = `
   SELECT d.aggregate_id, d.certificate_id, d.organisation_id, d.type, d.key, d.due_date,
     d.subject, c.number, c.recorded_status, c.version
-  FROM rm_deadlines d LEFT JOIN rm_certificates c ON c.certificate_id = d.certificate_id
+  FROM rm_deadlines d LEFT JOIN rm_certificates c
+    ON c.certificate_id = d.certificate_id AND c.organisation_id = d.organisation_id
   WHERE d.met_on IS NULL AND d.due_date <= :end AND d.opened_on <= :asOf
     AND (d.closes_on IS NULL OR d.closes_on > :asOf)
     AND (d.due_date, d.key, d.aggregate_id) > (:afterDue, :afterKey, :afterId)

@@ -1,7 +1,8 @@
 import { auditCycleStreamName } from '../../../src/domain';
 import { Role } from '../../../src/graphql';
+import { openDeadlines } from '../../../src/projections';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import { dataOf, seedLifecycle } from './api-lifecycle';
+import { d, dataOf, seedLifecycle } from './api-lifecycle';
 
 let api: ApiHarness;
 
@@ -73,5 +74,19 @@ it("lists no event of another organisation's audit cycle in a certificate's hist
       .history;
     expect(history.map((entry) => entry.auditCycleId)).toContain('cycle-beta');
     expect(history.map((entry) => entry.auditCycleId)).not.toContain('cycle-clash');
+  }
+});
+
+it('names no certificate of another organisation in a reminder of its deadlines', () => {
+  const reminded = [...openDeadlines(api.db, d('2024-03-01'), { withinDays: 3660 })].filter(
+    (deadline) => deadline.organisationId === 'org-acme' && deadline.certificateId === 'cert-beta',
+  );
+  expect(reminded.length).toBeGreaterThan(0);
+  for (const deadline of reminded) {
+    expect(deadline).toMatchObject({
+      certificateNumber: null,
+      certificateStatus: null,
+      version: null,
+    });
   }
 });
