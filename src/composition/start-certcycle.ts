@@ -111,6 +111,7 @@ export const startCertcycle = async (
     host: config.host,
     production: config.production,
     readiness: health.readiness,
+    corsOrigins: config.corsOrigins,
   });
   health.starting('opening the store');
   const storage = await openStorage(config, { signal }).catch(async (error: unknown) => {
@@ -167,7 +168,6 @@ export const startCertcycle = async (
       schema: await buildCertcycleSchema(apiDependencies),
       responses: certcycleResponseCache(apiDependencies),
       apiKeys,
-      corsOrigins: config.corsOrigins,
     };
     signal?.throwIfAborted();
 

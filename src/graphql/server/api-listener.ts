@@ -37,6 +37,11 @@ export interface ApiListenOptions {
   production: boolean;
   /** Largest accepted request body in bytes; default 100 kB. */
   maxBodyBytes?: number;
+  /**
+   * Origins whose browser pages may call the API (CORS); default none. From the moment the server
+   * listens, so that such a page can read the 503 answered until the API is served.
+   */
+  corsOrigins?: readonly string[];
 }
 
 /** The GraphQL API a listener serves. */
@@ -51,8 +56,6 @@ export interface ApiOptions {
   reportInternalError?: (error: unknown) => void;
   /** Keeps whole answers to read-model queries over HTTP; default none. */
   responses?: ResponseCache;
-  /** Origins whose browser pages may call the API (CORS); default none. */
-  corsOrigins?: readonly string[];
 }
 
 export interface ApiServer {
@@ -93,13 +96,14 @@ export const listenForApi = async ({
   readiness,
   production,
   maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+  corsOrigins = [],
 }: ApiListenOptions): Promise<ApiListener> => {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   let graphqlRoute: RequestHandler = notServedYet;
   app.use(healthRoutes(readiness, production));
-  app.use(GRAPHQL_PATH, (req, res, next) => graphqlRoute(req, res, next));
+  app.use(GRAPHQL_PATH, crossOrigin(corsOrigins), (req, res, next) => graphqlRoute(req, res, next));
   app.use(requestErrorHandler(maxBodyBytes));
 
   try {
@@ -124,7 +128,6 @@ export const listenForApi = async ({
     limits = {},
     reportInternalError = (error) => console.error(error),
     responses,
-    corsOrigins = [],
   }: ApiOptions): Promise<void> => {
     const formatError = createFormatError({ production, reportInternalError });
     const validationRules = queryLimitRules({ ...DEFAULT_QUERY_LIMITS, ...limits });
@@ -163,7 +166,6 @@ export const listenForApi = async ({
       maxMessageBytes: maxBodyBytes,
     });
     graphqlRoute = Router().use(
-      crossOrigin(corsOrigins),
       express.json({ limit: maxBodyBytes, verify: keepRawBody }),
       graphqlHttpHandler(server, apiKeys, responses),
     );

@@ -88,6 +88,36 @@ describe('cross-origin requests (CORS)', () => {
     expect(response.headers.get('vary')).toContain('Origin');
   });
 
+  it('lets the page of a configured origin read the 503 answered while the service starts', async () => {
+    const listener = await listenForApi({
+      port: 0,
+      production: false,
+      readiness: () => ({ ready: false, reason: 'catching up with the event log' }),
+      corsOrigins: [DASHBOARD],
+    });
+    try {
+      const allowed = await preflight(listener.url, DASHBOARD);
+      expect(allowed.status).toBe(204);
+      expect(allowed.headers.get('access-control-allow-origin')).toBe(DASHBOARD);
+      const response = await fetch(listener.url, {
+        method: 'POST',
+        headers: { origin: DASHBOARD, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('access-control-allow-origin')).toBe(DASHBOARD);
+      const other = await fetch(listener.url, {
+        method: 'POST',
+        headers: { origin: 'https://evil.example.com', 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(other.status).toBe(503);
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await listener.close();
+    }
+  });
+
   it('gives other origins, and servers without origins, no CORS headers', async () => {
     for (const [url, origin] of [
       [cors.url, 'https://evil.example.com'],
