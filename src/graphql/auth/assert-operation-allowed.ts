@@ -29,11 +29,15 @@ export const assertOperationAllowed = (
       .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
       .map((fragment) => [fragment.name.value, fragment]),
   );
-  const refused = rootFieldNames(operation.selectionSet, fragments, new Set()).filter(
-    (name) => !name.startsWith('__') && !isPublic(rootType, name),
+  const refused = new Set(
+    rootFieldNames(operation.selectionSet, fragments, new Set()).filter(
+      (name) => !name.startsWith('__') && !isPublic(rootType, name),
+    ),
   );
-  if (refused.length > 0) {
-    throw new UnauthenticatedError(`${refused.join(', ')} needs an API key: ${API_KEY_HINT}`);
+  if (refused.size > 0) {
+    const fields = [...refused].join(', ');
+    const need = refused.size === 1 ? 'needs' : 'need';
+    throw new UnauthenticatedError(`${fields} ${need} an API key: ${API_KEY_HINT}`);
   }
 };
 

@@ -28,6 +28,11 @@ describe('callers without an API key', () => {
     expect(firstError(response).message).toContain('open needs an API key');
   });
 
+  it('are told each refused root field once', async () => {
+    const response = await post(server.url, '{ a: open b: open adminOnly ping }');
+    expect(firstError(response).message).toMatch(/^open, adminOnly need an API key: send/);
+  });
+
   it('cannot hide a protected field in a fragment on the root type', async () => {
     const response = await post(server.url, '{ ...F } fragment F on Query { open }');
     expect(firstError(response).extensions?.code).toBe('UNAUTHENTICATED');
