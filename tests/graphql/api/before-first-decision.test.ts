@@ -5,8 +5,8 @@ import {
   cycleReadyForDecision,
   mutate,
   readyOrganisation,
-  SCOPE,
-  STANDARD,
+  TRANSFER_IN,
+  TRANSFER_REVIEW,
 } from '../mutations/lifecycle-over-http';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
 import { dataOf } from './api-lifecycle';
@@ -43,31 +43,8 @@ beforeAll(async () => {
   laterNumber = extended.number as string;
 
   await readyOrganisation(api, 'org-transfer');
-  await mutate(api, Role.ADMIN, 'transferCertificateIn', {
-    auditCycleId: 'cycle-transfer',
-    organisationId: 'org-transfer',
-    certificateId: 'cert-transfer',
-    standard: STANDARD,
-    scope: SCOPE,
-    sites: ['site-hq'],
-    submittedOn: '2024-06-03',
-    previousCertificationBody: 'Other Certification Ltd',
-    previousCertificateNumber: 'OC-20000-0017',
-    previousCycleDecisionDate: '2023-11-10',
-    originalCertificationDate: '2017-11-20',
-    certificateExpiryDate: '2026-11-09',
-    surveillanceProgramme: { completedSurveillances: 0 },
-  });
-  await mutate(api, Role.DECISION_MAKER, 'recordTransferReview', {
-    auditCycleId: 'cycle-transfer',
-    reviewedOn: '2024-06-04',
-    certificateStatus: 'VALID',
-    accredited: true,
-    reasonsForTransfer: ['closer to the client'],
-    outstandingNonconformities: [],
-    lastReports: ['stage 2 report 2023-11'],
-    complaints: [],
-  });
+  await mutate(api, Role.ADMIN, 'transferCertificateIn', TRANSFER_IN);
+  await mutate(api, Role.DECISION_MAKER, 'recordTransferReview', TRANSFER_REVIEW);
   await acceptedOverHttp(api, 'cycle-transfer', '2024-06-05');
   await mutate(api, Role.DECISION_MAKER, 'decideCertification', {
     auditCycleId: 'cycle-transfer',

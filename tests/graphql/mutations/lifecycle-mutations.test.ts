@@ -12,6 +12,8 @@ import {
   readyOrganisation,
   SCOPE,
   STANDARD,
+  TRANSFER_IN,
+  TRANSFER_REVIEW,
 } from './lifecycle-over-http';
 import { MUTATIONS } from './mutation-documents';
 
@@ -211,31 +213,13 @@ describe('the lifecycle through mutations', () => {
   it('transfers a certificate in after the pre-transfer review and a grant', async () => {
     await readyOrganisation(api, 'org-transfer');
     const auditCycleId = 'cycle-transfer';
-    await mutate(api, Role.ADMIN, 'transferCertificateIn', {
-      auditCycleId,
-      organisationId: 'org-transfer',
-      certificateId: 'cert-transfer',
-      standard: STANDARD,
-      scope: SCOPE,
-      sites: ['site-hq'],
-      submittedOn: '2024-06-03',
-      previousCertificationBody: 'Other Certification Ltd',
-      previousCertificateNumber: 'OC-20000-0017',
-      previousCycleDecisionDate: '2023-11-10',
-      originalCertificationDate: '2017-11-20',
-      certificateExpiryDate: '2026-11-09',
-      surveillanceProgramme: { completedSurveillances: 0 },
-    });
-    const reviewed = await mutate(api, Role.DECISION_MAKER, 'recordTransferReview', {
-      auditCycleId,
-      reviewedOn: '2024-06-04',
-      certificateStatus: 'VALID',
-      accredited: true,
-      reasonsForTransfer: ['closer to the client'],
-      outstandingNonconformities: [],
-      lastReports: ['stage 2 report 2023-11'],
-      complaints: [],
-    });
+    await mutate(api, Role.ADMIN, 'transferCertificateIn', TRANSFER_IN);
+    const reviewed = await mutate(
+      api,
+      Role.DECISION_MAKER,
+      'recordTransferReview',
+      TRANSFER_REVIEW,
+    );
     expect(reviewed.version).toBe(2);
     await acceptedOverHttp(api, auditCycleId, '2024-06-05');
     const granted = await mutate(api, Role.DECISION_MAKER, 'decideCertification', {

@@ -11,6 +11,35 @@ export const SCOPE = {
   locations: ['Beijing'],
 };
 
+/** `cert-transfer` of `org-transfer`, transferred in from another CB (first certified 2017). */
+export const TRANSFER_IN = {
+  auditCycleId: 'cycle-transfer',
+  organisationId: 'org-transfer',
+  certificateId: 'cert-transfer',
+  standard: STANDARD,
+  scope: SCOPE,
+  sites: ['site-hq'],
+  submittedOn: '2024-06-03',
+  previousCertificationBody: 'Other Certification Ltd',
+  previousCertificateNumber: 'OC-20000-0017',
+  previousCycleDecisionDate: '2023-11-10',
+  originalCertificationDate: '2017-11-20',
+  certificateExpiryDate: '2026-11-09',
+  surveillanceProgramme: { completedSurveillances: 0 },
+};
+
+/** The pre-transfer review of TRANSFER_IN: a valid, accredited certificate, nothing outstanding. */
+export const TRANSFER_REVIEW = {
+  auditCycleId: 'cycle-transfer',
+  reviewedOn: '2024-06-04',
+  certificateStatus: 'VALID',
+  accredited: true,
+  reasonsForTransfer: ['closer to the client'],
+  outstandingNonconformities: [],
+  lastReports: ['stage 2 report 2023-11'],
+  complaints: [],
+};
+
 /** The person ids on every audit team of these helpers (never the decision maker). */
 export const LEAD_AUDITOR = 'person-lead-auditor';
 export const CO_AUDITOR = 'person-co-auditor';
