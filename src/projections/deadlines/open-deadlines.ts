@@ -44,11 +44,11 @@ interface OpenDeadlineRow {
 }
 
 /**
- * The certificate joined is the deadline's only when of the same organisation: an audit cycle of
- * another organisation may name its id (two applications submitted at once with one id).
- * Set by `asOf`, not met nor ended by itself, and not of a withdrawn certificate. Surveillance audits count only in the
- * certificate's current audit cycle (a renewal supersedes the previous cycle's programme) and
- * while it has not expired.
+ * Set by `asOf`, not met nor ended by itself, and not of a withdrawn certificate. Surveillance
+ * audits count only in the certificate's current audit cycle (a renewal supersedes the previous
+ * cycle's programme) and while it has not expired. The certificate joined is the deadline's only
+ * when of the same organisation: an audit cycle of another organisation may name its id (two
+ * applications submitted at once with one id).
  */
 const OPEN_DEADLINES = `
   SELECT d.aggregate_id, d.certificate_id, d.organisation_id, d.type, d.key, d.due_date,
