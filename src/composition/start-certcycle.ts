@@ -135,6 +135,7 @@ export const startCertcycle = async (
         Promise.resolve(certificateIdsOfOrganisation(readModels, organisationId)),
       auditCyclesOf: (certificateId) =>
         Promise.resolve(auditCycleIdsOfCertificate(readModels, certificateId)),
+      readModelsReached: (position) => runner.waitFor(position, config.readYourWritesTimeoutMs),
     });
     const apiKeys = new ApiKeyStore(readModels, () => clock.now());
     const adminKey = config.adminApiKey ?? (config.demo ? replaceDemoAdminApiKey(apiKeys) : null);

@@ -37,6 +37,19 @@ describe('one open recertification per certificate', () => {
     expect((await world.store.readAll()).length).toBe(before);
   });
 
+  it('refuses the second of two applications sent at once, as if sent one after the other', async () => {
+    const before = (await world.store.readAll()).length;
+    const outcomes = await Promise.allSettled([
+      start('cycle-2', '2026-09-01'),
+      start('cycle-3', '2026-09-01'),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toEqual(
+      new RecertificationAlreadyOpenError('cert-1', 'cycle-2', d('2026-09-01')),
+    );
+    expect((await world.store.readAll()).length).toBe(before + 1);
+  });
+
   it('accepts the next one once the open one is rejected or decided', async () => {
     await start('cycle-2', '2026-09-01');
     await world.service.reviewApplication(

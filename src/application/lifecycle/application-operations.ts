@@ -214,23 +214,25 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
     ): Promise<ApplicationResult> => {
       const { formerCertificateId, ...application } = input;
       const certificateId = input.certificateId ?? runtime.newId();
-      await requireNewCertificate(certificateId);
-      const formerCertificate =
-        formerCertificateId === undefined
-          ? null
-          : formerCertificateOf(await loadCertificate(store, formerCertificateId));
-      return submit(
-        {
-          ...application,
-          auditCycleId: input.auditCycleId ?? runtime.newId(),
-          certificateId,
-          kind: 'INITIAL',
-          submittedOn: input.submittedOn,
-          formerCertificate,
-        },
-        context,
-        options,
-      );
+      return runtime.forCertificate(certificateId, async () => {
+        await requireNewCertificate(certificateId);
+        const formerCertificate =
+          formerCertificateId === undefined
+            ? null
+            : formerCertificateOf(await loadCertificate(store, formerCertificateId));
+        return submit(
+          {
+            ...application,
+            auditCycleId: input.auditCycleId ?? runtime.newId(),
+            certificateId,
+            kind: 'INITIAL',
+            submittedOn: input.submittedOn,
+            formerCertificate,
+          },
+          context,
+          options,
+        );
+      });
     },
 
     /**
@@ -245,36 +247,38 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
       context: OperationContext,
       options: OperationOptions = {},
     ): Promise<ApplicationResult> => {
-      const { expectedVersion, ...rest } = options;
-      const certificate = await loadCertificate(store, input.certificateId, expectedVersion);
-      if (certificate.withdrawal) {
-        throw new CertificateWithdrawnError(
-          certificate.number,
-          certificate.withdrawal.withdrawnOn,
-          'a recertification application',
-        );
-      }
-      requireRestorableOn(certificate, runtime.dateOr(input.submittedOn));
-      await requireNoOpenRecertification(input.certificateId);
-      const previous = await loadAuditCycle(store, certificate.auditCycleId);
-      return submit(
-        {
-          auditCycleId: input.auditCycleId ?? runtime.newId(),
-          organisationId: certificate.organisationId,
-          certificateId: certificate.certificateId,
-          kind: 'RECERTIFICATION',
-          standard: input.standard ?? certificate.standard,
-          scope: input.scope ?? { ...previous.application.scope, text: certificate.scope },
-          sites: input.sites ?? certificate.sites.map((site) => site.siteId),
-          submittedOn: input.submittedOn,
-          recertification: {
-            previousAuditCycleId: certificate.auditCycleId,
-            certificateExpiryDate: certificate.expiryDate,
+      return runtime.forCertificate(input.certificateId, async () => {
+        const { expectedVersion, ...rest } = options;
+        const certificate = await loadCertificate(store, input.certificateId, expectedVersion);
+        if (certificate.withdrawal) {
+          throw new CertificateWithdrawnError(
+            certificate.number,
+            certificate.withdrawal.withdrawnOn,
+            'a recertification application',
+          );
+        }
+        requireRestorableOn(certificate, runtime.dateOr(input.submittedOn));
+        await requireNoOpenRecertification(input.certificateId);
+        const previous = await loadAuditCycle(store, certificate.auditCycleId);
+        return submit(
+          {
+            auditCycleId: input.auditCycleId ?? runtime.newId(),
+            organisationId: certificate.organisationId,
+            certificateId: certificate.certificateId,
+            kind: 'RECERTIFICATION',
+            standard: input.standard ?? certificate.standard,
+            scope: input.scope ?? { ...previous.application.scope, text: certificate.scope },
+            sites: input.sites ?? certificate.sites.map((site) => site.siteId),
+            submittedOn: input.submittedOn,
+            recertification: {
+              previousAuditCycleId: certificate.auditCycleId,
+              certificateExpiryDate: certificate.expiryDate,
+            },
           },
-        },
-        context,
-        rest,
-      );
+          context,
+          rest,
+        );
+      });
     },
 
     /** A TRANSFER application; the reactor creates the certificate when the transfer is granted. */
@@ -284,31 +288,33 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
       options?: OperationOptions,
     ): Promise<ApplicationResult> => {
       const certificateId = input.certificateId ?? runtime.newId();
-      await requireNewCertificate(certificateId);
-      return submit(
-        {
-          auditCycleId: input.auditCycleId ?? runtime.newId(),
-          organisationId: input.organisationId,
-          certificateId,
-          kind: 'TRANSFER',
-          standard: input.standard,
-          scope: input.scope,
-          sites: input.sites,
-          submittedOn: input.submittedOn,
-          transfer: {
-            previousCertificationBody: input.previousCertificationBody,
-            previousCertificateNumber: input.previousCertificateNumber,
-            previousCycleDecisionDate: input.previousCycleDecisionDate,
-            ...(input.originalCertificationDate
-              ? { originalCertificationDate: input.originalCertificationDate }
-              : {}),
-            certificateExpiryDate: input.certificateExpiryDate,
-            surveillanceProgramme: input.surveillanceProgramme,
+      return runtime.forCertificate(certificateId, async () => {
+        await requireNewCertificate(certificateId);
+        return submit(
+          {
+            auditCycleId: input.auditCycleId ?? runtime.newId(),
+            organisationId: input.organisationId,
+            certificateId,
+            kind: 'TRANSFER',
+            standard: input.standard,
+            scope: input.scope,
+            sites: input.sites,
+            submittedOn: input.submittedOn,
+            transfer: {
+              previousCertificationBody: input.previousCertificationBody,
+              previousCertificateNumber: input.previousCertificateNumber,
+              previousCycleDecisionDate: input.previousCycleDecisionDate,
+              ...(input.originalCertificationDate
+                ? { originalCertificationDate: input.originalCertificationDate }
+                : {}),
+              certificateExpiryDate: input.certificateExpiryDate,
+              surveillanceProgramme: input.surveillanceProgramme,
+            },
           },
-        },
-        context,
-        options,
-      );
+          context,
+          options,
+        );
+      });
     },
 
     /** The reviewer is the actor. */

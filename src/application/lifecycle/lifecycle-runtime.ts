@@ -7,9 +7,10 @@ import type {
   DomainCommand,
   DomainEvent,
 } from '../../domain';
-import type { EventStore } from '../../eventstore';
+import type { EventStore, GlobalPosition } from '../../eventstore';
 import { type Clock, today } from '../clock';
 import { commandHandler } from '../command-handler';
+import { keyedQueue } from './keyed-queue';
 import { requireNoFutureDates } from './no-future-dates';
 import type { OperationContext, OperationOptions, OperationResult } from './operation-result';
 
@@ -40,11 +41,19 @@ export interface LifecycleDependencies {
    * certificate id that one names already. Without it none is found.
    */
   auditCyclesOf?: (certificateId: string) => Promise<readonly string[]>;
+  /**
+   * Resolves once the read models `certificatesOf` and `auditCyclesOf` read hold the event at
+   * `position` (the projection runner's `waitFor`). Without it nothing waits: the lookups must then
+   * read the log itself.
+   */
+  readModelsReached?: (position: GlobalPosition) => Promise<void>;
 }
 
 /** What every operation group shares: the command handler, the clock's today and new ids. */
 export const lifecycleRuntime = (deps: LifecycleDependencies) => {
   const handle = commandHandler({ store: deps.store, clock: deps.clock });
+  const queue = keyedQueue();
+  const readModelsReached = deps.readModelsReached ?? (() => Promise.resolve());
   const timeZone = deps.timeZone ?? 'UTC';
   const requireHappened = (command: DomainCommand) =>
     requireNoFutureDates(command, today(deps.clock, timeZone));
@@ -70,6 +79,17 @@ export const lifecycleRuntime = (deps: LifecycleDependencies) => {
     checkGrant: deps.checkGrant ?? (() => Promise.resolve()),
     certificatesOf: deps.certificatesOf ?? (() => Promise.resolve([])),
     auditCyclesOf: deps.auditCyclesOf ?? (() => Promise.resolve([])),
+    /**
+     * Runs an operation whose check reads `auditCyclesOf` (a certificate id not yet reserved, no
+     * recertification already open) one at a time per certificate, until the read models hold its
+     * append: two sent at once would otherwise both pass the check.
+     */
+    forCertificate: <T extends OperationResult>(certificateId: string, work: () => Promise<T>) =>
+      queue(certificateId, async () => {
+        const result = await work();
+        if (result.position !== null) await readModelsReached(result.position);
+        return result;
+      }),
     /** The given date, or today in the CB's time zone. */
     dateOr: (date: CalendarDate | undefined): CalendarDate => date ?? today(deps.clock, timeZone),
   };

@@ -80,6 +80,7 @@ export const startApiHarness = async (options: ApiHarnessOptions = {}) => {
       Promise.resolve(certificateIdsOfOrganisation(db, organisationId)),
     auditCyclesOf: (certificateId) =>
       Promise.resolve(auditCycleIdsOfCertificate(db, certificateId)),
+    readModelsReached: (position) => runner.waitFor(position, 5000),
   });
   await runner.start();
   reactor.start();
