@@ -78,11 +78,11 @@ export const auditsOfCycle = (db: Database, auditCycleId: string): AuditView[] =
 export const nonconformitiesOfCycle = (db: Database, auditCycleId: string): NonconformityView[] =>
   statements(db).nonconformities.all(auditCycleId).map(nonconformityView);
 
-/** An audit cycle: application, review, transfer review and decision (audits and findings apart). */
 /** The ids of every audit cycle of the certificate, whatever its kind or status. */
 export const auditCycleIdsOfCertificate = (db: Database, certificateId: string): string[] =>
   statements(db).idsOfCertificate.all(certificateId);
 
+/** An audit cycle: application, review, transfer review and decision (audits and findings apart). */
 export const findAuditCycle = (db: Database, auditCycleId: string): AuditCycleView | null => {
   const row = statements(db).cycle.get(auditCycleId);
   if (!row) return null;

@@ -58,6 +58,13 @@ describe('cross-origin requests (CORS)', () => {
   });
   afterAll(() => cors.close());
 
+  /** `{ __typename }` posted by a page of `origin`. */
+  const postTypename = (url: string, origin: string) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
   const preflight = (url: string, origin: string) =>
     fetch(url, {
       method: 'OPTIONS',
@@ -78,11 +85,7 @@ describe('cross-origin requests (CORS)', () => {
   });
 
   it('lets the page of a configured origin read the answer of a POST', async () => {
-    const response = await fetch(cors.url, {
-      method: 'POST',
-      headers: { origin: DASHBOARD, 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ __typename }' }),
-    });
+    const response = await postTypename(cors.url, DASHBOARD);
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe(DASHBOARD);
     expect(response.headers.get('vary')).toContain('Origin');
@@ -99,18 +102,10 @@ describe('cross-origin requests (CORS)', () => {
       const allowed = await preflight(listener.url, DASHBOARD);
       expect(allowed.status).toBe(204);
       expect(allowed.headers.get('access-control-allow-origin')).toBe(DASHBOARD);
-      const response = await fetch(listener.url, {
-        method: 'POST',
-        headers: { origin: DASHBOARD, 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ __typename }' }),
-      });
+      const response = await postTypename(listener.url, DASHBOARD);
       expect(response.status).toBe(503);
       expect(response.headers.get('access-control-allow-origin')).toBe(DASHBOARD);
-      const other = await fetch(listener.url, {
-        method: 'POST',
-        headers: { origin: 'https://evil.example.com', 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ __typename }' }),
-      });
+      const other = await postTypename(listener.url, 'https://evil.example.com');
       expect(other.status).toBe(503);
       expect(other.headers.get('access-control-allow-origin')).toBeNull();
     } finally {
