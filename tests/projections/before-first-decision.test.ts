@@ -1,6 +1,8 @@
 import { type CertificateStatus, DEFAULT_POLICY, type StandardReference } from '../../src/domain';
 import {
   allProjections,
+  certificateRevisions,
+  certificatesProjection,
   certificateStatusOn,
   dashboard,
   listCertificates,
@@ -211,6 +213,23 @@ describe('a certificate as of a date before its first decision (certificates pro
         .prepare("SELECT version FROM projection_checkpoints WHERE name = 'certificates'")
         .pluck()
         .get(),
-    ).toBe(8);
+    ).toBe(certificatesProjection.version);
+  });
+
+  it('replaces the table of a version 8 store, whose rows held the revisions, and replays the revisions into their own table', async () => {
+    const { db, store } = readSide();
+    const live = readModelSnapshot(db);
+    db.exec(
+      "ALTER TABLE rm_certificates ADD COLUMN revisions TEXT NOT NULL DEFAULT '[]'; DROP TABLE rm_certificate_revisions;",
+    );
+    db.prepare("UPDATE projection_checkpoints SET version = 8 WHERE name = 'certificates'").run();
+    await new ProjectionRunner({ store, db, projections: allProjections }).catchUp();
+    const columns = db
+      .prepare<[], string>("SELECT name FROM pragma_table_info('rm_certificates')")
+      .pluck()
+      .all();
+    expect(columns).not.toContain('revisions');
+    expect(readModelSnapshot(db)).toEqual(live);
+    expect(certificateRevisions(db, LATER.certificateId).map((r) => r.revision)).toEqual([1]);
   });
 });

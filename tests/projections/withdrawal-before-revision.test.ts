@@ -9,6 +9,7 @@ import {
 } from '../../src/domain';
 import {
   allProjections,
+  certificateRevisions,
   findCertificate,
   listCertificates,
   ProjectionRunner,
@@ -122,11 +123,9 @@ describe('a certificate withdrawn before a revision takes effect', () => {
       expiryDate: '2028-01-09',
     });
     expect(
-      certificate?.revisions.map(({ revision, scope, effectiveDate }) => [
-        revision,
-        scope,
-        effectiveDate,
-      ]),
+      certificateRevisions(readSide().db, BETA.certificateId).map(
+        ({ revision, scope, effectiveDate }) => [revision, scope, effectiveDate],
+      ),
     ).toEqual([
       [1, ISSUED_SCOPE, '2025-01-10'],
       [2, EXTENDED_SCOPE, '2025-09-01'],
@@ -238,7 +237,10 @@ describe('a certificate withdrawn after its renewal was decided, before the rene
       currentAuditCycleId: BETA.recertificationCycle,
     });
     expect(
-      certificate?.revisions.map(({ revision, expiryDate }) => [revision, expiryDate]),
+      certificateRevisions(readSide().db, BETA.certificateId).map(({ revision, expiryDate }) => [
+        revision,
+        expiryDate,
+      ]),
     ).toEqual([
       [1, '2028-01-09'],
       [2, '2031-01-09'],

@@ -3,6 +3,7 @@ import type { CalendarDate, CertificateStatus } from '../../domain';
 import {
   certificateDeadlines,
   certificateHistory,
+  certificateRevisions,
   findAuditCycle,
   findOrganisation,
   statusOnFromPeriods,
@@ -12,11 +13,13 @@ import { CalendarDateScalar } from '../scalars';
 import {
   AuditCycle,
   Certificate,
+  CertificateRevision,
   CertificateStatusEnum,
   Deadline,
   HistoryEntry,
   Organisation,
   toAuditCycleType,
+  toCertificateRevisionType,
   toDeadlineType,
   toHistoryEntryType,
   toOrganisationType,
@@ -45,6 +48,16 @@ export class CertificateFields {
     @Arg('date', () => CalendarDateScalar) date: CalendarDate,
   ): boolean {
     return statusOnFromPeriods(certificate.statusPeriods, date) === 'ACTIVE';
+  }
+
+  @FieldResolver(() => [CertificateRevision], {
+    description:
+      'Every revision decided, in order; one due after the withdrawal, or on its day while an earlier revision was in force, never takes effect (`verifyCertificate` reads its number DRAFT).',
+  })
+  revisions(@Root() certificate: Certificate): CertificateRevision[] {
+    return certificateRevisions(this.deps.readModels, certificate.id).map(
+      toCertificateRevisionType,
+    );
   }
 
   @FieldResolver(() => [Deadline], {

@@ -2,7 +2,6 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { CalendarDate, CertificateStatus, PolicyProfile, RecordedStatus } from '../../domain';
 import type { CertificateView, ListedCertificate } from '../../projections';
 import { CalendarDateScalar } from '../scalars';
-import { CertificateRevision, toCertificateRevisionType } from './certificate-revision';
 import { CertificateSite, toCertificateSiteType } from './certificate-site';
 import { PolicyProfileEnum, RecordedStatusEnum } from './enums';
 import { StandardType, toStandardType } from './standard';
@@ -78,12 +77,6 @@ export class Certificate {
   @Field(() => PolicyProfileEnum)
   policyProfile!: PolicyProfile;
 
-  @Field(() => [CertificateRevision], {
-    description:
-      'Every revision decided, in order; one due after the withdrawal, or on its day while an earlier revision was in force, never takes effect (`verifyCertificate` reads its number DRAFT).',
-  })
-  revisions!: CertificateRevision[];
-
   @Field(() => [Suspension])
   suspensions!: Suspension[];
 
@@ -127,7 +120,6 @@ export const toCertificateType = (view: CertificateView): Certificate =>
     cycleDecisionDate: view.cycleDecisionDate,
     currentAuditCycleId: view.currentAuditCycleId,
     policyProfile: view.policyProfile,
-    revisions: view.revisions.map(toCertificateRevisionType),
     suspensions: view.suspensions.map(toSuspensionType),
     withdrawal: view.withdrawal && Object.assign(new Withdrawal(), view.withdrawal),
     transfer: view.transfer && Object.assign(new Transfer(), view.transfer),

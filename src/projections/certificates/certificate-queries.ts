@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import {
   type CalendarDate,
   calendarDate,
+  type CertificateRevision,
   type CertificateStatus,
   STANDARDS,
   standardCode,
@@ -82,6 +83,11 @@ const statements = perDatabase((db: Database) => ({
       'SELECT * FROM rm_certificates WHERE certificate_id IN (SELECT value FROM json_each(?))',
     ),
   ),
+  revisions: db
+    .prepare<[string], string>(
+      'SELECT revisions FROM rm_certificate_revisions WHERE certificate_id = ?',
+    )
+    .pluck(),
   lists: new Map<string, RowReader<[Record<string, unknown>], CertificateRow>>(),
   /** Certificates read by id since the read models last changed. */
   byIdKept: new ReadCache<string, CertificateView>(db, CERTIFICATES_KEPT),
@@ -111,6 +117,15 @@ export const findCertificates = (
     return new Map(rows.map((row) => [row.certificate_id, certificateView(row)]));
   });
 
+/** Every revision decided, in order, one a withdrawal means never takes effect included. */
+export const certificateRevisions = (
+  db: Database,
+  certificateId: string,
+): CertificateRevision[] => {
+  const revisions = statements(db).revisions.get(certificateId);
+  return revisions === undefined ? [] : (JSON.parse(revisions) as CertificateRevision[]);
+};
+
 /**
  * By number, with or without a revision suffix (`CN-20000-00042/R2`). A suffix names a revision
  * the certificate must have had; `requestedRevision` echoes it (null without a suffix).
@@ -122,11 +137,14 @@ export const findCertificateByNumber = (
   const parts = certificateNumberParts(number);
   const row = statements(db).byNumber.get(parts.number);
   if (!row) return null;
-  const view = certificateView(row);
-  if (parts.revision !== null && !view.revisions.some((r) => r.revision === parts.revision)) {
+  const { revision } = parts;
+  if (
+    revision !== null &&
+    !certificateRevisions(db, row.certificate_id).some((r) => r.revision === revision)
+  ) {
     return null;
   }
-  return { ...view, requestedRevision: parts.revision };
+  return { ...certificateView(row), requestedRevision: revision };
 };
 
 /** Status on a date (past or future); null for an unknown certificate. */

@@ -1,6 +1,5 @@
 import type {
   CalendarDate,
-  CertificateRevision,
   CertificateSite,
   PolicyProfile,
   RecordedStatus,
@@ -37,8 +36,6 @@ export interface CertificateView {
   cycleDecisionDate: CalendarDate;
   currentAuditCycleId: string;
   policyProfile: PolicyProfile;
-  /** Every revision decided, one a withdrawal means never takes effect included. */
-  revisions: CertificateRevision[];
   suspensions: SuspensionRecord[];
   withdrawal: Withdrawal | null;
   transfer: TransferRecord | null;
@@ -72,7 +69,6 @@ export interface CertificateRow {
   cycle_decision_date: string;
   audit_cycle_id: string;
   policy_profile: string;
-  revisions: string;
   suspensions: string;
   withdrawal: string | null;
   transfer: string | null;
@@ -109,7 +105,6 @@ export const certificateView = (row: CertificateRow): CertificateView => ({
   cycleDecisionDate: row.cycle_decision_date as CalendarDate,
   currentAuditCycleId: row.audit_cycle_id,
   policyProfile: row.policy_profile as PolicyProfile,
-  revisions: JSON.parse(row.revisions) as CertificateRevision[],
   suspensions: JSON.parse(row.suspensions) as SuspensionRecord[],
   withdrawal: parsed<Withdrawal>(row.withdrawal),
   transfer: parsed<TransferRecord>(row.transfer),

@@ -14,7 +14,13 @@ import {
   writeRegisterEntry,
 } from '../register/register-table';
 import type { BatchStates, Projection } from '../runner';
-import { aggregatesIn, certificateFold, dropTableWithout, perDatabase } from '../support';
+import {
+  aggregatesIn,
+  certificateFold,
+  dropTableWith,
+  dropTableWithout,
+  perDatabase,
+} from '../support';
 import { CERTIFICATE_QUERY_INDEXES, CERTIFICATE_TABLES } from './certificate-tables';
 import type { StatusPeriodView } from './status-periods';
 
@@ -25,13 +31,13 @@ const statements = perDatabase((db: Database) => ({
        scope, sites, organisation_name, organisation_location, certification_body_name,
        original_certification_date, decision_date, effective_date, expiry_date,
        first_effective_date, first_decision_date, cycle_decision_date, audit_cycle_id,
-       policy_profile, revisions, suspensions, withdrawal, transfer, status_periods, version)
+       policy_profile, suspensions, withdrawal, transfer, status_periods, version)
      VALUES (:certificateId, :organisationId, :number, :revision, :numberWithRevision,
        :recordedStatus, :standardIdentifier, :standardVersion, :standardCode, :scope, :sites,
        :organisationName, :organisationLocation, :certificationBodyName,
        :originalCertificationDate, :decisionDate, :effectiveDate, :expiryDate,
        :firstEffectiveDate, :firstDecisionDate, :cycleDecisionDate, :auditCycleId,
-       :policyProfile, :revisions, :suspensions, :withdrawal, :transfer, :statusPeriods, :version)
+       :policyProfile, :suspensions, :withdrawal, :transfer, :statusPeriods, :version)
      ON CONFLICT (certificate_id) DO UPDATE SET number = excluded.number,
        revision = excluded.revision, number_with_revision = excluded.number_with_revision,
        recorded_status = excluded.recorded_status,
@@ -45,10 +51,13 @@ const statements = perDatabase((db: Database) => ({
        expiry_date = excluded.expiry_date, first_effective_date = excluded.first_effective_date,
        first_decision_date = excluded.first_decision_date,
        cycle_decision_date = excluded.cycle_decision_date,
-       audit_cycle_id = excluded.audit_cycle_id, revisions = excluded.revisions,
-       suspensions = excluded.suspensions, withdrawal = excluded.withdrawal,
+       audit_cycle_id = excluded.audit_cycle_id, suspensions = excluded.suspensions, withdrawal = excluded.withdrawal,
        transfer = excluded.transfer, status_periods = excluded.status_periods,
        version = excluded.version`,
+  ),
+  upsertRevisions: db.prepare<[string, string]>(
+    `INSERT INTO rm_certificate_revisions (certificate_id, revisions) VALUES (?, ?)
+     ON CONFLICT (certificate_id) DO UPDATE SET revisions = excluded.revisions`,
   ),
   deletePeriods: db.prepare<[string]>(
     'DELETE FROM rm_certificate_status_periods WHERE certificate_id = ?',
@@ -98,13 +107,13 @@ const writeCertificate = (
     cycleDecisionDate: state.cycleDecisionDate,
     auditCycleId: state.auditCycleId,
     policyProfile: state.policy.profile,
-    revisions: JSON.stringify(state.revisions),
     suspensions: JSON.stringify(state.suspensions),
     withdrawal: json(state.withdrawal),
     transfer: json(state.transfer),
     statusPeriods: JSON.stringify(periods),
     version,
   });
+  statements(db).upsertRevisions.run(state.certificateId, JSON.stringify(state.revisions));
 };
 
 const writePeriods = (
@@ -141,21 +150,23 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * each certificate row holds its status periods as JSON too (one row read per certificate).
  * Version 8: each row holds its first decision date in this CB, and the register each revision's
  * decision date, so that a certificate is not listed, counted or verified as of a date before it
- * was decided (nor a revision before its decision).
+ * was decided (nor a revision before its decision). Version 9: the revisions are in a table of their
+ * own, out of the certificate row.
  */
 export const certificatesProjection: Projection = {
   name: 'certificates',
-  version: 8,
+  version: 9,
   setup: (db) => {
     dropTableWithout(db, 'rm_certificates', 'status_periods');
     dropTableWithout(db, 'rm_certificates', 'first_decision_date');
+    dropTableWith(db, 'rm_certificates', 'revisions');
     db.exec(CERTIFICATE_TABLES);
     setupRegisterTable(db);
   },
   queryIndexes: { ...CERTIFICATE_QUERY_INDEXES, ...REGISTER_QUERY_INDEXES },
   reset: (db) =>
     db.exec(
-      'DELETE FROM rm_certificates; DELETE FROM rm_certificate_status_periods; DELETE FROM rm_register;',
+      'DELETE FROM rm_certificates; DELETE FROM rm_certificate_revisions; DELETE FROM rm_certificate_status_periods; DELETE FROM rm_register;',
     ),
   folds: [certificateFold],
   applyBatch,
