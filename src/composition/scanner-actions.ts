@@ -1,5 +1,6 @@
 import type { LifecycleService, OperationResult } from '../application';
 import type { CalendarDate } from '../domain';
+import type { GlobalPosition } from '../eventstore';
 import type { OpenDeadlineView } from '../projections';
 
 /** What the deadline scan records by itself for a certificate whose open deadline calls for it. */
@@ -53,39 +54,41 @@ const actionsFor = (service: ScannerService): ScannerAction[] => [
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Collects, during a scan, the open deadlines that ask for an action, then runs each action once
- * per certificate and day: a certificate the service found nothing to do for is not asked again
- * that day.
+ * Runs, for the open deadlines that ask for an action, each action once per certificate and day:
+ * a certificate the service found nothing to do for is not asked again that day. Answers the
+ * position of the last append (null: nothing appended); the actions run one after another, so
+ * read models holding it hold every append of the run.
  */
 export const scannerActions = (service: ScannerService, log: (line: string) => void) => {
   const actions = actionsFor(service);
-  const pending: { action: ScannerAction; deadline: OpenDeadlineView }[] = [];
   let askedOn: CalendarDate | null = null;
   const asked = new Map<ScannerAction, Set<string>>();
-  return {
-    see(deadline: OpenDeadlineView, asOf: CalendarDate): void {
-      for (const action of actions) {
-        if (action.wants(deadline, asOf)) pending.push({ action, deadline });
+  return async (
+    deadlines: Iterable<OpenDeadlineView>,
+    asOf: CalendarDate,
+  ): Promise<GlobalPosition | null> => {
+    if (askedOn !== asOf) asked.clear();
+    askedOn = asOf;
+    const wanted = [...deadlines].flatMap((deadline) =>
+      actions
+        .filter((action) => action.wants(deadline, asOf))
+        .map((action) => ({ action, deadline })),
+    );
+    let last: GlobalPosition | null = null;
+    for (const { action, deadline } of wanted) {
+      const certificates = asked.get(action) ?? new Set<string>();
+      asked.set(action, certificates);
+      if (certificates.has(deadline.certificateId)) continue;
+      certificates.add(deadline.certificateId);
+      try {
+        const result = await action.run(deadline.certificateId, asOf);
+        if (!result) continue;
+        log(action.done(deadline, asOf));
+        last = result.position ?? last;
+      } catch (error) {
+        log(action.failed(deadline.certificateId, messageOf(error)));
       }
-    },
-    async run(asOf: CalendarDate): Promise<void> {
-      if (askedOn !== asOf) asked.clear();
-      askedOn = asOf;
-      for (const { action, deadline } of pending.splice(0)) {
-        const certificates = asked.get(action) ?? new Set<string>();
-        asked.set(action, certificates);
-        if (certificates.has(deadline.certificateId)) continue;
-        certificates.add(deadline.certificateId);
-        try {
-          if (await action.run(deadline.certificateId, asOf)) log(action.done(deadline, asOf));
-        } catch (error) {
-          log(action.failed(deadline.certificateId, messageOf(error)));
-        }
-      }
-    },
-    /** Forgets what a failed scan collected. */
-    clear(): void {
-      pending.length = 0;
-    },
+    }
+    return last;
   };
 };

@@ -212,6 +212,7 @@ export const startCertcycle = async (
           timeZone: config.timeZone,
           policy,
           service,
+          readModelsReached: (position) => runner.waitFor(position, config.readYourWritesTimeoutMs),
           pubSub,
           secrets,
           config: config.webhooks,

@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { PubSub } from 'type-graphql';
-import type { Clock, LifecycleService } from '../application';
+import { calendarDateIn, type Clock, type LifecycleService } from '../application';
 import type { WebhookConfig } from '../config';
 import type { CertificationPolicy } from '../domain';
-import type { EventStore } from '../eventstore';
+import type { EventStore, GlobalPosition } from '../eventstore';
 import { DEADLINE_REMINDER, deadlineReminderOf } from '../graphql/webhooks';
 import { openDeadlines } from '../projections';
 import {
@@ -28,6 +28,11 @@ export interface WebhookMachineryParts {
   /** Its reminder thresholds. */
   policy: CertificationPolicy;
   service: Pick<LifecycleService, 'suspendForMissedSurveillance' | 'recordExpiry'>;
+  /**
+   * Resolves once the read models the scan reads hold the event at `position` (the projection
+   * runner's `waitFor`), so reminders are read after what the scan recorded.
+   */
+  readModelsReached: (position: GlobalPosition) => Promise<void>;
   /** Where `deadlineReminder` subscribers listen. */
   pubSub: PubSub;
   secrets: SecretBox;
@@ -40,7 +45,10 @@ export interface WebhookMachineryParts {
 }
 
 export interface WebhookMachinery {
-  /** One reminder scan now, then the automatic suspensions and expiry records it found due. */
+  /**
+   * The automatic suspensions and expiry records due now, then, once the read models hold them,
+   * one reminder scan.
+   */
   scan(): Promise<ScanResult>;
   /** Stops scanning, dispatching and following the log (after the work in progress). */
   stop(): Promise<void>;
@@ -53,7 +61,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * them, and the reminder scanner runs now (in the background: readiness does not wait for it)
  * and every interval. Each reminder also goes to the `deadlineReminder` subscription; an overdue
  * surveillance audit of an ACTIVE certificate asks the service for the suspension, which the
- * certificate's recorded policy decides.
+ * certificate's recorded policy decides. A scan records first and reminds after: a certificate it
+ * finds expired gets no reminder for the deadlines its expiry ends.
  */
 export const startWebhookMachinery = async (
   parts: WebhookMachineryParts,
@@ -70,7 +79,7 @@ export const startWebhookMachinery = async (
   });
 
   const thresholds = parts.policy.reminderThresholdDays;
-  const actions = scannerActions(parts.service, log);
+  const runActions = scannerActions(parts.service, log);
   const deadlines: DeadlineSource = {
     *openDeadlines(asOf) {
       const withinDays = Math.max(0, ...thresholds);
@@ -80,7 +89,6 @@ export const startWebhookMachinery = async (
           certificateNumber: deadline.certificateNumber ?? undefined,
           version: deadline.version ?? undefined,
         };
-        actions.see(deadline, asOf);
         yield open;
       }
     },
@@ -97,13 +105,21 @@ export const startWebhookMachinery = async (
     },
   });
 
+  /**
+   * The last position the actions appended, waited for by every later scan too: a scan whose wait
+   * timed out fails, and the next one must not remind from read models still behind it. The
+   * actions read overdue deadlines only (`withinDays: 0`): none wants an upcoming one.
+   */
+  let recorded: GlobalPosition | null = null;
   const scanOnce = async (): Promise<ScanResult> => {
-    actions.clear();
-    const result = await scanner.scan();
+    const now = clock.now();
+    const asOf = calendarDateIn(now, parts.timeZone);
+    recorded = (await runActions(openDeadlines(db, asOf, { withinDays: 0 }), asOf)) ?? recorded;
+    if (recorded !== null) await parts.readModelsReached(recorded);
+    const result = await scanner.scan(now);
     log(
       `certcycle: deadline reminders on ${result.asOf}: ${result.sent} sent, ${result.skipped} skipped`,
     );
-    await actions.run(result.asOf);
     return result;
   };
   /** One scan at a time: a scan asked for while one runs gets that one's result. */

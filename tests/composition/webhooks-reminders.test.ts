@@ -360,6 +360,7 @@ describe('automatic suspension for a missed surveillance audit', () => {
       timeZone: 'UTC',
       policy: runningPolicy,
       service,
+      readModelsReached: (position) => runner.waitFor(position, 5000),
       pubSub: createInMemoryPubSub(),
       secrets,
       config: {

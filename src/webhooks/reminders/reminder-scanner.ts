@@ -47,9 +47,12 @@ export class ReminderScanner {
     this.outbox = new DeliveryOutbox(this.db);
   }
 
-  /** Scans batch by batch, letting other work run between batches (no query stays open). */
-  async scan(): Promise<ScanResult> {
-    const now = this.options.clock.now();
+  /**
+   * Scans batch by batch, letting other work run between batches (no query stays open), as of
+   * `now` (default the clock's): a caller that acted on the day's deadlines first passes the
+   * instant it acted at, so both see the same day.
+   */
+  async scan(now: Date = this.options.clock.now()): Promise<ScanResult> {
     const asOf = calendarDateIn(now, this.options.timeZone ?? 'UTC');
     const result: ScanResult = { asOf, sent: 0, skipped: 0 };
     const batchSize = this.options.batchSize ?? 2000;
