@@ -1,8 +1,11 @@
 import { ConfigError, loadConfig } from '../config';
+import { configurationFailure } from '../composition/start-failure';
+import { DataDirInUseError } from '../composition/storage';
 import { ApiError } from '../graphql/errors';
 import { apiKeyCommand } from './api-key-commands';
 import type { ProgressOutput } from './progress-bar';
 import { rebuildCommand } from './rebuild-command';
+import { StoreBusyError } from './store-busy-error';
 import { USAGE } from './usage';
 import { UsageError } from './usage-error';
 
@@ -35,8 +38,18 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
       io.err(`certcycle: ${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof ConfigError || error instanceof ApiError) {
+    // A data directory in use and a store locked for a moment are ConfigErrors only to be reported
+    // in one line: they are a process to stop or a moment to wait, not a setting to fix.
+    if (
+      error instanceof ApiError ||
+      error instanceof DataDirInUseError ||
+      error instanceof StoreBusyError
+    ) {
       io.err(`certcycle: ${error.message}`);
+      return 1;
+    }
+    if (error instanceof ConfigError) {
+      io.err(configurationFailure(error));
       return 1;
     }
     throw error;

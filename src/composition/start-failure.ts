@@ -3,6 +3,10 @@ import { ConfigError } from '../config';
 import { ListenError } from '../graphql/server/listen-error';
 import { DataDirInUseError, EventStoreUnreadableError } from './storage';
 
+/** The line for a setting to fix, as the service prints it at start and the CLI for any command. */
+export const configurationFailure = (error: ConfigError): string =>
+  `certcycle: configuration error: ${error.message}`;
+
 /**
  * What a failed start (or CLI command) prints: one line saying what to change for the failures an
  * operator fixes (a setting, a port, a data directory in use, an EventStoreDB server that does not
@@ -11,7 +15,7 @@ import { DataDirInUseError, EventStoreUnreadableError } from './storage';
 export const startFailure = (error: unknown): unknown => {
   if (error instanceof DataDirInUseError) return error.message;
   if (error instanceof ListenError) return `certcycle: ${error.message}`;
-  if (error instanceof ConfigError) return `certcycle: configuration error: ${error.message}`;
+  if (error instanceof ConfigError) return configurationFailure(error);
   if (error instanceof UnavailableError) {
     return (
       `certcycle: EventStoreDB does not answer (${error.message.split('\n')[0]}): check ` +

@@ -132,7 +132,7 @@ describe('npm run cli -- api-key', () => {
       const answer = await runCliProcess(['api-key', ...argv], { CERTCYCLE_DATA_DIR: nowhere });
       expect(answer).toMatchObject({ code: 1, stdout: '' });
       expect(answer.stderr).toBe(
-        `certcycle: no certcycle store at ${join(nowhere, 'certcycle.db')}, so no keys to ${argv[0]} ` +
+        `certcycle: configuration error: no certcycle store at ${join(nowhere, 'certcycle.db')}, so no keys to ${argv[0]} ` +
           '(is CERTCYCLE_DATA_DIR right?)\n',
       );
     }
@@ -154,7 +154,7 @@ describe('npm run cli -- api-key', () => {
     expect(answer).toMatchObject({ code: 1, stdout: '' });
     expect(answer.stderr).toMatch(
       new RegExp(
-        `^certcycle: CERTCYCLE_DATA_DIR ${file} cannot be used as a directory: [^\\n]*\\n$`,
+        `^certcycle: configuration error: CERTCYCLE_DATA_DIR ${file} cannot be used as a directory: [^\\n]*\\n$`,
       ),
     );
   });
@@ -167,7 +167,7 @@ describe('npm run cli -- api-key', () => {
       expect(answer).toEqual({
         code: 1,
         stdout: '',
-        stderr: `certcycle: CERTCYCLE_DATA_DIR ${file} is not a directory\n`,
+        stderr: `certcycle: configuration error: CERTCYCLE_DATA_DIR ${file} is not a directory\n`,
       });
     }
   });

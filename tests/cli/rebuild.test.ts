@@ -105,7 +105,7 @@ describe('npm run rebuild', () => {
       code: 1,
       stdout: '',
       stderr:
-        `certcycle: no certcycle store at ${nowhere}/certcycle.db, so no events to rebuild from ` +
+        `certcycle: configuration error: no certcycle store at ${nowhere}/certcycle.db, so no events to rebuild from ` +
         '(is CERTCYCLE_DATA_DIR right?)\n',
     });
     expect(existsSync(nowhere)).toBe(false);
@@ -145,8 +145,8 @@ describe('npm run rebuild beside an EventStoreDB that does not answer', () => {
       code: 1,
       stdout: '',
       stderr:
-        `certcycle: no certcycle store at ${env.CERTCYCLE_DATA_DIR}/read-models.db, so no keys to ` +
-        'list (is CERTCYCLE_DATA_DIR right?)\n',
+        `certcycle: configuration error: no certcycle store at ${env.CERTCYCLE_DATA_DIR}/read-models.db, ` +
+        'so no keys to list (is CERTCYCLE_DATA_DIR right?)\n',
     });
   });
 

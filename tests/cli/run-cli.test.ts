@@ -1,10 +1,10 @@
 import { runCli, USAGE } from '../../src/cli';
 
-const run = async (argv: readonly string[]) => {
+const run = async (argv: readonly string[], env: NodeJS.ProcessEnv = {}) => {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(argv, {
-    env: {},
+    env,
     out: (line) => out.push(line),
     err: (line) => err.push(line),
     progress: { write: () => true },
@@ -21,6 +21,30 @@ describe('the command line without a command', () => {
     'prints the usage on standard output for %s and exits with 0',
     async (help) => {
       expect(await run([help])).toEqual({ code: 0, out: [USAGE], err: [] });
+    },
+  );
+});
+
+describe('the command line with a malformed setting', () => {
+  it.each([
+    [
+      ['api-key', 'list'],
+      { CERTCYCLE_EVENT_STORE: 'bogus' },
+      'CERTCYCLE_EVENT_STORE=bogus is not one of sqlite, eventstoredb',
+    ],
+    [
+      ['rebuild'],
+      { CERTCYCLE_TIMEZONE: 'Mars/Base' },
+      'CERTCYCLE_TIMEZONE=Mars/Base is not an IANA time zone',
+    ],
+  ])(
+    'answers %j with the configuration error line the service prints at start, and exit code 1',
+    async (argv, env, problem) => {
+      expect(await run(argv, env)).toEqual({
+        code: 1,
+        out: [],
+        err: [`certcycle: configuration error: ${problem}`],
+      });
     },
   );
 });
