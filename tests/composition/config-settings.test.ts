@@ -35,6 +35,16 @@ describe('composition settings', () => {
     ).toThrow(/unknown placeholder \{site\}/);
   });
 
+  it('refuses a malformed sequence placeholder, saying what one takes', () => {
+    expect(() => loadConfig({ CERTCYCLE_CERTIFICATE_NUMBER_PATTERN: 'CN-{sequence:abc}' })).toThrow(
+      new ConfigError(
+        'CERTCYCLE_CERTIFICATE_NUMBER_PATTERN: certificate number pattern "CN-{sequence:abc}" has ' +
+          '{sequence:abc}, which is not a sequence placeholder: use {sequence}, or {sequence:N} to ' +
+          'pad the sequence with zeros to N digits, N being 1 or 2 digits (as in {sequence:5})',
+      ),
+    );
+  });
+
   it.each([
     ['CERTCYCLE_READ_YOUR_WRITES_TIMEOUT_MS', '0'],
     ['CERTCYCLE_READ_YOUR_WRITES_TIMEOUT_MS', '-5'],

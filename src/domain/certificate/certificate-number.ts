@@ -23,6 +23,13 @@ const standardNumber = ({ identifier }: StandardReference): string =>
 const replacement = (pattern: string, name: string, parts: CertificateNumberParts): string => {
   const sequence = /^sequence(?::(\d{1,2}))?$/.exec(name);
   if (sequence) return String(parts.sequence).padStart(Number(sequence[1] ?? 0), '0');
+  if (name.startsWith('sequence:')) {
+    throw new InvalidCertificateNumberPatternError(
+      pattern,
+      `has {${name}}, which is not a sequence placeholder: use {sequence}, or {sequence:N} to ` +
+        'pad the sequence with zeros to N digits, N being 1 or 2 digits (as in {sequence:5})',
+    );
+  }
   switch (name) {
     case 'standardNumber':
       return standardNumber(parts.standard);
@@ -42,9 +49,9 @@ const replacement = (pattern: string, name: string, parts: CertificateNumberPart
 
 /**
  * Formats a certificate number. Pattern syntax: literal text plus placeholders
- * `{sequence}` (or `{sequence:N}`, zero-padded to at least N digits), `{standardNumber}` (the
- * first digits of the identifier: `20000` for ISO/IEC 20000-1), `{standardVersion}` (`2018`),
- * `{year}` (`2024`) and `{yy}` (`24`). `CN-{standardNumber}-{sequence:5}` gives `CN-20000-00042`.
+ * `{sequence}` (or `{sequence:N}`, zero-padded to at least N digits, N of one or two digits),
+ * `{standardNumber}` (the first digits of the identifier: `20000` for ISO/IEC 20000-1),
+ * `{standardVersion}` (`2018`), `{year}` (`2024`) and `{yy}` (`24`). `CN-{standardNumber}-{sequence:5}` gives `CN-20000-00042`.
  * The pattern must contain a sequence placeholder; braces are reserved for placeholders.
  */
 export const formatCertificateNumber = (pattern: string, parts: CertificateNumberParts): string => {
@@ -54,12 +61,12 @@ export const formatCertificateNumber = (pattern: string, parts: CertificateNumbe
       `needs a positive whole sequence, got ${parts.sequence}`,
     );
   }
-  if (!/\{sequence(:\d{1,2})?\}/.test(pattern)) {
-    throw new InvalidCertificateNumberPatternError(pattern, 'has no {sequence} placeholder');
-  }
   const number = pattern.replace(PLACEHOLDER, (_match, name: string) =>
     replacement(pattern, name, parts),
   );
+  if (!/\{sequence(:\d{1,2})?\}/.test(pattern)) {
+    throw new InvalidCertificateNumberPatternError(pattern, 'has no {sequence} placeholder');
+  }
   if (/[{}]/.test(number)) {
     throw new InvalidCertificateNumberPatternError(pattern, 'has an unbalanced brace');
   }

@@ -38,6 +38,22 @@ describe('formatCertificateNumber', () => {
     expect(() => formatCertificateNumber(pattern, parts)).toThrow(message);
   });
 
+  it.each([
+    ['CN-{sequence:abc}', '{sequence:abc}'],
+    ['CN-{sequence:}', '{sequence:}'],
+    ['CN-{sequence:123}', '{sequence:123}'],
+    ['CN-{sequence}-{sequence:x}', '{sequence:x}'],
+  ])(
+    'says what a sequence placeholder takes, for the malformed one in %s',
+    (pattern, malformed) => {
+      expect(() => formatCertificateNumber(pattern, parts)).toThrow(
+        `certificate number pattern "${pattern}" has ${malformed}, which is not a sequence ` +
+          'placeholder: use {sequence}, or {sequence:N} to pad the sequence with zeros to N ' +
+          'digits, N being 1 or 2 digits (as in {sequence:5})',
+      );
+    },
+  );
+
   it.each([0, -1, 1.5])('refuses the sequence %s', (sequence) => {
     expect(() => formatCertificateNumber('{sequence}', { ...parts, sequence })).toThrow(
       /positive whole sequence/,
