@@ -39,6 +39,8 @@ export const progressBar = ({
   const started = now();
   let lastDrawn = -Infinity;
   let lastDone: number | null = null;
+  /** A terminal's cursor still stands at the end of the line redrawn in place. */
+  let lineOpen = false;
 
   const line = (done: number, elapsedMs: number): string => {
     const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
@@ -53,8 +55,10 @@ export const progressBar = ({
   };
 
   const draw = (text: string, final: boolean) => {
-    if (output.isTTY) output.write(`\r\u001b[2K${text}${final ? '\n' : ''}`);
-    else output.write(`${text}\n`);
+    if (output.isTTY) {
+      output.write(`\r\u001b[2K${text}${final ? '\n' : ''}`);
+      lineOpen = !final;
+    } else output.write(`${text}\n`);
   };
 
   return {
@@ -73,6 +77,14 @@ export const progressBar = ({
       const elapsed = now() - started;
       if (output.isTTY || lastDone !== done) draw(line(done, elapsed), true);
       return elapsed;
+    },
+    /**
+     * Leaves the bar as last drawn when the work stops before its end: on a terminal, ends its line,
+     * so that what is printed next (the failure) does not follow the bar on the same line.
+     */
+    abandon(): void {
+      if (lineOpen) output.write('\n');
+      lineOpen = false;
     },
   };
 };

@@ -40,12 +40,17 @@ export const rebuildCommand = async (
     runner.reset(names);
     const bar = progressBar({ total: storage.countEvents(), output: progress });
     let indexingFrom = performance.now();
-    const applied = await runner.catchUp({
-      onProgress: (done) => bar.update(done),
-      onIndexing: () => {
-        indexingFrom = performance.now();
-      },
-    });
+    const applied = await runner
+      .catchUp({
+        onProgress: (done) => bar.update(done),
+        onIndexing: () => {
+          indexingFrom = performance.now();
+        },
+      })
+      .catch((error: unknown) => {
+        bar.abandon();
+        throw error;
+      });
     const indexMs = performance.now() - indexingFrom;
     const elapsedMs = bar.finish(applied);
     const rate = elapsedMs > 0 ? Math.round((applied * 1000) / elapsedMs) : applied;

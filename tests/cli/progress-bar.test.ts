@@ -61,6 +61,31 @@ describe('the rebuild progress bar', () => {
     expect(writes[1]!.endsWith('\n')).toBe(true);
   });
 
+  it('ends the line redrawn on a terminal when the work is abandoned, and only then', () => {
+    let now = 0;
+    const { writes, output } = recorder(true);
+    const bar = progressBar({ total: 4, output, now: () => now });
+    bar.abandon();
+    expect(writes).toEqual([]);
+    now = 1000;
+    bar.update(2);
+    bar.abandon();
+    bar.abandon();
+    expect(writes.slice(1)).toEqual(['\n']);
+  });
+
+  it('writes nothing more in a log when the work is abandoned: each line ends there already', () => {
+    let now = 0;
+    const { writes, output } = recorder(false);
+    const bar = progressBar({ total: 4, output, now: () => now });
+    now = 1000;
+    bar.update(2);
+    bar.abandon();
+    expect(writes).toEqual([
+      '[###############---------------]  50%  2/4 events  2 events/s  ETA 1s\n',
+    ]);
+  });
+
   it('counts without percent or ETA when the total is unknown', () => {
     let now = 0;
     const { writes, output } = recorder(false);

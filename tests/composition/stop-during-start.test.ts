@@ -1,14 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { SqliteEventStore } from '../../src/eventstore';
 import { temporaryDirectory } from '../eventstore/temp-store';
-import { appendTypicalLifecycle } from '../projections/lifecycle-fixture';
+import { seedLifecycles } from '../projections/lifecycle-copies';
 
 jest.setTimeout(60_000);
 
@@ -42,39 +40,6 @@ const startServiceProcess = (env: Record<string, string>) => {
     ...output,
   }));
   return { child, output, exited };
-};
-
-/** `copies` copies of the typical lifecycle under other ids, inserted as they are. */
-const seedLifecycles = async (file: string, copies: number): Promise<number> => {
-  const db = new Database(file);
-  const store = new SqliteEventStore(db);
-  await appendTypicalLifecycle(store);
-  const events = await store.readAll();
-  const insert = db.prepare(
-    'INSERT INTO events (id, stream, version, category, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const copyOf = (text: string, n: number) =>
-    text
-      .replace(/\b(org|cert|cycle)-(acme|beta|gamma)/g, `$1-$2_${n}`)
-      .replace(/CN-(20000|27001)-\d{5}/g, `CN-$1-${String(n).padStart(7, '0')}`);
-  db.transaction(() => {
-    for (let n = 1; n < copies; n++) {
-      for (const event of events) {
-        insert.run(
-          randomUUID(),
-          copyOf(event.stream, n),
-          event.version,
-          event.stream.slice(0, event.stream.indexOf('-')),
-          event.type,
-          copyOf(JSON.stringify(event.data), n),
-          JSON.stringify(event.metadata),
-        );
-      }
-    }
-  })();
-  await store.close();
-  db.close();
-  return events.length * copies;
 };
 
 describe('a stop while the service starts', () => {
