@@ -2,6 +2,7 @@ export * from './api-key-commands';
 export * from './parse-arguments';
 export * from './progress-bar';
 export * from './rebuild-command';
+export * from './rebuild-interrupted-error';
 export * from './store-busy-error';
 export * from './run-cli';
 export * from './usage';

@@ -4,6 +4,7 @@ import { allProjections, ProjectionRunner } from '../projections';
 import type { CommandOutput } from './api-key-commands';
 import { existingStoreFile } from './existing-store';
 import { formatNumber, type ProgressOutput, progressBar } from './progress-bar';
+import { RebuildInterruptedError } from './rebuild-interrupted-error';
 import { UsageError } from './usage-error';
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -14,12 +15,13 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
  * a data directory without one is refused rather than given a new, empty store; beside an
  * EventStoreDB, a server that does not answer leaves the data directory untouched. The summary says
  * how much of the time went to the query indexes, built after the last event (the progress bar's
- * rate is that of applying events).
+ * rate is that of applying events). `signal` stops it before its next batch with a
+ * RebuildInterruptedError naming what it leaves unfinished.
  */
 export const rebuildCommand = async (
   config: Config,
   argv: readonly string[],
-  { out, progress }: CommandOutput & { progress: ProgressOutput },
+  { out, progress, signal }: CommandOutput & { progress: ProgressOutput; signal: AbortSignal },
 ): Promise<void> => {
   const options = argv.filter((argument) => argument.startsWith('-'));
   if (options.length > 0) throw new UsageError(`unknown option ${options.join(' ')}`);
@@ -30,7 +32,12 @@ export const rebuildCommand = async (
   }
   const names = argv.length > 0 ? [...new Set(argv)] : known;
   if (config.eventStore === 'sqlite') existingStoreFile(config, 'events to rebuild from');
-  const storage = await openStorage(config, { what: 'rebuild' });
+  /** The signal's abort as a RebuildInterruptedError, any other error as it is. */
+  const interruptionOr = (error: unknown, unfinished: readonly string[]): unknown =>
+    error === signal.reason ? new RebuildInterruptedError(unfinished) : error;
+  const storage = await openStorage(config, { what: 'rebuild', signal }).catch((error: unknown) => {
+    throw interruptionOr(error, []);
+  });
   try {
     const runner = new ProjectionRunner({
       store: storage.store,
@@ -46,10 +53,11 @@ export const rebuildCommand = async (
         onIndexing: () => {
           indexingFrom = performance.now();
         },
+        signal,
       })
       .catch((error: unknown) => {
         bar.abandon();
-        throw error;
+        throw interruptionOr(error, names);
       });
     const indexMs = performance.now() - indexingFrom;
     const elapsedMs = bar.finish(applied);

@@ -5,6 +5,7 @@ import { ApiError } from '../graphql/errors';
 import { apiKeyCommand } from './api-key-commands';
 import type { ProgressOutput } from './progress-bar';
 import { rebuildCommand } from './rebuild-command';
+import { RebuildInterruptedError } from './rebuild-interrupted-error';
 import { StoreBusyError } from './store-busy-error';
 import { USAGE } from './usage';
 import { UsageError } from './usage-error';
@@ -14,9 +15,14 @@ export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
   progress: ProgressOutput;
+  /** Aborted by the operator (SIGINT): a rebuild stops before its next batch and says so. */
+  signal: AbortSignal;
 }
 
-/** Runs one command line; answers the exit code (0 done, 1 failed, 2 bad usage). */
+/**
+ * Runs one command line; answers the exit code (0 done, 1 failed, 2 bad usage, 130 interrupted,
+ * as a shell reports a command that SIGINT ended).
+ */
 export const runCli = async (argv: readonly string[], io: CliIo): Promise<number> => {
   const [command, ...rest] = argv;
   try {
@@ -34,6 +40,10 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
     else throw new UsageError(`unknown command ${command}`);
     return 0;
   } catch (error) {
+    if (error instanceof RebuildInterruptedError) {
+      io.err(`certcycle: ${error.message}`);
+      return 130;
+    }
     if (error instanceof UsageError) {
       io.err(`certcycle: ${error.message}\n\n${USAGE}`);
       return 2;

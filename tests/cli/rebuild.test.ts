@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { startQuietly, testConfig } from '../composition/composed-service';
 import { temporaryDirectory } from '../eventstore/temp-store';
-import { runCliProcess } from './run-cli-process';
+import { seedLifecycles } from '../projections/lifecycle-copies';
+import { runCliProcess, startCliProcess } from './run-cli-process';
 
 jest.setTimeout(90_000);
 
@@ -116,6 +117,28 @@ describe('npm run rebuild', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
       'unknown projection certificats (known: organisations, certificates, certificate_history, audit_cycles, deadlines)',
+    );
+  });
+});
+
+describe('npm run rebuild interrupted', () => {
+  const dir = temporaryDirectory('cli-rebuild-interrupted');
+  afterAll(() => dir.remove());
+
+  it('stops on SIGINT before its next batch, says what it left and how it gets finished, exits with 130', async () => {
+    await seedLifecycles(dir.file('certcycle.db'), 1500);
+    const rebuild = startCliProcess(['rebuild', 'certificates'], { CERTCYCLE_DATA_DIR: dir.path });
+    await new Promise<void>((drawn) => {
+      rebuild.child.stderr.on('data', () => {
+        if (rebuild.output.stderr.includes('events/s')) drawn();
+      });
+    });
+    rebuild.child.kill('SIGINT');
+    const run = await rebuild.exited;
+    expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 130, stdout: '' });
+    expect(run.stderr.trimEnd().split('\n').at(-1)).toBe(
+      'certcycle: rebuild interrupted: certificates left part-built; the service finishes them ' +
+        'from where the rebuild stopped when it next starts, or run the rebuild again',
     );
   });
 });

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface CliRun {
   code: number | null;
@@ -10,24 +9,32 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `npm run cli -- ...args` as a child process (tsx on src/cli/main.ts). */
+/**
+ * `npm run cli -- ...args` as a child process, its output collected as it comes. Node runs
+ * src/cli/main.ts itself, through tsx's require hook rather than tsx's command, which kills a child
+ * that does not acknowledge a signal within about 60 ms (as while it applies a batch).
+ */
+export const startCliProcess = (args: readonly string[], env: Record<string, string>) => {
+  const child = spawn(
+    process.execPath,
+    ['--require', require.resolve('tsx/cjs'), path.join(ROOT, 'src/cli/main.ts'), ...args],
+    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+  const exited = new Promise<CliRun>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, ...output }));
+  });
+  return { child, output, exited };
+};
+
+/** Runs `npm run cli -- ...args` as a child process to its end. */
 export const runCliProcess = (
   args: readonly string[],
   env: Record<string, string>,
-): Promise<CliRun> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(TSX, [path.join(ROOT, 'src/cli/main.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+): Promise<CliRun> => startCliProcess(args, env).exited;
 
 /** `name: value` lines of the CLI's output. */
 export const fields = (output: string): Record<string, string> =>

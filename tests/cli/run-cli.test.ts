@@ -1,6 +1,12 @@
 import { runCli, USAGE } from '../../src/cli';
+import { temporaryDirectory } from '../eventstore/temp-store';
+import { seedLifecycles } from '../projections/lifecycle-copies';
 
-const run = async (argv: readonly string[], env: NodeJS.ProcessEnv = {}) => {
+const run = async (
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  signal = new AbortController().signal,
+) => {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(argv, {
@@ -8,6 +14,7 @@ const run = async (argv: readonly string[], env: NodeJS.ProcessEnv = {}) => {
     out: (line) => out.push(line),
     err: (line) => err.push(line),
     progress: { write: () => true },
+    signal,
   });
   return { code, out, err };
 };
@@ -47,4 +54,20 @@ describe('the command line with a malformed setting', () => {
       });
     },
   );
+});
+
+describe('the command line interrupted', () => {
+  const dir = temporaryDirectory('run-cli-interrupted');
+  afterAll(() => dir.remove());
+
+  it('says a rebuild interrupted before it began changed nothing, and exits with 130', async () => {
+    await seedLifecycles(dir.file('certcycle.db'), 1);
+    const interrupt = new AbortController();
+    interrupt.abort();
+    expect(await run(['rebuild'], { CERTCYCLE_DATA_DIR: dir.path }, interrupt.signal)).toEqual({
+      code: 130,
+      out: [],
+      err: ['certcycle: rebuild interrupted before it changed anything'],
+    });
+  });
 });
