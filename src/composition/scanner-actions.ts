@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { LifecycleService, OperationResult } from '../application';
 import type { CalendarDate } from '../domain';
 import type { GlobalPosition } from '../eventstore';
@@ -51,11 +52,18 @@ const actionsFor = (service: ScannerService): ScannerAction[] => [
   },
 ];
 
+/**
+ * Deadlines read between two turns of the event loop: a store can hold tens of thousands overdue
+ * (the bench's, 100,000 certificates), and requests are served meanwhile.
+ */
+const DEADLINES_PER_TURN = 2000;
+
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Runs, for the open deadlines that ask for an action, each action once per certificate and day:
- * a certificate the service found nothing to do for is not asked again that day. Answers the
+ * a certificate the service found nothing to do for is not asked again that day. `deadlines` is
+ * read lazily, a page at a time (`openDeadlines` keeps no query open between pages). Answers the
  * position of the last append (null: nothing appended); the actions run one after another, so
  * read models holding it hold every append of the run.
  */
@@ -69,11 +77,14 @@ export const scannerActions = (service: ScannerService, log: (line: string) => v
   ): Promise<GlobalPosition | null> => {
     if (askedOn !== asOf) asked.clear();
     askedOn = asOf;
-    const wanted = [...deadlines].flatMap((deadline) =>
-      actions
-        .filter((action) => action.wants(deadline, asOf))
-        .map((action) => ({ action, deadline })),
-    );
+    const wanted: { action: ScannerAction; deadline: OpenDeadlineView }[] = [];
+    let read = 0;
+    for (const deadline of deadlines) {
+      for (const action of actions) {
+        if (action.wants(deadline, asOf)) wanted.push({ action, deadline });
+      }
+      if (++read % DEADLINES_PER_TURN === 0) await nextTurn();
+    }
     let last: GlobalPosition | null = null;
     for (const { action, deadline } of wanted) {
       const certificates = asked.get(action) ?? new Set<string>();
