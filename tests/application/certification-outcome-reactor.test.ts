@@ -127,6 +127,18 @@ describe('certification-outcome reactor', () => {
     expect(await world.store.readStream('certificatenumbers-default')).toHaveLength(1);
   });
 
+  it('lets other work run between its batches, even when they hold only grants already acted on', async () => {
+    await grantedInitialCycle(world.service);
+    await world.reactor().catchUp();
+    const order: string[] = [];
+    setImmediate(() => order.push('other work'));
+    await world
+      .reactor({ checkpoints: inMemoryCheckpointStore() })
+      .catchUp()
+      .then(() => order.push('caught up'));
+    expect(order).toEqual(['other work', 'caught up']);
+  });
+
   it('follows the log live', async () => {
     const reactor = world.reactor();
     reactor.start();

@@ -49,6 +49,19 @@ describe('webhook fan-out', () => {
       >('SELECT webhook_id, event_id, subscription_id, payload FROM wh_deliveries ORDER BY id')
       .all();
 
+  it('lets other work run between its batches: requests are served during a long catch-up', async () => {
+    subscribe(['certificate.issued', 'certificate.suspended']);
+    await store.appendToStream('certificate-c1', [
+      certificateIssued('c1', 'org-acme'),
+      certificateSuspended('c1'),
+    ]);
+    await store.appendToStream('certificate-c2', [certificateIssued('c2', 'org-acme')]);
+    const order: string[] = [];
+    setImmediate(() => order.push('other work'));
+    await fanOut.catchUp().then(() => order.push('caught up'));
+    expect(order).toEqual(['other work', 'caught up']);
+  });
+
   it('creates one delivery per matching subscription, filtered by type and organisation', async () => {
     const all = subscribe(['certificate.issued', 'certificate.suspended']);
     const acme = subscribe(['certificate.suspended'], 'org-acme');

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   certificateDecider,
   certificateStreamName,
@@ -96,10 +97,15 @@ export class CertificationOutcomeReactor {
     this.subscription = null;
   }
 
-  /** Handles every grant after the checkpoint up to the end of the log; answers how many. */
+  /**
+   * Handles every grant after the checkpoint up to the end of the log; answers how many. Each batch
+   * starts on a new turn of the event loop (on SQLite, reading and a grant already acted on never
+   * wait for I/O), so requests and signals are served meanwhile.
+   */
   async catchUp(): Promise<number> {
     let handled = 0;
     for (;;) {
+      await nextTurn();
       const events = await this.options.store.readAll({
         ...GRANTS,
         after: this.checkpoint(),

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../application/clock';
 import type { CertificateStatus } from '../../domain';
@@ -60,10 +61,15 @@ export class WebhookFanOut {
     return row?.position ?? null;
   }
 
-  /** Reads the log to its end; returns the number of events read. */
+  /**
+   * Reads the log to its end; returns the number of events read. Each batch starts on a new turn
+   * of the event loop: on SQLite a read never waits for I/O, and a first start over a large log
+   * would otherwise hold requests and signals until the end.
+   */
   async catchUp(): Promise<number> {
     let read = 0;
     for (;;) {
+      await nextTurn();
       const events = await this.store.readAll({
         after: this.position,
         limit: this.batchSize,
