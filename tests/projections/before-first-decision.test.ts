@@ -196,17 +196,27 @@ describe('a certificate as of a date before its first decision (certificates pro
     expect(certificateStatusOn(readSide().db, LATER.certificateId, d('2020-01-01'))).toBe('DRAFT');
   });
 
-  it('replaces the table of a version 7 store, whose rows had no first decision date, and replays into it', async () => {
+  /** Starts a runner over a store whose certificates checkpoint says `version`. */
+  const replayFromVersion = async (version: number) => {
     const { db, store } = readSide();
-    const live = readModelSnapshot(db);
-    db.exec('ALTER TABLE rm_certificates DROP COLUMN first_decision_date');
-    db.prepare("UPDATE projection_checkpoints SET version = 7 WHERE name = 'certificates'").run();
+    db.prepare("UPDATE projection_checkpoints SET version = ? WHERE name = 'certificates'").run(
+      version,
+    );
     await new ProjectionRunner({ store, db, projections: allProjections }).catchUp();
-    const columns = db
-      .prepare<[], string>("SELECT name FROM pragma_table_info('rm_certificates')")
+  };
+
+  const certificateColumns = () =>
+    readSide()
+      .db.prepare<[], string>("SELECT name FROM pragma_table_info('rm_certificates')")
       .pluck()
       .all();
-    expect(columns).toContain('first_decision_date');
+
+  it('replaces the table of a version 7 store, whose rows had no first decision date, and replays into it', async () => {
+    const { db } = readSide();
+    const live = readModelSnapshot(db);
+    db.exec('ALTER TABLE rm_certificates DROP COLUMN first_decision_date');
+    await replayFromVersion(7);
+    expect(certificateColumns()).toContain('first_decision_date');
     expect(readModelSnapshot(db)).toEqual(live);
     expect(
       db
@@ -217,18 +227,13 @@ describe('a certificate as of a date before its first decision (certificates pro
   });
 
   it('replaces the table of a version 8 store, whose rows held the revisions, and replays the revisions into their own table', async () => {
-    const { db, store } = readSide();
+    const { db } = readSide();
     const live = readModelSnapshot(db);
     db.exec(
       "ALTER TABLE rm_certificates ADD COLUMN revisions TEXT NOT NULL DEFAULT '[]'; DROP TABLE rm_certificate_revisions;",
     );
-    db.prepare("UPDATE projection_checkpoints SET version = 8 WHERE name = 'certificates'").run();
-    await new ProjectionRunner({ store, db, projections: allProjections }).catchUp();
-    const columns = db
-      .prepare<[], string>("SELECT name FROM pragma_table_info('rm_certificates')")
-      .pluck()
-      .all();
-    expect(columns).not.toContain('revisions');
+    await replayFromVersion(8);
+    expect(certificateColumns()).not.toContain('revisions');
     expect(readModelSnapshot(db)).toEqual(live);
     expect(certificateRevisions(db, LATER.certificateId).map((r) => r.revision)).toEqual([1]);
   });
