@@ -151,7 +151,18 @@ const suspensionDeadlines = (state: IssuedCertificateState): Deadline[] =>
 
 const later = (a: CalendarDate, b: CalendarDate): CalendarDate => (a > b ? a : b);
 
-/** Set once the certificate is to the superseded version and its successor is published. */
+const earliest = (...dates: (CalendarDate | undefined)[]): CalendarDate | null =>
+  dates.reduce<CalendarDate | null>(
+    (first, date) => (date === undefined || (first !== null && first <= date) ? first : date),
+    null,
+  );
+
+/**
+ * Set once the certificate is to the superseded version and its successor is published. Met by
+ * whichever comes first (domain.md §4): the move to another version (a transition, renewal or
+ * restoration) or the expiry of the last revision to this version, so a restoration to the new
+ * version after that expiry does not reopen it.
+ */
 const transitionDeadlines = (state: IssuedCertificateState): Deadline[] => {
   const codes = [...new Set(state.revisions.map((r) => standardCode(r.standard)))];
   return codes.flatMap((code): Deadline[] => {
@@ -170,7 +181,7 @@ const transitionDeadlines = (state: IssuedCertificateState): Deadline[] => {
         dueDate: version.transitionEnd,
         openedOn: later(first.decisionDate, successor.publishedOn),
         closesOn: null,
-        metOn: moved?.decisionDate ?? lapse?.expiredOn ?? null,
+        metOn: earliest(moved?.decisionDate, lapse?.expiredOn),
         subject: `transition of certificate ${state.number} from ${code}`,
       },
     ];

@@ -20,7 +20,9 @@ import { queryIndexes } from '../support/query-indexes';
  * had open on that day; version 12 keeps a stage 2 due met on the first stage 2 completed after the
  * latest stage 1, when stage 2 is repeated for a major nonconformity past its verification limit;
  * version 13 ends on the lapse what every audit cycle of the certificate left open, a
- * recertification never decided included (version 11 ended only the current cycle's).
+ * recertification never decided included (version 11 ended only the current cycle's); version 14
+ * keeps a transition deadline met on the expiry at the transition end when a restoration to the
+ * new version follows it.
  */
 const DEADLINE_TABLES = `
 DROP TABLE IF EXISTS rm_deadline_certificate_states;

@@ -304,6 +304,17 @@ describe('certificateDeadlines', () => {
     expect(deadlines['RESTORATION_WINDOW_END:2025-10-31']?.dueDate).toBe('2026-04-30');
   });
 
+  it('keeps the transition deadline met on the expiry when a restoration to the new version follows', () => {
+    const events = run(
+      issue2013,
+      expire('2025-11-03'),
+      restore('2025-11-10', { standard: ISMS_2022 }),
+    );
+    const deadlines = byKey(certificateDeadlines(fold(events)));
+    expect(deadlines['TRANSITION_DEADLINE:ISO/IEC 27001:2013']?.metOn).toBe('2025-11-01');
+    expect(deadlines['RESTORATION_WINDOW_END:2025-10-31']?.metOn).toBe('2025-11-10');
+  });
+
   it('has none before issue', () => {
     expect(certificateDeadlines(initialCertificateState())).toEqual([]);
   });

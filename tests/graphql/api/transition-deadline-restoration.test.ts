@@ -1,0 +1,141 @@
+import { Role } from '../../../src/graphql';
+import { type ApiHarness, startApiHarness } from '../support/api-harness';
+import {
+  applicationAccepted,
+  auditDone,
+  d,
+  dataOf,
+  registerReadyOrganisation,
+} from './api-lifecycle';
+
+let api: ApiHarness;
+
+const ADMIN = { actor: 'admin-1' };
+const AUDITOR = { actor: 'aud-1' };
+const DECISION_MAKER = { actor: 'dm-1' };
+const ISMS_2013 = { identifier: 'ISO/IEC 27001', version: '2013' };
+const ISMS_2022 = { identifier: 'ISO/IEC 27001', version: '2022' };
+const TRANSITION = 'TRANSITION_DEADLINE:ISO/IEC 27001:2013';
+
+/**
+ * ISO/IEC 27001:2013, granted 2024-03-20: its expiry 2027-03-19 is capped at the transition end,
+ * 2025-10-31. It is not transitioned, so it expires from 2025-11-01 (recorded that day), and a
+ * recertification to 2022 restores it on 2025-11-10.
+ */
+beforeAll(async () => {
+  api = await startApiHarness({ now: '2025-11-20T02:00:00Z' });
+  const { service } = api;
+  await registerReadyOrganisation(service, 'org-isms', 'Isms Hosting Co.', '91110000MA0I000001');
+  await applicationAccepted(service, {
+    organisationId: 'org-isms',
+    auditCycleId: 'cycle-isms',
+    certificateId: 'cert-isms',
+    standard: ISMS_2013,
+  });
+  await auditDone(service, 'cycle-isms', 'stage1', 'STAGE1', '2024-02-05', '2024-02-06');
+  await auditDone(service, 'cycle-isms', 'stage2', 'STAGE2', '2024-03-04', '2024-03-06');
+  await service.decideCertification(
+    {
+      auditCycleId: 'cycle-isms',
+      decision: 'GRANTED',
+      decidedOn: d('2024-03-20'),
+      reasons: ['met'],
+    },
+    DECISION_MAKER,
+  );
+  await api.settle();
+  await service.expireCertificate(
+    { certificateId: 'cert-isms', recordedOn: d('2025-11-01') },
+    { actor: 'deadline-scanner' },
+  );
+  await api.settle();
+}, 60_000);
+afterAll(() => api.close());
+
+const transitionDeadlineOn = async (asOf: string) => {
+  const data = dataOf(
+    await api.query(
+      Role.VIEWER,
+      `query ($asOf: CalendarDate!) {
+        certificate(id: "cert-isms") { deadlines(asOf: $asOf) { key state metOn } }
+        dashboard(asOf: $asOf) { deadlinesByType { type overdue } } }`,
+      { asOf },
+    ),
+  );
+  const { deadlines } = data.certificate as {
+    deadlines: { key: string; state: string; metOn: string | null }[];
+  };
+  const deadline = deadlines.find(({ key }) => key === TRANSITION);
+  const overdue = (
+    data.dashboard as { deadlinesByType: { type: string; overdue: number }[] }
+  ).deadlinesByType.find(({ type }) => type === 'TRANSITION_DEADLINE')?.overdue;
+  return { state: deadline?.state, metOn: deadline?.metOn, overdue };
+};
+
+it('keeps the transition deadline met by the expiry at the transition end once the certificate is restored to the new version', async () => {
+  const expired = { state: 'MET', metOn: '2025-11-01', overdue: 0 };
+  expect(await transitionDeadlineOn('2025-11-05')).toEqual(expired);
+
+  const { service } = api;
+  await service.startRecertification(
+    {
+      certificateId: 'cert-isms',
+      auditCycleId: 'cycle-isms-2',
+      standard: ISMS_2022,
+      submittedOn: d('2025-11-03'),
+    },
+    ADMIN,
+  );
+  await service.reviewApplication(
+    { auditCycleId: 'cycle-isms-2', outcome: 'ACCEPTED', reasons: [], reviewedOn: d('2025-11-04') },
+    ADMIN,
+  );
+  await service.planAudit(
+    {
+      auditCycleId: 'cycle-isms-2',
+      auditId: 'recertification',
+      kind: 'RECERTIFICATION',
+      plannedStart: d('2025-11-05'),
+      plannedEnd: d('2025-11-06'),
+      mode: 'ON_SITE',
+      leadAuditorId: 'aud-1',
+      team: ['aud-1', 'aud-2'],
+      sites: ['site-bj', 'site-sh'],
+    },
+    AUDITOR,
+  );
+  await service.completeAudit(
+    {
+      auditCycleId: 'cycle-isms-2',
+      auditId: 'recertification',
+      firstDay: d('2025-11-05'),
+      lastDay: d('2025-11-06'),
+    },
+    AUDITOR,
+  );
+  await service.decideCertification(
+    {
+      auditCycleId: 'cycle-isms-2',
+      decision: 'GRANTED',
+      decidedOn: d('2025-11-10'),
+      reasons: ['met'],
+    },
+    DECISION_MAKER,
+  );
+  await api.settle();
+
+  const restored = dataOf(
+    await api.query(
+      Role.VIEWER,
+      '{ certificate(id: "cert-isms") { revisions { cause standard { code } } } }',
+    ),
+  );
+  expect(restored.certificate).toEqual({
+    revisions: [
+      { cause: 'ISSUED', standard: { code: 'ISO/IEC 27001:2013' } },
+      { cause: 'RESTORED', standard: { code: 'ISO/IEC 27001:2022' } },
+    ],
+  });
+  expect(await transitionDeadlineOn('2025-11-05')).toEqual(expired);
+  expect(await transitionDeadlineOn('2025-11-20')).toEqual(expired);
+}, 60_000);
