@@ -1,3 +1,4 @@
+import { cappedExpiry, standardCode } from '../standards';
 import { InvalidAuditCycleInputError } from './application-errors';
 import type { RecordTransferReview } from './audit-cycle-commands';
 import type { TransferReviewRecorded } from './audit-cycle-events';
@@ -42,7 +43,10 @@ const outstandingOf = (list: unknown): OutstandingNonconformity[] => {
   }));
 };
 
-/** IAF MD 2: only a valid, non-suspended, accredited certificate is transferred. */
+/**
+ * IAF MD 2: only a valid, non-suspended, accredited certificate is transferred; one to a superseded
+ * version is valid until min(its expiry, the transition end).
+ */
 const requireTransferable = (cycle: AuditCycle, data: RecordTransferReview['data']) => {
   const transfer = cycle.application.transfer;
   const certificate = `certificate ${transfer?.previousCertificateNumber} of ${transfer?.previousCertificationBody}`;
@@ -58,9 +62,16 @@ const requireTransferable = (cycle: AuditCycle, data: RecordTransferReview['data
         `transferred (IAF MD 2), review of ${data.reviewedOn}`,
     );
   }
-  if (transfer && data.reviewedOn > transfer.certificateExpiryDate) {
+  if (!transfer) return;
+  const { standard } = cycle.application;
+  const expiry = cappedExpiry(standard, transfer.certificateExpiryDate);
+  if (data.reviewedOn > expiry) {
+    const cause =
+      expiry < transfer.certificateExpiryDate
+        ? ` (the transition end of ${standardCode(standard)})`
+        : '';
     throw new CertificateNotTransferableError(
-      `${certificate} expired on ${transfer.certificateExpiryDate}, before the review of ${data.reviewedOn}`,
+      `${certificate} expired on ${expiry}${cause}, before the review of ${data.reviewedOn}`,
     );
   }
 };

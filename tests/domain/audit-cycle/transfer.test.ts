@@ -159,6 +159,28 @@ describe('transfer in (IAF MD 2)', () => {
       });
   });
 
+  it('refuses a certificate to a superseded version reviewed after its transition end', () => {
+    const superseded = new AuditCycleHistory()
+      .run(
+        submitTransfer({
+          standard: { identifier: 'ISO/IEC 27001', version: '2013' },
+          submittedOn: d('2025-10-20'),
+        }),
+      )
+      .accepted('2025-10-24');
+    spec(superseded.events)
+      .when(recordTransferReview({ reviewedOn: d('2025-10-31') }))
+      .events();
+    spec(superseded.events)
+      .when(recordTransferReview({ reviewedOn: d('2025-11-03') }))
+      .thenThrows(CertificateNotTransferableError, {
+        rule: 'TRANSFER_NOT_ALLOWED',
+        message:
+          'certificate OCB-20000-0099 of Other CB Ltd expired on 2025-10-31 (the transition end ' +
+          'of ISO/IEC 27001:2013), before the review of 2025-11-03',
+      });
+  });
+
   it('refuses a pre-transfer review in a cycle that is not a transfer', () => {
     spec(AuditCycleHistory.initial().accepted().events)
       .when(recordTransferReview())
