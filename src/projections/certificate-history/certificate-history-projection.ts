@@ -105,10 +105,13 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database): void => {
   for (const [certificateId, fresh] of batch.entries) writeEntries(db, certificateId, fresh);
 };
 
-/** Every event of a certificate and of its audit cycles, one entry each. */
+/**
+ * Every event of a certificate and of its audit cycles, one entry each. Version 4: a transition's
+ * summary gives the revision's effective date and the expiry the transition restored.
+ */
 export const certificateHistoryProjection: Projection = {
   name: 'certificate_history',
-  version: 3,
+  version: 4,
   setup: (db) => {
     dropTableWithout(db, 'rm_certificate_histories', 'last_position');
     db.exec(TABLES);

@@ -1,5 +1,5 @@
 import type { AuditCycleEvent, CalendarDate, CertificateEvent } from '../../domain';
-import { certificateNumberWithRevision } from '../../domain';
+import { certificateNumberWithRevision, standardCode } from '../../domain';
 import type { RecordedEvent } from '../../eventstore';
 
 /** The business date of an event (the day it happened in the CB's world, not when recorded). */
@@ -96,7 +96,7 @@ const line = (event: CertificateEvent | AuditCycleEvent): string => {
     case 'CertificateScopeReduced':
       return `Scope reduced: certificate ${printed(event.data)} effective ${event.data.effectiveDate}`;
     case 'CertificateTransitioned':
-      return `Certificate ${printed(event.data)} transitioned from ${event.data.previousStandard.identifier}:${event.data.previousStandard.version} to ${event.data.standard.identifier}:${event.data.standard.version}`;
+      return `Certificate ${printed(event.data)} transitioned from ${standardCode(event.data.previousStandard)} to ${standardCode(event.data.standard)}, effective ${event.data.effectiveDate}, expiring ${event.data.expiryDate}`;
   }
 };
 
