@@ -2,7 +2,12 @@ import type { CalendarDate } from '../calendar';
 import type { CertificationPolicy } from '../policy';
 import type { CurrentSite, OrganisationDetails, RemovedSite } from './organisation-details';
 import type { OrganisationEvent, ReadinessRecorded } from './organisation-events';
-import { consultancyOnRecord, NO_READINESS_FACTS, type ReadinessFacts } from './readiness-facts';
+import {
+  type ConsultancyFacts,
+  consultancyOnRecord,
+  NO_READINESS_FACTS,
+  type ReadinessFacts,
+} from './readiness-facts';
 
 export interface UnregisteredOrganisation {
   status: 'UNREGISTERED';
@@ -18,8 +23,12 @@ export interface RegisteredOrganisation extends OrganisationDetails {
   removedSites: readonly RemovedSite[];
   /** `legalRegistrationNumber` always mirrors `registrationNumber`. */
   readiness: ReadinessFacts;
-  /** Whether the organisation declared its consultancy (`readiness.consultancy` says none until then). */
-  consultancyDeclared: boolean;
+  /**
+   * The consultancy the organisation declared last (null: none yet, and `readiness.consultancy`
+   * says none until then). It may differ from `readiness.consultancy`, which keeps a related
+   * body's consultancy over a later declaration (see `consultancyOnRecord`).
+   */
+  declaredConsultancy: ConsultancyFacts | null;
 }
 
 export type OrganisationState = UnregisteredOrganisation | RegisteredOrganisation;
@@ -79,7 +88,7 @@ const evolveRegistered = (
       return {
         ...state,
         readiness: withReadiness(state.readiness, event.data),
-        consultancyDeclared: state.consultancyDeclared || event.data.consultancy !== undefined,
+        declaredConsultancy: event.data.consultancy ?? state.declaredConsultancy,
       };
   }
 };
@@ -102,7 +111,7 @@ export const evolveOrganisation = (
       sites: [],
       removedSites: [],
       readiness: { ...NO_READINESS_FACTS, legalRegistrationNumber: registrationNumber },
-      consultancyDeclared: false,
+      declaredConsultancy: null,
     };
   }
   return state.status === 'REGISTERED' ? evolveRegistered(state, event) : state;

@@ -66,11 +66,14 @@ const sameConsultancy = (a: ConsultancyFacts, b: ConsultancyFacts): boolean =>
 
 /**
  * Only facts that differ from those recorded are kept: recording the same facts again produces no
- * event. A first consultancy declaration is kept even when it says none (the default until then).
+ * event. A consultancy is compared with the one declared last, not with the one on record: a
+ * declaration that leaves a related body's consultancy on record is still recorded once, as a
+ * declaration. A first consultancy declaration is kept even when it says none (the default until
+ * then).
  */
 const changedFacts = (
   data: RecordReadiness['data'],
-  { readiness: recorded, consultancyDeclared }: RegisteredOrganisation,
+  { readiness: recorded, declaredConsultancy }: RegisteredOrganisation,
   recordedOn: CalendarDate,
 ): Changes => {
   const changes: Changes = {};
@@ -89,7 +92,7 @@ const changedFacts = (
   }
   if (data.consultancy !== undefined) {
     const facts = consultancy(data.consultancy, recordedOn);
-    if (!consultancyDeclared || !sameConsultancy(facts, recorded.consultancy)) {
+    if (declaredConsultancy === null || !sameConsultancy(facts, declaredConsultancy)) {
       changes.consultancy = facts;
     }
   }

@@ -184,7 +184,11 @@ describe('replaying an organisation stream', () => {
           endedOn: addDays(REGISTERED_ON, -30),
         },
       },
-      consultancyDeclared: true,
+      declaredConsultancy: {
+        used: true,
+        relatedToCertificationBody: true,
+        endedOn: addDays(REGISTERED_ON, -30),
+      },
     };
     expect(state).toStrictEqual(expected);
     expect(fold(log)).toStrictEqual(expected);

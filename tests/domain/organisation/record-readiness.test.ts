@@ -104,6 +104,21 @@ describe('recording readiness facts', () => {
     }
   });
 
+  it('records a declaration that leaves a related body consultancy on record once, then nothing when it is declared again', () => {
+    const none = { used: false, relatedToCertificationBody: false, endedOn: null };
+    const history = [
+      registered(),
+      recorded({ consultancy: relatedConsultancy }),
+      recorded({ consultancy: none }),
+    ];
+    given(history)
+      .when(record({ consultancy: { ...none } }, day('2025-05-01')))
+      .then([]);
+    given(history)
+      .when(record({ consultancy: { ...relatedConsultancy } }, day('2025-05-01')))
+      .then([recorded({ consultancy: relatedConsultancy }, day('2025-05-01'))]);
+  });
+
   it('records a consultancy that has not ended yet', () => {
     const ongoing = { used: true, relatedToCertificationBody: true, endedOn: null };
     given([registered()])
