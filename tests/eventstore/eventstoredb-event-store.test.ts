@@ -19,11 +19,19 @@ import { FakeEventStoreDBClient } from './eventstoredb/fake-eventstoredb-client'
 
 const NOW = new Date('2026-03-04T05:06:07.000Z');
 
-const newEvent = (id: string, type = 'CertificateIssued', data: unknown = { id }): NewEvent => ({
-  id,
+/** A UUID (the only ids EventStoreDB takes) that shows the short label it stands for. */
+const uuidFor = (label: string): string =>
+  `00000000-0000-4000-8000-${Buffer.from(label).toString('hex').padStart(12, '0')}`;
+
+const newEvent = (
+  label: string,
+  type = 'CertificateIssued',
+  data: unknown = { id: label },
+): NewEvent => ({
+  id: uuidFor(label),
   type,
   data,
-  metadata: { correlationId: `corr-${id}`, causationId: `cause-${id}`, actor: 'auditor-7' },
+  metadata: { correlationId: `corr-${label}`, causationId: `cause-${label}`, actor: 'auditor-7' },
 });
 
 const setup = () => {
@@ -85,7 +93,7 @@ describe('EventStoreDBEventStore.appendToStream', () => {
     await store.appendToStream('certificate-1', [
       newEvent('e1', 'CertificateIssued', { expiry: '2029-01-01', scopes: ['a'] }),
       {
-        id: 'e2',
+        id: uuidFor('e2'),
         type: 'CertificateSuspended',
         data: { reason: 'x' },
         metadata: {
@@ -98,7 +106,7 @@ describe('EventStoreDBEventStore.appendToStream', () => {
     ]);
     const [first, second] = client.appends[0]!.events;
     expect(first).toEqual({
-      id: 'e1',
+      id: uuidFor('e1'),
       contentType: 'application/json',
       type: 'CertificateIssued',
       data: { expiry: '2029-01-01', scopes: ['a'] },
@@ -209,6 +217,20 @@ describe('EventStoreDBEventStore.appendToStream', () => {
     ],
     ['a negative expected version', 'certificate-1', [newEvent('e1')], -1, 'expectedVersion'],
     ['a fractional expected version', 'certificate-1', [newEvent('e1')], 1.5, 'expectedVersion'],
+    [
+      'an event id that is not a UUID (the server cannot store it)',
+      'certificate-1',
+      [{ ...newEvent('e1'), id: 'e1' }],
+      'any',
+      'events[0].id',
+    ],
+    [
+      'an upper-case UUID (the server would hand it back in lower case)',
+      'certificate-1',
+      [newEvent('e1'), { ...newEvent('e2'), id: 'F47AC10B-58CC-4372-A567-0E02B2C3D479' }],
+      'any',
+      'events[1].id',
+    ],
   ] as const)(
     'refuses %s before calling the server',
     async (_case, stream, events, expectedVersion, field) => {
@@ -239,7 +261,7 @@ describe('EventStoreDBEventStore.readStream', () => {
     const events = await store.readStream('certificate-1');
     expect(events).toEqual([
       {
-        id: 'e1',
+        id: uuidFor('e1'),
         type: 'CertificateIssued',
         data: { id: 'e1' },
         metadata: {

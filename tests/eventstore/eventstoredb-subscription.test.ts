@@ -8,12 +8,19 @@ import {
 } from '../../src/eventstore';
 import { FakeEventStoreDBClient } from './eventstoredb/fake-eventstoredb-client';
 
-const newEvent = (id: string, type = 'CertificateIssued'): NewEvent => ({
-  id,
+/** A UUID (the only ids EventStoreDB takes) that shows the short label it stands for. */
+const uuidFor = (label: string): string =>
+  `00000000-0000-4000-8000-${Buffer.from(label).toString('hex').padStart(12, '0')}`;
+
+const newEvent = (label: string, type = 'CertificateIssued'): NewEvent => ({
+  id: uuidFor(label),
   type,
-  data: { id },
+  data: { id: label },
   metadata: { correlationId: 'c', actor: 'auditor' },
 });
+
+/** The label an event was made with (its data carries it). */
+const labelOf = (event: RecordedEvent): string => (event.data as { id: string }).id;
 
 const encoded = (commit: bigint): string =>
   `${commit.toString().padStart(20, '0')}/${commit.toString().padStart(20, '0')}`;
@@ -33,7 +40,7 @@ interface Batch {
 const recorder = () => {
   const batches: Batch[] = [];
   const handler = (events: RecordedEvent[], checkpoint: GlobalPosition): Promise<void> => {
-    batches.push({ ids: events.map((event) => event.id), checkpoint });
+    batches.push({ ids: events.map(labelOf), checkpoint });
     return Promise.resolve();
   };
   return { batches, handler };
@@ -110,7 +117,7 @@ describe('EventStoreDBEventStore.subscribe', () => {
     const subscription = store.subscribe(
       { eventTypes: ['CertificateIssued'] },
       async (events, checkpoint) => {
-        batches.push({ ids: events.map((event) => event.id), checkpoint });
+        batches.push({ ids: events.map(labelOf), checkpoint });
         if (batches.length === 1) await firstHandled;
       },
     );
@@ -183,7 +190,7 @@ describe('EventStoreDBEventStore.subscribe', () => {
     const { store } = await setup();
     const seen: string[] = [];
     const subscription = store.subscribe({}, async (events) => {
-      seen.push(...events.map((event) => event.id));
+      seen.push(...events.map(labelOf));
       await subscription.close();
     });
     await expect(subscription.done).resolves.toBeUndefined();

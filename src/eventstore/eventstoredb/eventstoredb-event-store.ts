@@ -40,6 +40,7 @@ import type {
 } from '../event-store';
 import { streamCategory } from '../stream-name';
 import { validateAppend } from '../validation';
+import { assertEventStoreDBIds } from './event-id';
 import { toEventStoreDBMetadata } from './event-metadata';
 import { serverFilterFor } from './event-selection';
 import { toExpectedRevision, versionOfRevision } from './expected-revision';
@@ -109,6 +110,7 @@ export class EventStoreDBEventStore implements EventStore {
   ): Promise<AppendResult> {
     const expected = options.expectedVersion ?? 'any';
     const serialised = validateAppend(stream, events, expected, this.now().toISOString());
+    assertEventStoreDBIds(serialised);
     const eventData = serialised.map((event) =>
       jsonEvent({
         id: event.id,
