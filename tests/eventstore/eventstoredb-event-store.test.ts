@@ -183,6 +183,31 @@ describe('EventStoreDBEventStore.appendToStream', () => {
     ).rejects.toMatchObject({ expected: 1, actual: 7 });
   });
 
+  it.each([
+    ['an exact version behind the stream', 1, 2],
+    ['no_stream on an existing stream', 'no_stream', 2],
+    ['stream_exists on a new stream', 'stream_exists', 0],
+  ] as const)(
+    'refuses %s when the client reports failures as results (throwOnAppendFailure=false)',
+    async (_case, expectedVersion, existing) => {
+      const { client, store } = setup();
+      if (existing > 0) {
+        await store.appendToStream('certificate-1', [newEvent('e1'), newEvent('e2')]);
+      }
+      client.failuresAsResults = true;
+      const before = client.log.length;
+      await expect(
+        store.appendToStream('certificate-1', [newEvent('e9')], { expectedVersion }),
+      ).rejects.toMatchObject({
+        name: 'ConcurrencyError',
+        stream: 'certificate-1',
+        expected: expectedVersion,
+        actual: existing,
+      });
+      expect(client.log).toHaveLength(before);
+    },
+  );
+
   it('passes other client errors through unchanged', async () => {
     const client = new FakeEventStoreDBClient();
     const unavailable = new UnavailableError(undefined, 'server down');

@@ -1,4 +1,6 @@
 import {
+  BACKWARDS,
+  END,
   EventStoreDBClient,
   FORWARDS,
   START,
@@ -129,6 +131,12 @@ export class EventStoreDBEventStore implements EventStore {
         throw new ConcurrencyError(stream, expected, versionOfRevision(error.actualVersion));
       }
       throw error;
+    }
+    if (!result.success) {
+      // A client made with throwOnAppendFailure=false (a connection string can ask for it) reports
+      // a wrong expected version as an unsuccessful result instead of an error; its batch append
+      // also reports the current revision wrongly (it converts a boolean), so read the version.
+      throw new ConcurrencyError(stream, expected, await this.currentVersion(stream));
     }
     const position =
       result.position ?? (await this.positionOf(stream, result.nextExpectedRevision));
@@ -312,5 +320,23 @@ export class EventStoreDBEventStore implements EventStore {
       if (resolved.event?.position) return resolved.event.position;
     }
     throw new Error(`EventStoreDB returned no position for ${stream} at revision ${revision}`);
+  }
+
+  /** The stream's version now (0: no stream), read from its last event. */
+  private async currentVersion(stream: string): Promise<number> {
+    const read = this.client.readStream(stream, {
+      fromRevision: END,
+      direction: BACKWARDS,
+      maxCount: 1,
+    });
+    try {
+      for await (const resolved of read) {
+        if (resolved.event) return versionOfRevision(resolved.event.revision);
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return 0;
+      throw error;
+    }
+    return 0;
   }
 }

@@ -1,5 +1,10 @@
 import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { StreamNotFoundError, WrongExpectedVersionError } from '@eventstore/db-client';
+import {
+  BACKWARDS,
+  END,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
 import type {
   AllStreamRecordedEvent,
   AllStreamResolvedEvent,
@@ -84,6 +89,12 @@ export class FakeEventStoreDBClient implements EventStoreDBClientLike {
   disposed = false;
   /** When set, appends are acknowledged without a position (as the server may for retries). */
   omitAppendPosition = false;
+  /**
+   * When set, a wrong expected version resolves as an unsuccessful result, as the client does when
+   * made with throwOnAppendFailure=false; like its batch append, with current revision 1 or 0 (the
+   * boolean "has a current revision" converted to a bigint).
+   */
+  failuresAsResults = false;
   /** Commit positions start at 8 so that encoded positions cross a decimal digit early. */
   private nextCommit = 8n;
 
@@ -131,10 +142,16 @@ export class FakeEventStoreDBClient implements EventStoreDBClientLike {
     const expected = options?.expectedRevision ?? 'any';
     const current = this.currentRevision(stream);
     const stored = this.log.filter((event) => event.streamId === stream);
-    const wrongVersion = () =>
-      Promise.reject(
-        new WrongExpectedVersionError(undefined, { streamName: stream, expected, current }),
-      );
+    const wrongVersion = (): Promise<AppendResult> =>
+      this.failuresAsResults
+        ? Promise.resolve({
+            success: false,
+            nextExpectedRevision: current === 'no_stream' ? 0n : 1n,
+            position: undefined,
+          })
+        : Promise.reject(
+            new WrongExpectedVersionError(undefined, { streamName: stream, expected, current }),
+          );
     // The server's idempotency: the same ids already stored where this append would have gone.
     const start =
       typeof expected === 'bigint'
@@ -169,14 +186,21 @@ export class FakeEventStoreDBClient implements EventStoreDBClientLike {
 
   readStream(stream: string, options?: ReadStreamOptions) {
     this.calls.push('readStream');
-    const from = typeof options?.fromRevision === 'bigint' ? options.fromRevision : 0n;
+    const from = options?.fromRevision;
+    const backwards = options?.direction === BACKWARDS;
     const max = Number(options?.maxCount ?? Number.MAX_SAFE_INTEGER);
     const log = this.log;
+    const inRange = (revision: bigint): boolean => {
+      if (typeof from === 'bigint') return backwards ? revision <= from : revision >= from;
+      if (from === END) return backwards;
+      return !backwards || revision === 0n; // START, the default
+    };
     return streamingRead(async function* () {
       await Promise.resolve();
       const events = log.filter((event) => event.streamId === stream);
       if (events.length === 0) throw new StreamNotFoundError(undefined, stream);
-      for (const event of events.filter((e) => e.revision >= from).slice(0, max)) {
+      const ordered = backwards ? [...events].reverse() : events;
+      for (const event of ordered.filter((e) => inRange(e.revision)).slice(0, max)) {
         yield { event };
       }
     });
