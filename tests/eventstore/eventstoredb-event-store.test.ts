@@ -318,6 +318,32 @@ describe('EventStoreDBEventStore.readStream', () => {
     expect(await versions({ maxCount: 0 })).toEqual([]);
   });
 
+  it('refuses events the server sent without a log position (servers before 22.6)', async () => {
+    const { client, store } = setup();
+    await store.appendToStream('certificate-1', [newEvent('e1')]);
+    const readStream = client.readStream.bind(client);
+    // What the client makes of the server's "unknown" position: the largest uint64, not undefined.
+    const unknown = 2n ** 64n - 1n;
+    client.readStream = (stream, options) =>
+      Object.assign(
+        Readable.from(
+          (async function* () {
+            for await (const { event } of readStream(stream, options)) {
+              yield { event: { ...event, position: { commit: unknown, prepare: unknown } } };
+            }
+          })(),
+        ),
+        { cancel: () => Promise.resolve() },
+      );
+    await expect(store.readStream('certificate-1')).rejects.toThrow(
+      'without a log position (needs server 22.6 or later)',
+    );
+    client.omitAppendPosition = true;
+    await expect(store.appendToStream('certificate-1', [newEvent('e2')])).rejects.toThrow(
+      'returned no position for certificate-1 at revision 1',
+    );
+  });
+
   it('refuses a negative fromVersion before calling the server', async () => {
     const { client, store } = setup();
     await expect(store.readStream('certificate-1', { fromVersion: -1 })).rejects.toBeInstanceOf(

@@ -48,7 +48,7 @@ import { serverFilterFor } from './event-selection';
 import { toExpectedRevision, versionOfRevision } from './expected-revision';
 import { decodePosition, encodePosition } from './global-position';
 import { assertFilter, assertOptionalCount } from './read-options';
-import { selectedAfter, toRecordedEvent } from './recorded-event';
+import { hasLogPosition, selectedAfter, toRecordedEvent } from './recorded-event';
 
 /** The part of `EventStoreDBClient` this adapter uses (a real client satisfies it). */
 export interface EventStoreDBClientLike {
@@ -317,9 +317,12 @@ export class EventStoreDBEventStore implements EventStore {
   private async positionOf(stream: string, revision: bigint): Promise<Position> {
     const read = this.client.readStream(stream, { fromRevision: revision, maxCount: 1 });
     for await (const resolved of read) {
-      if (resolved.event?.position) return resolved.event.position;
+      if (hasLogPosition(resolved.event?.position)) return resolved.event.position;
     }
-    throw new Error(`EventStoreDB returned no position for ${stream} at revision ${revision}`);
+    throw new Error(
+      `EventStoreDB returned no position for ${stream} at revision ${revision} ` +
+        '(stream reads carry positions from server 22.6 on)',
+    );
   }
 
   /** The stream's version now (0: no stream), read from its last event. */

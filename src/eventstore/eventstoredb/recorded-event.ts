@@ -15,8 +15,19 @@ export interface StoredEvent {
   position?: LogPosition;
 }
 
+/**
+ * The commit position a server sends for an event whose log position it does not know (stream
+ * reads before server 22.6; events of explicit transactions). The client passes it on as a
+ * position, so a missing position is never `undefined` on a real server.
+ */
+const UNKNOWN_COMMIT = 2n ** 64n - 1n;
+
+/** Whether the server told the event's log position. */
+export const hasLogPosition = (position: LogPosition | undefined): position is LogPosition =>
+  position !== undefined && position.commit !== UNKNOWN_COMMIT;
+
 export const toRecordedEvent = (event: StoredEvent): RecordedEvent => {
-  if (!event.position) {
+  if (!hasLogPosition(event.position)) {
     throw new Error(
       `EventStoreDB returned event ${event.id} without a log position (needs server 22.6 or later)`,
     );
