@@ -324,6 +324,7 @@ describe('EventStoreDBEventStore.readStream', () => {
     const readStream = client.readStream.bind(client);
     // What the client makes of the server's "unknown" position: the largest uint64, not undefined.
     const unknown = 2n ** 64n - 1n;
+    let cancelled = 0;
     client.readStream = (stream, options) =>
       Object.assign(
         Readable.from(
@@ -333,11 +334,12 @@ describe('EventStoreDBEventStore.readStream', () => {
             }
           })(),
         ),
-        { cancel: () => Promise.resolve() },
+        { cancel: () => Promise.resolve(void (cancelled += 1)) },
       );
     await expect(store.readStream('certificate-1')).rejects.toThrow(
       'without a log position (needs server 22.6 or later)',
     );
+    expect(cancelled).toBe(1);
     client.omitAppendPosition = true;
     await expect(store.appendToStream('certificate-1', [newEvent('e2')])).rejects.toThrow(
       'returned no position for certificate-1 at revision 1',
@@ -392,6 +394,37 @@ describe('EventStoreDBEventStore.readAll', () => {
     ).toEqual(['c3']);
     expect(ids(await store.readAll({ limit: 2 }))).toEqual(['c1', 'o1']);
     expect(await store.readAll({ limit: 0 })).toEqual([]);
+  });
+
+  it('cancels the server read when it stops at the limit or at an event it cannot convert', async () => {
+    const { client, store } = await seed();
+    const readAll = client.readAll.bind(client);
+    let cancelled = 0;
+    let unknownPositionAt: number | null = null;
+    client.readAll = (options) => {
+      const read = readAll(options);
+      return Object.assign(
+        Readable.from(
+          (async function* () {
+            let index = 0;
+            for await (const { event } of read) {
+              const unknown = index++ === unknownPositionAt ? 2n ** 64n - 1n : null;
+              yield unknown === null
+                ? { event }
+                : { event: { ...event, position: { commit: unknown, prepare: unknown } } };
+            }
+          })(),
+        ),
+        { cancel: () => Promise.resolve(void (cancelled += 1)) },
+      );
+    };
+    expect(ids(await store.readAll())).toEqual(['c1', 'o1', 'c2', 'c3']);
+    expect(cancelled).toBe(0);
+    expect(ids(await store.readAll({ limit: 2 }))).toEqual(['c1', 'o1']);
+    expect(cancelled).toBe(1);
+    unknownPositionAt = 1;
+    await expect(store.readAll()).rejects.toThrow('without a log position');
+    expect(cancelled).toBe(2);
   });
 
   it('refuses a position it did not produce before calling the server', async () => {

@@ -157,14 +157,19 @@ export class EventStoreDBEventStore implements EventStore {
       ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
     });
     const events: RecordedEvent[] = [];
+    let complete = false;
     try {
       for await (const resolved of read) {
         if (resolved.event) events.push(toRecordedEvent(resolved.event));
       }
+      complete = true;
     } catch (error) {
       // The client reports a missing stream while iterating, not when the read is created.
       if (error instanceof StreamNotFoundError) return [];
       throw error;
+    } finally {
+      // Leaving the loop early destroys the client's stream, not the server's call.
+      if (!complete) await read.cancel().catch(() => undefined);
     }
     return events;
   }
@@ -178,19 +183,18 @@ export class EventStoreDBEventStore implements EventStore {
     if (limit === 0) return [];
     const read = this.client.readAll({ fromPosition, direction: FORWARDS });
     const events: RecordedEvent[] = [];
-    let stoppedEarly = false;
+    let complete = false;
     try {
       for await (const resolved of read) {
         const event = selectedAfter(resolved.event, options, after ?? '');
         if (!event) continue;
         events.push(event);
-        if (events.length >= limit) {
-          stoppedEarly = true;
-          break;
-        }
+        if (events.length >= limit) break;
       }
+      complete = events.length < limit;
     } finally {
-      if (stoppedEarly) await read.cancel();
+      // Stopping at the limit, or at an event it cannot convert, leaves the server's read running.
+      if (!complete) await read.cancel().catch(() => undefined);
     }
     return events;
   }
