@@ -5,7 +5,11 @@ import { ArgumentValidationError, AuthenticationError, AuthorizationError } from
 import { InvalidCalendarDateError } from '../../domain/calendar';
 import { DomainError } from '../../domain/errors';
 import { AggregateAlreadyExistsError, UnknownAggregateError } from '../../application/lifecycle';
-import { ConcurrencyError, InvalidEventStoreInputError } from '../../eventstore';
+import {
+  ConcurrencyError,
+  type ExpectedVersion,
+  InvalidEventStoreInputError,
+} from '../../eventstore';
 import {
   InvalidCertificateFilterError,
   InvalidDeadlineQueryError,
@@ -65,11 +69,32 @@ const conflict = ({ stream, expected, actual }: ConcurrencyError): Mapped => {
   const id = stream.slice(dash + 1);
   return {
     code: ErrorCode.CONFLICT,
-    message:
-      `${entity} ${id} is at version ${actual}, not ${String(expected)}: it changed meanwhile; ` +
-      'read it again before retrying',
+    message: conflictMessage(`${entity} ${id}`, expected, actual),
     extensions: { currentVersion: actual, entity, id },
   };
+};
+
+/**
+ * Only a mutation that creates its object (`registerOrganisation`, `submitApplication`,
+ * `transferCertificateIn`) fits expectedVersion 0: a mismatch there is no change made meanwhile.
+ */
+const conflictMessage = (object: string, expected: ExpectedVersion, actual: number): string => {
+  if (actual === 0) {
+    return (
+      `${object} does not exist yet, so expectedVersion ${String(expected)} cannot match: ` +
+      'a mutation that creates it takes expectedVersion 0, or none'
+    );
+  }
+  if (expected === 0) {
+    return (
+      `${object} already exists, at version ${actual}: expectedVersion 0 is only for a ` +
+      'mutation that creates it'
+    );
+  }
+  return (
+    `${object} is at version ${actual}, not ${String(expected)}: it changed meanwhile; ` +
+    'read it again before retrying'
+  );
 };
 
 /** The one error formatter of the API, for Apollo's `formatError` and for graphql-ws results. */

@@ -342,6 +342,35 @@ describe('refusals', () => {
     expect(firstError(response).extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
   });
 
+  it('says a create takes expectedVersion 0, not that its object changed meanwhile', async () => {
+    const input = {
+      organisationId: 'org-create-version',
+      legalName: 'Create Ltd',
+      country: 'CN',
+      address: '3 New Road, Beijing',
+    };
+    const before = (await api.store.readAll()).length;
+    const early = firstError(
+      await api.query(Role.ADMIN, MUTATIONS.registerOrganisation, { input, expectedVersion: 1 }),
+    );
+    expect(early.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 0 });
+    expect(early.message).toBe(
+      'Organisation org-create-version does not exist yet, so expectedVersion 1 cannot match: ' +
+        'a mutation that creates it takes expectedVersion 0, or none',
+    );
+    expect((await api.store.readAll()).length).toBe(before);
+
+    await mutate(api, Role.ADMIN, 'registerOrganisation', input, 0);
+    const again = firstError(
+      await api.query(Role.ADMIN, MUTATIONS.registerOrganisation, { input, expectedVersion: 0 }),
+    );
+    expect(again.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 1 });
+    expect(again.message).toBe(
+      'Organisation org-create-version already exists, at version 1: expectedVersion 0 is only ' +
+        'for a mutation that creates it',
+    );
+  });
+
   it("checks a recertification's expectedVersion against the certificate it names", async () => {
     const { certificateId } = await grantedOverHttp(api, 'org-recert-version');
     today('2027-03-01');
