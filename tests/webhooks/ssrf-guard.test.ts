@@ -143,7 +143,9 @@ describe('SSRF guard', () => {
       { url: receiver.url('/hook'), headers: {}, body: '{}', timeoutMs: 2000 },
       { agents: permissive },
     );
-    expect(response.error).toBe('scheme http: is not allowed');
+    expect(response.error).toBe(
+      'scheme http: is not allowed (CERTCYCLE_WEBHOOK_ALLOW_HTTP=1 allows http: endpoints)',
+    );
     expect(() => validateWebhookUrl('http://example.com/hook')).toThrow(InvalidWebhookUrlError);
     expect(() => validateWebhookUrl('http://example.com/hook', { allowHttp: true })).not.toThrow();
     expect(() => validateWebhookUrl('ftp://example.com/')).toThrow(/not http\(s\)/);

@@ -54,7 +54,9 @@ export const sendWebhook = (
   }
   const isHttps = url.protocol === 'https:';
   if (!isHttps && !(url.protocol === 'http:' && options.allowHttp)) {
-    return Promise.resolve(failed(`scheme ${url.protocol} is not allowed`));
+    const remedy =
+      url.protocol === 'http:' ? ' (CERTCYCLE_WEBHOOK_ALLOW_HTTP=1 allows http: endpoints)' : '';
+    return Promise.resolve(failed(`scheme ${url.protocol} is not allowed${remedy}`));
   }
   const limit = options.responseBodyLimit ?? 1024;
   return new Promise((resolve) => {
