@@ -16,6 +16,9 @@ export class DeadlineCounts {
   @Field(() => Int)
   overdue!: number;
 
-  @Field(() => Int, { description: 'Met on or before the as-of date.' })
+  @Field(() => Int, {
+    description:
+      'Met on or before the as-of date, those that ended by themselves without being met included (state MET with no metOn: see Deadline.closesOn).',
+  })
   met!: number;
 }
