@@ -69,7 +69,7 @@ export const auditDone = async (
   service: LifecycleService,
   auditCycleId: string,
   auditId: string,
-  kind: 'STAGE1' | 'STAGE2' | 'SURVEILLANCE',
+  kind: 'STAGE1' | 'STAGE2' | 'SURVEILLANCE' | 'RECERTIFICATION',
   firstDay: string,
   lastDay: string,
   surveillanceNumber?: 1 | 2,

@@ -11,7 +11,6 @@ import {
 let api: ApiHarness;
 
 const ADMIN = { actor: 'admin-1' };
-const AUDITOR = { actor: 'aud-1' };
 const DECISION_MAKER = { actor: 'dm-1' };
 const ISMS_2013 = { identifier: 'ISO/IEC 27001', version: '2013' };
 const ISMS_2022 = { identifier: 'ISO/IEC 27001', version: '2022' };
@@ -90,28 +89,13 @@ it('keeps the transition deadline met by the expiry at the transition end once t
     { auditCycleId: 'cycle-isms-2', outcome: 'ACCEPTED', reasons: [], reviewedOn: d('2025-11-04') },
     ADMIN,
   );
-  await service.planAudit(
-    {
-      auditCycleId: 'cycle-isms-2',
-      auditId: 'recertification',
-      kind: 'RECERTIFICATION',
-      plannedStart: d('2025-11-05'),
-      plannedEnd: d('2025-11-06'),
-      mode: 'ON_SITE',
-      leadAuditorId: 'aud-1',
-      team: ['aud-1', 'aud-2'],
-      sites: ['site-bj', 'site-sh'],
-    },
-    AUDITOR,
-  );
-  await service.completeAudit(
-    {
-      auditCycleId: 'cycle-isms-2',
-      auditId: 'recertification',
-      firstDay: d('2025-11-05'),
-      lastDay: d('2025-11-06'),
-    },
-    AUDITOR,
+  await auditDone(
+    service,
+    'cycle-isms-2',
+    'recertification',
+    'RECERTIFICATION',
+    '2025-11-05',
+    '2025-11-06',
   );
   await service.decideCertification(
     {
