@@ -6,9 +6,10 @@ import { queryIndexes } from '../support/query-indexes';
  * one certificate is one row. `first_decision_date` is the first revision's decision in this CB
  * (not `original_certification_date`, a transfer-in's date at the previous CB): before it the
  * certificate did not exist, so lists as of an earlier date leave it out. Every revision decided is
- * in `rm_certificate_revisions`, out of the certificate row: the revisions took half of each row,
- * and a lookup by number (the public's, a dashboard's) reads a row from a random page, so a row
- * half as wide halves the pages that must be read from disk. Version 1 kept folded certificate
+ * in `rm_certificate_revisions`, out of the certificate row: the revisions took about half of each
+ * row, and a lookup by number (the public's, a dashboard's) reads a row from a random page, so the
+ * table a store larger than the page cache must read from disk is about half as large (85 MB
+ * instead of 154 MB for 100,000 certificates). Version 1 kept folded certificate
  * states in private tables: version 2 folds them from the log and drops those.
  */
 export const CERTIFICATE_TABLES = `
