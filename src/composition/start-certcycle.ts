@@ -32,7 +32,7 @@ import { clockFor } from './clock-for';
 import { openStorage, type Storage } from './storage';
 import { ServiceHealth } from './service-health';
 import { startWebhookMachinery, type WebhookMachinery } from './webhook-machinery';
-import { webhookSecretKey } from './webhook-secret-key';
+import { warnOfUnreadableSecrets, webhookSecretKey } from './webhook-secret-key';
 
 /** Runs a check of the configured bootstrap key; an unusable key is a configuration error. */
 const adminKeyOrConfigError = (check: () => unknown): void => {
@@ -205,6 +205,7 @@ export const startCertcycle = async (
       stop.throwIfAborted();
       if (config.webhooks.enabled) {
         health.starting('starting webhook delivery and the deadline reminder scan');
+        warnOfUnreadableSecrets(webhooks.subscriptions.withUnreadableSecrets(), log);
         webhooks.machinery = await startWebhookMachinery({
           store,
           readModels,

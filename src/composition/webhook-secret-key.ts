@@ -40,3 +40,20 @@ export const webhookSecretKey = (
   }
   return key;
 };
+
+/**
+ * One warning line at start for the endpoints whose signing secret another key sealed (a changed
+ * CERTCYCLE_WEBHOOK_SECRET_KEY, or a data directory moved without its key file): otherwise only
+ * their failed deliveries would tell.
+ */
+export const warnOfUnreadableSecrets = (
+  subscriptionIds: readonly string[],
+  log: (line: string) => void,
+): void => {
+  if (subscriptionIds.length === 0) return;
+  log(
+    `certcycle: warning: the signing secret of ${subscriptionIds.length} webhook endpoint(s) ` +
+      `(${subscriptionIds.join(', ')}) does not open with this CERTCYCLE_WEBHOOK_SECRET_KEY: ` +
+      'their deliveries fail until the key that sealed them is set again, or their secrets are rotated',
+  );
+};

@@ -213,6 +213,27 @@ describe('deadline reminders of the composed service', () => {
     });
   });
 
+  it('warns at start of the endpoints whose signing secret another key sealed', async () => {
+    const first = await start('2025-07-01T02:00:00Z');
+    const created = dataOf(
+      await first.api.query(Role.ADMIN, CREATE, {
+        input: { url: receiver.url('/other-key'), eventTypes: ['certificate.suspended'] },
+      }),
+    ).createWebhookSubscription as { subscription: { id: string } };
+    const { id } = created.subscription;
+    await app!.close();
+    const unreadable = (line: string) => line.startsWith('certcycle: warning: the signing secret');
+    expect(lines.filter(unreadable)).toEqual([]);
+
+    await start('2025-07-01T02:00:00Z', {
+      CERTCYCLE_WEBHOOK_SECRET_KEY: randomBytes(32).toString('base64'),
+    });
+    const warnings = lines.filter(unreadable);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(id);
+    expect(warnings[0]).toContain('does not open with this CERTCYCLE_WEBHOOK_SECRET_KEY');
+  });
+
   it('runs no delivery or scan with CERTCYCLE_WEBHOOKS=0', async () => {
     const { app: service } = await start('2025-07-01T02:00:00Z', {
       CERTCYCLE_DATA_DIR: `${dir.path}/off`,

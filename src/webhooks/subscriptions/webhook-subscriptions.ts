@@ -215,6 +215,29 @@ export class WebhookSubscriptions {
   }
 
   /**
+   * The endpoints whose current signing secret does not open with this process's key: they were
+   * sealed with another CERTCYCLE_WEBHOOK_SECRET_KEY (or key file), and every delivery to them
+   * fails until that key is set again or their secrets are rotated.
+   */
+  withUnreadableSecrets(): string[] {
+    const rows = this.db
+      .prepare<[], Pick<SubscriptionRow, 'id' | 'secret'>>(
+        'SELECT id, secret FROM wh_subscriptions ORDER BY id',
+      )
+      .all();
+    return rows.filter(({ secret }) => !this.opens(secret)).map(({ id }) => id);
+  }
+
+  private opens(sealed: string): boolean {
+    try {
+      this.secrets.open(sealed);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
    * The secrets that sign a message sent now: the current one, and the previous one while it
    * overlaps and opens.
    */
