@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import {
   getOperationAST,
+  getVariableValues,
   GraphQLError,
   type GraphQLSchema,
   NoSchemaIntrospectionCustomRule,
@@ -61,7 +62,8 @@ const withCode = (errors: readonly GraphQLError[], code: string): GraphQLError[]
 
 /**
  * graphql-ws on the HTTP server's `path`, with the same API keys (`connectionParams.authorization`,
- * "Bearer <key>"), limits, access rule and error formatting as HTTP. A bad key closes the socket
+ * "Bearer <key>"), limits, access rule and error formatting as HTTP (a variable's value that does
+ * not fit its type is BAD_USER_INPUT naming it, as Apollo answers). A bad key closes the socket
  * with 4403, also when it is revoked while the socket is open (checked before each subscription
  * and each result); a message over `maxMessageBytes` closes it with 1009 (too big). Returns the
  * disposer that closes every socket.
@@ -132,6 +134,14 @@ export const attachGraphQLWebSocket = ({
           assertOperationAllowed(schema, document, operation, principal);
         } catch (error) {
           return [error as GraphQLError];
+        }
+        const variables = getVariableValues(
+          schema,
+          operation.variableDefinitions ?? [],
+          payload.variables ?? {},
+        );
+        if (variables.errors) {
+          return withCode(variables.errors, ApolloServerErrorCode.BAD_USER_INPUT);
         }
         return {
           schema,
