@@ -1,5 +1,11 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { findOrganisation, type OrganisationView, searchOrganisations } from '../../projections';
+import {
+  findOrganisation,
+  foldedName,
+  organisationSearchText,
+  type OrganisationView,
+  searchOrganisations,
+} from '../../projections';
 import type { ApiDependencies } from '../api-dependencies';
 import { type RequestContext, Role } from '../auth';
 import { type Connection, ConnectionArgs, ConnectionArguments, pageRequest } from '../pagination';
@@ -7,13 +13,10 @@ import { Organisation, OrganisationConnection, toOrganisationType } from '../typ
 import { connectionFromPage, pageInput } from './connection-from-page';
 import { visibleTo } from './read-access';
 
-const matches = (view: OrganisationView, search: string): boolean => {
-  const term = search.trim().toLowerCase();
-  return (
-    view.legalName.toLowerCase().includes(term) ||
-    (view.registrationNumber?.toLowerCase().includes(term) ?? false)
+const matches = (view: OrganisationView, search: string): boolean =>
+  organisationSearchText(view.legalName, view.registrationNumber).includes(
+    foldedName(search.trim()),
   );
-};
 
 @Resolver()
 export class OrganisationQueries {
@@ -34,7 +37,7 @@ export class OrganisationQueries {
   @Authorized()
   @Query(() => OrganisationConnection, {
     description:
-      'Organisations whose legal name or registration number contains `search`, by name. A CLIENT key sees its own organisation only.',
+      'Organisations whose legal name or registration number contains `search`, by name; both ignore case and accents (Ölwerk sorts among the Os). A CLIENT key sees its own organisation only.',
   })
   organisations(
     @Arg('search', () => String, { defaultValue: '' }) search: string,

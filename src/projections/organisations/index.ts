@@ -1,2 +1,3 @@
+export * from './folded-name';
 export * from './organisation-queries';
 export * from './organisations-projection';

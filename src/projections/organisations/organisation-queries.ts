@@ -15,6 +15,7 @@ import {
   ReadCache,
   toPage,
 } from '../support';
+import { foldedName } from './folded-name';
 
 export interface OrganisationSiteView {
   siteId: string;
@@ -177,8 +178,8 @@ export const sitesOfOrganisations = (
 };
 
 /**
- * Organisations whose legal name or registration number contains `search` (case-insensitive;
- * empty: all), ordered by name. Key: [lower-cased name, organisation id].
+ * Organisations whose legal name or registration number contains `search` (ignoring case and
+ * accents; empty: all), ordered by name. Key: [folded name, organisation id].
  */
 export const searchOrganisations = (
   db: Database,
@@ -188,7 +189,7 @@ export const searchOrganisations = (
   const size = pageSize(page.first);
   const after = pageKey(page.after, ['string', 'string']);
   const rows = statements(db).search.all({
-    term: search.trim().toLowerCase(),
+    term: foldedName(search.trim()),
     afterName: (after?.[0] as string | undefined) ?? null,
     afterId: (after?.[1] as string | undefined) ?? null,
     limit: size + 1,

@@ -3,6 +3,7 @@ import type { OrganisationEvent } from '../../domain';
 import type { RecordedEvent } from '../../eventstore';
 import { eachEvent, type Projection } from '../runner';
 import { domainEvent, perDatabase, queryIndexes, streamOf } from '../support';
+import { foldedName, organisationSearchText } from './folded-name';
 
 const TABLES = `
 CREATE TABLE IF NOT EXISTS rm_organisations (
@@ -33,10 +34,6 @@ CREATE TABLE IF NOT EXISTS rm_organisation_sites (
   PRIMARY KEY (organisation_id, site_id)
 ) STRICT, WITHOUT ROWID;
 `;
-
-/** Lower-cased name and registration number: what `searchOrganisations` matches. */
-export const organisationSearchText = (legalName: string, registrationNumber: string | null) =>
-  `${legalName}\n${registrationNumber ?? ''}`.toLowerCase();
 
 const statements = perDatabase((db: Database) => ({
   register: db.prepare<
@@ -105,7 +102,7 @@ const apply = (recorded: RecordedEvent, db: Database): void => {
       s.register.run(
         id,
         legalName,
-        legalName.toLowerCase(),
+        foldedName(legalName),
         organisationSearchText(legalName, registrationNumber),
         registrationNumber,
         country,
@@ -127,7 +124,7 @@ const apply = (recorded: RecordedEvent, db: Database): void => {
           : data.registrationNumber;
       s.details.run(
         legalName,
-        legalName.toLowerCase(),
+        foldedName(legalName),
         organisationSearchText(legalName, number),
         number,
         data.country ?? null,
@@ -167,10 +164,13 @@ const apply = (recorded: RecordedEvent, db: Database): void => {
   }
 };
 
-/** Organisations with their details, readiness facts and sites (current and removed). */
+/**
+ * Organisations with their details, readiness facts and sites (current and removed). Version 2:
+ * names sort and match without accents (`foldedName`).
+ */
 export const organisationsProjection: Projection = {
   name: 'organisations',
-  version: 1,
+  version: 2,
   setup: (db) => db.exec(TABLES),
   queryIndexes: queryIndexes({
     rm_organisations_by_name: 'ON rm_organisations (sort_name, organisation_id)',
