@@ -15,6 +15,7 @@ import {
   Audit,
   AuditCycle,
   Certificate,
+  certificateAsOf,
   Deadline,
   Nonconformity,
   Organisation,
@@ -56,26 +57,27 @@ export class AuditCycleQueries {
 
   @FieldResolver(() => Certificate, {
     nullable: true,
-    description: 'Null until the certificate is issued.',
+    description:
+      'Null until the certificate is issued. Reached through a dated list, it answers that list’s date (see `Certificate.deadlines`).',
   })
   certificate(@Root() cycle: AuditCycle): Certificate | null {
     const view = findCertificate(this.deps.readModels, cycle.certificateId);
-    return view && sameOrganisation(view, cycle) ? toCertificateType(view) : null;
+    return view && sameOrganisation(view, cycle)
+      ? certificateAsOf(toCertificateType(view), cycle.listedAsOf)
+      : null;
   }
 
   @FieldResolver(() => [Deadline], {
-    description: 'Deadlines this cycle set, met or open, by due date; state as of `asOf`.',
+    description:
+      'Deadlines this cycle set, met or open, by due date; state as of `asOf` (default: the `asOf` of the dated list the cycle was reached through, else today in the CB time zone; see `Certificate.deadlines`).',
   })
   deadlines(
     @Root() cycle: AuditCycle,
     @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: CalendarDate | null,
   ): Deadline[] {
-    return certificateDeadlines(
-      this.deps.readModels,
-      cycle.certificateId,
-      asOfOrToday(this.deps, asOf),
-    )
+    const date = asOfOrToday(this.deps, asOf ?? cycle.listedAsOf);
+    return certificateDeadlines(this.deps.readModels, cycle.certificateId, date)
       .filter((deadline) => deadline.auditCycleId === cycle.id)
-      .map(toDeadlineType);
+      .map((deadline) => toDeadlineType(deadline, date));
   }
 }

@@ -32,14 +32,15 @@ export class CertificateFields {
 
   @FieldResolver(() => CertificateStatusEnum, {
     description:
-      'Status on a date, past or future (default: the `asOf` of the `certificates` list it is a node of, else today in the CB time zone). DRAFT before the first effective date, also for a date before the certificate was first decided (when it did not exist yet: `certificates`, `dashboard` and `verifyCertificate` leave it out then).',
+      'Status on a date, past or future (default: the `asOf` of the dated list it was reached through, else today in the CB time zone; see `deadlines`). DRAFT before the first effective date, also for a date before the certificate was first decided (when it did not exist yet: `certificates`, `dashboard` and `verifyCertificate` leave it out then).',
   })
   status(
     @Root() certificate: Certificate,
     @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: CalendarDate | null,
   ): CertificateStatus {
     if (!asOf && certificate.listedStatus) return certificate.listedStatus;
-    return statusOnFromPeriods(certificate.statusPeriods, asOfOrToday(this.deps, asOf));
+    const date = asOfOrToday(this.deps, asOf ?? certificate.listedAsOf);
+    return statusOnFromPeriods(certificate.statusPeriods, date);
   }
 
   @FieldResolver(() => Boolean, { description: 'True when the certificate is ACTIVE on `date`.' })
@@ -62,7 +63,7 @@ export class CertificateFields {
 
   @FieldResolver(() => [Deadline], {
     description:
-      'Every deadline of the certificate and its audit cycles, met or open, by due date; state as of `asOf` (default: the `asOf` of the `certificates` list it is a node of, else today in the CB time zone).',
+      'Every deadline of the certificate and its audit cycles, met or open, by due date; state as of `asOf` (default: the `asOf` of the dated list it was reached through, else today in the CB time zone). A certificate is reached through a dated list as a node of `certificates`, as the `certificate` of a deadline of `upcomingDeadlines` or of a `deadlines` field, or from these through `Deadline.auditCycle`, `AuditCycle.certificate` and `currentAuditCycle`.',
   })
   deadlines(
     @Root() certificate: Certificate,
@@ -71,7 +72,7 @@ export class CertificateFields {
     const date = asOfOrToday(this.deps, asOf ?? certificate.listedAsOf);
     return certificateDeadlines(this.deps.readModels, certificate.id, date)
       .filter((deadline) => sameOrganisation(deadline, certificate))
-      .map(toDeadlineType);
+      .map((deadline) => toDeadlineType(deadline, date));
   }
 
   @FieldResolver(() => [HistoryEntry], {
@@ -94,10 +95,13 @@ export class CertificateFields {
       .map(toHistoryEntryType);
   }
 
-  @FieldResolver(() => AuditCycle, { nullable: true })
+  @FieldResolver(() => AuditCycle, {
+    nullable: true,
+    description: 'Reached through a dated list, it answers that list’s date (see `deadlines`).',
+  })
   currentAuditCycle(@Root() certificate: Certificate): AuditCycle | null {
     const view = findAuditCycle(this.deps.readModels, certificate.currentAuditCycleId);
-    return view && toAuditCycleType(view);
+    return view && Object.assign(toAuditCycleType(view), { listedAsOf: certificate.listedAsOf });
   }
 
   @FieldResolver(() => Organisation, { nullable: true })

@@ -8,6 +8,7 @@ import { CalendarDateScalar } from '../scalars';
 import {
   AuditCycle,
   Certificate,
+  certificateAsOf,
   Deadline,
   DeadlineConnection,
   DeadlineTypeEnum,
@@ -49,20 +50,22 @@ export class DeadlineQueries {
     @Ctx() { principal }: RequestContext,
   ): Connection<Deadline> {
     const request = pageRequest(args, { name: 'upcomingDeadlines', arity: 3 });
+    const date = asOfOrToday(this.deps, asOf);
     const page = upcomingDeadlines(this.deps.readModels, {
-      asOf: asOfOrToday(this.deps, asOf),
+      asOf: date,
       withinDays,
       types,
       organisationId: organisationScope(principal, organisationId ?? undefined) ?? null,
       includeOverdue,
       ...pageInput(request),
     });
-    return connectionFromPage(page, request, toDeadlineType);
+    return connectionFromPage(page, request, (view) => toDeadlineType(view, date));
   }
 
   @FieldResolver(() => Certificate, {
     nullable: true,
-    description: 'Null while the certificate is not issued yet.',
+    description:
+      'Null while the certificate is not issued yet. Its `status` and `deadlines` without `asOf` answer the as-of date of this deadline’s list (see `Certificate.deadlines`).',
   })
   async certificate(
     @Root() deadline: Deadline,
@@ -70,7 +73,9 @@ export class DeadlineQueries {
   ): Promise<Certificate | null> {
     const links = requestLoadersOf(context, this.deps.readModels);
     const view = await links.certificates.load(deadline.certificateId);
-    return view && sameOrganisation(view, deadline) ? certificateType(view) : null;
+    return view && sameOrganisation(view, deadline)
+      ? certificateAsOf(certificateType(view), deadline.asOf)
+      : null;
   }
 
   @FieldResolver(() => Organisation, { nullable: true })
@@ -83,10 +88,14 @@ export class DeadlineQueries {
     return view && organisationType(view);
   }
 
-  @FieldResolver(() => AuditCycle, { nullable: true })
+  @FieldResolver(() => AuditCycle, {
+    nullable: true,
+    description:
+      'Its `deadlines` and `certificate` answer the as-of date of this deadline’s list (see `Certificate.deadlines`).',
+  })
   auditCycle(@Root() deadline: Deadline): AuditCycle | null {
     if (deadline.auditCycleId === null) return null;
     const view = findAuditCycle(this.deps.readModels, deadline.auditCycleId);
-    return view && toAuditCycleType(view);
+    return view && Object.assign(toAuditCycleType(view), { listedAsOf: deadline.asOf });
   }
 }

@@ -95,7 +95,10 @@ export class Certificate {
   /** A list's node: its status as of the list's `asOf`, what `status` answers without one. */
   listedStatus?: CertificateStatus;
 
-  /** A list's node: the list's `asOf`, the date of `deadlines` without one. */
+  /**
+   * Reached through a dated list (a node of `certificates`, linked from a deadline or an audit
+   * cycle reached through one): the list's `asOf`, the date of `status` and `deadlines` without one.
+   */
   listedAsOf?: CalendarDate;
 }
 
@@ -130,3 +133,15 @@ export const toCertificateType = (view: CertificateView): Certificate =>
 /** A node of a list as of a date: `status` and `deadlines` without `asOf` answer the list's date. */
 export const toListedCertificateType = (view: ListedCertificate): Certificate =>
   Object.assign(toCertificateType(view), { listedStatus: view.statusAsOf, listedAsOf: view.asOf });
+
+/**
+ * The certificate as linked from an object of a dated list: a copy, since a linked certificate
+ * may be shared between requests, whose `status` and `deadlines` without `asOf` answer that date.
+ */
+export const certificateAsOf = (
+  certificate: Certificate,
+  asOf: CalendarDate | undefined,
+): Certificate =>
+  asOf === undefined
+    ? certificate
+    : Object.assign(new Certificate(), certificate, { listedStatus: undefined, listedAsOf: asOf });

@@ -59,9 +59,12 @@ export class Deadline {
 
   @Field(() => ID, { nullable: true })
   auditCycleId!: string | null;
+
+  /** The date its state is as of: the date its certificate and audit cycle answer by default. */
+  asOf!: CalendarDate;
 }
 
-export const toDeadlineType = (view: DeadlineView): Deadline =>
+export const toDeadlineType = (view: DeadlineView, asOf: CalendarDate): Deadline =>
   Object.assign(new Deadline(), {
     id: `${view.aggregateId}:${view.key}`,
     key: view.key,
@@ -77,4 +80,5 @@ export const toDeadlineType = (view: DeadlineView): Deadline =>
     certificateId: view.certificateId,
     organisationId: view.organisationId,
     auditCycleId: view.auditCycleId,
+    asOf,
   });
