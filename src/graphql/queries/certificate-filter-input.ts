@@ -19,7 +19,10 @@ export class CertificateFilterInput {
   })
   standard?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'One that is not registered is NOT_FOUND (`field` organisationId).',
+  })
   organisationId?: string | null;
 
   @Field(() => CalendarDateScalar, {

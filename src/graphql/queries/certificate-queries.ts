@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { CalendarDate } from '../../domain';
 import { findCertificate, findCertificateByNumber, listCertificates } from '../../projections';
 import type { ApiDependencies } from '../api-dependencies';
-import { organisationScope, type RequestContext } from '../auth';
+import type { RequestContext } from '../auth';
 import { type Connection, ConnectionArgs, ConnectionArguments, pageRequest } from '../pagination';
 import { CalendarDateScalar } from '../scalars';
 import {
@@ -13,7 +13,7 @@ import {
 } from '../types';
 import { CertificateFilterInput } from './certificate-filter-input';
 import { connectionFromPage, pageInput } from './connection-from-page';
-import { asOfOrToday, visibleTo } from './read-access';
+import { asOfOrToday, organisationFilter, visibleTo } from './read-access';
 
 @Resolver()
 export class CertificateQueries {
@@ -56,7 +56,7 @@ export class CertificateQueries {
     @Ctx() { principal }: RequestContext,
   ): Connection<Certificate> {
     const request = pageRequest(args, { name: 'certificates', arity: 2 });
-    const organisationId = organisationScope(principal, filter?.organisationId ?? undefined);
+    const organisationId = organisationFilter(this.deps, principal, filter?.organisationId);
     const page = listCertificates(
       this.deps.readModels,
       { ...filter, organisationId: organisationId ?? null },

@@ -2,10 +2,10 @@ import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { CalendarDate } from '../../domain';
 import { dashboard } from '../../projections';
 import type { ApiDependencies } from '../api-dependencies';
-import { organisationScope, type RequestContext } from '../auth';
+import type { RequestContext } from '../auth';
 import { CalendarDateScalar } from '../scalars';
 import { Dashboard, toDashboardType } from '../types';
-import { asOfOrToday } from './read-access';
+import { asOfOrToday, organisationFilter } from './read-access';
 
 @Resolver()
 export class DashboardQuery {
@@ -14,7 +14,7 @@ export class DashboardQuery {
   @Authorized()
   @Query(() => Dashboard, {
     description:
-      'Certificates by status and deadlines by type and state on `asOf` (default: today). A CLIENT key counts its own organisation only.',
+      'Certificates by status and deadlines by type and state on `asOf` (default: today). A CLIENT key counts its own organisation only. An `organisationId` that is not registered is NOT_FOUND (`field` organisationId).',
   })
   dashboard(
     @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: CalendarDate | null,
@@ -25,7 +25,7 @@ export class DashboardQuery {
     return toDashboardType(
       dashboard(this.deps.readModels, asOfOrToday(this.deps, asOf), {
         withinDays,
-        organisationId: organisationScope(principal, organisationId ?? undefined) ?? null,
+        organisationId: organisationFilter(this.deps, principal, organisationId) ?? null,
       }),
     );
   }

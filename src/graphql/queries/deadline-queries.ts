@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } f
 import type { CalendarDate, DeadlineType } from '../../domain';
 import { findAuditCycle, oncePerObject, upcomingDeadlines } from '../../projections';
 import type { ApiDependencies } from '../api-dependencies';
-import { organisationScope, type RequestContext } from '../auth';
+import type { RequestContext } from '../auth';
 import { type Connection, ConnectionArgs, ConnectionArguments, pageRequest } from '../pagination';
 import { CalendarDateScalar } from '../scalars';
 import {
@@ -20,7 +20,7 @@ import {
 } from '../types';
 import { connectionFromPage, pageInput } from './connection-from-page';
 import { requestLoadersOf } from './request-loaders';
-import { asOfOrToday, sameOrganisation } from './read-access';
+import { asOfOrToday, organisationFilter, sameOrganisation } from './read-access';
 
 /**
  * The certificates and organisations deadlines link to come from the read models' caches, which
@@ -38,7 +38,7 @@ export class DeadlineQueries {
   @Authorized()
   @Query(() => DeadlineConnection, {
     description:
-      'Deadlines open on `asOf` (default: today) and due within `withinDays` after it, overdue ones too unless excluded; by due date. A CLIENT key sees its own organisation only.',
+      'Deadlines open on `asOf` (default: today) and due within `withinDays` after it, overdue ones too unless excluded; by due date. A CLIENT key sees its own organisation only. An `organisationId` that is not registered is NOT_FOUND (`field` organisationId).',
   })
   upcomingDeadlines(
     @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: CalendarDate | null,
@@ -55,7 +55,7 @@ export class DeadlineQueries {
       asOf: date,
       withinDays,
       types,
-      organisationId: organisationScope(principal, organisationId ?? undefined) ?? null,
+      organisationId: organisationFilter(this.deps, principal, organisationId) ?? null,
       includeOverdue,
       ...pageInput(request),
     });

@@ -1,7 +1,8 @@
 import type { CalendarDate } from '../../domain';
 import { today } from '../../application';
+import { findOrganisation } from '../../projections';
 import type { ApiDependencies } from '../api-dependencies';
-import { assertCanSeeOrganisation, type Principal, Role } from '../auth';
+import { assertCanSeeOrganisation, organisationScope, type Principal, Role } from '../auth';
 import { ForbiddenError, NotFoundError } from '../errors';
 
 /** The given date, or today in the CB's time zone. */
@@ -29,6 +30,25 @@ export const visibleTo = <View>(
   if (view === null) throw new NotFoundError(entity, id);
   assertCanSeeOrganisation(principal, organisationOf(view));
   return view;
+};
+
+/**
+ * The organisation filter of a list (see `organisationScope`), once the organisation asked for
+ * exists: an unknown one is NOT_FOUND naming `field`, not an empty list that reads as "nothing
+ * due". The CLIENT scope is checked first, so a CLIENT key asking for another organisation gets
+ * FORBIDDEN whether it exists or not.
+ */
+export const organisationFilter = (
+  deps: ApiDependencies,
+  principal: Principal | null,
+  requested: string | null | undefined,
+  field = 'organisationId',
+): string | undefined => {
+  const scope = organisationScope(principal, requested ?? undefined);
+  if (requested != null && findOrganisation(deps.readModels, requested) === null) {
+    throw new NotFoundError('Organisation', requested, field);
+  }
+  return scope;
 };
 
 /**

@@ -77,16 +77,27 @@ export const manageableSubscription = (
   return subscription;
 };
 
-/** The organisation filter of a list: a CLIENT key sees its own organisation's endpoints only. */
+/**
+ * The organisation filter of a list: a CLIENT key sees its own organisation's endpoints only
+ * (another one, known or not, is FORBIDDEN); an organisation asked for that is not registered is
+ * NOT_FOUND, not an empty list.
+ */
 export const listedOrganisation = (
+  deps: ApiDependencies,
   principal: Principal | null,
   requested: string | null | undefined,
 ): string | undefined => {
   if (!principal) throw new UnauthenticatedError();
-  if (principal.role !== Role.CLIENT) return requested ?? undefined;
-  const own = ownOrganisation(principal);
-  if (requested !== null && requested !== undefined && requested !== own) {
-    throw new ForbiddenError(`a CLIENT key of another organisation cannot see ${requested}`);
+  const asked = requested ?? undefined;
+  if (
+    principal.role === Role.CLIENT &&
+    asked !== undefined &&
+    asked !== ownOrganisation(principal)
+  ) {
+    throw new ForbiddenError(`a CLIENT key of another organisation cannot see ${asked}`);
   }
-  return own;
+  if (asked !== undefined && findOrganisation(deps.readModels, asked) === null) {
+    throw new NotFoundError('Organisation', asked, 'organisationId');
+  }
+  return principal.role === Role.CLIENT ? ownOrganisation(principal) : asked;
 };

@@ -36,13 +36,14 @@ export class WebhookSubscriptionResolver {
 
   @Authorized(WEBHOOK_MANAGERS)
   @Query(() => [WebhookSubscriptionType], {
-    description: "Endpoints (never with their secrets); a CLIENT key sees its own organisation's.",
+    description:
+      "Endpoints (never with their secrets); a CLIENT key sees its own organisation's. An `organisationId` that is not registered is NOT_FOUND (`field` organisationId).",
   })
   webhookSubscriptions(
     @Arg('organisationId', () => ID, { nullable: true }) organisationId: string | null,
     @Ctx() { principal }: RequestContext,
   ): WebhookSubscriptionType[] {
-    const scope = listedOrganisation(principal, organisationId);
+    const scope = listedOrganisation(this.deps, principal, organisationId);
     return this.subscriptions.list(scope === undefined ? {} : { organisationId: scope });
   }
 
