@@ -77,7 +77,10 @@ export class PublicCertificate {
   })
   valid!: boolean;
 
-  @Field(() => [PublicStatusPeriod])
+  @Field(() => [PublicStatusPeriod], {
+    description:
+      'The status history up to the as-of date: a period that begins after it is left out, and the one in force on it runs on (`to` null), so the check tells nothing that came later.',
+  })
   statusPeriods!: PublicStatusPeriod[];
 }
 

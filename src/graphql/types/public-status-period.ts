@@ -11,6 +11,9 @@ export class PublicStatusPeriod {
   @Field(() => CalendarDateScalar)
   from!: CalendarDate;
 
-  @Field(() => CalendarDateScalar, { nullable: true })
+  @Field(() => CalendarDateScalar, {
+    nullable: true,
+    description: 'Null: in force on the as-of date, and runs on as far as that date tells.',
+  })
   to!: CalendarDate | null;
 }

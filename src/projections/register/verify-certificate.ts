@@ -39,6 +39,7 @@ export interface PublicCertificate {
   status: CertificateStatus;
   certSearchStatus: CertSearchStatus;
   valid: boolean;
+  /** Up to the as-of date: none begins after it, and the one in force on it runs on. */
   statusPeriods: Pick<StatusPeriodView, 'status' | 'from' | 'to'>[];
 }
 
@@ -75,10 +76,23 @@ const revisionStatus = (
 };
 
 /**
+ * The status history as the as-of date knows it: a period that begins after it is left out, and
+ * the one in force on it runs on (`to` null), so a check as of a date tells nothing that came later.
+ */
+const periodsKnownOn = (
+  periods: PublicCertificate['statusPeriods'],
+  asOf: CalendarDate,
+): PublicCertificate['statusPeriods'] =>
+  periods
+    .filter((period) => period.from <= asOf)
+    .map((period) => (period.to !== null && period.to < asOf ? period : { ...period, to: null }));
+
+/**
  * The public check of a certificate number (with or without a revision suffix) as of a date: the
  * content of the revision asked for, else of the one in force on that date. Null when no
  * certificate (or no such revision) exists on that date: one first decided after it, or a revision
- * decided after it, is as unknown. Never exposes ids, findings, reasons or decision dates.
+ * decided after it, is as unknown. Never exposes ids, findings, reasons or decision dates, nor a
+ * status that began after the as-of date.
  */
 export const verifyCertificate = (
   db: Database,
@@ -119,6 +133,6 @@ export const verifyCertificate = (
     status,
     certSearchStatus: certSearchStatus(status),
     valid: status === 'ACTIVE',
-    statusPeriods: periods,
+    statusPeriods: periodsKnownOn(periods, date),
   };
 };

@@ -70,9 +70,7 @@ describe('without an API key', () => {
       valid: false,
       statusPeriods: [
         { status: 'ACTIVE', from: '2024-03-20', to: '2024-09-01' },
-        { status: 'SUSPENDED', from: '2024-09-02', to: '2024-10-14' },
-        { status: 'ACTIVE', from: '2024-10-15', to: '2027-03-19' },
-        { status: 'EXPIRED', from: '2027-03-20', to: null },
+        { status: 'SUSPENDED', from: '2024-09-02', to: null },
       ],
     });
   });
