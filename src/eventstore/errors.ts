@@ -38,3 +38,21 @@ export class DuplicateEventIdError extends Error {
     super(`event id ${eventId} is already used by another event (append to ${stream})`);
   }
 }
+
+/**
+ * The event store could not be reached (its server is down, restarting, electing a leader, or
+ * dropped the connection). Transient: the same call may succeed later. An append that failed
+ * this way may or may not have been written; appending the same event ids again is safe.
+ */
+export class EventStoreUnavailableError extends Error {
+  override readonly name = 'EventStoreUnavailableError';
+  constructor(options: { cause: unknown }) {
+    super(
+      `the event store is unreachable: ${options.cause instanceof Error ? options.cause.message : String(options.cause)}`,
+      options,
+    );
+  }
+}
+
+export const isEventStoreUnavailable = (error: unknown): error is EventStoreUnavailableError =>
+  error instanceof EventStoreUnavailableError;

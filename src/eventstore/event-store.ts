@@ -84,10 +84,15 @@ export type BatchHandler = (events: RecordedEvent[], checkpoint: GlobalPosition)
 export interface Subscription {
   /** Stops after the batch in progress, if any. */
   close(): Promise<void>;
-  /** Settles when the subscription stops: resolves on close, rejects with the handler's or store's error. */
+  /**
+   * Settles when the subscription stops: resolves on close, rejects with the handler's or store's
+   * error; an EventStoreUnavailableError when the store could not be reached (transient: a new
+   * subscription from the last checkpoint may succeed later).
+   */
   readonly done: Promise<void>;
 }
 
+/** Every method rejects with an EventStoreUnavailableError when the store cannot be reached now. */
 export interface EventStore {
   appendToStream(
     stream: string,

@@ -2,22 +2,41 @@ import { once } from 'node:events';
 import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import {
+  AccessDeniedError,
+  CancelledError,
+  DeadlineExceededError,
   EventStoreDBClient,
   FORWARDS,
+  NotLeaderError,
   START,
   StreamNotFoundError,
+  TimeoutError,
   UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import {
   ConcurrencyError,
   EventStoreDBEventStore,
+  EventStoreUnavailableError,
   InvalidEventStoreInputError,
   type NewEvent,
 } from '../../src/eventstore';
 import { FakeEventStoreDBClient } from './eventstoredb/fake-eventstoredb-client';
 
 const NOW = new Date('2026-03-04T05:06:07.000Z');
+
+/** A read whose first item is the client's error. */
+const failingRead = (failure: Error) =>
+  Object.assign(
+    Readable.from(
+      (async function* () {
+        await Promise.resolve();
+        yield* [];
+        throw failure;
+      })(),
+    ),
+    { cancel: () => Promise.resolve() },
+  );
 
 /** A UUID (the only ids EventStoreDB takes) that shows the short label it stands for. */
 const uuidFor = (label: string): string =>
@@ -208,12 +227,46 @@ describe('EventStoreDBEventStore.appendToStream', () => {
     },
   );
 
-  it('passes other client errors through unchanged', async () => {
+  const leaderMoved = () =>
+    new NotLeaderError({
+      metadata: {
+        getMap: () => ({ 'leader-endpoint-host': 'node-b', 'leader-endpoint-port': '2113' }),
+      },
+    } as unknown as ConstructorParameters<typeof NotLeaderError>[0]);
+
+  it.each([
+    ['a server that does not answer', () => new UnavailableError(undefined, 'server down')],
+    ['a deadline passed', () => new DeadlineExceededError(undefined, 'deadline exceeded')],
+    ["the server's timeout", () => new TimeoutError(undefined, 'timed out')],
+    ['a call the server cancelled', () => new CancelledError(undefined, 'shutting down')],
+    ['a leader change', leaderMoved],
+  ])(
+    'rejects with EventStoreUnavailableError, its cause the client error, on %s',
+    async (_, make) => {
+      const failure = make();
+      const client = new FakeEventStoreDBClient();
+      client.appendToStream = () => Promise.reject(failure);
+      client.readStream = () => failingRead(failure);
+      client.readAll = () => failingRead(failure);
+      const store = new EventStoreDBEventStore(client);
+      for (const call of [
+        () => store.appendToStream('certificate-1', [newEvent('e1')]),
+        () => store.readStream('certificate-1'),
+        () => store.readAll(),
+      ]) {
+        const error = await call().catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(EventStoreUnavailableError);
+        expect((error as Error).cause).toBe(failure);
+      }
+    },
+  );
+
+  it('passes client errors that are not transient through unchanged', async () => {
     const client = new FakeEventStoreDBClient();
-    const unavailable = new UnavailableError(undefined, 'server down');
-    client.appendToStream = () => Promise.reject(unavailable);
+    const denied = new AccessDeniedError(undefined, 'access denied');
+    client.appendToStream = () => Promise.reject(denied);
     const store = new EventStoreDBEventStore(client);
-    await expect(store.appendToStream('certificate-1', [newEvent('e1')])).rejects.toBe(unavailable);
+    await expect(store.appendToStream('certificate-1', [newEvent('e1')])).rejects.toBe(denied);
   });
 
   it.each([

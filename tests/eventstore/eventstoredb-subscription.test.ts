@@ -1,6 +1,7 @@
-import { UnavailableError } from '@eventstore/db-client';
+import { AccessDeniedError, UnavailableError } from '@eventstore/db-client';
 import {
   EventStoreDBEventStore,
+  EventStoreUnavailableError,
   InvalidEventStoreInputError,
   type GlobalPosition,
   type NewEvent,
@@ -176,14 +177,35 @@ describe('EventStoreDBEventStore.subscribe', () => {
     expect(client.subscriptions[0]!.unsubscribed).toBe(true);
   });
 
-  it("rejects done with the server's error", async () => {
+  it('rejects done with an EventStoreUnavailableError when the connection is lost', async () => {
     const { client, store } = await setup();
     const { batches, handler } = recorder();
     const subscription = store.subscribe({}, handler);
     await waitFor(() => batches.length === 2);
     const dropped = new UnavailableError(undefined, 'connection lost');
     client.subscriptions[0]!.destroy(dropped);
-    await expect(subscription.done).rejects.toBe(dropped);
+    const error = await subscription.done.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(EventStoreUnavailableError);
+    expect((error as Error).cause).toBe(dropped);
+  });
+
+  it('rejects done with an EventStoreUnavailableError when the server ends the subscription', async () => {
+    const { client, store } = await setup();
+    const { batches, handler } = recorder();
+    const subscription = store.subscribe({}, handler);
+    await waitFor(() => batches.length === 2);
+    client.subscriptions[0]!.end();
+    await expect(subscription.done).rejects.toBeInstanceOf(EventStoreUnavailableError);
+  });
+
+  it("rejects done with the server's error as it is when it is not transient", async () => {
+    const { client, store } = await setup();
+    const { batches, handler } = recorder();
+    const subscription = store.subscribe({}, handler);
+    await waitFor(() => batches.length === 2);
+    const denied = new AccessDeniedError(undefined, 'access denied');
+    client.subscriptions[0]!.destroy(denied);
+    await expect(subscription.done).rejects.toBe(denied);
   });
 
   it('can be closed from inside its handler', async () => {

@@ -25,7 +25,7 @@ import type {
   ResolvedEvent,
   SubscribeToAllOptions,
 } from '@eventstore/db-client';
-import { ConcurrencyError } from '../errors';
+import { ConcurrencyError, EventStoreUnavailableError } from '../errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -49,6 +49,7 @@ import { toExpectedRevision, versionOfRevision } from './expected-revision';
 import { decodePosition, encodePosition } from './global-position';
 import { assertFilter, assertOptionalCount } from './read-options';
 import { hasLogPosition, selectedAfter, toRecordedEvent } from './recorded-event';
+import { asPortFailure } from './transient-failure';
 
 /** The part of `EventStoreDBClient` this adapter uses (a real client satisfies it). */
 export interface EventStoreDBClientLike {
@@ -80,6 +81,15 @@ export interface EventStoreDBEventStoreOptions {
 /** How long `checkReachable` waits for the server's answer (the client's default deadline). */
 const REACHABLE_TIMEOUT_MS = 10_000;
 
+/** Rejects with the port's EventStoreUnavailableError where `work` failed on a transient error. */
+const unlessUnreachable = async <T>(work: () => Promise<T>): Promise<T> => {
+  try {
+    return await work();
+  } catch (error) {
+    throw asPortFailure(error);
+  }
+};
+
 /** Pushed into the subscription's own stream so it reaches the consumer after earlier events. */
 class CheckpointReached {
   constructor(readonly position: Position) {}
@@ -105,6 +115,7 @@ export class EventStoreDBEventStore implements EventStore {
     this.checkpointInterval = options.checkpointInterval ?? 1;
   }
 
+  /** Rejects with an EventStoreUnavailableError when the server cannot be reached. */
   async appendToStream(
     stream: string,
     events: readonly NewEvent[],
@@ -121,29 +132,32 @@ export class EventStoreDBEventStore implements EventStore {
         metadata: toEventStoreDBMetadata(event.metadata),
       }),
     );
-    let result: ClientAppendResult;
-    try {
-      result = await this.client.appendToStream(stream, eventData, {
-        expectedRevision: toExpectedRevision(expected),
-      });
-    } catch (error) {
-      if (error instanceof WrongExpectedVersionError) {
-        throw new ConcurrencyError(stream, expected, versionOfRevision(error.actualVersion));
+    return unlessUnreachable(async () => {
+      let result: ClientAppendResult;
+      try {
+        result = await this.client.appendToStream(stream, eventData, {
+          expectedRevision: toExpectedRevision(expected),
+        });
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError) {
+          throw new ConcurrencyError(stream, expected, versionOfRevision(error.actualVersion));
+        }
+        throw error;
       }
-      throw error;
-    }
-    if (!result.success) {
-      // A client made with throwOnAppendFailure=false (a connection string can ask for it) reports
-      // a wrong expected version as an unsuccessful result instead of an error; its batch append
-      // also reports the current revision wrongly (it converts a boolean), so read the version.
-      throw new ConcurrencyError(stream, expected, await this.currentVersion(stream));
-    }
-    const position =
-      result.position ?? (await this.positionOf(stream, result.nextExpectedRevision));
-    return {
-      nextVersion: versionOfRevision(result.nextExpectedRevision),
-      position: encodePosition(position),
-    };
+      if (!result.success) {
+        // A client made with throwOnAppendFailure=false (a connection string can ask for it)
+        // reports a wrong expected version as an unsuccessful result instead of an error; its
+        // batch append also reports the current revision wrongly (it converts a boolean), so
+        // read the version.
+        throw new ConcurrencyError(stream, expected, await this.currentVersion(stream));
+      }
+      const position =
+        result.position ?? (await this.positionOf(stream, result.nextExpectedRevision));
+      return {
+        nextVersion: versionOfRevision(result.nextExpectedRevision),
+        position: encodePosition(position),
+      };
+    });
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -151,6 +165,13 @@ export class EventStoreDBEventStore implements EventStore {
     assertOptionalCount(options.fromVersion, 'fromVersion', 0);
     assertOptionalCount(options.maxCount, 'maxCount', 0);
     if (options.maxCount === 0) return [];
+    return unlessUnreachable(() => this.readWholeStream(stream, options));
+  }
+
+  private async readWholeStream(
+    stream: string,
+    options: ReadStreamOptions,
+  ): Promise<RecordedEvent[]> {
     const read = this.client.readStream(stream, {
       fromRevision: BigInt(options.fromVersion ?? 0),
       direction: FORWARDS,
@@ -181,6 +202,15 @@ export class EventStoreDBEventStore implements EventStore {
     assertFilter(options);
     const limit = options.limit ?? Number.POSITIVE_INFINITY;
     if (limit === 0) return [];
+    return unlessUnreachable(() => this.readAllAfter(fromPosition, after, limit, options));
+  }
+
+  private async readAllAfter(
+    fromPosition: Position | typeof START,
+    after: GlobalPosition | null,
+    limit: number,
+    options: EventFilter,
+  ): Promise<RecordedEvent[]> {
     const read = this.client.readAll({ fromPosition, direction: FORWARDS });
     const events: RecordedEvent[] = [];
     let complete = false;
@@ -230,6 +260,10 @@ export class EventStoreDBEventStore implements EventStore {
     throw new UnavailableError(undefined, `no answer within ${timeoutMs / 1000} s`);
   }
 
+  /**
+   * `done` rejects with an EventStoreUnavailableError when the connection is lost or the server
+   * ends the subscription, and with the handler's error as it is.
+   */
   subscribe(options: SubscribeOptions, handler: BatchHandler): Subscription {
     const after = options.after ?? null;
     const fromPosition = after === null ? START : decodePosition(after, 'after');
@@ -269,9 +303,13 @@ export class EventStoreDBEventStore implements EventStore {
           lastEvent = event.position;
           await deliver([event], event.position);
         }
-        if (!closed) throw new Error('the EventStoreDB subscription ended without being closed');
+        if (!closed) {
+          throw new EventStoreUnavailableError({
+            cause: new Error('the EventStoreDB server ended the subscription'),
+          });
+        }
       } catch (error) {
-        if (!closed) throw error;
+        if (!closed) throw asPortFailure(error);
       } finally {
         await unsubscribe();
       }

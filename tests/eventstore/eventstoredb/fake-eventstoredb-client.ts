@@ -3,6 +3,7 @@ import {
   BACKWARDS,
   END,
   StreamNotFoundError,
+  UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import type {
@@ -95,6 +96,8 @@ export class FakeEventStoreDBClient implements EventStoreDBClientLike {
    * boolean "has a current revision" converted to a bigint).
    */
   failuresAsResults = false;
+  /** While set, every call fails with it, as the client does with a server it cannot reach. */
+  private down: UnavailableError | null = null;
   /** Commit positions start at 8 so that encoded positions cross a decimal digit early. */
   private nextCommit = 8n;
 
@@ -120,11 +123,27 @@ export class FakeEventStoreDBClient implements EventStoreDBClientLike {
     this.nextCommit += 1n;
     this.log.push(event);
     for (const subscription of this.subscriptions) {
-      if (!subscription.unsubscribed && matches(subscription.serverFilter, event)) {
+      if (
+        !subscription.unsubscribed &&
+        !subscription.destroyed &&
+        matches(subscription.serverFilter, event)
+      ) {
         subscription.write({ event });
       }
     }
     return event;
+  }
+
+  /** The server goes away: open subscriptions fail, and so does every call until `serverBack`. */
+  serverDown(reason = 'No connection established'): void {
+    this.down = new UnavailableError(undefined, reason);
+    for (const subscription of this.subscriptions) {
+      if (!subscription.destroyed) subscription.destroy(this.down);
+    }
+  }
+
+  serverBack(): void {
+    this.down = null;
   }
 
   currentRevision(stream: string): bigint | 'no_stream' {
@@ -138,6 +157,7 @@ export class FakeEventStoreDBClient implements EventStoreDBClientLike {
     options?: AppendToStreamOptions,
   ): Promise<AppendResult> {
     this.calls.push('appendToStream');
+    if (this.down) return Promise.reject(this.down);
     this.appends.push({ stream, events, options });
     const expected = options?.expectedRevision ?? 'any';
     const current = this.currentRevision(stream);
@@ -190,6 +210,7 @@ export class FakeEventStoreDBClient implements EventStoreDBClientLike {
     const backwards = options?.direction === BACKWARDS;
     const max = Number(options?.maxCount ?? Number.MAX_SAFE_INTEGER);
     const log = this.log;
+    const down = this.down;
     const inRange = (revision: bigint): boolean => {
       if (typeof from === 'bigint') return backwards ? revision <= from : revision >= from;
       if (from === END) return backwards;
@@ -197,6 +218,7 @@ export class FakeEventStoreDBClient implements EventStoreDBClientLike {
     };
     return streamingRead(async function* () {
       await Promise.resolve();
+      if (down) throw down;
       const events = log.filter((event) => event.streamId === stream);
       if (events.length === 0) throw new StreamNotFoundError(undefined, stream);
       const ordered = backwards ? [...events].reverse() : events;
@@ -211,8 +233,10 @@ export class FakeEventStoreDBClient implements EventStoreDBClientLike {
     const from = options?.fromPosition;
     const start = typeof from === 'object' ? from.commit : 0n;
     const log = this.log;
+    const down = this.down;
     return streamingRead(async function* () {
       await Promise.resolve();
+      if (down) throw down;
       // Inclusive, like the server: the event at fromPosition comes back.
       for (const event of log.filter((e) => e.position.commit >= start)) yield { event };
     });
@@ -221,6 +245,11 @@ export class FakeEventStoreDBClient implements EventStoreDBClientLike {
   subscribeToAll(options?: SubscribeToAllOptions): FakeSubscription {
     this.calls.push('subscribeToAll');
     const subscription = new FakeSubscription(options?.filter);
+    const down = this.down;
+    if (down) {
+      process.nextTick(() => subscription.destroy(down));
+      return subscription;
+    }
     const from = options?.fromPosition;
     const start = typeof from === 'object' ? from.commit : 0n;
     for (const event of this.log) {
