@@ -7,5 +7,7 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   DOMAIN_RULE_VIOLATION = 'DOMAIN_RULE_VIOLATION',
   READ_MODEL_TIMEOUT = 'READ_MODEL_TIMEOUT',
+  /** Not ready yet, or the event store cannot be reached now: retry later. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

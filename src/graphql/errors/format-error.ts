@@ -7,6 +7,7 @@ import { DomainError } from '../../domain/errors';
 import { AggregateAlreadyExistsError, UnknownAggregateError } from '../../application/lifecycle';
 import {
   ConcurrencyError,
+  EventStoreUnavailableError,
   type ExpectedVersion,
   InvalidEventStoreInputError,
 } from '../../eventstore';
@@ -48,6 +49,14 @@ const REQUEST_ERROR_CODES: ReadonlySet<unknown> = new Set<string>([
   ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
   ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
 ]);
+
+/** A transient event-store failure; the client's words (addresses, gRPC details) stay out. */
+const EVENT_STORE_UNAVAILABLE: Mapped = {
+  code: ErrorCode.SERVICE_UNAVAILABLE,
+  message:
+    'the event store is unreachable now; retry shortly. A change answered so may have been ' +
+    'recorded all the same: read it again before repeating it',
+};
 
 /** Aggregates by stream category: a conflict names the object, not the stream. */
 const STREAM_ENTITY: Readonly<Record<string, string>> = {
@@ -159,6 +168,7 @@ const mapError = (
       : { code: ErrorCode.BAD_USER_INPUT, message, extensions: { rule, field } };
   }
   if (cause instanceof ConcurrencyError) return conflict(cause);
+  if (cause instanceof EventStoreUnavailableError) return EVENT_STORE_UNAVAILABLE;
   if (
     cause instanceof InvalidEventStoreInputError ||
     cause instanceof InvalidPageInputError ||
