@@ -6,3 +6,4 @@ export * from './sqlite';
 export * from './eventstoredb';
 export * from './position-waiter';
 export * from './recently-stored';
+export * from './reconnecting-subscription';
