@@ -5,7 +5,7 @@ import {
   type Clock,
 } from '../application';
 import type { Config } from '../config';
-import type { EventStore } from '../eventstore';
+import type { EventStore, ReconnectOptions } from '../eventstore';
 import { sqliteCheckpointStore } from './storage';
 
 export interface ReactorParts {
@@ -14,6 +14,7 @@ export interface ReactorParts {
   clock: Clock;
   config: Pick<Config, 'certificateNumberPattern' | 'certificationBodyName'>;
   log: (line: string) => void;
+  reconnect?: ReconnectOptions;
 }
 
 /** Issues, renews, restores and transfers in certificates on granted decisions. */
@@ -23,6 +24,7 @@ export const certificationOutcomeReactor = ({
   clock,
   config,
   log,
+  reconnect,
 }: ReactorParts): CertificationOutcomeReactor =>
   new CertificationOutcomeReactor({
     store,
@@ -31,6 +33,7 @@ export const certificationOutcomeReactor = ({
     numbers: new CertificateNumberAllocator({ store, clock }),
     numberPattern: config.certificateNumberPattern,
     certificationBodyName: config.certificationBodyName,
+    reconnect,
     onRejected: (event, error) =>
       log(
         `certcycle: the certificate refused grant ${event.id} (${event.stream}): ${error.message}`,

@@ -2,6 +2,7 @@ export * from './certification-outcome-reactor';
 export * from './clock-for';
 export * from './demo-banner';
 export * from './lazy-guarded-agents';
+export * from './reconnect-reporting';
 export * from './run-service';
 export * from './service-health';
 export * from './start-certcycle';

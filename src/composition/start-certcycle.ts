@@ -30,6 +30,7 @@ import { SecretBox, WebhookDeliveries, WebhookSubscriptions } from '../webhooks'
 import { certificationOutcomeReactor } from './certification-outcome-reactor';
 import { clockFor } from './clock-for';
 import { openStorage, type Storage } from './storage';
+import { reconnectReporting } from './reconnect-reporting';
 import { ServiceHealth } from './service-health';
 import { startWebhookMachinery, type WebhookMachinery } from './webhook-machinery';
 import { warnOfUnreadableSecrets, webhookSecretKey } from './webhook-secret-key';
@@ -122,9 +123,22 @@ export const startCertcycle = async (
   try {
     const clock = clockFor(config);
     const policy = POLICY_PROFILES[config.policyProfile];
-    const runner = new ProjectionRunner({ store, db: readModels, projections: allProjections });
+    const reconnect = reconnectReporting(health, log);
+    const runner = new ProjectionRunner({
+      store,
+      db: readModels,
+      projections: allProjections,
+      reconnect: reconnect('the projection runner'),
+    });
     health.follow(runner);
-    const reactor = certificationOutcomeReactor({ store, readModels, clock, config, log });
+    const reactor = certificationOutcomeReactor({
+      store,
+      readModels,
+      clock,
+      config,
+      log,
+      reconnect: reconnect('the certification-outcome reactor'),
+    });
     const service = lifecycleService({
       store,
       clock,
@@ -184,7 +198,12 @@ export const startCertcycle = async (
       health.starting('catching up with the event log');
       const caughtUp = await runner.catchUp({ signal: stop });
       await runner.start(stop);
-      feed = startCertificateStatusFeed({ store, pubSub, after: runner.position });
+      feed = startCertificateStatusFeed({
+        store,
+        pubSub,
+        after: runner.position,
+        reconnect: reconnect('the certificate status feed'),
+      });
       void watch('the certificate status feed', feed.done);
       reactor.start();
       void watch('the certification-outcome reactor', reactor.done);
@@ -218,6 +237,7 @@ export const startCertcycle = async (
           secrets,
           config: config.webhooks,
           log,
+          reconnect: reconnect('the webhook fan-out'),
           onFailure: (component, error) => {
             health.failed(component, error);
             log(`certcycle: ${health.failureReason}`);

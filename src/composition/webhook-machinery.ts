@@ -3,7 +3,7 @@ import type { PubSub } from 'type-graphql';
 import { calendarDateIn, type Clock, type LifecycleService } from '../application';
 import type { WebhookConfig } from '../config';
 import type { CertificationPolicy } from '../domain';
-import type { EventStore, GlobalPosition } from '../eventstore';
+import type { EventStore, GlobalPosition, ReconnectOptions } from '../eventstore';
 import { DEADLINE_REMINDER, deadlineReminderOf } from '../graphql/webhooks';
 import { openDeadlines } from '../projections';
 import {
@@ -38,6 +38,8 @@ export interface WebhookMachineryParts {
   secrets: SecretBox;
   config: Pick<WebhookConfig, 'allowHttp' | 'allowedAddresses' | 'reminderScanIntervalMs'>;
   log: (line: string) => void;
+  /** How the fan-out follows the log again after a transient event-store failure. */
+  reconnect?: ReconnectOptions;
   /** Told when the fan-out or the dispatcher stops on an error. */
   onFailure: (component: string, error: unknown) => void;
   /** Dispatcher settings besides the defaults (tests compress the retry schedule). */
@@ -69,7 +71,7 @@ export const startWebhookMachinery = async (
 ): Promise<WebhookMachinery> => {
   const { readModels: db, clock, config, log } = parts;
   const agents = lazyGuardedAgents({ allowedAddresses: config.allowedAddresses });
-  const fanOut = new WebhookFanOut({ store: parts.store, db, clock });
+  const fanOut = new WebhookFanOut({ store: parts.store, db, clock, reconnect: parts.reconnect });
   const dispatcher = new WebhookDispatcher({
     ...parts.dispatcher,
     db,

@@ -1,4 +1,5 @@
 import { ServiceHealth } from '../../src/composition';
+import { EventStoreUnavailableError } from '../../src/eventstore';
 
 /** Readiness following a projection runner in the given state. */
 const following = (isLive: boolean, error: unknown = null): ServiceHealth => {
@@ -54,5 +55,23 @@ describe('service readiness', () => {
       ready: false,
       reason: 'the certification-outcome reactor stopped: store closed',
     });
+  });
+
+  it('is not ready while a follower reconnects, naming it, since when and the last error', () => {
+    const health = following(true);
+    health.started();
+    health.reconnecting('the webhook fan-out', {
+      since: new Date('2026-11-28T10:00:00.000Z'),
+      attempts: 3,
+      lastError: new EventStoreUnavailableError({ cause: new Error('connection refused') }),
+    });
+    expect(health.readiness()).toEqual({
+      ready: false,
+      reason:
+        'the webhook fan-out is reconnecting to the event store since 2026-11-28T10:00:00.000Z ' +
+        '(3 failed attempts; last error: connection refused)',
+    });
+    health.reconnecting('the webhook fan-out', null);
+    expect(health.readiness()).toEqual({ ready: true });
   });
 });

@@ -11,6 +11,8 @@ import {
   isConcurrencyError,
   PositionWaitTimeoutError,
   PositionWaiter,
+  type ReconnectOptions,
+  reconnectingSubscription,
   type RecordedEvent,
   type Subscription,
 } from '../../eventstore';
@@ -37,6 +39,8 @@ export interface CertificationOutcomeReactorOptions {
   batchSize?: number;
   /** Attempts when another writer appends to the certificate at the same time (default 5). */
   maxAttempts?: number;
+  /** How the reactor follows the log again after a transient event-store failure. */
+  reconnect?: ReconnectOptions;
 }
 
 export type ReactionOutcome = 'APPLIED' | 'ALREADY_APPLIED' | 'REJECTED';
@@ -53,8 +57,9 @@ const GRANTS: EventFilter = { categories: ['auditcycle'], eventTypes: ['Certific
  * Turns each `CertificationGranted` into the certificate's issue, renewal, restoration or transfer
  * in. Exactly-once effect across crashes: the certificate event records the grant's id as its
  * causation, and a grant whose id is already a causation in the certificate stream is skipped; the
- * checkpoint moves only after a batch is handled. Any error other than a domain refusal stops the
- * reactor (`done` rejects) so that a restart resumes from the last checkpoint.
+ * checkpoint moves only after a batch is handled. A transient event-store failure makes it catch up
+ * from its checkpoint and follow on once the store answers again; any other error than a domain
+ * refusal stops the reactor (`done` rejects) so that a restart resumes from the last checkpoint.
  */
 export class CertificationOutcomeReactor {
   readonly name: string;
@@ -86,10 +91,15 @@ export class CertificationOutcomeReactor {
   /** Follows the log live from the checkpoint. */
   start(): void {
     if (this.subscription) return;
-    this.subscription = this.options.store.subscribe(
-      { ...GRANTS, after: this.checkpoint(), batchSize: this.options.batchSize },
-      async (events, checkpoint) => this.handleBatch(events, checkpoint),
-    );
+    this.subscription = reconnectingSubscription({
+      ...this.options.reconnect,
+      subscribe: () =>
+        this.options.store.subscribe(
+          { ...GRANTS, after: this.checkpoint(), batchSize: this.options.batchSize },
+          async (events, checkpoint) => this.handleBatch(events, checkpoint),
+        ),
+      catchUp: () => this.catchUp(),
+    });
   }
 
   async stop(): Promise<void> {

@@ -1,11 +1,17 @@
 import type { PubSub } from 'type-graphql';
-import type { EventStore, GlobalPosition, RecordedEvent } from '../../eventstore';
+import {
+  type EventStore,
+  type GlobalPosition,
+  type ReconnectOptions,
+  reconnectingSubscription,
+  type RecordedEvent,
+} from '../../eventstore';
 import { CERTIFICATE_STATUS_CHANGED } from './certificate-status-change';
 import { STATUS_EVENT_TYPES, statusChangeOfEvent } from './status-change-of-event';
 
 export interface CertificateStatusFeedOptions {
   /** The event log the feed follows. */
-  store: Pick<EventStore, 'subscribe' | 'readStream'>;
+  store: Pick<EventStore, 'subscribe' | 'readStream' | 'readAll'>;
   /** Where `certificateStatusChanged` subscribers listen. */
   pubSub: PubSub;
   /**
@@ -14,6 +20,8 @@ export interface CertificateStatusFeedOptions {
    */
   after: GlobalPosition | null;
   batchSize?: number;
+  /** How the feed follows the log again after a transient event-store failure. */
+  reconnect?: ReconnectOptions;
 }
 
 export interface CertificateStatusFeed {
@@ -24,19 +32,24 @@ export interface CertificateStatusFeed {
 }
 
 const CERTIFICATE_PREFIX = 'certificate-';
+const CATCH_UP_BATCH = 100;
 
 /**
  * Follows the certificate events of the event log and publishes each status change (suspended,
  * reinstated, withdrawn, expired, issued, restored...) on `CERTIFICATE_STATUS_CHANGED`, with the
  * organisation id as topic id. Changes come from the log, never from resolvers, so changes made
- * by reactors, scanners or other processes are published too.
+ * by reactors, scanners or other processes are published too. After a transient event-store
+ * failure it publishes the changes recorded meanwhile, then follows on from the last one.
  */
 export const startCertificateStatusFeed = ({
   store,
   pubSub,
   after,
   batchSize,
+  reconnect,
 }: CertificateStatusFeedOptions): CertificateStatusFeed => {
+  let position = after;
+  const selection = { categories: ['certificate'], eventTypes: STATUS_EVENT_TYPES };
   const publish = async (event: RecordedEvent): Promise<void> => {
     const earlier =
       event.version > 1
@@ -49,11 +62,25 @@ export const startCertificateStatusFeed = ({
     );
     if (change) pubSub.publish(CERTIFICATE_STATUS_CHANGED, change.organisationId, change);
   };
-  const subscription = store.subscribe(
-    { categories: ['certificate'], eventTypes: STATUS_EVENT_TYPES, after, batchSize },
-    async (events) => {
-      for (const event of events) await publish(event);
-    },
-  );
+  const publishBatch = async (events: readonly RecordedEvent[], checkpoint: GlobalPosition) => {
+    for (const event of events) {
+      await publish(event);
+      position = event.position;
+    }
+    position = checkpoint;
+  };
+  const catchUp = async (): Promise<void> => {
+    for (;;) {
+      const events = await store.readAll({ ...selection, after: position, limit: CATCH_UP_BATCH });
+      const last = events.at(-1);
+      if (!last) return;
+      await publishBatch(events, last.position);
+    }
+  };
+  const subscription = reconnectingSubscription({
+    ...reconnect,
+    subscribe: () => store.subscribe({ ...selection, after: position, batchSize }, publishBatch),
+    catchUp,
+  });
   return { stop: () => subscription.close(), done: subscription.done };
 };

@@ -3,8 +3,10 @@ import type { Database } from 'better-sqlite3';
 import {
   type EventStore,
   PositionWaiter,
+  type ReconnectingSubscription,
+  type ReconnectOptions,
+  reconnectingSubscription,
   type RecordedEvent,
-  type Subscription,
 } from '../../eventstore';
 import { AggregateStates, type BatchStates } from './aggregate-states';
 import { readModelsChanged } from '../support/read-cache';
@@ -25,6 +27,8 @@ export interface ProjectionRunnerOptions {
    * with this cut. The bench's log, in order, touches about 1,040 streams per 5,000 events.
    */
   maxStreamsPerBatch?: number;
+  /** How the live subscription follows the log again after a transient event-store failure. */
+  reconnect?: ReconnectOptions;
 }
 
 /** The longest start of `events` that touches at most `limit` streams (never empty). */
@@ -83,7 +87,8 @@ export class ProjectionRunner {
   private readonly waiter = new PositionWaiter(
     (position, timeoutMs) => new ReadModelTimeoutError(position, timeoutMs),
   );
-  private subscription: Subscription | null = null;
+  private readonly reconnect: ReconnectOptions;
+  private subscription: ReconnectingSubscription | null = null;
   private live = false;
   private failure: unknown = null;
 
@@ -93,7 +98,9 @@ export class ProjectionRunner {
     projections,
     batchSize = 5000,
     maxStreamsPerBatch = 2000,
+    reconnect = {},
   }: ProjectionRunnerOptions) {
+    this.reconnect = reconnect;
     this.store = store;
     this.db = db;
     this.projections = projections;
@@ -132,9 +139,9 @@ export class ProjectionRunner {
     return lowest ?? null;
   }
 
-  /** True once the runner has caught up with the log and follows it live. */
+  /** True once the runner has caught up with the log and follows it live (not reconnecting). */
   get isLive(): boolean {
-    return this.live && this.failure === null;
+    return this.live && this.failure === null && !this.subscription?.reconnecting;
   }
 
   get error(): unknown {
@@ -226,13 +233,21 @@ export class ProjectionRunner {
     }
   }
 
-  /** Catches up, then follows the log live (unless `signal` was aborted meanwhile). */
+  /**
+   * Catches up, then follows the log live (unless `signal` was aborted meanwhile). After a
+   * transient event-store failure it catches up again from its checkpoints and follows on.
+   */
   async start(signal?: AbortSignal): Promise<void> {
     await this.catchUp({ signal });
-    this.subscription = this.store.subscribe(
-      { after: this.position, batchSize: this.batchSize },
-      (events, checkpoint) => this.applyBatch(events, this.position, checkpoint),
-    );
+    this.subscription = reconnectingSubscription({
+      ...this.reconnect,
+      subscribe: () =>
+        this.store.subscribe(
+          { after: this.position, batchSize: this.batchSize },
+          (events, checkpoint) => this.applyBatch(events, this.position, checkpoint),
+        ),
+      catchUp: () => this.catchUp(),
+    });
     this.live = true;
     this.subscription.done.catch((error: unknown) => {
       this.failure = error;

@@ -2,7 +2,13 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../application/clock';
 import type { CertificateStatus } from '../../domain';
-import type { EventStore, RecordedEvent, Subscription } from '../../eventstore';
+import {
+  type EventStore,
+  type ReconnectOptions,
+  reconnectingSubscription,
+  type RecordedEvent,
+  type Subscription,
+} from '../../eventstore';
 import { DeliveryOutbox } from '../deliveries';
 import { MAPPED_CERTIFICATE_EVENTS, mapCertificateEvent } from '../events';
 import { createWebhookSchema } from '../schema';
@@ -13,6 +19,8 @@ export interface WebhookFanOutOptions {
   clock: Clock;
   /** Events per transaction (default 500). */
   batchSize?: number;
+  /** How the fan-out follows the log again after a transient event-store failure. */
+  reconnect?: ReconnectOptions;
 }
 
 const CHECKPOINT = 'fan-out';
@@ -40,9 +48,11 @@ export class WebhookFanOut {
   private readonly clock: Clock;
   private readonly batchSize: number;
   private readonly outbox: DeliveryOutbox;
+  private readonly reconnect: ReconnectOptions;
   private subscription: Subscription | null = null;
 
-  constructor({ store, db, clock, batchSize = 500 }: WebhookFanOutOptions) {
+  constructor({ store, db, clock, batchSize = 500, reconnect = {} }: WebhookFanOutOptions) {
+    this.reconnect = reconnect;
     this.store = store;
     this.db = db;
     this.clock = clock;
@@ -83,21 +93,29 @@ export class WebhookFanOut {
     }
   }
 
-  /** Catches up, then follows the log live until `close`. */
+  /**
+   * Catches up, then follows the log live until `close`; after a transient event-store failure,
+   * catches up again from its checkpoint and follows on.
+   */
   async start(): Promise<void> {
     await this.catchUp();
-    this.subscription = this.store.subscribe(
-      {
-        after: this.position,
-        batchSize: this.batchSize,
-        categories: ['certificate'],
-        eventTypes: MAPPED_CERTIFICATE_EVENTS,
-      },
-      (events, checkpoint) => {
-        this.apply(events, checkpoint);
-        return Promise.resolve();
-      },
-    );
+    this.subscription = reconnectingSubscription({
+      ...this.reconnect,
+      subscribe: () =>
+        this.store.subscribe(
+          {
+            after: this.position,
+            batchSize: this.batchSize,
+            categories: ['certificate'],
+            eventTypes: MAPPED_CERTIFICATE_EVENTS,
+          },
+          (events, checkpoint) => {
+            this.apply(events, checkpoint);
+            return Promise.resolve();
+          },
+        ),
+      catchUp: () => this.catchUp(),
+    });
   }
 
   /** Settles when the live subscription stops (rejects with its error). */
