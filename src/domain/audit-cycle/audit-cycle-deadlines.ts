@@ -6,7 +6,7 @@ import {
   cycleDecisionDate,
   latestAudit,
   majorNcVerificationLimit,
-  stage2DueDate,
+  stage2DueBy,
   surveillanceLastDay,
 } from './audit-cycle-queries';
 import type { AuditCycle, AuditCycleState, Nonconformity } from './audit-cycle-state';
@@ -14,7 +14,8 @@ import { surveillanceDueDate } from './surveillance-due-date';
 
 /**
  * Met by the first stage 2 completed after the latest stage 1: a stage 2 repeated later for a
- * major nonconformity that missed its verification limit does not move the day it was met.
+ * major nonconformity that missed its verification limit does not move the day it was met. Due by
+ * the superseded version's last audit day when that comes before the policy window ends.
  */
 const stage2Due = (cycle: AuditCycle): Deadline[] => {
   const stage1 = latestAudit(cycle, 'STAGE1');
@@ -26,7 +27,7 @@ const stage2Due = (cycle: AuditCycle): Deadline[] => {
     {
       type: 'STAGE2_DUE',
       key: `STAGE2_DUE:${stage1.auditId}`,
-      dueDate: stage2DueDate(stage1.completion.lastDay, cycle),
+      dueDate: stage2DueBy(stage1.completion.lastDay, cycle),
       openedOn: stage1.completion.lastDay,
       closesOn: null,
       metOn: firstStage2?.completion?.lastDay ?? null,

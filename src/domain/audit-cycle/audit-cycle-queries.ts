@@ -1,4 +1,5 @@
-import { addMonths, type CalendarDate } from '../calendar';
+import { addMonths, type CalendarDate, minDate } from '../calendar';
+import { findStandard, lastAuditDay } from '../standards';
 import type { Audit, AuditCycle, Nonconformity } from './audit-cycle-state';
 import type { AuditKind, SurveillanceNumber } from './audit-cycle-types';
 
@@ -38,6 +39,17 @@ export const startsAtStage2 = (cycle: AuditCycle): boolean =>
 
 export const stage2DueDate = (stage1LastDay: CalendarDate, cycle: AuditCycle): CalendarDate =>
   addMonths(stage1LastDay, cycle.policy.stage2WindowMonths);
+
+/**
+ * The day stage 2 is due by (`STAGE2_DUE`): the policy window after stage 1's last day, or the last
+ * day audits may be made to the cycle's superseded version when that comes first, since no stage 2
+ * to that version starts after it.
+ */
+export const stage2DueBy = (stage1LastDay: CalendarDate, cycle: AuditCycle): CalendarDate => {
+  const window = stage2DueDate(stage1LastDay, cycle);
+  const lastDay = lastAuditDay(findStandard(cycle.application.standard));
+  return lastDay === null ? window : minDate(window, lastDay);
+};
 
 export const majorNcVerificationLimit = (
   stage2LastDay: CalendarDate,

@@ -13,6 +13,7 @@ import {
   latestAudit,
   majorNcVerificationLimit,
   repeatedStage2,
+  stage2DueBy,
   stage2DueDate,
   stage2MustBeRepeated,
   startsAtStage2,
@@ -153,7 +154,7 @@ export const completeAudit = (
         leadAuditorId: data.leadAuditorId,
         team,
         sites,
-        stage2DueOn: audit.kind === 'STAGE1' ? stage2DueDate(lastDay, cycle) : null,
+        stage2DueOn: audit.kind === 'STAGE1' ? stage2DueBy(lastDay, cycle) : null,
         majorNcVerificationLimitOn:
           audit.kind === 'STAGE2' ? majorNcVerificationLimit(lastDay, cycle) : null,
         nextSurveillance:
