@@ -8,6 +8,7 @@ import {
   majorNcVerificationLimit,
   stage2DueBy,
   surveillanceLastDay,
+  validUntilTransitionEnd,
 } from './audit-cycle-queries';
 import type { AuditCycle, AuditCycleState, Nonconformity } from './audit-cycle-state';
 import { surveillanceDueDate } from './surveillance-due-date';
@@ -86,6 +87,8 @@ const majorVerificationLimit = (cycle: AuditCycle): Deadline[] => {
  * Surveillance n is due once the programme has started: set by our decision (a transfer's, by the
  * acceptance of its application, and still so once the transfer is granted: a later event does
  * not move the day a deadline was set); PREVIOUS_PLUS_12_MONTHS sets n = 2 when surveillance 1 ends.
+ * One due after the transition end of the cycle's superseded version is not set while the cycle has
+ * no completed transition audit: the certificate expires by then (domain.md §2), before it is due.
  */
 const surveillances = (cycle: AuditCycle): Deadline[] => {
   const decidedOn = cycleDecisionDate(cycle);
@@ -95,12 +98,14 @@ const surveillances = (cycle: AuditCycle): Deadline[] => {
     decidedOn;
   const fromPreviousCb =
     cycle.application.transfer?.surveillanceProgramme.completedSurveillances ?? 0;
+  const validUntil = validUntilTransitionEnd(cycle);
   const deadlines: Deadline[] = [];
   for (const number of [1, 2] as const) {
     if (number <= fromPreviousCb) continue;
     const previous = number === 2 ? surveillanceLastDay(cycle, 1) : null;
     const dueDate = surveillanceDueDate(cycle.policy.surveillanceRule, decidedOn, number, previous);
     if (dueDate === null) break;
+    if (validUntil !== null && dueDate > validUntil) break;
     const completed = cycle.audits.find(
       (a) => a.kind === 'SURVEILLANCE' && a.surveillanceNumber === number && a.completion,
     );

@@ -51,6 +51,18 @@ export const stage2DueBy = (stage1LastDay: CalendarDate, cycle: AuditCycle): Cal
   return lastDay === null ? window : minDate(window, lastDay);
 };
 
+/**
+ * The last day a certificate of the cycle is valid at the latest (domain.md §2 Standard versions):
+ * the transition end of its superseded version, until a transition audit of the cycle is completed
+ * (its certificate may then move to the new version and keep its own expiry); otherwise null.
+ */
+export const validUntilTransitionEnd = (cycle: AuditCycle): CalendarDate | null => {
+  const transitioning = cycle.audits.some(
+    (audit) => audit.kind === 'TRANSITION' && audit.completion !== null,
+  );
+  return transitioning ? null : findStandard(cycle.application.standard).transitionEnd;
+};
+
 export const majorNcVerificationLimit = (
   stage2LastDay: CalendarDate,
   cycle: AuditCycle,

@@ -285,11 +285,12 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * Deadlines of certificates and audit cycles, computed by the domain's deadline rules over each
  * aggregate's state (folded from the log by the runner), written once per aggregate and batch.
  * Version 15: the stage-2 deadline of a cycle to a superseded version is due by its last audit
- * date when that comes before the policy window ends.
+ * date when that comes before the policy window ends. Version 16: a cycle to a superseded version
+ * has no surveillance audit due after the transition end until a transition audit is completed.
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 15,
+  version: 16,
   setup: setupDeadlineTables,
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>

@@ -2,16 +2,21 @@ import fc from 'fast-check';
 import {
   addMonths,
   auditCycleDeadlines,
+  type CalendarDate,
   calendarDate,
+  DEFAULT_POLICY,
   fromEpochDay,
   minDate,
   type StandardReference,
+  surveillanceDueDate,
+  type SurveillanceRule,
   toEpochDay,
 } from '../../../src/domain';
 import {
   AuditCycleHistory,
   completeAudit,
   d,
+  planAudit,
   spec,
   submitApplication,
 } from './audit-cycle-fixtures';
@@ -19,9 +24,17 @@ import {
 const ISMS_2013: StandardReference = { identifier: 'ISO/IEC 27001', version: '2013' };
 const ISMS_2022: StandardReference = { identifier: 'ISO/IEC 27001', version: '2022' };
 const LAST_AUDIT_DATE = d('2024-04-30');
+const TRANSITION_END = d('2025-10-31');
 
-const accepted = (standard: StandardReference) =>
-  new AuditCycleHistory().run(submitApplication({ standard })).accepted();
+const accepted = (standard: StandardReference, surveillanceRule?: SurveillanceRule) =>
+  new AuditCycleHistory()
+    .run(
+      submitApplication({
+        standard,
+        policy: surveillanceRule ? { ...DEFAULT_POLICY, surveillanceRule } : DEFAULT_POLICY,
+      }),
+    )
+    .accepted();
 
 const deadlinesOf = (history: AuditCycleHistory, type: string) =>
   auditCycleDeadlines(history.state).filter((deadline) => deadline.type === type);
@@ -29,10 +42,24 @@ const deadlinesOf = (history: AuditCycleHistory, type: string) =>
 const dueDates = (history: AuditCycleHistory, type: string) =>
   deadlinesOf(history, type).map((deadline) => deadline.dueDate);
 
+const withTransitionAudit = (history: AuditCycleHistory, after: CalendarDate) => {
+  const first = addMonths(after, 1);
+  const last = addMonths(after, 1);
+  return history
+    .run(planAudit('transition', 'TRANSITION', first, last))
+    .run(completeAudit('transition', first, last));
+};
+
 const dayBetween = (from: string, to: string) =>
   fc
     .integer({ min: toEpochDay(calendarDate(from)), max: toEpochDay(calendarDate(to)) })
     .map(fromEpochDay);
+
+const rule = fc.constantFrom<SurveillanceRule>(
+  'DECISION_ANNIVERSARY',
+  'CALENDAR_YEAR',
+  'PREVIOUS_PLUS_12_MONTHS',
+);
 
 describe('STAGE2_DUE of a cycle to a superseded version', () => {
   it('is due by the last audit date when the policy window ends after it', () => {
@@ -62,6 +89,44 @@ describe('STAGE2_DUE of a cycle to a superseded version', () => {
         ]);
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('SURVEILLANCE_AUDIT_DUE of a cycle to a superseded version', () => {
+  it('sets no surveillance due after the transition end, which the certificate expires by', () => {
+    const granted = accepted(ISMS_2013).stage1().stage2().granted('2024-03-20');
+    expect(dueDates(granted, 'SURVEILLANCE_AUDIT_DUE')).toEqual(['2025-03-20']);
+  });
+
+  it('sets it again once a transition audit of the cycle is completed', () => {
+    const granted = accepted(ISMS_2013).stage1().stage2().granted('2024-03-20');
+    const transitioned = withTransitionAudit(granted, d('2024-03-20'));
+    expect(dueDates(transitioned, 'SURVEILLANCE_AUDIT_DUE')).toEqual(['2025-03-20', '2026-03-20']);
+  });
+
+  it('sets none after the transition end, for any decision and surveillance rule, until a transition audit (property)', () => {
+    fc.assert(
+      fc.property(
+        dayBetween('2024-03-06', '2025-10-31'),
+        rule,
+        fc.boolean(),
+        (decidedOn, surveillanceRule, transitionAudit) => {
+          const granted = accepted(ISMS_2013, surveillanceRule)
+            .stage1()
+            .stage2()
+            .granted(decidedOn);
+          const history = transitionAudit ? withTransitionAudit(granted, decidedOn) : granted;
+          const uncapped = ([1, 2] as const)
+            .map((n) => surveillanceDueDate(surveillanceRule, decidedOn, n, null))
+            .filter((due): due is CalendarDate => due !== null);
+          const expected = transitionAudit
+            ? uncapped
+            : uncapped.filter((due) => due <= TRANSITION_END);
+          expect(dueDates(history, 'SURVEILLANCE_AUDIT_DUE')).toEqual(expected);
+        },
+      ),
+      { numRuns: 80 },
     );
   });
 });
