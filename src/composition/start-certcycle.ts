@@ -24,6 +24,7 @@ import {
   allProjections,
   auditCycleIdsOfCertificate,
   certificateIdsOfOrganisation,
+  openAuditCycleIdsOfOrganisation,
   ProjectionRunner,
 } from '../projections';
 import { SecretBox, WebhookDeliveries, WebhookSubscriptions } from '../webhooks';
@@ -149,6 +150,8 @@ export const startCertcycle = async (
         Promise.resolve(certificateIdsOfOrganisation(readModels, organisationId)),
       auditCyclesOf: (certificateId) =>
         Promise.resolve(auditCycleIdsOfCertificate(readModels, certificateId)),
+      auditCyclesOfOrganisation: (organisationId) =>
+        Promise.resolve(openAuditCycleIdsOfOrganisation(readModels, organisationId)),
       readModelsReached: (position) => runner.waitFor(position, config.readYourWritesTimeoutMs),
     });
     const apiKeys = new ApiKeyStore(readModels, () => clock.now());

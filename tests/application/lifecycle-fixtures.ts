@@ -43,7 +43,8 @@ export const lifecycleWorld = (name: string) => {
   let count = 0;
   /**
    * `checkGrants`: decisions ask a reactor whether the certificate takes their grant first;
-   * `certificatesOf`, `auditCyclesOf`: the read-model lookups (none found by default).
+   * `certificatesOf`, `auditCyclesOf`, `auditCyclesOfOrganisation`: the read-model lookups (none
+   * found by default).
    */
   const open = (
     policy: CertificationPolicy = DEFAULT_POLICY,
@@ -51,10 +52,12 @@ export const lifecycleWorld = (name: string) => {
       checkGrants = false,
       certificatesOf,
       auditCyclesOf,
+      auditCyclesOfOrganisation,
     }: {
       checkGrants?: boolean;
       certificatesOf?: (organisationId: string) => Promise<readonly string[]>;
       auditCyclesOf?: (certificateId: string) => Promise<readonly string[]>;
+      auditCyclesOfOrganisation?: (organisationId: string) => Promise<readonly string[]>;
     } = {},
   ) => {
     count += 1;
@@ -68,6 +71,7 @@ export const lifecycleWorld = (name: string) => {
       checkGrant: checkGrants ? (grant, actor) => reactor().check(grant, actor) : undefined,
       certificatesOf,
       auditCyclesOf,
+      auditCyclesOfOrganisation,
     });
     const rejected: Array<{ event: RecordedEvent; error: DomainError }> = [];
     const reactor = (
@@ -103,6 +107,13 @@ export const auditCyclesFromLog = async (world: World, certificateId: string) =>
   (await world.store.readAll())
     .filter((event) => event.type === 'ApplicationSubmitted')
     .filter((event) => (event.data as { certificateId: string }).certificateId === certificateId)
+    .map((event) => (event.data as { auditCycleId: string }).auditCycleId);
+
+/** `auditCyclesOfOrganisation` read from the log: every cycle the organisation applied for. */
+export const organisationCyclesFromLog = async (world: World, organisationId: string) =>
+  (await world.store.readAll())
+    .filter((event) => event.type === 'ApplicationSubmitted')
+    .filter((event) => (event.data as { organisationId: string }).organisationId === organisationId)
     .map((event) => (event.data as { auditCycleId: string }).auditCycleId);
 
 export const checkpointsOf = (world: World): CheckpointStore =>

@@ -13,6 +13,8 @@ import {
   formerCertificateOf,
   latestReapplicationBar,
   reapplicationBarOf,
+  type OpenApplication,
+  openApplicationOf,
   type OutstandingNonconformity,
   type PreviousCertificateStatus,
   type RecertificationApplication,
@@ -129,9 +131,21 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
     }
   };
 
+  /** The organisation's applications still open (its cycles found by the lookup, folded). */
+  const openApplicationsOf = async (organisationId: string): Promise<OpenApplication[]> => {
+    const open: OpenApplication[] = [];
+    for (const id of await runtime.auditCyclesOfOrganisation(organisationId)) {
+      const { state } = await loadAggregate(store, auditCycleStreamName(id), auditCycleDecider);
+      const application = openApplicationOf(state);
+      if (application) open.push(application);
+    }
+    return open;
+  };
+
   /**
    * Snapshots the organisation's readiness facts as of the application; the sites must be listed;
-   * an INITIAL or TRANSFER application carries the organisation's [CN] re-application bar.
+   * an INITIAL or TRANSFER application carries the organisation's [CN] re-application bar and its
+   * applications still open.
    */
   const submit = async (
     application: Application,
@@ -150,10 +164,11 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
       );
     }
     requireListedSites(organisation, application.sites, `the application ${auditCycleId}`);
-    const reapplicationBar =
-      application.kind === 'RECERTIFICATION'
-        ? null
-        : await reapplicationBarOfOrganisation(organisationId);
+    const newCertificate = application.kind !== 'RECERTIFICATION';
+    const reapplicationBar = newCertificate
+      ? await reapplicationBarOfOrganisation(organisationId)
+      : null;
+    const openApplications = newCertificate ? await openApplicationsOf(organisationId) : [];
     const result = await run(
       auditCycleDecider,
       auditCycleId,
@@ -168,6 +183,7 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
           submittedOn: on,
           policy: runtime.policy,
           reapplicationBar,
+          openApplications,
         },
       },
       context,
@@ -175,6 +191,14 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
     );
     return { ...result, certificateId: application.certificateId };
   };
+
+  /** An application for a new certificate: one at a time per certificate id and per organisation. */
+  const inOrder = (
+    certificateId: string,
+    organisationId: string,
+    work: () => Promise<ApplicationResult>,
+  ): Promise<ApplicationResult> =>
+    runtime.forCertificate(certificateId, () => runtime.forOrganisation(organisationId, work));
 
   /** No certificate has the id, and no audit cycle names it for the certificate it would issue. */
   const requireNewCertificate = async (certificateId: string): Promise<void> => {
@@ -205,7 +229,8 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
   return {
     /**
      * An INITIAL application: the certificate id is reserved for the certificate the grant issues;
-     * a named former certificate is checked by the decider (same organisation and standard, lapsed).
+     * a named former certificate is checked by the decider (same organisation and standard, lapsed),
+     * and so is the organisation's open application for the same standard, which refuses this one.
      */
     submitApplication: async (
       input: SubmitApplicationInput,
@@ -214,7 +239,7 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
     ): Promise<ApplicationResult> => {
       const { formerCertificateId, ...application } = input;
       const certificateId = input.certificateId ?? runtime.newId();
-      return runtime.forCertificate(certificateId, async () => {
+      return inOrder(certificateId, input.organisationId, async () => {
         await requireNewCertificate(certificateId);
         const formerCertificate =
           formerCertificateId === undefined
@@ -281,14 +306,17 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
       });
     },
 
-    /** A TRANSFER application; the reactor creates the certificate when the transfer is granted. */
+    /**
+     * A TRANSFER application; the reactor creates the certificate when the transfer is granted. An
+     * open application of the organisation for the same standard refuses it, as for INITIAL.
+     */
     transferCertificateIn: async (
       input: TransferCertificateInInput,
       context: OperationContext,
       options?: OperationOptions,
     ): Promise<ApplicationResult> => {
       const certificateId = input.certificateId ?? runtime.newId();
-      return runtime.forCertificate(certificateId, async () => {
+      return inOrder(certificateId, input.organisationId, async () => {
         await requireNewCertificate(certificateId);
         return submit(
           {

@@ -42,7 +42,13 @@ export interface LifecycleDependencies {
    */
   auditCyclesOf?: (certificateId: string) => Promise<readonly string[]>;
   /**
-   * Resolves once the read models `certificatesOf` and `auditCyclesOf` read hold the event at
+   * The ids of the organisation's audit cycles whose application is open (a read-model lookup;
+   * more ids do no harm): an INITIAL or TRANSFER application loads them to refuse a second one for
+   * the same standard while one is open. Without it none is found.
+   */
+  auditCyclesOfOrganisation?: (organisationId: string) => Promise<readonly string[]>;
+  /**
+   * Resolves once the read models the lookups above read hold the event at
    * `position` (the projection runner's `waitFor`). Without it nothing waits: the lookups must then
    * read the log itself.
    */
@@ -53,6 +59,7 @@ export interface LifecycleDependencies {
 export const lifecycleRuntime = (deps: LifecycleDependencies) => {
   const handle = commandHandler({ store: deps.store, clock: deps.clock });
   const queue = keyedQueue();
+  const organisationQueue = keyedQueue();
   const readModelsReached = deps.readModelsReached ?? (() => Promise.resolve());
   const timeZone = deps.timeZone ?? 'UTC';
   const requireHappened = (command: DomainCommand) =>
@@ -79,6 +86,7 @@ export const lifecycleRuntime = (deps: LifecycleDependencies) => {
     checkGrant: deps.checkGrant ?? (() => Promise.resolve()),
     certificatesOf: deps.certificatesOf ?? (() => Promise.resolve([])),
     auditCyclesOf: deps.auditCyclesOf ?? (() => Promise.resolve([])),
+    auditCyclesOfOrganisation: deps.auditCyclesOfOrganisation ?? (() => Promise.resolve([])),
     /**
      * Runs an operation whose check reads `auditCyclesOf` (a certificate id not yet reserved, no
      * recertification already open) one at a time per certificate, until the read models hold its
@@ -86,6 +94,17 @@ export const lifecycleRuntime = (deps: LifecycleDependencies) => {
      */
     forCertificate: <T extends OperationResult>(certificateId: string, work: () => Promise<T>) =>
       queue(certificateId, async () => {
+        const result = await work();
+        if (result.position !== null) await readModelsReached(result.position);
+        return result;
+      }),
+    /**
+     * Runs an application whose check reads `auditCyclesOfOrganisation` (no other application for
+     * the same standard open) one at a time per organisation, until the read models hold its
+     * append: two sent at once would otherwise both pass the check.
+     */
+    forOrganisation: <T extends OperationResult>(organisationId: string, work: () => Promise<T>) =>
+      organisationQueue(organisationId, async () => {
         const result = await work();
         if (result.position !== null) await readModelsReached(result.position);
         return result;

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../calendar';
 import { DomainError } from '../errors';
+import { standardCode, type StandardReference } from '../standards';
 
 /** Malformed command data: a missing id, a bad date, an empty list; `field` names it. */
 export class InvalidAuditCycleInputError extends DomainError {
@@ -68,6 +69,25 @@ export class RecertificationAlreadyOpenError extends DomainError {
       'RECERTIFICATION_ALREADY_OPEN',
       `certificate ${certificateId} already has recertification cycle ${auditCycleId}, applied for on ` +
         `${submittedOn} and not decided: decide or reject that one first`,
+    );
+  }
+}
+
+/** A second application for a new certificate to the same standard while the first is open. */
+export class ApplicationAlreadyOpenError extends DomainError {
+  override readonly name = 'ApplicationAlreadyOpenError';
+  constructor(open: {
+    auditCycleId: string;
+    kind: string;
+    standard: StandardReference;
+    submittedOn: CalendarDate;
+  }) {
+    super(
+      'APPLICATION_ALREADY_OPEN',
+      `the organisation already has ${open.kind.toLowerCase()} application ${open.auditCycleId} ` +
+        `to ${standardCode(open.standard)}, submitted on ${open.submittedOn} and neither rejected ` +
+        'nor decided: one management system gets one certificate per standard, so review or ' +
+        'decide that application first',
     );
   }
 }

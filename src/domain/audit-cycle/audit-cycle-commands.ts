@@ -17,6 +17,7 @@ import type {
   SurveillanceNumber,
   TransferApplication,
 } from './audit-cycle-types';
+import type { OpenApplication } from './open-application';
 
 export type SubmitApplication = DomainCommand<
   'SubmitApplication',
@@ -48,6 +49,11 @@ export type SubmitApplication = DomainCommand<
      * expired and past its restoration window by `submittedOn`.
      */
     formerCertificate?: FormerCertificate | null;
+    /**
+     * The organisation's applications still open (neither rejected nor decided): an INITIAL or
+     * TRANSFER application is refused while one of them for the same standard is. Absent: none.
+     */
+    openApplications?: readonly OpenApplication[];
   }
 >;
 

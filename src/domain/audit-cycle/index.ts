@@ -9,5 +9,6 @@ export * from './audit-errors';
 export * from './decision-errors';
 export * from './evolve-audit-cycle';
 export * from './nonconformity-errors';
+export * from './open-application';
 export * from './surveillance-due-date';
 export * from './transfer-errors';

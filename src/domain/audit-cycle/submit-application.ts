@@ -22,6 +22,7 @@ import type {
 } from './audit-cycle-types';
 import { consultancyDeclaration } from './consultancy-cooling-off';
 import { lapsedCertificateOf } from './lapsed-certificate';
+import { requireNoOpenApplication } from './open-application';
 import { requireDate, requireOneOf, requireText, requireTextList } from './input-validation';
 import { surveillanceDueDate } from './surveillance-due-date';
 
@@ -237,6 +238,7 @@ export const submitApplication = (
   const standard = { identifier: data.standard?.identifier, version: data.standard?.version };
   requireOpenStandardVersion(standard, kind, submittedOn);
   if (kind !== 'RECERTIFICATION') requireNoReapplicationBar(data.reapplicationBar, submittedOn);
+  requireNoOpenApplication(kind, standard, data.openApplications ?? []);
   const readiness = readinessOf(data.readiness);
   const organisationId = requireText(data.organisationId, 'organisationId');
   const lapsedCertificate = lapsedCertificateOf(data.formerCertificate, {

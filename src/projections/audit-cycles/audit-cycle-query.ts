@@ -23,6 +23,12 @@ const statements = perDatabase((db: Database) => ({
       'SELECT audit_cycle_id FROM rm_audit_cycles WHERE certificate_id = ?',
     )
     .pluck(),
+  openIdsOfOrganisation: db
+    .prepare<[string], string>(
+      `SELECT audit_cycle_id FROM rm_audit_cycles WHERE organisation_id = ?
+       AND status IN ('APPLICATION_SUBMITTED', 'APPLICATION_ACCEPTED')`,
+    )
+    .pluck(),
   audits: objectRows(
     db.prepare<[string], AuditRow>(
       'SELECT * FROM rm_audits WHERE audit_cycle_id = ? ORDER BY planned_as',
@@ -81,6 +87,13 @@ export const nonconformitiesOfCycle = (db: Database, auditCycleId: string): Nonc
 /** The ids of every audit cycle of the certificate, whatever its kind or status. */
 export const auditCycleIdsOfCertificate = (db: Database, certificateId: string): string[] =>
   statements(db).idsOfCertificate.all(certificateId);
+
+/**
+ * The ids of the organisation's audit cycles whose application is open (submitted or accepted,
+ * neither rejected nor decided, which are final), whatever their kind.
+ */
+export const openAuditCycleIdsOfOrganisation = (db: Database, organisationId: string): string[] =>
+  statements(db).openIdsOfOrganisation.all(organisationId);
 
 /** An audit cycle: application, review, transfer review and decision (audits and findings apart). */
 export const findAuditCycle = (db: Database, auditCycleId: string): AuditCycleView | null => {

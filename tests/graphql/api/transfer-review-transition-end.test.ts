@@ -13,9 +13,16 @@ beforeAll(async () => {
     'Moving Hosting Co.',
     '91110000MA0M000001',
   );
+  await registerReadyOrganisation(
+    api.service,
+    'org-moving-2022',
+    'Moving Hosting 2022 Co.',
+    '91110000MA0M000002',
+  );
 }, 60_000);
 afterAll(() => api.close());
 
+/** One organisation per version: an open transfer application to 27001 refuses another. */
 const transferApplied = async (auditCycleId: string, version: string) => {
   dataOf(
     await api.query(
@@ -23,7 +30,7 @@ const transferApplied = async (auditCycleId: string, version: string) => {
       `mutation ($input: TransferCertificateInInput!) { transferCertificateIn(input: $input) { id } }`,
       {
         input: {
-          organisationId: 'org-moving',
+          organisationId: version === '2013' ? 'org-moving' : 'org-moving-2022',
           auditCycleId,
           certificateId: `cert-${auditCycleId}`,
           standard: { identifier: 'ISO/IEC 27001', version },

@@ -26,6 +26,7 @@ import {
   allProjections,
   auditCycleIdsOfCertificate,
   certificateIdsOfOrganisation,
+  openAuditCycleIdsOfOrganisation,
   ProjectionRunner,
 } from '../../../src/projections';
 import { SecretBox, WebhookDeliveries, WebhookSubscriptions } from '../../../src/webhooks';
@@ -80,6 +81,8 @@ export const startApiHarness = async (options: ApiHarnessOptions = {}) => {
       Promise.resolve(certificateIdsOfOrganisation(db, organisationId)),
     auditCyclesOf: (certificateId) =>
       Promise.resolve(auditCycleIdsOfCertificate(db, certificateId)),
+    auditCyclesOfOrganisation: (organisationId) =>
+      Promise.resolve(openAuditCycleIdsOfOrganisation(db, organisationId)),
     readModelsReached: (position) => runner.waitFor(position, 5000),
   });
   await runner.start();
