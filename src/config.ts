@@ -115,14 +115,17 @@ const validNumberPattern = (pattern: string): string => {
 /** Node's longest timer (about 24.8 days): a longer one fires after 1 ms. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
-/** A duration that a timer waits: 1 ms up to Node's longest timer. */
+/**
+ * A duration that a timer waits: 1 ms up to Node's longest timer, in decimal digits only
+ * (`Number` alone would take `0x10`, `1e3` or ` 5 `).
+ */
 const timerMilliseconds = (name: string, value: string | undefined, fallback: number): number => {
   if (value === undefined || value === '') return fallback;
   const number = Number(value);
-  if (!Number.isSafeInteger(number) || number <= 0 || number > LONGEST_TIMER_MS) {
+  if (!/^\d+$/.test(value) || number <= 0 || number > LONGEST_TIMER_MS) {
     throw new ConfigError(
       `${name}=${value} is not a whole number of milliseconds from 1 to ${LONGEST_TIMER_MS} ` +
-        '(about 24.8 days)',
+        '(about 24.8 days) in decimal digits only',
     );
   }
   return number;
@@ -223,7 +226,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   const portText = env.PORT || '4000';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) {
-    throw new ConfigError(`PORT=${env.PORT} is not a port number`);
+    throw new ConfigError(
+      `PORT=${env.PORT} is not a port number: 0 to 65535 in decimal digits (0 picks a free port)`,
+    );
   }
   const eventStore = oneOf('CERTCYCLE_EVENT_STORE', env.CERTCYCLE_EVENT_STORE || 'sqlite', [
     'sqlite',

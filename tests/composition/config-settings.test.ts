@@ -55,10 +55,28 @@ describe('composition settings', () => {
   ])('refuses %s=%s: a timer waits 1 ms to about 24.8 days', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(
       new ConfigError(
-        `${name}=${value} is not a whole number of milliseconds from 1 to 2147483647 (about 24.8 days)`,
+        `${name}=${value} is not a whole number of milliseconds from 1 to 2147483647 ` +
+          '(about 24.8 days) in decimal digits only',
       ),
     );
   });
+
+  it.each(['0x10', '1e3', '0b11', '0o17', ' 500', '500 ', '+500', '1_000', '500.0'])(
+    'refuses a timer written other than in decimal digits: %j',
+    (value) => {
+      for (const name of [
+        'CERTCYCLE_READ_YOUR_WRITES_TIMEOUT_MS',
+        'CERTCYCLE_REMINDER_SCAN_INTERVAL_MS',
+      ]) {
+        expect(() => loadConfig({ [name]: value })).toThrow(
+          new ConfigError(
+            `${name}=${value} is not a whole number of milliseconds from 1 to 2147483647 ` +
+              '(about 24.8 days) in decimal digits only',
+          ),
+        );
+      }
+    },
+  );
 
   it('accepts the longest timer', () => {
     expect(
@@ -136,9 +154,11 @@ describe('composition settings', () => {
 
   it('reads an empty PORT as unset and refuses one that is not a port number', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(4000);
-    for (const value of ['abc', '-1', '1.5', '70000']) {
+    for (const value of ['abc', '-1', '1.5', '70000', '0x50', '8e1', ' 80']) {
       expect(() => loadConfig({ PORT: value })).toThrow(
-        new ConfigError(`PORT=${value} is not a port number`),
+        new ConfigError(
+          `PORT=${value} is not a port number: 0 to 65535 in decimal digits (0 picks a free port)`,
+        ),
       );
     }
   });
