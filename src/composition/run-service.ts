@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import { demoBanner } from './demo-banner';
+import { demoBanner, unfinishedDemoWarning } from './demo-banner';
 import { type Certcycle, startCertcycle } from './start-certcycle';
 import { startFailure } from './start-failure';
 
@@ -67,12 +67,14 @@ export const runService = async (config: Config, log = console.log): Promise<voi
   log(`certcycle: serving ${app.url} (health: /healthz, readiness: /readyz)`);
 
   try {
-    const { caughtUp, demo } = await app.ready;
+    const report = await app.ready;
     if (stopping) return;
     if (app.demoAdminKey !== null) {
-      for (const line of demoBanner(app.url, app.demoAdminKey, demo)) log(line);
+      for (const line of demoBanner(app.url, app.demoAdminKey, report, config)) log(line);
+    } else if (report.demoUnfinished) {
+      log(`certcycle: warning: ${unfinishedDemoWarning(config)}`);
     }
-    log(`certcycle: ready (applied ${caughtUp} events at start)`);
+    log(`certcycle: ready (applied ${report.caughtUp} events at start)`);
   } catch (error) {
     if (stopping) return;
     reportFailure(error);

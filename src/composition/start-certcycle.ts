@@ -30,6 +30,7 @@ import {
 import { SecretBox, WebhookDeliveries, WebhookSubscriptions } from '../webhooks';
 import { certificationOutcomeReactor } from './certification-outcome-reactor';
 import { clockFor } from './clock-for';
+import { demoSeedingMark } from './demo-seeding-mark';
 import { openStorage, type Storage } from './storage';
 import { reconnectReporting } from './reconnect-reporting';
 import { ServiceHealth } from './service-health';
@@ -53,6 +54,8 @@ export interface StartupReport {
   caughtUp: number;
   /** Null unless demo data was seeded now. */
   demo: DemoSeedReport | null;
+  /** The store holds part of the demo data: a demo seeding here was cut short (a crash, a kill). */
+  demoUnfinished: boolean;
 }
 
 export interface Certcycle {
@@ -211,6 +214,7 @@ export const startCertcycle = async (
       reactor.start();
       void watch('the certification-outcome reactor', reactor.done);
       let demo: DemoSeedReport | null = null;
+      const mark = demoSeedingMark(config.dataDir);
       if (config.demo) {
         health.starting('seeding demo data');
         demo = await seedDemoDataIfEmpty({
@@ -221,9 +225,12 @@ export const startCertcycle = async (
           today: today(clock, config.timeZone),
           timeoutMs: config.readYourWritesTimeoutMs,
           log,
+          mark,
         });
         if (demo) await runner.waitFor(demo.lastPosition, config.readYourWritesTimeoutMs);
       }
+      const demoUnfinished =
+        demo === null && mark.isSet() && (await store.readAll({ limit: 1 })).length > 0;
       stop.throwIfAborted();
       if (config.webhooks.enabled) {
         health.starting('starting webhook delivery and the deadline reminder scan');
@@ -252,7 +259,7 @@ export const startCertcycle = async (
       stop.throwIfAborted();
       await listener.serve(api);
       health.started();
-      return { caughtUp, demo };
+      return { caughtUp, demo, demoUnfinished };
     };
     const ready = startUp();
     ready.catch((error: unknown) => {

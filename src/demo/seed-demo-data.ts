@@ -15,6 +15,18 @@ export interface DemoSeedDependencies {
   /** Bound on waiting for the reactor to issue a certificate. */
   timeoutMs: number;
   log?: (line: string) => void;
+  /** Notes a seeding from its first event to its last, so that one cut short is recognised. */
+  mark?: DemoSeedingMark;
+}
+
+/**
+ * A note, kept outside the event log, that a demo seeding has begun and not finished: a store
+ * holding events and this note holds part of the demo data.
+ */
+export interface DemoSeedingMark {
+  isSet(): boolean;
+  set(): void;
+  clear(): void;
 }
 
 export interface DemoSeedReport {
@@ -41,12 +53,14 @@ const endOfLog = async (
 /**
  * Seeds a dozen organisations whose certificates are, today, in every state the lifecycle knows,
  * through the lifecycle service and the certification-outcome reactor. Does nothing (answers null)
- * when the store already holds events.
+ * when the store already holds events. The mark is set before the first event and cleared after
+ * the last, so it stays set when the seeding is cut short.
  */
 export const seedDemoDataIfEmpty = async (
   deps: DemoSeedDependencies,
 ): Promise<DemoSeedReport | null> => {
   if ((await deps.store.readAll({ limit: 1 })).length > 0) return null;
+  deps.mark?.set();
   const steps = demoSteps(deps);
   for (const scenario of DEMO_SCENARIOS) {
     const state =
@@ -60,5 +74,6 @@ export const seedDemoDataIfEmpty = async (
   }
   const { events, last } = await endOfLog(deps.store);
   if (last === null) throw new Error('the demo seeding wrote no events');
+  deps.mark?.clear();
   return { organisations: DEMO_SCENARIOS.length, events, lastPosition: last };
 };

@@ -138,7 +138,7 @@ describe('demo data (CERTCYCLE_DEMO=1)', () => {
   });
 
   it("prints a curl example whose query answers the demo's most urgent deadlines", async () => {
-    const banner = demoBanner(app!.url, app!.demoAdminKey!, (await app!.ready).demo);
+    const banner = demoBanner(app!.url, app!.demoAdminKey!, await app!.ready, testConfig(dir.path));
     const curl = banner.find((line) => line.trim().startsWith('curl -s'))!;
     expect(curl).toContain(`-H 'authorization: Bearer ${app!.demoAdminKey}'`);
     const body = JSON.parse(/-d '(.*)'$/.exec(curl)![1]!) as { query: string };
@@ -156,7 +156,7 @@ describe('demo data (CERTCYCLE_DEMO=1)', () => {
     const before = eventCount(app!);
     await app!.close();
     app = await startQuietly(testConfig(dir.path, DEMO_ENV));
-    expect(await app.ready).toEqual({ caughtUp: 0, demo: null });
+    expect(await app.ready).toEqual({ caughtUp: 0, demo: null, demoUnfinished: false });
     expect(eventCount(app)).toBe(before);
   });
 });
