@@ -57,28 +57,65 @@ describe('SSRF guard', () => {
       { agents, allowHttp: true, lookup: dns },
     );
 
+  const refused = (what: string, range: string) =>
+    `${what} is not a public address (${range}), so no delivery connects to it ` +
+    '(CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES can allow it)';
+
   it.each([
-    ['a loopback address', () => receiver.url('/hook')],
-    ['a name resolving to 127.0.0.1', () => `http://loopback.test:${receiver.port}/hook`],
-    ['a name resolving to 10.x', () => 'http://internal.test/hook'],
-    ['a literal 10.x address', () => 'http://10.1.2.3/hook'],
-    ['the metadata address', () => 'http://169.254.169.254/latest/meta-data/'],
-    ['a name resolving to the metadata address', () => 'http://metadata.test/'],
-    ['an IPv4-mapped IPv6 loopback', () => `http://[::ffff:127.0.0.1]:${receiver.port}/hook`],
-    ['a name resolving to an IPv4-mapped address', () => `http://mapped.test:${receiver.port}/`],
-    ['a decimal IP', () => `http://2130706433:${receiver.port}/hook`],
-    ['IPv6 loopback', () => `http://[::1]:${receiver.port}/hook`],
-  ])('refuses %s without the allow-list', async (_, url) => {
-    const before = receiver.received.length + receiver.rejected.length;
-    const response = await post(url(), guarded);
-    expect(response.statusCode).toBeNull();
-    expect(response.error).toMatch(/is not allowed/);
-    expect(receiver.received.length + receiver.rejected.length).toBe(before);
-  });
+    ['a loopback address', () => receiver.url('/hook'), '127.0.0.1', 'loopback'],
+    [
+      'a name resolving to 127.0.0.1',
+      () => `http://loopback.test:${receiver.port}/hook`,
+      'loopback.test resolves to 127.0.0.1, which',
+      'loopback',
+    ],
+    [
+      'a name resolving to 10.x',
+      () => 'http://internal.test/hook',
+      'internal.test resolves to 10.20.30.40, which',
+      'private',
+    ],
+    ['a literal 10.x address', () => 'http://10.1.2.3/hook', '10.1.2.3', 'private'],
+    [
+      'the metadata address',
+      () => 'http://169.254.169.254/latest/meta-data/',
+      '169.254.169.254',
+      'linkLocal',
+    ],
+    [
+      'a name resolving to the metadata address',
+      () => 'http://metadata.test/',
+      'metadata.test resolves to 169.254.169.254, which',
+      'linkLocal',
+    ],
+    [
+      'an IPv4-mapped IPv6 loopback',
+      () => `http://[::ffff:127.0.0.1]:${receiver.port}/hook`,
+      '::ffff:7f00:1',
+      'ipv4Mapped',
+    ],
+    [
+      'a name resolving to an IPv4-mapped address',
+      () => `http://mapped.test:${receiver.port}/`,
+      'mapped.test resolves to ::ffff:127.0.0.1, which',
+      'ipv4Mapped',
+    ],
+    ['a decimal IP', () => `http://2130706433:${receiver.port}/hook`, '127.0.0.1', 'loopback'],
+    ['IPv6 loopback', () => `http://[::1]:${receiver.port}/hook`, '::1', 'loopback'],
+  ])(
+    'refuses %s without the allow-list, naming the address and the setting',
+    async (_, url, what, range) => {
+      const before = receiver.received.length + receiver.rejected.length;
+      const response = await post(url(), guarded);
+      expect(response.statusCode).toBeNull();
+      expect(response.error).toBe(refused(what, range));
+      expect(receiver.received.length + receiver.rejected.length).toBe(before);
+    },
+  );
 
   it('still refuses an IPv4-mapped loopback when only 127.0.0.1 is allowed', async () => {
     const response = await post(`http://[::ffff:127.0.0.1]:${receiver.port}/hook`, permissive);
-    expect(response.error).toMatch(/is not allowed/);
+    expect(response.error).toBe(refused('::ffff:7f00:1', 'ipv4Mapped'));
   });
 
   it('connects to an allow-listed address', async () => {

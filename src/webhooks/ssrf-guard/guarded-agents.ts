@@ -1,10 +1,14 @@
+import { lookup as dnsLookup } from 'node:dns';
 import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
+import { type LookupFunction, Socket } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import type * as RequestFiltering from 'request-filtering-agent' with {
   'resolution-mode': 'import',
 };
 import { canonicalAddressEntry } from './allowed-address';
+import { RefusedAddressError } from './refused-address-error';
+import { refusedAddressRange } from './refused-address';
 
 let filtering: typeof RequestFiltering | undefined;
 
@@ -51,11 +55,64 @@ const agentAllowList = (entries: readonly string[]): string[] =>
       : [canonical];
   });
 
+/** The first of these addresses the guard refuses, as an error naming it; null when none. */
+const refusal = (
+  addresses: readonly string[],
+  allowedAddresses: readonly string[],
+  hostname?: string,
+): RefusedAddressError | null => {
+  for (const address of addresses) {
+    const range = refusedAddressRange(address, allowedAddresses);
+    if (range !== null) return new RefusedAddressError(address, range, hostname);
+  }
+  return null;
+};
+
+/** The lookup, failing with a `RefusedAddressError` when it resolves to a refused address. */
+const explainingLookup =
+  (lookup: LookupFunction, allowedAddresses: readonly string[]): LookupFunction =>
+  (hostname, options, callback) => {
+    lookup(hostname, options, (error, address, family) => {
+      if (error) return callback(error, address, family);
+      const addresses = Array.isArray(address) ? address.map((each) => each.address) : [address];
+      const refused = refusal(addresses, allowedAddresses, hostname);
+      if (refused) return callback(refused, address, family);
+      callback(null, address, family);
+    });
+  };
+
+type FilteringAgent =
+  RequestFiltering.RequestFilteringHttpAgent | RequestFiltering.RequestFilteringHttpsAgent;
+
+/**
+ * The agent, refusing what the library would refuse one step earlier with a `RefusedAddressError`
+ * (the rule of `refusedAddressRange`, the library's own); the library still checks what passes.
+ */
+const explainRefusals = <A extends FilteringAgent>(
+  agent: A,
+  allowedAddresses: readonly string[],
+): A => {
+  const createConnection = agent.createConnection.bind(agent);
+  agent.createConnection = (options, connectionListener) => {
+    const refused = options.host === undefined ? null : refusal([options.host], allowedAddresses);
+    if (refused) {
+      const socket = new Socket();
+      if (connectionListener) connectionListener(refused, socket);
+      else socket.destroy(refused);
+      return socket;
+    }
+    const lookup = explainingLookup(options.lookup ?? dnsLookup, allowedAddresses);
+    return createConnection({ ...options, lookup }, connectionListener);
+  };
+  return agent;
+};
+
 /**
  * Agents that check the address actually connected, after DNS resolution, and refuse every
  * non-unicast one (loopback, private, link-local incl. 169.254.169.254, IPv4-mapped IPv6,
  * unspecified) unless allow-listed. A name that resolves to such an address is refused before
- * any connection is made.
+ * any connection is made. A refusal is a `RefusedAddressError` naming the address and
+ * `CERTCYCLE_WEBHOOK_ALLOWED_ADDRESSES`.
  */
 export const createGuardedAgents = (options: SsrfGuardOptions = {}): GuardedAgents => {
   const settings = {
@@ -67,8 +124,9 @@ export const createGuardedAgents = (options: SsrfGuardOptions = {}): GuardedAgen
     denyIPAddressList: [],
   };
   const { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } = requestFiltering();
-  const http = new RequestFilteringHttpAgent(settings);
-  const https = new RequestFilteringHttpsAgent(settings);
+  const allowed = options.allowedAddresses ?? [];
+  const http = explainRefusals(new RequestFilteringHttpAgent(settings), allowed);
+  const https = explainRefusals(new RequestFilteringHttpsAgent(settings), allowed);
   return {
     http,
     https,
