@@ -232,7 +232,7 @@ const main = async () => {
     const scan = await scanHundredThousand(directory);
     console.log(
       `reminder scan: ${SCAN_CERTIFICATES} certificates, first scan ${scan.firstMs.toFixed(0)} ms ` +
-        `(${scan.first.sent} sent, ${scan.first.skipped} skipped), repeat ${scan.repeatMs.toFixed(0)} ms`,
+        `(${scan.first.recorded} recorded, ${scan.first.skipped} skipped), repeat ${scan.repeatMs.toFixed(0)} ms`,
     );
     const targets: [string, boolean, string][] = [
       [

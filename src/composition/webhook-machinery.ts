@@ -10,6 +10,7 @@ import {
   type DeadlineSource,
   type OpenDeadline,
   ReminderScanner,
+  reminderScanSummary,
   type ScanResult,
   type SecretBox,
   WebhookDispatcher,
@@ -119,9 +120,7 @@ export const startWebhookMachinery = async (
     recorded = (await runActions(openDeadlines(db, asOf, { withinDays: 0 }), asOf)) ?? recorded;
     if (recorded !== null) await parts.readModelsReached(recorded);
     const result = await scanner.scan(now);
-    log(
-      `certcycle: deadline reminders on ${result.asOf}: ${result.sent} sent, ${result.skipped} skipped`,
-    );
+    log(`certcycle: ${reminderScanSummary(result)}`);
     return result;
   };
   /** One scan at a time: a scan asked for while one runs gets that one's result. */

@@ -116,7 +116,10 @@ describe('deadline reminders of the composed service', () => {
     });
     expect(body.data.daysRemaining).toBeGreaterThan(30);
     expect(body.data.daysRemaining).toBeLessThanOrEqual(60);
-    expect(lines).toContain('certcycle: deadline reminders on 2025-07-01: 1 sent, 1 skipped');
+    expect(lines).toContain(
+      'certcycle: deadline reminders on 2025-07-01: 1 recorded (1 webhook delivery queued), ' +
+        '1 skipped',
+    );
     await app!.close();
 
     await start('2025-07-01T02:00:00Z');

@@ -4,6 +4,7 @@ import {
   reminderPlan,
   ReminderRecorder,
   ReminderScanner,
+  reminderScanSummary,
   webhookMessageId,
   type OpenDeadline,
 } from '../../src/webhooks';
@@ -61,8 +62,14 @@ describe('deadline reminders', () => {
     await shanghai.scan();
     expect(sent.map((r) => [r.threshold, r.daysRemaining])).toEqual([[60, 31]]);
     kit.clock.set('2026-05-30T16:00:00Z');
-    expect((await scanner('UTC').scan()).sent).toBe(0);
-    expect(await shanghai.scan()).toEqual({ asOf: '2026-05-31', sent: 1, skipped: 0 });
+    expect((await scanner('UTC').scan()).recorded).toBe(0);
+    expect(await shanghai.scan()).toEqual({
+      asOf: '2026-05-31',
+      recorded: 1,
+      deliveries: 0,
+      withoutEndpoint: 1,
+      skipped: 0,
+    });
     expect(sent.map((r) => r.threshold)).toEqual([60, 30]);
     expect(recorded()).toEqual([
       '2026-06-30 60 sent',
@@ -79,12 +86,18 @@ describe('deadline reminders', () => {
     open = [surveillance('2026-06-30')];
     const scan = scanner();
     kit.clock.set('2026-03-27T08:00:00Z');
-    expect((await scan.scan()).sent).toBe(0);
+    expect((await scan.scan()).recorded).toBe(0);
     kit.clock.set('2026-07-05T08:00:00Z');
-    expect(await scan.scan()).toEqual({ asOf: '2026-07-05', sent: 1, skipped: 4 });
+    expect(await scan.scan()).toEqual({
+      asOf: '2026-07-05',
+      recorded: 1,
+      deliveries: 1,
+      withoutEndpoint: 0,
+      skipped: 4,
+    });
     for (let day = 0; day < 30; day++) {
       kit.advance(86_400_000);
-      expect((await scan.scan()).sent).toBe(0);
+      expect((await scan.scan()).recorded).toBe(0);
     }
     expect(sent).toEqual([
       expect.objectContaining({ threshold: 'overdue', daysRemaining: -5, dueDate: '2026-06-30' }),
@@ -111,11 +124,11 @@ describe('deadline reminders', () => {
     await scan.scan();
     open = [surveillance('2026-12-31')];
     kit.clock.set('2026-08-02T00:00:00Z');
-    expect((await scan.scan()).sent).toBe(0);
+    expect((await scan.scan()).recorded).toBe(0);
     kit.clock.set('2026-10-02T00:00:00Z');
-    expect((await scan.scan()).sent).toBe(1);
+    expect((await scan.scan()).recorded).toBe(1);
     open = [surveillance('2026-11-10')];
-    expect((await scan.scan()).sent).toBe(1);
+    expect((await scan.scan()).recorded).toBe(1);
     expect(sent.map((r) => `${String(r.dueDate)} ${String(r.threshold)}`)).toEqual([
       '2026-09-30 60',
       '2026-12-31 90',
@@ -130,7 +143,7 @@ describe('deadline reminders', () => {
     await scan.scan();
     open = [];
     kit.clock.set('2026-09-25T00:00:00Z');
-    expect((await scan.scan()).sent).toBe(0);
+    expect((await scan.scan()).recorded).toBe(0);
     expect(sent).toHaveLength(1);
   });
 
@@ -175,6 +188,49 @@ describe('deadline reminders', () => {
       'certificate.transition_due 7',
       'surveillance_audit.overdue overdue',
     ]);
+  });
+
+  it('counts reminders recorded apart from the webhook deliveries queued for them', async () => {
+    for (const url of ['https://hooks.example.com/a', 'https://hooks.example.com/b']) {
+      kit.subscriptions.create({ url, eventTypes: ['surveillance_audit.due'] });
+    }
+    open = [
+      surveillance('2026-06-30', 'cert-1'),
+      surveillance('2026-06-30', 'cert-2'),
+      { ...surveillance('2026-06-30', 'cert-3'), type: 'CERTIFICATE_EXPIRY', key: 'EXPIRY' },
+    ];
+    kit.clock.set('2026-06-01T00:00:00Z');
+    const result = await scanner().scan();
+    expect(result).toEqual({
+      asOf: '2026-06-01',
+      recorded: 3,
+      deliveries: 4,
+      withoutEndpoint: 1,
+      skipped: 6,
+    });
+    expect(reminderScanSummary(result)).toBe(
+      'deadline reminders on 2026-06-01: 3 recorded (4 webhook deliveries queued, 1 for no ' +
+        'endpoint), 6 skipped',
+    );
+  });
+
+  it('logs a scan without endpoints as reminders recorded, none queued', () => {
+    const summary = (recorded: number, deliveries: number, withoutEndpoint: number) =>
+      reminderScanSummary({
+        asOf: calendarDate('2026-06-01'),
+        recorded,
+        deliveries,
+        withoutEndpoint,
+        skipped: 0,
+      });
+    expect(summary(2, 0, 2)).toBe(
+      'deadline reminders on 2026-06-01: 2 recorded (0 webhook deliveries queued, 2 for no ' +
+        'endpoint), 0 skipped',
+    );
+    expect(summary(1, 1, 0)).toBe(
+      'deadline reminders on 2026-06-01: 1 recorded (1 webhook delivery queued), 0 skipped',
+    );
+    expect(summary(0, 0, 0)).toBe('deadline reminders on 2026-06-01: 0 recorded, 0 skipped');
   });
 
   it('records a reminder exactly once', () => {

@@ -19,13 +19,19 @@ export interface ReminderScannerOptions {
   thresholds?: readonly number[];
   /** Deadlines per transaction (default 2000). */
   batchSize?: number;
-  /** Called for each reminder sent, after its transaction commits (e.g. a GraphQL subscription). */
+  /** Called for each reminder recorded, after its transaction commits (a GraphQL subscription). */
   onReminder?: (reminder: WebhookPayload) => void;
 }
 
 export interface ScanResult {
   asOf: CalendarDate;
-  sent: number;
+  /** Reminders recorded at the threshold they crossed (each once, ever), and published. */
+  recorded: number;
+  /** Webhook deliveries queued for them: one per endpoint each reminder matches. */
+  deliveries: number;
+  /** Recorded reminders that no webhook endpoint takes, so that nothing is sent for them. */
+  withoutEndpoint: number;
+  /** Thresholds crossed earlier (during an outage), recorded as skipped and never sent. */
   skipped: number;
 }
 
@@ -54,7 +60,7 @@ export class ReminderScanner {
    */
   async scan(now: Date = this.options.clock.now()): Promise<ScanResult> {
     const asOf = calendarDateIn(now, this.options.timeZone ?? 'UTC');
-    const result: ScanResult = { asOf, sent: 0, skipped: 0 };
+    const result: ScanResult = { asOf, recorded: 0, deliveries: 0, withoutEndpoint: 0, skipped: 0 };
     const batchSize = this.options.batchSize ?? 2000;
     let batch: OpenDeadline[] = [];
     for (const deadline of this.options.deadlines.openDeadlines(asOf)) {
@@ -72,7 +78,7 @@ export class ReminderScanner {
   private scanBatch(batch: OpenDeadline[], now: Date, asOf: CalendarDate, result: ScanResult) {
     if (batch.length === 0) return;
     const thresholds = this.options.thresholds ?? DEFAULT_POLICY.reminderThresholdDays;
-    const sent = this.db
+    const recorded = this.db
       .transaction(() => {
         const payloads: WebhookPayload[] = [];
         for (const deadline of batch) {
@@ -109,7 +115,7 @@ export class ReminderScanner {
             kind.due,
             kind.overdue,
           );
-          this.outbox.enqueue(
+          const deliveries = this.outbox.enqueue(
             {
               eventId: `reminder:${certificateId}:${key}:${dueDate}:${plan.send}`,
               organisationId: deadline.organisationId,
@@ -117,13 +123,15 @@ export class ReminderScanner {
             },
             now.getTime(),
           );
+          result.deliveries += deliveries;
+          if (deliveries === 0) result.withoutEndpoint++;
           payloads.push(payload);
         }
         return payloads;
       })
       .immediate();
-    result.sent += sent.length;
-    for (const payload of sent) this.options.onReminder?.(payload);
+    result.recorded += recorded.length;
+    for (const payload of recorded) this.options.onReminder?.(payload);
   }
 }
 
