@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { runService, startFailure } from './composition';
+import { checkNodeSupport, runService, startFailure } from './composition';
 import { loadConfig } from './config';
 
 const main = async (): Promise<void> => {
+  checkNodeSupport();
   await runService(loadConfig());
 };
 

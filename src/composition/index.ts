@@ -8,6 +8,7 @@ export * from './run-service';
 export * from './service-health';
 export * from './start-certcycle';
 export * from './storage';
+export * from './unsupported-node-error';
 export * from './webhook-machinery';
 export * from './webhook-secret-key';
 export * from './start-failure';

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { runService, startFailure } from '../composition';
+import { checkNodeSupport, runService, startFailure } from '../composition';
 import { loadConfig } from '../config';
 
 /** `npm run demo`: the service with CERTCYCLE_DEMO=1, whatever the shell. */
 const main = async (): Promise<void> => {
+  checkNodeSupport();
   await runService(loadConfig({ ...process.env, CERTCYCLE_DEMO: '1' }));
 };
 

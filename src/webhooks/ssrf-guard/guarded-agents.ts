@@ -14,7 +14,7 @@ let filtering: typeof RequestFiltering | undefined;
 
 /** Loaded on first use, so that importing this module never needs it. */
 const requestFiltering = (): typeof RequestFiltering =>
-  // request-filtering-agent is ESM-only; Node >= 20.19 loads it with require().
+  // request-filtering-agent is ESM-only: Node 20.19+ or 22.12+ require()s it (checkNodeSupport).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   (filtering ??= require('request-filtering-agent') as typeof RequestFiltering);
 
