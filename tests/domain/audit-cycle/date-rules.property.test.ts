@@ -8,7 +8,6 @@ import {
   fromEpochDay,
   Stage2WindowExceededError,
   surveillanceDueDate,
-  type SurveillanceRule,
   toEpochDay,
 } from '../../../src/domain';
 import {
@@ -18,6 +17,7 @@ import {
   planAudit,
   raiseNonconformity,
 } from './audit-cycle-fixtures';
+import { anySurveillanceRule } from './any-surveillance-rule';
 
 const plain = (date: string) => Temporal.PlainDate.from(date);
 const iso = (date: Temporal.PlainDate) => calendarDate(date.toString());
@@ -37,11 +37,7 @@ const monthEnd = fc
   );
 const leapDay = fc.integer({ min: 0, max: 22 }).map((n) => calendarDate(`${2000 + 4 * n}-02-29`));
 const date: fc.Arbitrary<CalendarDate> = fc.oneof(anyDay, monthEnd, leapDay);
-const rule = fc.constantFrom<SurveillanceRule>(
-  'DECISION_ANNIVERSARY',
-  'CALENDAR_YEAR',
-  'PREVIOUS_PLUS_12_MONTHS',
-);
+const rule = anySurveillanceRule;
 
 describe('date rules of the audit cycle', () => {
   it('never makes the first surveillance due later than decision + 12 months, nor before it', () => {

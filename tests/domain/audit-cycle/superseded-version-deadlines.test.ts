@@ -20,6 +20,7 @@ import {
   spec,
   submitApplication,
 } from './audit-cycle-fixtures';
+import { anySurveillanceRule } from './any-surveillance-rule';
 
 const ISMS_2013: StandardReference = { identifier: 'ISO/IEC 27001', version: '2013' };
 const ISMS_2022: StandardReference = { identifier: 'ISO/IEC 27001', version: '2022' };
@@ -55,11 +56,7 @@ const dayBetween = (from: string, to: string) =>
     .integer({ min: toEpochDay(calendarDate(from)), max: toEpochDay(calendarDate(to)) })
     .map(fromEpochDay);
 
-const rule = fc.constantFrom<SurveillanceRule>(
-  'DECISION_ANNIVERSARY',
-  'CALENDAR_YEAR',
-  'PREVIOUS_PLUS_12_MONTHS',
-);
+const rule = anySurveillanceRule;
 
 describe('STAGE2_DUE of a cycle to a superseded version', () => {
   it('is due by the last audit date when the policy window ends after it', () => {
