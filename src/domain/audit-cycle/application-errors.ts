@@ -120,3 +120,11 @@ export class FormerCertificateNotLapsedError extends DomainError {
     super('FORMER_CERTIFICATE_NOT_LAPSED', message);
   }
 }
+
+/** An application for a new certificate while the organisation holds one to the same standard. */
+export class CertificateAlreadyHeldError extends DomainError {
+  override readonly name = 'CertificateAlreadyHeldError';
+  constructor(message: string) {
+    super('CERTIFICATE_ALREADY_HELD', message);
+  }
+}

@@ -1,6 +1,6 @@
 import type { ConsultancyFacts } from '../organisation/readiness-facts';
 import type { CalendarDate } from '../calendar';
-import type { FormerCertificate } from '../certificate';
+import type { FormerCertificate, HeldCertificate } from '../certificate';
 import type { DomainCommand } from '../decider';
 import type { ReadinessFacts } from '../organisation/readiness-facts';
 import type { CertificationPolicy, ReapplicationBar } from '../policy';
@@ -54,6 +54,12 @@ export type SubmitApplication = DomainCommand<
      * TRANSFER application is refused while one of them for the same standard is. Absent: none.
      */
     openApplications?: readonly OpenApplication[];
+    /**
+     * The organisation's issued certificates as they stand on `submittedOn`: an INITIAL or TRANSFER
+     * application is refused while one to the same standard is in force, yet to be, or restorable.
+     * Absent: none.
+     */
+    heldCertificates?: readonly HeldCertificate[];
   }
 >;
 

@@ -13,7 +13,7 @@ export interface OpenApplication {
 }
 
 /** The kinds of application that lead to a new certificate of the organisation. */
-const NEW_CERTIFICATE_KINDS: readonly AuditCycleKind[] = ['INITIAL', 'TRANSFER'];
+export const NEW_CERTIFICATE_KINDS: readonly AuditCycleKind[] = ['INITIAL', 'TRANSFER'];
 
 /** The cycle's application while it is open, else null. */
 export const openApplicationOf = (state: AuditCycleState): OpenApplication | null => {

@@ -20,6 +20,7 @@ import type {
   TransferApplication,
   TransferDetails,
 } from './audit-cycle-types';
+import { requireNoCertificateHeld } from './certificate-already-held';
 import { consultancyDeclaration } from './consultancy-cooling-off';
 import { lapsedCertificateOf } from './lapsed-certificate';
 import { requireNoOpenApplication } from './open-application';
@@ -247,6 +248,7 @@ export const submitApplication = (
     standardIdentifier: standard.identifier,
     submittedOn,
   });
+  requireNoCertificateHeld(kind, standard, submittedOn, data.heldCertificates ?? []);
   return [
     {
       type: 'ApplicationSubmitted',
