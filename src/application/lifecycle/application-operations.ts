@@ -11,6 +11,7 @@ import {
   requireRestorableOn,
   type FormerCertificate,
   formerCertificateOf,
+  heldCertificateOf,
   latestReapplicationBar,
   reapplicationBarOf,
   type OpenApplication,
@@ -106,13 +107,13 @@ interface Application {
 export const applicationOperations = (runtime: LifecycleRuntime) => {
   const { store, run, dateOr } = runtime;
 
-  /** [CN] The latest bar the organisation's certificates set (their streams, found by the lookup). */
-  const reapplicationBarOfOrganisation = async (organisationId: string) => {
+  /** The organisation's certificates (their streams, found by the lookup), folded. */
+  const certificatesOfOrganisation = async (organisationId: string) => {
     const ids = await runtime.certificatesOf(organisationId);
     const certificates = await Promise.all(
       ids.map((id) => loadAggregate(store, certificateStreamName(id), certificateDecider)),
     );
-    return latestReapplicationBar(certificates.map(({ state }) => reapplicationBarOf(state)));
+    return certificates.map(({ state }) => state);
   };
 
   /**
@@ -144,8 +145,8 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
 
   /**
    * Snapshots the organisation's readiness facts as of the application; the sites must be listed;
-   * an INITIAL or TRANSFER application carries the organisation's [CN] re-application bar and its
-   * applications still open.
+   * an INITIAL or TRANSFER application carries the organisation's [CN] re-application bar, its
+   * applications still open and its certificates as they stand on the application date.
    */
   const submit = async (
     application: Application,
@@ -165,9 +166,9 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
     }
     requireListedSites(organisation, application.sites, `the application ${auditCycleId}`);
     const newCertificate = application.kind !== 'RECERTIFICATION';
-    const reapplicationBar = newCertificate
-      ? await reapplicationBarOfOrganisation(organisationId)
-      : null;
+    const certificates = newCertificate ? await certificatesOfOrganisation(organisationId) : [];
+    const reapplicationBar = latestReapplicationBar(certificates.map(reapplicationBarOf));
+    const heldCertificates = certificates.flatMap((state) => heldCertificateOf(state, on) ?? []);
     const openApplications = newCertificate ? await openApplicationsOf(organisationId) : [];
     const result = await run(
       auditCycleDecider,
@@ -184,6 +185,7 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
           policy: runtime.policy,
           reapplicationBar,
           openApplications,
+          heldCertificates,
         },
       },
       context,
@@ -230,7 +232,8 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
     /**
      * An INITIAL application: the certificate id is reserved for the certificate the grant issues;
      * a named former certificate is checked by the decider (same organisation and standard, lapsed),
-     * and so is the organisation's open application for the same standard, which refuses this one.
+     * and so are the organisation's open application and certificate in force (or restorable) for
+     * the same standard, either of which refuses this one.
      */
     submitApplication: async (
       input: SubmitApplicationInput,
@@ -308,7 +311,8 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
 
     /**
      * A TRANSFER application; the reactor creates the certificate when the transfer is granted. An
-     * open application of the organisation for the same standard refuses it, as for INITIAL.
+     * open application or a certificate of the organisation for the same standard refuses it, as
+     * for INITIAL.
      */
     transferCertificateIn: async (
       input: TransferCertificateInInput,

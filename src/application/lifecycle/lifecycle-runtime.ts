@@ -31,8 +31,8 @@ export interface LifecycleDependencies {
   checkGrant?: (grant: CertificationGranted, actor: string) => Promise<void>;
   /**
    * The ids of the organisation's certificates (a read-model lookup): a new application loads them
-   * for the [CN] re-application bar, a site's removal to refuse a site a certificate lists. Without
-   * it none is found.
+   * for the [CN] re-application bar and to refuse a second certificate to a standard, a site's
+   * removal to refuse a site a certificate lists. Without it none is found.
    */
   certificatesOf?: (organisationId: string) => Promise<readonly string[]>;
   /**
