@@ -86,7 +86,8 @@ const majorVerificationLimit = (cycle: AuditCycle): Deadline[] => {
 /**
  * Surveillance n is due once the programme has started: set by our decision (a transfer's, by the
  * acceptance of its application, and still so once the transfer is granted: a later event does
- * not move the day a deadline was set); PREVIOUS_PLUS_12_MONTHS sets n = 2 when surveillance 1 ends.
+ * not move the day a deadline was set); PREVIOUS_PLUS_12_MONTHS sets n = 2 when surveillance 1 ends,
+ * the other rules with n = 1, so completing surveillance 1 does not move when n = 2 was opened.
  * One due after the transition end of the cycle's superseded version is not set while the cycle has
  * no completed transition audit: the certificate expires by then (domain.md §2), before it is due.
  */
@@ -99,6 +100,7 @@ const surveillances = (cycle: AuditCycle): Deadline[] => {
   const fromPreviousCb =
     cycle.application.transfer?.surveillanceProgramme.completedSurveillances ?? 0;
   const validUntil = validUntilTransitionEnd(cycle);
+  const openedAfterPrevious = cycle.policy.surveillanceRule === 'PREVIOUS_PLUS_12_MONTHS';
   const deadlines: Deadline[] = [];
   for (const number of [1, 2] as const) {
     if (number <= fromPreviousCb) continue;
@@ -113,7 +115,7 @@ const surveillances = (cycle: AuditCycle): Deadline[] => {
       type: 'SURVEILLANCE_AUDIT_DUE',
       key: `SURVEILLANCE_AUDIT_DUE:${number}`,
       dueDate,
-      openedOn: previous !== null && previous > setOn ? previous : setOn,
+      openedOn: openedAfterPrevious && previous !== null && previous > setOn ? previous : setOn,
       closesOn: null,
       metOn: completed?.completion?.lastDay ?? null,
       subject: `surveillance audit ${number}`,

@@ -287,10 +287,12 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * Version 15: the stage-2 deadline of a cycle to a superseded version is due by its last audit
  * date when that comes before the policy window ends. Version 16: a cycle to a superseded version
  * has no surveillance audit due after the transition end until a transition audit is completed.
+ * Version 17: surveillance 2 stays opened on the decision when surveillance 1 is completed (only
+ * PREVIOUS_PLUS_12_MONTHS opens it then).
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 16,
+  version: 17,
   setup: setupDeadlineTables,
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>

@@ -209,6 +209,16 @@ describe('audit cycle deadlines', () => {
     expect(deadlineStateOn(s2, d('2027-09-20'))).toMatchObject({ state: 'MET', metOn: null });
   });
 
+  it('keeps surveillance 2 opened on the decision once surveillance 1 is done, under the dated rules', () => {
+    for (const surveillanceRule of ['DECISION_ANNIVERSARY', 'CALENDAR_YEAR'] as const) {
+      const history = AuditCycleHistory.grantedCycle({ ...DEFAULT_POLICY, surveillanceRule });
+      const afterS1 = history.surveillance(1, '2025-02-10', '2025-02-11');
+      const s2 = byKey(auditCycleDeadlines(afterS1.state), 'SURVEILLANCE_AUDIT_DUE:2');
+      expect(s2.openedOn).toBe('2024-03-20');
+      expect(deadlineStateOn(s2, d('2025-01-01')).state).toBe('UPCOMING');
+    }
+  });
+
   it('due dates follow the CALENDAR_YEAR rule, the first capped at decision + 12 months', () => {
     const history = AuditCycleHistory.grantedCycle({
       ...DEFAULT_POLICY,
