@@ -1,3 +1,4 @@
+export * from './audit-cycle-on';
 export * from './auto-suspension';
 export * from './certificate-commands';
 export * from './certificate-deadlines';

@@ -8,7 +8,8 @@ export interface DeadlineOwner {
   aggregateId: string;
   certificateId: string;
   organisationId: string;
-  auditCycleId: string | null;
+  /** The audit cycle a deadline belongs to. */
+  auditCycleOf: (deadline: Deadline) => string | null;
 }
 
 const statements = perDatabase((db: Database) => ({
@@ -56,7 +57,7 @@ const valuesOf = (owner: DeadlineOwner, deadline: Deadline): DeadlineValues => [
   deadline.type,
   owner.certificateId,
   owner.organisationId,
-  owner.auditCycleId,
+  owner.auditCycleOf(deadline),
   deadline.dueDate,
   deadline.openedOn,
   deadline.metOn,
@@ -73,7 +74,7 @@ const same = (row: DeadlineRow, owner: DeadlineOwner, deadline: Deadline): boole
   row.subject === deadline.subject &&
   row.certificate_id === owner.certificateId &&
   row.organisation_id === owner.organisationId &&
-  row.audit_cycle_id === owner.auditCycleId;
+  row.audit_cycle_id === owner.auditCycleOf(deadline);
 
 /**
  * Makes the aggregate's rows equal `deadlines`, writing only what differs. `stored` says whether

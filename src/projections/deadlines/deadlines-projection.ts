@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import {
+  auditCycleOn,
   type AuditCycleEvent,
   type AuditCycleState,
   type CalendarDate,
@@ -74,6 +75,7 @@ const deadlinesOfCertificate = (db: Database, id: string, state: CertificateStat
   return certificateDeadlines(state, { recertificationAudits: audits });
 };
 
+/** A certificate's deadline belongs to the audit cycle it was in when the deadline was set. */
 const certificateOwner = (id: string, state: CertificateState): DeadlineOwner | null =>
   state.status === 'NOT_ISSUED'
     ? null
@@ -81,7 +83,7 @@ const certificateOwner = (id: string, state: CertificateState): DeadlineOwner | 
         aggregateId: id,
         certificateId: id,
         organisationId: state.organisationId,
-        auditCycleId: state.auditCycleId,
+        auditCycleOf: (deadline) => auditCycleOn(state, deadline.openedOn),
       };
 
 const cycleOwner = (id: string, state: AuditCycleState): DeadlineOwner | null =>
@@ -91,7 +93,7 @@ const cycleOwner = (id: string, state: AuditCycleState): DeadlineOwner | null =>
         aggregateId: id,
         certificateId: state.application.certificateId,
         organisationId: state.application.organisationId,
-        auditCycleId: id,
+        auditCycleOf: () => id,
       };
 
 /** Records the recertification audit's last day; returns the certificate whose deadlines it meets. */
@@ -288,11 +290,13 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * date when that comes before the policy window ends. Version 16: a cycle to a superseded version
  * has no surveillance audit due after the transition end until a transition audit is completed.
  * Version 17: surveillance 2 stays opened on the decision when surveillance 1 is completed (only
- * PREVIOUS_PLUS_12_MONTHS opens it then).
+ * PREVIOUS_PLUS_12_MONTHS opens it then). Version 18: a certificate's deadline belongs to the
+ * audit cycle the certificate was in when it was set, not to the one it is in now (a suspension
+ * limit, or the expiry a renewal met, stays with the cycle before the renewal).
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 17,
+  version: 18,
   setup: setupDeadlineTables,
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>
