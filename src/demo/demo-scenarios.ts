@@ -280,6 +280,13 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
         },
         DEMO_PEOPLE.registrar,
       );
+      await steps.audit(
+        auditCycleId(org),
+        `${auditCycleId(org)}-extension`,
+        'SPECIAL',
+        addDays(today, -70),
+        [siteId],
+      );
       await service.extendScope(
         {
           certificateId: certificateId(org),

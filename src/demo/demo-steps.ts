@@ -16,7 +16,7 @@ export interface DemoStepsDependencies {
   timeoutMs: number;
 }
 
-type AuditKind = 'STAGE1' | 'STAGE2' | 'SURVEILLANCE' | 'RECERTIFICATION';
+type AuditKind = 'STAGE1' | 'STAGE2' | 'SURVEILLANCE' | 'RECERTIFICATION' | 'SPECIAL';
 
 export const organisationId = (org: DemoOrganisation) => `org-${org.key}`;
 export const certificateId = (org: DemoOrganisation) => `cert-${org.key}`;

@@ -222,6 +222,7 @@ export const audit = async (
   firstDay: string,
   lastDay: string,
   surveillanceNumber?: 1 | 2,
+  sites = ['site-bj', 'site-sh'],
 ) => {
   await service.planAudit(
     {
@@ -234,7 +235,7 @@ export const audit = async (
       mode: 'ON_SITE',
       leadAuditorId: 'aud-1',
       team: ['aud-1', 'aud-2'],
-      sites: ['site-bj', 'site-sh'],
+      sites,
     },
     AUDITOR,
   );

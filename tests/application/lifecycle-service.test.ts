@@ -463,7 +463,16 @@ describe('lifecycle service', () => {
       },
       ADMIN,
     );
-    await audit(world.service, 'cycle-1', 'special-network', 'SPECIAL', '2025-02-10', '2025-02-11');
+    await audit(
+      world.service,
+      'cycle-1',
+      'special-network',
+      'SPECIAL',
+      '2025-02-10',
+      '2025-02-11',
+      undefined,
+      ['site-sz'],
+    );
     await world.service.extendScope(
       {
         certificateId: 'cert-1',

@@ -161,7 +161,11 @@ describe('two certification cycles of one ISO/IEC 20000-1:2018 certificate', () 
       },
       ADMIN,
     );
-    await audit(service, 'cycle-1', 'surv2', 'SURVEILLANCE', '2026-02-09', '2026-02-10', 2);
+    await audit(service, 'cycle-1', 'surv2', 'SURVEILLANCE', '2026-02-09', '2026-02-10', 2, [
+      'site-bj',
+      'site-sh',
+      'site-sz',
+    ]);
     await service.extendScope(
       {
         certificateId: 'cert-1',

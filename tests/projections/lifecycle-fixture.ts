@@ -341,7 +341,11 @@ export const appendTypicalLifecycle = async (store: SqliteEventStore): Promise<v
       ],
       decisionDate: d('2025-09-01'),
       effectiveDate: d('2025-09-01'),
-      extensionAudit: { auditId: 'special-extension', lastDay: d('2025-08-20') },
+      extensionAudit: {
+        auditId: 'special-extension',
+        lastDay: d('2025-08-20'),
+        sites: ['site-dc'],
+      },
       actor: DECIDER,
     },
   });

@@ -59,7 +59,11 @@ const extendThenWithdraw = async (lifecycle: Lifecycle) => {
       ],
       decisionDate: d('2025-06-02'),
       effectiveDate: d('2025-09-01'),
-      extensionAudit: { auditId: 'special-extension', lastDay: d('2025-05-20') },
+      extensionAudit: {
+        auditId: 'special-extension',
+        lastDay: d('2025-05-20'),
+        sites: ['site-dc'],
+      },
       actor: 'p-decider',
     },
   });

@@ -114,20 +114,32 @@ export const certificateOperations = (runtime: LifecycleRuntime) => {
 
   /**
    * The latest surveillance or special audit completed in the certificate's audit cycle by
-   * `decisionDate` (a later one cannot be what the decision followed).
+   * `decisionDate` (a later one cannot be what the decision followed) that covered every site the
+   * extension adds; when none did, the latest, which the domain refuses naming the sites.
    */
-  const extensionAudit = async (certificate: IssuedCertificateState, decisionDate: string) => {
+  const extensionAudit = async (
+    certificate: IssuedCertificateState,
+    { decisionDate, sites }: ChangeScopeInput,
+  ) => {
     const cycle = await loadAuditCycle(store, certificate.auditCycleId);
     const completed = cycle.audits.flatMap(({ auditId, kind, completion }) =>
       completion &&
       (kind === 'SURVEILLANCE' || kind === 'SPECIAL') &&
       completion.lastDay <= decisionDate
-        ? [{ auditId, lastDay: completion.lastDay }]
+        ? [{ auditId, lastDay: completion.lastDay, sites: completion.sites }]
         : [],
     );
-    return completed.reduce<ExtensionAudit | null>(
-      (latest, audit) => (latest && latest.lastDay >= audit.lastDay ? latest : audit),
-      null,
+    const added = (sites ?? [])
+      .map(({ siteId }) => siteId)
+      .filter((siteId) => !certificate.sites.some((site) => site.siteId === siteId));
+    const latest = (audits: ExtensionAudit[]) =>
+      audits.reduce<ExtensionAudit | null>(
+        (found, audit) => (found && found.lastDay >= audit.lastDay ? found : audit),
+        null,
+      );
+    return (
+      latest(completed.filter((audit) => added.every((siteId) => audit.sites.includes(siteId)))) ??
+      latest(completed)
     );
   };
 
@@ -158,7 +170,7 @@ export const certificateOperations = (runtime: LifecycleRuntime) => {
       type: 'ExtendScope',
       data: {
         ...(await scopeChange(input, context, certificate)),
-        extensionAudit: await extensionAudit(certificate, input.decisionDate),
+        extensionAudit: await extensionAudit(certificate, input),
       },
     })),
 

@@ -121,6 +121,8 @@ interface ScopeChange {
 export interface ExtensionAudit {
   auditId: string;
   lastDay: CalendarDate;
+  /** The sites it covered: a site the extension adds must be one of them. */
+  sites: readonly string[];
 }
 
 export type ExtendScope = DomainCommand<

@@ -94,6 +94,16 @@ export const extendScope = (
       `the decision of ${data.decisionDate} comes before the last day of audit ${audit.auditId}, ${lastDay}`,
     );
   }
+  const current = issuedFor(state, command.type, data.certificateId).sites.map((s) => s.siteId);
+  const unaudited = data.sites
+    .map((site) => site.siteId)
+    .filter((siteId) => !current.includes(siteId) && !audit.sites.includes(siteId));
+  if (unaudited.length > 0) {
+    throw new ScopeExtensionAuditMissingError(
+      data.number,
+      `audit ${audit.auditId} did not cover ${unaudited.length === 1 ? 'site' : 'sites'} ${unaudited.join(', ')}, which the extension adds`,
+    );
+  }
   return [{ type: 'CertificateScopeExtended', data: { ...data, auditId: audit.auditId } }];
 };
 

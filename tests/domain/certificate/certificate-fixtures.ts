@@ -167,7 +167,7 @@ export const extendScope = (
     ],
     decisionDate: d(decisionDate),
     effectiveDate: d(decisionDate),
-    extensionAudit: { auditId: 'special-extension', lastDay: d(decisionDate) },
+    extensionAudit: { auditId: 'special-extension', lastDay: d(decisionDate), sites: ['dc'] },
     actor: 'decider-1',
     ...overrides,
   },

@@ -65,12 +65,25 @@ describe('ExtendScope', () => {
     spec(issued())
       .when(
         extendScope('2025-03-01', {
-          extensionAudit: { auditId: 'special-1', lastDay: d('2025-03-02') },
+          extensionAudit: { auditId: 'special-1', lastDay: d('2025-03-02'), sites: ['dc'] },
         }),
       )
       .thenThrows(ScopeExtensionAuditMissingError, {
         rule: 'SCOPE_EXTENSION_AUDIT_REQUIRED',
         message: /decision of 2025-03-01 comes before the last day of audit special-1, 2025-03-02/,
+      });
+  });
+
+  it('refuses an extension to a site its audit did not cover, naming the site', () => {
+    spec(issued())
+      .when(
+        extendScope('2025-03-01', {
+          extensionAudit: { auditId: 'surveillance-1', lastDay: d('2025-02-11'), sites: ['hq'] },
+        }),
+      )
+      .thenThrows(ScopeExtensionAuditMissingError, {
+        rule: 'SCOPE_EXTENSION_AUDIT_REQUIRED',
+        message: /audit surveillance-1 did not cover site dc, which the extension adds/,
       });
   });
 
