@@ -3,7 +3,7 @@ import { type ApiHarness, startApiHarness } from '../support/api-harness';
 import type { GraphQLResponse } from '../support/test-server';
 import { firstError } from '../support/test-server';
 import { MUTATIONS } from './mutation-documents';
-import { grantedOverHttp, SCOPE, STANDARD, TRANSFER_IN } from './lifecycle-over-http';
+import { applicationOverHttp, grantedOverHttp, TRANSFER_IN } from './lifecycle-over-http';
 
 let api: ApiHarness;
 beforeAll(async () => {
@@ -16,19 +16,9 @@ const apply = (
   organisationId: string,
   auditCycleId: string,
   submittedOn: string,
-  standard: { identifier: string; version: string } = STANDARD,
+  standard?: { identifier: string; version: string },
 ): Promise<GraphQLResponse> =>
-  api.query(Role.ADMIN, MUTATIONS.submitApplication, {
-    input: {
-      auditCycleId,
-      organisationId,
-      certificateId: `${auditCycleId}-cert`,
-      standard,
-      scope: SCOPE,
-      sites: ['site-hq'],
-      submittedOn,
-    },
-  });
+  applicationOverHttp(api, organisationId, auditCycleId, submittedOn, standard);
 
 const transferIn = (organisationId: string, submittedOn: string): Promise<GraphQLResponse> =>
   api.query(Role.ADMIN, MUTATIONS.transferCertificateIn, {

@@ -61,6 +61,29 @@ export const mutate = async (
   return dataOf(response, name);
 };
 
+/**
+ * An INITIAL application by ADMIN for the organisation's site-hq, its certificate id
+ * `<auditCycleId>-cert`: the raw answer, refusals included.
+ */
+export const applicationOverHttp = (
+  api: ApiHarness,
+  organisationId: string,
+  auditCycleId: string,
+  submittedOn: string,
+  standard: { identifier: string; version: string } = STANDARD,
+): Promise<GraphQLResponse> =>
+  api.query(Role.ADMIN, MUTATIONS.submitApplication, {
+    input: {
+      auditCycleId,
+      organisationId,
+      certificateId: `${auditCycleId}-cert`,
+      standard,
+      scope: SCOPE,
+      sites: ['site-hq'],
+      submittedOn,
+    },
+  });
+
 export const dataOf = (response: GraphQLResponse, name: string) => {
   const value = response.body.data?.[name] as Data[string] | undefined;
   if (response.body.errors || !value) {

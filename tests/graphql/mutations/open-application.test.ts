@@ -3,7 +3,7 @@ import { type ApiHarness, startApiHarness } from '../support/api-harness';
 import type { GraphQLResponse } from '../support/test-server';
 import { firstError } from '../support/test-server';
 import { MUTATIONS } from './mutation-documents';
-import { mutate, readyOrganisation, SCOPE, STANDARD, TRANSFER_IN } from './lifecycle-over-http';
+import { applicationOverHttp, mutate, readyOrganisation, TRANSFER_IN } from './lifecycle-over-http';
 
 let api: ApiHarness;
 beforeAll(async () => {
@@ -14,19 +14,9 @@ afterAll(() => api.close());
 const apply = (
   organisationId: string,
   auditCycleId: string,
-  standard: { identifier: string; version: string } = STANDARD,
+  standard?: { identifier: string; version: string },
 ): Promise<GraphQLResponse> =>
-  api.query(Role.ADMIN, MUTATIONS.submitApplication, {
-    input: {
-      auditCycleId,
-      organisationId,
-      certificateId: `${auditCycleId}-cert`,
-      standard,
-      scope: SCOPE,
-      sites: ['site-hq'],
-      submittedOn: '2024-06-03',
-    },
-  });
+  applicationOverHttp(api, organisationId, auditCycleId, '2024-06-03', standard);
 
 const eventCount = async () => (await api.store.readAll()).length;
 
