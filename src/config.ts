@@ -28,6 +28,11 @@ export interface Config {
   fixedNow: string | null;
   /** `CERTCYCLE_POLICY_PROFILE`, `ISO_17021` (default) or `CN_CNCA`. */
   policyProfile: PolicyProfile;
+  /**
+   * `CERTCYCLE_AUTO_SUSPEND_MISSED_SURVEILLANCE=1` (default off): certificates applied for from
+   * now on are suspended by the scan that finds their surveillance audit overdue.
+   */
+  autoSuspendOnMissedSurveillance: boolean;
   /** `CERTCYCLE_ADMIN_API_KEY`: bootstrap key for an ADMIN. */
   adminApiKey: string | null;
   /** `CERTCYCLE_DEMO=1`: seed an empty store with demo data. */
@@ -256,6 +261,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       'CERTCYCLE_POLICY_PROFILE',
       env.CERTCYCLE_POLICY_PROFILE || 'ISO_17021',
       Object.keys(POLICY_PROFILES) as PolicyProfile[],
+    ),
+    autoSuspendOnMissedSurveillance: flag(
+      'CERTCYCLE_AUTO_SUSPEND_MISSED_SURVEILLANCE',
+      env.CERTCYCLE_AUTO_SUSPEND_MISSED_SURVEILLANCE,
+      false,
     ),
     adminApiKey: env.CERTCYCLE_ADMIN_API_KEY || null,
     demo: flag('CERTCYCLE_DEMO', env.CERTCYCLE_DEMO, false),

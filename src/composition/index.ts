@@ -1,6 +1,7 @@
 export * from './certification-outcome-reactor';
 export * from './clock-for';
 export * from './demo-banner';
+export * from './policy-for';
 export * from './demo-seeding-mark';
 export * from './lazy-guarded-agents';
 export * from './reconnect-reporting';

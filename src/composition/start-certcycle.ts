@@ -6,7 +6,6 @@ import {
 } from '../application';
 import { type Config, ConfigError } from '../config';
 import { seedDemoDataIfEmpty, type DemoSeedReport } from '../demo';
-import { POLICY_PROFILES } from '../domain';
 import {
   type ApiDependencies,
   ApiKeyStore,
@@ -31,6 +30,7 @@ import { SecretBox, WebhookDeliveries, WebhookSubscriptions } from '../webhooks'
 import { certificationOutcomeReactor } from './certification-outcome-reactor';
 import { clockFor } from './clock-for';
 import { demoSeedingMark } from './demo-seeding-mark';
+import { policyFor } from './policy-for';
 import { openStorage, type Storage } from './storage';
 import { reconnectReporting } from './reconnect-reporting';
 import { ServiceHealth } from './service-health';
@@ -126,7 +126,7 @@ export const startCertcycle = async (
   const { store, readModels } = storage;
   try {
     const clock = clockFor(config);
-    const policy = POLICY_PROFILES[config.policyProfile];
+    const policy = policyFor(config);
     const reconnect = reconnectReporting(health, log);
     const runner = new ProjectionRunner({
       store,

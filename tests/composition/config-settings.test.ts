@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { policyFor } from '../../src/composition';
 import { ConfigError, loadConfig } from '../../src/config';
+import { POLICY_PROFILES } from '../../src/domain';
 
 describe('composition settings', () => {
   it('has defaults for the CB name, the number pattern and the read-your-writes bound', () => {
@@ -168,6 +170,22 @@ describe('composition settings', () => {
     expect(loadConfig({ CERTCYCLE_DEMO: '0' }).demo).toBe(false);
     expect(() => loadConfig({ CERTCYCLE_DEMO: 'yes' })).toThrow(
       new ConfigError('CERTCYCLE_DEMO=yes is not 1, true, 0 or false'),
+    );
+  });
+
+  it('turns automatic suspension for a missed surveillance on in the policy new applications record', () => {
+    expect(loadConfig({}).autoSuspendOnMissedSurveillance).toBe(false);
+    const on = loadConfig({
+      CERTCYCLE_AUTO_SUSPEND_MISSED_SURVEILLANCE: '1',
+      CERTCYCLE_POLICY_PROFILE: 'CN_CNCA',
+    });
+    expect(policyFor(on)).toEqual({
+      ...POLICY_PROFILES.CN_CNCA,
+      autoSuspendOnMissedSurveillance: true,
+    });
+    expect(policyFor(loadConfig({}))).toEqual(POLICY_PROFILES.ISO_17021);
+    expect(() => loadConfig({ CERTCYCLE_AUTO_SUSPEND_MISSED_SURVEILLANCE: 'on' })).toThrow(
+      new ConfigError('CERTCYCLE_AUTO_SUSPEND_MISSED_SURVEILLANCE=on is not 1, true, 0 or false'),
     );
   });
 });

@@ -1,0 +1,14 @@
+import type { Config } from '../config';
+import { type CertificationPolicy, POLICY_PROFILES } from '../domain';
+
+/**
+ * The policy new applications record: the profile's, with `autoSuspendOnMissedSurveillance` as
+ * configured. A certificate keeps the policy recorded at its application.
+ */
+export const policyFor = ({
+  policyProfile,
+  autoSuspendOnMissedSurveillance,
+}: Pick<Config, 'policyProfile' | 'autoSuspendOnMissedSurveillance'>): CertificationPolicy => ({
+  ...POLICY_PROFILES[policyProfile],
+  autoSuspendOnMissedSurveillance,
+});
