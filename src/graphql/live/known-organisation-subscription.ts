@@ -24,7 +24,7 @@ export const requireKnownOrganisations = (
       const stream = (await subscribe(source, args, context, info)) as SourceStream;
       if (findOrganisation(readModels(), args.organisationId) === null) {
         await stream.return?.();
-        throw new NotFoundError('Organisation', args.organisationId);
+        throw new NotFoundError('Organisation', args.organisationId, 'organisationId');
       }
       return stream;
     };

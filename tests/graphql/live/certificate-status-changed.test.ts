@@ -173,7 +173,12 @@ it.each([
         errors: [
           {
             message: 'Organisation org-unknown was not found',
-            extensions: { code: 'NOT_FOUND', entity: 'Organisation', id: 'org-unknown' },
+            extensions: {
+              code: 'NOT_FOUND',
+              entity: 'Organisation',
+              id: 'org-unknown',
+              field: 'organisationId',
+            },
           },
         ],
       },
