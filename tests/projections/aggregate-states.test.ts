@@ -101,9 +101,9 @@ describe('AggregateStates: the states projections read, folded from the log', ()
     const batch = await append('counter-a', 1);
     await append('counter-old', 100);
 
-    const folded = await states.prepare(batch, batch[0]!.position, batch.at(-1)!.position, () => [
-      'counter-old',
-    ]);
+    const folded = await states.prepare(batch, batch[0]!.position, batch.at(-1)!.position, {
+      extra: () => ['counter-old'],
+    });
 
     expect(folded.of(fold, 'old')).toEqual({ state: 4, version: 1 });
     expect(reads).toEqual(['counter-old']);
@@ -115,10 +115,9 @@ describe('AggregateStates: the states projections read, folded from the log', ()
     await append('counter-a', 1);
     const batch = [...(await append('counter-a', 2, 3)), ...(await append('counter-b', 5))];
 
-    const folded = await states.prepare(batch, null, batch.at(-1)!.position, () => [
-      'counter-old',
-      'counter-old',
-    ]);
+    const folded = await states.prepare(batch, null, batch.at(-1)!.position, {
+      extra: () => ['counter-old', 'counter-old'],
+    });
 
     expect(folded.of(fold, 'a')).toEqual({ state: 6, version: 3 });
     expect(reads).toEqual(['counter-a', 'counter-old']);
@@ -138,7 +137,9 @@ describe('AggregateStates: the states projections read, folded from the log', ()
     const fold = counter();
     const states = new AggregateStates(store, [fold]);
     const batch = await append('other-a', 1);
-    const folded = await states.prepare(batch, null, batch.at(-1)!.position, () => ['other-b']);
+    const folded = await states.prepare(batch, null, batch.at(-1)!.position, {
+      extra: () => ['other-b'],
+    });
     expect(fold.calls).toBe(0);
     expect(reads).toEqual([]);
     expect(() => folded.of({ ...fold, category: 'other' }, 'a')).toThrow(/was not folded/);
@@ -155,6 +156,36 @@ describe('AggregateStates: the states projections read, folded from the log', ()
 
     expect(folded.of(fold, 'a')).toEqual({ state: 11, version: 2 });
     expect(folded.of(fold, 'b')).toEqual({ state: 22, version: 2 });
+    expect(reads).toEqual(['counter-a']);
+  });
+
+  it('folds only the folds a batch asks for, and reads again a kept state such a batch passed by', async () => {
+    const fold = counter();
+    const other = { ...counter(), category: 'other' };
+    const states = new AggregateStates(store, [fold, other]);
+    const first = [...(await append('counter-a', 1)), ...(await append('other-a', 2))];
+    await states.prepare(first, null, first.at(-1)!.position);
+    const second = [...(await append('counter-a', 10)), ...(await append('other-a', 20))];
+
+    const onlyOther = await states.prepare(
+      second,
+      first.at(-1)!.position,
+      second.at(-1)!.position,
+      {
+        folds: [other],
+        extra: () => ['counter-a'],
+      },
+    );
+    expect(onlyOther.of(other, 'a')).toEqual({ state: 22, version: 2 });
+    expect(() => onlyOther.of(fold, 'a')).toThrow(/was not folded/);
+    expect(fold.calls).toBe(1);
+
+    const third = await append('other-a', 300);
+    const both = await states.prepare(third, second.at(-1)!.position, third.at(-1)!.position, {
+      extra: () => ['counter-a'],
+    });
+    expect(both.of(fold, 'a')).toEqual({ state: 11, version: 2 });
+    expect(both.of(other, 'a')).toEqual({ state: 322, version: 3 });
     expect(reads).toEqual(['counter-a']);
   });
 });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { type NewEvent, type RecordedEvent, SqliteEventStore } from '../../src/eventstore';
 import type { Database as Connection } from 'better-sqlite3';
 import {
+  type AggregateFold,
   eachEvent,
   type Projection,
   ProjectionRunner,
@@ -271,5 +272,35 @@ describe('projection runner', () => {
     expect(await runner.catchUp()).toBe(1);
     expect(batches.at(-1)).toEqual(['c']);
     expect(counts(db)).toEqual({ 'thing-1': 3 });
+  });
+
+  it('replays some projections only without folding the aggregates only the others read', async () => {
+    await store.appendToStream('thing-1', [event('a'), event('b')]);
+    let evolved = 0;
+    const thingFold: AggregateFold<number> = {
+      category: 'thing',
+      initial: () => 0,
+      evolve: (state) => {
+        evolved += 1;
+        return state + 1;
+      },
+    };
+    const folding = (): Projection => ({
+      name: 'thing_sizes',
+      version: 1,
+      setup: () => undefined,
+      reset: () => undefined,
+      folds: [thingFold],
+      applyBatch: (events, _db, states) => {
+        for (const e of events) states.of(thingFold, e.stream.slice('thing-'.length));
+      },
+    });
+    await new ProjectionRunner({ store, db, projections: [folding(), streamCounts(1)] }).catchUp();
+    expect(evolved).toBe(2);
+
+    runner = new ProjectionRunner({ store, db, projections: [folding(), streamCounts(2)] });
+    expect(await runner.catchUp()).toBe(2);
+    expect(evolved).toBe(2);
+    expect(counts(db)).toEqual({ 'thing-1': 2 });
   });
 });

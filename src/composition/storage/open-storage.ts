@@ -165,7 +165,11 @@ const embeddedStorage = (config: Config, lock: DataDirLock): Storage => {
     readModels.close();
     throw error;
   }
-  const count = readModels.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
+  // Positions are the rowids of an append-only table, given in order from 1: the highest is the
+  // count, read from the end of the table where count(*) reads a whole index (0.1–1 s at 1.5M).
+  const count = readModels.prepare<[], { n: number }>(
+    'SELECT coalesce(max(position), 0) AS n FROM events',
+  );
   return {
     store,
     readModels,

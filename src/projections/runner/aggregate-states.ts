@@ -20,6 +20,17 @@ export interface BatchStates {
   of<S>(fold: AggregateFold<S>, id: string): StreamState<S>;
 }
 
+/** What one batch needs folded. */
+export interface PrepareOptions {
+  /**
+   * The folds the batch's projections read (default: every fold): a replay of some projections
+   * only, such as `rebuild organisations`, folds no aggregate the others alone would read.
+   */
+  folds?: readonly AggregateFold[];
+  /** Streams outside the batch to fold too, named from the batch's states. */
+  extra?: (states: BatchStates) => Iterable<string>;
+}
+
 /** States kept for the streams folded lately (least recently used dropped first). */
 const DEFAULT_CACHED_STREAMS = 2000;
 
@@ -55,22 +66,28 @@ export class AggregateStates {
 
   /**
    * Folds the streams of `events` (the batch read after position `after`, up to `checkpoint`),
-   * then the `extra` streams that the batch's states name, each as of `checkpoint`.
+   * then the `extra` streams that the batch's states name, each as of `checkpoint`. A kept state
+   * of a stream the batch continues without folding it is dropped: it is no longer current.
    */
   async prepare(
     events: readonly RecordedEvent[],
     after: string | null,
     checkpoint: string,
-    extra: (states: BatchStates) => Iterable<string> = () => [],
+    { folds, extra = () => [] }: PrepareOptions = {},
   ): Promise<BatchStates> {
     if (after !== this.horizon) this.cache.clear();
     this.horizon = null;
+    const categories = new Set(folds?.map((fold) => fold.category) ?? this.folds.keys());
+    const folded = (stream: string): boolean => categories.has(categoryOf(stream));
     const states = new Map<string, StreamState<unknown>>();
     const missing = new Set<string>();
     for (const event of events) {
       const { stream } = event;
-      if (states.has(stream) || missing.has(stream) || !this.folds.has(categoryOf(stream)))
+      if (states.has(stream) || missing.has(stream)) continue;
+      if (!folded(stream)) {
+        this.cache.delete(stream);
         continue;
+      }
       const cached = this.cache.get(stream);
       if (cached?.version === event.version - 1) states.set(stream, cached);
       else if (event.version === 1) states.set(stream, this.initial(stream));
@@ -91,7 +108,7 @@ export class AggregateStates {
       },
     };
     const more = [...new Set(extra(batch))].filter((stream) => {
-      if (states.has(stream) || !this.folds.has(categoryOf(stream))) return false;
+      if (states.has(stream) || !folded(stream)) return false;
       const cached = this.cache.get(stream);
       if (cached) states.set(stream, cached);
       return !cached;

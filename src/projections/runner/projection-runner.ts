@@ -267,29 +267,35 @@ export class ProjectionRunner {
     return this.waiter.waitFor(position, timeoutMs);
   }
 
-  /** Folds the batch's streams (reading the log where needed), then applies it in one transaction. */
+  /**
+   * Folds the batch's streams (reading the log where needed) for the projections it is due to,
+   * then applies it in one transaction.
+   */
   private async applyBatch(
     events: readonly RecordedEvent[],
     after: string | null,
     checkpoint: string,
   ): Promise<void> {
-    const states = await this.states.prepare(events, after, checkpoint, (batch) =>
-      this.projections.flatMap((projection) => [
-        ...(projection.streamsToFold?.(events, batch, this.db) ?? []),
-      ]),
-    );
+    const due = this.projections.filter((projection) => {
+      const from = this.positions.get(projection.name) ?? null;
+      return from === null || from < checkpoint;
+    });
+    const states = await this.states.prepare(events, after, checkpoint, {
+      folds: due.flatMap((projection) => projection.folds ?? []),
+      extra: (batch) =>
+        due.flatMap((projection) => [
+          ...(projection.streamsToFold?.(events, batch, this.db) ?? []),
+        ]),
+    });
     try {
-      this.withoutFsync(() => this.applyInTransaction(events, checkpoint, states));
+      this.withoutFsync(() => this.applyInTransaction(due, events, checkpoint, states));
     } catch (error) {
       for (const projection of this.projections) projection.rollback?.(this.db);
       throw error;
     } finally {
       readModelsChanged(this.db);
     }
-    for (const projection of this.projections) {
-      const from = this.positions.get(projection.name) ?? null;
-      if (from === null || from < checkpoint) this.positions.set(projection.name, checkpoint);
-    }
+    for (const projection of due) this.positions.set(projection.name, checkpoint);
     this.waiter.advance(this.position);
   }
 
@@ -310,14 +316,14 @@ export class ProjectionRunner {
   }
 
   private applyInTransaction(
+    due: readonly Projection[],
     events: readonly RecordedEvent[],
     checkpoint: string,
     states: BatchStates,
   ): void {
     this.db.transaction(() => {
-      for (const projection of this.projections) {
+      for (const projection of due) {
         const from = this.positions.get(projection.name) ?? null;
-        if (from !== null && from >= checkpoint) continue;
         const fresh = from === null ? events : events.filter((event) => event.position > from);
         projection.applyBatch(fresh, this.db, states);
         this.checkpoints.write(projection.name, projection.version, checkpoint);
