@@ -3,7 +3,7 @@ import type { WebhookSubscription, WebhookSubscriptions } from '../../webhooks/s
 import { UnknownWebhookSubscriptionError } from '../../webhooks/subscriptions';
 import type { ApiDependencies, WebhookApi } from '../api-dependencies';
 import { type Principal, Role } from '../auth';
-import { BadUserInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 
 /** ADMIN manages every endpoint; a CLIENT key those of its own organisation. */
 export const WEBHOOK_MANAGERS = [Role.ADMIN, Role.CLIENT];
@@ -24,7 +24,8 @@ const ownOrganisation = (principal: Principal): string => {
 /**
  * The organisation filter of a new or changed endpoint. A CLIENT key's endpoints always follow its
  * own organisation (asking for another one, or for all, is FORBIDDEN); other callers get what they
- * asked for, once the organisation is known (undefined: unchanged).
+ * asked for, once the organisation is registered (NOT_FOUND naming `organisationId` otherwise, as for
+ * the lists; undefined: unchanged).
  */
 export const endpointOrganisation = (
   deps: ApiDependencies,
@@ -44,7 +45,7 @@ export const endpointOrganisation = (
     return own;
   }
   if (requested && findOrganisation(deps.readModels, requested) === null) {
-    throw new BadUserInputError('organisationId', `no organisation ${requested}`);
+    throw new NotFoundError('Organisation', requested, 'organisationId');
   }
   return requested;
 };

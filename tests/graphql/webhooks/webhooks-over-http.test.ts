@@ -364,7 +364,6 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
       ['a non-http scheme', { url: 'ftp://hooks.example.com/' }, 'url'],
       ['an unknown event type', { eventTypes: ['certificate.exploded'] }, 'eventTypes'],
       ['no event type', { eventTypes: [] }, 'eventTypes'],
-      ['an unknown organisation', { organisationId: 'org-nowhere' }, 'organisationId'],
       ['a description over 500 characters', { description: 'x'.repeat(501) }, 'description'],
     ])('refuses %s as BAD_USER_INPUT and stores nothing', async (_, change, field) => {
       const before = count();
@@ -379,6 +378,42 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
       expect(codeOf(response)).toBe('BAD_USER_INPUT');
       expect(fieldOf(response)).toBe(field);
       expect(count()).toBe(before);
+    });
+
+    it('answers an unregistered organisation NOT_FOUND naming organisationId, as the lists do, and stores nothing', async () => {
+      const before = count();
+      const created = await api.query(Role.ADMIN, CREATE, {
+        input: {
+          url: 'https://hooks.example.com/certcycle',
+          eventTypes: ['certificate.issued'],
+          organisationId: 'org-nowhere',
+        },
+      });
+      const listed = await api.query(Role.ADMIN, LIST, { organisationId: 'org-nowhere' });
+      for (const response of [created, listed]) {
+        expect(response.body.errors?.[0]?.extensions).toEqual(
+          expect.objectContaining({
+            code: 'NOT_FOUND',
+            entity: 'Organisation',
+            id: 'org-nowhere',
+            field: 'organisationId',
+          }),
+        );
+      }
+      expect(count()).toBe(before);
+    });
+
+    it('answers an update to an unregistered organisation NOT_FOUND and leaves the endpoint as it was', async () => {
+      const { subscription } = await create(Role.ADMIN, '/stays', {
+        eventTypes: ['certificate.issued'],
+        organisationId: ORGANISATION,
+      });
+      const response = await api.query(Role.ADMIN, UPDATE, {
+        input: { id: subscription.id, organisationId: 'org-nowhere' },
+      });
+      expect(codeOf(response)).toBe('NOT_FOUND');
+      expect(fieldOf(response)).toBe('organisationId');
+      expect(app.webhooks.subscriptions.get(subscription.id).organisationId).toBe(ORGANISATION);
     });
 
     it('refuses an unknown event type in an update and leaves the endpoint as it was', async () => {
