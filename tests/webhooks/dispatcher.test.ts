@@ -231,6 +231,25 @@ describe('webhook dispatcher', () => {
       expect(settled.attempts.map((a) => a.statusCode).sort()).toEqual([200, 503]);
       expect(receiver.acceptedIds()).toEqual([delivery!.webhookId]);
     });
+
+    it('is delivered when it gets through after that attempt failed, the clock standing still', async () => {
+      const { subscription } = subscribe();
+      script({ status: 500, delayMs: 300 }, { status: 204, delayMs: 900 });
+      kit.enqueue();
+      const dispatcher = kit.dispatcher();
+      const failingAttempt = dispatcher.dispatchDue();
+      await inFlight();
+      const [delivery] = kit.deliveries.list(subscription.id);
+      kit.deliveries.resend(delivery!.id);
+      const resentAttempt = dispatcher.dispatchDue();
+      await failingAttempt;
+      await resentAttempt;
+
+      const settled = kit.deliveries.get(delivery!.id);
+      expect(settled).toMatchObject({ status: 'delivered', attemptCount: 1, nextAttemptAt: null });
+      expect(settled.attempts.map((a) => a.statusCode)).toEqual([500, 204]);
+      expect(await dispatcher.dispatchDue()).toBe(0);
+    });
   });
 
   it('co-signs with the rotated-out secret for 24 hours only', async () => {

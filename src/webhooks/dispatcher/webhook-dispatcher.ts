@@ -66,7 +66,8 @@ interface ClaimedDelivery {
   attempt_count: number;
   /**
    * The lease it was claimed with (its `next_attempt_at` since): while the row still holds it,
-   * the delivery is as claimed; a resend or a new claim replaces it.
+   * the delivery is as claimed; a resend or a new claim replaces it. Every claim gets a later
+   * lease than the one before, also when the clock stands still (`CERTCYCLE_NOW`).
    */
   lease: number;
   subscription: SubscriptionRow;
@@ -127,6 +128,7 @@ export class WebhookDispatcher {
   /** Wakes a waiting dispatch loop (a delivery settled, or `stop`). */
   private wake: () => void = () => undefined;
   private lastFlush = performance.now();
+  private lastLease = -Infinity;
 
   constructor(options: WebhookDispatcherOptions) {
     this.db = options.db;
@@ -264,7 +266,8 @@ export class WebhookDispatcher {
           busy: JSON.stringify(busy),
         });
         const rows = candidates.filter(withinCap).slice(0, limit);
-        const leaseUntil = now + this.leaseMs;
+        const leaseUntil = Math.max(now + this.leaseMs, this.lastLease + 1);
+        if (rows.length > 0) this.lastLease = leaseUntil;
         for (const row of rows) this.statements.lease.run(leaseUntil, row.id);
         return rows.map(({ id, webhook_id, payload, attempt_count, ...subscription }) => ({
           id,
