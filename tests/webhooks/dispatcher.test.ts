@@ -93,6 +93,21 @@ describe('webhook dispatcher', () => {
     });
   });
 
+  it('holds a resend during a Retry-After pause, which enabling the endpoint ends', async () => {
+    const { subscription } = subscribe();
+    script({ status: 429, headers: { 'retry-after': '3600' } });
+    kit.enqueue();
+    const dispatcher = kit.dispatcher();
+    expect(await dispatcher.dispatchDue()).toBe(1);
+    const [delivery] = kit.deliveries.list(subscription.id);
+
+    kit.deliveries.resend(delivery!.id);
+    expect(await dispatcher.dispatchDue()).toBe(0);
+    kit.subscriptions.enable(subscription.id);
+    expect(await dispatcher.dispatchDue()).toBe(1);
+    expect(kit.deliveries.get(delivery!.id).status).toBe('delivered');
+  });
+
   it('backs off twice the scheduled wait after a 502 or 504', async () => {
     subscribe();
     script({ status: 502 }, { status: 504 });

@@ -83,7 +83,7 @@ export class WebhookDeliveryResolver {
   @Authorized(WEBHOOK_MANAGERS)
   @Mutation(() => WebhookDeliveryType, {
     description:
-      'Sends the delivery again now, with its original `webhook-id`, on a fresh retry schedule.',
+      'Sends the delivery again now (once a `Retry-After` pause of its endpoint is over, and a disabled endpoint is enabled), with its original `webhook-id`, on a fresh retry schedule.',
   })
   resendWebhookDelivery(
     @Arg('id', () => ID) id: string,
@@ -96,7 +96,7 @@ export class WebhookDeliveryResolver {
   @Authorized(WEBHOOK_MANAGERS)
   @Mutation(() => Int, {
     description:
-      'Sends again every FAILED delivery of the endpoint created at or after `since` (same `webhook-id`s); answers how many.',
+      'Sends again every FAILED delivery of the endpoint created at or after `since` (same `webhook-id`s), as `resendWebhookDelivery` does; answers how many.',
   })
   recoverWebhookDeliveries(
     @Arg('subscriptionId', () => ID) subscriptionId: string,

@@ -109,7 +109,7 @@ export class WebhookSubscriptionResolver {
   @Authorized(WEBHOOK_MANAGERS)
   @Mutation(() => WebhookSubscriptionType, {
     description:
-      'Sends to the endpoint again, waiting deliveries first; its failure clock restarts.',
+      'Sends to the endpoint again, waiting deliveries first; its failure clock restarts and a `Retry-After` pause ends.',
   })
   enableWebhookSubscription(
     @Arg('id', () => ID) id: string,
