@@ -82,7 +82,11 @@ export class WebhookDeliveryType {
   })
   attemptCount!: number;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'When the next attempt is due; null once DELIVERED or FAILED. While an attempt is in flight, the time after its 15 s timeout when the delivery is sent again should its answer never be recorded (a crash). A disabled endpoint, or one paused by `Retry-After`, holds it later.',
+  })
   nextAttemptAt!: Date | null;
 
   @Field(() => DateTimeScalar)
