@@ -157,6 +157,21 @@ describe('webhook dispatcher', () => {
     expect(await dispatcher.dispatchDue()).toBe(1);
   });
 
+  it('keeps a manual disable when an attempt in flight meanwhile answers 410 Gone', async () => {
+    const { subscription } = subscribe();
+    script({ status: 410, delayMs: 300 });
+    kit.enqueue();
+    const dispatcher = kit.dispatcher();
+    const attempt = dispatcher.dispatchDue();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    kit.subscriptions.disable(subscription.id);
+    await attempt;
+    expect(kit.subscriptions.get(subscription.id)).toMatchObject({
+      enabled: false,
+      disabledReason: 'MANUAL',
+    });
+  });
+
   it('gives up after the last scheduled attempt and disables an endpoint without a success for 5 days', async () => {
     const { subscription } = subscribe();
     receiver.respond = () => ({ status: 500 });

@@ -377,7 +377,7 @@ export class WebhookDispatcher {
         return;
       case 'gone':
         s.finished.run({ ...claim, status: 'failed' });
-        s.disable.run('GONE', now, subscriptionId);
+        s.disableGone.run(now, subscriptionId);
         break;
       case 'exhausted':
         s.finished.run({ ...claim, status: 'failed' });
@@ -442,8 +442,10 @@ const prepare = (db: Database) => ({
     'UPDATE wh_subscriptions SET failing_since = coalesce(failing_since, ?) WHERE id = ?',
   ),
   throttle: db.prepare('UPDATE wh_subscriptions SET throttled_until = ? WHERE id = ?'),
-  disable: db.prepare(
-    'UPDATE wh_subscriptions SET enabled = 0, disabled_reason = ?, updated_at = ? WHERE id = ?',
+  /** An endpoint disabled meanwhile (by hand, say) keeps the reason it was disabled for. */
+  disableGone: db.prepare(
+    `UPDATE wh_subscriptions SET enabled = 0, disabled_reason = 'GONE', updated_at = ?
+     WHERE id = ? AND enabled = 1`,
   ),
   disableFailing: db.prepare(
     `UPDATE wh_subscriptions SET enabled = 0, disabled_reason = 'FAILING', updated_at = ?
