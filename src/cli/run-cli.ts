@@ -10,6 +10,9 @@ import { StoreBusyError } from './store-busy-error';
 import { USAGE } from './usage';
 import { UsageError } from './usage-error';
 
+/** Asks for the usage wherever it stands (`api-key create --help`). */
+const HELP = ['--help', '-h'];
+
 export interface CliIo {
   env: NodeJS.ProcessEnv;
   out: (line: string) => void;
@@ -30,7 +33,7 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
       io.err(USAGE);
       return 2;
     }
-    if (command === 'help' || command === '--help') {
+    if (command === 'help' || argv.some((argument) => HELP.includes(argument))) {
       io.out(USAGE);
       return 0;
     }

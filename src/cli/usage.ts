@@ -1,3 +1,5 @@
+import { allProjections } from '../projections';
+
 export const USAGE = `usage: npm run cli -- <command>
 
   api-key create --role ROLE --person ID [--organisation ID] [--label TEXT]
@@ -9,6 +11,9 @@ export const USAGE = `usage: npm run cli -- <command>
       revokes the key with that id
   rebuild [PROJECTION...]
       rebuilds the named projections (default: all) from position 0, without side effects;
-      stop the service first
+      stop the service first; PROJECTION is one of
+      ${allProjections.map(({ name }) => name).join(', ')}
+  help (or --help, -h anywhere on the line)
+      prints this usage
 
 Settings come from the environment, as for the service (CERTCYCLE_DATA_DIR, CERTCYCLE_EVENT_STORE ...).`;

@@ -32,6 +32,30 @@ describe('the command line without a command', () => {
   );
 });
 
+describe('the command line asked for help after a command', () => {
+  it.each([
+    [['-h']],
+    [['api-key', '--help']],
+    [['api-key', 'create', '--role', 'AUDITOR', '-h']],
+    [['rebuild', '--help']],
+  ])(
+    'prints the usage on standard output for %j and exits with 0, before reading any setting',
+    async (argv) => {
+      expect(await run(argv, { CERTCYCLE_EVENT_STORE: 'bogus' })).toEqual({
+        code: 0,
+        out: [USAGE],
+        err: [],
+      });
+    },
+  );
+
+  it('names the projections a rebuild takes', () => {
+    expect(USAGE).toContain(
+      'organisations, certificates, certificate_history, audit_cycles, deadlines',
+    );
+  });
+});
+
 describe('the command line with a malformed setting', () => {
   it.each([
     [
