@@ -102,8 +102,15 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
 
   /** What a RECERTIFICATION decision needs from the certificate it renews. */
   const renewedCertificateFacts = async (certificateId: string) => {
-    const { expiryDate, auditCycleId } = await loadCertificate(store, certificateId);
-    return { certificateExpiryDate: expiryDate, certificateAuditCycleId: auditCycleId };
+    const { expiryDate, uncappedExpiryDate, auditCycleId } = await loadCertificate(
+      store,
+      certificateId,
+    );
+    return {
+      certificateExpiryDate: expiryDate,
+      certificateUncappedExpiryDate: uncappedExpiryDate,
+      certificateAuditCycleId: auditCycleId,
+    };
   };
 
   /** Refuses sites of an audit that the cycle's organisation does not list (SITE_NOT_LISTED). */

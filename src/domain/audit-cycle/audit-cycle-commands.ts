@@ -167,6 +167,11 @@ export type DecideCertification = DomainCommand<
     effectiveOn?: CalendarDate;
     /** RECERTIFICATION: the certificate's current expiry date, filled by the application layer. */
     certificateExpiryDate?: CalendarDate;
+    /**
+     * RECERTIFICATION: the cycle's own expiry, before a superseded version's transition end capped
+     * it (default: `certificateExpiryDate`), filled by the application layer.
+     */
+    certificateUncappedExpiryDate?: CalendarDate;
     /** RECERTIFICATION: the certificate's current audit cycle, filled by the application layer. */
     certificateAuditCycleId?: string;
     /**

@@ -58,11 +58,17 @@ const transferredSurveillance = (cycle: AuditCycle, decisionDate: CalendarDate) 
   );
 };
 
+/** The certificate a recertification renews: its expiry, and the cycle's own before any cap. */
+export interface RenewedCertificateExpiry {
+  expiryDate: CalendarDate;
+  uncappedExpiryDate: CalendarDate;
+}
+
 export const grantedCertificate = (
   cycle: AuditCycle,
   decidedOn: CalendarDate,
   effectiveOn: CalendarDate,
-  certificateExpiryDate: CalendarDate | null,
+  renewed: RenewedCertificateExpiry | null,
 ): GrantedCertificate => {
   const { kind, standard, transfer } = cycle.application;
   const { policy } = cycle;
@@ -77,7 +83,7 @@ export const grantedCertificate = (
     };
   }
   const surveillanceDue = knownSurveillanceDues(policy.surveillanceRule, decidedOn, 1, null);
-  if (kind === 'INITIAL' || certificateExpiryDate === null) {
+  if (kind === 'INITIAL' || renewed === null) {
     return {
       outcome: 'ISSUE',
       expiryDate: initialExpiry(effectiveOn, policy, standard),
@@ -87,9 +93,9 @@ export const grantedCertificate = (
     };
   }
   return {
-    outcome: recertificationOutcome(cycle, decidedOn, certificateExpiryDate),
-    expiryDate: renewedCappedExpiry(certificateExpiryDate, policy, standard),
-    previousExpiryDate: certificateExpiryDate,
+    outcome: recertificationOutcome(cycle, decidedOn, renewed.expiryDate),
+    expiryDate: renewedCappedExpiry(renewed.uncappedExpiryDate, policy, standard),
+    previousExpiryDate: renewed.expiryDate,
     cycleDecisionDate: decidedOn,
     surveillanceDue,
   };

@@ -45,6 +45,21 @@ const requireCurrentCycle = (
   }
 };
 
+/**
+ * The renewed certificate's expiry, and the cycle's own expiry a superseded version's transition
+ * end capped it from (the same date otherwise; left out by callers that predate it).
+ */
+const renewedCertificateExpiry = (data: DecideCertification['data']) => {
+  const expiryDate = requireDate(data.certificateExpiryDate, 'certificateExpiryDate');
+  return {
+    expiryDate,
+    uncappedExpiryDate:
+      data.certificateUncappedExpiryDate === undefined
+        ? expiryDate
+        : requireDate(data.certificateUncappedExpiryDate, 'certificateUncappedExpiryDate'),
+  };
+};
+
 const grant = (
   cycle: AuditCycle,
   data: DecideCertification['data'],
@@ -69,14 +84,12 @@ const grant = (
       `the certificate cannot be effective on ${effectiveOn}, before the decision of ${decidedOn}`,
     );
   }
-  const certificateExpiryDate =
-    cycle.application.kind === 'RECERTIFICATION'
-      ? requireDate(data.certificateExpiryDate, 'certificateExpiryDate')
-      : null;
+  const certificateExpiry =
+    cycle.application.kind === 'RECERTIFICATION' ? renewedCertificateExpiry(data) : null;
   if (cycle.application.recertification) {
     requireCurrentCycle(cycle, cycle.application.recertification.previousAuditCycleId, data);
   }
-  const granted = grantedCertificate(cycle, decidedOn, effectiveOn, certificateExpiryDate);
+  const granted = grantedCertificate(cycle, decidedOn, effectiveOn, certificateExpiry);
   if (granted.outcome === 'RESTORE' && effectiveOn !== decidedOn) {
     throw new RestorationEffectiveDateError(
       `a restored certificate is effective on the restoration decision (${decidedOn}), ` +

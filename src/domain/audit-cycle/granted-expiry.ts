@@ -9,7 +9,10 @@ export const initialExpiry = (
   standard: StandardReference,
 ): CalendarDate => cappedExpiry(standard, expiryFromEffective(effectiveOn, policy));
 
-/** Renewal and restoration count from the previous expiry, capped by the transition end. */
+/**
+ * Renewal and restoration count from the previous expiry (the cycle's own, before a superseded
+ * version's cap), capped by the transition end of the version they are to.
+ */
 export const renewedCappedExpiry = (
   previousExpiry: CalendarDate,
   policy: CertificationPolicy,

@@ -19,7 +19,10 @@ import type { CertificateState } from './certificate-state';
 import { openSuspension } from './certificate-state';
 import { RenewalAfterExpiryError, RenewalEffectiveDateError } from './renewal-errors';
 
-/** 17021-1 9.6.3: decided on or before expiry; new expiry = previous expiry + validity years. */
+/**
+ * 17021-1 9.6.3: decided on or before expiry; new expiry = previous expiry + validity years, counted
+ * from the cycle's own expiry when its version's transition end capped it (domain.md §2).
+ */
 export const renewCertificate = (
   command: RenewCertificate,
   state: CertificateState,
@@ -48,7 +51,7 @@ export const renewCertificate = (
   }
   requireSameOrSuccessorVersion(certificate, data.standard);
   requireScope(certificate.number, 'the renewal', data.scope, data.sites);
-  const uncappedExpiryDate = renewedExpiry(previousExpiryDate, certificate.policy);
+  const uncappedExpiryDate = renewedExpiry(certificate.uncappedExpiryDate, certificate.policy);
   return [
     {
       type: 'CertificateRenewed',

@@ -19,7 +19,8 @@ import { CertificateNotYetExpiredError } from './renewal-errors';
 
 /**
  * 17021-1 9.6.3.2.5: within the policy window after expiry; effective on the restoration decision,
- * expiry = previous expiry + validity years; the days between are a gap without certification.
+ * expiry = previous expiry + validity years (the cycle's own expiry, when its version's transition end
+ * capped it); the days between are a gap without certification.
  */
 export const restoreCertificate = (
   command: RestoreCertificate,
@@ -47,7 +48,7 @@ export const restoreCertificate = (
   requireEffectiveAfterRevisions(certificate, 'a restoration', decisionDate);
   requireSameOrSuccessorVersion(certificate, data.standard);
   requireScope(number, 'the restoration', data.scope, data.sites);
-  const uncappedExpiryDate = renewedExpiry(previousExpiryDate, policy);
+  const uncappedExpiryDate = renewedExpiry(certificate.uncappedExpiryDate, policy);
   const gapFrom = dayAfter(previousExpiryDate);
   return [
     {

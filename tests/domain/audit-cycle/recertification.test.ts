@@ -73,6 +73,47 @@ describe('recertification decisions', () => {
     });
   });
 
+  describe("a certificate capped by its version's transition end (27001:2013, capped 2025-10-31)", () => {
+    const toNewVersion = () =>
+      new AuditCycleHistory()
+        .run(
+          submitRecertification({
+            standard: { identifier: 'ISO/IEC 27001', version: '2022' },
+            submittedOn: d('2025-06-01'),
+            recertification: {
+              previousAuditCycleId: 'cycle-0',
+              certificateExpiryDate: d('2025-10-31'),
+            },
+          }),
+        )
+        .accepted('2025-06-02')
+        .audit('recert', 'RECERTIFICATION', '2025-07-10', '2025-07-10');
+    const decideCapped = (decidedOn: string) =>
+      decideCertification(decidedOn, {
+        certificateExpiryDate: d('2025-10-31'),
+        certificateUncappedExpiryDate: d('2026-04-19'),
+        certificateAuditCycleId: 'cycle-0',
+      });
+
+    it("renews to the new version from the cycle's own expiry", () => {
+      const [event] = spec(toNewVersion().events).when(decideCapped('2025-08-01')).events();
+      expect(event?.data).toMatchObject({
+        outcome: 'RENEW',
+        expiryDate: '2029-04-19',
+        previousExpiryDate: '2025-10-31',
+      });
+    });
+
+    it('restores after the transition end, keeping the expiry of the cycle', () => {
+      const [event] = spec(toNewVersion().events).when(decideCapped('2025-11-05')).events();
+      expect(event?.data).toMatchObject({
+        outcome: 'RESTORE',
+        expiryDate: '2029-04-19',
+        previousExpiryDate: '2025-10-31',
+      });
+    });
+  });
+
   it('refuses a restoration effective on any day but its decision', () => {
     spec(recertified().events)
       .when(

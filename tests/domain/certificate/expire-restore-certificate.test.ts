@@ -10,6 +10,8 @@ import {
   CN_POLICY,
   d,
   expire,
+  ISMS_2013,
+  ISMS_2022,
   issueCommand,
   issued,
   reinstate,
@@ -98,6 +100,25 @@ describe('RestoreCertificate', () => {
           },
         },
       ]);
+  });
+
+  it("restores a certificate that expired at its version's transition end from the cycle's own expiry", () => {
+    const expiredAtTransitionEnd = run(
+      issueCommand({
+        standard: ISMS_2013,
+        decisionDate: d('2023-06-10'),
+        effectiveDate: d('2023-06-10'),
+      }),
+      expire('2025-11-01'),
+    );
+    const [event] = spec(expiredAtTransitionEnd)
+      .when(restore('2025-11-05', { standard: ISMS_2022 }))
+      .events();
+    expect(event?.data).toMatchObject({
+      previousExpiryDate: '2025-10-31',
+      expiryDate: '2029-06-09',
+      gap: { from: '2025-11-01', to: '2025-11-04' },
+    });
   });
 
   it('restores without a recorded expiry, and with no gap the day after expiry', () => {

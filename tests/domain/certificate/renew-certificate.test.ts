@@ -159,6 +159,23 @@ describe('RenewCertificate', () => {
     });
   });
 
+  it("renews a certificate capped by its version's transition end from the cycle's own expiry", () => {
+    const capped = issued({
+      standard: ISMS_2013,
+      decisionDate: d('2023-04-20'),
+      effectiveDate: d('2023-04-20'),
+    });
+    const [event] = spec(capped)
+      .when(renew('2025-08-01', '2025-08-01', { standard: ISMS_2022 }))
+      .events();
+    expect(event?.data).toMatchObject({
+      previousExpiryDate: '2025-10-31',
+      expiryDate: '2029-04-19',
+      uncappedExpiryDate: '2029-04-19',
+      standard: ISMS_2022,
+    });
+  });
+
   it('refuses a command sent to another certificate', () => {
     spec(issued())
       .when(renew('2027-02-10', '2027-02-10', { certificateId: 'cert-7' }))

@@ -1,0 +1,121 @@
+import { Role } from '../../../src/graphql';
+import { type ApiHarness, startApiHarness } from '../support/api-harness';
+import {
+  applicationAccepted,
+  auditDone,
+  d,
+  dataOf,
+  registerReadyOrganisation,
+} from './api-lifecycle';
+
+let api: ApiHarness;
+
+const ISMS_2013 = { identifier: 'ISO/IEC 27001', version: '2013' };
+
+/**
+ * ISO/IEC 27001:2013, granted 2024-03-20: its cycle expires 2027-03-19, capped at the transition
+ * end, 2025-10-31. Today is 2025-08-05.
+ */
+beforeAll(async () => {
+  api = await startApiHarness({ now: '2025-08-05T02:00:00Z' });
+  const { service } = api;
+  await registerReadyOrganisation(service, 'org-isms', 'Isms Hosting Co.', '91110000MA0I000001');
+  await applicationAccepted(service, {
+    organisationId: 'org-isms',
+    auditCycleId: 'cycle-isms',
+    certificateId: 'cert-isms',
+    standard: ISMS_2013,
+  });
+  await auditDone(service, 'cycle-isms', 'stage1', 'STAGE1', '2024-02-05', '2024-02-06');
+  await auditDone(service, 'cycle-isms', 'stage2', 'STAGE2', '2024-03-04', '2024-03-06');
+  await service.decideCertification(
+    {
+      auditCycleId: 'cycle-isms',
+      decision: 'GRANTED',
+      decidedOn: d('2024-03-20'),
+      reasons: ['met'],
+    },
+    { actor: 'dm-1' },
+  );
+  await api.settle();
+}, 60_000);
+afterAll(() => api.close());
+
+const mutate = async (role: Role, name: string, inputType: string, input: object) =>
+  dataOf(
+    await api.query(role, `mutation ($input: ${inputType}!) { ${name}(input: $input) { id } }`, {
+      input,
+    }),
+  );
+
+it("renews a certificate capped by the transition end to the new version from its cycle's expiry", async () => {
+  await mutate(Role.ADMIN, 'startRecertification', 'StartRecertificationInput', {
+    certificateId: 'cert-isms',
+    auditCycleId: 'cycle-isms-2',
+    standard: { identifier: 'ISO/IEC 27001', version: '2022' },
+    submittedOn: '2025-06-02',
+  });
+  await mutate(Role.ADMIN, 'reviewApplication', 'ReviewApplicationInput', {
+    auditCycleId: 'cycle-isms-2',
+    outcome: 'ACCEPTED',
+    reasons: [],
+    reviewedOn: '2025-06-03',
+  });
+  await mutate(Role.AUDITOR, 'planAudit', 'PlanAuditInput', {
+    auditCycleId: 'cycle-isms-2',
+    auditId: 'recertification',
+    kind: 'RECERTIFICATION',
+    plannedStart: '2025-07-10',
+    plannedEnd: '2025-07-11',
+    mode: 'ON_SITE',
+    leadAuditorId: 'aud-1',
+    team: ['aud-1'],
+    sites: ['site-bj', 'site-sh'],
+  });
+  await mutate(Role.AUDITOR, 'completeAudit', 'CompleteAuditInput', {
+    auditCycleId: 'cycle-isms-2',
+    auditId: 'recertification',
+    firstDay: '2025-07-10',
+    lastDay: '2025-07-11',
+  });
+  await mutate(Role.DECISION_MAKER, 'decideCertification', 'DecideCertificationInput', {
+    auditCycleId: 'cycle-isms-2',
+    decision: 'GRANTED',
+    decidedOn: '2025-08-01',
+    reasons: ['met'],
+  });
+
+  const renewed = dataOf(
+    await api.query(
+      Role.VIEWER,
+      `{ certificate(id: "cert-isms") {
+          number expiryDate standard { code }
+          currentAuditCycle { decision { outcome expiryDate previousExpiryDate } }
+          deadlines { key dueDate state } } }`,
+    ),
+  ).certificate as {
+    number: string;
+    deadlines: { key: string; dueDate: string; state: string }[];
+  };
+  expect(renewed).toMatchObject({
+    expiryDate: '2030-03-19',
+    standard: { code: 'ISO/IEC 27001:2022' },
+    currentAuditCycle: {
+      decision: { outcome: 'RENEW', expiryDate: '2030-03-19', previousExpiryDate: '2025-10-31' },
+    },
+  });
+  expect(renewed.deadlines.filter(({ state }) => state !== 'MET')).toEqual([
+    { key: 'SURVEILLANCE_AUDIT_DUE:1', dueDate: '2026-08-01', state: 'UPCOMING' },
+    { key: 'SURVEILLANCE_AUDIT_DUE:2', dueDate: '2027-08-01', state: 'UPCOMING' },
+    { key: 'RECERTIFICATION_AUDIT_DUE:2030-03-19', dueDate: '2029-12-19', state: 'UPCOMING' },
+    { key: 'CERTIFICATE_EXPIRY:2030-03-19', dueDate: '2030-03-19', state: 'UPCOMING' },
+  ]);
+  const verified = dataOf(
+    await api.query(
+      'ANONYMOUS',
+      `query ($number: String!) { verifyCertificate(number: $number) { expiryDate valid } }`,
+      { number: renewed.number },
+    ),
+  );
+  expect(verified.verifyCertificate).toEqual({ expiryDate: '2030-03-19', valid: true });
+}, 60_000);
