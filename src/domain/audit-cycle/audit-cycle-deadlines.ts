@@ -1,5 +1,6 @@
-import type { CalendarDate } from '../calendar';
+import { type CalendarDate, maxDate } from '../calendar';
 import type { Deadline } from '../deadlines';
+import { findStandard } from '../standards';
 import {
   currentNonconformities,
   currentStage2,
@@ -8,7 +9,7 @@ import {
   majorNcVerificationLimit,
   stage2DueBy,
   surveillanceLastDay,
-  validUntilTransitionEnd,
+  transitionAuditLastDay,
 } from './audit-cycle-queries';
 import type { AuditCycle, AuditCycleState, Nonconformity } from './audit-cycle-state';
 import { surveillanceDueDate } from './surveillance-due-date';
@@ -89,7 +90,8 @@ const majorVerificationLimit = (cycle: AuditCycle): Deadline[] => {
  * not move the day a deadline was set); PREVIOUS_PLUS_12_MONTHS sets n = 2 when surveillance 1 ends,
  * the other rules with n = 1, so completing surveillance 1 does not move when n = 2 was opened.
  * One due after the transition end of the cycle's superseded version is not set while the cycle has
- * no completed transition audit: the certificate expires by then (domain.md §2), before it is due.
+ * no completed transition audit: the certificate expires by then (domain.md §2), before it is due;
+ * the transition audit's last day sets it.
  */
 const surveillances = (cycle: AuditCycle): Deadline[] => {
   const decidedOn = cycleDecisionDate(cycle);
@@ -99,7 +101,8 @@ const surveillances = (cycle: AuditCycle): Deadline[] => {
     decidedOn;
   const fromPreviousCb =
     cycle.application.transfer?.surveillanceProgramme.completedSurveillances ?? 0;
-  const validUntil = validUntilTransitionEnd(cycle);
+  const { transitionEnd } = findStandard(cycle.application.standard);
+  const transitionAudited = transitionAuditLastDay(cycle);
   const openedAfterPrevious = cycle.policy.surveillanceRule === 'PREVIOUS_PLUS_12_MONTHS';
   const deadlines: Deadline[] = [];
   for (const number of [1, 2] as const) {
@@ -107,15 +110,21 @@ const surveillances = (cycle: AuditCycle): Deadline[] => {
     const previous = number === 2 ? surveillanceLastDay(cycle, 1) : null;
     const dueDate = surveillanceDueDate(cycle.policy.surveillanceRule, decidedOn, number, previous);
     if (dueDate === null) break;
-    if (validUntil !== null && dueDate > validUntil) break;
+    const afterTransitionEnd = transitionEnd !== null && dueDate > transitionEnd;
+    if (afterTransitionEnd && transitionAudited === null) break;
     const completed = cycle.audits.find(
       (a) => a.kind === 'SURVEILLANCE' && a.surveillanceNumber === number && a.completion,
     );
+    let openedOn = setOn;
+    if (openedAfterPrevious && previous !== null) openedOn = maxDate(openedOn, previous);
+    if (afterTransitionEnd && transitionAudited !== null) {
+      openedOn = maxDate(openedOn, transitionAudited);
+    }
     deadlines.push({
       type: 'SURVEILLANCE_AUDIT_DUE',
       key: `SURVEILLANCE_AUDIT_DUE:${number}`,
       dueDate,
-      openedOn: openedAfterPrevious && previous !== null && previous > setOn ? previous : setOn,
+      openedOn,
       closesOn: null,
       metOn: completed?.completion?.lastDay ?? null,
       subject: `surveillance audit ${number}`,

@@ -52,16 +52,14 @@ export const stage2DueBy = (stage1LastDay: CalendarDate, cycle: AuditCycle): Cal
 };
 
 /**
- * The last day a certificate of the cycle is valid at the latest (domain.md §2 Standard versions):
- * the transition end of its superseded version, until a transition audit of the cycle is completed
- * (its certificate may then move to the new version and keep its own expiry); otherwise null.
+ * The last day of the cycle's completed transition audit (there is at most one), else null. Until
+ * then a certificate of a cycle to a superseded version is valid until its transition end at the
+ * latest (domain.md §2 Standard versions); from then on it may move to the new version and keep its
+ * own expiry.
  */
-export const validUntilTransitionEnd = (cycle: AuditCycle): CalendarDate | null => {
-  const transitioning = cycle.audits.some(
-    (audit) => audit.kind === 'TRANSITION' && audit.completion !== null,
-  );
-  return transitioning ? null : findStandard(cycle.application.standard).transitionEnd;
-};
+export const transitionAuditLastDay = (cycle: AuditCycle): CalendarDate | null =>
+  cycle.audits.find((audit) => audit.kind === 'TRANSITION' && audit.completion !== null)?.completion
+    ?.lastDay ?? null;
 
 export const majorNcVerificationLimit = (
   stage2LastDay: CalendarDate,

@@ -292,11 +292,13 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * Version 17: surveillance 2 stays opened on the decision when surveillance 1 is completed (only
  * PREVIOUS_PLUS_12_MONTHS opens it then). Version 18: a certificate's deadline belongs to the
  * audit cycle the certificate was in when it was set, not to the one it is in now (a suspension
- * limit, or the expiry a renewal met, stays with the cycle before the renewal).
+ * limit, or the expiry a renewal met, stays with the cycle before the renewal). Version 19: a
+ * surveillance audit of a cycle to a superseded version due after the transition end is opened on
+ * the last day of the transition audit that set it, not on the decision.
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 18,
+  version: 19,
   setup: setupDeadlineTables,
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>

@@ -102,6 +102,43 @@ describe('SURVEILLANCE_AUDIT_DUE of a cycle to a superseded version', () => {
     expect(dueDates(transitioned, 'SURVEILLANCE_AUDIT_DUE')).toEqual(['2025-03-20', '2026-03-20']);
   });
 
+  it("opens the one due after the transition end on the transition audit's last day", () => {
+    const granted = accepted(ISMS_2013).stage1().stage2().granted('2024-03-20');
+    const transitioned = granted
+      .run(planAudit('transition', 'TRANSITION', '2025-06-09', '2025-06-10'))
+      .run(completeAudit('transition', '2025-06-09', '2025-06-10'));
+    expect(
+      deadlinesOf(transitioned, 'SURVEILLANCE_AUDIT_DUE').map(({ key, dueDate, openedOn }) => ({
+        key,
+        dueDate,
+        openedOn,
+      })),
+    ).toEqual([
+      { key: 'SURVEILLANCE_AUDIT_DUE:1', dueDate: '2025-03-20', openedOn: '2024-03-20' },
+      { key: 'SURVEILLANCE_AUDIT_DUE:2', dueDate: '2026-03-20', openedOn: '2025-06-10' },
+    ]);
+  });
+
+  it('opens each surveillance on the decision, or on the transition audit when due after the transition end, for any decision and surveillance rule (property)', () => {
+    fc.assert(
+      fc.property(dayBetween('2024-03-06', '2025-09-30'), rule, (decidedOn, surveillanceRule) => {
+        const granted = accepted(ISMS_2013, surveillanceRule).stage1().stage2().granted(decidedOn);
+        const transitionAuditLastDay = addMonths(decidedOn, 1);
+        const opened = deadlinesOf(
+          withTransitionAudit(granted, decidedOn),
+          'SURVEILLANCE_AUDIT_DUE',
+        ).map(({ dueDate, openedOn }) => ({ dueDate, openedOn }));
+        expect(opened).toEqual(
+          opened.map(({ dueDate }) => ({
+            dueDate,
+            openedOn: dueDate > TRANSITION_END ? transitionAuditLastDay : decidedOn,
+          })),
+        );
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   it('sets none after the transition end, for any decision and surveillance rule, until a transition audit (property)', () => {
     fc.assert(
       fc.property(
