@@ -10,7 +10,6 @@ export * from './decide-certification-input';
 export * from './input-rules';
 export * from './outstanding-nonconformity-input';
 export * from './plan-audit-input';
-export * from './previous-certificate-status';
 export * from './raise-nonconformity-input';
 export * from './record-readiness-input';
 export * from './record-transfer-review-input';

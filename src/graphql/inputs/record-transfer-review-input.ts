@@ -2,9 +2,9 @@ import { IsOptional, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import type { CalendarDate, PreviousCertificateStatus } from '../../domain';
 import { CalendarDateScalar } from '../scalars';
+import { PreviousCertificateStatusEnum } from '../types';
 import { IsIdentifier, IsList, IsText, MAX_LENGTH } from './input-rules';
 import { OutstandingNonconformityInput } from './outstanding-nonconformity-input';
-import { PreviousCertificateStatusEnum } from './previous-certificate-status';
 
 @InputType({ description: 'The pre-transfer review (IAF MD 2); the caller is the reviewer.' })
 export class RecordTransferReviewInput {

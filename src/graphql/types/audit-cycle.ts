@@ -8,6 +8,8 @@ import { CertificationDecision, toCertificationDecisionType } from './certificat
 import { AuditCycleKindEnum, AuditCycleStatusEnum, PolicyProfileEnum } from './enums';
 import { LapsedCertificate } from './lapsed-certificate';
 import { StandardType, toStandardType } from './standard';
+import { SurveillanceProgramme, TransferApplication } from './transfer-application';
+import { OutstandingNonconformity, TransferReview } from './transfer-review';
 
 /** Its audits and nonconformities are field resolvers (AuditCycleQueries): read when asked for. */
 @ObjectType({ description: 'An audit cycle: application, audits, findings and decision.' })
@@ -51,6 +53,18 @@ export class AuditCycle {
   })
   lapsedCertificate!: LapsedCertificate | null;
 
+  @Field(() => TransferApplication, {
+    nullable: true,
+    description: 'TRANSFER cycles: the certificate of the issuing CB applied for.',
+  })
+  transferApplication!: TransferApplication | null;
+
+  @Field(() => TransferReview, {
+    nullable: true,
+    description: 'TRANSFER cycles: the pre-transfer review, once recorded.',
+  })
+  transferReview!: TransferReview | null;
+
   @Field(() => Int, { description: 'Stream version: the `expectedVersion` of the next change.' })
   version!: number;
 
@@ -60,6 +74,37 @@ export class AuditCycle {
    */
   listedAsOf?: CalendarDate;
 }
+
+const toTransferApplication = ({ application }: AuditCycleView): TransferApplication | null => {
+  const { transfer } = application;
+  if (!transfer) return null;
+  return Object.assign(new TransferApplication(), {
+    previousCertificationBody: transfer.previousCertificationBody,
+    previousCertificateNumber: transfer.previousCertificateNumber,
+    previousCycleDecisionDate: transfer.previousCycleDecisionDate,
+    originalCertificationDate:
+      transfer.originalCertificationDate ?? transfer.previousCycleDecisionDate,
+    certificateExpiryDate: transfer.certificateExpiryDate,
+    surveillanceProgramme: Object.assign(new SurveillanceProgramme(), {
+      completedSurveillances: transfer.surveillanceProgramme.completedSurveillances,
+      lastSurveillanceLastDay: transfer.surveillanceProgramme.lastSurveillanceLastDay,
+    }),
+  });
+};
+
+const toTransferReview = (review: NonNullable<AuditCycleView['transferReview']>) =>
+  Object.assign(new TransferReview(), {
+    reviewedOn: review.reviewedOn,
+    reviewedBy: review.reviewedBy,
+    certificateStatus: review.certificateStatus,
+    accredited: review.accredited,
+    reasonsForTransfer: [...review.reasonsForTransfer],
+    outstandingNonconformities: review.outstandingNonconformities.map((nc) =>
+      Object.assign(new OutstandingNonconformity(), nc),
+    ),
+    lastReports: [...review.lastReports],
+    complaints: [...review.complaints],
+  });
 
 export const toAuditCycleType = (view: AuditCycleView): AuditCycle =>
   Object.assign(new AuditCycle(), {
@@ -82,5 +127,7 @@ export const toAuditCycleType = (view: AuditCycleView): AuditCycle =>
     lapsedCertificate: view.application.lapsedCertificate
       ? Object.assign(new LapsedCertificate(), view.application.lapsedCertificate)
       : null,
+    transferApplication: toTransferApplication(view),
+    transferReview: view.transferReview && toTransferReview(view.transferReview),
     version: view.version,
   });

@@ -8,6 +8,7 @@ import {
   type DeadlineState,
   type NonconformityGrade,
   type PolicyProfile,
+  type PreviousCertificateStatus,
   type RecordedStatus,
   type RevisionCause,
   type RevisionStatus,
@@ -50,6 +51,12 @@ export const AuditModeEnum = graphqlEnum<AuditMode>(
   'AuditMode',
   ['ON_SITE', 'REMOTE', 'HYBRID'],
   'How an audit is carried out.',
+);
+
+export const PreviousCertificateStatusEnum = graphqlEnum<PreviousCertificateStatus>(
+  'PreviousCertificateStatus',
+  ['VALID', 'SUSPENDED', 'WITHDRAWN', 'EXPIRED'],
+  'The status of the certificate to transfer at the issuing CB (IAF MD 2).',
 );
 
 export const NonconformityGradeEnum = graphqlEnum<NonconformityGrade>(

@@ -28,4 +28,6 @@ export * from './status-period';
 export * from './surveillance-due';
 export * from './suspension';
 export * from './transfer';
+export * from './transfer-application';
+export * from './transfer-review';
 export * from './withdrawal';

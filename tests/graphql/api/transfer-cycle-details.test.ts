@@ -1,0 +1,89 @@
+import { Role } from '../../../src/graphql';
+import { type ApiHarness, personOf, startApiHarness } from '../support/api-harness';
+import { dataOf, registerReadyOrganisation } from './api-lifecycle';
+
+let api: ApiHarness;
+
+beforeAll(async () => {
+  api = await startApiHarness({ now: '2025-01-10T02:00:00Z' });
+  await registerReadyOrganisation(api.service, 'org-moving', 'Moving Co.', '91110000MA0M000001');
+}, 60_000);
+afterAll(() => api.close());
+
+const mutate = async (role: Role, name: string, inputType: string, input: object) =>
+  dataOf(
+    await api.query(role, `mutation ($input: ${inputType}!) { ${name}(input: $input) { id } }`, {
+      input,
+    }),
+  );
+
+const transferCycle = async () =>
+  dataOf(
+    await api.query(
+      Role.VIEWER,
+      `{ auditCycle(id: "cycle-moving") {
+          transferApplication {
+            previousCertificationBody previousCertificateNumber previousCycleDecisionDate
+            originalCertificationDate certificateExpiryDate
+            surveillanceProgramme { completedSurveillances lastSurveillanceLastDay } }
+          transferReview {
+            reviewedOn reviewedBy certificateStatus accredited reasonsForTransfer
+            outstandingNonconformities { reference grade description } lastReports complaints } } }`,
+    ),
+  ).auditCycle;
+
+it('shows the transfer application and its pre-transfer review on the audit cycle', async () => {
+  await mutate(Role.ADMIN, 'transferCertificateIn', 'TransferCertificateInInput', {
+    organisationId: 'org-moving',
+    auditCycleId: 'cycle-moving',
+    standard: { identifier: 'ISO/IEC 20000-1', version: '2018' },
+    scope: { text: 'IT services', services: ['hosting'], customers: ['all'], locations: ['BJ'] },
+    sites: ['site-bj'],
+    previousCertificationBody: 'Other CB Ltd',
+    previousCertificateNumber: 'OCB-77',
+    previousCycleDecisionDate: '2024-03-20',
+    certificateExpiryDate: '2027-03-19',
+    surveillanceProgramme: { completedSurveillances: 0 },
+    submittedOn: '2025-01-06',
+  });
+  await mutate(Role.ADMIN, 'reviewApplication', 'ReviewApplicationInput', {
+    auditCycleId: 'cycle-moving',
+    outcome: 'ACCEPTED',
+    reasons: [],
+    reviewedOn: '2025-01-07',
+  });
+  const application = {
+    previousCertificationBody: 'Other CB Ltd',
+    previousCertificateNumber: 'OCB-77',
+    previousCycleDecisionDate: '2024-03-20',
+    originalCertificationDate: '2024-03-20',
+    certificateExpiryDate: '2027-03-19',
+    surveillanceProgramme: { completedSurveillances: 0, lastSurveillanceLastDay: null },
+  };
+  expect(await transferCycle()).toEqual({ transferApplication: application, transferReview: null });
+
+  const outstanding = { reference: 'NC-7', grade: 'MAJOR', description: 'no risk assessment' };
+  await mutate(Role.DECISION_MAKER, 'recordTransferReview', 'RecordTransferReviewInput', {
+    auditCycleId: 'cycle-moving',
+    reviewedOn: '2025-01-08',
+    accredited: true,
+    certificateStatus: 'VALID',
+    reasonsForTransfer: ['consolidating certification bodies'],
+    outstandingNonconformities: [outstanding],
+    lastReports: ['surveillance 2024'],
+    complaints: [],
+  });
+  expect(await transferCycle()).toEqual({
+    transferApplication: application,
+    transferReview: {
+      reviewedOn: '2025-01-08',
+      reviewedBy: personOf(Role.DECISION_MAKER),
+      certificateStatus: 'VALID',
+      accredited: true,
+      reasonsForTransfer: ['consolidating certification bodies'],
+      outstandingNonconformities: [outstanding],
+      lastReports: ['surveillance 2024'],
+      complaints: [],
+    },
+  });
+}, 60_000);
