@@ -11,7 +11,9 @@ import {
   requireNotBeforeLastChange,
   requireText,
 } from './certificate-guards';
+import { CertificateSuspendedError } from './certificate-errors';
 import type { CertificateState } from './certificate-state';
+import { openSuspension } from './certificate-state';
 import {
   StandardVersionNotAllowedError,
   TransitionAfterEndError,
@@ -21,7 +23,7 @@ import { expiryForVersion } from './certificate-expiry';
 
 /**
  * IAF transition: to the superseding version, after a transition audit, by the transition end,
- * with the cycle's own expiry.
+ * with the cycle's own expiry; like a renewal, not while the certificate is suspended.
  */
 export const transitionStandardVersion = (
   command: TransitionStandardVersion,
@@ -69,7 +71,10 @@ export const transitionStandardVersion = (
   if (current.transitionEnd !== null && effectiveDate > current.transitionEnd) {
     throw new TransitionAfterEndError(standardCode(current), current.transitionEnd, effectiveDate);
   }
-  requireInForce(certificate, 'a transition', decisionDate);
+  if (requireInForce(certificate, 'a transition', decisionDate) === 'SUSPENDED') {
+    const suspendedOn = openSuspension(certificate)?.suspendedOn ?? decisionDate;
+    throw new CertificateSuspendedError(certificate.number, suspendedOn, 'a transition');
+  }
   requireEffectiveBeforeExpiry(certificate, 'a transition', effectiveDate);
   return [
     {

@@ -144,7 +144,7 @@ export class CertificateMutations {
   @Authorized(DECISION_MAKERS)
   @Mutation(() => Certificate, {
     description:
-      "Revises the certificate to the new version of its standard, with its cycle's expiry (capped only by the new version's own transition end, if any: the old version's cap no longer applies), once a transition audit is completed in its current audit cycle; before, TRANSITION_AUDIT_REQUIRED.",
+      "Revises the certificate to the new version of its standard, with its cycle's expiry (capped only by the new version's own transition end, if any: the old version's cap no longer applies), once a transition audit is completed in its current audit cycle; before, TRANSITION_AUDIT_REQUIRED. A suspended certificate is reinstated first (CERTIFICATE_SUSPENDED), as for a renewal.",
   })
   transitionStandardVersion(
     @Arg('input', () => TransitionStandardVersionInput) input: TransitionStandardVersionInput,

@@ -1,5 +1,6 @@
 import {
   CertificateAlreadyIssuedError,
+  CertificateSuspendedError,
   DEFAULT_POLICY,
   StandardVersionNotAllowedError,
   TransferNotAllowedError,
@@ -10,13 +11,16 @@ import {
 import {
   CERTIFICATE_ID,
   d,
+  decide,
   ISMS_2013,
   ISMS_2022,
   issueCommand,
   issued,
+  reinstate,
   SITES,
   SMS_2018,
   spec,
+  suspend,
   transition,
 } from './certificate-fixtures';
 
@@ -89,6 +93,19 @@ describe('TransitionStandardVersion', () => {
       .thenThrows(TransitionAuditMissingError, {
         message: /the decision of 2025-02-10 comes before the audit's last day, 2025-02-11/,
       });
+  });
+
+  it('refuses a transition while the certificate is suspended, and allows it once reinstated', () => {
+    const suspended = [...isms2013(), ...decide(isms2013(), suspend('2025-05-01'))];
+    spec(suspended)
+      .when(transition('2025-06-05', ISMS_2022))
+      .thenThrows(CertificateSuspendedError, {
+        rule: 'CERTIFICATE_SUSPENDED',
+        message:
+          'certificate CN-27001-00009 is suspended since 2025-05-01; a transition needs it reinstated first',
+      });
+    const reinstated = [...suspended, ...decide(suspended, reinstate('2025-06-04'))];
+    expect(spec(reinstated).when(transition('2025-06-05', ISMS_2022)).events()).toHaveLength(1);
   });
 
   it('refuses a transition of a version that is not superseded', () => {
