@@ -145,6 +145,21 @@ const grant = (service: LifecycleService, auditCycleId: string, decidedOn: strin
     DECISION_MAKER,
   );
 
+/**
+ * Isms Hosting Co. (`org-isms`), certified to ISO/IEC 27001:2013 in `cycle-isms`: `cert-isms`,
+ * granted 2024-03-20, whose cycle expiry 2027-03-19 is capped at the transition end, 2025-10-31.
+ */
+export const grantedIsms2013 = async (api: ApiHarness): Promise<void> => {
+  const { service } = api;
+  await registerReadyOrganisation(service, 'org-isms', 'Isms Hosting Co.', '91110000MA0I000001');
+  await applyAndAudit(service, 'org-isms', 'cycle-isms', 'cert-isms', {
+    identifier: 'ISO/IEC 27001',
+    version: '2013',
+  });
+  await grant(service, 'cycle-isms', '2024-03-20');
+  await api.settle();
+};
+
 /** Certified organisations besides Acme and Beta, granted on these dates (more deadlines to page). */
 export const OTHERS = [
   { organisationId: 'org-delta', name: 'Delta Networks Co.', decidedOn: '2024-04-02' },

@@ -1,16 +1,8 @@
 import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import {
-  applicationAccepted,
-  auditDone,
-  d,
-  dataOf,
-  registerReadyOrganisation,
-} from './api-lifecycle';
+import { dataOf, grantedIsms2013 } from './api-lifecycle';
 
 let api: ApiHarness;
-
-const ISMS_2013 = { identifier: 'ISO/IEC 27001', version: '2013' };
 
 /**
  * ISO/IEC 27001:2013, granted 2024-03-20: its cycle expires 2027-03-19, capped at the transition
@@ -18,26 +10,7 @@ const ISMS_2013 = { identifier: 'ISO/IEC 27001', version: '2013' };
  */
 beforeAll(async () => {
   api = await startApiHarness({ now: '2025-08-05T02:00:00Z' });
-  const { service } = api;
-  await registerReadyOrganisation(service, 'org-isms', 'Isms Hosting Co.', '91110000MA0I000001');
-  await applicationAccepted(service, {
-    organisationId: 'org-isms',
-    auditCycleId: 'cycle-isms',
-    certificateId: 'cert-isms',
-    standard: ISMS_2013,
-  });
-  await auditDone(service, 'cycle-isms', 'stage1', 'STAGE1', '2024-02-05', '2024-02-06');
-  await auditDone(service, 'cycle-isms', 'stage2', 'STAGE2', '2024-03-04', '2024-03-06');
-  await service.decideCertification(
-    {
-      auditCycleId: 'cycle-isms',
-      decision: 'GRANTED',
-      decidedOn: d('2024-03-20'),
-      reasons: ['met'],
-    },
-    { actor: 'dm-1' },
-  );
-  await api.settle();
+  await grantedIsms2013(api);
 }, 60_000);
 afterAll(() => api.close());
 

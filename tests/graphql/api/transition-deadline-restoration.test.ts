@@ -1,18 +1,11 @@
 import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import {
-  applicationAccepted,
-  auditDone,
-  d,
-  dataOf,
-  registerReadyOrganisation,
-} from './api-lifecycle';
+import { auditDone, d, dataOf, grantedIsms2013 } from './api-lifecycle';
 
 let api: ApiHarness;
 
 const ADMIN = { actor: 'admin-1' };
 const DECISION_MAKER = { actor: 'dm-1' };
-const ISMS_2013 = { identifier: 'ISO/IEC 27001', version: '2013' };
 const ISMS_2022 = { identifier: 'ISO/IEC 27001', version: '2022' };
 const TRANSITION = 'TRANSITION_DEADLINE:ISO/IEC 27001:2013';
 
@@ -23,26 +16,8 @@ const TRANSITION = 'TRANSITION_DEADLINE:ISO/IEC 27001:2013';
  */
 beforeAll(async () => {
   api = await startApiHarness({ now: '2025-11-20T02:00:00Z' });
+  await grantedIsms2013(api);
   const { service } = api;
-  await registerReadyOrganisation(service, 'org-isms', 'Isms Hosting Co.', '91110000MA0I000001');
-  await applicationAccepted(service, {
-    organisationId: 'org-isms',
-    auditCycleId: 'cycle-isms',
-    certificateId: 'cert-isms',
-    standard: ISMS_2013,
-  });
-  await auditDone(service, 'cycle-isms', 'stage1', 'STAGE1', '2024-02-05', '2024-02-06');
-  await auditDone(service, 'cycle-isms', 'stage2', 'STAGE2', '2024-03-04', '2024-03-06');
-  await service.decideCertification(
-    {
-      auditCycleId: 'cycle-isms',
-      decision: 'GRANTED',
-      decidedOn: d('2024-03-20'),
-      reasons: ['met'],
-    },
-    DECISION_MAKER,
-  );
-  await api.settle();
   await service.expireCertificate(
     { certificateId: 'cert-isms', recordedOn: d('2025-11-01') },
     { actor: 'deadline-scanner' },
