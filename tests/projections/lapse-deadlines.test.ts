@@ -30,6 +30,7 @@ describe('deadlines of a certificate that expired and was never restored', () =>
         clause: 'A.5.15',
         description: 'access reviews not recorded',
         raisedOn: d('2027-07-06'),
+        raisedBy: 'p-auditor',
       },
     });
     await run.certificate(

@@ -289,6 +289,7 @@ export const appendTypicalLifecycle = async (store: SqliteEventStore): Promise<v
       clause: '8.2.3',
       description: 'service level targets not monitored',
       raisedOn: d('2024-03-06'),
+      raisedBy: 'p-auditor',
     },
   });
   await run.cycle({

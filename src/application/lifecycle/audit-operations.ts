@@ -173,7 +173,7 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
       };
     }),
 
-    /** Answers the nonconformity id too (generated when absent). */
+    /** The actor raises it; answers the nonconformity id too (generated when absent). */
     raiseNonconformity: async (
       { ncId = runtime.newId(), ...finding }: RaiseNonconformityInput,
       context: OperationContext,
@@ -181,7 +181,7 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
     ): Promise<OperationResult & { ncId: string }> => ({
       ...(await send(
         finding.auditCycleId,
-        () => ({ type: 'RaiseNonconformity', data: { ...finding, ncId } }),
+        () => ({ type: 'RaiseNonconformity', data: { ...finding, ncId, raisedBy: context.actor } }),
         context,
         options,
       )),

@@ -114,6 +114,7 @@ export type RaiseNonconformity = DomainCommand<
     clause: string;
     description: string;
     raisedOn: CalendarDate;
+    raisedBy: string;
   }
 >;
 

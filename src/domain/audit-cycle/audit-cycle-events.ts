@@ -102,6 +102,8 @@ export type NonconformityRaised = DomainEvent<
     clause: string;
     description: string;
     raisedOn: CalendarDate;
+    /** Who raised it: audit work (17021-1 9.5). Absent from findings recorded before 2026-11-28. */
+    raisedBy?: string;
     responseDueOn: CalendarDate;
     /** Stage-2 majors only: verified by this date or stage 2 is repeated. */
     verificationLimitOn: CalendarDate | null;

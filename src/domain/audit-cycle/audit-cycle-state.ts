@@ -45,9 +45,12 @@ export interface Nonconformity {
   clause: string;
   description: string;
   raisedOn: CalendarDate;
+  /** Null for findings recorded before raisedBy was kept. */
+  raisedBy: string | null;
   responseDueOn: CalendarDate;
   verificationLimitOn: CalendarDate | null;
   planAcceptedOn: CalendarDate | null;
+  planAcceptedBy: string | null;
   verifiedOn: CalendarDate | null;
   /** Who verified the correction and corrective action: follow-up audit work (17021-1 9.4.9). */
   verifiedBy: string | null;

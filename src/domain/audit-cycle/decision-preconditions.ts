@@ -18,9 +18,17 @@ import {
   TransferReviewMissingError,
 } from './decision-errors';
 
+/** The part a person took in a nonconformity's audit work: raising it or its follow-up. */
+const nonconformityRole = (nc: Nonconformity, personId: string): string | null => {
+  if (nc.raisedBy === personId) return 'raised';
+  if (nc.planAcceptedBy === personId) return 'accepted the corrective-action plan of';
+  if (nc.verifiedBy === personId) return 'verified';
+  return null;
+};
+
 /**
  * [N] 9.5: whoever decides took part in no audit of the cycle: not on a planned or actual team,
- * and verified none of its nonconformities.
+ * and raised none of its nonconformities, accepted none of their plans and verified none.
  */
 export const requireImpartialDecisionMaker = (cycle: AuditCycle, decisionMakerId: string) => {
   const audit = cycle.audits.find(
@@ -36,13 +44,14 @@ export const requireImpartialDecisionMaker = (cycle: AuditCycle, decisionMakerId
         `took no part in any audit of the cycle (17021-1 9.5)`,
     );
   }
-  const verified = cycle.nonconformities.find((nc) => nc.verifiedBy === decisionMakerId);
-  if (verified) {
+  for (const nc of cycle.nonconformities) {
+    const role = nonconformityRole(nc, decisionMakerId);
+    if (role === null) continue;
     throw new ImpartialityError(
-      `decision maker ${decisionMakerId} verified nonconformity ${verified.ncId} of ` +
-        `${verified.auditKind} audit ${verified.auditId}: the ` +
+      `decision maker ${decisionMakerId} ${role} nonconformity ${nc.ncId} of ` +
+        `${nc.auditKind} audit ${nc.auditId}: the ` +
         `certification decision must be made by a person who took no part in any audit of the ` +
-        `cycle, its follow-up included (17021-1 9.5)`,
+        `cycle, its findings and their follow-up included (17021-1 9.5)`,
     );
   }
 };

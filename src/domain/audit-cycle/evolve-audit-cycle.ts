@@ -55,9 +55,11 @@ const evolveCycle = (cycle: AuditCycle, event: AuditCycleEvent): AuditCycle => {
         clause: event.data.clause,
         description: event.data.description,
         raisedOn: event.data.raisedOn,
+        raisedBy: event.data.raisedBy ?? null,
         responseDueOn: event.data.responseDueOn,
         verificationLimitOn: event.data.verificationLimitOn,
         planAcceptedOn: null,
+        planAcceptedBy: null,
         verifiedOn: null,
         verifiedBy: null,
         escalatedOn: null,
@@ -65,7 +67,10 @@ const evolveCycle = (cycle: AuditCycle, event: AuditCycleEvent): AuditCycle => {
       return { ...cycle, nonconformities: [...cycle.nonconformities, raised] };
     }
     case 'CorrectiveActionPlanAccepted':
-      return updateNonconformity(cycle, event.data.ncId, { planAcceptedOn: event.data.acceptedOn });
+      return updateNonconformity(cycle, event.data.ncId, {
+        planAcceptedOn: event.data.acceptedOn,
+        planAcceptedBy: event.data.acceptedBy,
+      });
     case 'NonconformityVerified':
       return updateNonconformity(cycle, event.data.ncId, {
         verifiedOn: event.data.verifiedOn,

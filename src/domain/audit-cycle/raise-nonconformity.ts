@@ -70,6 +70,7 @@ export const raiseNonconformity = (
         clause: requireText(data.clause, 'clause'),
         description: requireText(data.description, 'description'),
         raisedOn,
+        raisedBy: requireText(data.raisedBy, 'raisedBy'),
         responseDueOn,
         verificationLimitOn:
           grade === 'MAJOR' && audit.kind === 'STAGE2'

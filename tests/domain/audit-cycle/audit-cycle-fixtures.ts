@@ -174,6 +174,7 @@ export const raiseNonconformity = (
   auditId: string,
   grade: 'MAJOR' | 'MINOR',
   raisedOn: string,
+  raisedBy = LEAD,
 ): RaiseNonconformity => ({
   type: 'RaiseNonconformity',
   data: {
@@ -184,6 +185,7 @@ export const raiseNonconformity = (
     clause: '8.2.3',
     description: 'service level targets not monitored',
     raisedOn: d(raisedOn),
+    raisedBy,
   },
 });
 
@@ -259,18 +261,24 @@ export class AuditCycleHistory {
     ).run(completeAudit(auditId, first, last));
   }
 
-  nonconformity(ncId: string, auditId: string, grade: 'MAJOR' | 'MINOR', raisedOn: string): this {
-    return this.run(raiseNonconformity(ncId, auditId, grade, raisedOn));
+  nonconformity(
+    ncId: string,
+    auditId: string,
+    grade: 'MAJOR' | 'MINOR',
+    raisedOn: string,
+    raisedBy = LEAD,
+  ): this {
+    return this.run(raiseNonconformity(ncId, auditId, grade, raisedOn, raisedBy));
   }
 
-  planAccepted(ncId: string, acceptedOn: string): this {
+  planAccepted(ncId: string, acceptedOn: string, acceptedBy = LEAD): this {
     return this.run({
       type: 'AcceptCorrectiveActionPlan',
       data: {
         auditCycleId: CYCLE_ID,
         ncId,
         acceptedOn: d(acceptedOn),
-        acceptedBy: LEAD,
+        acceptedBy,
         plan: 'monitor SLAs monthly',
       },
     });

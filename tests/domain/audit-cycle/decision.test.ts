@@ -200,6 +200,53 @@ describe('granting initial certification', () => {
       });
   });
 
+  it('refuses a decision by the person who raised a nonconformity of the cycle, on no team', () => {
+    const history = AuditCycleHistory.readyForDecision()
+      .nonconformity('nc-minor', 'stage2', 'MINOR', '2024-03-06', DECIDER)
+      .planAccepted('nc-minor', '2024-03-12');
+    spec(history.events)
+      .when(decideCertification('2024-03-20'))
+      .thenThrows(ImpartialityError, {
+        rule: 'IMPARTIALITY',
+        message: new RegExp(`${DECIDER} raised nonconformity nc-minor of STAGE2 audit stage2`),
+      });
+  });
+
+  it('refuses a refusal by the person who raised a nonconformity of the cycle too', () => {
+    const history = AuditCycleHistory.readyForDecision().nonconformity(
+      'nc-major',
+      'stage2',
+      'MAJOR',
+      '2024-03-06',
+      DECIDER,
+    );
+    spec(history.events)
+      .when(decideCertification('2024-03-20', { decision: 'REFUSED' }))
+      .thenThrows(ImpartialityError, { rule: 'IMPARTIALITY', message: /raised nonconformity/ });
+  });
+
+  it('refuses a decision by the person who accepted a corrective-action plan of the cycle', () => {
+    const history = AuditCycleHistory.readyForDecision()
+      .nonconformity('nc-minor', 'stage2', 'MINOR', '2024-03-06')
+      .planAccepted('nc-minor', '2024-03-12', DECIDER);
+    spec(history.events)
+      .when(decideCertification('2024-03-20'))
+      .thenThrows(ImpartialityError, {
+        rule: 'IMPARTIALITY',
+        message: new RegExp(
+          `${DECIDER} accepted the corrective-action plan of nonconformity nc-minor`,
+        ),
+      });
+  });
+
+  it('lets a person who took no part in the audits or their findings decide', () => {
+    const history = AuditCycleHistory.readyForDecision()
+      .nonconformity('nc-minor', 'stage2', 'MINOR', '2024-03-06')
+      .planAccepted('nc-minor', '2024-03-12');
+    const [event] = spec(history.events).when(decideCertification('2024-03-20')).events();
+    expect(event?.type).toBe('CertificationGranted');
+  });
+
   it('refuses a refusal by a member of the audit team too', () => {
     spec(AuditCycleHistory.readyForDecision().events)
       .when(decideCertification('2024-03-20', { decision: 'REFUSED', decisionMakerId: LEAD }))

@@ -45,6 +45,7 @@ describe('raising nonconformities', () => {
             clause: '8.2.3',
             description: 'service level targets not monitored',
             raisedOn: d('2024-03-06'),
+            raisedBy: LEAD,
             responseDueOn: d('2024-06-04'),
             verificationLimitOn: null,
           },

@@ -54,4 +54,19 @@ describe('replaying an audit cycle stream', () => {
     expect(state).toMatchObject({ policy: recorded });
     expect(auditCycleDeadlines(state).map((x) => x.dueDate)).toContain('2026-12-31');
   });
+
+  it('replays a finding recorded before its raiser was kept: no raiser, the decision unchanged', () => {
+    const history = AuditCycleHistory.readyForDecision()
+      .nonconformity('nc-minor', 'stage2', 'MINOR', '2024-03-06')
+      .planAccepted('nc-minor', '2024-03-12');
+    const stored = (JSON.parse(JSON.stringify(history.events)) as AuditCycleEvent[]).map((event) =>
+      event.type === 'NonconformityRaised'
+        ? { ...event, data: { ...event.data, raisedBy: undefined } }
+        : event,
+    );
+    const state = replay(stored);
+    expect(state).toMatchObject({ nonconformities: [{ ncId: 'nc-minor', raisedBy: null }] });
+    const [event] = auditCycleDecider.decide(decideCertification('2024-03-20'), state);
+    expect(event?.type).toBe('CertificationGranted');
+  });
 });

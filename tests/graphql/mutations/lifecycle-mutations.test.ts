@@ -291,6 +291,44 @@ describe('refusals', () => {
     expect((await api.store.readAll()).length).toBe(before);
   });
 
+  it('refuses a decision by the person who raised a finding of the cycle, on no audit team', async () => {
+    const auditCycleId = 'cycle-raiser';
+    await cycleReadyForDecision(api, 'org-raiser', auditCycleId, 'cert-raiser');
+    const expert = 'person-technical-expert';
+    const raise = await api.query(
+      { key: api.createKey(Role.AUDITOR, expert) },
+      MUTATIONS.raiseNonconformity,
+      {
+        input: {
+          auditCycleId,
+          ncId: 'nc-expert',
+          auditId: `${auditCycleId}-stage2`,
+          grade: 'MINOR',
+          clause: '8.2.3',
+          description: 'service level targets not monitored',
+          raisedOn: '2024-08-07',
+        },
+      },
+    );
+    expect(raise.body.errors).toBeUndefined();
+    await mutate(api, Role.AUDITOR, 'acceptCorrectiveActionPlan', {
+      auditCycleId,
+      ncId: 'nc-expert',
+      plan: 'monthly SLA review',
+      acceptedOn: '2024-08-12',
+    });
+    const before = (await api.store.readAll()).length;
+    const response = await api.query(
+      { key: api.createKey(Role.DECISION_MAKER, expert) },
+      MUTATIONS.decideCertification,
+      { input: { auditCycleId, decision: 'GRANTED', decidedOn: '2024-08-20', reasons: [] } },
+    );
+    const error = firstError(response);
+    expect(error.extensions).toMatchObject({ code: 'DOMAIN_RULE_VIOLATION', rule: 'IMPARTIALITY' });
+    expect(error.message).toContain(`${expert} raised nonconformity nc-expert`);
+    expect((await api.store.readAll()).length).toBe(before);
+  });
+
   it("refuses a grant its certificate would refuse, with the certificate's rule, recording nothing", async () => {
     const { certificateId } = await grantedOverHttp(api, 'org-withdrawn');
     today('2026-12-01');
