@@ -67,10 +67,10 @@ export const requireOrderedDates = (
   }
 };
 
-/** The audit team: non-empty, the lead among its members. */
+/** The audit team: non-empty, each person named once, the lead among its members. */
 export const requireTeam = (leadAuditorId: unknown, team: unknown): string[] => {
   const lead = requireText(leadAuditorId, 'leadAuditorId');
-  const members = requireTextList(team, 'team', { nonEmpty: true });
+  const members = requireTextList(team, 'team', { nonEmpty: true, ids: true });
   if (!members.includes(lead)) {
     throw new InvalidAuditCycleInputError(
       `the lead auditor ${lead} is not on the audit team (${members.join(', ')})`,

@@ -37,7 +37,9 @@ export class PlanAuditInput {
   @IsIdentifier()
   leadAuditorId!: string;
 
-  @Field(() => [ID], { description: 'Person ids of the whole team, the lead auditor included.' })
+  @Field(() => [ID], {
+    description: 'Person ids of the whole team, each once, the lead auditor included.',
+  })
   @IsList({ nonEmpty: true })
   @IsIdentifier({ list: true })
   team!: string[];

@@ -57,6 +57,25 @@ describe('planning audits', () => {
       .thenThrows(InvalidAuditCycleInputError, { rule: 'INVALID_INPUT', message: /p-lead/ });
   });
 
+  it('refuses a team that names a person twice, as it refuses a site named twice', () => {
+    spec(accepted().events)
+      .when(
+        planAudit('stage1', 'STAGE1', '2024-02-05', '2024-02-06', { team: [LEAD, AUDITOR, LEAD] }),
+      )
+      .thenThrows(InvalidAuditCycleInputError, {
+        rule: 'INVALID_INPUT',
+        field: 'team',
+        message: /team names p-lead twice/,
+      });
+  });
+
+  it('refuses an actual team that names a person twice', () => {
+    const history = accepted().run(planAudit('stage1', 'STAGE1', '2024-02-05', '2024-02-06'));
+    spec(history.events)
+      .when(completeAudit('stage1', '2024-02-05', '2024-02-06', { team: [LEAD, AUDITOR, AUDITOR] }))
+      .thenThrows(InvalidAuditCycleInputError, { field: 'team', message: /p-auditor twice/ });
+  });
+
   it('refuses a planned end before the planned start', () => {
     spec(accepted().events)
       .when(planAudit('stage1', 'STAGE1', '2024-02-06', '2024-02-05'))

@@ -388,6 +388,12 @@ describe('input the domain finds malformed', () => {
       'INVALID_INPUT',
     ],
     [
+      'a team that names a person twice',
+      withField(VALID.planAudit as Target, 'team', ['lead', 'second', 'lead']),
+      'team',
+      'INVALID_INPUT',
+    ],
+    [
       'a surveillance audit without its number',
       withField(VALID.planAudit as Target, 'surveillanceNumber', null),
       'surveillanceNumber',
