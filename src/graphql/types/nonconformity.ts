@@ -30,7 +30,11 @@ export class Nonconformity {
   @Field(() => CalendarDateScalar)
   responseDueOn!: CalendarDate;
 
-  @Field(() => CalendarDateScalar, { nullable: true, description: 'Majors: verify by this date.' })
+  @Field(() => CalendarDateScalar, {
+    nullable: true,
+    description:
+      'Majors of a stage 2 (a minor escalated to major too): verified by this date, or stage 2 is repeated (MAJOR_NC_VERIFICATION_LIMIT). Null for other findings, whose only deadline is responseDueOn.',
+  })
   verificationLimitOn!: CalendarDate | null;
 
   @Field(() => CalendarDateScalar, { nullable: true })
