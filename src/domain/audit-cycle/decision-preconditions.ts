@@ -35,13 +35,20 @@ export const requireImpartialDecisionMaker = (cycle: AuditCycle, decisionMakerId
     (a) => a.team.includes(decisionMakerId) || a.completion?.team.includes(decisionMakerId),
   );
   if (audit) {
-    const dates = audit.completion
-      ? `${audit.completion.firstDay} to ${audit.completion.lastDay}`
-      : `planned ${audit.plannedStart} to ${audit.plannedEnd}`;
+    const { completion } = audit;
+    const part =
+      completion === null
+        ? `is on the planned audit team of ${audit.kind} audit ${audit.auditId} ` +
+          `(planned ${audit.plannedStart} to ${audit.plannedEnd})`
+        : completion.team.includes(decisionMakerId)
+          ? `was on the audit team of ${audit.kind} audit ${audit.auditId} ` +
+            `(${completion.firstDay} to ${completion.lastDay})`
+          : `was on the planned audit team of ${audit.kind} audit ${audit.auditId} (planned ` +
+            `${audit.plannedStart} to ${audit.plannedEnd}; not on the team that did it from ` +
+            `${completion.firstDay} to ${completion.lastDay})`;
     throw new ImpartialityError(
-      `decision maker ${decisionMakerId} was on the audit team of ${audit.kind} audit ` +
-        `${audit.auditId} (${dates}): the certification decision must be made by a person who ` +
-        `took no part in any audit of the cycle (17021-1 9.5)`,
+      `decision maker ${decisionMakerId} ${part}: the certification decision must be made by a ` +
+        `person who took no part in any audit of the cycle, planned or done (17021-1 9.5)`,
     );
   }
   for (const nc of cycle.nonconformities) {

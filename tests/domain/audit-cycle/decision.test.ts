@@ -188,6 +188,36 @@ describe('granting initial certification', () => {
       });
   });
 
+  it('refuses a decision by someone only planned on a team, saying so', () => {
+    const history = AuditCycleHistory.initial()
+      .accepted()
+      .stage1()
+      .run(planAudit('stage2', 'STAGE2', '2024-03-04', '2024-03-06', { team: [LEAD, 'p-expert'] }))
+      .run(completeAudit('stage2', '2024-03-05', '2024-03-06', { team: [LEAD] }));
+    spec(history.events)
+      .when(decideCertification('2024-03-20', { decisionMakerId: 'p-expert' }))
+      .thenThrows(ImpartialityError, {
+        rule: 'IMPARTIALITY',
+        message:
+          /p-expert was on the planned audit team of STAGE2 audit stage2 \(planned 2024-03-04 to 2024-03-06; not on the team that did it from 2024-03-05 to 2024-03-06\)/,
+      });
+  });
+
+  it('refuses a decision by a member of a team of an audit not yet done, as planned', () => {
+    const history = AuditCycleHistory.readyForDecision().run(
+      planAudit('special', 'SPECIAL', '2024-03-25', '2024-03-25', {
+        team: ['p-expert'],
+        leadAuditorId: 'p-expert',
+      }),
+    );
+    spec(history.events)
+      .when(decideCertification('2024-03-20', { decisionMakerId: 'p-expert' }))
+      .thenThrows(ImpartialityError, {
+        message:
+          /p-expert is on the planned audit team of SPECIAL audit special \(planned 2024-03-25 to 2024-03-25\)/,
+      });
+  });
+
   it('refuses a decision by the person who verified a nonconformity of the cycle', () => {
     const history = AuditCycleHistory.readyForDecision()
       .nonconformity('nc-major', 'stage2', 'MAJOR', '2024-03-06')
