@@ -212,9 +212,9 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
     ),
 
     /**
-     * The decision maker is the actor (impartiality is checked against the audit teams). A
-     * RECERTIFICATION decision carries the certificate's current expiry and cycle, loaded here. A grant the
-     * certificate would refuse is refused here, with the certificate's reason (`checkGrant`); the
+     * The decision maker is the actor (impartiality is checked against the audit teams and those
+     * who raised and followed up the findings). A RECERTIFICATION decision carries the
+     * certificate's current expiry and cycle, loaded here. A grant the certificate would refuse is refused here, with the certificate's reason (`checkGrant`); the
      * certificate itself changes when the certification-outcome reactor handles the grant.
      */
     decideCertification: operation(async (input: DecideCertificationInput, { actor }, cycle) => {

@@ -2,6 +2,7 @@ import type { DecideCertification } from './audit-cycle-commands';
 import type { CertificationGranted, CertificationRefused } from './audit-cycle-events';
 import { openAuditCycle, requireAcceptedApplication } from './audit-cycle-guards';
 import type { AuditCycle, AuditCycleState } from './audit-cycle-state';
+import { InvalidAuditCycleInputError } from './application-errors';
 import { grantedCertificate } from './certification-outcome';
 import { consultancyDeclaration, requireNoConsultancyCoolingOff } from './consultancy-cooling-off';
 import {
@@ -148,6 +149,13 @@ export const decideCertification = (
   const reasons = requireTextList(data.reasons, 'reasons', { nonEmpty: false });
   requireImpartialDecisionMaker(cycle, decisionMakerId);
   if (decision === 'GRANTED') return [grant(cycle, data, decidedOn, reasons)];
+  if (data.effectiveOn !== undefined) {
+    throw new InvalidAuditCycleInputError(
+      `a refusal issues no certificate: effectiveOn (${JSON.stringify(data.effectiveOn)}) is ` +
+        `given only with a grant`,
+      'effectiveOn',
+    );
+  }
   requireAfterCompletedAudits(cycle, decidedOn);
   if (reasons.length === 0) {
     throw new RefusalReasonsRequiredError(

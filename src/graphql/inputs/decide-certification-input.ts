@@ -27,7 +27,8 @@ export class DecideCertificationInput {
 
   @Field(() => CalendarDateScalar, {
     nullable: true,
-    description: 'When the certificate takes effect; default: the decision date.',
+    description:
+      'Grants only (refused with a refusal): when the certificate takes effect; default: the decision date.',
   })
   @IsOptional()
   effectiveOn?: CalendarDate;

@@ -459,6 +459,22 @@ describe('refusing certification', () => {
       });
   });
 
+  it('refuses a refusal given an effective date: a refusal issues no certificate', () => {
+    spec(AuditCycleHistory.readyForDecision().events)
+      .when(
+        decideCertification('2024-03-20', {
+          decision: 'REFUSED',
+          reasons: ['majors not closed'],
+          effectiveOn: d('2024-04-01'),
+        }),
+      )
+      .thenThrows(InvalidAuditCycleInputError, {
+        rule: 'INVALID_INPUT',
+        field: 'effectiveOn',
+        message: /refusal issues no certificate/,
+      });
+  });
+
   it('refuses a refusal without reasons', () => {
     spec(AuditCycleHistory.readyForDecision().events)
       .when(decideCertification('2024-03-20', { decision: 'REFUSED', reasons: [] }))

@@ -329,6 +329,33 @@ describe('refusals', () => {
     expect((await api.store.readAll()).length).toBe(before);
   });
 
+  it('answers a refusal sent with an effective date with BAD_USER_INPUT, recording nothing', async () => {
+    const auditCycleId = 'cycle-refused-effective';
+    await cycleReadyForDecision(
+      api,
+      'org-refused-effective',
+      auditCycleId,
+      'cert-refused-effective',
+    );
+    const before = (await api.store.readAll()).length;
+    const response = await api.query(Role.DECISION_MAKER, MUTATIONS.decideCertification, {
+      input: {
+        auditCycleId,
+        decision: 'REFUSED',
+        decidedOn: '2024-08-20',
+        effectiveOn: '2024-09-01',
+        reasons: ['majors not closed'],
+      },
+    });
+    const error = firstError(response);
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      rule: 'INVALID_INPUT',
+      field: 'effectiveOn',
+    });
+    expect((await api.store.readAll()).length).toBe(before);
+  });
+
   it("refuses a grant its certificate would refuse, with the certificate's rule, recording nothing", async () => {
     const { certificateId } = await grantedOverHttp(api, 'org-withdrawn');
     today('2026-12-01');
