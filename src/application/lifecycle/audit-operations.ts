@@ -12,6 +12,7 @@ import {
 import type { LifecycleRuntime } from './lifecycle-runtime';
 import { requireListedSites } from './certificate-sites';
 import { loadAuditCycle, loadCertificate, loadOrganisation } from './load-existing';
+import { requireNotAfterWithdrawal } from './not-after-withdrawal';
 import type { OperationContext, OperationOptions, OperationResult } from './operation-result';
 
 export interface PlanAuditInput {
@@ -136,7 +137,10 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
       send(input.auditCycleId, (cycle) => command(input, context, cycle), context, options);
 
   return {
-    /** Answers the audit id too (generated when absent); its sites are the organisation's. */
+    /**
+     * Answers the audit id too (generated when absent); its sites are the organisation's; none
+     * starts after its certificate's withdrawal.
+     */
     planAudit: async (
       { auditId = runtime.newId(), ...plan }: PlanAuditInput,
       context: OperationContext,
@@ -145,6 +149,12 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
       ...(await send(
         plan.auditCycleId,
         async (cycle) => {
+          await requireNotAfterWithdrawal(
+            store,
+            cycle,
+            plan.plannedStart,
+            `an audit planned to start`,
+          );
           if (Array.isArray(plan.sites)) await requireOrganisationSites(cycle, plan.sites, auditId);
           return { type: 'PlanAudit', data: { ...plan, auditId } };
         },
@@ -154,8 +164,12 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
       auditId,
     }),
 
-    /** The planned team and sites unless others are given; given sites are the organisation's. */
+    /**
+     * The planned team and sites unless others are given; given sites are the organisation's;
+     * not started after the certificate's withdrawal.
+     */
     completeAudit: operation(async (input: CompleteAuditInput, _context, cycle) => {
+      await requireNotAfterWithdrawal(store, cycle, input.firstDay, `an audit starting`);
       const planned = cycle.audits.find((audit) => audit.auditId === input.auditId);
       if (Array.isArray(input.sites))
         await requireOrganisationSites(cycle, input.sites, input.auditId);
@@ -173,7 +187,10 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
       };
     }),
 
-    /** The actor raises it; answers the nonconformity id too (generated when absent). */
+    /**
+     * The actor raises it, not after the certificate's withdrawal; answers the nonconformity id
+     * too (generated when absent).
+     */
     raiseNonconformity: async (
       { ncId = runtime.newId(), ...finding }: RaiseNonconformityInput,
       context: OperationContext,
@@ -181,7 +198,13 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
     ): Promise<OperationResult & { ncId: string }> => ({
       ...(await send(
         finding.auditCycleId,
-        () => ({ type: 'RaiseNonconformity', data: { ...finding, ncId, raisedBy: context.actor } }),
+        async (cycle) => {
+          await requireNotAfterWithdrawal(store, cycle, finding.raisedOn, 'a nonconformity raised');
+          return {
+            type: 'RaiseNonconformity',
+            data: { ...finding, ncId, raisedBy: context.actor },
+          };
+        },
         context,
         options,
       )),

@@ -356,6 +356,94 @@ describe('refusals', () => {
     expect((await api.store.readAll()).length).toBe(before);
   });
 
+  it('refuses audits and findings after the withdrawal, and records a finding dated before it', async () => {
+    const { certificateId } = await grantedOverHttp(api, 'org-after-withdrawal');
+    const auditCycleId = 'org-after-withdrawal-cycle';
+    today('2025-09-01');
+    await mutate(api, Role.AUDITOR, 'planAudit', {
+      auditCycleId,
+      auditId: 'surveillance-1',
+      kind: 'SURVEILLANCE',
+      surveillanceNumber: 1,
+      plannedStart: '2025-07-01',
+      plannedEnd: '2025-07-02',
+      mode: 'ON_SITE',
+      leadAuditorId: LEAD_AUDITOR,
+      team: [LEAD_AUDITOR],
+      sites: ['site-hq'],
+    });
+    await mutate(api, Role.AUDITOR, 'completeAudit', {
+      auditCycleId,
+      auditId: 'surveillance-1',
+      firstDay: '2025-07-01',
+      lastDay: '2025-07-02',
+    });
+    await mutate(api, Role.AUDITOR, 'planAudit', {
+      auditCycleId,
+      auditId: 'surveillance-2',
+      kind: 'SURVEILLANCE',
+      surveillanceNumber: 2,
+      plannedStart: '2025-07-30',
+      plannedEnd: '2025-07-31',
+      mode: 'REMOTE',
+      leadAuditorId: LEAD_AUDITOR,
+      team: [LEAD_AUDITOR],
+      sites: ['site-hq'],
+    });
+    await mutate(api, Role.DECISION_MAKER, 'withdrawCertificate', {
+      certificateId,
+      reason: 'client request',
+      ownFault: false,
+      withdrawnOn: '2025-08-01',
+    });
+    const finding = (ncId: string, raisedOn: string) =>
+      api.query(Role.AUDITOR, MUTATIONS.raiseNonconformity, {
+        input: {
+          auditCycleId,
+          ncId,
+          auditId: 'surveillance-1',
+          grade: 'MINOR',
+          clause: '9.1',
+          description: 'monitoring results not analysed',
+          raisedOn,
+        },
+      });
+    const before = (await api.store.readAll()).length;
+    const refused = [
+      await finding('nc-after', '2025-08-02'),
+      await api.query(Role.AUDITOR, MUTATIONS.planAudit, {
+        input: {
+          auditCycleId,
+          auditId: 'special',
+          kind: 'SPECIAL',
+          plannedStart: '2025-08-20',
+          plannedEnd: '2025-08-21',
+          mode: 'REMOTE',
+          leadAuditorId: LEAD_AUDITOR,
+          team: [LEAD_AUDITOR],
+          sites: ['site-hq'],
+        },
+      }),
+      await api.query(Role.AUDITOR, MUTATIONS.completeAudit, {
+        input: {
+          auditCycleId,
+          auditId: 'surveillance-2',
+          firstDay: '2025-08-04',
+          lastDay: '2025-08-05',
+        },
+      }),
+    ].map((response) => firstError(response));
+    for (const error of refused) {
+      expect(error.extensions).toMatchObject({
+        code: 'DOMAIN_RULE_VIOLATION',
+        rule: 'CERTIFICATE_WITHDRAWN',
+      });
+    }
+    expect(refused[0]?.message).toContain('withdrawn on 2025-08-01');
+    expect((await api.store.readAll()).length).toBe(before);
+    expect((await finding('nc-before', '2025-07-31')).body.errors).toBeUndefined();
+  });
+
   it("refuses a grant its certificate would refuse, with the certificate's rule, recording nothing", async () => {
     const { certificateId } = await grantedOverHttp(api, 'org-withdrawn');
     today('2026-12-01');
