@@ -68,6 +68,7 @@ const grant = (
   reasons: string[],
 ): CertificationGranted => {
   requireDecisiveActivity(cycle, decidedOn);
+  requireAfterCompletedAudits(cycle, decidedOn);
   requireMajorsVerifiedInTime(cycle, decidedOn);
   requireNonconformitiesAnswered(cycle, decidedOn);
   requireValidStandardVersion(cycle, decidedOn);

@@ -94,7 +94,10 @@ export const requireDecisiveActivity = (cycle: AuditCycle, decidedOn: CalendarDa
   }
 };
 
-/** A refusal, like a grant, comes after the audits it rests on: on or after the last completed one. */
+/**
+ * A decision, granted or refused, comes after the audits it rests on: on or after the last day of
+ * every audit of the cycle completed by then (a follow-up audit included).
+ */
 export const requireAfterCompletedAudits = (cycle: AuditCycle, decidedOn: CalendarDate): void => {
   for (const { kind, auditId, completion } of cycle.audits) {
     if (completion && decidedOn < completion.lastDay) {

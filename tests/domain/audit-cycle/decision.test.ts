@@ -114,6 +114,20 @@ describe('granting initial certification', () => {
       });
   });
 
+  it('refuses a grant dated before the end of another audit of the cycle, as a refusal is', () => {
+    const history = AuditCycleHistory.readyForDecision()
+      .run(planAudit('follow-up', 'SPECIAL', '2024-03-25', '2024-03-26'))
+      .run(completeAudit('follow-up', '2024-03-25', '2024-03-26'));
+    spec(history.events)
+      .when(decideCertification('2024-03-20'))
+      .thenThrows(DecisionBeforeAuditEndError, {
+        rule: 'DECISION_BEFORE_AUDIT_END',
+        message: /2024-03-20 precedes the end of SPECIAL audit follow-up on 2024-03-26/,
+      });
+    const [event] = spec(history.events).when(decideCertification('2024-03-26')).events();
+    expect(event?.type).toBe('CertificationGranted');
+  });
+
   it('grants on the last day of stage 2', () => {
     const [event] = spec(AuditCycleHistory.readyForDecision().events)
       .when(decideCertification('2024-03-06'))
