@@ -1,17 +1,18 @@
 import {
   type AuditCycle,
+  certificateDecider,
   certificateStreamName,
   CertificateWithdrawnError,
   isCalendarDate,
 } from '../../domain';
 import type { EventStore } from '../../eventstore';
-import { loadCertificate, streamExists } from './load-existing';
+import { loadAggregate } from '../load-aggregate';
 
 /**
  * Withdrawal is final (domain.md §2): no audit of the certificate is planned or done, and no
  * finding raised, after its withdrawal date (one dated before it may still be recorded late).
- * A cycle whose certificate is not issued has nothing to check; a malformed date is left to the
- * decider, which names it.
+ * A cycle whose certificate is not issued has nothing to check (one read of its stream); a
+ * malformed date is left to the decider, which names it.
  */
 export const requireNotAfterWithdrawal = async (
   store: EventStore,
@@ -19,11 +20,18 @@ export const requireNotAfterWithdrawal = async (
   date: unknown,
   what: string,
 ): Promise<void> => {
+  if (!isCalendarDate(date)) return;
   const { certificateId } = cycle.application;
-  if (!isCalendarDate(date) || !(await streamExists(store, certificateStreamName(certificateId))))
-    return;
-  const { number, withdrawal } = await loadCertificate(store, certificateId);
-  if (withdrawal && date > withdrawal.withdrawnOn) {
-    throw new CertificateWithdrawnError(number, withdrawal.withdrawnOn, `${what} on ${date}`);
+  const { state } = await loadAggregate(
+    store,
+    certificateStreamName(certificateId),
+    certificateDecider,
+  );
+  if (state.status !== 'NOT_ISSUED' && state.withdrawal && date > state.withdrawal.withdrawnOn) {
+    throw new CertificateWithdrawnError(
+      state.number,
+      state.withdrawal.withdrawnOn,
+      `${what} on ${date}`,
+    );
   }
 };
