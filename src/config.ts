@@ -33,6 +33,12 @@ export interface Config {
    * now on are suspended by the scan that finds their surveillance audit overdue.
    */
   autoSuspendOnMissedSurveillance: boolean;
+  /**
+   * `CERTCYCLE_ESCALATE_OVERDUE_MINOR=1` (default off): in audit cycles applied for from now on, a
+   * minor nonconformity with no plan accepted by its response due date is escalated to major by
+   * the next scan.
+   */
+  escalateOverdueMinor: boolean;
   /** `CERTCYCLE_ADMIN_API_KEY`: bootstrap key for an ADMIN. */
   adminApiKey: string | null;
   /** `CERTCYCLE_DEMO=1`: seed an empty store with demo data. */
@@ -265,6 +271,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     autoSuspendOnMissedSurveillance: flag(
       'CERTCYCLE_AUTO_SUSPEND_MISSED_SURVEILLANCE',
       env.CERTCYCLE_AUTO_SUSPEND_MISSED_SURVEILLANCE,
+      false,
+    ),
+    escalateOverdueMinor: flag(
+      'CERTCYCLE_ESCALATE_OVERDUE_MINOR',
+      env.CERTCYCLE_ESCALATE_OVERDUE_MINOR,
       false,
     ),
     adminApiKey: env.CERTCYCLE_ADMIN_API_KEY || null,

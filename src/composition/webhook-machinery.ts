@@ -28,7 +28,10 @@ export interface WebhookMachineryParts {
   timeZone: string;
   /** Its reminder thresholds. */
   policy: CertificationPolicy;
-  service: Pick<LifecycleService, 'suspendForMissedSurveillance' | 'recordExpiry'>;
+  service: Pick<
+    LifecycleService,
+    'suspendForMissedSurveillance' | 'recordExpiry' | 'escalateOverdueMinors'
+  >;
   /**
    * Resolves once the read models the scan reads hold the event at `position` (the projection
    * runner's `waitFor`), so reminders are read after what the scan recorded.

@@ -188,4 +188,15 @@ describe('composition settings', () => {
       new ConfigError('CERTCYCLE_AUTO_SUSPEND_MISSED_SURVEILLANCE=on is not 1, true, 0 or false'),
     );
   });
+
+  it('turns the escalation of overdue minor nonconformities on in the policy new applications record', () => {
+    expect(loadConfig({}).escalateOverdueMinor).toBe(false);
+    expect(policyFor(loadConfig({ CERTCYCLE_ESCALATE_OVERDUE_MINOR: 'true' }))).toEqual({
+      ...POLICY_PROFILES.ISO_17021,
+      escalateOverdueMinor: true,
+    });
+    expect(() => loadConfig({ CERTCYCLE_ESCALATE_OVERDUE_MINOR: 'yes' })).toThrow(
+      new ConfigError('CERTCYCLE_ESCALATE_OVERDUE_MINOR=yes is not 1, true, 0 or false'),
+    );
+  });
 });

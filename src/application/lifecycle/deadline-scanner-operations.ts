@@ -1,5 +1,7 @@
 import {
+  auditCycleDecider,
   auditCycleDeadlines,
+  auditCycleStreamName,
   type CalendarDate,
   type CertificateCommand,
   certificateDecider,
@@ -7,6 +9,7 @@ import {
   deadlineStateOn,
   expiryToRecord,
   missedSurveillanceSuspension,
+  overdueMinorsToEscalate,
 } from '../../domain';
 import type { LifecycleRuntime } from './lifecycle-runtime';
 import { loadAuditCycle, loadCertificate } from './load-existing';
@@ -58,6 +61,33 @@ export const deadlineScannerOperations = (runtime: LifecycleRuntime) => {
         context.actor,
       );
       return sendIfAny(certificateId, command, context);
+    },
+
+    /**
+     * [CB] policy `escalateOverdueMinor`: escalates to major each minor nonconformity of the audit
+     * cycle whose response is overdue on `asOf` (`overdueMinorsToEscalate`), one append each, dated
+     * `asOf`. Answers the last append and the nonconformities escalated (null: none, or the
+     * cycle's policy does not escalate).
+     */
+    escalateOverdueMinors: async (
+      auditCycleId: string,
+      asOf: CalendarDate,
+      context: OperationContext = { actor: DEADLINE_SCANNER_ACTOR },
+    ): Promise<(OperationResult & { ncIds: string[] }) | null> => {
+      const cycle = await loadAuditCycle(runtime.store, auditCycleId);
+      const ncIds: string[] = [];
+      let last: OperationResult | null = null;
+      for (const { ncId } of overdueMinorsToEscalate(cycle, asOf)) {
+        last = await runtime.run(
+          auditCycleDecider,
+          auditCycleId,
+          auditCycleStreamName(auditCycleId),
+          { type: 'EscalateOverdueNonconformity', data: { auditCycleId, ncId, escalatedOn: asOf } },
+          context,
+        );
+        ncIds.push(ncId);
+      }
+      return last && { ...last, ncIds };
     },
 
     /**

@@ -10,5 +10,6 @@ export * from './decision-errors';
 export * from './evolve-audit-cycle';
 export * from './nonconformity-errors';
 export * from './open-application';
+export * from './overdue-minors';
 export * from './surveillance-due-date';
 export * from './transfer-errors';

@@ -12,6 +12,8 @@ import { perDatabase } from '../support';
 export interface OpenDeadlineView {
   certificateId: string;
   organisationId: string;
+  /** The audit cycle it belongs to (null: one of a certificate outside any cycle). */
+  auditCycleId: string | null;
   type: DeadlineType;
   key: string;
   dueDate: CalendarDate;
@@ -34,6 +36,7 @@ interface OpenDeadlineRow {
   aggregate_id: string;
   certificate_id: string;
   organisation_id: string;
+  audit_cycle_id: string | null;
   type: string;
   key: string;
   due_date: string;
@@ -51,7 +54,8 @@ interface OpenDeadlineRow {
  * applications submitted at once with one id).
  */
 const OPEN_DEADLINES = `
-  SELECT d.aggregate_id, d.certificate_id, d.organisation_id, d.type, d.key, d.due_date,
+  SELECT d.aggregate_id, d.certificate_id, d.organisation_id, d.audit_cycle_id, d.type, d.key,
+    d.due_date,
     d.subject, c.number, c.recorded_status, c.version
   FROM rm_deadlines d LEFT JOIN rm_certificates c
     ON c.certificate_id = d.certificate_id AND c.organisation_id = d.organisation_id
@@ -71,6 +75,7 @@ const statements = perDatabase((db: Database) => ({
 const toView = (row: OpenDeadlineRow): OpenDeadlineView => ({
   certificateId: row.certificate_id,
   organisationId: row.organisation_id,
+  auditCycleId: row.audit_cycle_id,
   type: row.type as DeadlineType,
   key: row.key,
   dueDate: row.due_date as CalendarDate,
