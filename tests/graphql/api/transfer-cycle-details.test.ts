@@ -1,5 +1,6 @@
 import { Role } from '../../../src/graphql';
 import { type ApiHarness, personOf, startApiHarness } from '../support/api-harness';
+import { mutate } from '../mutations/lifecycle-over-http';
 import { dataOf, registerReadyOrganisation } from './api-lifecycle';
 
 let api: ApiHarness;
@@ -9,13 +10,6 @@ beforeAll(async () => {
   await registerReadyOrganisation(api.service, 'org-moving', 'Moving Co.', '91110000MA0M000001');
 }, 60_000);
 afterAll(() => api.close());
-
-const mutate = async (role: Role, name: string, inputType: string, input: object) =>
-  dataOf(
-    await api.query(role, `mutation ($input: ${inputType}!) { ${name}(input: $input) { id } }`, {
-      input,
-    }),
-  );
 
 const transferCycle = async () =>
   dataOf(
@@ -33,7 +27,7 @@ const transferCycle = async () =>
   ).auditCycle;
 
 it('shows the transfer application and its pre-transfer review on the audit cycle', async () => {
-  await mutate(Role.ADMIN, 'transferCertificateIn', 'TransferCertificateInInput', {
+  await mutate(api, Role.ADMIN, 'transferCertificateIn', {
     organisationId: 'org-moving',
     auditCycleId: 'cycle-moving',
     standard: { identifier: 'ISO/IEC 20000-1', version: '2018' },
@@ -46,7 +40,7 @@ it('shows the transfer application and its pre-transfer review on the audit cycl
     surveillanceProgramme: { completedSurveillances: 0 },
     submittedOn: '2025-01-06',
   });
-  await mutate(Role.ADMIN, 'reviewApplication', 'ReviewApplicationInput', {
+  await mutate(api, Role.ADMIN, 'reviewApplication', {
     auditCycleId: 'cycle-moving',
     outcome: 'ACCEPTED',
     reasons: [],
@@ -63,7 +57,7 @@ it('shows the transfer application and its pre-transfer review on the audit cycl
   expect(await transferCycle()).toEqual({ transferApplication: application, transferReview: null });
 
   const outstanding = { reference: 'NC-7', grade: 'MAJOR', description: 'no risk assessment' };
-  await mutate(Role.DECISION_MAKER, 'recordTransferReview', 'RecordTransferReviewInput', {
+  await mutate(api, Role.DECISION_MAKER, 'recordTransferReview', {
     auditCycleId: 'cycle-moving',
     reviewedOn: '2025-01-08',
     accredited: true,
