@@ -66,12 +66,6 @@ export interface VerifyNonconformityInput {
   verifiedOn?: CalendarDate;
 }
 
-export interface EscalateNonconformityInput {
-  auditCycleId: string;
-  ncId: string;
-  escalatedOn?: CalendarDate;
-}
-
 export interface DecideCertificationInput {
   auditCycleId: string;
   decision: 'GRANTED' | 'REFUSED';
@@ -224,13 +218,6 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
       ({ verifiedOn, ...input }: VerifyNonconformityInput, { actor }) => ({
         type: 'VerifyNonconformity',
         data: { ...input, verifiedOn: dateOr(verifiedOn), verifiedBy: actor },
-      }),
-    ),
-
-    escalateOverdueNonconformity: operation(
-      ({ escalatedOn, ...input }: EscalateNonconformityInput) => ({
-        type: 'EscalateOverdueNonconformity',
-        data: { ...input, escalatedOn: dateOr(escalatedOn) },
       }),
     ),
 

@@ -68,7 +68,6 @@ const grant = (
   reasons: string[],
 ): CertificationGranted => {
   requireDecisiveActivity(cycle, decidedOn);
-  requireAfterCompletedAudits(cycle, decidedOn);
   requireMajorsVerifiedInTime(cycle, decidedOn);
   requireNonconformitiesAnswered(cycle, decidedOn);
   requireValidStandardVersion(cycle, decidedOn);
@@ -149,6 +148,7 @@ export const decideCertification = (
   const decisionMakerId = requireText(data.decisionMakerId, 'decisionMakerId');
   const reasons = requireTextList(data.reasons, 'reasons', { nonEmpty: false });
   requireImpartialDecisionMaker(cycle, decisionMakerId);
+  requireAfterCompletedAudits(cycle, decidedOn);
   if (decision === 'GRANTED') return [grant(cycle, data, decidedOn, reasons)];
   if (data.effectiveOn !== undefined) {
     throw new InvalidAuditCycleInputError(
@@ -157,7 +157,6 @@ export const decideCertification = (
       'effectiveOn',
     );
   }
-  requireAfterCompletedAudits(cycle, decidedOn);
   if (reasons.length === 0) {
     throw new RefusalReasonsRequiredError(
       `refusing certification on ${decidedOn} requires the reasons`,

@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { GraphQLSchema } from 'graphql';
-import { findOrganisation } from '../../projections';
-import { NotFoundError } from '../errors';
+import { requireRegisteredOrganisation } from '../queries/read-access';
 
 type SourceStream = AsyncIterable<unknown> & { return?: () => Promise<unknown> };
 
@@ -22,9 +21,11 @@ export const requireKnownOrganisations = (
     if (!subscribe || !field.args.some((arg) => arg.name === 'organisationId')) continue;
     field.subscribe = async (source, args: { organisationId: string }, context, info) => {
       const stream = (await subscribe(source, args, context, info)) as SourceStream;
-      if (findOrganisation(readModels(), args.organisationId) === null) {
+      try {
+        requireRegisteredOrganisation(readModels(), args.organisationId);
+      } catch (error) {
         await stream.return?.();
-        throw new NotFoundError('Organisation', args.organisationId, 'organisationId');
+        throw error;
       }
       return stream;
     };

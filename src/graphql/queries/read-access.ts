@@ -32,6 +32,17 @@ export const visibleTo = <View>(
   return view;
 };
 
+/** An organisation id a caller named: NOT_FOUND naming `field` unless it is registered. */
+export const requireRegisteredOrganisation = (
+  readModels: ApiDependencies['readModels'],
+  organisationId: string,
+  field = 'organisationId',
+): void => {
+  if (findOrganisation(readModels, organisationId) === null) {
+    throw new NotFoundError('Organisation', organisationId, field);
+  }
+};
+
 /**
  * The organisation filter of a list (see `organisationScope`), once the organisation asked for
  * exists: an unknown one is NOT_FOUND naming `field`, not an empty list that reads as "nothing
@@ -45,9 +56,7 @@ export const organisationFilter = (
   field = 'organisationId',
 ): string | undefined => {
   const scope = organisationScope(principal, requested ?? undefined);
-  if (requested != null && findOrganisation(deps.readModels, requested) === null) {
-    throw new NotFoundError('Organisation', requested, field);
-  }
+  if (requested != null) requireRegisteredOrganisation(deps.readModels, requested, field);
   return scope;
 };
 

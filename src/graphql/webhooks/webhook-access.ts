@@ -1,9 +1,9 @@
-import { findOrganisation } from '../../projections';
 import type { WebhookSubscription, WebhookSubscriptions } from '../../webhooks/subscriptions';
 import { UnknownWebhookSubscriptionError } from '../../webhooks/subscriptions';
 import type { ApiDependencies, WebhookApi } from '../api-dependencies';
 import { type Principal, Role } from '../auth';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
+import { requireRegisteredOrganisation } from '../queries/read-access';
 
 /** ADMIN manages every endpoint; a CLIENT key those of its own organisation. */
 export const WEBHOOK_MANAGERS = [Role.ADMIN, Role.CLIENT];
@@ -44,9 +44,7 @@ export const endpointOrganisation = (
     }
     return own;
   }
-  if (requested && findOrganisation(deps.readModels, requested) === null) {
-    throw new NotFoundError('Organisation', requested, 'organisationId');
-  }
+  if (requested) requireRegisteredOrganisation(deps.readModels, requested);
   return requested;
 };
 
@@ -76,29 +74,4 @@ export const manageableSubscription = (
   }
   if (subscription === null) throw new NotFoundError('WebhookSubscription', id);
   return subscription;
-};
-
-/**
- * The organisation filter of a list: a CLIENT key sees its own organisation's endpoints only
- * (another one, known or not, is FORBIDDEN); an organisation asked for that is not registered is
- * NOT_FOUND, not an empty list.
- */
-export const listedOrganisation = (
-  deps: ApiDependencies,
-  principal: Principal | null,
-  requested: string | null | undefined,
-): string | undefined => {
-  if (!principal) throw new UnauthenticatedError();
-  const asked = requested ?? undefined;
-  if (
-    principal.role === Role.CLIENT &&
-    asked !== undefined &&
-    asked !== ownOrganisation(principal)
-  ) {
-    throw new ForbiddenError(`a CLIENT key of another organisation cannot see ${asked}`);
-  }
-  if (asked !== undefined && findOrganisation(deps.readModels, asked) === null) {
-    throw new NotFoundError('Organisation', asked, 'organisationId');
-  }
-  return principal.role === Role.CLIENT ? ownOrganisation(principal) : asked;
 };

@@ -4,10 +4,10 @@ import type { ApiDependencies } from '../api-dependencies';
 import type { RequestContext } from '../auth';
 import { CreateWebhookSubscriptionInput } from './create-webhook-subscription-input';
 import { UpdateWebhookSubscriptionInput } from './update-webhook-subscription-input';
+import { organisationFilter } from '../queries/read-access';
 import { webhookCall } from './webhook-api-error';
 import {
   endpointOrganisation,
-  listedOrganisation,
   manageableSubscription,
   WEBHOOK_MANAGERS,
   webhookApiOf,
@@ -43,7 +43,7 @@ export class WebhookSubscriptionResolver {
     @Arg('organisationId', () => ID, { nullable: true }) organisationId: string | null,
     @Ctx() { principal }: RequestContext,
   ): WebhookSubscriptionType[] {
-    const scope = listedOrganisation(this.deps, principal, organisationId);
+    const scope = organisationFilter(this.deps, principal, organisationId);
     return this.subscriptions.list(scope === undefined ? {} : { organisationId: scope });
   }
 
