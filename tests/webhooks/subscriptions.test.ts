@@ -164,6 +164,28 @@ describe('webhook subscriptions', () => {
     expect(() => kit.subscriptions.update('nope', {})).toThrow('no webhook subscription "nope"');
   });
 
+  it('drops the waiting deliveries a narrowed endpoint no longer matches', () => {
+    const { subscription } = create({ organisationId: null });
+    const queue = (type: 'certificate.suspended' | 'certificate.issued', organisationId: string) =>
+      kit.enqueue({ type, data: { certificateId: 'cert-1', organisationId } }, organisationId);
+    queue('certificate.issued', 'org-acme');
+    queue('certificate.suspended', 'org-acme');
+    queue('certificate.suspended', 'org-other');
+    kit.db.prepare("UPDATE wh_deliveries SET status = 'failed' WHERE event_id = 'event-1'").run();
+    const waiting = () =>
+      kit.deliveries
+        .list(subscription.id, { status: 'pending' })
+        .map((d) => [d.eventType, JSON.parse(d.payload).data.organisationId] as const);
+
+    kit.subscriptions.update(subscription.id, { description: 'renamed' });
+    expect(waiting()).toHaveLength(2);
+    kit.subscriptions.update(subscription.id, { organisationId: 'org-acme' });
+    expect(waiting()).toEqual([['certificate.suspended', 'org-acme']]);
+    kit.subscriptions.update(subscription.id, { eventTypes: ['certificate.issued'] });
+    expect(waiting()).toEqual([]);
+    expect(kit.deliveries.list(subscription.id).map((d) => d.status)).toEqual(['failed']);
+  });
+
   it('rotates the secret, keeping the previous one for 24 hours', () => {
     const { subscription, secret } = create();
     const { secret: fresh } = kit.subscriptions.rotateSecret(subscription.id);

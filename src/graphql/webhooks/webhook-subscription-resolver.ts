@@ -77,7 +77,10 @@ export class WebhookSubscriptionResolver {
   }
 
   @Authorized(WEBHOOK_MANAGERS)
-  @Mutation(() => WebhookSubscriptionType, { description: 'Changes the given fields only.' })
+  @Mutation(() => WebhookSubscriptionType, {
+    description:
+      'Changes the given fields only; waiting deliveries the narrowed endpoint no longer matches are deleted.',
+  })
   updateWebhookSubscription(
     @Arg('input', () => UpdateWebhookSubscriptionInput) input: UpdateWebhookSubscriptionInput,
     @Ctx() { principal }: RequestContext,

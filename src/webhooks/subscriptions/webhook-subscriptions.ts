@@ -141,19 +141,45 @@ export class WebhookSubscriptions {
     const description =
       input.description === undefined ? current.description : validDescription(input.description);
     this.db
-      .prepare(
-        `UPDATE wh_subscriptions SET url = ?, event_types = ?, organisation_id = ?, description = ?,
-           updated_at = ? WHERE id = ?`,
-      )
-      .run(
-        url,
-        JSON.stringify(eventTypes),
-        organisationId,
-        description,
-        this.clock.now().getTime(),
-        id,
-      );
+      .transaction(() => {
+        this.db
+          .prepare(
+            `UPDATE wh_subscriptions SET url = ?, event_types = ?, organisation_id = ?,
+               description = ?, updated_at = ? WHERE id = ?`,
+          )
+          .run(
+            url,
+            JSON.stringify(eventTypes),
+            organisationId,
+            description,
+            this.clock.now().getTime(),
+            id,
+          );
+        this.dropUnmatchedPending(id, eventTypes, organisationId);
+      })
+      .immediate();
     return this.get(id);
+  }
+
+  /**
+   * Deletes the endpoint's waiting deliveries that its event types and organisation no longer
+   * match, so a narrowed endpoint is not sent them; delivered and failed ones stay as history.
+   * Every payload's `data.organisationId` is the organisation its delivery was queued for.
+   */
+  private dropUnmatchedPending(
+    id: string,
+    eventTypes: readonly WebhookEventType[],
+    organisationId: string | null,
+  ): void {
+    this.db
+      .prepare(
+        `DELETE FROM wh_deliveries
+         WHERE subscription_id = @id AND status = 'pending'
+           AND (event_type NOT IN (SELECT value FROM json_each(@eventTypes))
+             OR (@organisationId IS NOT NULL
+               AND json_extract(payload, '$.data.organisationId') IS NOT @organisationId))`,
+      )
+      .run({ id, eventTypes: JSON.stringify(eventTypes), organisationId });
   }
 
   disable(id: string, reason: DisabledReason = 'MANUAL'): WebhookSubscription {
