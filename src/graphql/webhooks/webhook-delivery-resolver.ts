@@ -83,7 +83,7 @@ export class WebhookDeliveryResolver {
   @Authorized(WEBHOOK_MANAGERS)
   @Mutation(() => WebhookDeliveryType, {
     description:
-      'Sends the delivery again now (once a `Retry-After` pause of its endpoint is over, and a disabled endpoint is enabled), with its original `webhook-id`, on a fresh retry schedule.',
+      'Sends the delivery again now (once an attempt of it in flight is answered, a `Retry-After` pause of its endpoint is over, and a disabled endpoint is enabled), with its original `webhook-id`, on a fresh retry schedule.',
   })
   resendWebhookDelivery(
     @Arg('id', () => ID) id: string,

@@ -89,7 +89,10 @@ export class WebhookDeliveries {
     return delivery;
   }
 
-  /** Sends the delivery again now, with its original `webhook-id`, on a fresh retry schedule. */
+  /**
+   * Sends the delivery again now, with its original `webhook-id`, on a fresh retry schedule; while
+   * an attempt of it is in flight, once that attempt is answered (never two requests at once).
+   */
   resend(id: number): WebhookDelivery {
     const changed = this.db
       .prepare(

@@ -65,9 +65,11 @@ interface ClaimedDelivery {
   payload: string;
   attempt_count: number;
   /**
-   * The lease it was claimed with (its `next_attempt_at` since): while the row still holds it,
-   * the delivery is as claimed; a resend or a new claim replaces it. Every claim gets a later
-   * lease than the one before, also when the clock stands still (`CERTCYCLE_NOW`).
+   * The lease it was claimed with (its `next_attempt_at` and `in_flight_until` since): while
+   * `next_attempt_at` still holds it, the delivery is as claimed; a resend or a new claim replaces
+   * it. While `in_flight_until` holds it, the delivery is not claimed again, resent or not: the
+   * attempt's record clears it (a crash lets it lapse). Every claim gets a later lease than the
+   * one before, also when the clock stands still (`CERTCYCLE_NOW`).
    */
   lease: number;
   subscription: SubscriptionRow;
@@ -268,7 +270,7 @@ export class WebhookDispatcher {
         const rows = candidates.filter(withinCap).slice(0, limit);
         const leaseUntil = Math.max(now + this.leaseMs, this.lastLease + 1);
         if (rows.length > 0) this.lastLease = leaseUntil;
-        for (const row of rows) this.statements.lease.run(leaseUntil, row.id);
+        for (const row of rows) this.statements.lease.run({ lease: leaseUntil, id: row.id });
         return rows.map(({ id, webhook_id, payload, attempt_count, ...subscription }) => ({
           id,
           webhook_id,
@@ -352,8 +354,8 @@ export class WebhookDispatcher {
   /**
    * Records the attempt, and its outcome for the endpoint. The outcome changes the delivery only
    * while the delivery is still under the claim the attempt was sent with: after a resend asked
-   * for meanwhile (and the new claim sending it), the older attempt neither fails, reschedules
-   * nor delivers it; the resend's own attempts decide.
+   * for meanwhile (claimed once this record releases the attempt), the older attempt neither
+   * fails, reschedules nor delivers it; the resend's own attempts decide.
    */
   private record({ delivery, sentAt, response, outcome }: Unrecorded): void {
     const s = this.statements;
@@ -370,6 +372,7 @@ export class WebhookDispatcher {
       succeeded: outcome.kind === 'delivered' ? 1 : 0,
     });
     if (recorded.changes === 0) return;
+    s.release.run(claim);
     switch (outcome.kind) {
       case 'delivered':
         s.delivered.run({ ...claim, now });
@@ -409,10 +412,17 @@ const prepare = (db: Database) => ({
      FROM wh_deliveries d JOIN wh_subscriptions s ON s.id = d.subscription_id
      WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND s.enabled = 1
        AND (s.throttled_until IS NULL OR s.throttled_until <= @now)
+       AND (d.in_flight_until IS NULL OR d.in_flight_until <= @now)
        AND s.id NOT IN (SELECT value FROM json_each(@busy))
      ORDER BY d.next_attempt_at, d.id LIMIT @limit`,
   ),
-  lease: db.prepare('UPDATE wh_deliveries SET next_attempt_at = ? WHERE id = ?'),
+  lease: db.prepare<{ id: number; lease: number }>(
+    'UPDATE wh_deliveries SET next_attempt_at = @lease, in_flight_until = @lease WHERE id = @id',
+  ),
+  /** The attempt is answered: a resend asked for meanwhile may now be claimed. */
+  release: db.prepare<{ id: number; lease: number }>(
+    'UPDATE wh_deliveries SET in_flight_until = NULL WHERE id = @id AND in_flight_until = @lease',
+  ),
   /** Records nothing for a delivery deleted meanwhile (with its endpoint). */
   attempt: db.prepare(
     `INSERT INTO wh_attempts

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 
 /**
  * Creates the webhook tables (all prefixed `wh_`) if they do not exist, and adds the columns later
- * versions added (`wh_certificates.status`). Idempotent.
+ * versions added (`wh_certificates.status`, `wh_deliveries.in_flight_until`). Idempotent.
  */
 export const createWebhookSchema = (db: Database): void => {
   db.pragma('foreign_keys = ON');
@@ -36,6 +36,7 @@ export const createWebhookSchema = (db: Database): void => {
       next_attempt_at INTEGER,
       created_at INTEGER NOT NULL,
       delivered_at INTEGER,
+      in_flight_until INTEGER,
       UNIQUE (event_id, subscription_id)
     ) STRICT;
     CREATE INDEX IF NOT EXISTS wh_deliveries_due ON wh_deliveries (status, next_attempt_at);
@@ -70,11 +71,14 @@ export const createWebhookSchema = (db: Database): void => {
       PRIMARY KEY (certificate_id, deadline_key, due_date, threshold)
     ) STRICT;
   `);
-  const certificateColumns = db
-    .prepare<[], string>("SELECT name FROM pragma_table_info('wh_certificates')")
+  addMissingColumn(db, 'wh_certificates', 'status', 'TEXT');
+  addMissingColumn(db, 'wh_deliveries', 'in_flight_until', 'INTEGER');
+};
+
+const addMissingColumn = (db: Database, table: string, column: string, type: string): void => {
+  const columns = db
+    .prepare<[string], string>('SELECT name FROM pragma_table_info(?)')
     .pluck()
-    .all();
-  if (!certificateColumns.includes('status')) {
-    db.exec('ALTER TABLE wh_certificates ADD COLUMN status TEXT');
-  }
+    .all(table);
+  if (!columns.includes(column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
 };

@@ -18,6 +18,8 @@ export interface Reply {
   body?: string;
   /** Wait this long before answering (a timeout test). */
   delayMs?: number;
+  /** Answer once this settles (an attempt the test keeps in flight). */
+  held?: Promise<void>;
 }
 
 export type Responder = (request: { path: string; webhookId: string }) => Reply;
@@ -63,7 +65,8 @@ export class Receiver {
           });
           if (!res.destroyed) res.writeHead(reply.status, reply.headers).end(reply.body ?? '');
         };
-        if (reply.delayMs) setTimeout(answer, reply.delayMs);
+        if (reply.held) void reply.held.then(answer);
+        else if (reply.delayMs) setTimeout(answer, reply.delayMs);
         else answer();
       });
     });
