@@ -158,20 +158,29 @@ const actionOf = (
 };
 
 /**
- * `api-key create|list|revoke` on the read-model database, where the service verifies keys. Only
- * `create` makes the database when there is none: `list` and `revoke` on a wrong data directory
- * say so instead of answering from a new, empty one.
+ * `api-key create|list|revoke` on the read-model database, where the service verifies keys: its
+ * arguments are checked here (a UsageError), before any setting is read; the answer runs it with
+ * the configuration. Only `create` makes the database when there is none: `list` and `revoke` on a
+ * wrong data directory say so instead of answering from a new, empty one.
  */
 export const apiKeyCommand = (
-  config: Config,
   argv: readonly string[],
   output: CommandOutputWithWarnings,
-): void => {
+): ((config: Config) => void) => {
   const [action, ...rest] = argv;
   if (action !== 'create' && action !== 'list' && action !== 'revoke') {
     throw new UsageError(`api-key needs create, list or revoke${action ? `, not ${action}` : ''}`);
   }
   const run = actionOf(action, rest, output);
+  return (config) => runOnReadModels(config, action, run, output);
+};
+
+const runOnReadModels = (
+  config: Config,
+  action: 'create' | 'list' | 'revoke',
+  run: Action,
+  output: CommandOutputWithWarnings,
+): void => {
   const file =
     action === 'create' ? readModelsFile(config) : existingStoreFile(config, `keys to ${action}`);
   const existed = existsSync(file);

@@ -9,9 +9,21 @@ import { UsageError } from './usage-error';
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
+/** The projections `rebuild [projection...]` names (all by default), or a UsageError. */
+export const rebuildProjectionNames = (argv: readonly string[]): string[] => {
+  const options = argv.filter((argument) => argument.startsWith('-'));
+  if (options.length > 0) throw new UsageError(`unknown option ${options.join(' ')}`);
+  const known = allProjections.map((projection) => projection.name);
+  const unknown = argv.filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown projection ${unknown.join(', ')} (known: ${known.join(', ')})`);
+  }
+  return argv.length > 0 ? [...new Set(argv)] : known;
+};
+
 /**
- * `rebuild [projection...]`: empties the named projections (all by default) and replays the whole
- * log into them. Only the projection runner runs: no reactor, no webhooks. On the embedded store,
+ * `rebuild [projection...]`: empties the named projections (`rebuildProjectionNames`) and
+ * replays the whole log into them. Only the projection runner runs: no reactor, no webhooks. On the embedded store,
  * a data directory without one is refused rather than given a new, empty store; beside an
  * EventStoreDB, a server that does not answer leaves the data directory untouched. The summary says
  * how much of the time went to the query indexes, built after the last event (the progress bar's
@@ -20,17 +32,9 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
  */
 export const rebuildCommand = async (
   config: Config,
-  argv: readonly string[],
+  names: readonly string[],
   { out, progress, signal }: CommandOutput & { progress: ProgressOutput; signal: AbortSignal },
 ): Promise<void> => {
-  const options = argv.filter((argument) => argument.startsWith('-'));
-  if (options.length > 0) throw new UsageError(`unknown option ${options.join(' ')}`);
-  const known = allProjections.map((projection) => projection.name);
-  const unknown = argv.filter((name) => !known.includes(name));
-  if (unknown.length > 0) {
-    throw new UsageError(`unknown projection ${unknown.join(', ')} (known: ${known.join(', ')})`);
-  }
-  const names = argv.length > 0 ? [...new Set(argv)] : known;
   if (config.eventStore === 'sqlite') existingStoreFile(config, 'events to rebuild from');
   /** The signal's abort as a RebuildInterruptedError, any other error as it is. */
   const interruptionOr = (error: unknown, unfinished: readonly string[]): unknown =>

@@ -1,10 +1,10 @@
-import { ConfigError, loadConfig } from '../config';
+import { type Config, ConfigError, loadConfig } from '../config';
 import { configurationFailure } from '../composition/start-failure';
 import { DataDirInUseError } from '../composition/storage';
 import { ApiError } from '../graphql/errors';
 import { apiKeyCommand } from './api-key-commands';
 import type { ProgressOutput } from './progress-bar';
-import { rebuildCommand } from './rebuild-command';
+import { rebuildCommand, rebuildProjectionNames } from './rebuild-command';
 import { RebuildInterruptedError } from './rebuild-interrupted-error';
 import { StoreBusyError } from './store-busy-error';
 import { USAGE } from './usage';
@@ -22,9 +22,24 @@ export interface CliIo {
   signal: AbortSignal;
 }
 
+/** The command with its arguments checked (a UsageError), to run once the settings are read. */
+const commandOf = (
+  command: string,
+  rest: readonly string[],
+  io: CliIo,
+): ((config: Config) => void | Promise<void>) => {
+  if (command === 'api-key') return apiKeyCommand(rest, io);
+  if (command === 'rebuild') {
+    const names = rebuildProjectionNames(rest);
+    return (config) => rebuildCommand(config, names, io);
+  }
+  throw new UsageError(`unknown command ${command}`);
+};
+
 /**
  * Runs one command line; answers the exit code (0 done, 1 failed, 2 bad usage, 130 interrupted,
- * as a shell reports a command that SIGINT ended).
+ * as a shell reports a command that SIGINT ended). Bad usage is reported before any setting is
+ * read: a mistyped command is named even where a setting is wrong too.
  */
 export const runCli = async (argv: readonly string[], io: CliIo): Promise<number> => {
   const [command, ...rest] = argv;
@@ -37,10 +52,8 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
       io.out(USAGE);
       return 0;
     }
-    const config = loadConfig(io.env);
-    if (command === 'api-key') apiKeyCommand(config, rest, io);
-    else if (command === 'rebuild') await rebuildCommand(config, rest, io);
-    else throw new UsageError(`unknown command ${command}`);
+    const run = commandOf(command, rest, io);
+    await run(loadConfig(io.env));
     return 0;
   } catch (error) {
     if (error instanceof RebuildInterruptedError) {

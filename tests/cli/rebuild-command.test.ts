@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { RebuildInterruptedError, rebuildCommand } from '../../src/cli';
+import { RebuildInterruptedError, rebuildCommand, rebuildProjectionNames } from '../../src/cli';
 import { startQuietly, testConfig } from '../composition/composed-service';
 import { temporaryDirectory } from '../eventstore/temp-store';
 import { seedLifecycles } from '../projections/lifecycle-copies';
@@ -45,7 +45,7 @@ describe('rebuildCommand', () => {
     const progress = { isTTY: true, write: (text: string) => writes.push(text) };
 
     await expect(
-      rebuildCommand(testConfig(dir.path), [], {
+      rebuildCommand(testConfig(dir.path), rebuildProjectionNames([]), {
         out: () => undefined,
         progress,
         signal: new AbortController().signal,

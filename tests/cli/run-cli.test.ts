@@ -80,6 +80,21 @@ describe('the command line with a malformed setting', () => {
   );
 });
 
+describe('the command line with bad usage and a malformed setting', () => {
+  it.each([
+    [['rebuld'], 'unknown command rebuld'],
+    [['api-key', 'lst'], 'api-key needs create, list or revoke, not lst'],
+    [['api-key', 'create', '--role', 'AUDITOR'], 'api-key create needs --role and --person'],
+    [['rebuild', 'certificats'], 'unknown projection certificats'],
+  ])('reports the usage problem of %j first, and exits with 2', async (argv, problem) => {
+    const { code, out, err } = await run(argv, { CERTCYCLE_EVENT_STORE: 'bogus' });
+    expect({ code, out }).toEqual({ code: 2, out: [] });
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(new RegExp(`^certcycle: ${problem}`));
+    expect(err[0]).toContain(USAGE);
+  });
+});
+
 describe('the command line interrupted', () => {
   const dir = temporaryDirectory('run-cli-interrupted');
   afterAll(() => dir.remove());
