@@ -6,6 +6,7 @@ import {
   POLICY_PROFILES,
   type PolicyProfile,
 } from './domain';
+import { DEFAULT_RECONNECT_BACKOFF, type ReconnectBackoff } from './eventstore';
 import { canonicalAddressEntry } from './webhooks/ssrf-guard';
 
 export type EventStoreKind = 'sqlite' | 'eventstoredb';
@@ -22,6 +23,12 @@ export interface Config {
   eventStore: EventStoreKind;
   /** `EVENTSTORE_CONNECTION_STRING`, required when eventStore is `eventstoredb`. */
   eventStoreConnectionString: string | null;
+  /**
+   * `CERTCYCLE_RECONNECT_INITIAL_MS` (default 500) and `CERTCYCLE_RECONNECT_MAX_MS` (default
+   * 30000): a component that lost the event store waits the first, doubling each attempt up to the
+   * second, before it reconnects.
+   */
+  reconnectBackoff: ReconnectBackoff;
   /** `CERTCYCLE_TIMEZONE`, IANA name, default UTC: the CB's calendar day. */
   timeZone: string;
   /** `CERTCYCLE_NOW`, an ISO instant that fixes the clock (demos, tests); unset = system clock. */
@@ -140,6 +147,27 @@ const timerMilliseconds = (name: string, value: string | undefined, fallback: nu
     );
   }
   return number;
+};
+
+/** The reconnection waits, the first no longer than the longest. */
+const reconnectBackoff = (env: NodeJS.ProcessEnv): ReconnectBackoff => {
+  const initialMs = timerMilliseconds(
+    'CERTCYCLE_RECONNECT_INITIAL_MS',
+    env.CERTCYCLE_RECONNECT_INITIAL_MS,
+    DEFAULT_RECONNECT_BACKOFF.initialMs,
+  );
+  const maxMs = timerMilliseconds(
+    'CERTCYCLE_RECONNECT_MAX_MS',
+    env.CERTCYCLE_RECONNECT_MAX_MS,
+    Math.max(DEFAULT_RECONNECT_BACKOFF.maxMs, initialMs),
+  );
+  if (initialMs > maxMs) {
+    throw new ConfigError(
+      `CERTCYCLE_RECONNECT_INITIAL_MS=${initialMs} is longer than ` +
+        `CERTCYCLE_RECONNECT_MAX_MS=${maxMs}: the first wait cannot exceed the longest`,
+    );
+  }
+  return { initialMs, maxMs };
 };
 
 const flag = (name: string, value: string | undefined, fallback: boolean): boolean => {
@@ -261,6 +289,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     dataDir: path.resolve(env.CERTCYCLE_DATA_DIR || 'data'),
     eventStore,
     eventStoreConnectionString,
+    reconnectBackoff: reconnectBackoff(env),
     timeZone: validTimeZone(env.CERTCYCLE_TIMEZONE || 'UTC'),
     fixedNow,
     policyProfile: oneOf(

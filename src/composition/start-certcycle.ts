@@ -127,7 +127,7 @@ export const startCertcycle = async (
   try {
     const clock = clockFor(config);
     const policy = policyFor(config);
-    const reconnect = reconnectReporting(health, log);
+    const reconnect = reconnectReporting(health, log, config.reconnectBackoff);
     const runner = new ProjectionRunner({
       store,
       db: readModels,

@@ -69,6 +69,8 @@ describe('composition settings', () => {
       for (const name of [
         'CERTCYCLE_READ_YOUR_WRITES_TIMEOUT_MS',
         'CERTCYCLE_REMINDER_SCAN_INTERVAL_MS',
+        'CERTCYCLE_RECONNECT_INITIAL_MS',
+        'CERTCYCLE_RECONNECT_MAX_MS',
       ]) {
         expect(() => loadConfig({ [name]: value })).toThrow(
           new ConfigError(
@@ -79,6 +81,41 @@ describe('composition settings', () => {
       }
     },
   );
+
+  it('waits 0.5 s before reconnecting to the event store, doubling up to 30 s, by default', () => {
+    expect(loadConfig({}).reconnectBackoff).toEqual({ initialMs: 500, maxMs: 30_000 });
+    expect(
+      loadConfig({ CERTCYCLE_RECONNECT_INITIAL_MS: '', CERTCYCLE_RECONNECT_MAX_MS: '' }),
+    ).toMatchObject({ reconnectBackoff: { initialMs: 500, maxMs: 30_000 } });
+  });
+
+  it('reads the reconnection waits from the environment', () => {
+    expect(
+      loadConfig({ CERTCYCLE_RECONNECT_INITIAL_MS: '250', CERTCYCLE_RECONNECT_MAX_MS: '120000' })
+        .reconnectBackoff,
+    ).toEqual({ initialMs: 250, maxMs: 120_000 });
+    expect(loadConfig({ CERTCYCLE_RECONNECT_MAX_MS: '5000' }).reconnectBackoff).toEqual({
+      initialMs: 500,
+      maxMs: 5000,
+    });
+    expect(loadConfig({ CERTCYCLE_RECONNECT_INITIAL_MS: '60000' }).reconnectBackoff).toEqual({
+      initialMs: 60_000,
+      maxMs: 60_000,
+    });
+  });
+
+  it.each([
+    [{ CERTCYCLE_RECONNECT_INITIAL_MS: '0' }, 'CERTCYCLE_RECONNECT_INITIAL_MS=0 is not a whole'],
+    [{ CERTCYCLE_RECONNECT_MAX_MS: '2147483648' }, 'CERTCYCLE_RECONNECT_MAX_MS=2147483648 is not'],
+    [
+      { CERTCYCLE_RECONNECT_INITIAL_MS: '5000', CERTCYCLE_RECONNECT_MAX_MS: '1000' },
+      'CERTCYCLE_RECONNECT_INITIAL_MS=5000 is longer than CERTCYCLE_RECONNECT_MAX_MS=1000: ' +
+        'the first wait cannot exceed the longest',
+    ],
+  ])('refuses the reconnection waits %j', (env, problem) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(problem);
+  });
 
   it('accepts the longest timer', () => {
     expect(

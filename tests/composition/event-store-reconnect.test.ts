@@ -57,12 +57,15 @@ describe('the projection runner over EventStoreDB, when the connection is lost',
     const applied: string[] = [];
     const health = new ServiceHealth();
     const lines: string[] = [];
-    const reconnect = reconnectReporting(health, (line) => lines.push(line));
+    const backoff = { initialMs: 1, maxMs: 4 };
+    const reconnect = reconnectReporting(health, (line) => lines.push(line), backoff);
+    const options = reconnect('the projection runner');
+    expect(options.backoff).toBe(backoff);
     runner = new ProjectionRunner({
       store,
       db,
       projections: [appliedLabels(applied, failOn)],
-      reconnect: { ...reconnect('the projection runner'), backoff: { initialMs: 1, maxMs: 4 } },
+      reconnect: options,
     });
     health.follow(runner);
     await runner.start();
