@@ -42,9 +42,13 @@ const recorded = <R extends OperationResult>(
  * not say so yet, and the escalation of minor nonconformities whose response is overdue. Whether a
  * missed surveillance suspends, or an overdue minor becomes major, is the policy recorded at the
  * application (`autoSuspendOnMissedSurveillance`, `escalateOverdueMinor`), which the service
- * checks: the running configuration may have changed since.
+ * checks: the running configuration may have changed since. `escalates` answers the latter from
+ * the read models, so a cycle whose policy does not escalate is not loaded at all.
  */
-const actionsFor = (service: ScannerService): ScannerAction[] => [
+const actionsFor = (
+  service: ScannerService,
+  escalates: (auditCycleId: string) => boolean,
+): ScannerAction[] => [
   {
     wants: (deadline, asOf) =>
       deadline.type === 'SURVEILLANCE_AUDIT_DUE' &&
@@ -79,7 +83,12 @@ const actionsFor = (service: ScannerService): ScannerAction[] => [
   },
   {
     wants: (deadline, asOf) =>
-      deadline.type === 'NC_RESPONSE_DUE' && overdue(deadline, asOf) ? deadline.auditCycleId : null,
+      deadline.type === 'NC_RESPONSE_DUE' &&
+      overdue(deadline, asOf) &&
+      deadline.auditCycleId !== null &&
+      escalates(deadline.auditCycleId)
+        ? deadline.auditCycleId
+        : null,
     run: async (auditCycleId, _deadline, asOf) =>
       recorded(
         await service.escalateOverdueMinors(auditCycleId, asOf),
@@ -105,10 +114,15 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * an aggregate the service found nothing to do for is not asked again that day. `deadlines` is
  * read lazily, a page at a time (`openDeadlines` keeps no query open between pages). Answers the
  * position of the last append (null: nothing appended); the actions run one after another, so
- * read models holding it hold every append of the run.
+ * read models holding it hold every append of the run. `escalates` says whether an audit cycle's
+ * recorded policy escalates overdue minor nonconformities.
  */
-export const scannerActions = (service: ScannerService, log: (line: string) => void) => {
-  const actions = actionsFor(service);
+export const scannerActions = (
+  service: ScannerService,
+  log: (line: string) => void,
+  escalates: (auditCycleId: string) => boolean,
+) => {
+  const actions = actionsFor(service, escalates);
   let askedOn: CalendarDate | null = null;
   const asked = new Map<ScannerAction, Set<string>>();
   return async (

@@ -5,7 +5,7 @@ import type { WebhookConfig } from '../config';
 import type { CertificationPolicy } from '../domain';
 import type { EventStore, GlobalPosition, ReconnectOptions } from '../eventstore';
 import { DEADLINE_REMINDER, deadlineReminderOf } from '../graphql/webhooks';
-import { openDeadlines } from '../projections';
+import { escalatesOverdueMinors, openDeadlines } from '../projections';
 import {
   type DeadlineSource,
   type OpenDeadline,
@@ -85,7 +85,9 @@ export const startWebhookMachinery = async (
   });
 
   const thresholds = parts.policy.reminderThresholdDays;
-  const runActions = scannerActions(parts.service, log);
+  const runActions = scannerActions(parts.service, log, (auditCycleId) =>
+    escalatesOverdueMinors(db, auditCycleId),
+  );
   const deadlines: DeadlineSource = {
     *openDeadlines(asOf) {
       const withinDays = Math.max(0, ...thresholds);

@@ -9,6 +9,7 @@ import {
   type CertificateCommand,
   certificateDecider,
   certificateStreamName,
+  type CertificationPolicy,
   DEFAULT_POLICY,
   type OrganisationCommand,
   organisationDecider,
@@ -100,6 +101,7 @@ export class Lifecycle {
     standard: StandardReference,
     submittedOn: string,
     recertification?: { previousAuditCycleId: string; certificateExpiryDate: CalendarDate },
+    policy: CertificationPolicy = DEFAULT_POLICY,
   ) {
     await this.cycle({
       type: 'SubmitApplication',
@@ -118,7 +120,7 @@ export class Lifecycle {
         sites: ['site-hq'],
         readiness: READY,
         submittedOn: d(submittedOn),
-        policy: DEFAULT_POLICY,
+        policy,
         ...(recertification ? { recertification } : {}),
       },
     });

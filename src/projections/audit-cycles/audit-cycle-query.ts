@@ -18,6 +18,11 @@ const statements = perDatabase((db: Database) => ({
   cycle: objectRows(
     db.prepare<[string], CycleRow>('SELECT * FROM rm_audit_cycles WHERE audit_cycle_id = ?'),
   ),
+  escalatesOverdueMinors: db
+    .prepare<[string], number>(
+      'SELECT escalates_overdue_minors FROM rm_audit_cycles WHERE audit_cycle_id = ?',
+    )
+    .pluck(),
   idsOfCertificate: db
     .prepare<[string], string>(
       'SELECT audit_cycle_id FROM rm_audit_cycles WHERE certificate_id = ?',
@@ -83,6 +88,13 @@ export const auditsOfCycle = (db: Database, auditCycleId: string): AuditView[] =
 /** The findings of a cycle, in the order raised. */
 export const nonconformitiesOfCycle = (db: Database, auditCycleId: string): NonconformityView[] =>
   statements(db).nonconformities.all(auditCycleId).map(nonconformityView);
+
+/**
+ * Whether the policy recorded at the cycle's application escalates overdue minor nonconformities
+ * (false for a cycle the read model does not hold).
+ */
+export const escalatesOverdueMinors = (db: Database, auditCycleId: string): boolean =>
+  statements(db).escalatesOverdueMinors.get(auditCycleId) === 1;
 
 /** The ids of every audit cycle of the certificate, whatever its kind or status. */
 export const auditCycleIdsOfCertificate = (db: Database, certificateId: string): string[] =>

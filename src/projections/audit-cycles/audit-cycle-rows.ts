@@ -12,6 +12,8 @@ export interface CycleRowValues {
   submitted_on: string;
   application: string;
   policy_profile: string;
+  /** 1: the policy recorded at the application escalates overdue minor nonconformities. */
+  escalates_overdue_minors: number;
   review: string | null;
   transfer_review: string | null;
   decision: string | null;
@@ -113,8 +115,8 @@ const valuesIn = (row: object, names: readonly string[]): unknown[] =>
   names.map((name) => (row as Record<string, unknown>)[name]);
 
 const CYCLE = columns(`audit_cycle_id, organisation_id, certificate_id, kind, status,
-  standard_identifier, standard_version, submitted_on, application, policy_profile, review,
-  transfer_review, decision, version`);
+  standard_identifier, standard_version, submitted_on, application, policy_profile,
+  escalates_overdue_minors, review, transfer_review, decision, version`);
 const AUDIT = columns(`audit_cycle_id, audit_id, planned_as, kind, surveillance_number,
   planned_start, planned_end, mode, lead_auditor_id, team, sites, first_day, last_day,
   completed_team, completed_sites`);

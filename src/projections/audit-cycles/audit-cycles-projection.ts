@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { AuditCycleEvent, CertificationGranted, CertificationRefused } from '../../domain';
 import type { RecordedEvent } from '../../eventstore';
 import type { Projection } from '../runner';
-import { domainEvent, streamOf } from '../support';
+import { domainEvent, dropTableWithout, streamOf } from '../support';
 import { cycleRows, flushCycleRows, forgetCycleRows } from './audit-cycle-rows';
 import { AUDIT_CYCLE_QUERY_INDEXES, AUDIT_CYCLE_TABLES } from './audit-cycle-tables';
 import type { DecisionView } from './audit-cycle-view';
@@ -46,6 +46,7 @@ const applyEvent = (db: Database, id: string, version: number, event: AuditCycle
       submitted_on: data.submittedOn,
       application: JSON.stringify(application),
       policy_profile: policy.profile,
+      escalates_overdue_minors: policy.escalateOverdueMinor ? 1 : 0,
       review: null,
       transfer_review: null,
       decision: null,
@@ -160,11 +161,18 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database): void => {
   flushCycleRows(db);
 };
 
-/** Audit cycles: application, review, audits, nonconformities, transfer review, decision. */
+/**
+ * Audit cycles: application, review, audits, nonconformities, transfer review, decision. Version 2:
+ * each cycle row says whether the policy recorded at its application escalates overdue minor
+ * nonconformities, so the deadline scan asks only those cycles.
+ */
 export const auditCyclesProjection: Projection = {
   name: 'audit_cycles',
-  version: 1,
-  setup: (db) => db.exec(AUDIT_CYCLE_TABLES),
+  version: 2,
+  setup: (db) => {
+    dropTableWithout(db, 'rm_audit_cycles', 'escalates_overdue_minors');
+    db.exec(AUDIT_CYCLE_TABLES);
+  },
   queryIndexes: AUDIT_CYCLE_QUERY_INDEXES,
   reset: (db) => {
     db.exec('DELETE FROM rm_audit_cycles; DELETE FROM rm_audits; DELETE FROM rm_nonconformities;');
