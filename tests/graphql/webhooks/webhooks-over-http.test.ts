@@ -271,6 +271,44 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
     expect(received.body).toBe('{"type":"certificate.suspended"}');
   });
 
+  it('deletes the waiting deliveries an endpoint narrowed by updateWebhookSubscription no longer matches', async () => {
+    const { subscription } = await create(Role.ADMIN, '/narrowed', {
+      eventTypes: ['certificate.suspended', 'certificate.withdrawn'],
+    });
+    dataOf(await api.query(Role.ADMIN, DISABLE, { id: subscription.id }));
+    const waiting = app.storage.readModels.prepare(
+      `INSERT INTO wh_deliveries (webhook_id, event_id, subscription_id, event_type, payload, status,
+         next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`,
+    );
+    const queue = (eventId: string, type: string, organisationId: string) =>
+      waiting.run(
+        `msg_${eventId}`,
+        eventId,
+        subscription.id,
+        type,
+        JSON.stringify({ type, data: { organisationId } }),
+        Date.parse(NOW),
+        Date.parse(NOW),
+      );
+    queue('narrow-1', 'certificate.suspended', ORGANISATION);
+    queue('narrow-2', 'certificate.withdrawn', ORGANISATION);
+    queue('narrow-3', 'certificate.suspended', 'org-other');
+
+    dataOf(
+      await api.query(Role.ADMIN, UPDATE, {
+        input: {
+          id: subscription.id,
+          eventTypes: ['certificate.suspended'],
+          organisationId: ORGANISATION,
+        },
+      }),
+    );
+    expect((await deliveriesOf(subscription.id)).map((d) => [d.eventId, d.status])).toEqual([
+      ['narrow-1', 'PENDING'],
+    ]);
+    dataOf(await api.query(Role.ADMIN, DELETE, { id: subscription.id }));
+  });
+
   describe('access', () => {
     it('lets a CLIENT key manage its own organisation only', async () => {
       const { subscription } = await create(Role.CLIENT, '/client', {
