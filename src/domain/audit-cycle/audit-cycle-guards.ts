@@ -5,7 +5,8 @@ import {
 } from './application-errors';
 import type { CalendarDate } from '../calendar';
 import type { AuditCycle, AuditCycleState } from './audit-cycle-state';
-import { AuditOrderError } from './audit-errors';
+import { stage2DueDate } from './audit-cycle-queries';
+import { AuditOrderError, Stage2WindowExceededError } from './audit-errors';
 
 /** The cycle the command is addressed to, refused when it does not exist or is closed. */
 export const openAuditCycle = (state: AuditCycleState, auditCycleId: string): AuditCycle => {
@@ -59,6 +60,25 @@ export const requireStage2AfterStage1 = (
   if (start <= stage1LastDay) {
     throw new AuditOrderError(
       `stage 2 ${when} on ${start} must follow stage 1, whose last day was ${stage1LastDay}`,
+    );
+  }
+};
+
+/**
+ * [CB] Stage 2 ends within the policy window after stage 1's last day, or stage 1 is repeated:
+ * refused as planned (`planned to end`) and as held (`ending`).
+ */
+export const requireStage2WithinWindow = (
+  cycle: AuditCycle,
+  stage1LastDay: CalendarDate,
+  end: CalendarDate,
+  when: 'planned to end' | 'ending',
+) => {
+  const dueOn = stage2DueDate(stage1LastDay, cycle);
+  if (end > dueOn) {
+    throw new Stage2WindowExceededError(
+      `stage 2 ${when} on ${end} is more than ${cycle.policy.stage2WindowMonths} months after ` +
+        `stage 1's last day ${stage1LastDay} (stage 2 was due by ${dueOn}): stage 1 must be repeated`,
     );
   }
 };

@@ -5,6 +5,7 @@ import {
   openAuditCycle,
   requireAfterAcceptance,
   requireStage2AfterStage1,
+  requireStage2WithinWindow,
 } from './audit-cycle-guards';
 import {
   cycleDecisionDate,
@@ -14,19 +15,13 @@ import {
   majorNcVerificationLimit,
   repeatedStage2,
   stage2DueBy,
-  stage2DueDate,
   stage2MustBeRepeated,
   startsAtStage2,
   surveillanceLastDay,
 } from './audit-cycle-queries';
 import type { Audit, AuditCycle, AuditCycleState } from './audit-cycle-state';
 import type { SurveillanceDue } from './audit-cycle-types';
-import {
-  AuditAlreadyCompletedError,
-  AuditNotFoundError,
-  AuditOrderError,
-  Stage2WindowExceededError,
-} from './audit-errors';
+import { AuditAlreadyCompletedError, AuditNotFoundError, AuditOrderError } from './audit-errors';
 import {
   requireDate,
   requireOrderedDates,
@@ -76,13 +71,7 @@ const checkStage2 = (
   requireStage2AfterStage1(stage1.completion.lastDay, firstDay, 'starting');
   const repeated = repeatedStage2(cycle, audit);
   if (repeated && cycle.audits.indexOf(repeated) > cycle.audits.indexOf(stage1)) return;
-  const dueOn = stage2DueDate(stage1.completion.lastDay, cycle);
-  if (lastDay > dueOn) {
-    throw new Stage2WindowExceededError(
-      `stage 2 ending on ${lastDay} is more than ${cycle.policy.stage2WindowMonths} months after ` +
-        `stage 1's last day ${stage1.completion.lastDay} (stage 2 was due by ${dueOn}): stage 1 must be repeated`,
-    );
-  }
+  requireStage2WithinWindow(cycle, stage1.completion.lastDay, lastDay, 'ending');
 };
 
 const checkSurveillance = (cycle: AuditCycle, audit: Audit, firstDay: CalendarDate): void => {

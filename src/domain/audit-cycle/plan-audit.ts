@@ -7,6 +7,7 @@ import {
   requireAcceptedApplication,
   requireAfterAcceptance,
   requireStage2AfterStage1,
+  requireStage2WithinWindow,
 } from './audit-cycle-guards';
 import { requireVersionOpenForAudit } from './closed-standard-version';
 import {
@@ -91,8 +92,16 @@ const checkStage1 = (cycle: AuditCycle, plannedStart: CalendarDate): void => {
   }
 };
 
-/** Stage 2 follows a completed stage 1 (starting after its last day), unless the cycle starts at stage 2. */
-const checkStage2 = (cycle: AuditCycle, plannedStart: CalendarDate): void => {
+/**
+ * Stage 2 follows a completed stage 1 (starting after its last day and planned to end within the
+ * policy window), unless the cycle starts at stage 2; a stage 2 that repeats a completed stage 2
+ * follows that stage 2, not the window.
+ */
+const checkStage2 = (
+  cycle: AuditCycle,
+  plannedStart: CalendarDate,
+  plannedEnd: CalendarDate,
+): void => {
   requireCycleKind(cycle, 'STAGE2');
   requireBeforeDecision(cycle, 'STAGE2');
   const stage1 = latestAudit(cycle, 'STAGE1');
@@ -109,7 +118,12 @@ const checkStage2 = (cycle: AuditCycle, plannedStart: CalendarDate): void => {
   }
   requireNoneOpen(cycle, 'STAGE2', null);
   const stage2 = currentStage2(cycle);
-  if (!stage2?.completion) return;
+  if (!stage2?.completion) {
+    if (stage1?.completion) {
+      requireStage2WithinWindow(cycle, stage1.completion.lastDay, plannedEnd, 'planned to end');
+    }
+    return;
+  }
   if (!stage2MustBeRepeated(cycle, stage2, plannedStart)) {
     throw new AuditOrderError(
       `stage 2 ${stage2.auditId} was completed on ${stage2.completion.lastDay}; it is repeated only ` +
@@ -201,7 +215,7 @@ export const planAudit = ({ data }: PlanAudit, state: AuditCycleState): AuditPla
       checkStage1(cycle, plannedStart);
       break;
     case 'STAGE2':
-      checkStage2(cycle, plannedStart);
+      checkStage2(cycle, plannedStart, plannedEnd);
       break;
     case 'RECERTIFICATION':
       checkRecertification(cycle);

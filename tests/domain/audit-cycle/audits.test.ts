@@ -197,6 +197,35 @@ describe('planning audits', () => {
       });
   });
 
+  it('plans stage 2 ending on the last day of its window after stage 1', () => {
+    const [event] = spec(accepted().stage1().events)
+      .when(planAudit('stage2', 'STAGE2', '2024-08-05', '2024-08-06'))
+      .events();
+    expect(event?.data).toMatchObject({ kind: 'STAGE2', plannedEnd: '2024-08-06' });
+  });
+
+  it('refuses to plan stage 2 ending after its window: stage 1 must be repeated', () => {
+    spec(accepted().stage1().events)
+      .when(planAudit('stage2', 'STAGE2', '2024-08-06', '2024-08-07'))
+      .thenThrows(Stage2WindowExceededError, {
+        rule: 'STAGE2_WINDOW_EXCEEDED',
+        message:
+          "stage 2 planned to end on 2024-08-07 is more than 6 months after stage 1's last day " +
+          '2024-02-06 (stage 2 was due by 2024-08-06): stage 1 must be repeated',
+      });
+  });
+
+  it('plans a stage 2 that repeats a stage 2 after its window, as the repetition is due', () => {
+    const history = accepted()
+      .stage1()
+      .stage2('2024-03-04', '2024-03-06')
+      .nonconformity('nc-1', 'stage2', 'MAJOR', '2024-03-06');
+    const [event] = spec(history.events)
+      .when(planAudit('stage2-repeat', 'STAGE2', '2024-10-01', '2024-10-02'))
+      .events();
+    expect(event?.data).toMatchObject({ auditId: 'stage2-repeat', kind: 'STAGE2' });
+  });
+
   it('plans special audits at any time after acceptance', () => {
     const [event] = spec(accepted().events)
       .when(planAudit('special', 'SPECIAL', '2024-01-20', '2024-01-20', { mode: 'REMOTE' }))
@@ -244,7 +273,7 @@ describe('completing audits', () => {
   });
 
   it('refuses stage 2 ending more than 6 months after stage 1: stage 1 must be repeated', () => {
-    const history = stage1Done().run(planAudit('stage2', 'STAGE2', '2024-08-06', '2024-08-07'));
+    const history = stage1Done().run(planAudit('stage2', 'STAGE2', '2024-08-05', '2024-08-06'));
     spec(history.events)
       .when(completeAudit('stage2', '2024-08-06', '2024-08-07'))
       .thenThrows(Stage2WindowExceededError, {
@@ -255,7 +284,7 @@ describe('completing audits', () => {
 
   it('allows stage 1 to be repeated after the window, and measures stage 2 from the repetition', () => {
     const history = stage1Done()
-      .run(planAudit('stage2', 'STAGE2', '2024-08-06', '2024-08-07'))
+      .run(planAudit('stage2', 'STAGE2', '2024-08-05', '2024-08-06'))
       .stage1('2024-09-02', '2024-09-03', 'stage1-repeat')
       .run(planAudit('stage2-repeat', 'STAGE2', '2024-10-01', '2024-10-02'));
     const [event] = spec(history.events)
@@ -266,7 +295,7 @@ describe('completing audits', () => {
 
   it('refuses to complete a stage 2 replaced by a repeated stage 1', () => {
     const history = stage1Done()
-      .run(planAudit('stage2', 'STAGE2', '2024-08-06', '2024-08-07'))
+      .run(planAudit('stage2', 'STAGE2', '2024-08-05', '2024-08-06'))
       .stage1('2024-09-02', '2024-09-03', 'stage1-repeat');
     spec(history.events)
       .when(completeAudit('stage2', '2024-09-10', '2024-09-11'))

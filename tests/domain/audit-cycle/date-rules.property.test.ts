@@ -86,7 +86,7 @@ describe('date rules of the audit cycle', () => {
     ).toBe('2025-02-28');
   });
 
-  it('accepts stage 2 exactly up to 6 months after stage 1 last day, refuses it after', () => {
+  it('plans and completes stage 2 exactly up to 6 months after stage 1 last day, refuses it after', () => {
     const stage1LastDay = fc
       .integer({
         min: toEpochDay(calendarDate('2024-01-20')),
@@ -106,8 +106,14 @@ describe('date rules of the audit cycle', () => {
           const last = fromEpochDay(toEpochDay(s1) + offset);
           const withinWindow =
             last <= iso(plain(s1).add({ months: DEFAULT_POLICY.stage2WindowMonths }));
-          history.run(planAudit('stage2', 'STAGE2', first, last));
-          const complete = () => history.run(completeAudit('stage2', first, last));
+          const plan = () => history.run(planAudit('stage2-as-held', 'STAGE2', first, last));
+          if (withinWindow) expect(plan).not.toThrow();
+          else expect(plan).toThrow(Stage2WindowExceededError);
+          const planned = AuditCycleHistory.initial()
+            .accepted()
+            .stage1(s1, s1)
+            .run(planAudit('stage2', 'STAGE2', first, first));
+          const complete = () => planned.run(completeAudit('stage2', first, last));
           if (withinWindow) expect(complete).not.toThrow();
           else expect(complete).toThrow(Stage2WindowExceededError);
         },

@@ -284,7 +284,7 @@ describe('audit cycle deadlines', () => {
     const history = AuditCycleHistory.initial()
       .accepted()
       .stage1()
-      .run(planAudit('stage2', 'STAGE2', '2024-08-06', '2024-08-07'))
+      .run(planAudit('stage2', 'STAGE2', '2024-08-05', '2024-08-06'))
       .stage1('2024-09-02', '2024-09-03', 'stage1-repeat');
     expect(auditCycleDeadlines(history.state).map((x) => x.key)).toEqual([
       'STAGE2_DUE:stage1-repeat',
