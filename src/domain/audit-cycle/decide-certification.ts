@@ -1,9 +1,10 @@
+import type { CalendarDate } from '../calendar';
 import type { DecideCertification } from './audit-cycle-commands';
 import type { CertificationGranted, CertificationRefused } from './audit-cycle-events';
 import { openAuditCycle, requireAcceptedApplication } from './audit-cycle-guards';
 import type { AuditCycle, AuditCycleState } from './audit-cycle-state';
 import { InvalidAuditCycleInputError } from './application-errors';
-import { grantedCertificate } from './certification-outcome';
+import { type GrantedCertificate, grantedCertificate } from './certification-outcome';
 import { consultancyDeclaration, requireNoConsultancyCoolingOff } from './consultancy-cooling-off';
 import {
   requireAfterCompletedAudits,
@@ -16,6 +17,7 @@ import {
 import {
   CertificationAlreadyDecidedError,
   EffectiveDateBeforeDecisionError,
+  EffectiveDateTooLateError,
   RecertificationSupersededError,
   RefusalReasonsRequiredError,
   RestorationEffectiveDateError,
@@ -61,6 +63,26 @@ const renewedCertificateExpiry = (data: DecideCertification['data']) => {
   };
 };
 
+/**
+ * A new certificate's cycle begins at the decision (17021-1 8.2.2) and its first surveillance is due
+ * within 12 months of it (9.1.3): it takes effect before that surveillance is due. (A renewal is
+ * bounded by the previous expiry, a transfer by the previous certificate's, a restoration is
+ * effective on its decision.)
+ */
+const requireEffectiveBeforeSurveillance = (
+  granted: GrantedCertificate,
+  effectiveOn: CalendarDate,
+): void => {
+  const first = granted.surveillanceDue[0];
+  if (first && effectiveOn >= first.dueOn) {
+    throw new EffectiveDateTooLateError(
+      `effectiveOn ${effectiveOn} is too late: the certificate's cycle begins at the decision of ` +
+        `${granted.cycleDecisionDate} and surveillance audit 1 is due by ${first.dueOn}, so it ` +
+        `takes effect before ${first.dueOn}`,
+    );
+  }
+};
+
 const grant = (
   cycle: AuditCycle,
   data: DecideCertification['data'],
@@ -91,6 +113,7 @@ const grant = (
     requireCurrentCycle(cycle, cycle.application.recertification.previousAuditCycleId, data);
   }
   const granted = grantedCertificate(cycle, decidedOn, effectiveOn, certificateExpiry);
+  if (granted.outcome === 'ISSUE') requireEffectiveBeforeSurveillance(granted, effectiveOn);
   if (granted.outcome === 'RESTORE' && effectiveOn !== decidedOn) {
     throw new RestorationEffectiveDateError(
       `a restored certificate is effective on the restoration decision (${decidedOn}), ` +

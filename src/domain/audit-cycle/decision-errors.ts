@@ -86,6 +86,14 @@ export class EffectiveDateBeforeDecisionError extends DomainError {
   }
 }
 
+/** A new certificate takes effect before its first surveillance is due, not years after its decision. */
+export class EffectiveDateTooLateError extends DomainError {
+  override readonly name = 'EffectiveDateTooLateError';
+  constructor(message: string) {
+    super('EFFECTIVE_DATE_TOO_LATE', message);
+  }
+}
+
 export class RecertificationSupersededError extends DomainError {
   override readonly name = 'RecertificationSupersededError';
   constructor(message: string) {

@@ -28,7 +28,10 @@ export class DecideCertificationInput {
   @Field(() => CalendarDateScalar, {
     nullable: true,
     description:
-      'Grants only (refused with a refusal): when the certificate takes effect; default: the decision date.',
+      'Grants only (refused with a refusal): when the certificate takes effect; default: the decision ' +
+      'date. Never before the decision; a new certificate takes effect before its first surveillance ' +
+      'is due (EFFECTIVE_DATE_TOO_LATE), a renewal by the day after the previous expiry, a restoration ' +
+      'on the decision, a transfer by the previous expiry.',
   })
   @IsOptional()
   effectiveOn?: CalendarDate;

@@ -5,6 +5,7 @@ import {
   calendarDate,
   daysInMonth,
   DEFAULT_POLICY,
+  EffectiveDateTooLateError,
   fromEpochDay,
   Stage2WindowExceededError,
   surveillanceDueDate,
@@ -147,6 +148,29 @@ describe('date rules of the audit cycle', () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+
+  it('takes a new certificate effective from the decision until the day before surveillance 1 is due', () => {
+    fc.assert(
+      fc.property(
+        rule,
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 0, max: 800 }),
+        (surveillanceRule, decisionOffset, effectiveOffset) => {
+          const decidedOn = fromEpochDay(toEpochDay(calendarDate('2024-03-06')) + decisionOffset);
+          const effectiveOn = fromEpochDay(toEpochDay(decidedOn) + effectiveOffset);
+          const dueOn = surveillanceDueDate(surveillanceRule, decidedOn, 1, null);
+          const history = AuditCycleHistory.readyForDecision({
+            ...DEFAULT_POLICY,
+            surveillanceRule,
+          });
+          const grant = () => history.run(decideCertification(decidedOn, { effectiveOn }));
+          if (dueOn !== null && effectiveOn < dueOn) expect(grant).not.toThrow();
+          else expect(grant).toThrow(EffectiveDateTooLateError);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 

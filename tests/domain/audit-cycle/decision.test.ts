@@ -7,6 +7,7 @@ import {
   DecisionBeforeAuditEndError,
   DEFAULT_POLICY,
   EffectiveDateBeforeDecisionError,
+  EffectiveDateTooLateError,
   ImpartialityError,
   InvalidAuditCycleInputError,
   MajorNcVerificationLimitError,
@@ -81,6 +82,27 @@ describe('granting initial certification', () => {
         rule: 'EFFECTIVE_BEFORE_DECISION',
         message: /2024-03-19.*2024-03-20/,
       });
+  });
+
+  it('keeps an effective date the day before surveillance audit 1 is due', () => {
+    const [event] = spec(AuditCycleHistory.readyForDecision().events)
+      .when(decideCertification('2024-03-20', { effectiveOn: d('2025-03-19') }))
+      .events();
+    expect(event?.data).toMatchObject({ effectiveOn: '2025-03-19', expiryDate: '2028-03-18' });
+  });
+
+  it('refuses an effective date on or after the day surveillance audit 1 is due', () => {
+    for (const effectiveOn of ['2025-03-20', '2034-03-20']) {
+      spec(AuditCycleHistory.readyForDecision().events)
+        .when(decideCertification('2024-03-20', { effectiveOn: d(effectiveOn) }))
+        .thenThrows(EffectiveDateTooLateError, {
+          rule: 'EFFECTIVE_DATE_TOO_LATE',
+          message:
+            `effectiveOn ${effectiveOn} is too late: the certificate's cycle begins at the ` +
+            'decision of 2024-03-20 and surveillance audit 1 is due by 2025-03-20, so it takes ' +
+            'effect before 2025-03-20',
+        });
+    }
   });
 
   it('refuses a decision before the application is accepted', () => {
