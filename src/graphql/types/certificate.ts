@@ -9,6 +9,7 @@ import { StatusPeriod, toStatusPeriodType } from './status-period';
 import { Suspension, toSuspensionType } from './suspension';
 import { Transfer } from './transfer';
 import { Withdrawal } from './withdrawal';
+import { ORIGINAL_CERTIFICATION_DATE } from './original-certification-date';
 
 @ObjectType({
   description:
@@ -53,7 +54,7 @@ export class Certificate {
   @Field(() => String)
   certificationBodyName!: string;
 
-  @Field(() => CalendarDateScalar)
+  @Field(() => CalendarDateScalar, { description: ORIGINAL_CERTIFICATION_DATE })
   originalCertificationDate!: CalendarDate;
 
   @Field(() => CalendarDateScalar)

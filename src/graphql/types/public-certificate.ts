@@ -6,6 +6,7 @@ import { CertificateStatusEnum, RevisionStatusEnum } from './enums';
 import { PublicSite } from './public-site';
 import { PublicStatusPeriod } from './public-status-period';
 import { StandardType, toStandardType } from './standard';
+import { ORIGINAL_CERTIFICATION_DATE } from './original-certification-date';
 
 @ObjectType({
   description:
@@ -53,7 +54,7 @@ export class PublicCertificate {
   @Field(() => [PublicSite])
   sites!: PublicSite[];
 
-  @Field(() => CalendarDateScalar)
+  @Field(() => CalendarDateScalar, { description: ORIGINAL_CERTIFICATION_DATE })
   originalCertificationDate!: CalendarDate;
 
   @Field(() => CalendarDateScalar)
