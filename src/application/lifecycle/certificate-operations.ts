@@ -114,8 +114,9 @@ export const certificateOperations = (runtime: LifecycleRuntime) => {
 
   /**
    * The latest surveillance or special audit completed in the certificate's audit cycle by
-   * `decisionDate` (a later one cannot be what the decision followed) that covered every site the
-   * extension adds; when none did, the latest, which the domain refuses naming the sites.
+   * `decisionDate` (a later one cannot be what the decision followed) that no earlier extension
+   * followed and that covered every site the extension adds; when none did, the latest such audit,
+   * or else the latest audit, which the domain refuses naming the sites or the earlier extension.
    */
   const extensionAudit = async (
     certificate: IssuedCertificateState,
@@ -137,8 +138,16 @@ export const certificateOperations = (runtime: LifecycleRuntime) => {
         (found, audit) => (found && found.lastDay >= audit.lastDay ? found : audit),
         null,
       );
+    const unused = completed.filter(
+      ({ auditId }) =>
+        !certificate.extensionAudits.some(
+          (record) =>
+            record.auditCycleId === certificate.auditCycleId && record.auditId === auditId,
+        ),
+    );
     return (
-      latest(completed.filter((audit) => added.every((siteId) => audit.sites.includes(siteId)))) ??
+      latest(unused.filter((audit) => added.every((siteId) => audit.sites.includes(siteId)))) ??
+      latest(unused) ??
       latest(completed)
     );
   };

@@ -63,6 +63,13 @@ export interface Withdrawal {
   ownFault: boolean;
 }
 
+/** An audit a scope extension followed: it justifies that extension only. */
+export interface ExtensionAuditRecord {
+  auditCycleId: string;
+  auditId: string;
+  revision: number;
+}
+
 export interface TransferRecord {
   previousCertificationBodyName: string;
   previousCertificateNumber: string;
@@ -98,6 +105,7 @@ export interface IssuedCertificateState {
   suspensions: SuspensionRecord[];
   lapses: Lapse[];
   withdrawal: Withdrawal | null;
+  extensionAudits: ExtensionAuditRecord[];
   /** The latest date a decision or status change was recorded for; later commands may not precede it. */
   lastChangeOn: CalendarDate;
   /**

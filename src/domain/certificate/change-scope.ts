@@ -94,7 +94,19 @@ export const extendScope = (
       `the decision of ${data.decisionDate} comes before the last day of audit ${audit.auditId}, ${lastDay}`,
     );
   }
-  const current = issuedFor(state, command.type, data.certificateId).sites.map((s) => s.siteId);
+  const certificate = issuedFor(state, command.type, data.certificateId);
+  const followed = certificate.extensionAudits.find(
+    (record) =>
+      record.auditCycleId === certificate.auditCycleId && record.auditId === audit.auditId,
+  );
+  if (followed) {
+    throw new ScopeExtensionAuditMissingError(
+      data.number,
+      `audit ${audit.auditId} was already followed by the extension of revision ${followed.revision}, ` +
+        `and an audit justifies one extension only`,
+    );
+  }
+  const current = certificate.sites.map((s) => s.siteId);
   const unaudited = data.sites
     .map((site) => site.siteId)
     .filter((siteId) => !current.includes(siteId) && !audit.sites.includes(siteId));

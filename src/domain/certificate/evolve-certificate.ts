@@ -123,6 +123,7 @@ export const evolveCertificate = (
       suspensions: [],
       lapses: [],
       withdrawal: null,
+      extensionAudits: [],
       lastChangeOn: data.decisionDate,
       lastEffectiveOn: data.effectiveDate,
     };
@@ -232,8 +233,19 @@ export const evolveCertificate = (
         lastChangeOn: maxDate(certificate.lastChangeOn, data.withdrawnOn),
       };
     }
-    case 'CertificateScopeExtended':
-      return revised(certificate, event.data, 'SCOPE_EXTENDED');
+    case 'CertificateScopeExtended': {
+      const { auditId, revision } = event.data;
+      const extended = revised(certificate, event.data, 'SCOPE_EXTENDED');
+      return auditId === undefined
+        ? extended
+        : {
+            ...extended,
+            extensionAudits: [
+              ...certificate.extensionAudits,
+              { auditCycleId: certificate.auditCycleId, auditId, revision },
+            ],
+          };
+    }
     case 'CertificateScopeReduced':
       return revised(certificate, event.data, 'SCOPE_REDUCED');
     case 'CertificateTransitioned':

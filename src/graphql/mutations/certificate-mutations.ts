@@ -107,7 +107,7 @@ export class CertificateMutations {
   @Authorized(DECISION_MAKERS)
   @Mutation(() => Certificate, {
     description:
-      "Extends the scope: a new revision with the same cycle and expiry, after an audit: the latest surveillance or special audit completed in the certificate's audit cycle, on or before `decisionDate`, that covered every site the extension adds (else SCOPE_EXTENSION_AUDIT_REQUIRED, naming the sites no audit covered).",
+      "Extends the scope: a new revision with the same cycle and expiry, after an audit: the latest surveillance or special audit completed in the certificate's audit cycle, on or before `decisionDate`, that no earlier extension followed and that covered every site the extension adds (else SCOPE_EXTENSION_AUDIT_REQUIRED, naming the sites no audit covered or the extension that already followed the audit: one audit justifies one extension).",
   })
   extendScope(
     @Arg('input', () => ChangeScopeInput) input: ChangeScopeInput,

@@ -12,6 +12,7 @@ import {
   issueCommand,
   issued,
   reduceScope,
+  renew,
   run,
   SITES,
   SMS_2018,
@@ -85,6 +86,37 @@ describe('ExtendScope', () => {
         rule: 'SCOPE_EXTENSION_AUDIT_REQUIRED',
         message: /audit surveillance-1 did not cover site dc, which the extension adds/,
       });
+  });
+
+  it('refuses a second extension following the audit an earlier extension followed', () => {
+    spec(run(issueCommand(), extendScope('2025-03-01')))
+      .when(extendScope('2025-06-01', { scope: 'Hosting and banking services' }))
+      .thenThrows(ScopeExtensionAuditMissingError, {
+        rule: 'SCOPE_EXTENSION_AUDIT_REQUIRED',
+        message:
+          'certificate CN-20000-00042: a scope extension follows a surveillance or special audit ' +
+          '(domain.md, scope); audit special-extension was already followed by the extension of ' +
+          'revision 2, and an audit justifies one extension only',
+      });
+  });
+
+  it('extends again after another audit', () => {
+    const [event] = spec(run(issueCommand(), extendScope('2025-03-01')))
+      .when(
+        extendScope('2025-06-01', {
+          scope: 'Hosting and banking services',
+          extensionAudit: { auditId: 'surveillance-2', lastDay: d('2025-05-20'), sites: ['hq'] },
+        }),
+      )
+      .events();
+    expect(event?.data).toMatchObject({ revision: 3, auditId: 'surveillance-2' });
+  });
+
+  it("extends a renewed certificate after an audit of the new cycle with an earlier audit's id", () => {
+    const [event] = spec(run(issueCommand(), extendScope('2025-03-01'), renew('2027-01-10')))
+      .when(extendScope('2027-06-01'))
+      .events();
+    expect(event?.data).toMatchObject({ revision: 4, auditId: 'special-extension' });
   });
 
   it('refuses an extension that removes a site', () => {

@@ -94,3 +94,23 @@ it('extends the scope to the site once a special audit covered it, even before a
     'site-gz',
   ]);
 });
+
+it('follows each audit with one extension only, and refuses one when every audit was followed', async () => {
+  const extend = (scope: string, decisionDate: string) =>
+    api.query(Role.DECISION_MAKER, MUTATIONS.extendScope, {
+      input: { ...EXTENSION, scope, decisionDate },
+    });
+  const services = 'IT service management of hosting, network operations and backup services';
+  expect(dataOf(await extend(services, '2025-03-19')).extendScope).toMatchObject({ revision: 3 });
+  const desk = `${services}, and of the service desk`;
+  expect(dataOf(await extend(desk, '2025-03-19')).extendScope).toMatchObject({ revision: 4 });
+  const before = await certificate();
+  expect(errorOf(await extend(`${desk} and monitoring`, '2025-03-20'))).toMatchObject({
+    code: 'DOMAIN_RULE_VIOLATION',
+    rule: 'SCOPE_EXTENSION_AUDIT_REQUIRED',
+    message: expect.stringMatching(
+      /audit special-bj was already followed by the extension of revision 3, and an audit justifies one extension only/,
+    ) as unknown,
+  });
+  expect(await certificate()).toEqual(before);
+});
