@@ -1,3 +1,4 @@
+import type { CalendarDate } from '../calendar';
 import { cappedExpiry, standardCode } from '../standards';
 import { InvalidAuditCycleInputError } from './application-errors';
 import type { RecordTransferReview } from './audit-cycle-commands';
@@ -15,6 +16,7 @@ import {
 import {
   NotATransferError,
   CertificateNotTransferableError,
+  OutstandingMajorNonconformityError,
   TransferReviewAlreadyRecordedError,
 } from './transfer-errors';
 
@@ -76,6 +78,28 @@ const requireTransferable = (cycle: AuditCycle, data: RecordTransferReview['data
   }
 };
 
+/**
+ * IAF MD 2: the issuing CB closes out a major nonconformity before the transfer; one still
+ * outstanding at the review makes the client a new client, not a transfer.
+ */
+const requireNoOutstandingMajor = (
+  cycle: AuditCycle,
+  outstanding: readonly OutstandingNonconformity[],
+  reviewedOn: CalendarDate,
+) => {
+  const majors = outstanding.filter((nc) => nc.grade === 'MAJOR');
+  if (majors.length === 0) return;
+  const transfer = cycle.application.transfer;
+  throw new OutstandingMajorNonconformityError(
+    `certificate ${transfer?.previousCertificateNumber} of ${transfer?.previousCertificationBody} ` +
+      `has outstanding major nonconformities on ${reviewedOn}: ` +
+      `${majors.map((nc) => `${nc.reference} (${nc.description})`).join(', ')}. The issuing CB ` +
+      'closes them out before the transfer (IAF MD 2): record the review once it has verified ' +
+      'their correction and corrective action, or refuse the transfer and treat the client as a ' +
+      'new client (an initial application)',
+  );
+};
+
 export const recordTransferReview = (
   { data }: RecordTransferReview,
   state: AuditCycleState,
@@ -95,6 +119,8 @@ export const recordTransferReview = (
   requireOrderedDates(cycle.application.submittedOn, reviewedOn, 'submittedOn', 'reviewedOn');
   const certificateStatus = requireOneOf(data.certificateStatus, STATUSES, 'certificateStatus');
   requireTransferable(cycle, { ...data, reviewedOn, certificateStatus });
+  const outstandingNonconformities = outstandingOf(data.outstandingNonconformities);
+  requireNoOutstandingMajor(cycle, outstandingNonconformities, reviewedOn);
   return [
     {
       type: 'TransferReviewRecorded',
@@ -107,7 +133,7 @@ export const recordTransferReview = (
         reasonsForTransfer: requireTextList(data.reasonsForTransfer, 'reasonsForTransfer', {
           nonEmpty: true,
         }),
-        outstandingNonconformities: outstandingOf(data.outstandingNonconformities),
+        outstandingNonconformities,
         lastReports: requireTextList(data.lastReports, 'lastReports', { nonEmpty: true }),
         complaints: requireTextList(data.complaints, 'complaints', { nonEmpty: false }),
       },

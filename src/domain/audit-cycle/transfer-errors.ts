@@ -21,3 +21,14 @@ export class CertificateNotTransferableError extends DomainError {
     super('TRANSFER_NOT_ALLOWED', message);
   }
 }
+
+/**
+ * IAF MD 2: outstanding major nonconformities are closed out (by the issuing CB) before the
+ * transfer; otherwise the client is treated as a new client.
+ */
+export class OutstandingMajorNonconformityError extends DomainError {
+  override readonly name = 'OutstandingMajorNonconformityError';
+  constructor(message: string) {
+    super('TRANSFER_OUTSTANDING_MAJOR_NONCONFORMITY', message);
+  }
+}

@@ -27,7 +27,11 @@ export class RecordTransferReviewInput {
   @IsText(MAX_LENGTH.text, { list: true })
   reasonsForTransfer!: string[];
 
-  @Field(() => [OutstandingNonconformityInput])
+  @Field(() => [OutstandingNonconformityInput], {
+    description:
+      'Nonconformities still open at the issuing CB. A MAJOR one refuses the review ' +
+      '(TRANSFER_OUTSTANDING_MAJOR_NONCONFORMITY): the issuing CB closes it out first (IAF MD 2).',
+  })
   @IsList({ nonEmpty: false })
   @ValidateNested({ each: true })
   outstandingNonconformities!: OutstandingNonconformityInput[];

@@ -5,6 +5,7 @@ import {
   DEFAULT_POLICY,
   InvalidAuditCycleInputError,
   NotATransferError,
+  OutstandingMajorNonconformityError,
   POLICY_PROFILES,
   TransferReviewAlreadyRecordedError,
   TransferReviewMissingError,
@@ -145,6 +146,30 @@ describe('transfer in (IAF MD 2)', () => {
         rule: 'TRANSFER_NOT_ALLOWED',
         message: /not covered by an accreditation.*2025-06-10/,
       });
+  });
+
+  it('refuses a review that finds a major nonconformity outstanding at the issuing CB', () => {
+    spec(acceptedTransfer().events)
+      .when(
+        recordTransferReview({
+          outstandingNonconformities: [
+            { reference: 'OCB-NC-4', grade: 'MINOR', description: 'backup test record missing' },
+            { reference: 'OCB-NC-5', grade: 'MAJOR', description: 'no risk assessment' },
+          ],
+        }),
+      )
+      .thenThrows(OutstandingMajorNonconformityError, {
+        rule: 'TRANSFER_OUTSTANDING_MAJOR_NONCONFORMITY',
+        message:
+          /OCB-20000-0099 of Other CB Ltd has outstanding major nonconformities on 2025-06-10: OCB-NC-5 \(no risk assessment\)\. .*new client/,
+      });
+  });
+
+  it('records a review with outstanding minor nonconformities only', () => {
+    const [event] = spec(acceptedTransfer().events).when(recordTransferReview()).events();
+    expect(event?.data).toMatchObject({
+      outstandingNonconformities: [{ reference: 'OCB-NC-4', grade: 'MINOR' }],
+    });
   });
 
   it('refuses a certificate that expired before the review', () => {

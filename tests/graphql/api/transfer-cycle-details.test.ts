@@ -56,7 +56,11 @@ it('shows the transfer application and its pre-transfer review on the audit cycl
   };
   expect(await transferCycle()).toEqual({ transferApplication: application, transferReview: null });
 
-  const outstanding = { reference: 'NC-7', grade: 'MAJOR', description: 'no risk assessment' };
+  const outstanding = {
+    reference: 'NC-7',
+    grade: 'MINOR',
+    description: 'no risk assessment record',
+  };
   await mutate(api, Role.DECISION_MAKER, 'recordTransferReview', {
     auditCycleId: 'cycle-moving',
     reviewedOn: '2025-01-08',

@@ -1,0 +1,82 @@
+import { Role } from '../../../src/graphql';
+import { type ApiHarness, startApiHarness } from '../support/api-harness';
+import { mutate } from '../mutations/lifecycle-over-http';
+import { MUTATIONS } from '../mutations/mutation-documents';
+import { dataOf, errorOf, registerReadyOrganisation } from './api-lifecycle';
+
+let api: ApiHarness;
+
+/** Today is 2025-06-20; the previous CB decided the cycle on 2024-03-20 (expiry 2027-03-19). */
+beforeAll(async () => {
+  api = await startApiHarness({ now: '2025-06-20T02:00:00Z' });
+}, 60_000);
+afterAll(() => api.close());
+
+let organisations = 0;
+
+/** A transfer by its own organisation (one open application per standard), accepted on 2025-06-05. */
+const transferApplied = async (name: string) => {
+  const organisationId = `org-${name}`;
+  const auditCycleId = `cycle-${name}`;
+  organisations += 1;
+  const registrationNumber = `91110000MA0T${String(organisations).padStart(6, '0')}`;
+  await registerReadyOrganisation(api.service, organisationId, `${name} Co.`, registrationNumber);
+  await mutate(api, Role.ADMIN, 'transferCertificateIn', {
+    organisationId,
+    auditCycleId,
+    standard: { identifier: 'ISO/IEC 20000-1', version: '2018' },
+    scope: { text: 'IT services', services: ['hosting'], customers: ['all'], locations: ['BJ'] },
+    sites: ['site-bj'],
+    previousCertificationBody: 'Other CB Ltd',
+    previousCertificateNumber: `OCB-${name}`,
+    previousCycleDecisionDate: '2024-03-20',
+    certificateExpiryDate: '2027-03-19',
+    surveillanceProgramme: { completedSurveillances: 1, lastSurveillanceLastDay: '2025-02-11' },
+    submittedOn: '2025-06-02',
+  });
+  await mutate(api, Role.ADMIN, 'reviewApplication', {
+    auditCycleId,
+    outcome: 'ACCEPTED',
+    reasons: [],
+    reviewedOn: '2025-06-05',
+  });
+  return auditCycleId;
+};
+
+const transferReview = (auditCycleId: string, changes: Record<string, unknown> = {}) =>
+  api.query(Role.DECISION_MAKER, MUTATIONS.recordTransferReview, {
+    input: {
+      auditCycleId,
+      reviewedOn: '2025-06-10',
+      accredited: true,
+      certificateStatus: 'VALID',
+      reasonsForTransfer: ['consolidating certification bodies'],
+      outstandingNonconformities: [],
+      lastReports: ['surveillance 1 report 2025-02-11'],
+      complaints: [],
+      ...changes,
+    },
+  });
+
+const cycleOf = async (auditCycleId: string) =>
+  dataOf(
+    await api.query(
+      Role.VIEWER,
+      `{ auditCycle(id: "${auditCycleId}") { version transferReview { reviewedOn } } }`,
+    ),
+  ).auditCycle;
+
+it('refuses a pre-transfer review that finds a major nonconformity outstanding, recording nothing', async () => {
+  const auditCycleId = await transferApplied('major');
+  const refused = await transferReview(auditCycleId, {
+    outstandingNonconformities: [
+      { reference: 'OCB-NC-9', grade: 'MAJOR', description: 'no risk assessment' },
+    ],
+  });
+  expect(errorOf(refused)).toMatchObject({
+    code: 'DOMAIN_RULE_VIOLATION',
+    rule: 'TRANSFER_OUTSTANDING_MAJOR_NONCONFORMITY',
+    message: expect.stringContaining('OCB-NC-9 (no risk assessment)') as unknown,
+  });
+  expect(await cycleOf(auditCycleId)).toEqual({ version: 2, transferReview: null });
+}, 60_000);
