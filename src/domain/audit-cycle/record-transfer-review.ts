@@ -1,4 +1,3 @@
-import type { CalendarDate } from '../calendar';
 import { cappedExpiry, standardCode } from '../standards';
 import { InvalidAuditCycleInputError } from './application-errors';
 import type { RecordTransferReview } from './audit-cycle-commands';
@@ -16,9 +15,9 @@ import {
 import {
   NotATransferError,
   CertificateNotTransferableError,
-  OutstandingMajorNonconformityError,
   TransferReviewAlreadyRecordedError,
 } from './transfer-errors';
+import { requireNoOutstandingMajor, requireSurveillanceNotOverdue } from './transfer-standing';
 
 const STATUSES: readonly PreviousCertificateStatus[] = [
   'VALID',
@@ -78,28 +77,6 @@ const requireTransferable = (cycle: AuditCycle, data: RecordTransferReview['data
   }
 };
 
-/**
- * IAF MD 2: the issuing CB closes out a major nonconformity before the transfer; one still
- * outstanding at the review makes the client a new client, not a transfer.
- */
-const requireNoOutstandingMajor = (
-  cycle: AuditCycle,
-  outstanding: readonly OutstandingNonconformity[],
-  reviewedOn: CalendarDate,
-) => {
-  const majors = outstanding.filter((nc) => nc.grade === 'MAJOR');
-  if (majors.length === 0) return;
-  const transfer = cycle.application.transfer;
-  throw new OutstandingMajorNonconformityError(
-    `certificate ${transfer?.previousCertificateNumber} of ${transfer?.previousCertificationBody} ` +
-      `has outstanding major nonconformities on ${reviewedOn}: ` +
-      `${majors.map((nc) => `${nc.reference} (${nc.description})`).join(', ')}. The issuing CB ` +
-      'closes them out before the transfer (IAF MD 2): record the review once it has verified ' +
-      'their correction and corrective action, or refuse the transfer and treat the client as a ' +
-      'new client (an initial application)',
-  );
-};
-
 export const recordTransferReview = (
   { data }: RecordTransferReview,
   state: AuditCycleState,
@@ -119,6 +96,7 @@ export const recordTransferReview = (
   requireOrderedDates(cycle.application.submittedOn, reviewedOn, 'submittedOn', 'reviewedOn');
   const certificateStatus = requireOneOf(data.certificateStatus, STATUSES, 'certificateStatus');
   requireTransferable(cycle, { ...data, reviewedOn, certificateStatus });
+  requireSurveillanceNotOverdue(cycle, reviewedOn);
   const outstandingNonconformities = outstandingOf(data.outstandingNonconformities);
   requireNoOutstandingMajor(cycle, outstandingNonconformities, reviewedOn);
   return [

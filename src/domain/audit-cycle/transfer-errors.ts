@@ -32,3 +32,14 @@ export class OutstandingMajorNonconformityError extends DomainError {
     super('TRANSFER_OUTSTANDING_MAJOR_NONCONFORMITY', message);
   }
 }
+
+/**
+ * IAF MD 2: a certification whose surveillance was not completed as its programme required is not
+ * in good standing; the client is treated as a new client.
+ */
+export class TransferSurveillanceOverdueError extends DomainError {
+  override readonly name = 'TransferSurveillanceOverdueError';
+  constructor(message: string) {
+    super('TRANSFER_SURVEILLANCE_OVERDUE', message);
+  }
+}

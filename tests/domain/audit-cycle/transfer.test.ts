@@ -9,9 +9,11 @@ import {
   POLICY_PROFILES,
   TransferReviewAlreadyRecordedError,
   TransferReviewMissingError,
+  TransferSurveillanceOverdueError,
 } from '../../../src/domain';
 import {
   AuditCycleHistory,
+  completeAudit,
   d,
   decideCertification,
   planAudit,
@@ -170,6 +172,44 @@ describe('transfer in (IAF MD 2)', () => {
     expect(event?.data).toMatchObject({
       outstandingNonconformities: [{ reference: 'OCB-NC-4', grade: 'MINOR' }],
     });
+  });
+
+  it('refuses a certificate whose surveillance is overdue at the review (not in good standing)', () => {
+    spec(acceptedTransfer().events)
+      .when(recordTransferReview({ reviewedOn: d('2026-03-21') }))
+      .thenThrows(TransferSurveillanceOverdueError, {
+        rule: 'TRANSFER_SURVEILLANCE_OVERDUE',
+        message:
+          /OCB-20000-0099 of Other CB Ltd is not in good standing on 2026-03-21: surveillance audit 2 of its programme was due by 2026-03-20 and is not completed \(the application recorded 1 completed by the issuing CB\)/,
+      });
+  });
+
+  it('records the review of a certificate whose surveillance is due on the review day', () => {
+    const [event] = spec(acceptedTransfer().events)
+      .when(recordTransferReview({ reviewedOn: d('2026-03-20') }))
+      .events();
+    expect(event).toMatchObject({ type: 'TransferReviewRecorded' });
+  });
+
+  it('counts the surveillance audit completed in the transfer cycle by its due date', () => {
+    const surveilled = acceptedTransfer()
+      .run(planAudit('s2', 'SURVEILLANCE', '2026-03-02', '2026-03-03', { surveillanceNumber: 2 }))
+      .run(completeAudit('s2', '2026-03-02', '2026-03-03'));
+    const [event] = spec(surveilled.events)
+      .when(recordTransferReview({ reviewedOn: d('2026-03-25') }))
+      .events();
+    expect(event).toMatchObject({ type: 'TransferReviewRecorded' });
+  });
+
+  it('refuses a certificate whose surveillance was completed after its due date', () => {
+    const late = acceptedTransfer()
+      .run(planAudit('s2', 'SURVEILLANCE', '2026-03-23', '2026-03-24', { surveillanceNumber: 2 }))
+      .run(completeAudit('s2', '2026-03-23', '2026-03-24'));
+    spec(late.events)
+      .when(recordTransferReview({ reviewedOn: d('2026-03-25') }))
+      .thenThrows(TransferSurveillanceOverdueError, {
+        message: /due by 2026-03-20 and was completed only on 2026-03-24/,
+      });
   });
 
   it('refuses a certificate that expired before the review', () => {

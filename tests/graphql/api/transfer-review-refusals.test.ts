@@ -14,8 +14,12 @@ afterAll(() => api.close());
 
 let organisations = 0;
 
-/** A transfer by its own organisation (one open application per standard), accepted on 2025-06-05. */
-const transferApplied = async (name: string) => {
+/**
+ * A transfer by its own organisation (one open application per standard), applied for on
+ * 2025-06-02 and accepted on 2025-06-05; by default the previous cycle was decided on 2024-03-20
+ * and its surveillance 1 done, so surveillance 2 is due by 2026-03-20.
+ */
+const transferApplied = async (name: string, previous: Record<string, unknown> = {}) => {
   const organisationId = `org-${name}`;
   const auditCycleId = `cycle-${name}`;
   organisations += 1;
@@ -33,6 +37,7 @@ const transferApplied = async (name: string) => {
     certificateExpiryDate: '2027-03-19',
     surveillanceProgramme: { completedSurveillances: 1, lastSurveillanceLastDay: '2025-02-11' },
     submittedOn: '2025-06-02',
+    ...previous,
   });
   await mutate(api, Role.ADMIN, 'reviewApplication', {
     auditCycleId,
@@ -77,6 +82,23 @@ it('refuses a pre-transfer review that finds a major nonconformity outstanding, 
     code: 'DOMAIN_RULE_VIOLATION',
     rule: 'TRANSFER_OUTSTANDING_MAJOR_NONCONFORMITY',
     message: expect.stringContaining('OCB-NC-9 (no risk assessment)') as unknown,
+  });
+  expect(await cycleOf(auditCycleId)).toEqual({ version: 2, transferReview: null });
+}, 60_000);
+
+it('refuses a pre-transfer review after a surveillance of the previous programme fell overdue', async () => {
+  const auditCycleId = await transferApplied('overdue', {
+    previousCycleDecisionDate: '2023-05-10',
+    certificateExpiryDate: '2026-05-09',
+    surveillanceProgramme: { completedSurveillances: 1, lastSurveillanceLastDay: '2024-04-20' },
+  });
+  expect(errorOf(await transferReview(auditCycleId))).toMatchObject({
+    code: 'DOMAIN_RULE_VIOLATION',
+    rule: 'TRANSFER_SURVEILLANCE_OVERDUE',
+    message: expect.stringContaining(
+      'is not in good standing on 2025-06-10: surveillance audit 2 of its programme was due by ' +
+        '2025-05-10 and is not completed',
+    ) as unknown,
   });
   expect(await cycleOf(auditCycleId)).toEqual({ version: 2, transferReview: null });
 }, 60_000);

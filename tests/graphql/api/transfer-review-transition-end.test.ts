@@ -22,7 +22,10 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => api.close());
 
-/** One organisation per version: an open transfer application to 27001 refuses another. */
+/**
+ * One organisation per version: an open transfer application to 27001 refuses another. Both
+ * surveillance audits were done in time (the second was due by 2025-08-15).
+ */
 const transferApplied = async (auditCycleId: string, version: string) => {
   dataOf(
     await api.query(
@@ -46,8 +49,8 @@ const transferApplied = async (auditCycleId: string, version: string) => {
           previousCycleDecisionDate: '2023-08-15',
           certificateExpiryDate: '2026-08-14',
           surveillanceProgramme: {
-            completedSurveillances: 1,
-            lastSurveillanceLastDay: '2024-08-01',
+            completedSurveillances: 2,
+            lastSurveillanceLastDay: '2025-07-20',
           },
           submittedOn: '2025-10-20',
         },

@@ -1,0 +1,53 @@
+import type { CalendarDate } from '../calendar';
+import { completedSurveillance } from './audit-cycle-queries';
+import type { AuditCycle } from './audit-cycle-state';
+import type { OutstandingNonconformity } from './audit-cycle-types';
+import {
+  OutstandingMajorNonconformityError,
+  TransferSurveillanceOverdueError,
+} from './transfer-errors';
+
+/**
+ * IAF MD 2: the issuing CB closes out a major nonconformity before the transfer; one still
+ * outstanding at the review makes the client a new client, not a transfer.
+ */
+export const requireNoOutstandingMajor = (
+  cycle: AuditCycle,
+  outstanding: readonly OutstandingNonconformity[],
+  reviewedOn: CalendarDate,
+) => {
+  const majors = outstanding.filter((nc) => nc.grade === 'MAJOR');
+  if (majors.length === 0) return;
+  const transfer = cycle.application.transfer;
+  throw new OutstandingMajorNonconformityError(
+    `certificate ${transfer?.previousCertificateNumber} of ${transfer?.previousCertificationBody} ` +
+      `has outstanding major nonconformities on ${reviewedOn}: ` +
+      `${majors.map((nc) => `${nc.reference} (${nc.description})`).join(', ')}. The issuing CB ` +
+      'closes them out before the transfer (IAF MD 2): record the review once it has verified ' +
+      'their correction and corrective action, or refuse the transfer and treat the client as a ' +
+      'new client (an initial application)',
+  );
+};
+
+/**
+ * IAF MD 2: a certification whose surveillance audit was not completed by the day its programme
+ * set is not in good standing. Due today is not overdue; one we completed by then counts.
+ */
+export const requireSurveillanceNotOverdue = (cycle: AuditCycle, reviewedOn: CalendarDate) => {
+  const transfer = cycle.application.transfer;
+  const next = transfer?.nextSurveillance;
+  if (!transfer || !next || reviewedOn <= next.dueOn) return;
+  const completedOn = completedSurveillance(cycle, next.number)?.completion?.lastDay;
+  if (completedOn !== undefined && completedOn <= next.dueOn) return;
+  const { completedSurveillances } = transfer.surveillanceProgramme;
+  throw new TransferSurveillanceOverdueError(
+    `certificate ${transfer.previousCertificateNumber} of ${transfer.previousCertificationBody} ` +
+      `is not in good standing on ${reviewedOn}: surveillance audit ${next.number} of its ` +
+      `programme was due by ${next.dueOn} and ` +
+      (completedOn === undefined ? 'is not completed' : `was completed only on ${completedOn}`) +
+      ` (the application recorded ${completedSurveillances} completed by the issuing CB). A ` +
+      'certification with an overdue surveillance is not transferred (IAF MD 2): refuse the ' +
+      'transfer and treat the client as a new client (an initial application); if the issuing CB ' +
+      'did it in time after the application, refuse this one and apply again with it recorded',
+  );
+};
