@@ -85,8 +85,19 @@ const majorVerificationLimit = (cycle: AuditCycle): Deadline[] => {
 };
 
 /**
- * Surveillance n is due once the programme has started: set by our decision (a transfer's, by the
- * acceptance of its application, and still so once the transfer is granted: a later event does
+ * The day a transfer's surveillance programme becomes ours: the pre-transfer review that found the
+ * certificate transferable, after the application's acceptance; null before (or without) one, so a
+ * review refused leaves the previous CB's programme off our deadlines. A grant does not move it.
+ */
+const transferProgrammeSetOn = (cycle: AuditCycle): CalendarDate | null => {
+  const { review, transferReview } = cycle;
+  if (review === null || transferReview === null) return null;
+  return maxDate(review.reviewedOn, transferReview.reviewedOn);
+};
+
+/**
+ * Surveillance n is due once the programme has started: set by our decision (a transfer's, by its
+ * recorded pre-transfer review, and still so once the transfer is granted: a later event does
  * not move the day a deadline was set); PREVIOUS_PLUS_12_MONTHS sets n = 2 when surveillance 1 ends,
  * the other rules with n = 1, so completing surveillance 1 does not move when n = 2 was opened.
  * One due after the transition end of the cycle's superseded version is not set while the cycle has
@@ -96,9 +107,10 @@ const majorVerificationLimit = (cycle: AuditCycle): Deadline[] => {
 const surveillances = (cycle: AuditCycle): Deadline[] => {
   const decidedOn = cycleDecisionDate(cycle);
   if (decidedOn === null) return [];
-  const setOn =
-    (cycle.application.transfer ? cycle.review?.reviewedOn : cycle.decision?.decidedOn) ??
-    decidedOn;
+  const setOn = cycle.application.transfer
+    ? transferProgrammeSetOn(cycle)
+    : (cycle.decision?.decidedOn ?? decidedOn);
+  if (setOn === null) return [];
   const fromPreviousCb =
     cycle.application.transfer?.surveillanceProgramme.completedSurveillances ?? 0;
   const { transitionEnd } = findStandard(cycle.application.standard);

@@ -294,11 +294,13 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * audit cycle the certificate was in when it was set, not to the one it is in now (a suspension
  * limit, or the expiry a renewal met, stays with the cycle before the renewal). Version 19: a
  * surveillance audit of a cycle to a superseded version due after the transition end is opened on
- * the last day of the transition audit that set it, not on the decision.
+ * the last day of the transition audit that set it, not on the decision. Version 20: a transfer's
+ * surveillance audits are set by its recorded pre-transfer review, not by the acceptance of its
+ * application, so a transfer whose review was refused lists none of the previous CB's programme.
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 19,
+  version: 20,
   setup: setupDeadlineTables,
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>

@@ -245,14 +245,22 @@ describe('audit cycle deadlines', () => {
     );
   });
 
-  it('continues the previous programme after a transfer is accepted', () => {
-    const history = new AuditCycleHistory().run(submitTransfer()).accepted('2025-06-05');
-    expect(auditCycleDeadlines(history.state)).toEqual([
+  it("has none of the previous CB's programme before the pre-transfer review is recorded", () => {
+    const accepted = new AuditCycleHistory().run(submitTransfer()).accepted('2025-06-05');
+    expect(auditCycleDeadlines(accepted.state)).toEqual([]);
+  });
+
+  it('continues the previous programme from the recorded pre-transfer review', () => {
+    const reviewed = new AuditCycleHistory()
+      .run(submitTransfer())
+      .accepted('2025-06-05')
+      .run(recordTransferReview());
+    expect(auditCycleDeadlines(reviewed.state)).toEqual([
       {
         type: 'SURVEILLANCE_AUDIT_DUE',
         key: 'SURVEILLANCE_AUDIT_DUE:2',
         dueDate: d('2026-03-20'),
-        openedOn: d('2025-06-05'),
+        openedOn: d('2025-06-10'),
         closesOn: null,
         metOn: null,
         subject: 'surveillance audit 2',
@@ -260,7 +268,7 @@ describe('audit cycle deadlines', () => {
     ]);
   });
 
-  it("keeps a transfer's surveillance opened on the acceptance once the transfer is granted", () => {
+  it("keeps a transfer's surveillance opened on the pre-transfer review once the transfer is granted", () => {
     const granted = new AuditCycleHistory()
       .run(submitTransfer())
       .accepted('2025-06-05')
@@ -269,7 +277,7 @@ describe('audit cycle deadlines', () => {
     expect(granted.state.status).toBe('CERTIFICATION_GRANTED');
     expect(byKey(auditCycleDeadlines(granted.state), 'SURVEILLANCE_AUDIT_DUE:2')).toMatchObject({
       dueDate: '2026-03-20',
-      openedOn: '2025-06-05',
+      openedOn: '2025-06-10',
     });
   });
 

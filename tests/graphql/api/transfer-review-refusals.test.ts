@@ -102,3 +102,42 @@ it('refuses a pre-transfer review after a surveillance of the previous programme
   });
   expect(await cycleOf(auditCycleId)).toEqual({ version: 2, transferReview: null });
 }, 60_000);
+
+const upcomingOf = async (organisationId: string) =>
+  dataOf(
+    await api.query(
+      Role.VIEWER,
+      `{ upcomingDeadlines(asOf: "2025-06-20", withinDays: 3660, organisationId: "${organisationId}") {
+          edges { node { id type dueDate state } } } }`,
+    ),
+  ).upcomingDeadlines;
+
+it("lists the previous CB's surveillance audits only from a recorded pre-transfer review", async () => {
+  const auditCycleId = await transferApplied('suspended');
+  const refused = await transferReview(auditCycleId, { certificateStatus: 'SUSPENDED' });
+  expect(errorOf(refused)).toMatchObject({ rule: 'TRANSFER_NOT_ALLOWED' });
+  expect(await upcomingOf('org-suspended')).toEqual({ edges: [] });
+
+  await mutate(api, Role.DECISION_MAKER, 'recordTransferReview', {
+    auditCycleId,
+    reviewedOn: '2025-06-12',
+    accredited: true,
+    certificateStatus: 'VALID',
+    reasonsForTransfer: ['consolidating certification bodies'],
+    outstandingNonconformities: [],
+    lastReports: ['surveillance 1 report 2025-02-11'],
+    complaints: [],
+  });
+  expect(await upcomingOf('org-suspended')).toEqual({
+    edges: [
+      {
+        node: {
+          id: `${auditCycleId}:SURVEILLANCE_AUDIT_DUE:2`,
+          type: 'SURVEILLANCE_AUDIT_DUE',
+          dueDate: '2026-03-20',
+          state: 'UPCOMING',
+        },
+      },
+    ],
+  });
+}, 60_000);
