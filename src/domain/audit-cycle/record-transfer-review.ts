@@ -2,7 +2,7 @@ import { cappedExpiry, standardCode } from '../standards';
 import { InvalidAuditCycleInputError } from './application-errors';
 import type { RecordTransferReview } from './audit-cycle-commands';
 import type { TransferReviewRecorded } from './audit-cycle-events';
-import { openAuditCycle } from './audit-cycle-guards';
+import { openAuditCycle, requireAcceptedApplication } from './audit-cycle-guards';
 import type { AuditCycle, AuditCycleState } from './audit-cycle-state';
 import type { OutstandingNonconformity, PreviousCertificateStatus } from './audit-cycle-types';
 import {
@@ -92,8 +92,16 @@ export const recordTransferReview = (
       `the pre-transfer review was already recorded on ${cycle.transferReview.reviewedOn}`,
     );
   }
+  requireAcceptedApplication(cycle, 'record the pre-transfer review');
   const reviewedOn = requireDate(data.reviewedOn, 'reviewedOn');
-  requireOrderedDates(cycle.application.submittedOn, reviewedOn, 'submittedOn', 'reviewedOn');
+  if (cycle.review) {
+    requireOrderedDates(
+      cycle.review.reviewedOn,
+      reviewedOn,
+      'application accepted on',
+      'reviewedOn',
+    );
+  }
   const certificateStatus = requireOneOf(data.certificateStatus, STATUSES, 'certificateStatus');
   requireTransferable(cycle, { ...data, reviewedOn, certificateStatus });
   requireSurveillanceNotOverdue(cycle, reviewedOn);

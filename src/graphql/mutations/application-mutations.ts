@@ -158,8 +158,9 @@ export class ApplicationMutations {
   @Authorized(REVIEWERS)
   @Mutation(() => AuditCycle, {
     description:
-      'Records the pre-transfer review (IAF MD 2); the caller is the reviewer. Refused ' +
-      '(DOMAIN_RULE_VIOLATION) for a certificate that is not valid, accredited and unexpired ' +
+      'Records the pre-transfer review (IAF MD 2) of an accepted transfer application ' +
+      '(APPLICATION_NOT_ACCEPTED before), dated on or after the acceptance; the caller is the ' +
+      'reviewer. Refused (DOMAIN_RULE_VIOLATION) for a certificate that is not valid, accredited and unexpired ' +
       '(TRANSFER_NOT_ALLOWED), has a major nonconformity outstanding ' +
       '(TRANSFER_OUTSTANDING_MAJOR_NONCONFORMITY) or a surveillance audit overdue ' +
       '(TRANSFER_SURVEILLANCE_OVERDUE).',

@@ -127,7 +127,7 @@ describe('transition and recertification audits', () => {
       type: 'RecordTransferReview',
       data: {
         auditCycleId: CYCLE_ID,
-        reviewedOn: d('2024-01-12'),
+        reviewedOn: d('2024-01-16'),
         reviewedBy: 'p-reviewer',
         certificateStatus: 'VALID',
         accredited: true,

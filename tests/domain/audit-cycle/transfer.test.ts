@@ -1,4 +1,5 @@
 import {
+  ApplicationNotAcceptedError,
   AuditKindNotAllowedError,
   AuditOrderError,
   CertificateNotTransferableError,
@@ -243,6 +244,26 @@ describe('transfer in (IAF MD 2)', () => {
         message:
           'certificate OCB-20000-0099 of Other CB Ltd expired on 2025-10-31 (the transition end ' +
           'of ISO/IEC 27001:2013), before the review of 2025-11-03',
+      });
+  });
+
+  it('refuses a pre-transfer review before the application review accepted the application', () => {
+    spec(new AuditCycleHistory().run(submitTransfer()).events)
+      .when(recordTransferReview({ reviewedOn: d('2025-06-03') }))
+      .thenThrows(ApplicationNotAcceptedError, {
+        rule: 'APPLICATION_NOT_ACCEPTED',
+        message:
+          'cannot record the pre-transfer review: the application of audit cycle cycle-1 ' +
+          'submitted on 2025-06-02 has not been accepted',
+      });
+  });
+
+  it('refuses a pre-transfer review dated before the acceptance of the application', () => {
+    spec(acceptedTransfer().events)
+      .when(recordTransferReview({ reviewedOn: d('2025-06-04') }))
+      .thenThrows(InvalidAuditCycleInputError, {
+        field: 'reviewedOn',
+        message: 'reviewedOn 2025-06-04 is before application accepted on 2025-06-05',
       });
   });
 

@@ -44,8 +44,8 @@ beforeAll(async () => {
 
   await readyOrganisation(api, 'org-transfer');
   await mutate(api, Role.ADMIN, 'transferCertificateIn', TRANSFER_IN);
-  await mutate(api, Role.DECISION_MAKER, 'recordTransferReview', TRANSFER_REVIEW);
   await acceptedOverHttp(api, 'cycle-transfer', '2024-06-05');
+  await mutate(api, Role.DECISION_MAKER, 'recordTransferReview', TRANSFER_REVIEW);
   await mutate(api, Role.DECISION_MAKER, 'decideCertification', {
     auditCycleId: 'cycle-transfer',
     decision: 'GRANTED',

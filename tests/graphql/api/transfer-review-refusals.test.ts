@@ -16,10 +16,10 @@ let organisations = 0;
 
 /**
  * A transfer by its own organisation (one open application per standard), applied for on
- * 2025-06-02 and accepted on 2025-06-05; by default the previous cycle was decided on 2024-03-20
- * and its surveillance 1 done, so surveillance 2 is due by 2026-03-20.
+ * 2025-06-02; by default the previous cycle was decided on 2024-03-20 and its surveillance 1
+ * done, so surveillance 2 is due by 2026-03-20.
  */
-const transferApplied = async (name: string, previous: Record<string, unknown> = {}) => {
+const transferSubmitted = async (name: string, previous: Record<string, unknown> = {}) => {
   const organisationId = `org-${name}`;
   const auditCycleId = `cycle-${name}`;
   organisations += 1;
@@ -39,6 +39,12 @@ const transferApplied = async (name: string, previous: Record<string, unknown> =
     submittedOn: '2025-06-02',
     ...previous,
   });
+  return auditCycleId;
+};
+
+/** The transfer above, its application accepted on 2025-06-05. */
+const transferApplied = async (name: string, previous: Record<string, unknown> = {}) => {
+  const auditCycleId = await transferSubmitted(name, previous);
   await mutate(api, Role.ADMIN, 'reviewApplication', {
     auditCycleId,
     outcome: 'ACCEPTED',
@@ -140,4 +146,16 @@ it("lists the previous CB's surveillance audits only from a recorded pre-transfe
       },
     ],
   });
+}, 60_000);
+
+it('refuses a pre-transfer review before the application review, recording nothing', async () => {
+  const auditCycleId = await transferSubmitted('early');
+  expect(errorOf(await transferReview(auditCycleId))).toMatchObject({
+    code: 'DOMAIN_RULE_VIOLATION',
+    rule: 'APPLICATION_NOT_ACCEPTED',
+    message:
+      'cannot record the pre-transfer review: the application of audit cycle cycle-early ' +
+      'submitted on 2025-06-02 has not been accepted',
+  });
+  expect(await cycleOf(auditCycleId)).toEqual({ version: 1, transferReview: null });
 }, 60_000);

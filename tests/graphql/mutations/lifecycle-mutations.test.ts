@@ -214,14 +214,14 @@ describe('the lifecycle through mutations', () => {
     await readyOrganisation(api, 'org-transfer');
     const auditCycleId = 'cycle-transfer';
     await mutate(api, Role.ADMIN, 'transferCertificateIn', TRANSFER_IN);
+    await acceptedOverHttp(api, auditCycleId, '2024-06-05');
     const reviewed = await mutate(
       api,
       Role.DECISION_MAKER,
       'recordTransferReview',
       TRANSFER_REVIEW,
     );
-    expect(reviewed.version).toBe(2);
-    await acceptedOverHttp(api, auditCycleId, '2024-06-05');
+    expect(reviewed.version).toBe(3);
     const granted = await mutate(api, Role.DECISION_MAKER, 'decideCertification', {
       auditCycleId,
       decision: 'GRANTED',

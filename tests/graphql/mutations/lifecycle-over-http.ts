@@ -28,10 +28,13 @@ export const TRANSFER_IN = {
   surveillanceProgramme: { completedSurveillances: 0 },
 };
 
-/** The pre-transfer review of TRANSFER_IN: a valid, accredited certificate, nothing outstanding. */
+/**
+ * The pre-transfer review of TRANSFER_IN, once its application is accepted (on 2024-06-05): a
+ * valid, accredited certificate, nothing outstanding.
+ */
 export const TRANSFER_REVIEW = {
   auditCycleId: 'cycle-transfer',
-  reviewedOn: '2024-06-04',
+  reviewedOn: '2024-06-06',
   certificateStatus: 'VALID',
   accredited: true,
   reasonsForTransfer: ['closer to the client'],
