@@ -214,6 +214,7 @@ describe('read models after a typical lifecycle', () => {
       dueToday: 0,
       overdue: 2,
       met: 1,
+      ended: 0,
     });
     expect(dashboard(readSide().db, d('2027-04-01')).certificatesByStatus).toMatchObject({
       ACTIVE: 1,

@@ -103,7 +103,7 @@ describe('a suspension still running when the certificate expires', () => {
       scanned: ['2028-02-15'],
       ofCertificate: [{ state: 'UPCOMING', metOn: null }],
     });
-    const ended = { listed: [], scanned: [], ofCertificate: [{ state: 'MET', metOn: null }] };
+    const ended = { listed: [], scanned: [], ofCertificate: [{ state: 'ENDED', metOn: null }] };
     expect(limitOn('2028-01-10')).toEqual(ended);
     expect(limitOn('2028-03-01')).toEqual(ended);
 

@@ -14,9 +14,9 @@ export type DeadlineType =
 
 /**
  * Relative to a date: open deadlines are UPCOMING, DUE_TODAY or OVERDUE; closed ones are MET (met
- * by an event, or ended by themselves on `closesOn`).
+ * by an event, on `metOn`) or ENDED (ended by themselves on `closesOn`, unmet).
  */
-export type DeadlineState = 'UPCOMING' | 'DUE_TODAY' | 'OVERDUE' | 'MET';
+export type DeadlineState = 'UPCOMING' | 'DUE_TODAY' | 'OVERDUE' | 'MET' | 'ENDED';
 
 export interface Deadline {
   type: DeadlineType;
@@ -45,25 +45,28 @@ export interface DeadlineStatus extends Deadline {
   daysRemaining: number;
 }
 
-/** Whether the deadline was met, or had ended by itself, by `asOf`. */
-const closedOn = ({ metOn, closesOn }: Deadline, asOf: CalendarDate): boolean =>
-  (metOn !== null && metOn <= asOf) || (closesOn !== null && closesOn <= asOf);
+/** Whether the deadline was met by `asOf`, before any day it ended by itself. */
+const metBy = ({ metOn, closesOn }: Deadline, asOf: CalendarDate): boolean =>
+  metOn !== null && metOn <= asOf && (closesOn === null || metOn < closesOn);
 
 /**
- * State of a deadline as of a date. A deadline met or ended on or before `asOf` is MET; a meeting
- * after `asOf` is not known yet then (`metOn` null).
+ * State of a deadline as of a date: MET once met, ENDED once it ended by itself first (a meeting
+ * after that day does not meet it). A meeting after `asOf` is not known yet then: `metOn` is
+ * given for a MET deadline only.
  */
 export const deadlineStateOn = (deadline: Deadline, asOf: CalendarDate): DeadlineStatus => {
   const daysRemaining = daysBetween(asOf, deadline.dueDate);
-  const state: DeadlineState = closedOn(deadline, asOf)
+  const met = metBy(deadline, asOf);
+  const state: DeadlineState = met
     ? 'MET'
-    : daysRemaining > 0
-      ? 'UPCOMING'
-      : daysRemaining === 0
-        ? 'DUE_TODAY'
-        : 'OVERDUE';
-  const metOn = deadline.metOn !== null && deadline.metOn <= asOf ? deadline.metOn : null;
-  return { ...deadline, metOn, state, daysRemaining };
+    : deadline.closesOn !== null && deadline.closesOn <= asOf
+      ? 'ENDED'
+      : daysRemaining > 0
+        ? 'UPCOMING'
+        : daysRemaining === 0
+          ? 'DUE_TODAY'
+          : 'OVERDUE';
+  return { ...deadline, metOn: met ? deadline.metOn : null, state, daysRemaining };
 };
 
 /** Whether the deadline had been set by `asOf` (met or not). */

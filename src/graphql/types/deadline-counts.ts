@@ -16,9 +16,12 @@ export class DeadlineCounts {
   @Field(() => Int)
   overdue!: number;
 
+  @Field(() => Int, { description: 'Met on or before the as-of date (state MET).' })
+  met!: number;
+
   @Field(() => Int, {
     description:
-      'Met on or before the as-of date, those that ended by themselves without being met included (state MET with no metOn: see Deadline.closesOn).',
+      'Ended by themselves without being met on or before the as-of date (state ENDED: see Deadline.closesOn).',
   })
-  met!: number;
+  ended!: number;
 }

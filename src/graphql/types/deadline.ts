@@ -28,14 +28,15 @@ export class Deadline {
 
   @Field(() => CalendarDateScalar, {
     nullable: true,
-    description: 'The day it was met, when that was on or before the as-of date.',
+    description:
+      'The day it was met, when that was on or before the as-of date; null unless the state is MET.',
   })
   metOn!: CalendarDate | null;
 
   @Field(() => CalendarDateScalar, {
     nullable: true,
     description:
-      'The day it ends by itself when nothing met it (a restoration window, the day after its last day; the limit of a suspension still running when the certificate expires, the day after the expiry date; the expiry, the recertification audit and what the audit cycles still had open of a certificate that expired and was not restored, the day it could no longer be: the day after its restoration window, or the day it expired when none was possible); from then on its state is MET with no metOn.',
+      'The day it ends by itself when nothing met it (a restoration window, the day after its last day; the limit of a suspension still running when the certificate expires, the day after the expiry date; the expiry, the recertification audit and what the audit cycles still had open of a certificate that expired and was not restored, the day it could no longer be: the day after its restoration window, or the day it expired when none was possible); from then on its state is ENDED (MET only when it was met before that day).',
   })
   closesOn!: CalendarDate | null;
 

@@ -37,8 +37,8 @@ export const DeadlineTypeEnum = graphqlEnum(
 
 export const DeadlineStateEnum = graphqlEnum<DeadlineState>(
   'DeadlineState',
-  ['UPCOMING', 'DUE_TODAY', 'OVERDUE', 'MET'],
-  'Where a deadline stands on the as-of date.',
+  ['UPCOMING', 'DUE_TODAY', 'OVERDUE', 'MET', 'ENDED'],
+  'Where a deadline stands on the as-of date: open (UPCOMING, DUE_TODAY, OVERDUE), MET (by the event that closes it, on `metOn`), or ENDED (by itself on `closesOn`, unmet: a window that passed, a deadline the certificate can no longer meet or no longer needs to; `metOn` null).',
 );
 
 export const AuditKindEnum = graphqlEnum<AuditKind>(

@@ -19,6 +19,8 @@ export interface DeadlineCounts {
   overdue: number;
   /** Met on or before asOf. */
   met: number;
+  /** Ended by themselves, unmet, on or before asOf. */
+  ended: number;
 }
 
 export interface Dashboard {
@@ -57,8 +59,8 @@ const statements = perDatabase((db: Database) => ({
   >(
     `SELECT type, state, count(*) AS n FROM (
        SELECT type, due_date, CASE
-         WHEN met_on IS NOT NULL AND met_on <= :asOf THEN 'MET'
-         WHEN closes_on IS NOT NULL AND closes_on <= :asOf THEN 'MET'
+         WHEN met_on <= :asOf AND (closes_on IS NULL OR met_on < closes_on) THEN 'MET'
+         WHEN closes_on <= :asOf THEN 'ENDED'
          WHEN due_date > :asOf THEN 'UPCOMING'
          WHEN due_date = :asOf THEN 'DUE_TODAY'
          ELSE 'OVERDUE' END AS state
@@ -93,9 +95,18 @@ export const dashboard = (
     certificatesByStatus[row.status as CertificateStatus] += row.n;
   }
   const counts = new Map(
-    DEADLINE_TYPES.map((type) => [type, { type, upcoming: 0, dueToday: 0, overdue: 0, met: 0 }]),
+    DEADLINE_TYPES.map((type) => [
+      type,
+      { type, upcoming: 0, dueToday: 0, overdue: 0, met: 0, ended: 0 },
+    ]),
   );
-  const field = { UPCOMING: 'upcoming', DUE_TODAY: 'dueToday', OVERDUE: 'overdue', MET: 'met' };
+  const field = {
+    UPCOMING: 'upcoming',
+    DUE_TODAY: 'dueToday',
+    OVERDUE: 'overdue',
+    MET: 'met',
+    ENDED: 'ended',
+  };
   const end = addDaysUpToLast(date, withinDays);
   for (const row of s.deadlines.all({ asOf: date, end, organisationId })) {
     const entry = counts.get(row.type as DeadlineType);

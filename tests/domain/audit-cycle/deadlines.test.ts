@@ -163,7 +163,7 @@ describe('audit cycle deadlines', () => {
     const s2 = byKey(deadlines, 'SURVEILLANCE_AUDIT_DUE:2');
     expect(s2).toMatchObject({ metOn: null, closesOn: '2025-12-01' });
     expect(deadlineStateOn(s2, d('2025-11-30')).state).toBe('UPCOMING');
-    expect(deadlineStateOn(s2, d('2025-12-01')).state).toBe('MET');
+    expect(deadlineStateOn(s2, d('2025-12-01')).state).toBe('ENDED');
     expect(byKey(auditCycleDeadlines(afterS1.state), 'SURVEILLANCE_AUDIT_DUE:2').closesOn).toBe(
       null,
     );
@@ -178,6 +178,9 @@ describe('audit cycle deadlines', () => {
       metOn: '2026-01-06',
       closesOn: '2025-12-01',
     });
+    expect(
+      deadlineStateOn(byKey(renewed, 'SURVEILLANCE_AUDIT_DUE:2'), d('2026-02-01')),
+    ).toMatchObject({ state: 'ENDED', metOn: null });
     const afterS1 = AuditCycleHistory.grantedCycle().surveillance(1, '2025-02-10', '2025-02-11');
     const withdrawnLater = auditCycleDeadlines(afterS1.state, {
       renewedOn: d('2025-12-01'),
@@ -206,7 +209,7 @@ describe('audit cycle deadlines', () => {
     const s2 = byKey(deadlines, 'SURVEILLANCE_AUDIT_DUE:2');
     expect(s2).toMatchObject({ metOn: null, closesOn: '2027-09-20' });
     expect(deadlineStateOn(s2, d('2027-09-19')).state).toBe('OVERDUE');
-    expect(deadlineStateOn(s2, d('2027-09-20'))).toMatchObject({ state: 'MET', metOn: null });
+    expect(deadlineStateOn(s2, d('2027-09-20'))).toMatchObject({ state: 'ENDED', metOn: null });
   });
 
   it('keeps surveillance 2 opened on the decision once surveillance 1 is done, under the dated rules', () => {

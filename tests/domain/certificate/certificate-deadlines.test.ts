@@ -104,7 +104,7 @@ describe('certificateDeadlines', () => {
     });
     expect(deadlineStateOn(window!, d('2027-04-01')).state).toBe('UPCOMING');
     expect(deadlineStateOn(window!, d('2027-09-19')).state).toBe('DUE_TODAY');
-    expect(deadlineStateOn(window!, d('2027-09-20')).state).toBe('MET');
+    expect(deadlineStateOn(window!, d('2027-09-20')).state).toBe('ENDED');
     expect(byKey(certificateDeadlines(expired))['CERTIFICATE_EXPIRY:2027-03-19']?.metOn).toBeNull();
 
     const restored = byKey(
@@ -124,7 +124,7 @@ describe('certificateDeadlines', () => {
       expect(deadline).toMatchObject({ metOn: null, closesOn: '2027-09-20' });
       expect(deadlineStateOn(deadline, d('2027-09-19')).state).toBe('OVERDUE');
       expect(deadlineStateOn(deadline, d('2027-09-20'))).toMatchObject({
-        state: 'MET',
+        state: 'ENDED',
         metOn: null,
       });
     }
@@ -212,7 +212,7 @@ describe('certificateDeadlines', () => {
         metOn: null,
       });
       for (const asOf of ['2027-03-20', '2027-06-01']) {
-        expect(deadlineStateOn(limit, d(asOf))).toMatchObject({ state: 'MET', metOn: null });
+        expect(deadlineStateOn(limit, d(asOf))).toMatchObject({ state: 'ENDED', metOn: null });
       }
     }
     const beyond = byKey(
@@ -220,7 +220,7 @@ describe('certificateDeadlines', () => {
     )['SUSPENSION_LIMIT:2027-01-10']!;
     expect(beyond).toMatchObject({ dueDate: '2027-07-10', closesOn: '2027-03-20', metOn: null });
     expect(deadlineStateOn(beyond, d('2027-03-19')).state).toBe('UPCOMING');
-    expect(deadlineStateOn(beyond, d('2027-07-11'))).toMatchObject({ state: 'MET', metOn: null });
+    expect(deadlineStateOn(beyond, d('2027-07-11'))).toMatchObject({ state: 'ENDED', metOn: null });
   });
 
   it('meets a suspension reinstated or withdrawn before the expiry, with no end of its own', () => {

@@ -52,6 +52,8 @@ afterAll(() => api.close());
 interface Counts {
   type: string;
   overdue: number;
+  met: number;
+  ended: number;
 }
 
 const viewsOn = async (asOf: string) => {
@@ -61,7 +63,7 @@ const viewsOn = async (asOf: string) => {
       `query ($asOf: CalendarDate!) {
         certificate(id: "cert-lapsed") { status(asOf: $asOf) deadlines(asOf: $asOf) { key state metOn } }
         upcomingDeadlines(asOf: $asOf, withinDays: 365) { edges { node { key state } } }
-        dashboard(asOf: $asOf) { deadlinesByType { type overdue } } }`,
+        dashboard(asOf: $asOf) { deadlinesByType { type overdue met ended } } }`,
       { asOf },
     ),
   );
@@ -72,13 +74,17 @@ const viewsOn = async (asOf: string) => {
   const open = (
     data.upcomingDeadlines as { edges: { node: { key: string; state: string } }[] }
   ).edges.map(({ node }) => `${node.key} ${node.state}`);
-  const overdue = (data.dashboard as { deadlinesByType: Counts[] }).deadlinesByType
-    .filter((counts) => counts.overdue > 0)
+  const counts = (data.dashboard as { deadlinesByType: Counts[] }).deadlinesByType;
+  const overdue = counts
+    .filter((count) => count.overdue > 0)
     .map(({ type, overdue: n }) => `${type} ${n}`);
+  const closed = counts
+    .filter((count) => count.met + count.ended > 0)
+    .map(({ type, met, ended }) => `${type} met ${met} ended ${ended}`);
   const ofCertificate = Object.fromEntries(
     certificate.deadlines.map(({ key, state, metOn }) => [key, `${state} ${metOn ?? '-'}`]),
   );
-  return { status: certificate.status, ofCertificate, open, overdue };
+  return { status: certificate.status, ofCertificate, open, overdue, closed };
 };
 
 it('keeps the lapsed term and its open surveillance overdue while the certificate may still be restored', async () => {
@@ -105,10 +111,18 @@ it('shows nothing of a certificate that can no longer be restored as overdue or 
     expect(views.overdue).toEqual([]);
     expect(views.ofCertificate).toMatchObject({
       'SURVEILLANCE_AUDIT_DUE:1': 'MET 2025-02-10',
-      'SURVEILLANCE_AUDIT_DUE:2': 'MET -',
-      'RECERTIFICATION_AUDIT_DUE:2027-03-19': 'MET -',
-      'CERTIFICATE_EXPIRY:2027-03-19': 'MET -',
-      'RESTORATION_WINDOW_END:2027-03-19': 'MET -',
+      'SURVEILLANCE_AUDIT_DUE:2': 'ENDED -',
+      'RECERTIFICATION_AUDIT_DUE:2027-03-19': 'ENDED -',
+      'CERTIFICATE_EXPIRY:2027-03-19': 'ENDED -',
+      'RESTORATION_WINDOW_END:2027-03-19': 'ENDED -',
     });
+    expect(views.closed).toEqual(
+      expect.arrayContaining([
+        'SURVEILLANCE_AUDIT_DUE met 1 ended 1',
+        'RECERTIFICATION_AUDIT_DUE met 0 ended 1',
+        'CERTIFICATE_EXPIRY met 0 ended 1',
+        'RESTORATION_WINDOW_END met 0 ended 1',
+      ]),
+    );
   }
 });
