@@ -56,16 +56,24 @@ export const lapsedForGoodOn = (state: CertificateState): CalendarDate | null =>
 };
 
 /**
- * A term nothing renewed or restored ends by itself once the certificate lapsed for good: its
- * expiry and recertification audit can no longer be met.
+ * When a term's deadlines end without being met: a transition lifting the old version's cap on
+ * the expiry replaces them with the new expiry's (domain.md §2: nothing renewed the certificate);
+ * a term nothing renewed, restored or transitioned ends once the certificate lapsed for good, as
+ * its expiry and recertification audit can no longer be met.
  */
+const termEnd = (state: IssuedCertificateState, endedBy: CertificateRevision | undefined) => {
+  if (endedBy === undefined) return lapsedForGoodOn(state);
+  return endedBy.cause === 'TRANSITIONED' ? endedBy.decisionDate : null;
+};
+
+/** A renewal or restoration meets the term's deadlines; a transition only replaces them. */
 const termDeadlines = (
   state: IssuedCertificateState,
   facts: CertificateDeadlineFacts,
 ): Deadline[] =>
   terms(state.revisions).flatMap(({ expiryDate, decidedOn, endedBy }): Deadline[] => {
-    const closedOn = endedBy?.decisionDate ?? null;
-    const lapsedOn = endedBy === undefined ? lapsedForGoodOn(state) : null;
+    const closedOn = endedBy?.cause === 'TRANSITIONED' ? null : (endedBy?.decisionDate ?? null);
+    const endsOn = termEnd(state, endedBy);
     const recertifiedOn = facts.recertificationAudits?.[expiryDate] ?? closedOn;
     return [
       {
@@ -73,7 +81,7 @@ const termDeadlines = (
         key: `CERTIFICATE_EXPIRY:${expiryDate}`,
         dueDate: expiryDate,
         openedOn: decidedOn,
-        closesOn: closedOn === null ? lapsedOn : null,
+        closesOn: closedOn === null ? endsOn : null,
         metOn: closedOn,
         subject: `expiry of certificate ${state.number}`,
       },
@@ -82,7 +90,7 @@ const termDeadlines = (
         key: `RECERTIFICATION_AUDIT_DUE:${expiryDate}`,
         dueDate: addDays(expiryDate, -state.policy.recertificationLeadDays),
         openedOn: decidedOn,
-        closesOn: recertifiedOn === null ? lapsedOn : null,
+        closesOn: recertifiedOn === null ? endsOn : null,
         metOn: recertifiedOn,
         subject: `recertification audit of certificate ${state.number} (expiring ${expiryDate})`,
       },

@@ -296,11 +296,13 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * surveillance audit of a cycle to a superseded version due after the transition end is opened on
  * the last day of the transition audit that set it, not on the decision. Version 20: a transfer's
  * surveillance audits are set by its recorded pre-transfer review, not by the acceptance of its
- * application, so a transfer whose review was refused lists none of the previous CB's programme.
+ * application, so a transfer whose review was refused lists none of the previous CB's programme. Version 21: the expiry
+ * and recertification audit of a term capped by the transition end end, unmet, on the decision of
+ * the transition that lifts the cap (they were met by it).
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 20,
+  version: 21,
   setup: setupDeadlineTables,
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>

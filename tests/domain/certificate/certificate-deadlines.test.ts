@@ -292,8 +292,18 @@ describe('certificateDeadlines', () => {
       certificateDeadlines(fold(run(issue2013, transition('2025-03-01', ISMS_2022)))),
     );
     expect(moved['TRANSITION_DEADLINE:ISO/IEC 27001:2013']?.metOn).toBe('2025-03-01');
-    expect(moved['CERTIFICATE_EXPIRY:2025-10-31']?.metOn).toBe('2025-03-01');
-    expect(moved['CERTIFICATE_EXPIRY:2026-05-31']?.metOn).toBeNull();
+    for (const capped of [
+      'CERTIFICATE_EXPIRY:2025-10-31',
+      'RECERTIFICATION_AUDIT_DUE:2025-10-31',
+    ]) {
+      expect(moved[capped]).toMatchObject({ metOn: null, closesOn: '2025-03-01' });
+      expect(deadlineStateOn(moved[capped]!, d('2025-03-01')).state).toBe('ENDED');
+    }
+    expect(moved['CERTIFICATE_EXPIRY:2026-05-31']).toMatchObject({
+      openedOn: '2025-03-01',
+      metOn: null,
+      closesOn: null,
+    });
     expect(moved['TRANSITION_DEADLINE:ISO/IEC 27001:2022']).toBeUndefined();
   });
 

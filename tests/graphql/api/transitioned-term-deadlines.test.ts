@@ -1,0 +1,110 @@
+import { Role } from '../../../src/graphql';
+import { type ApiHarness, startApiHarness } from '../support/api-harness';
+import { mutate } from '../mutations/lifecycle-over-http';
+import { dataOf, grantedIsms2013 } from './api-lifecycle';
+
+let api: ApiHarness;
+
+/**
+ * ISO/IEC 27001:2013, granted 2024-03-20: its cycle expires 2027-03-19, capped at the transition
+ * end, 2025-10-31 (recertification audit due 2025-08-02). A transition audit on 2025-09-01/02, the
+ * transition to 2022 decided on 2025-09-05 lifts the cap. Today is 2025-09-20.
+ */
+beforeAll(async () => {
+  api = await startApiHarness({ now: '2025-09-20T02:00:00Z' });
+  await grantedIsms2013(api);
+  await mutate(api, Role.AUDITOR, 'planAudit', {
+    auditCycleId: 'cycle-isms',
+    auditId: 'transition',
+    kind: 'TRANSITION',
+    plannedStart: '2025-09-01',
+    plannedEnd: '2025-09-02',
+    mode: 'ON_SITE',
+    leadAuditorId: 'aud-1',
+    team: ['aud-1'],
+    sites: ['site-bj', 'site-sh'],
+  });
+  await mutate(api, Role.AUDITOR, 'completeAudit', {
+    auditCycleId: 'cycle-isms',
+    auditId: 'transition',
+    firstDay: '2025-09-01',
+    lastDay: '2025-09-02',
+  });
+  await mutate(api, Role.DECISION_MAKER, 'transitionStandardVersion', {
+    certificateId: 'cert-isms',
+    decisionDate: '2025-09-05',
+    standard: { identifier: 'ISO/IEC 27001', version: '2022' },
+  });
+}, 60_000);
+afterAll(() => api.close());
+
+interface Counts {
+  type: string;
+  overdue: number;
+  met: number;
+  ended: number;
+}
+
+const TERM_TYPES = ['CERTIFICATE_EXPIRY', 'RECERTIFICATION_AUDIT_DUE'];
+
+const viewsOn = async (asOf: string) => {
+  const data = dataOf(
+    await api.query(
+      Role.VIEWER,
+      `query ($asOf: CalendarDate!) {
+        certificate(id: "cert-isms") { deadlines(asOf: $asOf) { key state metOn closesOn } }
+        upcomingDeadlines(asOf: $asOf, withinDays: 3660) { edges { node { key state } } }
+        dashboard(asOf: $asOf, withinDays: 3660) {
+          deadlinesByType { type upcoming overdue met ended } } }`,
+      { asOf },
+    ),
+  );
+  const certificate = data.certificate as {
+    deadlines: { key: string; state: string; metOn: string | null; closesOn: string | null }[];
+  };
+  const ofCertificate = Object.fromEntries(
+    certificate.deadlines.map(({ key, state, metOn }) => [key, `${state} ${metOn ?? '-'}`]),
+  );
+  const listed = (
+    data.upcomingDeadlines as { edges: { node: { key: string; state: string } }[] }
+  ).edges
+    .map(({ node }) => `${node.key} ${node.state}`)
+    .filter((line) => TERM_TYPES.some((type) => line.startsWith(type)));
+  const counts = (data.dashboard as { deadlinesByType: Counts[] }).deadlinesByType.filter(
+    ({ type }) => TERM_TYPES.includes(type),
+  );
+  return { ofCertificate, listed, counts };
+};
+
+it('replaces the capped term’s expiry and recertification audit with the new expiry’s, unmet', async () => {
+  const views = await viewsOn('2025-09-20');
+  expect(views.ofCertificate).toMatchObject({
+    'CERTIFICATE_EXPIRY:2025-10-31': 'ENDED -',
+    'RECERTIFICATION_AUDIT_DUE:2025-10-31': 'ENDED -',
+    'CERTIFICATE_EXPIRY:2027-03-19': 'UPCOMING -',
+    'RECERTIFICATION_AUDIT_DUE:2027-03-19': 'UPCOMING -',
+    'TRANSITION_DEADLINE:ISO/IEC 27001:2013': 'MET 2025-09-05',
+  });
+  expect(views.listed).toEqual([
+    'RECERTIFICATION_AUDIT_DUE:2027-03-19 UPCOMING',
+    'CERTIFICATE_EXPIRY:2027-03-19 UPCOMING',
+  ]);
+  expect(views.counts).toEqual([
+    { type: 'RECERTIFICATION_AUDIT_DUE', upcoming: 1, overdue: 0, met: 0, ended: 1 },
+    { type: 'CERTIFICATE_EXPIRY', upcoming: 1, overdue: 0, met: 0, ended: 1 },
+  ]);
+}, 60_000);
+
+it('answers as of a date before the transition as it did then', async () => {
+  const views = await viewsOn('2025-08-10');
+  expect(views.ofCertificate).toMatchObject({
+    'CERTIFICATE_EXPIRY:2025-10-31': 'UPCOMING -',
+    'RECERTIFICATION_AUDIT_DUE:2025-10-31': 'OVERDUE -',
+    'TRANSITION_DEADLINE:ISO/IEC 27001:2013': 'UPCOMING -',
+  });
+  expect(views.ofCertificate).not.toHaveProperty(['CERTIFICATE_EXPIRY:2027-03-19']);
+  expect(views.listed).toEqual([
+    'RECERTIFICATION_AUDIT_DUE:2025-10-31 OVERDUE',
+    'CERTIFICATE_EXPIRY:2025-10-31 UPCOMING',
+  ]);
+}, 60_000);
