@@ -5,7 +5,6 @@ import {
   currentNonconformities,
   currentStage2,
   cycleDecisionDate,
-  latestAudit,
   majorNcVerificationLimit,
   stage2DueBy,
   surveillanceLastDay,
@@ -15,27 +14,34 @@ import type { AuditCycle, AuditCycleState, Nonconformity } from './audit-cycle-s
 import { surveillanceDueDate } from './surveillance-due-date';
 
 /**
- * Met by the first stage 2 completed after the latest stage 1: a stage 2 repeated later for a
- * major nonconformity that missed its verification limit does not move the day it was met. Due by
- * the superseded version's last audit day when that comes before the policy window ends.
+ * One per completed stage 1, met by the first stage 2 completed after it: a stage 2 repeated later
+ * for a major nonconformity that missed its verification limit does not move the day it was met.
+ * One that no stage 2 met stays open (overdue past its window: domain.md §2, stage 1 must be
+ * repeated) until a repeated stage 1 is completed, which ends it and sets the next. Due by the
+ * superseded version's last audit day when that comes before the policy window ends.
  */
 const stage2Due = (cycle: AuditCycle): Deadline[] => {
-  const stage1 = latestAudit(cycle, 'STAGE1');
-  if (cycle.application.kind !== 'INITIAL' || !stage1?.completion) return [];
-  const firstStage2 = cycle.audits
-    .slice(cycle.audits.indexOf(stage1) + 1)
-    .find((audit) => audit.kind === 'STAGE2' && audit.completion !== null);
-  return [
-    {
-      type: 'STAGE2_DUE',
-      key: `STAGE2_DUE:${stage1.auditId}`,
-      dueDate: stage2DueBy(stage1.completion.lastDay, cycle),
-      openedOn: stage1.completion.lastDay,
-      closesOn: null,
-      metOn: firstStage2?.completion?.lastDay ?? null,
-      subject: `stage 2 audit after stage 1 ${stage1.auditId}`,
-    },
-  ];
+  if (cycle.application.kind !== 'INITIAL') return [];
+  const stage1s = cycle.audits.filter((audit) => audit.kind === 'STAGE1' && audit.completion);
+  return stage1s.flatMap((stage1, index): Deadline[] => {
+    const next = stage1s[index + 1];
+    if (!stage1.completion) return [];
+    const firstStage2 = cycle.audits
+      .slice(cycle.audits.indexOf(stage1) + 1, next ? cycle.audits.indexOf(next) : undefined)
+      .find((audit) => audit.kind === 'STAGE2' && audit.completion !== null);
+    const metOn = firstStage2?.completion?.lastDay ?? null;
+    return [
+      {
+        type: 'STAGE2_DUE',
+        key: `STAGE2_DUE:${stage1.auditId}`,
+        dueDate: stage2DueBy(stage1.completion.lastDay, cycle),
+        openedOn: stage1.completion.lastDay,
+        closesOn: metOn === null ? (next?.completion?.lastDay ?? null) : null,
+        metOn,
+        subject: `stage 2 audit after stage 1 ${stage1.auditId}`,
+      },
+    ];
+  });
 };
 
 const responseMetOn = (nc: Nonconformity): CalendarDate | null =>

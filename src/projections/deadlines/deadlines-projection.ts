@@ -298,7 +298,9 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * surveillance audits are set by its recorded pre-transfer review, not by the acceptance of its
  * application, so a transfer whose review was refused lists none of the previous CB's programme. Version 21: the expiry
  * and recertification audit of a term capped by the transition end end, unmet, on the decision of
- * the transition that lifts the cap (they were met by it).
+ * the transition that lifts the cap (they were met by it). Version 21: each completed stage 1
+ * keeps its stage-2 deadline (planning a repeated stage 1 dropped it); completing the repeat ends
+ * it, unmet, and sets the next.
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',

@@ -291,14 +291,35 @@ describe('audit cycle deadlines', () => {
     expect(auditCycleDeadlines(refused.state)).toEqual([]);
   });
 
-  it('drops the findings and deadlines of a stage audit replaced by a repetition', () => {
+  it('ends the stage-2 deadline of a stage 1 replaced by a repetition, unmet, when the repeat is completed', () => {
     const history = AuditCycleHistory.initial()
       .accepted()
       .stage1()
       .run(planAudit('stage2', 'STAGE2', '2024-08-05', '2024-08-06'))
       .stage1('2024-09-02', '2024-09-03', 'stage1-repeat');
     expect(auditCycleDeadlines(history.state).map((x) => x.key)).toEqual([
+      'STAGE2_DUE:stage1',
       'STAGE2_DUE:stage1-repeat',
     ]);
+    expect(byKey(auditCycleDeadlines(history.state), 'STAGE2_DUE:stage1')).toMatchObject({
+      dueDate: '2024-08-06',
+      metOn: null,
+      closesOn: '2024-09-03',
+    });
+    expect(stateOn(history, 'STAGE2_DUE:stage1', '2024-09-02')).toBe('OVERDUE');
+    expect(stateOn(history, 'STAGE2_DUE:stage1', '2024-09-03')).toBe('ENDED');
+    expect(byKey(auditCycleDeadlines(history.state), 'STAGE2_DUE:stage1-repeat')).toMatchObject({
+      dueDate: '2025-03-03',
+      openedOn: '2024-09-03',
+      metOn: null,
+      closesOn: null,
+    });
+  });
+
+  it('keeps an overdue stage-2 deadline while the repeated stage 1 is only planned', () => {
+    const given = AuditCycleHistory.initial().accepted().stage1();
+    const when = given.run(planAudit('stage1-repeat', 'STAGE1', '2024-09-02', '2024-09-03'));
+    expect(auditCycleDeadlines(when.state)).toEqual(auditCycleDeadlines(given.state));
+    expect(stateOn(when, 'STAGE2_DUE:stage1', '2024-09-10')).toBe('OVERDUE');
   });
 });
