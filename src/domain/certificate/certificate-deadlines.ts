@@ -159,17 +159,12 @@ const suspensionDeadlines = (state: IssuedCertificateState): Deadline[] =>
 
 const later = (a: CalendarDate, b: CalendarDate): CalendarDate => (a > b ? a : b);
 
-const earliest = (...dates: (CalendarDate | undefined)[]): CalendarDate | null =>
-  dates.reduce<CalendarDate | null>(
-    (first, date) => (date === undefined || (first !== null && first <= date) ? first : date),
-    null,
-  );
-
 /**
- * Set once the certificate is to the superseded version and its successor is published. Met by
- * whichever comes first (domain.md §4): the move to another version (a transition, renewal or
- * restoration) or the expiry of the last revision to this version, so a restoration to the new
- * version after that expiry does not reopen it.
+ * Set once the certificate is to the superseded version and its successor is published. Met by the
+ * decision that moves it to another version (a transition or renewal; domain.md §4), as a renewal
+ * meets the expiry. Otherwise it ends, unmet, with the expiry of the last revision to this version
+ * (the day after its expiry date, recorded or not), so a restoration to the new version after that
+ * expiry does not meet or reopen it.
  */
 const transitionDeadlines = (state: IssuedCertificateState): Deadline[] => {
   const codes = [...new Set(state.revisions.map((r) => standardCode(r.standard)))];
@@ -179,7 +174,8 @@ const transitionDeadlines = (state: IssuedCertificateState): Deadline[] => {
     const version = findStandard(last.standard);
     if (version.transitionEnd === null || version.supersededBy === null) return [];
     const moved = state.revisions.find((r) => r.revision > last.revision);
-    const lapse = state.lapses.find((l) => l.expiryDate === last.expiryDate);
+    const movedOn =
+      moved !== undefined && moved.decisionDate <= last.expiryDate ? moved.decisionDate : null;
     const first = state.revisions.find((r) => standardCode(r.standard) === code) ?? last;
     const successor = findStandard({ ...last.standard, version: version.supersededBy });
     return [
@@ -188,8 +184,8 @@ const transitionDeadlines = (state: IssuedCertificateState): Deadline[] => {
         key: `TRANSITION_DEADLINE:${code}`,
         dueDate: version.transitionEnd,
         openedOn: later(first.decisionDate, successor.publishedOn),
-        closesOn: null,
-        metOn: earliest(moved?.decisionDate, lapse?.expiredOn),
+        closesOn: movedOn === null ? addDays(last.expiryDate, 1) : null,
+        metOn: movedOn,
         subject: `transition of certificate ${state.number} from ${code}`,
       },
     ];

@@ -36,7 +36,7 @@ export class Deadline {
   @Field(() => CalendarDateScalar, {
     nullable: true,
     description:
-      'The day it ends by itself when nothing met it (a restoration window, the day after its last day; the limit of a suspension still running when the certificate expires, the day after the expiry date; the expiry, the recertification audit and what the audit cycles still had open of a certificate that expired and was not restored, the day it could no longer be: the day after its restoration window, or the day it expired when none was possible); from then on its state is ENDED (MET only when it was met before that day).',
+      'The day it ends by itself when nothing met it (a restoration window, the day after its last day; the limit of a suspension still running when the certificate expires, the day after the expiry date; the expiry, the recertification audit and what the audit cycles still had open of a certificate that expired and was not restored, the day it could no longer be: the day after its restoration window, or the day it expired when none was possible; a transition deadline no transition or renewal met, the day after the expiry of the last revision to the old version; the expiry and recertification audit of a term capped by a transition end, the decision of the transition that lifts the cap; a stage-2 deadline no stage 2 met, the last day of the repeated stage 1); from then on its state is ENDED (MET only when it was met before that day).',
   })
   closesOn!: CalendarDate | null;
 

@@ -300,11 +300,13 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * and recertification audit of a term capped by the transition end end, unmet, on the decision of
  * the transition that lifts the cap (they were met by it). Version 21: each completed stage 1
  * keeps its stage-2 deadline (planning a repeated stage 1 dropped it); completing the repeat ends
- * it, unmet, and sets the next.
+ * it, unmet, and sets the next. Version 22: a transition deadline no transition or renewal met
+ * ends, unmet, the day after the expiry of the last revision to the old version, recorded or not
+ * (the recorded expiry met it).
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 21,
+  version: 22,
   setup: setupDeadlineTables,
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>

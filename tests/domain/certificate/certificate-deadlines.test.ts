@@ -282,7 +282,7 @@ describe('certificateDeadlines', () => {
       key: 'TRANSITION_DEADLINE:ISO/IEC 27001:2013',
       dueDate: '2025-10-31',
       openedOn: '2023-06-01',
-      closesOn: null,
+      closesOn: '2025-11-01',
       metOn: null,
       subject: 'transition of certificate CN-27001-00042 from ISO/IEC 27001:2013',
     });
@@ -307,21 +307,46 @@ describe('certificateDeadlines', () => {
     expect(moved['TRANSITION_DEADLINE:ISO/IEC 27001:2022']).toBeUndefined();
   });
 
-  it('closes the transition deadline when the capped certificate expires', () => {
-    const events = run(issue2013, expire('2025-11-03'));
-    const deadlines = byKey(certificateDeadlines(fold(events)));
-    expect(deadlines['TRANSITION_DEADLINE:ISO/IEC 27001:2013']?.metOn).toBe('2025-11-01');
+  it("meets the transition deadline on the transition decision, not on the revision's later effective date", () => {
+    const moved = byKey(
+      certificateDeadlines(fold(run(issue2013, transition('2025-03-01', ISMS_2022, '2025-03-15')))),
+    )['TRANSITION_DEADLINE:ISO/IEC 27001:2013']!;
+    expect(moved).toMatchObject({ metOn: '2025-03-01', closesOn: null });
+    expect(deadlineStateOn(moved, d('2025-03-01'))).toMatchObject({
+      state: 'MET',
+      metOn: '2025-03-01',
+    });
+  });
+
+  it('ends the transition deadline, unmet, when the capped certificate expires, recorded or not', () => {
+    const notRecorded = run(issue2013);
+    const recorded = run(issue2013, expire('2025-11-03'));
+    for (const events of [notRecorded, recorded]) {
+      const deadline = byKey(certificateDeadlines(fold(events)))[
+        'TRANSITION_DEADLINE:ISO/IEC 27001:2013'
+      ]!;
+      expect(deadline).toMatchObject({ metOn: null, closesOn: '2025-11-01' });
+      expect(deadlineStateOn(deadline, d('2025-10-31')).state).toBe('DUE_TODAY');
+      expect(deadlineStateOn(deadline, d('2025-11-01'))).toMatchObject({
+        state: 'ENDED',
+        metOn: null,
+      });
+    }
+    const deadlines = byKey(certificateDeadlines(fold(recorded)));
     expect(deadlines['RESTORATION_WINDOW_END:2025-10-31']?.dueDate).toBe('2026-04-30');
   });
 
-  it('keeps the transition deadline met on the expiry when a restoration to the new version follows', () => {
+  it('keeps the transition deadline ended on the expiry when a restoration to the new version follows', () => {
     const events = run(
       issue2013,
       expire('2025-11-03'),
       restore('2025-11-10', { standard: ISMS_2022 }),
     );
     const deadlines = byKey(certificateDeadlines(fold(events)));
-    expect(deadlines['TRANSITION_DEADLINE:ISO/IEC 27001:2013']?.metOn).toBe('2025-11-01');
+    expect(deadlines['TRANSITION_DEADLINE:ISO/IEC 27001:2013']).toMatchObject({
+      metOn: null,
+      closesOn: '2025-11-01',
+    });
     expect(deadlines['RESTORATION_WINDOW_END:2025-10-31']?.metOn).toBe('2025-11-10');
   });
 

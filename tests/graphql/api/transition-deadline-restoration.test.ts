@@ -46,8 +46,8 @@ const transitionDeadlineOn = async (asOf: string) => {
   return { state: deadline?.state, metOn: deadline?.metOn, overdue };
 };
 
-it('keeps the transition deadline met by the expiry at the transition end once the certificate is restored to the new version', async () => {
-  const expired = { state: 'MET', metOn: '2025-11-01', overdue: 0 };
+it('keeps the transition deadline ended, unmet, by the expiry at the transition end once the certificate is restored to the new version', async () => {
+  const expired = { state: 'ENDED', metOn: null, overdue: 0 };
   expect(await transitionDeadlineOn('2025-11-05')).toEqual(expired);
 
   const { service } = api;
