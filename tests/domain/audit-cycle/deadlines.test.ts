@@ -317,9 +317,10 @@ describe('audit cycle deadlines', () => {
   });
 
   it('keeps an overdue stage-2 deadline while the repeated stage 1 is only planned', () => {
-    const given = AuditCycleHistory.initial().accepted().stage1();
-    const when = given.run(planAudit('stage1-repeat', 'STAGE1', '2024-09-02', '2024-09-03'));
-    expect(auditCycleDeadlines(when.state)).toEqual(auditCycleDeadlines(given.state));
+    const given = () => AuditCycleHistory.initial().accepted().stage1();
+    const when = given().run(planAudit('stage1-repeat', 'STAGE1', '2024-09-02', '2024-09-03'));
+    expect(auditCycleDeadlines(when.state)).toEqual(auditCycleDeadlines(given().state));
+    expect(auditCycleDeadlines(when.state).map((x) => x.key)).toEqual(['STAGE2_DUE:stage1']);
     expect(stateOn(when, 'STAGE2_DUE:stage1', '2024-09-10')).toBe('OVERDUE');
   });
 });
