@@ -296,17 +296,17 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * surveillance audit of a cycle to a superseded version due after the transition end is opened on
  * the last day of the transition audit that set it, not on the decision. Version 20: a transfer's
  * surveillance audits are set by its recorded pre-transfer review, not by the acceptance of its
- * application, so a transfer whose review was refused lists none of the previous CB's programme. Version 21: the expiry
- * and recertification audit of a term capped by the transition end end, unmet, on the decision of
- * the transition that lifts the cap (they were met by it). Version 21: each completed stage 1
- * keeps its stage-2 deadline (planning a repeated stage 1 dropped it); completing the repeat ends
- * it, unmet, and sets the next. Version 22: a transition deadline no transition or renewal met
- * ends, unmet, the day after the expiry of the last revision to the old version, recorded or not
- * (the recorded expiry met it).
+ * application, so a transfer whose review was refused lists none of the previous CB's programme.
+ * Version 21: the expiry and recertification audit of a term capped by the transition end end,
+ * unmet, on the decision of the transition that lifts the cap (they were met by it). Version 22:
+ * each completed stage 1 keeps its stage-2 deadline (planning a repeated stage 1 dropped it);
+ * completing the repeat ends it, unmet, and sets the next. Version 23: a transition deadline no
+ * transition or renewal met ends, unmet, the day after the expiry of the last revision to the old
+ * version, recorded or not (the recorded expiry met it).
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 22,
+  version: 23,
   setup: setupDeadlineTables,
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>
