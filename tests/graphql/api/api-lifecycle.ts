@@ -64,17 +64,19 @@ export const registerReadyOrganisation = async (
   );
 };
 
-/** An audit planned and completed on these days at both sites. */
-export const auditDone = async (
+type AuditKindPlanned = 'STAGE1' | 'STAGE2' | 'SURVEILLANCE' | 'RECERTIFICATION';
+
+/** An audit planned for these days at both sites. */
+export const auditPlanned = (
   service: LifecycleService,
   auditCycleId: string,
   auditId: string,
-  kind: 'STAGE1' | 'STAGE2' | 'SURVEILLANCE' | 'RECERTIFICATION',
+  kind: AuditKindPlanned,
   firstDay: string,
   lastDay: string,
   surveillanceNumber?: 1 | 2,
-) => {
-  await service.planAudit(
+) =>
+  service.planAudit(
     {
       auditCycleId,
       auditId,
@@ -89,10 +91,32 @@ export const auditDone = async (
     },
     AUDITOR,
   );
-  await service.completeAudit(
+
+/** A planned audit completed on these days. */
+export const auditCompleted = (
+  service: LifecycleService,
+  auditCycleId: string,
+  auditId: string,
+  firstDay: string,
+  lastDay: string,
+) =>
+  service.completeAudit(
     { auditCycleId, auditId, firstDay: d(firstDay), lastDay: d(lastDay) },
     AUDITOR,
   );
+
+/** An audit planned and completed on these days at both sites. */
+export const auditDone = async (
+  service: LifecycleService,
+  auditCycleId: string,
+  auditId: string,
+  kind: AuditKindPlanned,
+  firstDay: string,
+  lastDay: string,
+  surveillanceNumber?: 1 | 2,
+) => {
+  await auditPlanned(service, auditCycleId, auditId, kind, firstDay, lastDay, surveillanceNumber);
+  await auditCompleted(service, auditCycleId, auditId, firstDay, lastDay);
 };
 
 /** An initial application for both sites, submitted and accepted on these days. */

@@ -1,33 +1,22 @@
 import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import { applicationAccepted, d, dataOf, registerReadyOrganisation } from './api-lifecycle';
+import {
+  applicationAccepted,
+  auditCompleted,
+  auditPlanned,
+  dataOf,
+  registerReadyOrganisation,
+} from './api-lifecycle';
 
 let api: ApiHarness;
 
-const AUDITOR = { actor: 'aud-1' };
 const CYCLE = 'cycle-restage1';
 
 const plan = (auditId: string, first: string, last: string) =>
-  api.service.planAudit(
-    {
-      auditCycleId: CYCLE,
-      auditId,
-      kind: 'STAGE1',
-      plannedStart: d(first),
-      plannedEnd: d(last),
-      mode: 'ON_SITE',
-      leadAuditorId: 'aud-1',
-      team: ['aud-1'],
-      sites: ['site-bj', 'site-sh'],
-    },
-    AUDITOR,
-  );
+  auditPlanned(api.service, CYCLE, auditId, 'STAGE1', first, last);
 
 const complete = (auditId: string, first: string, last: string) =>
-  api.service.completeAudit(
-    { auditCycleId: CYCLE, auditId, firstDay: d(first), lastDay: d(last) },
-    AUDITOR,
-  );
+  auditCompleted(api.service, CYCLE, auditId, first, last);
 
 /**
  * Stage 1 on 2024-01-10 (stage 2 due by 2024-07-10), no stage 2 since: stage 1 must be repeated

@@ -1,6 +1,13 @@
 import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import { applicationAccepted, d, dataOf, registerReadyOrganisation } from './api-lifecycle';
+import {
+  applicationAccepted,
+  auditCompleted,
+  auditPlanned,
+  d,
+  dataOf,
+  registerReadyOrganisation,
+} from './api-lifecycle';
 
 let api: ApiHarness;
 
@@ -8,26 +15,10 @@ const AUDITOR = { actor: 'aud-1' };
 const CYCLE = 'cycle-repeat';
 
 const plan = (auditId: string, kind: 'STAGE1' | 'STAGE2', first: string, last: string) =>
-  api.service.planAudit(
-    {
-      auditCycleId: CYCLE,
-      auditId,
-      kind,
-      plannedStart: d(first),
-      plannedEnd: d(last),
-      mode: 'ON_SITE',
-      leadAuditorId: 'aud-1',
-      team: ['aud-1'],
-      sites: ['site-bj', 'site-sh'],
-    },
-    AUDITOR,
-  );
+  auditPlanned(api.service, CYCLE, auditId, kind, first, last);
 
 const complete = (auditId: string, first: string, last: string) =>
-  api.service.completeAudit(
-    { auditCycleId: CYCLE, auditId, firstDay: d(first), lastDay: d(last) },
-    AUDITOR,
-  );
+  auditCompleted(api.service, CYCLE, auditId, first, last);
 
 /**
  * Stage 1 on 2024-01-10 (stage 2 due by 2024-07-10), stage 2 on 2024-02-28/29 with a major

@@ -54,19 +54,20 @@ const transferApplied = async (name: string, previous: Record<string, unknown> =
   return auditCycleId;
 };
 
+/** A pre-transfer review that finds the certificate transferable. */
+const REVIEW = {
+  reviewedOn: '2025-06-10',
+  accredited: true,
+  certificateStatus: 'VALID',
+  reasonsForTransfer: ['consolidating certification bodies'],
+  outstandingNonconformities: [],
+  lastReports: ['surveillance 1 report 2025-02-11'],
+  complaints: [],
+};
+
 const transferReview = (auditCycleId: string, changes: Record<string, unknown> = {}) =>
   api.query(Role.DECISION_MAKER, MUTATIONS.recordTransferReview, {
-    input: {
-      auditCycleId,
-      reviewedOn: '2025-06-10',
-      accredited: true,
-      certificateStatus: 'VALID',
-      reasonsForTransfer: ['consolidating certification bodies'],
-      outstandingNonconformities: [],
-      lastReports: ['surveillance 1 report 2025-02-11'],
-      complaints: [],
-      ...changes,
-    },
+    input: { ...REVIEW, auditCycleId, ...changes },
   });
 
 const cycleOf = async (auditCycleId: string) =>
@@ -125,14 +126,9 @@ it("lists the previous CB's surveillance audits only from a recorded pre-transfe
   expect(await upcomingOf('org-suspended')).toEqual({ edges: [] });
 
   await mutate(api, Role.DECISION_MAKER, 'recordTransferReview', {
+    ...REVIEW,
     auditCycleId,
     reviewedOn: '2025-06-12',
-    accredited: true,
-    certificateStatus: 'VALID',
-    reasonsForTransfer: ['consolidating certification bodies'],
-    outstandingNonconformities: [],
-    lastReports: ['surveillance 1 report 2025-02-11'],
-    complaints: [],
   });
   expect(await upcomingOf('org-suspended')).toEqual({
     edges: [
