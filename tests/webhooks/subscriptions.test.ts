@@ -186,6 +186,27 @@ describe('webhook subscriptions', () => {
     expect(kit.deliveries.list(subscription.id).map((d) => d.status)).toEqual(['failed']);
   });
 
+  it('recovers only the failed deliveries a narrowed endpoint still matches', () => {
+    const { subscription } = create({ organisationId: null });
+    const queue = (type: 'certificate.suspended' | 'certificate.issued', organisationId: string) =>
+      kit.enqueue({ type, data: { certificateId: 'cert-1', organisationId } }, organisationId);
+    queue('certificate.issued', 'org-acme');
+    queue('certificate.suspended', 'org-acme');
+    queue('certificate.suspended', 'org-other');
+    kit.db.prepare("UPDATE wh_deliveries SET status = 'failed'").run();
+    kit.subscriptions.update(subscription.id, {
+      organisationId: 'org-acme',
+      eventTypes: ['certificate.suspended'],
+    });
+
+    expect(kit.deliveries.recover(subscription.id, new Date(0))).toBe(1);
+    expect(
+      kit.deliveries
+        .list(subscription.id, { status: 'pending' })
+        .map((d) => [d.eventType, JSON.parse(d.payload).data.organisationId]),
+    ).toEqual([['certificate.suspended', 'org-acme']]);
+  });
+
   it('rotates the secret, keeping the previous one for 24 hours', () => {
     const { subscription, secret } = create();
     const { secret: fresh } = kit.subscriptions.rotateSecret(subscription.id);

@@ -96,7 +96,7 @@ export class WebhookDeliveryResolver {
   @Authorized(WEBHOOK_MANAGERS)
   @Mutation(() => Int, {
     description:
-      'Sends again every FAILED delivery of the endpoint created at or after `since` (same `webhook-id`s), as `resendWebhookDelivery` does; answers how many.',
+      'Sends again every FAILED delivery of the endpoint created at or after `since` that its event types and organisation still match (same `webhook-id`s), as `resendWebhookDelivery` does; answers how many.',
   })
   recoverWebhookDeliveries(
     @Arg('subscriptionId', () => ID) subscriptionId: string,

@@ -104,12 +104,22 @@ export class WebhookDeliveries {
     return this.get(id);
   }
 
-  /** Re-queues every failed delivery of the endpoint created at or after `since`; returns the count. */
+  /**
+   * Re-queues every failed delivery of the endpoint created at or after `since` that its event
+   * types and organisation still match (a narrowed endpoint is not sent what it no longer asks
+   * for); returns the count.
+   */
   recover(subscriptionId: string, since: Date): number {
     return this.db
       .prepare(
         `UPDATE wh_deliveries SET status = 'pending', attempt_count = 0, next_attempt_at = ?
-         WHERE subscription_id = ? AND status = 'failed' AND created_at >= ?`,
+         WHERE subscription_id = ? AND status = 'failed' AND created_at >= ?
+           AND EXISTS (SELECT 1 FROM wh_subscriptions s
+             WHERE s.id = wh_deliveries.subscription_id
+               AND EXISTS (SELECT 1 FROM json_each(s.event_types)
+                 WHERE value = wh_deliveries.event_type)
+               AND (s.organisation_id IS NULL
+                 OR s.organisation_id = json_extract(wh_deliveries.payload, '$.data.organisationId')))`,
       )
       .run(this.clock.now().getTime(), subscriptionId, since.getTime()).changes;
   }

@@ -163,8 +163,9 @@ export class WebhookSubscriptions {
 
   /**
    * Deletes the endpoint's waiting deliveries that its event types and organisation no longer
-   * match, so a narrowed endpoint is not sent them; delivered and failed ones stay as history.
-   * Every payload's `data.organisationId` is the organisation its delivery was queued for.
+   * match, so a narrowed endpoint is not sent them (nor retried: one in flight goes too, and its
+   * answer is not recorded); delivered and failed ones stay as history. Every payload's
+   * `data.organisationId` is the organisation its delivery was queued for.
    */
   private dropUnmatchedPending(
     id: string,
