@@ -12,7 +12,7 @@ CREATE TABLE IF NOT EXISTS rm_audit_cycles (
   submitted_on TEXT NOT NULL,
   application TEXT NOT NULL,
   policy_profile TEXT NOT NULL,
-  escalates_overdue_minors INTEGER NOT NULL,
+  escalates_overdue_minors INTEGER NOT NULL DEFAULT 0,
   review TEXT,
   transfer_review TEXT,
   decision TEXT,

@@ -13,7 +13,8 @@ import { queryIndexes } from '../support/query-indexes';
  * version 8 drops the restoration window of a certificate suspended when it
  * expired, which cannot be restored, and leaves a major-NC verification limit verified late overdue;
  * version 9 keeps the day each audit cycle was renewed by a later one, which ends what is left of
- * its surveillance programme, and keeps a granted transfer's surveillance opened on the acceptance;
+ * its surveillance programme, and keeps a granted transfer's surveillance opened on the acceptance
+ * (on the pre-transfer review since version 20);
  * version 10 ends a suspension limit with the certificate's expiry (`closes_on`, not `met_on`) when
  * the suspension was still running then; version 11 keeps the day each certificate that expired
  * unrestored lapsed for good, with its current audit cycle, and ends what that term and cycle still
