@@ -103,9 +103,15 @@ export const recordTransferReview = (
     );
   }
   const certificateStatus = requireOneOf(data.certificateStatus, STATUSES, 'certificateStatus');
+  const reviewedBy = requireText(data.reviewedBy, 'reviewedBy');
+  const reasonsForTransfer = requireTextList(data.reasonsForTransfer, 'reasonsForTransfer', {
+    nonEmpty: true,
+  });
+  const outstandingNonconformities = outstandingOf(data.outstandingNonconformities);
+  const lastReports = requireTextList(data.lastReports, 'lastReports', { nonEmpty: true });
+  const complaints = requireTextList(data.complaints, 'complaints', { nonEmpty: false });
   requireTransferable(cycle, { ...data, reviewedOn, certificateStatus });
   requireSurveillanceNotOverdue(cycle, reviewedOn);
-  const outstandingNonconformities = outstandingOf(data.outstandingNonconformities);
   requireNoOutstandingMajor(cycle, outstandingNonconformities, reviewedOn);
   return [
     {
@@ -113,15 +119,13 @@ export const recordTransferReview = (
       data: {
         auditCycleId: data.auditCycleId,
         reviewedOn,
-        reviewedBy: requireText(data.reviewedBy, 'reviewedBy'),
+        reviewedBy,
         certificateStatus,
         accredited: true,
-        reasonsForTransfer: requireTextList(data.reasonsForTransfer, 'reasonsForTransfer', {
-          nonEmpty: true,
-        }),
+        reasonsForTransfer,
         outstandingNonconformities,
-        lastReports: requireTextList(data.lastReports, 'lastReports', { nonEmpty: true }),
-        complaints: requireTextList(data.complaints, 'complaints', { nonEmpty: false }),
+        lastReports,
+        complaints,
       },
     },
   ];

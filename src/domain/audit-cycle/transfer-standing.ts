@@ -1,7 +1,8 @@
 import type { CalendarDate } from '../calendar';
-import { completedSurveillance } from './audit-cycle-queries';
+import { completedSurveillance, surveillanceLastDay } from './audit-cycle-queries';
 import type { AuditCycle } from './audit-cycle-state';
 import type { OutstandingNonconformity } from './audit-cycle-types';
+import { surveillanceDueDate } from './surveillance-due-date';
 import {
   OutstandingMajorNonconformityError,
   TransferSurveillanceOverdueError,
@@ -24,30 +25,43 @@ export const requireNoOutstandingMajor = (
       `has outstanding major nonconformities on ${reviewedOn}: ` +
       `${majors.map((nc) => `${nc.reference} (${nc.description})`).join(', ')}. The issuing CB ` +
       'closes them out before the transfer (IAF MD 2): record the review once it has verified ' +
-      'their correction and corrective action, or refuse the transfer and treat the client as a ' +
-      'new client (an initial application)',
+      'their correction and corrective action, or refuse the transfer (decideCertification ' +
+      'REFUSED) and treat the client as a new client (an initial application)',
   );
 };
 
 /**
  * IAF MD 2: a certification whose surveillance audit was not completed by the day its programme
- * set is not in good standing. Due today is not overdue; one we completed by then counts.
+ * set is not in good standing. Every surveillance the issuing CB had not done at the application
+ * is checked, in order, up to the review: due on the review day is not overdue, and one we
+ * completed by its due date counts.
  */
 export const requireSurveillanceNotOverdue = (cycle: AuditCycle, reviewedOn: CalendarDate) => {
   const transfer = cycle.application.transfer;
-  const next = transfer?.nextSurveillance;
-  if (!transfer || !next || reviewedOn <= next.dueOn) return;
-  const completedOn = completedSurveillance(cycle, next.number)?.completion?.lastDay;
-  if (completedOn !== undefined && completedOn <= next.dueOn) return;
+  if (!transfer) return;
   const { completedSurveillances } = transfer.surveillanceProgramme;
-  throw new TransferSurveillanceOverdueError(
-    `certificate ${transfer.previousCertificateNumber} of ${transfer.previousCertificationBody} ` +
-      `is not in good standing on ${reviewedOn}: surveillance audit ${next.number} of its ` +
-      `programme was due by ${next.dueOn} and ` +
-      (completedOn === undefined ? 'is not completed' : `was completed only on ${completedOn}`) +
-      ` (the application recorded ${completedSurveillances} completed by the issuing CB). A ` +
-      'certification with an overdue surveillance is not transferred (IAF MD 2): refuse the ' +
-      'transfer and treat the client as a new client (an initial application); if the issuing CB ' +
-      'did it in time after the application, refuse this one and apply again with it recorded',
-  );
+  for (const number of [1, 2] as const) {
+    if (number <= completedSurveillances) continue;
+    const previous = number === 2 ? surveillanceLastDay(cycle, 1) : null;
+    const dueOn = surveillanceDueDate(
+      cycle.policy.surveillanceRule,
+      transfer.previousCycleDecisionDate,
+      number,
+      previous,
+    );
+    if (dueOn === null || reviewedOn <= dueOn) return;
+    const completedOn = completedSurveillance(cycle, number)?.completion?.lastDay;
+    if (completedOn !== undefined && completedOn <= dueOn) continue;
+    throw new TransferSurveillanceOverdueError(
+      `certificate ${transfer.previousCertificateNumber} of ${transfer.previousCertificationBody} ` +
+        `is not in good standing on ${reviewedOn}: surveillance audit ${number} of its ` +
+        `programme was due by ${dueOn} and ` +
+        (completedOn === undefined ? 'is not completed' : `was completed only on ${completedOn}`) +
+        ` (the application recorded ${completedSurveillances} completed by the issuing CB). A ` +
+        'certification with an overdue surveillance is not transferred (IAF MD 2): refuse the ' +
+        'transfer (decideCertification REFUSED) and treat the client as a new client (an initial ' +
+        'application); if the issuing CB did it in time after the application, refuse this one ' +
+        'and apply again with it recorded',
+    );
+  }
 };

@@ -168,6 +168,20 @@ describe('transfer in (IAF MD 2)', () => {
       });
   });
 
+  it('names malformed input before any rule the review would break', () => {
+    spec(acceptedTransfer().events)
+      .when(
+        recordTransferReview({
+          reviewedOn: d('2026-03-25'),
+          reasonsForTransfer: [],
+          outstandingNonconformities: [
+            { reference: 'OCB-NC-5', grade: 'MAJOR', description: 'no risk assessment' },
+          ],
+        }),
+      )
+      .thenThrows(InvalidAuditCycleInputError, { field: 'reasonsForTransfer' });
+  });
+
   it('records a review with outstanding minor nonconformities only', () => {
     const [event] = spec(acceptedTransfer().events).when(recordTransferReview()).events();
     expect(event?.data).toMatchObject({
@@ -210,6 +224,24 @@ describe('transfer in (IAF MD 2)', () => {
       .when(recordTransferReview({ reviewedOn: d('2026-03-25') }))
       .thenThrows(TransferSurveillanceOverdueError, {
         message: /due by 2026-03-20 and was completed only on 2026-03-24/,
+      });
+  });
+
+  it('refuses a certificate whose later surveillance is overdue, an earlier one done in time', () => {
+    const none = { completedSurveillances: 0 as const, lastSurveillanceLastDay: null };
+    const transfer = { ...submitTransfer().data.transfer!, surveillanceProgramme: none };
+    const surveilled = new AuditCycleHistory()
+      .run(submitTransfer({ submittedOn: d('2025-02-03'), transfer }))
+      .accepted('2025-02-05')
+      .run(planAudit('s1', 'SURVEILLANCE', '2025-03-10', '2025-03-11', { surveillanceNumber: 1 }))
+      .run(completeAudit('s1', '2025-03-10', '2025-03-11'));
+    spec(surveilled.events)
+      .when(recordTransferReview({ reviewedOn: d('2026-03-20') }))
+      .events();
+    spec(surveilled.events)
+      .when(recordTransferReview({ reviewedOn: d('2026-03-25') }))
+      .thenThrows(TransferSurveillanceOverdueError, {
+        message: /surveillance audit 2 of its programme was due by 2026-03-20 and is not completed/,
       });
   });
 
