@@ -9,6 +9,10 @@ import {
 } from '../../src/webhooks';
 import { webhookKit } from './support/webhook-kit';
 
+interface Payload {
+  data: { organisationId: string };
+}
+
 jest.mock('request-filtering-agent', () =>
   jest.requireActual<{ real(): unknown }>('./support/request-filtering-agent').real(),
 );
@@ -164,32 +168,34 @@ describe('webhook subscriptions', () => {
     expect(() => kit.subscriptions.update('nope', {})).toThrow('no webhook subscription "nope"');
   });
 
+  /** A delivery of this event type queued for the organisation to every matching endpoint. */
+  const queue = (type: 'certificate.suspended' | 'certificate.issued', organisationId: string) =>
+    kit.enqueue({ type, data: { certificateId: 'cert-1', organisationId } }, organisationId);
+
+  /** The endpoint's waiting deliveries: event type and organisation. */
+  const waiting = (subscriptionId: string) =>
+    kit.deliveries
+      .list(subscriptionId, { status: 'pending' })
+      .map((d) => [d.eventType, (JSON.parse(d.payload) as Payload).data.organisationId] as const);
+
   it('drops the waiting deliveries a narrowed endpoint no longer matches', () => {
     const { subscription } = create({ organisationId: null });
-    const queue = (type: 'certificate.suspended' | 'certificate.issued', organisationId: string) =>
-      kit.enqueue({ type, data: { certificateId: 'cert-1', organisationId } }, organisationId);
     queue('certificate.issued', 'org-acme');
     queue('certificate.suspended', 'org-acme');
     queue('certificate.suspended', 'org-other');
     kit.db.prepare("UPDATE wh_deliveries SET status = 'failed' WHERE event_id = 'event-1'").run();
-    const waiting = () =>
-      kit.deliveries
-        .list(subscription.id, { status: 'pending' })
-        .map((d) => [d.eventType, JSON.parse(d.payload).data.organisationId] as const);
 
     kit.subscriptions.update(subscription.id, { description: 'renamed' });
-    expect(waiting()).toHaveLength(2);
+    expect(waiting(subscription.id)).toHaveLength(2);
     kit.subscriptions.update(subscription.id, { organisationId: 'org-acme' });
-    expect(waiting()).toEqual([['certificate.suspended', 'org-acme']]);
+    expect(waiting(subscription.id)).toEqual([['certificate.suspended', 'org-acme']]);
     kit.subscriptions.update(subscription.id, { eventTypes: ['certificate.issued'] });
-    expect(waiting()).toEqual([]);
+    expect(waiting(subscription.id)).toEqual([]);
     expect(kit.deliveries.list(subscription.id).map((d) => d.status)).toEqual(['failed']);
   });
 
   it('recovers only the failed deliveries a narrowed endpoint still matches', () => {
     const { subscription } = create({ organisationId: null });
-    const queue = (type: 'certificate.suspended' | 'certificate.issued', organisationId: string) =>
-      kit.enqueue({ type, data: { certificateId: 'cert-1', organisationId } }, organisationId);
     queue('certificate.issued', 'org-acme');
     queue('certificate.suspended', 'org-acme');
     queue('certificate.suspended', 'org-other');
@@ -200,11 +206,7 @@ describe('webhook subscriptions', () => {
     });
 
     expect(kit.deliveries.recover(subscription.id, new Date(0))).toBe(1);
-    expect(
-      kit.deliveries
-        .list(subscription.id, { status: 'pending' })
-        .map((d) => [d.eventType, JSON.parse(d.payload).data.organisationId]),
-    ).toEqual([['certificate.suspended', 'org-acme']]);
+    expect(waiting(subscription.id)).toEqual([['certificate.suspended', 'org-acme']]);
   });
 
   it('rotates the secret, keeping the previous one for 24 hours', () => {
