@@ -279,6 +279,20 @@ describe('webhook dispatcher', () => {
       expect(receiver.acceptedIds()).toEqual([delivery!.webhookId]);
       expect(await dispatcher.dispatchDue()).toBe(0);
     });
+
+    it('goes out from the next dispatcher when the one that sent that attempt was killed', async () => {
+      const { subscription } = subscribe();
+      kit.enqueue();
+      const [delivery] = kit.deliveries.list(subscription.id);
+      const leaseUntil = kit.clock.now().getTime() + 60_000;
+      kit.db
+        .prepare('UPDATE wh_deliveries SET next_attempt_at = ?, in_flight_until = ? WHERE id = ?')
+        .run(leaseUntil, leaseUntil, delivery!.id);
+      expect(kit.deliveries.resend(delivery!.id).status).toBe('pending');
+
+      expect(await kit.dispatcher().dispatchDue()).toBe(1);
+      expect(kit.deliveries.get(delivery!.id)).toMatchObject({ status: 'delivered' });
+    });
   });
 
   it('co-signs with the rotated-out secret for 24 hours only', async () => {

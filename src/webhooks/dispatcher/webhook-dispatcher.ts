@@ -68,8 +68,8 @@ interface ClaimedDelivery {
    * The lease it was claimed with (its `next_attempt_at` and `in_flight_until` since): while
    * `next_attempt_at` still holds it, the delivery is as claimed; a resend or a new claim replaces
    * it. While `in_flight_until` holds it, the delivery is not claimed again, resent or not: the
-   * attempt's record clears it (a crash lets it lapse). Every claim gets a later lease than the
-   * one before, also when the clock stands still (`CERTCYCLE_NOW`).
+   * attempt's record clears it (after a crash, the next dispatcher made does). Every claim gets a
+   * later lease than the one before, also when the clock stands still (`CERTCYCLE_NOW`).
    */
   lease: number;
   subscription: SubscriptionRow;
@@ -151,6 +151,7 @@ export class WebhookDispatcher {
     this.recordBatchSize = options.recordBatchSize ?? 50;
     createWebhookSchema(this.db);
     this.statements = prepare(this.db);
+    this.statements.releaseAll.run();
   }
 
   /** One round: claims what is due now and sends it; returns the number of attempts made. */
@@ -418,6 +419,14 @@ const prepare = (db: Database) => ({
   ),
   lease: db.prepare<{ id: number; lease: number }>(
     'UPDATE wh_deliveries SET next_attempt_at = @lease, in_flight_until = @lease WHERE id = @id',
+  ),
+  /**
+   * A dispatcher just made has no attempt in flight (one per webhooks database, in the process
+   * that owns its data directory): what a stopped or killed one left claimed is free again, also
+   * when the clock stands still (`CERTCYCLE_NOW`) and its lease would never lapse.
+   */
+  releaseAll: db.prepare(
+    'UPDATE wh_deliveries SET in_flight_until = NULL WHERE in_flight_until IS NOT NULL',
   ),
   /** The attempt is answered: a resend asked for meanwhile may now be claimed. */
   release: db.prepare<{ id: number; lease: number }>(
