@@ -22,25 +22,26 @@ import { surveillanceDueDate } from './surveillance-due-date';
  */
 const stage2Due = (cycle: AuditCycle): Deadline[] => {
   if (cycle.application.kind !== 'INITIAL') return [];
-  const stage1s = cycle.audits.filter((audit) => audit.kind === 'STAGE1' && audit.completion);
-  return stage1s.flatMap((stage1, index): Deadline[] => {
+  const stage1s = cycle.audits.flatMap((audit) =>
+    audit.kind === 'STAGE1' && audit.completion
+      ? [{ audit, lastDay: audit.completion.lastDay }]
+      : [],
+  );
+  return stage1s.map(({ audit: stage1, lastDay }, index): Deadline => {
     const next = stage1s[index + 1];
-    if (!stage1.completion) return [];
     const firstStage2 = cycle.audits
-      .slice(cycle.audits.indexOf(stage1) + 1, next ? cycle.audits.indexOf(next) : undefined)
+      .slice(cycle.audits.indexOf(stage1) + 1, next ? cycle.audits.indexOf(next.audit) : undefined)
       .find((audit) => audit.kind === 'STAGE2' && audit.completion !== null);
     const metOn = firstStage2?.completion?.lastDay ?? null;
-    return [
-      {
-        type: 'STAGE2_DUE',
-        key: `STAGE2_DUE:${stage1.auditId}`,
-        dueDate: stage2DueBy(stage1.completion.lastDay, cycle),
-        openedOn: stage1.completion.lastDay,
-        closesOn: metOn === null ? (next?.completion?.lastDay ?? null) : null,
-        metOn,
-        subject: `stage 2 audit after stage 1 ${stage1.auditId}`,
-      },
-    ];
+    return {
+      type: 'STAGE2_DUE',
+      key: `STAGE2_DUE:${stage1.auditId}`,
+      dueDate: stage2DueBy(lastDay, cycle),
+      openedOn: lastDay,
+      closesOn: metOn === null ? (next?.lastDay ?? null) : null,
+      metOn,
+      subject: `stage 2 audit after stage 1 ${stage1.auditId}`,
+    };
   });
 };
 
