@@ -4,6 +4,7 @@ import {
   type ExtensionAudit,
   certificateDecider,
   certificateStreamName,
+  extensionFollowing,
   type IssuedCertificateState,
   type StandardReference,
   type SuspensionGrounds,
@@ -138,13 +139,7 @@ export const certificateOperations = (runtime: LifecycleRuntime) => {
         (found, audit) => (found && found.lastDay >= audit.lastDay ? found : audit),
         null,
       );
-    const unused = completed.filter(
-      ({ auditId }) =>
-        !certificate.extensionAudits.some(
-          (record) =>
-            record.auditCycleId === certificate.auditCycleId && record.auditId === auditId,
-        ),
-    );
+    const unused = completed.filter(({ auditId }) => !extensionFollowing(certificate, auditId));
     return (
       latest(unused.filter((audit) => added.every((siteId) => audit.sites.includes(siteId)))) ??
       latest(unused) ??

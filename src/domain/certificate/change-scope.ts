@@ -15,6 +15,7 @@ import type { CertificateSite } from './certificate-site';
 import type { CertificateState } from './certificate-state';
 import { openSuspension } from './certificate-state';
 import { ScopeChangeError, ScopeExtensionAuditMissingError } from './scope-errors';
+import { extensionFollowing } from './extension-following';
 
 const sameContent = (a: readonly CertificateSite[], b: readonly CertificateSite[]): boolean =>
   a.length === b.length &&
@@ -95,10 +96,7 @@ export const extendScope = (
     );
   }
   const certificate = issuedFor(state, command.type, data.certificateId);
-  const followed = certificate.extensionAudits.find(
-    (record) =>
-      record.auditCycleId === certificate.auditCycleId && record.auditId === audit.auditId,
-  );
+  const followed = extensionFollowing(certificate, audit.auditId);
   if (followed) {
     throw new ScopeExtensionAuditMissingError(
       data.number,

@@ -12,6 +12,7 @@ export * from './certificate-site';
 export * from './certificate-state';
 export * from './certificate-status';
 export * from './expiry-to-record';
+export * from './extension-following';
 export * from './former-certificate-of';
 export * from './held-certificate-of';
 export * from './reapplication-bar-of';
