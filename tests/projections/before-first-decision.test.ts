@@ -148,17 +148,24 @@ describe('a certificate as of a date before its first decision (certificates pro
     const { db } = readSide();
     expect(verifyCertificate(db, LATER.number, d('2020-01-01'))).toBeNull();
     expect(verifyCertificate(db, LATER.number, d('2025-11-02'))).toBeNull();
-    expect(verifyCertificate(db, LATER.number, d('2025-11-03'))).toMatchObject({
-      status: 'DRAFT',
-      revision: 1,
-    });
     expect(verifyCertificate(db, TRANSFER.number, d('2024-06-09'))).toBeNull();
     expect(verifyCertificate(db, `${TRANSFER.number}/R1`, d('2018-01-01'))).toBeNull();
-    expect(verifyCertificate(db, TRANSFER.number, d('2024-06-10'))).toMatchObject({
-      status: 'DRAFT',
+    expect(verifyCertificate(db, BETA.number, d('2025-01-09'))).toBeNull();
+  });
+
+  it('verifies a number as unknown while the certificate is decided but not in force (DRAFT)', () => {
+    const { db } = readSide();
+    expect(verifyCertificate(db, LATER.number, d('2025-11-03'))).toBeNull();
+    expect(verifyCertificate(db, `${LATER.number}/R1`, d('2025-11-30'))).toBeNull();
+    expect(verifyCertificate(db, LATER.number, d('2025-12-01'))).toMatchObject({
+      status: 'ACTIVE',
+      revision: 1,
+    });
+    expect(verifyCertificate(db, TRANSFER.number, d('2024-06-10'))).toBeNull();
+    expect(verifyCertificate(db, TRANSFER.number, d('2024-07-01'))).toMatchObject({
+      status: 'ACTIVE',
       originalCertificationDate: '2017-11-20',
     });
-    expect(verifyCertificate(db, BETA.number, d('2025-01-09'))).toBeNull();
   });
 
   it('verifies a revision suffix as unknown before that revision was decided', () => {

@@ -19,7 +19,7 @@ export class PublicCertificate {
   number!: string;
 
   @Field(() => Int, {
-    description: 'The revision in force on the as-of date (the first, before any takes effect).',
+    description: 'The revision in force on the as-of date.',
   })
   revision!: number;
 

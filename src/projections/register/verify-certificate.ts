@@ -17,7 +17,7 @@ import type { PublicRevision, RegisterRevision } from './register-table';
 /** What anyone may learn about a certificate: its public content and status history. */
 export interface PublicCertificate {
   number: string;
-  /** The revision in force on the as-of date (the first, before any is). */
+  /** The revision in force on the as-of date. */
   revision: number;
   /** The number as printed on the requested revision (`CN-20000-00042/R2`). */
   numberWithRevision: string;
@@ -91,8 +91,10 @@ const periodsKnownOn = (
  * The public check of a certificate number (with or without a revision suffix) as of a date: the
  * content of the revision asked for, else of the one in force on that date. Null when no
  * certificate (or no such revision) exists on that date: one first decided after it, or a revision
- * decided after it, is as unknown. Never exposes ids, findings, reasons or decision dates, nor a
- * status that began after the as-of date.
+ * decided after it, is as unknown; so is a certificate still DRAFT then (decided, not yet in
+ * force), since a register shows verifiers only Active, Suspended, Withdrawn and Expired
+ * certificates (IAF CertSearch; domain.md §3). Never exposes ids, findings, reasons or decision
+ * dates, nor a status that began after the as-of date.
  */
 export const verifyCertificate = (
   db: Database,
@@ -108,12 +110,13 @@ export const verifyCertificate = (
     (r) => r.decisionDate <= date,
   );
   if (revisions.length === 0) return null;
+  const periods = JSON.parse(row.periods) as PublicCertificate['statusPeriods'];
+  const status = statusOnFromPeriods(periods, date);
+  if (status === 'DRAFT') return null;
   const inForce = inForceOn(revisions, date);
   const requested =
     parts.revision === null ? inForce : revisions.find((r) => r.revision === parts.revision);
   if (!requested) return null;
-  const periods = JSON.parse(row.periods) as PublicCertificate['statusPeriods'];
-  const status = statusOnFromPeriods(periods, date);
   return {
     number: row.number,
     revision: inForce.revision,
