@@ -21,4 +21,29 @@ describe('webhook schema', () => {
       db.close();
     }
   });
+
+  it('keeps the endpoints made before the client-managed column manageable by CLIENT keys', () => {
+    const db = new Database(':memory:');
+    try {
+      db.exec(`CREATE TABLE wh_subscriptions (
+        id TEXT PRIMARY KEY, url TEXT NOT NULL, event_types TEXT NOT NULL, organisation_id TEXT,
+        description TEXT NOT NULL, enabled INTEGER NOT NULL, disabled_reason TEXT,
+        secret TEXT NOT NULL, previous_secret TEXT, previous_secret_expires_at INTEGER,
+        created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, last_success_at INTEGER,
+        failing_since INTEGER, throttled_until INTEGER) STRICT`);
+      db.exec(`INSERT INTO wh_subscriptions (id, url, event_types, organisation_id, description,
+        enabled, secret, created_at, updated_at)
+        VALUES ('whsub_old', 'https://x.example/', '[]', 'org-1', '', 1, 's', 0, 0)`);
+      createWebhookSchema(db);
+      createWebhookSchema(db);
+      expect(
+        db
+          .prepare("SELECT client_managed FROM wh_subscriptions WHERE id = 'whsub_old'")
+          .pluck()
+          .get(),
+      ).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
 });

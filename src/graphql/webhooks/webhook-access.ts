@@ -49,8 +49,9 @@ export const endpointOrganisation = (
 };
 
 /**
- * The endpoint, once the caller may manage it. Unknown: NOT_FOUND; for a CLIENT key, unknown or
- * of another organisation: FORBIDDEN (as for other objects, so it cannot learn which ids exist).
+ * The endpoint, once the caller may manage it. Unknown: NOT_FOUND; for a CLIENT key, unknown, of
+ * another organisation, or one the CB made for its organisation (not `clientManaged`): FORBIDDEN
+ * (as for other objects, so it cannot learn which ids exist).
  */
 export const manageableSubscription = (
   subscriptions: WebhookSubscriptions,
@@ -66,7 +67,9 @@ export const manageableSubscription = (
   }
   if (
     principal.role === Role.CLIENT &&
-    (subscription === null || subscription.organisationId !== ownOrganisation(principal))
+    (subscription === null ||
+      subscription.organisationId !== ownOrganisation(principal) ||
+      !subscription.clientManaged)
   ) {
     throw new ForbiddenError(
       `no webhook subscription ${id} in the organisation of this CLIENT key`,

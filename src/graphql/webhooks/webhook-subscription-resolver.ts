@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { WEBHOOK_EVENT_TYPES } from '../../webhooks/events';
 import type { ApiDependencies } from '../api-dependencies';
-import type { RequestContext } from '../auth';
+import { type RequestContext, Role } from '../auth';
 import { CreateWebhookSubscriptionInput } from './create-webhook-subscription-input';
 import { UpdateWebhookSubscriptionInput } from './update-webhook-subscription-input';
 import { organisationFilter } from '../queries/read-access';
@@ -37,13 +37,16 @@ export class WebhookSubscriptionResolver {
   @Authorized(WEBHOOK_MANAGERS)
   @Query(() => [WebhookSubscriptionType], {
     description:
-      "Endpoints (never with their secrets); a CLIENT key sees its own organisation's. An `organisationId` that is not registered is NOT_FOUND (`field` organisationId).",
+      "Endpoints (never with their secrets); a CLIENT key sees those its own organisation's CLIENT keys made. An `organisationId` that is not registered is NOT_FOUND (`field` organisationId).",
   })
   webhookSubscriptions(
     @Arg('organisationId', () => ID, { nullable: true }) organisationId: string | null,
     @Ctx() { principal }: RequestContext,
   ): WebhookSubscriptionType[] {
     const scope = organisationFilter(this.deps, principal, organisationId);
+    if (principal?.role === Role.CLIENT && scope !== undefined) {
+      return this.subscriptions.list({ organisationId: scope, clientManaged: true });
+    }
     return this.subscriptions.list(scope === undefined ? {} : { organisationId: scope });
   }
 
@@ -72,6 +75,7 @@ export class WebhookSubscriptionResolver {
         eventTypes: input.eventTypes,
         organisationId: organisationId ?? null,
         description: input.description,
+        clientManaged: principal?.role === Role.CLIENT,
       }),
     );
   }

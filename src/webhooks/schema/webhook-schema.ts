@@ -2,7 +2,9 @@ import type { Database } from 'better-sqlite3';
 
 /**
  * Creates the webhook tables (all prefixed `wh_`) if they do not exist, and adds the columns later
- * versions added (`wh_certificates.status`, `wh_deliveries.in_flight_until`). Idempotent.
+ * versions added (`wh_certificates.status`, `wh_deliveries.in_flight_until`,
+ * `wh_subscriptions.client_managed`: 1 for the endpoints made before it, which CLIENT keys of
+ * their organisation managed). Idempotent.
  */
 export const createWebhookSchema = (db: Database): void => {
   db.pragma('foreign_keys = ON');
@@ -22,7 +24,8 @@ export const createWebhookSchema = (db: Database): void => {
       updated_at INTEGER NOT NULL,
       last_success_at INTEGER,
       failing_since INTEGER,
-      throttled_until INTEGER
+      throttled_until INTEGER,
+      client_managed INTEGER NOT NULL DEFAULT 1
     ) STRICT;
     CREATE TABLE IF NOT EXISTS wh_deliveries (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -73,6 +76,7 @@ export const createWebhookSchema = (db: Database): void => {
   `);
   addMissingColumn(db, 'wh_certificates', 'status', 'TEXT');
   addMissingColumn(db, 'wh_deliveries', 'in_flight_until', 'INTEGER');
+  addMissingColumn(db, 'wh_subscriptions', 'client_managed', 'INTEGER NOT NULL DEFAULT 1');
 };
 
 const addMissingColumn = (db: Database, table: string, column: string, type: string): void => {

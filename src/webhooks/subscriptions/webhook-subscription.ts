@@ -18,6 +18,11 @@ export interface WebhookSubscription {
   lastSuccessAt: Date | null;
   /** First failure since the last success (null while healthy). */
   failingSince: Date | null;
+  /**
+   * Whether a CLIENT key of its organisation may see and manage it: one such key created it (or it
+   * dates from before this rule). One the CB created for an organisation is the CB's alone.
+   */
+  clientManaged: boolean;
 }
 
 export interface CreateWebhookSubscriptionInput {
@@ -25,6 +30,8 @@ export interface CreateWebhookSubscriptionInput {
   eventTypes: readonly string[];
   organisationId?: string | null;
   description?: string;
+  /** Created by a CLIENT key: its organisation's CLIENT keys manage it (default false). */
+  clientManaged?: boolean;
 }
 
 export interface UpdateWebhookSubscriptionInput {

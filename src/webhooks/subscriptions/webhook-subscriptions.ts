@@ -47,6 +47,7 @@ export interface SubscriptionRow {
   last_success_at: number | null;
   failing_since: number | null;
   throttled_until: number | null;
+  client_managed: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -66,6 +67,7 @@ export const toWebhookSubscription = (row: SubscriptionRow): WebhookSubscription
   updatedAt: new Date(row.updated_at),
   lastSuccessAt: orNull(row.last_success_at),
   failingSince: orNull(row.failing_since),
+  clientManaged: row.client_managed === 1,
 });
 
 const validEventTypes = (eventTypes: readonly string[]): WebhookEventType[] => {
@@ -115,7 +117,7 @@ export class WebhookSubscriptions {
     this.db
       .prepare(
         `INSERT INTO wh_subscriptions (id, url, event_types, organisation_id, description, enabled,
-           secret, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+           secret, created_at, updated_at, client_managed) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -126,6 +128,7 @@ export class WebhookSubscriptions {
         this.secrets.seal(secret),
         now,
         now,
+        input.clientManaged ? 1 : 0,
       );
     return { subscription: this.get(id), secret };
   }
@@ -229,7 +232,8 @@ export class WebhookSubscriptions {
     return toWebhookSubscription(this.row(id));
   }
 
-  list(filter: { organisationId?: string } = {}): WebhookSubscription[] {
+  /** Every endpoint, or an organisation's; `clientManaged`: only those its CLIENT keys manage. */
+  list(filter: { organisationId?: string; clientManaged?: true } = {}): WebhookSubscription[] {
     const rows =
       filter.organisationId === undefined
         ? this.db.prepare<[], SubscriptionRow>('SELECT * FROM wh_subscriptions ORDER BY id').all()
@@ -238,7 +242,9 @@ export class WebhookSubscriptions {
               'SELECT * FROM wh_subscriptions WHERE organisation_id = ? ORDER BY id',
             )
             .all(filter.organisationId);
-    return rows.map(toWebhookSubscription);
+    return rows
+      .map(toWebhookSubscription)
+      .filter((subscription) => !filter.clientManaged || subscription.clientManaged);
   }
 
   /**

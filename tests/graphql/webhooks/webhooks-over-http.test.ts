@@ -358,7 +358,7 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
           dataOf(await api.query(Role.ADMIN, LIST, { organisationId: ORGANISATION }))
             .webhookSubscriptions as { id: string; url: string }[]
         ).find((s) => s.url.endsWith('/erp'))!.id,
-        Role.CLIENT,
+        Role.ADMIN,
       );
       const errorOf = async (id: string) =>
         (await api.query(other, RESEND, { id })).body.errors?.[0];
@@ -375,6 +375,34 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
       ).toMatchObject({
         message: 'WebhookDelivery 999999 was not found',
         extensions: { code: 'NOT_FOUND', entity: 'WebhookDelivery', id: '999999' },
+      });
+    });
+
+    it("keeps an endpoint the CB made for the organisation out of its CLIENT keys' reach", async () => {
+      const { subscription: cbs } = await create(Role.ADMIN, '/cb-integration', {
+        eventTypes: ['certificate.suspended'],
+        organisationId: ORGANISATION,
+      });
+      const listed = dataOf(await api.query(Role.CLIENT, LIST)).webhookSubscriptions as {
+        id: string;
+      }[];
+      expect(listed.map((s) => s.id)).not.toContain(cbs.id);
+      for (const [document, variables] of [
+        [GET, { id: cbs.id }],
+        [UPDATE, { input: { id: cbs.id, url: receiver.url('/taken-over') } }],
+        [ROTATE, { id: cbs.id }],
+        [DISABLE, { id: cbs.id }],
+        [DELETE, { id: cbs.id }],
+        [DELIVERIES, { subscriptionId: cbs.id }],
+      ] as const) {
+        expect((await api.query(Role.CLIENT, document, variables)).body.errors?.[0]).toMatchObject({
+          message: `no webhook subscription ${cbs.id} in the organisation of this CLIENT key`,
+          extensions: { code: 'FORBIDDEN' },
+        });
+      }
+      expect(app.webhooks.subscriptions.get(cbs.id)).toMatchObject({
+        url: receiver.url('/cb-integration'),
+        enabled: true,
       });
     });
 
