@@ -329,11 +329,13 @@ beforeAll(async () => {
   otherClientKey = api.createKey(Role.CLIENT, 'person-beta-client', 'org-beta');
   const acme = await api.query(Role.ADMIN, '{ certificate(id: "org-acme-cert") { number } }');
   acmeNumber = (acme.body.data?.certificate as { number: string }).number;
+  /** An endpoint of the organisation, made by one of its CLIENT keys. */
   const endpoint = (organisationId: string) =>
     api.webhooks.subscriptions.create({
       url: `https://hooks.example.com/${organisationId}`,
       eventTypes: ['certificate.suspended'],
       organisationId,
+      clientManaged: true,
     }).subscription.id;
   acmeEndpoint = endpoint('org-acme');
   betaEndpoint = endpoint('org-beta');
