@@ -7,7 +7,8 @@ describe('deadlines of a withdrawn certificate', () => {
   const openRows = () =>
     readSide()
       .db.prepare<[string], { aggregate_id: string; key: string }>(
-        'SELECT aggregate_id, key FROM rm_deadlines WHERE certificate_id = ? AND met_on IS NULL',
+        `SELECT aggregate_id, key FROM rm_deadlines
+         WHERE certificate_id = ? AND met_on IS NULL AND closes_on IS NULL`,
       )
       .all(ACME.certificateId);
 

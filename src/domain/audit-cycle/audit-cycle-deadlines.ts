@@ -1,5 +1,5 @@
 import { type CalendarDate, maxDate } from '../calendar';
-import type { Deadline } from '../deadlines';
+import { closedByWithdrawal, type Deadline } from '../deadlines';
 import { findStandard } from '../standards';
 import {
   currentNonconformities,
@@ -154,7 +154,10 @@ const surveillances = (cycle: AuditCycle): Deadline[] => {
 
 /** Facts recorded elsewhere (the certificate, a later cycle) that close the cycle's deadlines. */
 export interface AuditCycleDeadlineFacts {
-  /** Withdrawal is final: it closes whatever the certificate's cycles still have open. */
+  /**
+   * Withdrawal is final: whatever the certificate's cycles still have open ends that day, unmet
+   * (see closedByWithdrawal).
+   */
   certificateWithdrawnOn?: CalendarDate | null;
   /**
    * The day a later cycle's certification decision renewed (or restored) the certificate: this
@@ -210,11 +213,5 @@ export const auditCycleDeadlines = (
     ...surveillances(state).map(endedBy(renewedOn)),
   ]
     .map(endedByLapse(certificateLapsedOn))
-    .map((deadline) =>
-      deadline.metOn === null &&
-      certificateWithdrawnOn !== null &&
-      (deadline.closesOn === null || deadline.closesOn > certificateWithdrawnOn)
-        ? { ...deadline, metOn: certificateWithdrawnOn }
-        : deadline,
-    );
+    .map(closedByWithdrawal(certificateWithdrawnOn));
 };

@@ -1,6 +1,6 @@
 import { addDays, type CalendarDate } from '../calendar';
 import { restorationWindowEnd } from '../policy';
-import type { Deadline } from '../deadlines';
+import { closedByWithdrawal, type Deadline } from '../deadlines';
 import { findStandard, standardCode } from '../standards';
 import type {
   CertificateRevision,
@@ -194,8 +194,8 @@ const transitionDeadlines = (state: IssuedCertificateState): Deadline[] => {
 
 /**
  * domain.md §4 deadlines of the certificate, past and present, one per term (expiry date),
- * suspension, lapse and superseded version. Withdrawal is final: it meets whatever is still open
- * then (not what ended by itself before it).
+ * suspension, lapse and superseded version. Withdrawal is final: it closes whatever is still open
+ * then (see closedByWithdrawal).
  */
 export const certificateDeadlines = (
   state: CertificateState,
@@ -208,11 +208,5 @@ export const certificateDeadlines = (
     ...restorationDeadlines(state),
     ...suspensionDeadlines(state),
     ...transitionDeadlines(state),
-  ].map((deadline) =>
-    deadline.metOn === null &&
-    withdrawnOn !== null &&
-    (deadline.closesOn === null || deadline.closesOn > withdrawnOn)
-      ? { ...deadline, metOn: withdrawnOn }
-      : deadline,
-  );
+  ].map(closedByWithdrawal(withdrawnOn));
 };

@@ -302,11 +302,13 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * each completed stage 1 keeps its stage-2 deadline (planning a repeated stage 1 dropped it);
  * completing the repeat ends it, unmet, and sets the next. Version 23: a transition deadline no
  * transition or renewal met ends, unmet, the day after the expiry of the last revision to the old
- * version, recorded or not (the recorded expiry met it).
+ * version, recorded or not (the recorded expiry met it). Version 24: a withdrawal meets only the
+ * expiry and a running suspension's limit; whatever else is still open (an audit never done, a
+ * finding never answered) ends that day, unmet (it was met by the withdrawal).
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 23,
+  version: 24,
   setup: setupDeadlineTables,
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>

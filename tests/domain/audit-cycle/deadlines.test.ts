@@ -144,13 +144,16 @@ describe('audit cycle deadlines', () => {
     expect(stateOn(afterS1, 'SURVEILLANCE_AUDIT_DUE:2', '2026-03-21')).toBe('OVERDUE');
   });
 
-  it('closes what is still open when the certificate is withdrawn, and keeps what was met', () => {
+  it('ends what is still open, unmet, when the certificate is withdrawn, and keeps what was met', () => {
     const afterS1 = AuditCycleHistory.grantedCycle().surveillance(1, '2025-02-10', '2025-02-11');
     const deadlines = auditCycleDeadlines(afterS1.state, {
       certificateWithdrawnOn: d('2025-06-30'),
     });
     expect(byKey(deadlines, 'SURVEILLANCE_AUDIT_DUE:1').metOn).toBe('2025-02-11');
-    expect(byKey(deadlines, 'SURVEILLANCE_AUDIT_DUE:2').metOn).toBe('2025-06-30');
+    const s2 = byKey(deadlines, 'SURVEILLANCE_AUDIT_DUE:2');
+    expect(s2).toMatchObject({ metOn: null, closesOn: '2025-06-30' });
+    expect(deadlineStateOn(s2, d('2025-06-29')).state).toBe('UPCOMING');
+    expect(deadlineStateOn(s2, d('2025-06-30'))).toMatchObject({ state: 'ENDED', metOn: null });
   });
 
   it('ends what is left of the surveillance programme when a later cycle renews it, as of that day', () => {
@@ -194,7 +197,10 @@ describe('audit cycle deadlines', () => {
       renewedOn: d('2025-12-01'),
       certificateWithdrawnOn: d('2025-06-30'),
     });
-    expect(byKey(withdrawnFirst, 'SURVEILLANCE_AUDIT_DUE:2').metOn).toBe('2025-06-30');
+    expect(byKey(withdrawnFirst, 'SURVEILLANCE_AUDIT_DUE:2')).toMatchObject({
+      metOn: null,
+      closesOn: '2025-06-30',
+    });
   });
 
   it('ends what is still open, unmet, on the day the certificate lapsed for good, and keeps what was met', () => {

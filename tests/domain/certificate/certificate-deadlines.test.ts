@@ -268,11 +268,17 @@ describe('certificateDeadlines', () => {
     ]);
   });
 
-  it('closes every open deadline at withdrawal', () => {
+  it('closes every open deadline at withdrawal: meets the expiry and the suspension limit, ends the rest unmet', () => {
     const withdrawn = fold(run(issueCommand(), suspend('2025-06-01'), withdraw('2025-12-01')));
     const deadlines = certificateDeadlines(withdrawn);
+    expect(deadlines.map(({ type, metOn, closesOn }) => ({ type, metOn, closesOn }))).toEqual(
+      expect.arrayContaining([
+        { type: 'RECERTIFICATION_AUDIT_DUE', metOn: null, closesOn: '2025-12-01' },
+        { type: 'CERTIFICATE_EXPIRY', metOn: '2025-12-01', closesOn: null },
+        { type: 'SUSPENSION_LIMIT', metOn: '2025-12-01', closesOn: null },
+      ]),
+    );
     expect(deadlines).toHaveLength(3);
-    expect(deadlines.every((x) => x.metOn === '2025-12-01')).toBe(true);
   });
 
   it('gives a superseded version its transition deadline, met by the transition', () => {

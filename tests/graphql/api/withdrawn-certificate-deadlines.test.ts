@@ -1,0 +1,121 @@
+import { Role } from '../../../src/graphql';
+import { type ApiHarness, startApiHarness } from '../support/api-harness';
+import {
+  applicationAccepted,
+  auditDone,
+  d,
+  dataOf,
+  registerReadyOrganisation,
+} from './api-lifecycle';
+
+let api: ApiHarness;
+
+const ADMIN = { actor: 'admin-1' };
+const CYCLE = 'cycle-withdrawn';
+
+/**
+ * Granted 2024-03-20 (expiry 2027-03-19); surveillance 1, due 2025-03-20, is never done; suspended
+ * on 2025-05-01 (limit 2025-11-01) and withdrawn on 2025-12-01.
+ */
+beforeAll(async () => {
+  api = await startApiHarness({ now: '2026-06-01T02:00:00Z' });
+  const { service } = api;
+  await registerReadyOrganisation(service, 'org-wd', 'Withdrawn Hosting Co.', '91110000MA0W000001');
+  await applicationAccepted(service, {
+    organisationId: 'org-wd',
+    auditCycleId: CYCLE,
+    certificateId: 'cert-wd',
+  });
+  await auditDone(service, CYCLE, 'stage1', 'STAGE1', '2024-02-05', '2024-02-05');
+  await auditDone(service, CYCLE, 'stage2', 'STAGE2', '2024-03-05', '2024-03-05');
+  await service.decideCertification(
+    { auditCycleId: CYCLE, decision: 'GRANTED', decidedOn: d('2024-03-20'), reasons: ['met'] },
+    { actor: 'dm-1' },
+  );
+  await api.settle();
+  await service.suspendCertificate(
+    {
+      certificateId: 'cert-wd',
+      grounds: 'MISSED_SURVEILLANCE',
+      details: 'surveillance audit 1 not done',
+      ownFault: true,
+      suspendedOn: d('2025-05-01'),
+    },
+    ADMIN,
+  );
+  await service.withdrawCertificate(
+    {
+      certificateId: 'cert-wd',
+      reason: 'surveillance still refused',
+      ownFault: true,
+      withdrawnOn: d('2025-12-01'),
+    },
+    ADMIN,
+  );
+  await api.settle();
+}, 60_000);
+afterAll(() => api.close());
+
+interface Counts {
+  type: string;
+  overdue: number;
+  met: number;
+  ended: number;
+}
+
+const viewsOn = async (asOf: string) => {
+  const data = dataOf(
+    await api.query(
+      Role.VIEWER,
+      `query ($asOf: CalendarDate!) {
+        certificate(id: "cert-wd") { deadlines(asOf: $asOf) { key state metOn } }
+        upcomingDeadlines(asOf: $asOf, withinDays: 365) { edges { node { key state } } }
+        dashboard(asOf: $asOf) { deadlinesByType { type overdue met ended } } }`,
+      { asOf },
+    ),
+  );
+  const { deadlines } = data.certificate as {
+    deadlines: { key: string; state: string; metOn: string | null }[];
+  };
+  const open = (
+    data.upcomingDeadlines as { edges: { node: { key: string; state: string } }[] }
+  ).edges.map(({ node }) => `${node.key} ${node.state}`);
+  const closed = (data.dashboard as { deadlinesByType: Counts[] }).deadlinesByType
+    .filter(({ type }) => type !== 'STAGE2_DUE')
+    .filter((count) => count.overdue + count.met + count.ended > 0)
+    .map(({ type, overdue, met, ended }) => `${type} overdue ${overdue} met ${met} ended ${ended}`);
+  const ofCertificate = Object.fromEntries(
+    deadlines.map(({ key, state, metOn }) => [key, `${state} ${metOn ?? '-'}`]),
+  );
+  return { ofCertificate, open, closed };
+};
+
+it('keeps the missed surveillance and the suspension limit overdue until the withdrawal', async () => {
+  const views = await viewsOn('2025-11-30');
+  expect(views.open).toEqual([
+    'SURVEILLANCE_AUDIT_DUE:1 OVERDUE',
+    'SUSPENSION_LIMIT:2025-05-01 OVERDUE',
+    'SURVEILLANCE_AUDIT_DUE:2 UPCOMING',
+  ]);
+});
+
+it('ends the audits the withdrawal leaves undone, unmet, and meets only the expiry and the suspension limit', async () => {
+  for (const asOf of ['2025-12-01', '2026-06-01']) {
+    const views = await viewsOn(asOf);
+    expect(views.open).toEqual([]);
+    expect(views.ofCertificate).toEqual({
+      'SURVEILLANCE_AUDIT_DUE:1': 'ENDED -',
+      'SURVEILLANCE_AUDIT_DUE:2': 'ENDED -',
+      'RECERTIFICATION_AUDIT_DUE:2027-03-19': 'ENDED -',
+      'CERTIFICATE_EXPIRY:2027-03-19': 'MET 2025-12-01',
+      'SUSPENSION_LIMIT:2025-05-01': 'MET 2025-12-01',
+      'STAGE2_DUE:stage1': 'MET 2024-03-05',
+    });
+    expect(views.closed).toEqual([
+      'SURVEILLANCE_AUDIT_DUE overdue 0 met 0 ended 2',
+      'RECERTIFICATION_AUDIT_DUE overdue 0 met 0 ended 1',
+      'CERTIFICATE_EXPIRY overdue 0 met 1 ended 0',
+      'SUSPENSION_LIMIT overdue 0 met 1 ended 0',
+    ]);
+  }
+});
