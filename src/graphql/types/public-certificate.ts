@@ -80,7 +80,7 @@ export class PublicCertificate {
 
   @Field(() => [PublicStatusPeriod], {
     description:
-      'The status history up to the as-of date: a period that begins after it is left out, and the one in force on it runs on (`to` null), so the check tells nothing that came later.',
+      'The status history up to the as-of date, one period per run of a status (a revision taking effect within it does not split it): a period that begins after the as-of date is left out, and the one in force on it runs on (`to` null), so the check tells nothing that came later.',
   })
   statusPeriods!: PublicStatusPeriod[];
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import {
+  addDays,
   type CalendarDate,
   calendarDate,
   type CertificateStatus,
@@ -75,17 +76,29 @@ const revisionStatus = (
   return inForce.revision === requested.revision ? 'CURRENT' : 'SUPERSEDED';
 };
 
+type PublicPeriods = PublicCertificate['statusPeriods'];
+
+/**
+ * One period per status run: the register shows no revisions, so a revision taking effect during a
+ * suspension (or while active) does not split it into two that read as two suspensions.
+ */
+const joinedRuns = (periods: PublicPeriods): PublicPeriods =>
+  periods.reduce<PublicPeriods>((runs, period) => {
+    const last = runs.at(-1);
+    if (last?.status === period.status && last.to !== null && addDays(last.to, 1) === period.from) {
+      return [...runs.slice(0, -1), { ...last, to: period.to }];
+    }
+    return [...runs, period];
+  }, []);
+
 /**
  * The status history as the as-of date knows it: a period that begins after it is left out, and
  * the one in force on it runs on (`to` null), so a check as of a date tells nothing that came later.
  */
-const periodsKnownOn = (
-  periods: PublicCertificate['statusPeriods'],
-  asOf: CalendarDate,
-): PublicCertificate['statusPeriods'] =>
-  periods
-    .filter((period) => period.from <= asOf)
-    .map((period) => (period.to !== null && period.to < asOf ? period : { ...period, to: null }));
+const periodsKnownOn = (periods: PublicPeriods, asOf: CalendarDate): PublicPeriods =>
+  joinedRuns(periods.filter((period) => period.from <= asOf)).map((period) =>
+    period.to !== null && period.to < asOf ? period : { ...period, to: null },
+  );
 
 /**
  * The public check of a certificate number (with or without a revision suffix) as of a date: the
