@@ -184,6 +184,22 @@ export const grantedIsms2013 = async (api: ApiHarness): Promise<void> => {
   await api.settle();
 };
 
+/**
+ * A ready organisation certified to ISO/IEC 20000-1:2018 after stage 1 and stage 2: the
+ * certificate granted 2024-03-20 (expiry 2027-03-19), the read models settled.
+ */
+export const granted20000 = async (
+  api: ApiHarness,
+  { organisationId, auditCycleId, certificateId }: ApplicationIds,
+  legalName: string,
+  uscc: string,
+): Promise<void> => {
+  await registerReadyOrganisation(api.service, organisationId, legalName, uscc);
+  await applyAndAudit(api.service, organisationId, auditCycleId, certificateId);
+  await grant(api.service, auditCycleId, '2024-03-20');
+  await api.settle();
+};
+
 /** Certified organisations besides Acme and Beta, granted on these dates (more deadlines to page). */
 export const OTHERS = [
   { organisationId: 'org-delta', name: 'Delta Networks Co.', decidedOn: '2024-04-02' },

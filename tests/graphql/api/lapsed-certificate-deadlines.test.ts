@@ -1,16 +1,9 @@
 import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import {
-  applicationAccepted,
-  auditDone,
-  d,
-  dataOf,
-  registerReadyOrganisation,
-} from './api-lifecycle';
+import { auditDone, d, dataOf, granted20000 } from './api-lifecycle';
 
 let api: ApiHarness;
 
-const DECISION_MAKER = { actor: 'dm-1' };
 const CYCLE = 'cycle-lapsed';
 
 /**
@@ -20,24 +13,12 @@ const CYCLE = 'cycle-lapsed';
 beforeAll(async () => {
   api = await startApiHarness({ now: '2028-06-01T02:00:00Z' });
   const { service } = api;
-  await registerReadyOrganisation(
-    service,
-    'org-lapsed',
+  await granted20000(
+    api,
+    { organisationId: 'org-lapsed', auditCycleId: CYCLE, certificateId: 'cert-lapsed' },
     'Lapsed Hosting Co.',
     '91110000MA0L000001',
   );
-  await applicationAccepted(service, {
-    organisationId: 'org-lapsed',
-    auditCycleId: CYCLE,
-    certificateId: 'cert-lapsed',
-  });
-  await auditDone(service, CYCLE, 'stage1', 'STAGE1', '2024-02-05', '2024-02-05');
-  await auditDone(service, CYCLE, 'stage2', 'STAGE2', '2024-03-05', '2024-03-05');
-  await service.decideCertification(
-    { auditCycleId: CYCLE, decision: 'GRANTED', decidedOn: d('2024-03-20'), reasons: ['met'] },
-    DECISION_MAKER,
-  );
-  await api.settle();
   await auditDone(service, CYCLE, 'surveillance-1', 'SURVEILLANCE', '2025-02-10', '2025-02-10', 1);
   await service.expireCertificate(
     { certificateId: 'cert-lapsed', recordedOn: d('2027-03-20') },

@@ -1,11 +1,5 @@
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import {
-  applicationAccepted,
-  auditDone,
-  d,
-  dataOf,
-  registerReadyOrganisation,
-} from './api-lifecycle';
+import { d, dataOf, granted20000 } from './api-lifecycle';
 
 let api: ApiHarness;
 
@@ -20,19 +14,12 @@ const REDUCED = 'IT service management of hosting services in Beijing';
 beforeAll(async () => {
   api = await startApiHarness({ now: '2026-06-01T02:00:00Z' });
   const { service } = api;
-  await registerReadyOrganisation(service, 'org-rv', 'Revised Hosting Co.', '91110000MA0R000001');
-  await applicationAccepted(service, {
-    organisationId: 'org-rv',
-    auditCycleId: CYCLE,
-    certificateId: 'cert-rv',
-  });
-  await auditDone(service, CYCLE, 'stage1', 'STAGE1', '2024-02-05', '2024-02-05');
-  await auditDone(service, CYCLE, 'stage2', 'STAGE2', '2024-03-05', '2024-03-05');
-  await service.decideCertification(
-    { auditCycleId: CYCLE, decision: 'GRANTED', decidedOn: d('2024-03-20'), reasons: ['met'] },
-    { actor: 'dm-1' },
+  await granted20000(
+    api,
+    { organisationId: 'org-rv', auditCycleId: CYCLE, certificateId: 'cert-rv' },
+    'Revised Hosting Co.',
+    '91110000MA0R000001',
   );
-  await api.settle();
   await service.suspendCertificate(
     {
       certificateId: 'cert-rv',

@@ -1,12 +1,6 @@
 import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import {
-  applicationAccepted,
-  auditDone,
-  d,
-  dataOf,
-  registerReadyOrganisation,
-} from './api-lifecycle';
+import { d, dataOf, granted20000 } from './api-lifecycle';
 
 let api: ApiHarness;
 
@@ -20,19 +14,12 @@ const CYCLE = 'cycle-withdrawn';
 beforeAll(async () => {
   api = await startApiHarness({ now: '2026-06-01T02:00:00Z' });
   const { service } = api;
-  await registerReadyOrganisation(service, 'org-wd', 'Withdrawn Hosting Co.', '91110000MA0W000001');
-  await applicationAccepted(service, {
-    organisationId: 'org-wd',
-    auditCycleId: CYCLE,
-    certificateId: 'cert-wd',
-  });
-  await auditDone(service, CYCLE, 'stage1', 'STAGE1', '2024-02-05', '2024-02-05');
-  await auditDone(service, CYCLE, 'stage2', 'STAGE2', '2024-03-05', '2024-03-05');
-  await service.decideCertification(
-    { auditCycleId: CYCLE, decision: 'GRANTED', decidedOn: d('2024-03-20'), reasons: ['met'] },
-    { actor: 'dm-1' },
+  await granted20000(
+    api,
+    { organisationId: 'org-wd', auditCycleId: CYCLE, certificateId: 'cert-wd' },
+    'Withdrawn Hosting Co.',
+    '91110000MA0W000001',
   );
-  await api.settle();
   await service.suspendCertificate(
     {
       certificateId: 'cert-wd',
@@ -109,7 +96,7 @@ it('ends the audits the withdrawal leaves undone, unmet, and meets only the expi
       'RECERTIFICATION_AUDIT_DUE:2027-03-19': 'ENDED -',
       'CERTIFICATE_EXPIRY:2027-03-19': 'MET 2025-12-01',
       'SUSPENSION_LIMIT:2025-05-01': 'MET 2025-12-01',
-      'STAGE2_DUE:stage1': 'MET 2024-03-05',
+      'STAGE2_DUE:stage1': 'MET 2024-03-06',
     });
     expect(views.closed).toEqual([
       'SURVEILLANCE_AUDIT_DUE overdue 0 met 0 ended 2',
