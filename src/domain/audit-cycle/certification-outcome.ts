@@ -32,14 +32,14 @@ const recertificationOutcome = (
   const { restorationWindowMonths, profile } = cycle.policy;
   if (restorationWindowMonths <= 0) {
     throw new RestorationDecisionNotAllowedError(
-      `the certificate expired on ${previousExpiry}; policy ${profile} allows no restoration, so the ` +
+      `the certificate expired after ${previousExpiry}; policy ${profile} allows no restoration, so the ` +
         `decision of ${decidedOn} cannot restore it: a new certification (at least stage 2) is needed`,
     );
   }
   const windowEnd = addMonths(previousExpiry, restorationWindowMonths);
   if (decidedOn > windowEnd) {
     throw new RestorationDecisionTooLateError(
-      `the certificate expired on ${previousExpiry}; the restoration window ended on ${windowEnd}, ` +
+      `the certificate expired after ${previousExpiry}; the restoration window ended on ${windowEnd}, ` +
         `before the decision of ${decidedOn}: a new certification (at least stage 2) is needed`,
     );
   }

@@ -72,7 +72,7 @@ const requireTransferable = (cycle: AuditCycle, data: RecordTransferReview['data
         ? ` (the transition end of ${standardCode(standard)})`
         : '';
     throw new CertificateNotTransferableError(
-      `${certificate} expired on ${expiry}${cause}, before the review of ${data.reviewedOn}`,
+      `${certificate} expired after ${expiry}${cause}, before the review of ${data.reviewedOn}`,
     );
   }
 };

@@ -113,7 +113,7 @@ const restorationDeadlines = (state: IssuedCertificateState): Deadline[] =>
         openedOn: addDays(lapse.expiryDate, 1),
         metOn: lapse.restoredOn,
         closesOn: addDays(windowEnd, 1),
-        subject: `restoration of certificate ${state.number} (expired on ${lapse.expiryDate})`,
+        subject: `restoration of certificate ${state.number} (expired after ${lapse.expiryDate})`,
       },
     ];
   });

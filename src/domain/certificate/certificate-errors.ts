@@ -101,7 +101,7 @@ export class CertificateExpiredError extends DomainError {
   constructor(number: string, expiryDate: CalendarDate, what: string, date: CalendarDate) {
     super(
       'CERTIFICATE_EXPIRED',
-      `certificate ${number} expired on ${expiryDate}; ${what} on ${date} is refused`,
+      `certificate ${number} expired after ${expiryDate}; ${what} on ${date} is refused`,
     );
   }
 }

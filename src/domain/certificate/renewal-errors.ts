@@ -6,7 +6,7 @@ export class RenewalAfterExpiryError extends DomainError {
   constructor(number: string, expiryDate: CalendarDate, decisionDate: CalendarDate) {
     super(
       'RENEWAL_AFTER_EXPIRY',
-      `certificate ${number} expired on ${expiryDate}; renewal must be decided on or before that ` +
+      `certificate ${number} expired after ${expiryDate}; renewal must be decided on or before that ` +
         `date (decision on ${decisionDate}; restore it instead)`,
     );
   }
@@ -39,7 +39,7 @@ export class CertificateAlreadyExpiredError extends DomainError {
   constructor(number: string, expiryDate: CalendarDate, recordedOn: CalendarDate) {
     super(
       'CERTIFICATE_ALREADY_EXPIRED',
-      `certificate ${number} expired on ${expiryDate} and was recorded as expired on ${recordedOn}`,
+      `certificate ${number} expired after ${expiryDate} and was recorded as expired on ${recordedOn}`,
     );
   }
 }
@@ -65,7 +65,7 @@ export class RestorationWindowPassedError extends DomainError {
   ) {
     super(
       'RESTORATION_WINDOW_PASSED',
-      `certificate ${number} expired on ${expiryDate}; restoration had to be decided by ` +
+      `certificate ${number} expired after ${expiryDate}; restoration had to be decided by ` +
         `${windowEnd} (decision on ${decisionDate}); at least a new stage 2 audit is needed`,
     );
   }

@@ -37,7 +37,7 @@ export const transferCertificateIn = (
   if (previous.suspended) throw refuse('it is suspended');
   if (previousExpiry < opening.effectiveDate) {
     throw refuse(
-      `it expired on ${previousExpiry}, before the transfer effective on ${opening.effectiveDate}`,
+      `it expired after ${previousExpiry}, before the transfer effective on ${opening.effectiveDate}`,
     );
   }
   return [

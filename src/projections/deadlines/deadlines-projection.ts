@@ -304,11 +304,12 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * transition or renewal met ends, unmet, the day after the expiry of the last revision to the old
  * version, recorded or not (the recorded expiry met it). Version 24: a withdrawal meets only the
  * expiry and a running suspension's limit; whatever else is still open (an audit never done, a
- * finding never answered) ends that day, unmet (it was met by the withdrawal).
+ * finding never answered) ends that day, unmet (it was met by the withdrawal). Version 25: a
+ * restoration window's subject says the certificate expired after its expiry date, not on it.
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 24,
+  version: 25,
   setup: setupDeadlineTables,
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>

@@ -159,7 +159,7 @@ describe('recertification decisions', () => {
       .when(decide('2027-09-20'))
       .thenThrows(RestorationDecisionTooLateError, {
         rule: 'RESTORATION_WINDOW_PASSED',
-        message: /expired on 2027-03-19.*window ended on 2027-09-19.*2027-09-20/,
+        message: /expired after 2027-03-19.*window ended on 2027-09-19.*2027-09-20/,
       });
   });
 
@@ -168,7 +168,7 @@ describe('recertification decisions', () => {
       .when(decide('2027-03-20'))
       .thenThrows(RestorationDecisionNotAllowedError, {
         rule: 'RESTORATION_NOT_ALLOWED',
-        message: /expired on 2027-03-19.*CN_CNCA.*2027-03-20/,
+        message: /expired after 2027-03-19.*CN_CNCA.*2027-03-20/,
       });
   });
 

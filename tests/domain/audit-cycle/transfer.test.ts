@@ -253,7 +253,7 @@ describe('transfer in (IAF MD 2)', () => {
       .when(recordTransferReview({ reviewedOn: d('2027-03-20') }))
       .thenThrows(CertificateNotTransferableError, {
         rule: 'TRANSFER_NOT_ALLOWED',
-        message: /expired on 2027-03-19.*2027-03-20/,
+        message: /expired after 2027-03-19.*2027-03-20/,
       });
   });
 
@@ -274,7 +274,7 @@ describe('transfer in (IAF MD 2)', () => {
       .thenThrows(CertificateNotTransferableError, {
         rule: 'TRANSFER_NOT_ALLOWED',
         message:
-          'certificate OCB-20000-0099 of Other CB Ltd expired on 2025-10-31 (the transition end ' +
+          'certificate OCB-20000-0099 of Other CB Ltd expired after 2025-10-31 (the transition end ' +
           'of ISO/IEC 27001:2013), before the review of 2025-11-03',
       });
   });

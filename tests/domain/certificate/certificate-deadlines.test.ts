@@ -100,7 +100,7 @@ describe('certificateDeadlines', () => {
       openedOn: '2027-03-20',
       metOn: null,
       closesOn: '2027-09-20',
-      subject: `restoration of certificate ${N} (expired on 2027-03-19)`,
+      subject: `restoration of certificate ${N} (expired after 2027-03-19)`,
     });
     expect(deadlineStateOn(window!, d('2027-04-01')).state).toBe('UPCOMING');
     expect(deadlineStateOn(window!, d('2027-09-19')).state).toBe('DUE_TODAY');

@@ -55,7 +55,7 @@ describe('ExpireCertificate', () => {
       .when(expire('2027-03-22'))
       .thenThrows(CertificateAlreadyExpiredError, {
         rule: 'CERTIFICATE_ALREADY_EXPIRED',
-        message: 'expired on 2027-03-19 and was recorded as expired on 2027-03-21',
+        message: 'expired after 2027-03-19 and was recorded as expired on 2027-03-21',
       });
   });
 
@@ -135,7 +135,7 @@ describe('RestoreCertificate', () => {
     spec(issued()).when(restore('2027-09-20')).thenThrows(RestorationWindowPassedError, {
       rule: 'RESTORATION_WINDOW_PASSED',
       message:
-        'expired on 2027-03-19; restoration had to be decided by 2027-09-19 (decision on 2027-09-20)',
+        'expired after 2027-03-19; restoration had to be decided by 2027-09-19 (decision on 2027-09-20)',
     });
   });
 
@@ -194,7 +194,7 @@ describe('RestoreCertificate', () => {
       .when(suspend('2027-04-01'))
       .thenThrows(CertificateExpiredError, {
         rule: 'CERTIFICATE_EXPIRED',
-        message: 'expired on 2027-03-19; a suspension on 2027-04-01 is refused',
+        message: 'expired after 2027-03-19; a suspension on 2027-04-01 is refused',
       });
   });
 });

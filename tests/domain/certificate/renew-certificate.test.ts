@@ -88,7 +88,7 @@ describe('RenewCertificate', () => {
     spec(issued()).when(renew('2027-03-20')).thenThrows(RenewalAfterExpiryError, {
       rule: 'RENEWAL_AFTER_EXPIRY',
       message:
-        'certificate CN-20000-00042 expired on 2027-03-19; renewal must be decided on or before that date',
+        'certificate CN-20000-00042 expired after 2027-03-19; renewal must be decided on or before that date',
     });
   });
 

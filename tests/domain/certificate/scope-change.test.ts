@@ -144,7 +144,7 @@ describe('ExtendScope', () => {
     spec(issued())
       .when(extendScope('2027-03-01', { effectiveDate: d('2027-03-20') }))
       .thenThrows(CertificateExpiredError, {
-        message: 'expired on 2027-03-19; a scope extension on 2027-03-20 is refused',
+        message: 'expired after 2027-03-19; a scope extension on 2027-03-20 is refused',
       });
   });
 
@@ -194,6 +194,6 @@ describe('ReduceScope', () => {
   it('refuses to reduce an expired certificate', () => {
     spec(issued())
       .when(reduceScope('2027-04-01'))
-      .thenThrows(CertificateExpiredError, { message: 'expired on 2027-03-19' });
+      .thenThrows(CertificateExpiredError, { message: 'expired after 2027-03-19' });
   });
 });

@@ -82,7 +82,7 @@ describe('SuspendCertificate', () => {
   it('refuses to suspend after expiry, even with no expiry recorded', () => {
     spec(issued())
       .when(suspend('2027-03-20'))
-      .thenThrows(CertificateExpiredError, { message: 'expired on 2027-03-19' });
+      .thenThrows(CertificateExpiredError, { message: 'expired after 2027-03-19' });
   });
 
   it('refuses unknown grounds', () => {
@@ -127,7 +127,7 @@ describe('ReinstateCertificate', () => {
   it('refuses to reinstate after the certificate expired during its suspension', () => {
     spec(run(issueCommand(), suspend('2027-01-10')))
       .when(reinstate('2027-03-20'))
-      .thenThrows(CertificateExpiredError, { message: 'expired on 2027-03-19' });
+      .thenThrows(CertificateExpiredError, { message: 'expired after 2027-03-19' });
   });
 
   it('reinstates up to the suspension limit, the limit day included', () => {

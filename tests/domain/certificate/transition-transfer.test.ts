@@ -182,7 +182,7 @@ describe('TransferCertificateIn', () => {
     [{ accredited: false }, 'it was not issued under accreditation'],
     [
       { expiryDate: d('2025-05-05') },
-      'it expired on 2025-05-05, before the transfer effective on 2025-05-06',
+      'it expired after 2025-05-05, before the transfer effective on 2025-05-06',
     ],
   ])('refuses a certificate that is not transferable (%o)', (previous, message) => {
     spec([])

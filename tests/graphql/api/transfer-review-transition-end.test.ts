@@ -91,7 +91,7 @@ it('refuses the pre-transfer review of a certificate to ISO/IEC 27001:2013 after
     code: 'DOMAIN_RULE_VIOLATION',
     rule: 'TRANSFER_NOT_ALLOWED',
     message:
-      'certificate OCB-cycle-2013 of Other CB Ltd expired on 2025-10-31 (the transition end of ' +
+      'certificate OCB-cycle-2013 of Other CB Ltd expired after 2025-10-31 (the transition end of ' +
       'ISO/IEC 27001:2013), before the review of 2025-11-03',
   });
 });
