@@ -1,6 +1,6 @@
-import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import { auditDone, d, dataOf, granted20000 } from './api-lifecycle';
+import { auditDone, d, granted20000 } from './api-lifecycle';
+import { deadlineViewsOn } from './deadline-views';
 
 let api: ApiHarness;
 
@@ -30,42 +30,15 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => api.close());
 
-interface Counts {
-  type: string;
-  overdue: number;
-  met: number;
-  ended: number;
-}
-
 const viewsOn = async (asOf: string) => {
-  const data = dataOf(
-    await api.query(
-      Role.VIEWER,
-      `query ($asOf: CalendarDate!) {
-        certificate(id: "cert-lapsed") { status(asOf: $asOf) deadlines(asOf: $asOf) { key state metOn } }
-        upcomingDeadlines(asOf: $asOf, withinDays: 365) { edges { node { key state } } }
-        dashboard(asOf: $asOf) { deadlinesByType { type overdue met ended } } }`,
-      { asOf },
-    ),
-  );
-  const certificate = data.certificate as {
-    status: string;
-    deadlines: { key: string; state: string; metOn: string | null }[];
-  };
-  const open = (
-    data.upcomingDeadlines as { edges: { node: { key: string; state: string } }[] }
-  ).edges.map(({ node }) => `${node.key} ${node.state}`);
-  const counts = (data.dashboard as { deadlinesByType: Counts[] }).deadlinesByType;
+  const { status, ofCertificate, open, counts } = await deadlineViewsOn(api, 'cert-lapsed', asOf);
   const overdue = counts
     .filter((count) => count.overdue > 0)
     .map(({ type, overdue: n }) => `${type} ${n}`);
   const closed = counts
     .filter((count) => count.met + count.ended > 0)
     .map(({ type, met, ended }) => `${type} met ${met} ended ${ended}`);
-  const ofCertificate = Object.fromEntries(
-    certificate.deadlines.map(({ key, state, metOn }) => [key, `${state} ${metOn ?? '-'}`]),
-  );
-  return { status: certificate.status, ofCertificate, open, overdue, closed };
+  return { status, ofCertificate, open, overdue, closed };
 };
 
 it('keeps the lapsed term and its open surveillance overdue while the certificate may still be restored', async () => {

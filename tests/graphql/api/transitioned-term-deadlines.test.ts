@@ -1,7 +1,8 @@
 import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
 import { mutate } from '../mutations/lifecycle-over-http';
-import { dataOf, grantedIsms2013 } from './api-lifecycle';
+import { grantedIsms2013 } from './api-lifecycle';
+import { deadlineViewsOn } from './deadline-views';
 
 let api: ApiHarness;
 
@@ -38,42 +39,15 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => api.close());
 
-interface Counts {
-  type: string;
-  overdue: number;
-  met: number;
-  ended: number;
-}
-
 const TERM_TYPES = ['CERTIFICATE_EXPIRY', 'RECERTIFICATION_AUDIT_DUE'];
 
 const viewsOn = async (asOf: string) => {
-  const data = dataOf(
-    await api.query(
-      Role.VIEWER,
-      `query ($asOf: CalendarDate!) {
-        certificate(id: "cert-isms") { deadlines(asOf: $asOf) { key state metOn closesOn } }
-        upcomingDeadlines(asOf: $asOf, withinDays: 3660) { edges { node { key state } } }
-        dashboard(asOf: $asOf, withinDays: 3660) {
-          deadlinesByType { type upcoming overdue met ended } } }`,
-      { asOf },
-    ),
-  );
-  const certificate = data.certificate as {
-    deadlines: { key: string; state: string; metOn: string | null; closesOn: string | null }[];
+  const { ofCertificate, open, counts } = await deadlineViewsOn(api, 'cert-isms', asOf, 3660);
+  return {
+    ofCertificate,
+    listed: open.filter((line) => TERM_TYPES.some((type) => line.startsWith(type))),
+    counts: counts.filter(({ type }) => TERM_TYPES.includes(type)),
   };
-  const ofCertificate = Object.fromEntries(
-    certificate.deadlines.map(({ key, state, metOn }) => [key, `${state} ${metOn ?? '-'}`]),
-  );
-  const listed = (
-    data.upcomingDeadlines as { edges: { node: { key: string; state: string } }[] }
-  ).edges
-    .map(({ node }) => `${node.key} ${node.state}`)
-    .filter((line) => TERM_TYPES.some((type) => line.startsWith(type)));
-  const counts = (data.dashboard as { deadlinesByType: Counts[] }).deadlinesByType.filter(
-    ({ type }) => TERM_TYPES.includes(type),
-  );
-  return { ofCertificate, listed, counts };
 };
 
 it('replaces the capped term’s expiry and recertification audit with the new expiry’s, unmet', async () => {

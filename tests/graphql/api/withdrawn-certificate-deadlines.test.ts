@@ -1,6 +1,6 @@
-import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import { d, dataOf, granted20000 } from './api-lifecycle';
+import { d, granted20000 } from './api-lifecycle';
+import { deadlineViewsOn } from './deadline-views';
 
 let api: ApiHarness;
 
@@ -43,37 +43,12 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => api.close());
 
-interface Counts {
-  type: string;
-  overdue: number;
-  met: number;
-  ended: number;
-}
-
 const viewsOn = async (asOf: string) => {
-  const data = dataOf(
-    await api.query(
-      Role.VIEWER,
-      `query ($asOf: CalendarDate!) {
-        certificate(id: "cert-wd") { deadlines(asOf: $asOf) { key state metOn } }
-        upcomingDeadlines(asOf: $asOf, withinDays: 365) { edges { node { key state } } }
-        dashboard(asOf: $asOf) { deadlinesByType { type overdue met ended } } }`,
-      { asOf },
-    ),
-  );
-  const { deadlines } = data.certificate as {
-    deadlines: { key: string; state: string; metOn: string | null }[];
-  };
-  const open = (
-    data.upcomingDeadlines as { edges: { node: { key: string; state: string } }[] }
-  ).edges.map(({ node }) => `${node.key} ${node.state}`);
-  const closed = (data.dashboard as { deadlinesByType: Counts[] }).deadlinesByType
+  const { ofCertificate, open, counts } = await deadlineViewsOn(api, 'cert-wd', asOf);
+  const closed = counts
     .filter(({ type }) => type !== 'STAGE2_DUE')
     .filter((count) => count.overdue + count.met + count.ended > 0)
     .map(({ type, overdue, met, ended }) => `${type} overdue ${overdue} met ${met} ended ${ended}`);
-  const ofCertificate = Object.fromEntries(
-    deadlines.map(({ key, state, metOn }) => [key, `${state} ${metOn ?? '-'}`]),
-  );
   return { ofCertificate, open, closed };
 };
 
