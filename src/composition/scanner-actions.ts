@@ -28,6 +28,14 @@ type ScannerService = Pick<
   'suspendForMissedSurveillance' | 'recordExpiry' | 'escalateOverdueMinors'
 >;
 
+/** Whether the policy recorded at the application calls for the action (from the read models). */
+export interface RecordedPolicies {
+  /** The certificate's policy suspends it for a missed surveillance audit. */
+  suspends(certificateId: string): boolean;
+  /** The audit cycle's policy escalates its overdue minor nonconformities. */
+  escalates(auditCycleId: string): boolean;
+}
+
 const overdue = (deadline: OpenDeadlineView, asOf: CalendarDate) => deadline.dueDate < asOf;
 
 /** The record of an operation the service answered, with its log line (null: nothing done). */
@@ -42,18 +50,16 @@ const recorded = <R extends OperationResult>(
  * not say so yet, and the escalation of minor nonconformities whose response is overdue. Whether a
  * missed surveillance suspends, or an overdue minor becomes major, is the policy recorded at the
  * application (`autoSuspendOnMissedSurveillance`, `escalateOverdueMinor`), which the service
- * checks: the running configuration may have changed since. `escalates` answers the latter from
- * the read models, so a cycle whose policy does not escalate is not loaded at all.
+ * checks: the running configuration may have changed since. `policies` answers both from the
+ * read models, so a certificate or cycle whose policy calls for neither is not loaded at all.
  */
-const actionsFor = (
-  service: ScannerService,
-  escalates: (auditCycleId: string) => boolean,
-): ScannerAction[] => [
+const actionsFor = (service: ScannerService, policies: RecordedPolicies): ScannerAction[] => [
   {
     wants: (deadline, asOf) =>
       deadline.type === 'SURVEILLANCE_AUDIT_DUE' &&
       overdue(deadline, asOf) &&
-      deadline.certificateStatus === 'ACTIVE'
+      deadline.certificateStatus === 'ACTIVE' &&
+      policies.suspends(deadline.certificateId)
         ? deadline.certificateId
         : null,
     run: async (certificateId, { dueDate }, asOf) =>
@@ -86,7 +92,7 @@ const actionsFor = (
       deadline.type === 'NC_RESPONSE_DUE' &&
       overdue(deadline, asOf) &&
       deadline.auditCycleId !== null &&
-      escalates(deadline.auditCycleId)
+      policies.escalates(deadline.auditCycleId)
         ? deadline.auditCycleId
         : null,
     run: async (auditCycleId, _deadline, asOf) =>
@@ -114,15 +120,14 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * an aggregate the service found nothing to do for is not asked again that day. `deadlines` is
  * read lazily, a page at a time (`openDeadlines` keeps no query open between pages). Answers the
  * position of the last append (null: nothing appended); the actions run one after another, so
- * read models holding it hold every append of the run. `escalates` says whether an audit cycle's
- * recorded policy escalates overdue minor nonconformities.
+ * read models holding it hold every append of the run.
  */
 export const scannerActions = (
   service: ScannerService,
   log: (line: string) => void,
-  escalates: (auditCycleId: string) => boolean,
+  policies: RecordedPolicies,
 ) => {
-  const actions = actionsFor(service, escalates);
+  const actions = actionsFor(service, policies);
   let askedOn: CalendarDate | null = null;
   const asked = new Map<ScannerAction, Set<string>>();
   return async (

@@ -5,7 +5,11 @@ import type { WebhookConfig } from '../config';
 import type { CertificationPolicy } from '../domain';
 import type { EventStore, GlobalPosition, ReconnectOptions } from '../eventstore';
 import { DEADLINE_REMINDER, deadlineReminderOf } from '../graphql/webhooks';
-import { escalatesOverdueMinors, openDeadlines } from '../projections';
+import {
+  escalatesOverdueMinors,
+  openDeadlines,
+  suspendsOnMissedSurveillance,
+} from '../projections';
 import {
   type DeadlineSource,
   type OpenDeadline,
@@ -85,9 +89,10 @@ export const startWebhookMachinery = async (
   });
 
   const thresholds = parts.policy.reminderThresholdDays;
-  const runActions = scannerActions(parts.service, log, (auditCycleId) =>
-    escalatesOverdueMinors(db, auditCycleId),
-  );
+  const runActions = scannerActions(parts.service, log, {
+    suspends: (certificateId) => suspendsOnMissedSurveillance(db, certificateId),
+    escalates: (auditCycleId) => escalatesOverdueMinors(db, auditCycleId),
+  });
   const deadlines: DeadlineSource = {
     *openDeadlines(asOf) {
       const withinDays = Math.max(0, ...thresholds);

@@ -17,13 +17,34 @@ const overdueResponse = (auditCycleId: string, ncId: string): OpenDeadlineView =
   version: null,
 });
 
-/** A service that records which audit cycles the scan asked to escalate, escalating nothing. */
+const overdueSurveillance = (certificateId: string): OpenDeadlineView => ({
+  certificateId,
+  organisationId: 'org-acme',
+  auditCycleId: `${certificateId}-cycle`,
+  type: 'SURVEILLANCE_AUDIT_DUE',
+  key: 'SURVEILLANCE_AUDIT_DUE:1',
+  dueDate: calendarDate('2024-11-05'),
+  subject: 'surveillance audit 1',
+  certificateNumber: null,
+  certificateStatus: 'ACTIVE',
+  version: null,
+});
+
+/**
+ * A service that records which audit cycles the scan asked to escalate and which certificates it
+ * asked to suspend, doing neither.
+ */
 const givenService = () => {
   const asked: string[] = [];
+  const suspensionsAsked: string[] = [];
   return {
     asked,
+    suspensionsAsked,
     service: {
-      suspendForMissedSurveillance: () => Promise.resolve(null),
+      suspendForMissedSurveillance: (certificateId: string) => {
+        suspensionsAsked.push(certificateId);
+        return Promise.resolve(null);
+      },
       recordExpiry: () => Promise.resolve(null),
       escalateOverdueMinors: (auditCycleId: string) => {
         asked.push(auditCycleId);
@@ -33,15 +54,16 @@ const givenService = () => {
   };
 };
 
+const noPolicy = { suspends: () => false, escalates: () => false };
+
 describe('the deadline scan escalating overdue minor nonconformities', () => {
   it('loads no audit cycle whose recorded policy does not escalate them', async () => {
     const { asked, service } = givenService();
     const lines: string[] = [];
-    const run = scannerActions(
-      service,
-      (line) => lines.push(line),
-      (id) => id === 'cycle-strict',
-    );
+    const run = scannerActions(service, (line) => lines.push(line), {
+      ...noPolicy,
+      escalates: (id) => id === 'cycle-strict',
+    });
 
     await run(
       [
@@ -59,12 +81,29 @@ describe('the deadline scan escalating overdue minor nonconformities', () => {
 
   it('asks nothing when no cycle escalates (the setting never on)', async () => {
     const { asked, service } = givenService();
-    const run = scannerActions(
-      service,
-      () => undefined,
-      () => false,
-    );
+    const run = scannerActions(service, () => undefined, noPolicy);
     await run([overdueResponse('cycle-1', 'nc-1'), overdueResponse('cycle-2', 'nc-2')], asOf);
     expect(asked).toEqual([]);
+  });
+});
+
+describe('the deadline scan suspending certificates for a missed surveillance', () => {
+  it('loads no certificate whose recorded policy does not suspend it', async () => {
+    const { suspensionsAsked, service } = givenService();
+    const run = scannerActions(service, () => undefined, {
+      ...noPolicy,
+      suspends: (id) => id === 'cert-strict',
+    });
+
+    await run([overdueSurveillance('cert-lenient'), overdueSurveillance('cert-strict')], asOf);
+
+    expect(suspensionsAsked).toEqual(['cert-strict']);
+  });
+
+  it('asks nothing when no certificate suspends (the setting never on)', async () => {
+    const { suspensionsAsked, service } = givenService();
+    const run = scannerActions(service, () => undefined, noPolicy);
+    await run([overdueSurveillance('cert-1'), overdueSurveillance('cert-2')], asOf);
+    expect(suspensionsAsked).toEqual([]);
   });
 });

@@ -196,6 +196,7 @@ export class Lifecycle {
     standard: StandardReference,
     sequence: number,
     decidedOn: string,
+    policy: CertificationPolicy = DEFAULT_POLICY,
   ) {
     await this.certificate({
       type: 'IssueCertificate',
@@ -212,7 +213,7 @@ export class Lifecycle {
         certificationBodyName: 'Example Certification Co',
         decisionDate: d(decidedOn),
         effectiveDate: d(decidedOn),
-        policy: DEFAULT_POLICY,
+        policy,
         actor: DECIDER,
       },
     });

@@ -91,6 +91,11 @@ const statements = perDatabase((db: Database) => ({
   lists: new Map<string, RowReader<[Record<string, unknown>], CertificateRow>>(),
   /** Certificates read by id since the read models last changed. */
   byIdKept: new ReadCache<string, CertificateView>(db, CERTIFICATES_KEPT),
+  autoSuspends: db
+    .prepare<[string], number>(
+      'SELECT auto_suspends_on_missed_surveillance FROM rm_certificates WHERE certificate_id = ?',
+    )
+    .pluck(),
   idsOfOrganisation: db
     .prepare<[string], string>(
       'SELECT certificate_id FROM rm_certificates WHERE organisation_id = ?',
@@ -101,6 +106,13 @@ const statements = perDatabase((db: Database) => ({
 /** The ids of every certificate the organisation holds or held, whatever its status. */
 export const certificateIdsOfOrganisation = (db: Database, organisationId: string): string[] =>
   statements(db).idsOfOrganisation.all(organisationId);
+
+/**
+ * Whether the policy recorded at the certificate's application suspends it for a missed
+ * surveillance audit (false for a certificate the read model does not hold).
+ */
+export const suspendsOnMissedSurveillance = (db: Database, certificateId: string): boolean =>
+  statements(db).autoSuspends.get(certificateId) === 1;
 
 export const findCertificate = (db: Database, certificateId: string): CertificateView | null => {
   const row = statements(db).byId.get(certificateId);

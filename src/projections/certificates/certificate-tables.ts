@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS rm_certificates (
   cycle_decision_date TEXT NOT NULL,
   audit_cycle_id TEXT NOT NULL,
   policy_profile TEXT NOT NULL,
+  auto_suspends_on_missed_surveillance INTEGER NOT NULL DEFAULT 0,
   suspensions TEXT NOT NULL,
   withdrawal TEXT,
   transfer TEXT,

@@ -31,13 +31,15 @@ const statements = perDatabase((db: Database) => ({
        scope, sites, organisation_name, organisation_location, certification_body_name,
        original_certification_date, decision_date, effective_date, expiry_date,
        first_effective_date, first_decision_date, cycle_decision_date, audit_cycle_id,
-       policy_profile, suspensions, withdrawal, transfer, status_periods, version)
+       policy_profile, auto_suspends_on_missed_surveillance, suspensions, withdrawal, transfer,
+       status_periods, version)
      VALUES (:certificateId, :organisationId, :number, :revision, :numberWithRevision,
        :recordedStatus, :standardIdentifier, :standardVersion, :standardCode, :scope, :sites,
        :organisationName, :organisationLocation, :certificationBodyName,
        :originalCertificationDate, :decisionDate, :effectiveDate, :expiryDate,
        :firstEffectiveDate, :firstDecisionDate, :cycleDecisionDate, :auditCycleId,
-       :policyProfile, :suspensions, :withdrawal, :transfer, :statusPeriods, :version)
+       :policyProfile, :autoSuspends, :suspensions, :withdrawal, :transfer, :statusPeriods,
+       :version)
      ON CONFLICT (certificate_id) DO UPDATE SET number = excluded.number,
        revision = excluded.revision, number_with_revision = excluded.number_with_revision,
        recorded_status = excluded.recorded_status,
@@ -107,6 +109,7 @@ const writeCertificate = (
     cycleDecisionDate: state.cycleDecisionDate,
     auditCycleId: state.auditCycleId,
     policyProfile: state.policy.profile,
+    autoSuspends: state.policy.autoSuspendOnMissedSurveillance ? 1 : 0,
     suspensions: JSON.stringify(state.suspensions),
     withdrawal: json(state.withdrawal),
     transfer: json(state.transfer),
@@ -151,14 +154,17 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * Version 8: each row holds its first decision date in this CB, and the register each revision's
  * decision date, so that a certificate is not listed, counted or verified as of a date before it
  * was decided (nor a revision before its decision). Version 9: the revisions are in a table of their
- * own, out of the certificate row.
+ * own, out of the certificate row. Version 10: each row says whether the policy recorded at the
+ * application suspends the certificate for a missed surveillance, which the deadline scan reads
+ * instead of loading the certificate.
  */
 export const certificatesProjection: Projection = {
   name: 'certificates',
-  version: 9,
+  version: 10,
   setup: (db) => {
     dropTableWithout(db, 'rm_certificates', 'status_periods');
     dropTableWithout(db, 'rm_certificates', 'first_decision_date');
+    dropTableWithout(db, 'rm_certificates', 'auto_suspends_on_missed_surveillance');
     dropTableWith(db, 'rm_certificates', 'revisions');
     db.exec(CERTIFICATE_TABLES);
     setupRegisterTable(db);
