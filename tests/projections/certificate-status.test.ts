@@ -70,9 +70,11 @@ describe('certificate status as of a date', () => {
     });
     expect(verifyCertificate(readSide().db, `${ACME.number}/R1`, d('2026-01-01'))).toMatchObject({
       revision: 2,
+      numberWithRevisionInForce: `${ACME.number}/R2`,
       requestedRevision: 1,
       revisionStatus: 'SUPERSEDED',
       status: 'ACTIVE',
+      valid: false,
     });
     expect(verifyCertificate(readSide().db, `${ACME.number}/R2`, d('2027-04-01'))).toMatchObject({
       revisionStatus: 'CURRENT',
@@ -179,6 +181,7 @@ describe('certificate status as of a date', () => {
       [
         'number',
         'revision',
+        'numberWithRevisionInForce',
         'numberWithRevision',
         'requestedRevision',
         'revisionStatus',

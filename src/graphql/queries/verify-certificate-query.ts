@@ -15,7 +15,7 @@ export class VerifyCertificateQuery {
   @Query(() => PublicCertificate, {
     nullable: true,
     description:
-      'The public check of a certificate number (with or without `/R<n>`), no API key needed. Null when no such certificate or revision exists on `asOf`: one first decided after it, or a revision decided after it, is answered as an unknown one, and so is a certificate not yet in force on `asOf` (DRAFT: a register shows verifiers only Active, Suspended, Withdrawn and Expired certificates). Its status history ends at `asOf` (see `PublicCertificate.statusPeriods`).',
+      'The public check of a certificate number (with or without `/R<n>`), no API key needed. Null when no such certificate or revision exists on `asOf`: one first decided after it, or a revision decided after it, is answered as an unknown one, and so is a certificate not yet in force on `asOf` (DRAFT: a register shows verifiers only Active, Suspended, Withdrawn and Expired certificates). Without a suffix it answers the revision in force, so the document of a first revision (printed without one) is checked as `…/R1` once a later revision may have superseded it. `valid` is true only for the revision in force of an ACTIVE certificate. Its status history ends at `asOf` (see `PublicCertificate.statusPeriods`).',
   })
   verifyCertificate(
     @Arg('number', () => String) number: string,

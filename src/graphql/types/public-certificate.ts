@@ -24,16 +24,27 @@ export class PublicCertificate {
   revision!: number;
 
   @Field(() => String, {
-    description: 'The number as printed on the requested revision, e.g. `CN-20000-00042/R2`.',
+    description:
+      'The number as printed on the revision in force on the as-of date: the document to rely on, which replaced the requested one when `revisionStatus` is SUPERSEDED.',
+  })
+  numberWithRevisionInForce!: string;
+
+  @Field(() => String, {
+    description:
+      'The number as printed on the requested revision, e.g. `CN-20000-00042/R2`; the first revision is printed without a suffix.',
   })
   numberWithRevision!: string;
 
   @Field(() => Int, {
-    description: 'The revision named by the number asked for (`…/R2`), else the one in force.',
+    description:
+      'The revision named by the number asked for (`…/R2`; `…/R1` names the first revision, printed without a suffix), else the one in force.',
   })
   requestedRevision!: number;
 
-  @Field(() => RevisionStatusEnum)
+  @Field(() => RevisionStatusEnum, {
+    description:
+      'The requested revision on the as-of date: CURRENT when it is the one in force, SUPERSEDED once a later one has taken effect (`numberWithRevisionInForce`), DRAFT before it takes effect (for ever when a withdrawal means it never does).',
+  })
   revisionStatus!: RevisionStatus;
 
   @Field(() => String)
@@ -74,7 +85,7 @@ export class PublicCertificate {
 
   @Field(() => Boolean, {
     description:
-      'True when the certificate is ACTIVE on the as-of date, whichever revision the number named: a document of a SUPERSEDED or DRAFT revision (`revisionStatus`) is not the one in force.',
+      'True when the certificate is ACTIVE on the as-of date and the requested revision is the one in force (`revisionStatus` CURRENT): the document of a SUPERSEDED or DRAFT revision is not valid, even while the certificate is (`status`).',
   })
   valid!: boolean;
 

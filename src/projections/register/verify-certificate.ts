@@ -20,6 +20,8 @@ export interface PublicCertificate {
   number: string;
   /** The revision in force on the as-of date. */
   revision: number;
+  /** The number as printed on the revision in force on the as-of date. */
+  numberWithRevisionInForce: string;
   /** The number as printed on the requested revision (`CN-20000-00042/R2`). */
   numberWithRevision: string;
   /** The revision named by the suffix of the number asked for, or the one in force. */
@@ -39,6 +41,7 @@ export interface PublicCertificate {
   asOf: CalendarDate;
   status: CertificateStatus;
   certSearchStatus: CertSearchStatus;
+  /** ACTIVE, and the requested revision is the one in force: its document may be relied on. */
   valid: boolean;
   /** Up to the as-of date: none begins after it, and the one in force on it runs on. */
   statusPeriods: Pick<StatusPeriodView, 'status' | 'from' | 'to'>[];
@@ -102,7 +105,8 @@ const periodsKnownOn = (periods: PublicPeriods, asOf: CalendarDate): PublicPerio
 
 /**
  * The public check of a certificate number (with or without a revision suffix) as of a date: the
- * content of the revision asked for, else of the one in force on that date. Null when no
+ * content of the revision asked for, else of the one in force on that date; only the revision in
+ * force of an ACTIVE certificate is valid (a superseded or draft document is not). Null when no
  * certificate (or no such revision) exists on that date: one first decided after it, or a revision
  * decided after it, is as unknown; so is a certificate still DRAFT then (decided, not yet in
  * force), since a register shows verifiers only Active, Suspended, Withdrawn and Expired
@@ -130,12 +134,14 @@ export const verifyCertificate = (
   const requested =
     parts.revision === null ? inForce : revisions.find((r) => r.revision === parts.revision);
   if (!requested) return null;
+  const requestedStatus = revisionStatus(requested, inForce, date);
   return {
     number: row.number,
     revision: inForce.revision,
+    numberWithRevisionInForce: certificateNumberWithRevision(row.number, inForce.revision),
     numberWithRevision: certificateNumberWithRevision(row.number, requested.revision),
     requestedRevision: requested.revision,
-    revisionStatus: revisionStatus(requested, inForce, date),
+    revisionStatus: requestedStatus,
     organisationName: requested.organisationName,
     organisationLocation: requested.organisationLocation,
     certificationBodyName: row.certification_body_name,
@@ -148,7 +154,7 @@ export const verifyCertificate = (
     asOf: date,
     status,
     certSearchStatus: certSearchStatus(status),
-    valid: status === 'ACTIVE',
+    valid: status === 'ACTIVE' && requestedStatus === 'CURRENT',
     statusPeriods: periodsKnownOn(periods, date),
   };
 };
