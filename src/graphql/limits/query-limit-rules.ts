@@ -7,5 +7,5 @@ import type { QueryLimits } from './query-limits';
 export const queryLimitRules = (limits: QueryLimits): ValidationRule[] => [
   depthLimitRule(limits.maxDepth),
   aliasLimitRule(limits.maxAliases),
-  costLimitRule(limits.maxCost),
+  costLimitRule(limits.maxCost, limits.unpagedListLength),
 ];

@@ -72,7 +72,7 @@ describe('cost limit', () => {
     expect((await ask(items('59'))).body.errors).toBeUndefined();
     const response = await ask(items('60'));
     expect(firstError(response).message).toBe(
-      'the operation costs 301 (each field 1, fields under a list `first` times); the limit is 300',
+      'the operation costs 301 (each field 1, fields under a paged list `first` times, under any other list 10 times); the limit is 300',
     );
     expect(firstError(response).extensions).toMatchObject({ limit: 'cost', actual: 1 + 60 * 5 });
   });
@@ -109,6 +109,21 @@ describe('cost limit', () => {
     });
   });
 
+  it('counts the fields under a list without first 10 times, each nested list again', async () => {
+    const children = (levels: number): string =>
+      `{ nested { ${'children { '.repeat(levels)}level path${' }'.repeat(levels)} } }`;
+    expect((await ask(children(2))).body.errors).toBeUndefined();
+    const response = await ask(children(3));
+    expect(firstError(response).message).toBe(
+      'the operation costs 2112 (each field 1, fields under a paged list `first` times, under any other list 10 times); the limit is 300',
+    );
+    expect(firstError(response).extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      limit: 'cost',
+      actual: 1 + (1 + 10 * (1 + 10 * (1 + 10 * 2))),
+    });
+  });
+
   it('counts a literal first over the page-size cap as the cap: the answer names first', async () => {
     const response = await post(
       production.url,
@@ -128,7 +143,8 @@ it('has defaults that let a full page of a connection through', () => {
   expect(DEFAULT_QUERY_LIMITS).toEqual({
     maxDepth: 12,
     maxAliases: 20,
-    maxCost: 5_000,
+    maxCost: 10_000,
+    unpagedListLength: 10,
   });
 });
 

@@ -70,6 +70,16 @@ class Nested {
   child(): Nested {
     return Object.assign(new Nested(), { level: this.level + 1 });
   }
+
+  @Field(() => [Nested], { description: 'An unpaged list: three nested one level down.' })
+  children(): Nested[] {
+    return [1, 2, 3].map(() => this.child());
+  }
+
+  @Field(() => [Int], { description: 'A list of scalars: one field, whatever its length.' })
+  path(): number[] {
+    return Array.from({ length: this.level }, (_, index) => index + 1);
+  }
 }
 
 @ObjectType()
