@@ -9,3 +9,4 @@ export * from './principal-from-authorization';
 export * from './public';
 export * from './role';
 export * from './visible-organisation-topic';
+export * from './internal-to-staff';

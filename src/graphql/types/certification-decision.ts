@@ -4,6 +4,7 @@ import type { DecisionView } from '../../projections';
 import { CalendarDateScalar } from '../scalars';
 import { CertificationOutcomeEnum, DecisionEnum } from './enums';
 import { SurveillanceDue } from './surveillance-due';
+import { HIDDEN_FROM_CLIENTS, InternalToStaff } from '../auth';
 
 @ObjectType({ description: 'The certification decision of a cycle; grant fields null on refusal.' })
 export class CertificationDecision {
@@ -13,7 +14,8 @@ export class CertificationDecision {
   @Field(() => CalendarDateScalar)
   decidedOn!: CalendarDate;
 
-  @Field(() => ID)
+  @Field(() => ID, { nullable: true, description: HIDDEN_FROM_CLIENTS })
+  @InternalToStaff()
   decisionMakerId!: string;
 
   @Field(() => [String])

@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import type { CalendarDate } from '../../domain';
 import type { CertificateHistoryEntry } from '../../projections';
 import { CalendarDateScalar } from '../scalars';
+import { HIDDEN_FROM_CLIENTS, InternalToStaff } from '../auth';
 
 @ObjectType({ description: 'An event of a certificate or of one of its audit cycles.' })
 export class HistoryEntry {
@@ -11,7 +12,11 @@ export class HistoryEntry {
   @Field(() => CalendarDateScalar, { description: 'The business date of the event.' })
   date!: CalendarDate;
 
-  @Field(() => String, { description: 'Person or system that caused it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: `Person or system that caused it. ${HIDDEN_FROM_CLIENTS}`,
+  })
+  @InternalToStaff()
   actor!: string;
 
   @Field(() => String)

@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import type { CalendarDate, NonconformityGrade, PreviousCertificateStatus } from '../../domain';
 import { CalendarDateScalar } from '../scalars';
 import { NonconformityGradeEnum, PreviousCertificateStatusEnum } from './enums';
+import { HIDDEN_FROM_CLIENTS, InternalToStaff } from '../auth';
 
 @ObjectType({ description: 'A nonconformity still open at the issuing CB.' })
 export class OutstandingNonconformity {
@@ -20,7 +21,8 @@ export class TransferReview {
   @Field(() => CalendarDateScalar)
   reviewedOn!: CalendarDate;
 
-  @Field(() => ID)
+  @Field(() => ID, { nullable: true, description: HIDDEN_FROM_CLIENTS })
+  @InternalToStaff()
   reviewedBy!: string;
 
   @Field(() => PreviousCertificateStatusEnum)

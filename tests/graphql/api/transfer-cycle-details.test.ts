@@ -85,3 +85,14 @@ it('shows the transfer application and its pre-transfer review on the audit cycl
     },
   });
 }, 60_000);
+
+it("hides from the organisation's CLIENT key who recorded the pre-transfer review", async () => {
+  const client = { key: api.createKey(Role.CLIENT, 'person-moving', 'org-moving') };
+  const response = await api.query(
+    client,
+    '{ auditCycle(id: "cycle-moving") { transferReview { reviewedOn reviewedBy } } }',
+  );
+  expect(dataOf(response).auditCycle).toEqual({
+    transferReview: { reviewedOn: '2025-01-08', reviewedBy: null },
+  });
+});

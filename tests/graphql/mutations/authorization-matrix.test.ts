@@ -1,8 +1,8 @@
 import { Role } from '../../../src/graphql';
 import { WEBHOOK_EVENT_TYPES } from '../../../src/webhooks';
-import { type ApiHarness, startApiHarness } from '../support/api-harness';
+import { type ApiHarness, personOf, startApiHarness } from '../support/api-harness';
 import type { GraphQLResponse } from '../support/test-server';
-import { grantedOverHttp, SCOPE, STANDARD } from './lifecycle-over-http';
+import { CO_AUDITOR, grantedOverHttp, LEAD_AUDITOR, SCOPE, STANDARD } from './lifecycle-over-http';
 import { MUTATIONS, type MutationName } from './mutation-documents';
 
 /**
@@ -405,6 +405,50 @@ describe('queries', () => {
         expect(response.body.data?.[name]).toBeTruthy();
         break;
     }
+  });
+});
+
+describe('person ids', () => {
+  const PEOPLE = `{ auditCycle(id: "org-acme-cycle") {
+    audits { leadAuditorId team }
+    review { reviewedBy }
+    decision { decisionMakerId }
+    certificate { history { type actor } }
+  } }`;
+  const staff = [Role.ADMIN, Role.AUDITOR, Role.DECISION_MAKER, Role.VIEWER];
+
+  interface People {
+    audits: { leadAuditorId: string; team: string[] }[];
+    review: { reviewedBy: string | null };
+    decision: { decisionMakerId: string | null };
+    certificate: { history: { type: string; actor: string | null }[] };
+  }
+  const peopleSeenBy = async (caller: Caller): Promise<People> => {
+    const response = await send(caller, PEOPLE);
+    expect(response.body.errors).toBeUndefined();
+    return response.body.data?.auditCycle as People;
+  };
+
+  it.each(staff)('shows %s who reviewed, decided and recorded each event', async (role) => {
+    const people = await peopleSeenBy(role);
+    expect(people.review.reviewedBy).toBe(personOf(Role.DECISION_MAKER));
+    expect(people.decision.decisionMakerId).toBe(personOf(Role.DECISION_MAKER));
+    expect(people.certificate.history.map(({ actor }) => actor)).toContain(personOf(Role.AUDITOR));
+    expect(people.certificate.history.every(({ actor }) => actor !== null)).toBe(true);
+  });
+
+  it("shows a CLIENT its audit team but none of the certification body's other people", async () => {
+    const people = await peopleSeenBy(Role.CLIENT);
+    expect(people.audits).toEqual([
+      { leadAuditorId: LEAD_AUDITOR, team: [LEAD_AUDITOR, CO_AUDITOR] },
+      { leadAuditorId: LEAD_AUDITOR, team: [LEAD_AUDITOR, CO_AUDITOR] },
+    ]);
+    expect(people.review).toEqual({ reviewedBy: null });
+    expect(people.decision).toEqual({ decisionMakerId: null });
+    expect(people.certificate.history.length).toBeGreaterThan(0);
+    expect(people.certificate.history.every(({ actor }) => actor === null)).toBe(true);
+    const text = JSON.stringify(people);
+    for (const role of staff) expect(text).not.toContain(personOf(role));
   });
 });
 
