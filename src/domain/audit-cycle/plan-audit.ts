@@ -13,6 +13,7 @@ import { requireVersionOpenForAudit } from './closed-standard-version';
 import {
   completedSurveillance,
   currentStage2,
+  cycleDecisionDate,
   findAudit,
   isSuperseded,
   latestAudit,
@@ -142,7 +143,16 @@ const checkRecertification = (cycle: AuditCycle): void => {
   }
 };
 
-const checkSurveillance = (cycle: AuditCycle, number: SurveillanceNumber | undefined) => {
+/**
+ * Surveillance follows a granted decision (or a transfer's programme), and starts, as planned as
+ * when held, on or after the cycle's decision date: the cycle and its surveillance programme begin
+ * there (17021-1 9.1.3.2), not at the certificate's effective date.
+ */
+const checkSurveillance = (
+  cycle: AuditCycle,
+  number: SurveillanceNumber | undefined,
+  plannedStart: CalendarDate,
+) => {
   if (number !== 1 && number !== 2) {
     throw new InvalidAuditCycleInputError(
       `a surveillance audit needs surveillanceNumber 1 or 2, got ${JSON.stringify(number)}`,
@@ -153,6 +163,13 @@ const checkSurveillance = (cycle: AuditCycle, number: SurveillanceNumber | undef
     throw new AuditOrderError(
       `surveillance audit ${number} comes after a granted certification decision; ` +
         `audit cycle ${cycle.application.auditCycleId} has none`,
+    );
+  }
+  const decidedOn = cycleDecisionDate(cycle);
+  if (decidedOn !== null && plannedStart < decidedOn) {
+    throw new AuditOrderError(
+      `surveillance audit ${number} planned to start on ${plannedStart} precedes the ` +
+        `certification decision of ${decidedOn}`,
     );
   }
   requireNoneOpen(cycle, 'SURVEILLANCE', number);
@@ -221,7 +238,7 @@ export const planAudit = ({ data }: PlanAudit, state: AuditCycleState): AuditPla
       checkRecertification(cycle);
       break;
     case 'SURVEILLANCE':
-      checkSurveillance(cycle, data.surveillanceNumber);
+      checkSurveillance(cycle, data.surveillanceNumber, plannedStart);
       break;
     case 'TRANSITION':
       checkTransition(cycle);

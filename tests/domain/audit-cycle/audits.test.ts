@@ -14,6 +14,7 @@ import {
   CYCLE_ID,
   completeAudit,
   d,
+  decideCertification,
   LEAD,
   planAudit,
   spec,
@@ -148,6 +149,26 @@ describe('planning audits', () => {
       .when(planAudit('s1', 'SURVEILLANCE', '2025-02-10', '2025-02-11', { surveillanceNumber: 1 }))
       .events();
     expect(event?.data).toMatchObject({ kind: 'SURVEILLANCE', surveillanceNumber: 1 });
+  });
+
+  it('refuses a surveillance audit planned to start before the certification decision', () => {
+    spec(AuditCycleHistory.grantedCycle().events)
+      .when(planAudit('s1', 'SURVEILLANCE', '2024-03-19', '2024-03-20', { surveillanceNumber: 1 }))
+      .thenThrows(AuditOrderError, {
+        rule: 'AUDIT_ORDER',
+        message:
+          'surveillance audit 1 planned to start on 2024-03-19 precedes the certification decision of 2024-03-20',
+      });
+  });
+
+  it('plans surveillance 1 from the decision day on, before the certificate takes effect too', () => {
+    const granted = AuditCycleHistory.readyForDecision().run(
+      decideCertification('2024-03-20', { effectiveOn: d('2024-06-01') }),
+    );
+    const [event] = spec(granted.events)
+      .when(planAudit('s1', 'SURVEILLANCE', '2024-03-20', '2024-03-21', { surveillanceNumber: 1 }))
+      .events();
+    expect(event?.data).toMatchObject({ kind: 'SURVEILLANCE', plannedStart: '2024-03-20' });
   });
 
   it('refuses surveillance 2 before surveillance 1 is completed', () => {
@@ -360,7 +381,7 @@ describe('completing audits', () => {
 
   it('refuses a surveillance audit that starts before the certification decision', () => {
     const history = AuditCycleHistory.grantedCycle().run(
-      planAudit('s1', 'SURVEILLANCE', '2024-03-18', '2024-03-19', { surveillanceNumber: 1 }),
+      planAudit('s1', 'SURVEILLANCE', '2024-03-25', '2024-03-26', { surveillanceNumber: 1 }),
     );
     spec(history.events)
       .when(completeAudit('s1', '2024-03-18', '2024-03-19'))
