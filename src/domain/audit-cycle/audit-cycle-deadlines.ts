@@ -3,9 +3,9 @@ import { closedByWithdrawal, type Deadline } from '../deadlines';
 import { findStandard } from '../standards';
 import {
   currentNonconformities,
-  currentStage2,
   cycleDecisionDate,
   majorNcVerificationLimit,
+  repetitionLastDay,
   stage2DueBy,
   surveillanceLastDay,
   transitionAuditLastDay,
@@ -59,37 +59,41 @@ const ncResponses = (cycle: AuditCycle): Deadline[] =>
     subject: `${nc.grade.toLowerCase()} nonconformity ${nc.ncId}`,
   }));
 
-const majorVerificationLimit = (cycle: AuditCycle): Deadline[] => {
-  const stage2 = currentStage2(cycle);
-  if (!stage2?.completion) return [];
-  const majors = cycle.nonconformities.filter(
-    (nc) => nc.auditId === stage2.auditId && nc.grade === 'MAJOR',
-  );
-  if (majors.length === 0) return [];
-  const dueDate = majorNcVerificationLimit(stage2.completion.lastDay, cycle);
-  const verified = majors.flatMap((nc) => (nc.verifiedOn === null ? [] : [nc.verifiedOn]));
-  const lastVerified = verified.reduce<CalendarDate | null>(
-    (latest, on) => (latest === null || on > latest ? on : latest),
-    null,
-  );
-  const firstRaised = majors.map((nc) => nc.raisedOn).reduce((a, b) => (a < b ? a : b));
-  return [
-    {
-      type: 'MAJOR_NC_VERIFICATION_LIMIT',
-      key: `MAJOR_NC_VERIFICATION_LIMIT:${stage2.auditId}`,
-      dueDate,
-      openedOn: firstRaised,
-      closesOn: null,
-      // Met only by verifications within the limit: a late one leaves it overdue until stage 2 is
-      // repeated (the repeat supersedes this stage 2 and its deadline).
-      metOn:
-        verified.length === majors.length && lastVerified !== null && lastVerified <= dueDate
-          ? lastVerified
-          : null,
-      subject: `verification of the major nonconformities of stage 2 ${stage2.auditId}`,
-    },
-  ];
-};
+/**
+ * One per completed stage 2 with majors, met when all are verified by the limit. Missed (a major
+ * still unverified after it, or verified only later), stage 2 must be repeated (domain.md §2): it
+ * stays overdue until a repeated stage 2 is completed, which ends it, unmet, on its last day.
+ */
+const majorVerificationLimits = (cycle: AuditCycle): Deadline[] =>
+  cycle.audits.flatMap((stage2): Deadline[] => {
+    if (stage2.kind !== 'STAGE2' || !stage2.completion) return [];
+    const majors = cycle.nonconformities.filter(
+      (nc) => nc.auditId === stage2.auditId && nc.grade === 'MAJOR',
+    );
+    if (majors.length === 0) return [];
+    const dueDate = majorNcVerificationLimit(stage2.completion.lastDay, cycle);
+    const verified = majors.flatMap((nc) => (nc.verifiedOn === null ? [] : [nc.verifiedOn]));
+    const lastVerified = verified.reduce<CalendarDate | null>(
+      (latest, on) => (latest === null || on > latest ? on : latest),
+      null,
+    );
+    const firstRaised = majors.map((nc) => nc.raisedOn).reduce((a, b) => (a < b ? a : b));
+    const metOn =
+      verified.length === majors.length && lastVerified !== null && lastVerified <= dueDate
+        ? lastVerified
+        : null;
+    return [
+      {
+        type: 'MAJOR_NC_VERIFICATION_LIMIT',
+        key: `MAJOR_NC_VERIFICATION_LIMIT:${stage2.auditId}`,
+        dueDate,
+        openedOn: firstRaised,
+        closesOn: metOn === null ? repetitionLastDay(cycle, stage2) : null,
+        metOn,
+        subject: `verification of the major nonconformities of stage 2 ${stage2.auditId}`,
+      },
+    ];
+  });
 
 /**
  * The day a transfer's surveillance programme becomes ours: the pre-transfer review that found the
@@ -209,7 +213,7 @@ export const auditCycleDeadlines = (
   return [
     ...stage2Due(state),
     ...ncResponses(state),
-    ...majorVerificationLimit(state),
+    ...majorVerificationLimits(state),
     ...surveillances(state).map(endedBy(renewedOn)),
   ]
     .map(endedByLapse(certificateLapsedOn))

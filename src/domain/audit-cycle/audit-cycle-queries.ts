@@ -92,6 +92,18 @@ export const stage2MustBeRepeated = (
     (nc) => nc.auditId === stage2.auditId && majorMissingVerificationLimit(nc, asOf),
   );
 
+/**
+ * The last day of the stage audit that repeated this one: the first of its kind completed after it
+ * (null: not a stage audit, or no repetition completed yet).
+ */
+export const repetitionLastDay = (cycle: AuditCycle, audit: Audit): CalendarDate | null =>
+  audit.kind === 'STAGE1' || audit.kind === 'STAGE2'
+    ? (cycle.audits
+        .slice(cycle.audits.indexOf(audit) + 1)
+        .find((later) => later.kind === audit.kind && later.completion !== null)?.completion
+        ?.lastDay ?? null)
+    : null;
+
 type CompletedAudit = Audit & { completion: NonNullable<Audit['completion']> };
 
 /** The completed stage 2 a stage audit repeats: the latest one planned before it, if any. */

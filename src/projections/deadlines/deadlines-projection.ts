@@ -306,10 +306,13 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * expiry and a running suspension's limit; whatever else is still open (an audit never done, a
  * finding never answered) ends that day, unmet (it was met by the withdrawal). Version 25: a
  * restoration window's subject says the certificate expired after its expiry date, not on it.
+ * Version 26: a stage 2 that is repeated keeps its major-NC verification limit (planning the
+ * repeat dropped it); missed, it stays overdue until the repeated stage 2 is completed, which ends
+ * it, unmet.
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 25,
+  version: 26,
   setup: setupDeadlineTables,
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>

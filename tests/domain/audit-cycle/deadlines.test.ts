@@ -114,6 +114,48 @@ describe('audit cycle deadlines', () => {
     expect(byKey(auditCycleDeadlines(onTime.state), key).metOn).toBe('2024-09-06');
   });
 
+  it('ends a missed major-NC verification limit, unmet, on the last day of the repeated stage 2', () => {
+    const key = 'MAJOR_NC_VERIFICATION_LIMIT:stage2';
+    const planned = AuditCycleHistory.readyForDecision()
+      .nonconformity('nc-1', 'stage2', 'MAJOR', '2024-03-06')
+      .verified('nc-1', '2024-09-07')
+      .run(planAudit('stage2-repeat', 'STAGE2', '2024-09-16', '2024-09-17'));
+    expect(byKey(auditCycleDeadlines(planned.state), key)).toMatchObject({
+      dueDate: '2024-09-06',
+      metOn: null,
+      closesOn: null,
+    });
+    expect(stateOn(planned, key, '2024-09-20')).toBe('OVERDUE');
+    const repeated = planned.run(completeAudit('stage2-repeat', '2024-09-16', '2024-09-17'));
+    expect(byKey(auditCycleDeadlines(repeated.state), key).closesOn).toBe('2024-09-17');
+    expect(stateOn(repeated, key, '2024-09-06')).toBe('DUE_TODAY');
+    expect(stateOn(repeated, key, '2024-09-16')).toBe('OVERDUE');
+    expect(
+      deadlineStateOn(byKey(auditCycleDeadlines(repeated.state), key), d('2024-09-17')),
+    ).toMatchObject({ state: 'ENDED', metOn: null });
+    expect(stateOn(repeated.granted('2024-10-15'), key, '2024-10-15')).toBe('ENDED');
+  });
+
+  it('keeps the repeated stage 2 its own major-NC verification limit beside the first', () => {
+    const repeated = AuditCycleHistory.readyForDecision()
+      .nonconformity('nc-1', 'stage2', 'MAJOR', '2024-03-06')
+      .run(planAudit('stage2-repeat', 'STAGE2', '2024-09-16', '2024-09-17'))
+      .run(completeAudit('stage2-repeat', '2024-09-16', '2024-09-17'))
+      .nonconformity('nc-2', 'stage2-repeat', 'MAJOR', '2024-09-17')
+      .verified('nc-2', '2024-10-01');
+    const deadlines = auditCycleDeadlines(repeated.state);
+    expect(byKey(deadlines, 'MAJOR_NC_VERIFICATION_LIMIT:stage2')).toMatchObject({
+      metOn: null,
+      closesOn: '2024-09-17',
+    });
+    expect(byKey(deadlines, 'MAJOR_NC_VERIFICATION_LIMIT:stage2-repeat')).toMatchObject({
+      dueDate: '2025-03-17',
+      openedOn: '2024-09-17',
+      metOn: '2024-10-01',
+      closesOn: null,
+    });
+  });
+
   it('keeps stage 2 met on the first stage 2 when stage 2 is repeated for a major past its limit', () => {
     const key = 'STAGE2_DUE:stage1';
     const withMajor = AuditCycleHistory.readyForDecision().nonconformity(

@@ -79,11 +79,81 @@ const stage2DueOn = async (asOf: string) => {
   };
 };
 
+const LIMIT = 'MAJOR_NC_VERIFICATION_LIMIT:stage2';
+
+/** The first stage 2's verification limit as the audit cycle, upcomingDeadlines and the dashboard show it. */
+const limitOn = async (asOf: string) => {
+  const data = dataOf(
+    await api.query(
+      Role.VIEWER,
+      `query ($asOf: CalendarDate!) {
+        auditCycle(id: "${CYCLE}") { deadlines(asOf: $asOf) { key state metOn closesOn } }
+        upcomingDeadlines(asOf: $asOf, withinDays: 365) { edges { node { key state } } }
+        dashboard(asOf: $asOf, withinDays: 365) {
+          deadlinesByType { type upcoming overdue met ended } } }`,
+      { asOf },
+    ),
+  );
+  const deadlines = (
+    data.auditCycle as {
+      deadlines: { key: string; state: string; metOn: string | null; closesOn: string | null }[];
+    }
+  ).deadlines;
+  const open = (
+    data.upcomingDeadlines as { edges: { node: { key: string; state: string } }[] }
+  ).edges.map(({ node }) => node);
+  const counts = (
+    data.dashboard as {
+      deadlinesByType: {
+        type: string;
+        upcoming: number;
+        overdue: number;
+        met: number;
+        ended: number;
+      }[];
+    }
+  ).deadlinesByType.find(({ type }) => type === 'MAJOR_NC_VERIFICATION_LIMIT');
+  const limit = deadlines.find(({ key }) => key === LIMIT);
+  return {
+    ofCycle: limit ? `${limit.state} ${limit.metOn ?? '-'} ${limit.closesOn ?? '-'}` : 'absent',
+    listed: open.find(({ key }) => key === LIMIT)?.state ?? 'not listed',
+    counts: counts && { upcoming: counts.upcoming, overdue: counts.overdue, ended: counts.ended },
+  };
+};
+
 it('keeps stage 2 due met on the first stage 2 once its repetition is planned', async () => {
   expect(await stage2DueOn('2024-09-05')).toEqual({
     stage2Due: { key: 'STAGE2_DUE:stage1', state: 'MET', metOn: '2024-02-29' },
     overdue: 0,
   });
+});
+
+it('keeps the missed verification limit overdue, after a late verification too, while the repeat is only planned', async () => {
+  api.clock.set('2024-09-06T02:00:00Z');
+  await api.service.verifyNonconformity(
+    {
+      auditCycleId: CYCLE,
+      ncId: 'nc-1',
+      correction: 'restore test run',
+      correctiveAction: 'monthly restore tests',
+      verifiedOn: d('2024-09-06'),
+    },
+    AUDITOR,
+  );
+  await api.settle();
+  expect(await limitOn('2024-08-01')).toEqual({
+    ofCycle: 'UPCOMING - -',
+    listed: 'UPCOMING',
+    counts: { upcoming: 1, overdue: 0, ended: 0 },
+  });
+  expect((await limitOn('2024-08-29')).ofCycle).toBe('DUE_TODAY - -');
+  for (const asOf of ['2024-09-05', '2024-09-06']) {
+    expect(await limitOn(asOf)).toEqual({
+      ofCycle: 'OVERDUE - -',
+      listed: 'OVERDUE',
+      counts: { upcoming: 0, overdue: 1, ended: 0 },
+    });
+  }
 });
 
 it('keeps it met on the first stage 2, as of any date since, once the repetition is completed', async () => {
@@ -96,4 +166,34 @@ it('keeps it met on the first stage 2, as of any date since, once the repetition
       overdue: 0,
     });
   }
+});
+
+it("ends the missed limit, unmet, on the repeat's last day, and answers earlier dates as before", async () => {
+  expect(await limitOn('2024-09-10')).toEqual({
+    ofCycle: 'OVERDUE - 2024-09-11',
+    listed: 'OVERDUE',
+    counts: { upcoming: 0, overdue: 1, ended: 0 },
+  });
+  for (const asOf of ['2024-09-11', '2024-09-12']) {
+    expect(await limitOn(asOf)).toEqual({
+      ofCycle: 'ENDED - 2024-09-11',
+      listed: 'not listed',
+      counts: { upcoming: 0, overdue: 0, ended: 1 },
+    });
+  }
+});
+
+it('leaves it ended once certification is granted on the repeated stage 2', async () => {
+  api.clock.set('2024-09-20T02:00:00Z');
+  await api.service.decideCertification(
+    { auditCycleId: CYCLE, decision: 'GRANTED', decidedOn: d('2024-09-20'), reasons: ['met'] },
+    { actor: 'dm-1' },
+  );
+  await api.settle();
+  expect(await limitOn('2024-09-20')).toEqual({
+    ofCycle: 'ENDED - 2024-09-11',
+    listed: 'not listed',
+    counts: { upcoming: 0, overdue: 0, ended: 1 },
+  });
+  expect((await limitOn('2024-09-01')).ofCycle).toBe('OVERDUE - 2024-09-11');
 });
