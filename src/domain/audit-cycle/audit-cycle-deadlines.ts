@@ -2,8 +2,8 @@ import { type CalendarDate, maxDate } from '../calendar';
 import { closedByWithdrawal, type Deadline } from '../deadlines';
 import { findStandard } from '../standards';
 import {
-  currentNonconformities,
   cycleDecisionDate,
+  findAudit,
   majorNcVerificationLimit,
   repetitionLastDay,
   stage2DueBy,
@@ -48,16 +48,26 @@ const stage2Due = (cycle: AuditCycle): Deadline[] => {
 const responseMetOn = (nc: Nonconformity): CalendarDate | null =>
   nc.grade === 'MAJOR' ? nc.verifiedOn : (nc.planAcceptedOn ?? nc.verifiedOn);
 
+/**
+ * One per nonconformity. Those of a stage audit that was repeated no longer count (the repeat's
+ * findings replace them): one still unanswered stays open, overdue past its due date, until the
+ * repeat is completed, which ends it, unmet, on its last day (an answer from then on meets nothing).
+ */
 const ncResponses = (cycle: AuditCycle): Deadline[] =>
-  currentNonconformities(cycle).map((nc) => ({
-    type: 'NC_RESPONSE_DUE',
-    key: `NC_RESPONSE_DUE:${nc.ncId}`,
-    dueDate: nc.responseDueOn,
-    openedOn: nc.raisedOn,
-    closesOn: null,
-    metOn: responseMetOn(nc),
-    subject: `${nc.grade.toLowerCase()} nonconformity ${nc.ncId}`,
-  }));
+  cycle.nonconformities.map((nc) => {
+    const audit = findAudit(cycle, nc.auditId);
+    const metOn = responseMetOn(nc);
+    const repeatedOn = audit ? repetitionLastDay(cycle, audit) : null;
+    return {
+      type: 'NC_RESPONSE_DUE',
+      key: `NC_RESPONSE_DUE:${nc.ncId}`,
+      dueDate: nc.responseDueOn,
+      openedOn: nc.raisedOn,
+      closesOn: repeatedOn !== null && (metOn === null || metOn >= repeatedOn) ? repeatedOn : null,
+      metOn,
+      subject: `${nc.grade.toLowerCase()} nonconformity ${nc.ncId}`,
+    };
+  });
 
 /**
  * One per completed stage 2 with majors, met when all are verified by the limit. Missed (a major

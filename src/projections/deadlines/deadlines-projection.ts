@@ -308,7 +308,8 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * restoration window's subject says the certificate expired after its expiry date, not on it.
  * Version 26: a stage 2 that is repeated keeps its major-NC verification limit (planning the
  * repeat dropped it); missed, it stays overdue until the repeated stage 2 is completed, which ends
- * it, unmet.
+ * it, unmet. A repeated stage audit keeps its findings' response deadlines too (planning the
+ * repeat dropped them); one unanswered ends, unmet, when the repeat is completed.
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',

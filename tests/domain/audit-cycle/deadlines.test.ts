@@ -156,6 +156,57 @@ describe('audit cycle deadlines', () => {
     });
   });
 
+  it('keeps the findings of a repeated stage 2 open until the repeat is completed, which ends them unmet', () => {
+    const planned = AuditCycleHistory.readyForDecision()
+      .nonconformity('nc-major', 'stage2', 'MAJOR', '2024-03-06')
+      .nonconformity('nc-minor', 'stage2', 'MINOR', '2024-03-06')
+      .nonconformity('nc-answered', 'stage2', 'MINOR', '2024-03-06')
+      .planAccepted('nc-answered', '2024-04-01')
+      .run(planAudit('stage2-repeat', 'STAGE2', '2024-09-16', '2024-09-17'));
+    for (const ncId of ['nc-major', 'nc-minor']) {
+      const key = `NC_RESPONSE_DUE:${ncId}`;
+      expect(byKey(auditCycleDeadlines(planned.state), key)).toMatchObject({
+        dueDate: '2024-06-04',
+        metOn: null,
+        closesOn: null,
+      });
+      expect(stateOn(planned, key, '2024-09-10')).toBe('OVERDUE');
+    }
+    const repeated = planned.run(completeAudit('stage2-repeat', '2024-09-16', '2024-09-17'));
+    const deadlines = auditCycleDeadlines(repeated.state);
+    for (const ncId of ['nc-major', 'nc-minor']) {
+      const deadline = byKey(deadlines, `NC_RESPONSE_DUE:${ncId}`);
+      expect(deadline).toMatchObject({ metOn: null, closesOn: '2024-09-17' });
+      expect(deadlineStateOn(deadline, d('2024-05-01')).state).toBe('UPCOMING');
+      expect(deadlineStateOn(deadline, d('2024-09-16')).state).toBe('OVERDUE');
+      expect(deadlineStateOn(deadline, d('2024-09-17'))).toMatchObject({
+        state: 'ENDED',
+        metOn: null,
+      });
+    }
+    expect(byKey(deadlines, 'NC_RESPONSE_DUE:nc-answered')).toMatchObject({
+      metOn: '2024-04-01',
+      closesOn: null,
+    });
+    const answeredLate = repeated.planAccepted('nc-minor', '2024-09-20');
+    expect(stateOn(answeredLate, 'NC_RESPONSE_DUE:nc-minor', '2024-09-20')).toBe('ENDED');
+  });
+
+  it("ends the findings of a repeated stage 1 on the repeat's last day", () => {
+    const history = AuditCycleHistory.initial()
+      .accepted()
+      .stage1()
+      .nonconformity('nc-1', 'stage1', 'MINOR', '2024-02-06')
+      .stage1('2024-09-02', '2024-09-03', 'stage1-repeat');
+    expect(byKey(auditCycleDeadlines(history.state), 'NC_RESPONSE_DUE:nc-1')).toMatchObject({
+      dueDate: '2024-05-06',
+      metOn: null,
+      closesOn: '2024-09-03',
+    });
+    expect(stateOn(history, 'NC_RESPONSE_DUE:nc-1', '2024-09-02')).toBe('OVERDUE');
+    expect(stateOn(history, 'NC_RESPONSE_DUE:nc-1', '2024-09-03')).toBe('ENDED');
+  });
+
   it('keeps stage 2 met on the first stage 2 when stage 2 is repeated for a major past its limit', () => {
     const key = 'STAGE2_DUE:stage1';
     const withMajor = AuditCycleHistory.readyForDecision().nonconformity(

@@ -22,7 +22,8 @@ const complete = (auditId: string, first: string, last: string) =>
 
 /**
  * Stage 1 on 2024-01-10 (stage 2 due by 2024-07-10), stage 2 on 2024-02-28/29 with a major
- * nonconformity not verified by its limit, 2024-08-29: stage 2 is repeated in September.
+ * nonconformity not verified by its limit, 2024-08-29, and a minor never answered (response due
+ * 2024-05-29): stage 2 is repeated in September.
  */
 beforeAll(async () => {
   api = await startApiHarness({ now: '2024-09-05T02:00:00Z' });
@@ -55,6 +56,18 @@ beforeAll(async () => {
     },
     AUDITOR,
   );
+  await service.raiseNonconformity(
+    {
+      auditCycleId: CYCLE,
+      ncId: 'nc-2',
+      auditId: 'stage2',
+      grade: 'MINOR',
+      clause: '8.2.3',
+      description: 'service level targets not monitored',
+      raisedOn: d('2024-02-29'),
+    },
+    AUDITOR,
+  );
   await plan('stage2-repeat', 'STAGE2', '2024-09-10', '2024-09-11');
   await api.settle();
 }, 60_000);
@@ -80,9 +93,13 @@ const stage2DueOn = async (asOf: string) => {
 };
 
 const LIMIT = 'MAJOR_NC_VERIFICATION_LIMIT:stage2';
+const MINOR = 'NC_RESPONSE_DUE:nc-2';
 
-/** The first stage 2's verification limit as the audit cycle, upcomingDeadlines and the dashboard show it. */
-const limitOn = async (asOf: string) => {
+/**
+ * A deadline of the cycle (default: the first stage 2's verification limit) as the audit cycle,
+ * upcomingDeadlines and the dashboard (its type's counts) show it.
+ */
+const limitOn = async (asOf: string, key = LIMIT) => {
   const data = dataOf(
     await api.query(
       Role.VIEWER,
@@ -112,11 +129,11 @@ const limitOn = async (asOf: string) => {
         ended: number;
       }[];
     }
-  ).deadlinesByType.find(({ type }) => type === 'MAJOR_NC_VERIFICATION_LIMIT');
-  const limit = deadlines.find(({ key }) => key === LIMIT);
+  ).deadlinesByType.find(({ type }) => key.startsWith(`${type}:`));
+  const limit = deadlines.find((deadline) => deadline.key === key);
   return {
     ofCycle: limit ? `${limit.state} ${limit.metOn ?? '-'} ${limit.closesOn ?? '-'}` : 'absent',
-    listed: open.find(({ key }) => key === LIMIT)?.state ?? 'not listed',
+    listed: open.find((deadline) => deadline.key === key)?.state ?? 'not listed',
     counts: counts && { upcoming: counts.upcoming, overdue: counts.overdue, ended: counts.ended },
   };
 };
@@ -154,6 +171,20 @@ it('keeps the missed verification limit overdue, after a late verification too, 
       counts: { upcoming: 0, overdue: 1, ended: 0 },
     });
   }
+});
+
+it('keeps an unanswered finding of the repeated stage 2 overdue while the repeat is only planned', async () => {
+  expect((await limitOn('2024-05-01', MINOR)).ofCycle).toBe('UPCOMING - -');
+  expect(await limitOn('2024-09-05', MINOR)).toEqual({
+    ofCycle: 'OVERDUE - -',
+    listed: 'OVERDUE',
+    counts: { upcoming: 0, overdue: 2, ended: 0 },
+  });
+  expect((await limitOn('2024-09-06', MINOR)).counts).toEqual({
+    upcoming: 0,
+    overdue: 1,
+    ended: 0,
+  });
 });
 
 it('keeps it met on the first stage 2, as of any date since, once the repetition is completed', async () => {
@@ -196,4 +227,13 @@ it('leaves it ended once certification is granted on the repeated stage 2', asyn
     counts: { upcoming: 0, overdue: 0, ended: 1 },
   });
   expect((await limitOn('2024-09-01')).ofCycle).toBe('OVERDUE - 2024-09-11');
+});
+
+it("ends the unanswered finding, unmet, on the repeat's last day, and answers earlier dates as before", async () => {
+  expect((await limitOn('2024-09-06', MINOR)).ofCycle).toBe('OVERDUE - 2024-09-11');
+  expect(await limitOn('2024-09-20', MINOR)).toEqual({
+    ofCycle: 'ENDED - 2024-09-11',
+    listed: 'not listed',
+    counts: { upcoming: 0, overdue: 0, ended: 1 },
+  });
 });
