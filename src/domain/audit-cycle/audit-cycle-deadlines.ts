@@ -193,17 +193,21 @@ const endedBy = (renewedOn: CalendarDate | null) => (deadline: Deadline) =>
     ? { ...deadline, closesOn: renewedOn }
     : deadline;
 
-/** A deadline still open when the certificate lapsed for good ends then, unmet. */
-const endedByLapse = (lapsedOn: CalendarDate | null) => (deadline: Deadline) =>
-  lapsedOn !== null &&
+/**
+ * A deadline still open on the day the cycle closed (certification refused) or its certificate
+ * lapsed for good ends then, unmet.
+ */
+const endedUnmetOn = (endsOn: CalendarDate | null) => (deadline: Deadline) =>
+  endsOn !== null &&
   deadline.metOn === null &&
-  (deadline.closesOn === null || deadline.closesOn > lapsedOn)
-    ? { ...deadline, closesOn: lapsedOn }
+  (deadline.closesOn === null || deadline.closesOn > endsOn)
+    ? { ...deadline, closesOn: endsOn }
     : deadline;
 
 /**
  * The audit cycle's deadlines (domain.md §4), met or open; `deadlineStateOn` gives their state as of
- * a date. A closed cycle (application rejected, certification refused) has none.
+ * a date. A cycle whose application was rejected has none; one whose certification was refused
+ * keeps those it set, and what was still open ends, unmet, on the refusal.
  */
 export const auditCycleDeadlines = (
   state: AuditCycleState,
@@ -213,19 +217,15 @@ export const auditCycleDeadlines = (
     certificateLapsedOn = null,
   }: AuditCycleDeadlineFacts = {},
 ): Deadline[] => {
-  if (
-    state.status === 'NOT_STARTED' ||
-    state.status === 'APPLICATION_REJECTED' ||
-    state.status === 'CERTIFICATION_REFUSED'
-  ) {
-    return [];
-  }
+  if (state.status === 'NOT_STARTED' || state.status === 'APPLICATION_REJECTED') return [];
+  const refusedOn = state.decision?.decision === 'REFUSED' ? state.decision.decidedOn : null;
   return [
     ...stage2Due(state),
     ...ncResponses(state),
     ...majorVerificationLimits(state),
     ...surveillances(state).map(endedBy(renewedOn)),
   ]
-    .map(endedByLapse(certificateLapsedOn))
+    .map(endedUnmetOn(refusedOn))
+    .map(endedUnmetOn(certificateLapsedOn))
     .map(closedByWithdrawal(certificateWithdrawnOn));
 };

@@ -309,7 +309,9 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * Version 26: a stage 2 that is repeated keeps its major-NC verification limit (planning the
  * repeat dropped it); missed, it stays overdue until the repeated stage 2 is completed, which ends
  * it, unmet. A repeated stage audit keeps its findings' response deadlines too (planning the
- * repeat dropped them); one unanswered ends, unmet, when the repeat is completed.
+ * repeat dropped them); one unanswered ends, unmet, when the repeat is completed. A cycle whose
+ * certification was refused keeps its deadlines (they were dropped, as of earlier dates too); what
+ * it left open ends, unmet, on the refusal.
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',

@@ -383,11 +383,20 @@ describe('audit cycle deadlines', () => {
     });
   });
 
-  it('has none once certification is refused', () => {
+  it('ends what is still open, unmet, when certification is refused, and keeps what was met', () => {
     const refused = AuditCycleHistory.readyForDecision()
       .nonconformity('nc-1', 'stage2', 'MAJOR', '2024-03-06')
-      .run(decideCertification('2024-03-20', { decision: 'REFUSED', reasons: ['major open'] }));
-    expect(auditCycleDeadlines(refused.state)).toEqual([]);
+      .run(decideCertification('2024-09-20', { decision: 'REFUSED', reasons: ['major open'] }));
+    const deadlines = auditCycleDeadlines(refused.state);
+    expect(deadlines.map(({ key, metOn, closesOn }) => ({ key, metOn, closesOn }))).toEqual([
+      { key: 'STAGE2_DUE:stage1', metOn: '2024-03-06', closesOn: null },
+      { key: 'NC_RESPONSE_DUE:nc-1', metOn: null, closesOn: '2024-09-20' },
+      { key: 'MAJOR_NC_VERIFICATION_LIMIT:stage2', metOn: null, closesOn: '2024-09-20' },
+    ]);
+    expect(stateOn(refused, 'NC_RESPONSE_DUE:nc-1', '2024-09-19')).toBe('OVERDUE');
+    expect(stateOn(refused, 'MAJOR_NC_VERIFICATION_LIMIT:stage2', '2024-09-19')).toBe('OVERDUE');
+    expect(stateOn(refused, 'NC_RESPONSE_DUE:nc-1', '2024-09-20')).toBe('ENDED');
+    expect(stateOn(refused, 'MAJOR_NC_VERIFICATION_LIMIT:stage2', '2024-09-20')).toBe('ENDED');
   });
 
   it('ends the stage-2 deadline of a stage 1 replaced by a repetition, unmet, when the repeat is completed', () => {
