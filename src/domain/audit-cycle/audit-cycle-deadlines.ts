@@ -48,6 +48,15 @@ const stage2Due = (cycle: AuditCycle): Deadline[] => {
 const responseMetOn = (nc: Nonconformity): CalendarDate | null =>
   nc.grade === 'MAJOR' ? nc.verifiedOn : (nc.planAcceptedOn ?? nc.verifiedOn);
 
+/** What it was raised as, so that it reads true as of any date: an escalation comes later. */
+const ncSubject = (nc: Nonconformity): string =>
+  nc.escalatedOn === null
+    ? `${nc.grade.toLowerCase()} nonconformity ${nc.ncId}`
+    : `minor nonconformity ${nc.ncId}, escalated to major on ${nc.escalatedOn}`;
+
+/** The day a finding became major: raised so, or escalated. */
+const majorSince = (nc: Nonconformity): CalendarDate => nc.escalatedOn ?? nc.raisedOn;
+
 /**
  * One per nonconformity. Those of a stage audit that was repeated no longer count (the repeat's
  * findings replace them): one still unanswered stays open, overdue past its due date, until the
@@ -65,14 +74,15 @@ const ncResponses = (cycle: AuditCycle): Deadline[] =>
       openedOn: nc.raisedOn,
       closesOn: repeatedOn !== null && (metOn === null || metOn >= repeatedOn) ? repeatedOn : null,
       metOn,
-      subject: `${nc.grade.toLowerCase()} nonconformity ${nc.ncId}`,
+      subject: ncSubject(nc),
     };
   });
 
 /**
- * One per completed stage 2 with majors, met when all are verified by the limit. Missed (a major
- * still unverified after it, or verified only later), stage 2 must be repeated (domain.md §2): it
- * stays overdue until a repeated stage 2 is completed, which ends it, unmet, on its last day.
+ * One per completed stage 2 with majors (a minor escalated too, from its escalation), met when all
+ * are verified by the limit. Missed (a major still unverified after it, or verified only later),
+ * stage 2 must be repeated (domain.md §2): it stays overdue until a repeated stage 2 is completed,
+ * which ends it, unmet, on its last day.
  */
 const majorVerificationLimits = (cycle: AuditCycle): Deadline[] =>
   cycle.audits.flatMap((stage2): Deadline[] => {
@@ -87,7 +97,7 @@ const majorVerificationLimits = (cycle: AuditCycle): Deadline[] =>
       (latest, on) => (latest === null || on > latest ? on : latest),
       null,
     );
-    const firstRaised = majors.map((nc) => nc.raisedOn).reduce((a, b) => (a < b ? a : b));
+    const firstMajor = majors.map(majorSince).reduce((a, b) => (a < b ? a : b));
     const metOn =
       verified.length === majors.length && lastVerified !== null && lastVerified <= dueDate
         ? lastVerified
@@ -97,7 +107,7 @@ const majorVerificationLimits = (cycle: AuditCycle): Deadline[] =>
         type: 'MAJOR_NC_VERIFICATION_LIMIT',
         key: `MAJOR_NC_VERIFICATION_LIMIT:${stage2.auditId}`,
         dueDate,
-        openedOn: firstRaised,
+        openedOn: firstMajor,
         closesOn: metOn === null ? repetitionLastDay(cycle, stage2) : null,
         metOn,
         subject: `verification of the major nonconformities of stage 2 ${stage2.auditId}`,

@@ -311,7 +311,9 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * it, unmet. A repeated stage audit keeps its findings' response deadlines too (planning the
  * repeat dropped them); one unanswered ends, unmet, when the repeat is completed. A cycle whose
  * certification was refused keeps its deadlines (they were dropped, as of earlier dates too); what
- * it left open ends, unmet, on the refusal.
+ * it left open ends, unmet, on the refusal. A minor escalated to major opens its stage's major-NC
+ * verification limit on the escalation (on the day it was raised before), and its response
+ * deadline's subject says it was escalated when.
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',

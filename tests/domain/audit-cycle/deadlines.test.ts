@@ -1,6 +1,7 @@
 import {
   auditCycleDeadlines,
   type Deadline,
+  deadlineExistsOn,
   deadlineStateOn,
   DEFAULT_POLICY,
   POLICY_PROFILES,
@@ -8,6 +9,7 @@ import {
 import {
   AuditCycleHistory,
   completeAudit,
+  CYCLE_ID,
   d,
   decideCertification,
   planAudit,
@@ -153,6 +155,27 @@ describe('audit cycle deadlines', () => {
       openedOn: '2024-09-17',
       metOn: '2024-10-01',
       closesOn: null,
+    });
+  });
+
+  it('sets the verification limit of a stage 2 whose only major was escalated from a minor on the escalation', () => {
+    const escalated = AuditCycleHistory.readyForDecision({
+      ...DEFAULT_POLICY,
+      escalateOverdueMinor: true,
+    })
+      .nonconformity('nc-1', 'stage2', 'MINOR', '2024-03-06')
+      .run({
+        type: 'EscalateOverdueNonconformity',
+        data: { auditCycleId: CYCLE_ID, ncId: 'nc-1', escalatedOn: d('2024-06-10') },
+      });
+    const deadlines = auditCycleDeadlines(escalated.state);
+    const limit = byKey(deadlines, 'MAJOR_NC_VERIFICATION_LIMIT:stage2');
+    expect(limit).toMatchObject({ dueDate: '2024-09-06', openedOn: '2024-06-10' });
+    expect(deadlineExistsOn(limit, d('2024-06-09'))).toBe(false);
+    expect(deadlineExistsOn(limit, d('2024-06-10'))).toBe(true);
+    expect(byKey(deadlines, 'NC_RESPONSE_DUE:nc-1')).toMatchObject({
+      openedOn: '2024-03-06',
+      subject: 'minor nonconformity nc-1, escalated to major on 2024-06-10',
     });
   });
 
