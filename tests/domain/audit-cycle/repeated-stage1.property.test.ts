@@ -4,17 +4,10 @@ import {
   addMonths,
   auditCycleDeadlines,
   type CalendarDate,
-  calendarDate,
   deadlineStateOn,
-  fromEpochDay,
-  toEpochDay,
 } from '../../../src/domain';
 import { AuditCycleHistory, completeAudit, planAudit } from './audit-cycle-fixtures';
-
-const dayBetween = (from: string, to: string) =>
-  fc
-    .integer({ min: toEpochDay(calendarDate(from)), max: toEpochDay(calendarDate(to)) })
-    .map(fromEpochDay);
+import { dayBetween } from '../../support/calendar-arbitraries';
 
 const statesOf = (history: AuditCycleHistory, asOf: CalendarDate) =>
   auditCycleDeadlines(history.state).map((deadline) => {

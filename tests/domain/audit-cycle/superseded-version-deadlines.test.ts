@@ -3,14 +3,11 @@ import {
   addMonths,
   auditCycleDeadlines,
   type CalendarDate,
-  calendarDate,
   DEFAULT_POLICY,
-  fromEpochDay,
   minDate,
   type StandardReference,
   surveillanceDueDate,
   type SurveillanceRule,
-  toEpochDay,
 } from '../../../src/domain';
 import {
   AuditCycleHistory,
@@ -21,6 +18,7 @@ import {
   submitApplication,
 } from './audit-cycle-fixtures';
 import { anySurveillanceRule } from './any-surveillance-rule';
+import { dayBetween } from '../../support/calendar-arbitraries';
 
 const ISMS_2013: StandardReference = { identifier: 'ISO/IEC 27001', version: '2013' };
 const ISMS_2022: StandardReference = { identifier: 'ISO/IEC 27001', version: '2022' };
@@ -50,11 +48,6 @@ const withTransitionAudit = (history: AuditCycleHistory, after: CalendarDate) =>
     .run(planAudit('transition', 'TRANSITION', first, last))
     .run(completeAudit('transition', first, last));
 };
-
-const dayBetween = (from: string, to: string) =>
-  fc
-    .integer({ min: toEpochDay(calendarDate(from)), max: toEpochDay(calendarDate(to)) })
-    .map(fromEpochDay);
 
 const rule = anySurveillanceRule;
 

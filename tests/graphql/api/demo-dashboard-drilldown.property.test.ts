@@ -1,9 +1,8 @@
 import fc from 'fast-check';
-import { DEFAULT_POLICY } from '../../../src/domain';
-import { seedDemoDataIfEmpty } from '../../../src/demo';
 import { Role } from '../../../src/graphql';
-import { type ApiHarness, type Caller, startApiHarness } from '../support/api-harness';
-import { d, dataOf } from './api-lifecycle';
+import { startDemoApiHarness } from '../support/demo-harness';
+import { type ApiHarness, type Caller } from '../support/api-harness';
+import { dataOf } from './api-lifecycle';
 
 /**
  * On the demo data, what a dashboard counts as of a date is what the lists it drills into list
@@ -93,16 +92,7 @@ const everyPage = async <T>(
 };
 
 beforeAll(async () => {
-  api = await startApiHarness({ now: '2026-03-02T09:00:00Z', timeZone: 'UTC' });
-  await seedDemoDataIfEmpty({
-    store: api.store,
-    service: api.service,
-    reactor: api.reactor,
-    policy: DEFAULT_POLICY,
-    today: d('2026-03-02'),
-    timeoutMs: 5_000,
-  });
-  await api.settle();
+  api = await startDemoApiHarness();
   client = { key: api.createKey(Role.CLIENT, 'person-maple', ORGANISATION) };
   const data = dataOf(
     await api.query(

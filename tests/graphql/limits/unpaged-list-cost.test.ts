@@ -1,8 +1,6 @@
-import { DEFAULT_POLICY } from '../../../src/domain';
-import { seedDemoDataIfEmpty } from '../../../src/demo';
 import { Role } from '../../../src/graphql';
-import { d } from '../api/api-lifecycle';
-import { type ApiHarness, startApiHarness } from '../support/api-harness';
+import { startDemoApiHarness } from '../support/demo-harness';
+import type { ApiHarness } from '../support/api-harness';
 
 /**
  * The default cost limit on the demo data: lists without `first` count as several items, so a
@@ -11,16 +9,7 @@ import { type ApiHarness, startApiHarness } from '../support/api-harness';
  */
 let api: ApiHarness;
 beforeAll(async () => {
-  api = await startApiHarness({ now: '2026-03-02T09:00:00Z', timeZone: 'UTC' });
-  await seedDemoDataIfEmpty({
-    store: api.store,
-    service: api.service,
-    reactor: api.reactor,
-    policy: DEFAULT_POLICY,
-    today: d('2026-03-02'),
-    timeoutMs: 5_000,
-  });
-  await api.settle();
+  api = await startDemoApiHarness();
 }, 60_000);
 afterAll(() => api.close());
 
