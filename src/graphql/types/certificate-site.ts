@@ -1,7 +1,10 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { CertificateSite as CertificateSiteView } from '../../domain';
 
-@ObjectType({ description: 'A site named on a certificate, with its scope.' })
+@ObjectType({
+  description: 'A site named on a certificate, with its scope.',
+  simpleResolvers: true,
+})
 export class CertificateSite {
   @Field(() => ID)
   id!: string;

@@ -11,11 +11,17 @@ import { Transfer } from './transfer';
 import { Withdrawal } from './withdrawal';
 import { ORIGINAL_CERTIFICATION_DATE } from './original-certification-date';
 
+/**
+ * `simpleResolvers` (here and on the objects a certificate holds): the executor reads these fields
+ * as properties, without type-graphql's resolver around each, which only applies middlewares and
+ * `@Authorized`, and none is set on them. Fields with a resolver of their own (`status`, …) keep it.
+ */
 @ObjectType({
   description:
     'A certificate: its latest revision that takes effect (which may be after today: ' +
     '`effectiveDate`; one due after the withdrawal, or on its day while an earlier revision was in force, never does and is in `revisions` only), ' +
     'dates and status history. Status on any date: `status(asOf)`; every revision: `revisions`.',
+  simpleResolvers: true,
 })
 export class Certificate {
   @Field(() => ID)

@@ -1,6 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType('Standard', { description: 'A management-system standard and its version.' })
+@ObjectType('Standard', {
+  description: 'A management-system standard and its version.',
+  simpleResolvers: true,
+})
 export class StandardType {
   @Field(() => String, { description: 'e.g. `ISO/IEC 20000-1`.' })
   identifier!: string;

@@ -4,7 +4,10 @@ import type { StatusPeriodView } from '../../projections';
 import { CalendarDateScalar } from '../scalars';
 import { CertificateStatusEnum } from './enums';
 
-@ObjectType({ description: 'A stretch of days with one status and one revision in force.' })
+@ObjectType({
+  description: 'A stretch of days with one status and one revision in force.',
+  simpleResolvers: true,
+})
 export class StatusPeriod {
   @Field(() => CertificateStatusEnum)
   status!: StatusPeriodView['status'];

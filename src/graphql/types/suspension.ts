@@ -3,7 +3,7 @@ import type { CalendarDate, SuspensionGrounds, SuspensionRecord } from '../../do
 import { CalendarDateScalar } from '../scalars';
 import { SuspensionGroundsEnum } from './enums';
 
-@ObjectType({ description: 'A suspension of a certificate, open or ended.' })
+@ObjectType({ description: 'A suspension of a certificate, open or ended.', simpleResolvers: true })
 export class Suspension {
   @Field(() => SuspensionGroundsEnum)
   grounds!: SuspensionGrounds;

@@ -12,6 +12,7 @@ import {
   GraphQLString,
   parse,
 } from 'graphql';
+import * as graphqlJsValues from 'graphql/execution/values';
 import { CalendarDateScalar } from '../../../src/graphql/scalars';
 import { compiledQueryExecutor } from '../../../src/graphql/server/compiled-query-executor';
 
@@ -76,18 +77,41 @@ const schema = new GraphQLSchema({
   }),
 });
 
-/** The same operation through graphql-js and through the compiled executor, as Apollo calls it. */
+const contextValue = { who: 'tester' };
+
+/** The operation through the compiled executor, as Apollo calls it. */
+const compiled = async (
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<ExecutionResult> => {
+  const { executor } = await compiledQueryExecutor(schema).load({ apollo: {} });
+  const request = { query, ...(variables ? { variables } : {}) };
+  return (await executor!({
+    document: parse(query),
+    request,
+    context: contextValue,
+  } as never)) as ExecutionResult;
+};
+
+/** The same operation through graphql-js and through the compiled executor. */
 const both = async (
   query: string,
   variables?: Record<string, unknown>,
 ): Promise<[ExecutionResult, ExecutionResult]> => {
   const document = parse(query);
-  const contextValue = { who: 'tester' };
   const expected = await execute({ schema, document, contextValue, variableValues: variables });
-  const { executor } = await compiledQueryExecutor(schema).load({ apollo: {} });
-  const request = { query, ...(variables ? { variables } : {}) };
-  const actual = await executor!({ document, request, context: contextValue } as never);
-  return [expected, actual];
+  return [expected, await compiled(query, variables)];
+};
+
+/** How many times graphql-js coerces variables while `run` runs. */
+const graphqlJsCoercions = async (run: () => Promise<unknown>): Promise<number> => {
+  const coerce = jest.spyOn(graphqlJsValues, 'getVariableValues');
+  try {
+    await run();
+    return coerce.mock.calls.length;
+  } finally {
+    coerce.mockRestore();
+  }
 };
 
 const asJson = (result: ExecutionResult) => JSON.parse(JSON.stringify(result)) as unknown;
@@ -119,6 +143,34 @@ describe('compiled query executor', () => {
     const [expected, actual] = await both('query ($f: Filter!) { echo(filter: $f) }', {
       f: { colour: 'BLUE' },
     });
+    expect(actual.errors).toHaveLength(1);
+    expect(asJson(actual)).toEqual(asJson(expected));
+    expect(actual.errors![0]!.nodes?.[0]?.kind).toBe('VariableDefinition');
+  });
+
+  it('coerces built-in scalar and enum variables with graphql-jit alone, answering as graphql-js does', async () => {
+    const query =
+      'query ($n: Int!, $yes: Boolean!, $label: String, $c: Colour) { items(first: $n) { id name @include(if: $yes) } c: echo(filter: { colour: $c, label: $label }) }';
+    const variables = { n: 3, yes: true, label: 'mine', c: 'GREEN' };
+    const [expected, actual] = await both(query, variables);
+    expect(asJson(actual)).toEqual(asJson(expected));
+    expect(await graphqlJsCoercions(() => compiled(query, variables))).toBe(0);
+  });
+
+  it('coerces input objects in variables with graphql-js first, for their defaults', async () => {
+    const query = 'query ($f: Filter!) { echo(filter: $f) }';
+    const variables = { f: { colour: 'RED' } };
+    const [expected, actual] = await both(query, variables);
+    expect(asJson(actual)).toEqual(asJson(expected));
+    expect(await graphqlJsCoercions(() => compiled(query, variables))).toBe(1);
+  });
+
+  it.each([
+    ['a string for an Int', 'query ($n: Int!) { items(first: $n) { id } }', { n: 'three' }],
+    ['a missing non-null variable', 'query ($n: Int!) { items(first: $n) { id } }', {}],
+    ['an unknown enum value', 'query ($c: Colour) { echo(filter: { colour: $c }) }', { c: 'BLUE' }],
+  ])('answers %s with graphql-js error', async (_name, query, variables) => {
+    const [expected, actual] = await both(query, variables);
     expect(actual.errors).toHaveLength(1);
     expect(asJson(actual)).toEqual(asJson(expected));
     expect(actual.errors![0]!.nodes?.[0]?.kind).toBe('VariableDefinition');
