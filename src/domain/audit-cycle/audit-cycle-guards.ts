@@ -5,7 +5,7 @@ import {
 } from './application-errors';
 import type { CalendarDate } from '../calendar';
 import type { AuditCycle, AuditCycleState } from './audit-cycle-state';
-import { stage2DueDate } from './audit-cycle-queries';
+import { cycleDecisionDate, stage2DueDate, surveillanceLastDay } from './audit-cycle-queries';
 import { AuditOrderError, Stage2WindowExceededError } from './audit-errors';
 
 /** The cycle the command is addressed to, refused when it does not exist or is closed. */
@@ -79,6 +79,31 @@ export const requireStage2WithinWindow = (
     throw new Stage2WindowExceededError(
       `stage 2 ${when} on ${end} is more than ${cycle.policy.stage2WindowMonths} months after ` +
         `stage 1's last day ${stage1LastDay} (stage 2 was due by ${dueOn}): stage 1 must be repeated`,
+    );
+  }
+};
+
+/**
+ * A surveillance audit starts on or after the cycle's decision date (the cycle and its surveillance
+ * programme begin there, 17021-1 9.1.3.2), and surveillance 2 after surveillance 1's last day; as
+ * planned as when held. `what` names it as the message starts, e.g. "surveillance audit 2 starting".
+ */
+export const requireSurveillanceOrder = (
+  cycle: AuditCycle,
+  number: 1 | 2,
+  what: string,
+  firstDay: CalendarDate,
+): void => {
+  const decidedOn = cycleDecisionDate(cycle);
+  if (decidedOn !== null && firstDay < decidedOn) {
+    throw new AuditOrderError(
+      `${what} on ${firstDay} precedes the certification decision of ${decidedOn}`,
+    );
+  }
+  const previous = number === 2 ? surveillanceLastDay(cycle, 1) : null;
+  if (previous !== null && firstDay <= previous) {
+    throw new AuditOrderError(
+      `${what} on ${firstDay} must follow surveillance audit 1, whose last day was ${previous}`,
     );
   }
 };

@@ -6,6 +6,7 @@ import {
   requireAfterAcceptance,
   requireStage2AfterStage1,
   requireStage2WithinWindow,
+  requireSurveillanceOrder,
 } from './audit-cycle-guards';
 import {
   cycleDecisionDate,
@@ -17,7 +18,6 @@ import {
   stage2DueBy,
   stage2MustBeRepeated,
   startsAtStage2,
-  surveillanceLastDay,
 } from './audit-cycle-queries';
 import type { Audit, AuditCycle, AuditCycleState } from './audit-cycle-state';
 import type { SurveillanceDue } from './audit-cycle-types';
@@ -74,24 +74,6 @@ const checkStage2 = (
   requireStage2WithinWindow(cycle, stage1.completion.lastDay, lastDay, 'ending');
 };
 
-const checkSurveillance = (cycle: AuditCycle, audit: Audit, firstDay: CalendarDate): void => {
-  const decidedOn = cycleDecisionDate(cycle);
-  if (decidedOn !== null && firstDay < decidedOn) {
-    throw new AuditOrderError(
-      `surveillance audit ${audit.surveillanceNumber} starting on ${firstDay} precedes the ` +
-        `certification decision of ${decidedOn}`,
-    );
-  }
-  if (audit.surveillanceNumber !== 2) return;
-  const previous = surveillanceLastDay(cycle, 1);
-  if (previous !== null && firstDay <= previous) {
-    throw new AuditOrderError(
-      `surveillance audit 2 starting on ${firstDay} must follow surveillance audit 1, ` +
-        `whose last day was ${previous}`,
-    );
-  }
-};
-
 const nextSurveillance = (
   cycle: AuditCycle,
   audit: Audit,
@@ -129,7 +111,10 @@ export const completeAudit = (
   requireVersionOpenForAudit(cycle, audit.kind, firstDay);
   if (audit.kind === 'STAGE1' || audit.kind === 'STAGE2') checkRepetition(cycle, audit, firstDay);
   if (audit.kind === 'STAGE2') checkStage2(cycle, audit, firstDay, lastDay);
-  if (audit.kind === 'SURVEILLANCE') checkSurveillance(cycle, audit, firstDay);
+  if (audit.kind === 'SURVEILLANCE' && audit.surveillanceNumber) {
+    const number = audit.surveillanceNumber;
+    requireSurveillanceOrder(cycle, number, `surveillance audit ${number} starting`, firstDay);
+  }
   return [
     {
       type: 'AuditCompleted',

@@ -8,12 +8,12 @@ import {
   requireAfterAcceptance,
   requireStage2AfterStage1,
   requireStage2WithinWindow,
+  requireSurveillanceOrder,
 } from './audit-cycle-guards';
 import { requireVersionOpenForAudit } from './closed-standard-version';
 import {
   completedSurveillance,
   currentStage2,
-  cycleDecisionDate,
   findAudit,
   isSuperseded,
   latestAudit,
@@ -144,9 +144,9 @@ const checkRecertification = (cycle: AuditCycle): void => {
 };
 
 /**
- * Surveillance follows a granted decision (or a transfer's programme), and starts, as planned as
- * when held, on or after the cycle's decision date: the cycle and its surveillance programme begin
- * there (17021-1 9.1.3.2), not at the certificate's effective date.
+ * Surveillance follows a granted decision (or a transfer's programme), in order, and starts as
+ * planned as when held (`requireSurveillanceOrder`): from the cycle's decision date, not the
+ * certificate's effective date.
  */
 const checkSurveillance = (
   cycle: AuditCycle,
@@ -165,13 +165,12 @@ const checkSurveillance = (
         `audit cycle ${cycle.application.auditCycleId} has none`,
     );
   }
-  const decidedOn = cycleDecisionDate(cycle);
-  if (decidedOn !== null && plannedStart < decidedOn) {
-    throw new AuditOrderError(
-      `surveillance audit ${number} planned to start on ${plannedStart} precedes the ` +
-        `certification decision of ${decidedOn}`,
-    );
-  }
+  requireSurveillanceOrder(
+    cycle,
+    number,
+    `surveillance audit ${number} planned to start`,
+    plannedStart,
+  );
   requireNoneOpen(cycle, 'SURVEILLANCE', number);
   const completed = surveillancesCompleted(cycle);
   if (number <= completed) {

@@ -171,6 +171,25 @@ describe('planning audits', () => {
     expect(event?.data).toMatchObject({ kind: 'SURVEILLANCE', plannedStart: '2024-03-20' });
   });
 
+  it('refuses surveillance 2 planned to start on or before surveillance 1 ended, as its completion is', () => {
+    spec(AuditCycleHistory.grantedCycle().surveillance(1, '2025-02-10', '2025-02-11').events)
+      .when(planAudit('s2', 'SURVEILLANCE', '2025-02-11', '2025-02-12', { surveillanceNumber: 2 }))
+      .thenThrows(AuditOrderError, {
+        rule: 'AUDIT_ORDER',
+        message:
+          'surveillance audit 2 planned to start on 2025-02-11 must follow surveillance audit 1, whose last day was 2025-02-11',
+      });
+  });
+
+  it('plans surveillance 2 from the day after surveillance 1 ended', () => {
+    const [event] = spec(
+      AuditCycleHistory.grantedCycle().surveillance(1, '2025-02-10', '2025-02-11').events,
+    )
+      .when(planAudit('s2', 'SURVEILLANCE', '2025-02-12', '2025-02-13', { surveillanceNumber: 2 }))
+      .events();
+    expect(event?.data).toMatchObject({ kind: 'SURVEILLANCE', surveillanceNumber: 2 });
+  });
+
   it('refuses surveillance 2 before surveillance 1 is completed', () => {
     spec(AuditCycleHistory.grantedCycle().events)
       .when(planAudit('s2', 'SURVEILLANCE', '2026-02-10', '2026-02-11', { surveillanceNumber: 2 }))
