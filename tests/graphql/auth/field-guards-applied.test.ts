@@ -16,7 +16,7 @@ it('gives every field with an @Authorized or a middleware a resolver that applie
   const schema = await buildCertcycleSchema({ pubSub: createInMemoryPubSub() } as ApiDependencies);
   const guarded = getMetadataStorage().objectTypes.flatMap((objectType) =>
     (objectType.fields ?? [])
-      .filter((field) => (field.roles?.length ?? 0) > 0 || (field.middlewares?.length ?? 0) > 0)
+      .filter((field) => field.roles !== undefined || (field.middlewares?.length ?? 0) > 0)
       .map((field) => ({ type: objectType.name, field: field.schemaName })),
   );
   expect(guarded.length).toBeGreaterThan(0);
