@@ -12,6 +12,7 @@ import {
   toListedCertificateType,
 } from '../types';
 import { CertificateFilterInput } from './certificate-filter-input';
+import { certificateNumberArgument } from './certificate-number-argument';
 import { connectionFromPage, pageInput } from './connection-from-page';
 import { asOfOrToday, organisationFilter, visibleTo } from './read-access';
 
@@ -31,13 +32,14 @@ export class CertificateQueries {
   @Authorized()
   @Query(() => Certificate, {
     nullable: true,
-    description: 'By number, with or without a revision suffix (`CN-20000-00042/R2`).',
+    description:
+      'By number, with or without a revision suffix (`CN-20000-00042/R2`), matched as people type it: in any case (the suffix too), with spaces around it, a no-break space for a space or any dash for a hyphen; `number` and `numberWithRevision` answer it as printed. A blank number, one over 200 characters or one holding a control character is BAD_USER_INPUT.',
   })
   certificateByNumber(
     @Arg('number', () => String) number: string,
     @Ctx() { principal }: RequestContext,
   ): Certificate {
-    const view = findCertificateByNumber(this.deps.readModels, number);
+    const view = findCertificateByNumber(this.deps.readModels, certificateNumberArgument(number));
     return toCertificateType(
       visibleTo(principal, view, (c) => c.organisationId, 'Certificate', number),
     );

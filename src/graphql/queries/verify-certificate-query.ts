@@ -5,6 +5,7 @@ import type { ApiDependencies } from '../api-dependencies';
 import { Public } from '../auth';
 import { CalendarDateScalar } from '../scalars';
 import { PublicCertificate, toPublicCertificateType } from '../types';
+import { certificateNumberArgument } from './certificate-number-argument';
 import { asOfOrToday } from './read-access';
 
 @Resolver()
@@ -15,13 +16,17 @@ export class VerifyCertificateQuery {
   @Query(() => PublicCertificate, {
     nullable: true,
     description:
-      'The public check of a certificate number (with or without `/R<n>`), no API key needed. Null when no such certificate or revision exists on `asOf`: one first decided after it, or a revision decided after it, is answered as an unknown one, and so is a certificate not yet in force on `asOf` (DRAFT: a register shows verifiers only Active, Suspended, Withdrawn and Expired certificates). Without a suffix it answers the revision in force, so the document of a first revision (printed without one) is checked as `…/R1` once a later revision may have superseded it. `valid` is true only for the revision in force of an ACTIVE certificate. Its status history ends at `asOf` (see `PublicCertificate.statusPeriods`).',
+      'The public check of a certificate number (with or without `/R<n>`), no API key needed. The number is matched as people type it: in any case (the suffix too), with spaces around it, a no-break space for a space or any dash for a hyphen; `number` and `numberWithRevision` answer it as printed. A blank number, one over 200 characters or one holding a control character is BAD_USER_INPUT. Null when no such certificate or revision exists on `asOf`: one first decided after it, or a revision decided after it, is answered as an unknown one, and so is a certificate not yet in force on `asOf` (DRAFT: a register shows verifiers only Active, Suspended, Withdrawn and Expired certificates). Without a suffix it answers the revision in force, so the document of a first revision (printed without one) is checked as `…/R1` once a later revision may have superseded it. `valid` is true only for the revision in force of an ACTIVE certificate. Its status history ends at `asOf` (see `PublicCertificate.statusPeriods`).',
   })
   verifyCertificate(
     @Arg('number', () => String) number: string,
     @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: CalendarDate | null,
   ): PublicCertificate | null {
-    const view = verifyCertificate(this.deps.readModels, number, asOfOrToday(this.deps, asOf));
+    const view = verifyCertificate(
+      this.deps.readModels,
+      certificateNumberArgument(number),
+      asOfOrToday(this.deps, asOf),
+    );
     return view && toPublicCertificateType(view);
   }
 }

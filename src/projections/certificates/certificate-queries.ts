@@ -73,9 +73,10 @@ const statements = perDatabase((db: Database) => ({
   byId: objectRows(
     db.prepare<[string], CertificateRow>('SELECT * FROM rm_certificates WHERE certificate_id = ?'),
   ),
-  byNumber: objectRows(
+  byNumberKey: objectRows(
     db.prepare<[string], CertificateRow>(
-      'SELECT * FROM rm_certificates WHERE number = ? ORDER BY certificate_id LIMIT 1',
+      `SELECT * FROM rm_certificates WHERE number_key = ?
+       ORDER BY certificate_id LIMIT 1`,
     ),
   ),
   byIds: objectRows(
@@ -147,7 +148,7 @@ export const findCertificateByNumber = (
   number: string,
 ): (CertificateView & { requestedRevision: number | null }) | null => {
   const parts = certificateNumberParts(number);
-  const row = statements(db).byNumber.get(parts.number);
+  const row = statements(db).byNumberKey.get(parts.key);
   if (!row) return null;
   const { revision } = parts;
   if (

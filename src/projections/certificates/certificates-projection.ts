@@ -21,19 +21,20 @@ import {
   dropTableWithout,
   perDatabase,
 } from '../support';
+import { certificateNumberKey } from './certificate-number-parts';
 import { CERTIFICATE_QUERY_INDEXES, CERTIFICATE_TABLES } from './certificate-tables';
 import type { StatusPeriodView } from './status-periods';
 
 const statements = perDatabase((db: Database) => ({
   upsert: db.prepare(
-    `INSERT INTO rm_certificates (certificate_id, organisation_id, number, revision,
+    `INSERT INTO rm_certificates (certificate_id, organisation_id, number, number_key, revision,
        number_with_revision, recorded_status, standard_identifier, standard_version, standard_code,
        scope, sites, organisation_name, organisation_location, certification_body_name,
        original_certification_date, decision_date, effective_date, expiry_date,
        first_effective_date, first_decision_date, cycle_decision_date, audit_cycle_id,
        policy_profile, auto_suspends_on_missed_surveillance, suspensions, withdrawal, transfer,
        status_periods, version)
-     VALUES (:certificateId, :organisationId, :number, :revision, :numberWithRevision,
+     VALUES (:certificateId, :organisationId, :number, :numberKey, :revision, :numberWithRevision,
        :recordedStatus, :standardIdentifier, :standardVersion, :standardCode, :scope, :sites,
        :organisationName, :organisationLocation, :certificationBodyName,
        :originalCertificationDate, :decisionDate, :effectiveDate, :expiryDate,
@@ -41,7 +42,8 @@ const statements = perDatabase((db: Database) => ({
        :policyProfile, :autoSuspends, :suspensions, :withdrawal, :transfer, :statusPeriods,
        :version)
      ON CONFLICT (certificate_id) DO UPDATE SET number = excluded.number,
-       revision = excluded.revision, number_with_revision = excluded.number_with_revision,
+       number_key = excluded.number_key, revision = excluded.revision,
+       number_with_revision = excluded.number_with_revision,
        recorded_status = excluded.recorded_status,
        standard_identifier = excluded.standard_identifier,
        standard_version = excluded.standard_version, standard_code = excluded.standard_code,
@@ -89,6 +91,7 @@ const writeCertificate = (
     certificateId: state.certificateId,
     organisationId: state.organisationId,
     number: state.number,
+    numberKey: certificateNumberKey(state.number),
     revision: latest.revision,
     numberWithRevision: certificateNumberWithRevision(state.number, latest.revision),
     recordedStatus: state.status,
@@ -156,15 +159,19 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * was decided (nor a revision before its decision). Version 9: the revisions are in a table of their
  * own, out of the certificate row. Version 10: each row says whether the policy recorded at the
  * application suspends the certificate for a missed surveillance, which the deadline scan reads
- * instead of loading the certificate.
+ * instead of loading the certificate. Version 11: each row, and each register entry, holds its
+ * number's key (`certificateNumberKey`, a new column: a table without it is replaced), which the
+ * lookups by number read, so a number typed in another case, with a revision suffix in lower case or
+ * with other dashes is found.
  */
 export const certificatesProjection: Projection = {
   name: 'certificates',
-  version: 10,
+  version: 11,
   setup: (db) => {
     dropTableWithout(db, 'rm_certificates', 'status_periods');
     dropTableWithout(db, 'rm_certificates', 'first_decision_date');
     dropTableWithout(db, 'rm_certificates', 'auto_suspends_on_missed_surveillance');
+    dropTableWithout(db, 'rm_certificates', 'number_key');
     dropTableWith(db, 'rm_certificates', 'revisions');
     db.exec(CERTIFICATE_TABLES);
     setupRegisterTable(db);

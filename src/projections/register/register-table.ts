@@ -5,8 +5,9 @@ import {
   type StandardReference,
   takesEffect,
 } from '../../domain';
+import { certificateNumberKey } from '../certificates/certificate-number-parts';
 import type { StatusPeriodView } from '../certificates/status-periods';
-import { dropTableWith, perDatabase, queryIndexes } from '../support';
+import { dropTableWith, dropTableWithout, perDatabase, queryIndexes } from '../support';
 
 /** What one revision of a certificate states publicly (sites without internal ids). */
 export interface PublicRevision {
@@ -34,12 +35,14 @@ export interface RegisterRevision extends PublicRevision {
  * The public register: only what a certificate states publicly, revision by revision (a verifier
  * may hold any of them, and the one in force depends on the date), and its status history.
  * `certificate_id` is kept to find the row again and is never returned, nor are the revisions'
- * decision dates.
+ * decision dates. `number_key` is the number as `certificateNumberKey` reduces it, which
+ * verification looks up.
  */
 const REGISTER_TABLES = `
 CREATE TABLE IF NOT EXISTS rm_register (
   certificate_id TEXT PRIMARY KEY,
   number TEXT NOT NULL,
+  number_key TEXT NOT NULL,
   certification_body_name TEXT NOT NULL,
   original_certification_date TEXT NOT NULL,
   revisions TEXT NOT NULL,
@@ -47,25 +50,29 @@ CREATE TABLE IF NOT EXISTS rm_register (
 ) STRICT;
 `;
 
-/** Creates the register, replacing one that kept only the latest revision's content. */
+/**
+ * Creates the register, replacing one that kept only the latest revision's content, or one
+ * without the numbers' keys.
+ */
 export const setupRegisterTable = (db: Database): void => {
   dropTableWith(db, 'rm_register', 'organisation_name');
+  dropTableWithout(db, 'rm_register', 'number_key');
   db.exec(REGISTER_TABLES);
 };
 
-/** Verification looks certificates up by number. */
+/** Verification looks certificates up by their number's key. */
 export const REGISTER_QUERY_INDEXES = queryIndexes({
-  rm_register_by_number: 'ON rm_register (number)',
+  rm_register_by_number_key: 'ON rm_register (number_key, certificate_id)',
 });
 
 const statements = perDatabase((db: Database) => ({
   upsert: db.prepare(
-    `INSERT INTO rm_register (number, certificate_id, certification_body_name,
+    `INSERT INTO rm_register (number, number_key, certificate_id, certification_body_name,
        original_certification_date, revisions, periods)
-     VALUES (:number, :certificateId, :certificationBodyName, :originalCertificationDate,
+     VALUES (:number, :numberKey, :certificateId, :certificationBodyName, :originalCertificationDate,
        :revisions, :periods)
      ON CONFLICT (certificate_id) DO UPDATE SET number = excluded.number,
-       certification_body_name = excluded.certification_body_name,
+       number_key = excluded.number_key, certification_body_name = excluded.certification_body_name,
        original_certification_date = excluded.original_certification_date,
        revisions = excluded.revisions, periods = excluded.periods`,
   ),
@@ -94,6 +101,7 @@ export const writeRegisterEntry = (
   }));
   statements(db).upsert.run({
     number: state.number,
+    numberKey: certificateNumberKey(state.number),
     certificateId: state.certificateId,
     certificationBodyName: state.certificationBodyName,
     originalCertificationDate: state.originalCertificationDate,

@@ -56,9 +56,10 @@ interface RegisterRow {
 }
 
 const statements = perDatabase((db: Database) => ({
-  byNumber: db.prepare<[string], RegisterRow>(
+  byNumberKey: db.prepare<[string], RegisterRow>(
     `SELECT number, certification_body_name, original_certification_date, revisions, periods
-     FROM rm_register WHERE number = ? ORDER BY certificate_id LIMIT 1`,
+     FROM rm_register WHERE number_key = ?
+     ORDER BY certificate_id LIMIT 1`,
   ),
 }));
 
@@ -120,7 +121,7 @@ export const verifyCertificate = (
 ): PublicCertificate | null => {
   const date = calendarDate(asOf);
   const parts = certificateNumberParts(number);
-  const row = statements(db).byNumber.get(parts.number);
+  const row = statements(db).byNumberKey.get(parts.key);
   if (!row) return null;
   // Only the revisions decided by then: none, when the certificate did not exist yet.
   const revisions = (JSON.parse(row.revisions) as RegisterRevision[]).filter(

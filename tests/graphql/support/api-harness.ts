@@ -41,6 +41,8 @@ export interface ApiHarnessOptions {
   /** The organisation the CLIENT key is bound to (default org-acme). */
   clientOrganisationId?: string;
   readYourWritesTimeoutMs?: number;
+  /** The certificate number pattern (default `CN-{standardNumber}-{sequence:5}`). */
+  numberPattern?: string;
 }
 
 export type Caller = Role | 'ANONYMOUS';
@@ -68,7 +70,7 @@ export const startApiHarness = async (options: ApiHarnessOptions = {}) => {
     clock,
     checkpoints: sqliteCheckpointStore(db),
     numbers: new CertificateNumberAllocator({ store, clock }),
-    numberPattern: 'CN-{standardNumber}-{sequence:5}',
+    numberPattern: options.numberPattern ?? 'CN-{standardNumber}-{sequence:5}',
     certificationBodyName: 'Example Certification Co.',
   });
   const service: LifecycleService = lifecycleService({

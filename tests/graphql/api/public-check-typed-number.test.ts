@@ -1,0 +1,169 @@
+import { Role } from '../../../src/graphql';
+import { type ApiHarness, startApiHarness } from '../support/api-harness';
+import { d, dataOf, granted20000 } from './api-lifecycle';
+
+const ADMIN = { actor: 'admin-1' };
+const NUMBER = 'CN-20000-00001';
+const LOWER_CASE_NUMBER = 'cb-20000-00001';
+const IDS = {
+  organisationId: 'org-typed',
+  auditCycleId: 'cycle-typed',
+  certificateId: 'cert-typed',
+};
+
+let api: ApiHarness;
+let lowerCaseApi: ApiHarness;
+
+/**
+ * Given a certificate granted 2024-03-20 as `CN-20000-00001` and revised on 2025-11-10 (revision
+ * 2), and, at a CB whose number pattern is in lower case, one granted as `cb-20000-00001`.
+ */
+beforeAll(async () => {
+  api = await startApiHarness({ now: '2026-06-01T02:00:00Z' });
+  await granted20000(api, IDS, 'Typed Number Co.', '91110000MA0S000002');
+  await api.service.reduceScope(
+    {
+      certificateId: IDS.certificateId,
+      decisionDate: d('2025-11-10'),
+      scope: 'IT service management of hosting services',
+    },
+    ADMIN,
+  );
+  await api.settle();
+  lowerCaseApi = await startApiHarness({
+    now: '2026-06-01T02:00:00Z',
+    numberPattern: 'cb-{standardNumber}-{sequence:5}',
+  });
+  await granted20000(lowerCaseApi, IDS, 'Lower Case Co.', '91110000MA0S000003');
+}, 60_000);
+afterAll(async () => {
+  await api.close();
+  await lowerCaseApi.close();
+});
+
+const verify = async (harness: ApiHarness, number: string) =>
+  dataOf(
+    await harness.query(
+      'ANONYMOUS',
+      `query ($number: String!) {
+        verifyCertificate(number: $number) { number numberWithRevision requestedRevision valid } }`,
+      { number },
+    ),
+  ).verifyCertificate;
+
+const byNumber = async (harness: ApiHarness, number: string) =>
+  dataOf(
+    await harness.query(
+      Role.ADMIN,
+      `query ($number: String!) {
+        certificateByNumber(number: $number) { id number numberWithRevision } }`,
+      { number },
+    ),
+  ).certificateByNumber;
+
+const TYPED_AS_CURRENT = [
+  ['in lower case', 'cn-20000-00001'],
+  ['in mixed case', 'Cn-20000-00001'],
+  ['with spaces around it', '  CN-20000-00001 '],
+  ['pasted with a tab and a line break', '\tCN-20000-00001\r\n'],
+  ['with no-break spaces around it', '\u00a0CN-20000-00001\u00a0'],
+  ['with en dashes', 'CN\u201320000\u201300001'],
+  ['with a minus sign and a non-breaking hyphen', 'CN\u221220000\u201100001'],
+  ['in full-width letters', '\uff23\uff2e-20000-00001'],
+];
+
+const TYPED_AS_R2 = [
+  ['with its suffix in lower case', 'cn-20000-00001/r2'],
+  ['with its number in upper and its suffix in lower case', 'CN-20000-00001/r2'],
+  ['with spaces around the slash', 'CN-20000-00001 / R2'],
+];
+
+describe('verifyCertificate', () => {
+  it.each(TYPED_AS_CURRENT)('finds a number typed %s, answered as printed', async (_, typed) => {
+    expect(await verify(api, typed)).toEqual({
+      number: NUMBER,
+      numberWithRevision: `${NUMBER}/R2`,
+      requestedRevision: 2,
+      valid: true,
+    });
+  });
+
+  it.each(TYPED_AS_R2)('finds a revision %s', async (_, typed) => {
+    expect(await verify(api, typed)).toEqual({
+      number: NUMBER,
+      numberWithRevision: `${NUMBER}/R2`,
+      requestedRevision: 2,
+      valid: true,
+    });
+  });
+
+  it('finds the superseded first revision typed in lower case, and says it is not valid', async () => {
+    expect(await verify(api, 'cn-20000-00001/r1')).toEqual({
+      number: NUMBER,
+      numberWithRevision: NUMBER,
+      requestedRevision: 1,
+      valid: false,
+    });
+  });
+
+  it('finds a number a lower-case pattern printed, typed in upper case', async () => {
+    expect(await verify(lowerCaseApi, 'CB-20000-00001')).toMatchObject({
+      number: LOWER_CASE_NUMBER,
+      valid: true,
+    });
+  });
+
+  it('still answers null for a number that differs in more than case or spacing', async () => {
+    expect(await verify(api, 'CN-20000-00002')).toBeNull();
+    expect(await verify(api, 'CN-2000-000001')).toBeNull();
+    expect(await verify(api, 'CN 20000 00001')).toBeNull();
+    expect(await verify(api, 'cn-20000-00001/r3')).toBeNull();
+  });
+});
+
+describe('certificateByNumber', () => {
+  it.each(TYPED_AS_CURRENT)('finds a number typed %s, answered as printed', async (_, typed) => {
+    expect(await byNumber(api, typed)).toEqual({
+      id: IDS.certificateId,
+      number: NUMBER,
+      numberWithRevision: `${NUMBER}/R2`,
+    });
+  });
+
+  it.each(TYPED_AS_R2)('finds a revision %s', async (_, typed) => {
+    expect(await byNumber(api, typed)).toMatchObject({ id: IDS.certificateId, number: NUMBER });
+  });
+
+  it('finds a number a lower-case pattern printed, typed in upper case', async () => {
+    expect(await byNumber(lowerCaseApi, 'CB-20000-00001/R1')).toMatchObject({
+      number: LOWER_CASE_NUMBER,
+    });
+  });
+});
+
+describe('a number that cannot be one', () => {
+  const NOT_NUMBERS = [
+    ['empty', ''],
+    ['blank', ' \u00a0\t'],
+    ['over 200 characters', `${NUMBER}${'0'.repeat(200)}`],
+    ['holding a NUL', 'CN-20000\u000000001'],
+    ['holding a line break', 'CN-20000\n00001'],
+  ];
+
+  it.each(NOT_NUMBERS)('is refused as BAD_USER_INPUT naming number when %s', async (_, typed) => {
+    for (const [caller, field] of [
+      ['ANONYMOUS', 'verifyCertificate'],
+      [Role.ADMIN, 'certificateByNumber'],
+    ] as const) {
+      const response = await api.query(
+        caller,
+        `query ($number: String!) { ${field}(number: $number) { number } }`,
+        { number: typed },
+      );
+      expect(response.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'number',
+      });
+    }
+  });
+});
