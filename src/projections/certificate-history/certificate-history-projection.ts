@@ -107,11 +107,12 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database): void => {
 
 /**
  * Every event of a certificate and of its audit cycles, one entry each. Version 4: a transition's
- * summary gives the revision's effective date and the expiry the transition restored.
+ * summary gives the revision's effective date and the expiry the transition restored. Version 5: a
+ * transfer-in's summary gives the certificate's effective date, as the other issues' do.
  */
 export const certificateHistoryProjection: Projection = {
   name: 'certificate_history',
-  version: 4,
+  version: 5,
   setup: (db) => {
     dropTableWithout(db, 'rm_certificate_histories', 'last_position');
     db.exec(TABLES);

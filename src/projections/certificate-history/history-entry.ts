@@ -76,7 +76,7 @@ const line = (event: CertificateEvent | AuditCycleEvent): string => {
     case 'CertificateIssued':
       return `Certificate ${printed(event.data)} issued, effective ${event.data.effectiveDate}, expiring ${event.data.expiryDate}`;
     case 'CertificateTransferredIn':
-      return `Certificate ${printed(event.data)} issued on transfer from ${event.data.previousCertificationBodyName} (${event.data.previousCertificateNumber}), expiring ${event.data.expiryDate}`;
+      return `Certificate ${printed(event.data)} issued on transfer from ${event.data.previousCertificationBodyName} (${event.data.previousCertificateNumber}), effective ${event.data.effectiveDate}, expiring ${event.data.expiryDate}`;
     case 'CertificateRenewed':
       return `Certificate renewed as ${printed(event.data)}, effective ${event.data.effectiveDate}, expiring ${event.data.expiryDate}`;
     case 'CertificateRestored':
