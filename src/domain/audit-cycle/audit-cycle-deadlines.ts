@@ -10,7 +10,7 @@ import {
   surveillanceLastDay,
   transitionAuditLastDay,
 } from './audit-cycle-queries';
-import type { AuditCycle, AuditCycleState, Nonconformity } from './audit-cycle-state';
+import type { Audit, AuditCycle, AuditCycleState, Nonconformity } from './audit-cycle-state';
 import { surveillanceDueDate } from './surveillance-due-date';
 
 /**
@@ -48,14 +48,15 @@ const stage2Due = (cycle: AuditCycle): Deadline[] => {
 const responseMetOn = (nc: Nonconformity): CalendarDate | null =>
   nc.grade === 'MAJOR' ? nc.verifiedOn : (nc.planAcceptedOn ?? nc.verifiedOn);
 
-/** What it was raised as, so that it reads true as of any date: an escalation comes later. */
+/**
+ * What it was raised as and, once escalated, when: one string for every as-of date, so an
+ * escalated finding's response deadline names the (dated) escalation as of earlier days too,
+ * while its state and dates as of them stay what they were.
+ */
 const ncSubject = (nc: Nonconformity): string =>
   nc.escalatedOn === null
     ? `${nc.grade.toLowerCase()} nonconformity ${nc.ncId}`
     : `minor nonconformity ${nc.ncId}, escalated to major on ${nc.escalatedOn}`;
-
-/** The day a finding became major: raised so, or escalated. */
-const majorSince = (nc: Nonconformity): CalendarDate => nc.escalatedOn ?? nc.raisedOn;
 
 /**
  * One per nonconformity. Those of a stage audit that was repeated no longer count (the repeat's
@@ -78,41 +79,68 @@ const ncResponses = (cycle: AuditCycle): Deadline[] =>
     };
   });
 
+/** The day the last of the majors was verified; null while one is not. */
+const lastVerification = (majors: Nonconformity[]): CalendarDate | null =>
+  majors.reduce<CalendarDate | null>((latest, { verifiedOn }) => {
+    if (latest === null || verifiedOn === null) return null;
+    return verifiedOn > latest ? verifiedOn : latest;
+  }, majors[0]?.verifiedOn ?? null);
+
+/** Met on the last verification when every one of the majors is verified by the limit. */
+const verificationLimit = (
+  majors: Nonconformity[],
+  stage2: Audit,
+  dueDate: CalendarDate,
+  cycle: AuditCycle,
+): Pick<Deadline, 'metOn' | 'closesOn'> => {
+  const lastVerified = lastVerification(majors);
+  const metOn = lastVerified !== null && lastVerified <= dueDate ? lastVerified : null;
+  return { metOn, closesOn: metOn === null ? repetitionLastDay(cycle, stage2) : null };
+};
+
 /**
- * One per completed stage 2 with majors (a minor escalated too, from its escalation), met when all
- * are verified by the limit. Missed (a major still unverified after it, or verified only later),
- * stage 2 must be repeated (domain.md §2): it stays overdue until a repeated stage 2 is completed,
- * which ends it, unmet, on its last day.
+ * One per completed stage 2 with majors raised so, met when all are verified by the limit, and one
+ * per stage-2 minor escalated to major, opened on the escalation, met when it is verified by the
+ * same limit: an escalation never changes what the stage's limit said before it. Missed (a major
+ * still unverified after it, or verified only later), stage 2 must be repeated (domain.md §2): it
+ * stays overdue until a repeated stage 2 is completed, which ends it, unmet, on its last day.
  */
 const majorVerificationLimits = (cycle: AuditCycle): Deadline[] =>
   cycle.audits.flatMap((stage2): Deadline[] => {
     if (stage2.kind !== 'STAGE2' || !stage2.completion) return [];
+    const dueDate = majorNcVerificationLimit(stage2.completion.lastDay, cycle);
     const majors = cycle.nonconformities.filter(
       (nc) => nc.auditId === stage2.auditId && nc.grade === 'MAJOR',
     );
-    if (majors.length === 0) return [];
-    const dueDate = majorNcVerificationLimit(stage2.completion.lastDay, cycle);
-    const verified = majors.flatMap((nc) => (nc.verifiedOn === null ? [] : [nc.verifiedOn]));
-    const lastVerified = verified.reduce<CalendarDate | null>(
-      (latest, on) => (latest === null || on > latest ? on : latest),
-      null,
+    const raisedMajors = majors.filter((nc) => nc.escalatedOn === null);
+    const stageLimit: Deadline[] =
+      raisedMajors.length === 0
+        ? []
+        : [
+            {
+              type: 'MAJOR_NC_VERIFICATION_LIMIT',
+              key: `MAJOR_NC_VERIFICATION_LIMIT:${stage2.auditId}`,
+              dueDate,
+              openedOn: raisedMajors.map((nc) => nc.raisedOn).reduce((a, b) => (a < b ? a : b)),
+              ...verificationLimit(raisedMajors, stage2, dueDate, cycle),
+              subject: `verification of the major nonconformities of stage 2 ${stage2.auditId}`,
+            },
+          ];
+    const escalatedLimits = majors.flatMap((nc): Deadline[] =>
+      nc.escalatedOn === null
+        ? []
+        : [
+            {
+              type: 'MAJOR_NC_VERIFICATION_LIMIT',
+              key: `MAJOR_NC_VERIFICATION_LIMIT:${stage2.auditId}:${nc.ncId}`,
+              dueDate,
+              openedOn: nc.escalatedOn,
+              ...verificationLimit([nc], stage2, dueDate, cycle),
+              subject: `verification of ${ncSubject(nc)}, of stage 2 ${stage2.auditId}`,
+            },
+          ],
     );
-    const firstMajor = majors.map(majorSince).reduce((a, b) => (a < b ? a : b));
-    const metOn =
-      verified.length === majors.length && lastVerified !== null && lastVerified <= dueDate
-        ? lastVerified
-        : null;
-    return [
-      {
-        type: 'MAJOR_NC_VERIFICATION_LIMIT',
-        key: `MAJOR_NC_VERIFICATION_LIMIT:${stage2.auditId}`,
-        dueDate,
-        openedOn: firstMajor,
-        closesOn: metOn === null ? repetitionLastDay(cycle, stage2) : null,
-        metOn,
-        subject: `verification of the major nonconformities of stage 2 ${stage2.auditId}`,
-      },
-    ];
+    return [...stageLimit, ...escalatedLimits];
   });
 
 /**

@@ -10,7 +10,8 @@ export class Deadline {
   id!: string;
 
   @Field(() => String, {
-    description: 'Unique within the aggregate, e.g. `SURVEILLANCE_AUDIT_DUE:1`.',
+    description:
+      'Unique within the aggregate, e.g. `SURVEILLANCE_AUDIT_DUE:1`, `MAJOR_NC_VERIFICATION_LIMIT:<stage 2 audit id>` (its majors raised so), `MAJOR_NC_VERIFICATION_LIMIT:<stage 2 audit id>:<ncId>` (a minor escalated to major).',
   })
   key!: string;
 

@@ -313,11 +313,14 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * certification was refused keeps its deadlines (they were dropped, as of earlier dates too); what
  * it left open ends, unmet, on the refusal. A minor escalated to major opens its stage's major-NC
  * verification limit on the escalation (on the day it was raised before), and its response
- * deadline's subject says it was escalated when.
+ * deadline's subject says it was escalated when. Version 27: a stage-2 minor escalated to major
+ * gets a verification limit of its own (`MAJOR_NC_VERIFICATION_LIMIT:<stage 2>:<ncId>`, opened on
+ * the escalation, same due date); the stage's limit covers the majors raised as such only, so an
+ * escalation no longer takes back the day it was met (it read UPCOMING as of earlier days).
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 26,
+  version: 27,
   setup: setupDeadlineTables,
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>

@@ -23,6 +23,12 @@ const byKey = (deadlines: Deadline[], key: string): Deadline => {
   return found;
 };
 
+const escalate = (ncId: string, escalatedOn: string) =>
+  ({
+    type: 'EscalateOverdueNonconformity',
+    data: { auditCycleId: CYCLE_ID, ncId, escalatedOn: d(escalatedOn) },
+  }) as const;
+
 const stateOn = (history: AuditCycleHistory, key: string, asOf: string) =>
   deadlineStateOn(byKey(auditCycleDeadlines(history.state), key), d(asOf)).state;
 
@@ -158,25 +164,82 @@ describe('audit cycle deadlines', () => {
     });
   });
 
-  it('sets the verification limit of a stage 2 whose only major was escalated from a minor on the escalation', () => {
+  it('gives a stage-2 minor escalated to major a verification limit of its own, opened on the escalation', () => {
     const escalated = AuditCycleHistory.readyForDecision({
       ...DEFAULT_POLICY,
       escalateOverdueMinor: true,
     })
       .nonconformity('nc-1', 'stage2', 'MINOR', '2024-03-06')
-      .run({
-        type: 'EscalateOverdueNonconformity',
-        data: { auditCycleId: CYCLE_ID, ncId: 'nc-1', escalatedOn: d('2024-06-10') },
-      });
+      .run(escalate('nc-1', '2024-06-10'));
     const deadlines = auditCycleDeadlines(escalated.state);
-    const limit = byKey(deadlines, 'MAJOR_NC_VERIFICATION_LIMIT:stage2');
-    expect(limit).toMatchObject({ dueDate: '2024-09-06', openedOn: '2024-06-10' });
+    expect(deadlines.map(({ key }) => key)).not.toContain('MAJOR_NC_VERIFICATION_LIMIT:stage2');
+    const limit = byKey(deadlines, 'MAJOR_NC_VERIFICATION_LIMIT:stage2:nc-1');
+    expect(limit).toEqual({
+      type: 'MAJOR_NC_VERIFICATION_LIMIT',
+      key: 'MAJOR_NC_VERIFICATION_LIMIT:stage2:nc-1',
+      dueDate: d('2024-09-06'),
+      openedOn: d('2024-06-10'),
+      closesOn: null,
+      metOn: null,
+      subject:
+        'verification of minor nonconformity nc-1, escalated to major on 2024-06-10, of stage 2 stage2',
+    });
     expect(deadlineExistsOn(limit, d('2024-06-09'))).toBe(false);
     expect(deadlineExistsOn(limit, d('2024-06-10'))).toBe(true);
     expect(byKey(deadlines, 'NC_RESPONSE_DUE:nc-1')).toMatchObject({
       openedOn: '2024-03-06',
       subject: 'minor nonconformity nc-1, escalated to major on 2024-06-10',
     });
+  });
+
+  it("keeps the stage-2 limit met on its majors' verification when a minor is escalated later", () => {
+    const given = () =>
+      AuditCycleHistory.readyForDecision({ ...DEFAULT_POLICY, escalateOverdueMinor: true })
+        .nonconformity('nc-major', 'stage2', 'MAJOR', '2024-03-06')
+        .nonconformity('nc-minor', 'stage2', 'MINOR', '2024-03-06')
+        .verified('nc-major', '2024-04-01');
+    const stageKey = 'MAJOR_NC_VERIFICATION_LIMIT:stage2';
+    const escalatedKey = 'MAJOR_NC_VERIFICATION_LIMIT:stage2:nc-minor';
+    const before = byKey(auditCycleDeadlines(given().state), stageKey);
+
+    const escalated = given().run(escalate('nc-minor', '2024-06-10'));
+
+    const deadlines = auditCycleDeadlines(escalated.state);
+    expect(byKey(deadlines, stageKey)).toEqual(before);
+    expect(before).toMatchObject({ openedOn: '2024-03-06', metOn: '2024-04-01', closesOn: null });
+    expect(stateOn(escalated, stageKey, '2024-05-01')).toBe('MET');
+    expect(byKey(deadlines, escalatedKey)).toMatchObject({
+      dueDate: '2024-09-06',
+      openedOn: '2024-06-10',
+      metOn: null,
+    });
+    expect(stateOn(escalated, escalatedKey, '2024-09-07')).toBe('OVERDUE');
+    const verified = escalated.verified('nc-minor', '2024-08-01');
+    expect(byKey(auditCycleDeadlines(verified.state), escalatedKey).metOn).toBe('2024-08-01');
+    expect(stateOn(verified, stageKey, '2024-08-01')).toBe('MET');
+  });
+
+  it('keeps an escalated major that missed the limit overdue until the repeated stage 2 ends it', () => {
+    const escalatedKey = 'MAJOR_NC_VERIFICATION_LIMIT:stage2:nc-minor';
+    const missed = AuditCycleHistory.readyForDecision({
+      ...DEFAULT_POLICY,
+      escalateOverdueMinor: true,
+    })
+      .nonconformity('nc-major', 'stage2', 'MAJOR', '2024-03-06')
+      .nonconformity('nc-minor', 'stage2', 'MINOR', '2024-03-06')
+      .verified('nc-major', '2024-04-01')
+      .run(escalate('nc-minor', '2024-06-10'))
+      .verified('nc-minor', '2024-09-07');
+    expect(byKey(auditCycleDeadlines(missed.state), escalatedKey).metOn).toBeNull();
+    expect(stateOn(missed, escalatedKey, '2024-09-10')).toBe('OVERDUE');
+
+    const repeated = missed
+      .run(planAudit('stage2-repeat', 'STAGE2', '2024-09-16', '2024-09-17'))
+      .run(completeAudit('stage2-repeat', '2024-09-16', '2024-09-17'));
+
+    expect(stateOn(repeated, escalatedKey, '2024-09-16')).toBe('OVERDUE');
+    expect(stateOn(repeated, escalatedKey, '2024-09-17')).toBe('ENDED');
+    expect(stateOn(repeated, 'MAJOR_NC_VERIFICATION_LIMIT:stage2', '2024-09-17')).toBe('MET');
   });
 
   it('keeps the findings of a repeated stage 2 open until the repeat is completed, which ends them unmet', () => {
