@@ -11,7 +11,7 @@ import {
   lifecycleService,
   SettableClock,
 } from '../../../src/application';
-import { DEFAULT_POLICY } from '../../../src/domain';
+import { type CertificationPolicy, DEFAULT_POLICY } from '../../../src/domain';
 import { SqliteEventStore } from '../../../src/eventstore';
 import {
   type ApiDependencies,
@@ -43,6 +43,8 @@ export interface ApiHarnessOptions {
   readYourWritesTimeoutMs?: number;
   /** The certificate number pattern (default `CN-{standardNumber}-{sequence:5}`). */
   numberPattern?: string;
+  /** The policy recorded at applications (default DEFAULT_POLICY). */
+  policy?: CertificationPolicy;
 }
 
 export type Caller = Role | 'ANONYMOUS';
@@ -76,7 +78,7 @@ export const startApiHarness = async (options: ApiHarnessOptions = {}) => {
   const service: LifecycleService = lifecycleService({
     store,
     clock,
-    policy: DEFAULT_POLICY,
+    policy: options.policy ?? DEFAULT_POLICY,
     timeZone,
     checkGrant: (grant, actor) => reactor.check(grant, actor),
     certificatesOf: (organisationId) =>
