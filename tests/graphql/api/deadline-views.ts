@@ -48,3 +48,43 @@ export const deadlineViewsOn = async (
     counts: (data.dashboard as { deadlinesByType: DeadlineCountsView[] }).deadlinesByType,
   };
 };
+
+/** A deadline of an audit cycle as `auditCycle.deadlines(asOf)` answers it. */
+export interface CycleDeadlineView {
+  key: string;
+  type: string;
+  state: string;
+  dueDate: string;
+  metOn: string | null;
+  closesOn: string | null;
+}
+
+/**
+ * An audit cycle's deadlines as of a date, as three readers see them: the cycle, `upcomingDeadlines`
+ * (every organisation's, within `withinDays`) and the dashboard's counts by type.
+ */
+export const cycleDeadlineViewsOn = async (
+  api: ApiHarness,
+  auditCycleId: string,
+  asOf: string,
+  withinDays = 365,
+) => {
+  const data = dataOf(
+    await api.query(
+      Role.VIEWER,
+      `query ($id: ID!, $asOf: CalendarDate!, $within: Int!) {
+        auditCycle(id: $id) { deadlines(asOf: $asOf) { key type state dueDate metOn closesOn } }
+        upcomingDeadlines(asOf: $asOf, withinDays: $within) { edges { node { key state } } }
+        dashboard(asOf: $asOf, withinDays: $within) {
+          deadlinesByType { type upcoming overdue met ended } } }`,
+      { id: auditCycleId, asOf, within: withinDays },
+    ),
+  );
+  return {
+    ofCycle: (data.auditCycle as { deadlines: CycleDeadlineView[] }).deadlines,
+    listed: (
+      data.upcomingDeadlines as { edges: { node: { key: string; state: string } }[] }
+    ).edges.map(({ node }) => node),
+    counts: (data.dashboard as { deadlinesByType: DeadlineCountsView[] }).deadlinesByType,
+  };
+};

@@ -1,14 +1,13 @@
 import { DEFAULT_POLICY } from '../../../src/domain';
-import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
 import {
   applicationAccepted,
   auditCompleted,
   auditPlanned,
   d,
-  dataOf,
   registerReadyOrganisation,
 } from './api-lifecycle';
+import { cycleDeadlineViewsOn } from './deadline-views';
 
 let api: ApiHarness;
 
@@ -71,24 +70,10 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => api.close());
 
-const limitsOn = async (asOf: string) => {
-  const data = dataOf(
-    await api.query(
-      Role.VIEWER,
-      `query ($asOf: CalendarDate!) {
-        auditCycle(id: "${CYCLE}") { deadlines(asOf: $asOf) { key type state metOn } } }`,
-      { asOf },
-    ),
-  );
-  return (
-    data.auditCycle as { deadlines: { key: string; type: string; state: string }[] }
-  ).deadlines
+const limitsOn = async (asOf: string) =>
+  (await cycleDeadlineViewsOn(api, CYCLE, asOf)).ofCycle
     .filter(({ type }) => type === 'MAJOR_NC_VERIFICATION_LIMIT')
-    .map(
-      ({ key, state, metOn }: { key: string; state: string; metOn?: string | null }) =>
-        `${key} ${state} ${metOn ?? '-'}`,
-    );
-};
+    .map(({ key, state, metOn }) => `${key} ${state} ${metOn ?? '-'}`);
 
 it('answers the stage-2 limit as of any day before a minor is escalated as it did before', async () => {
   const before = await limitsOn('2024-06-01');

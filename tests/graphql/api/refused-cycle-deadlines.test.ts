@@ -1,12 +1,6 @@
-import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import {
-  applicationAccepted,
-  auditDone,
-  d,
-  dataOf,
-  registerReadyOrganisation,
-} from './api-lifecycle';
+import { applicationAccepted, auditDone, d, registerReadyOrganisation } from './api-lifecycle';
+import { cycleDeadlineViewsOn } from './deadline-views';
 
 let api: ApiHarness;
 
@@ -59,31 +53,14 @@ afterAll(() => api.close());
 
 /** The cycle's deadlines (`key STATE`), those upcomingDeadlines lists, and the dashboard's counts. */
 const deadlinesOn = async (asOf: string) => {
-  const data = dataOf(
-    await api.query(
-      Role.VIEWER,
-      `query ($asOf: CalendarDate!) {
-        auditCycle(id: "${CYCLE}") { deadlines(asOf: $asOf) { key state } }
-        upcomingDeadlines(asOf: $asOf, withinDays: 365) { edges { node { key state } } }
-        dashboard(asOf: $asOf, withinDays: 365) {
-          deadlinesByType { type overdue met ended } } }`,
-      { asOf },
-    ),
-  );
+  const { ofCycle, listed, counts } = await cycleDeadlineViewsOn(api, CYCLE, asOf);
   const label = ({ key, state }: { key: string; state: string }) => `${key} ${state}`;
-  const counts = (
-    data.dashboard as {
-      deadlinesByType: { type: string; overdue: number; met: number; ended: number }[];
-    }
-  ).deadlinesByType.filter(({ overdue, met, ended }) => overdue + met + ended > 0);
   return {
-    ofCycle: (data.auditCycle as { deadlines: { key: string; state: string }[] }).deadlines.map(
-      label,
-    ),
-    listed: (
-      data.upcomingDeadlines as { edges: { node: { key: string; state: string } }[] }
-    ).edges.map(({ node }) => label(node)),
-    counts,
+    ofCycle: ofCycle.map(label),
+    listed: listed.map(label),
+    counts: counts
+      .filter(({ overdue, met, ended }) => overdue + met + ended > 0)
+      .map(({ type, overdue, met, ended }) => ({ type, overdue, met, ended })),
   };
 };
 

@@ -8,6 +8,7 @@ import {
   dataOf,
   registerReadyOrganisation,
 } from './api-lifecycle';
+import { cycleDeadlineViewsOn } from './deadline-views';
 
 let api: ApiHarness;
 
@@ -100,41 +101,13 @@ const MINOR = 'NC_RESPONSE_DUE:nc-2';
  * upcomingDeadlines and the dashboard (its type's counts) show it.
  */
 const limitOn = async (asOf: string, key = LIMIT) => {
-  const data = dataOf(
-    await api.query(
-      Role.VIEWER,
-      `query ($asOf: CalendarDate!) {
-        auditCycle(id: "${CYCLE}") { deadlines(asOf: $asOf) { key state metOn closesOn } }
-        upcomingDeadlines(asOf: $asOf, withinDays: 365) { edges { node { key state } } }
-        dashboard(asOf: $asOf, withinDays: 365) {
-          deadlinesByType { type upcoming overdue met ended } } }`,
-      { asOf },
-    ),
-  );
-  const deadlines = (
-    data.auditCycle as {
-      deadlines: { key: string; state: string; metOn: string | null; closesOn: string | null }[];
-    }
-  ).deadlines;
-  const open = (
-    data.upcomingDeadlines as { edges: { node: { key: string; state: string } }[] }
-  ).edges.map(({ node }) => node);
-  const counts = (
-    data.dashboard as {
-      deadlinesByType: {
-        type: string;
-        upcoming: number;
-        overdue: number;
-        met: number;
-        ended: number;
-      }[];
-    }
-  ).deadlinesByType.find(({ type }) => key.startsWith(`${type}:`));
-  const limit = deadlines.find((deadline) => deadline.key === key);
+  const { ofCycle, listed, counts } = await cycleDeadlineViewsOn(api, CYCLE, asOf);
+  const limit = ofCycle.find((deadline) => deadline.key === key);
+  const ofType = counts.find(({ type }) => key.startsWith(`${type}:`));
   return {
     ofCycle: limit ? `${limit.state} ${limit.metOn ?? '-'} ${limit.closesOn ?? '-'}` : 'absent',
-    listed: open.find((deadline) => deadline.key === key)?.state ?? 'not listed',
-    counts: counts && { upcoming: counts.upcoming, overdue: counts.overdue, ended: counts.ended },
+    listed: listed.find((deadline) => deadline.key === key)?.state ?? 'not listed',
+    counts: ofType && { upcoming: ofType.upcoming, overdue: ofType.overdue, ended: ofType.ended },
   };
 };
 
