@@ -90,7 +90,7 @@ export const requireStage2WithinWindow = (
  */
 export const requireSurveillanceOrder = (
   cycle: AuditCycle,
-  number: 1 | 2,
+  number: 1 | 2 | null,
   what: string,
   firstDay: CalendarDate,
 ): void => {

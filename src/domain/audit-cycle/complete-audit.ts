@@ -111,7 +111,7 @@ export const completeAudit = (
   requireVersionOpenForAudit(cycle, audit.kind, firstDay);
   if (audit.kind === 'STAGE1' || audit.kind === 'STAGE2') checkRepetition(cycle, audit, firstDay);
   if (audit.kind === 'STAGE2') checkStage2(cycle, audit, firstDay, lastDay);
-  if (audit.kind === 'SURVEILLANCE' && audit.surveillanceNumber) {
+  if (audit.kind === 'SURVEILLANCE') {
     const number = audit.surveillanceNumber;
     requireSurveillanceOrder(cycle, number, `surveillance audit ${number} starting`, firstDay);
   }
