@@ -58,7 +58,7 @@ export class AuditCycleQueries {
   @FieldResolver(() => Certificate, {
     nullable: true,
     description:
-      'Null until the certificate is issued (for ever in a cycle whose certification was refused, unless the cycle renews an issued certificate). Reached through a dated list, it answers that list’s date (see `Certificate.deadlines`).',
+      'Null until the certificate is issued (for ever in a cycle whose certification was refused, unless the cycle renews an issued certificate). Reached through a dated list, it answers that list’s date (see `Certificate.deadlines`), and null for a date before the certificate’s first decision, when it did not exist.',
   })
   certificate(@Root() cycle: AuditCycle): Certificate | null {
     const view = findCertificate(this.deps.readModels, cycle.certificateId);

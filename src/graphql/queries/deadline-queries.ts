@@ -65,7 +65,7 @@ export class DeadlineQueries {
   @FieldResolver(() => Certificate, {
     nullable: true,
     description:
-      'Null while the certificate is not issued yet (for ever for a deadline of a cycle whose certification was refused before any issue). Its `status` and `deadlines` without `asOf` answer the as-of date of this deadline’s list (see `Certificate.deadlines`).',
+      'Null while the certificate is not issued yet (for ever for a deadline of a cycle whose certification was refused before any issue), and as of a date before its first decision (a deadline listed as of then: the certificate did not exist, as in `certificates`). Its `status` and `deadlines` without `asOf` answer the as-of date of this deadline’s list (see `Certificate.deadlines`).',
   })
   async certificate(
     @Root() deadline: Deadline,

@@ -99,6 +99,9 @@ export class Certificate {
   @Field(() => Int, { description: 'Stream version: the `expectedVersion` of the next change.' })
   version!: number;
 
+  /** The first revision's decision in this CB: the certificate does not exist before it. */
+  firstDecisionDate!: CalendarDate;
+
   /** A list's node: its status as of the list's `asOf`, what `status` answers without one. */
   listedStatus?: CertificateStatus;
 
@@ -128,6 +131,7 @@ export const toCertificateType = (view: CertificateView): Certificate =>
     effectiveDate: view.effectiveDate,
     expiryDate: view.expiryDate,
     cycleDecisionDate: view.cycleDecisionDate,
+    firstDecisionDate: view.firstDecisionDate,
     currentAuditCycleId: view.currentAuditCycleId,
     policyProfile: view.policyProfile,
     suspensions: view.suspensions.map(toSuspensionType),
@@ -143,12 +147,17 @@ export const toListedCertificateType = (view: ListedCertificate): Certificate =>
 
 /**
  * The certificate as linked from an object of a dated list: a copy, since a linked certificate
- * may be shared between requests, whose `status` and `deadlines` without `asOf` answer that date.
+ * may be shared between requests, whose `status` and `deadlines` without `asOf` answer that date;
+ * null as of a date before its first decision, when it did not exist (as `certificates` has it).
  */
 export const certificateAsOf = (
   certificate: Certificate,
   asOf: CalendarDate | undefined,
-): Certificate =>
-  asOf === undefined
-    ? certificate
-    : Object.assign(new Certificate(), certificate, { listedStatus: undefined, listedAsOf: asOf });
+): Certificate | null => {
+  if (asOf === undefined) return certificate;
+  if (asOf < certificate.firstDecisionDate) return null;
+  return Object.assign(new Certificate(), certificate, {
+    listedStatus: undefined,
+    listedAsOf: asOf,
+  });
+};

@@ -34,6 +34,8 @@ export interface CertificateView {
   effectiveDate: CalendarDate;
   expiryDate: CalendarDate;
   cycleDecisionDate: CalendarDate;
+  /** The first revision's decision in this CB: the certificate does not exist before it. */
+  firstDecisionDate: CalendarDate;
   currentAuditCycleId: string;
   policyProfile: PolicyProfile;
   suspensions: SuspensionRecord[];
@@ -103,6 +105,7 @@ export const certificateView = (row: CertificateRow): CertificateView => ({
   effectiveDate: row.effective_date as CalendarDate,
   expiryDate: row.expiry_date as CalendarDate,
   cycleDecisionDate: row.cycle_decision_date as CalendarDate,
+  firstDecisionDate: row.first_decision_date as CalendarDate,
   currentAuditCycleId: row.audit_cycle_id,
   policyProfile: row.policy_profile as PolicyProfile,
   suspensions: JSON.parse(row.suspensions) as SuspensionRecord[],
