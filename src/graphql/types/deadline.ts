@@ -47,7 +47,10 @@ export class Deadline {
   @Field(() => DeadlineStateEnum)
   state!: DeadlineState;
 
-  @Field(() => Int, { description: 'Days from the as-of date to the due date; negative: overdue.' })
+  @Field(() => Int, {
+    description:
+      'Days from the as-of date to the due date; negative: the due date has passed, which makes an open deadline OVERDUE (a MET or ENDED one keeps its count: see `state`).',
+  })
   daysRemaining!: number;
 
   @Field(() => ID, { description: 'The certificate or audit cycle whose rules set it.' })
