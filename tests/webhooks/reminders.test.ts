@@ -72,9 +72,37 @@ describe('deadline reminders', () => {
     });
     expect(sent.map((r) => r.threshold)).toEqual([60, 30]);
     expect(recorded()).toEqual([
-      '2026-06-30 60 sent',
+      '2026-06-30 60 no_endpoint',
       '2026-06-30 90 skipped',
-      '2026-06-30 30 sent',
+      '2026-06-30 30 no_endpoint',
+    ]);
+  });
+
+  it('records a reminder no endpoint takes as no_endpoint, and one queued for an endpoint as sent', async () => {
+    kit.subscriptions.create({
+      url: 'https://hooks.example.com/acme',
+      eventTypes: ['surveillance_audit.due'],
+      organisationId: 'org-acme',
+    });
+    open = [
+      surveillance('2026-06-30', 'cert-acme'),
+      { ...surveillance('2026-06-30', 'cert-other'), organisationId: 'org-other' },
+    ];
+    kit.clock.set('2026-06-01T08:00:00Z');
+    expect(await scanner().scan()).toMatchObject({
+      recorded: 2,
+      deliveries: 1,
+      withoutEndpoint: 1,
+    });
+    const outcomes = kit.db
+      .prepare<[], { certificate_id: string; threshold: string; outcome: string }>(
+        `SELECT certificate_id, threshold, outcome FROM wh_reminders
+         WHERE outcome <> 'skipped' ORDER BY certificate_id`,
+      )
+      .all();
+    expect(outcomes).toEqual([
+      { certificate_id: 'cert-acme', threshold: '30', outcome: 'sent' },
+      { certificate_id: 'cert-other', threshold: '30', outcome: 'no_endpoint' },
     ]);
   });
 

@@ -3,7 +3,13 @@ import type { CalendarDate } from '../../domain';
 import { createWebhookSchema } from '../schema';
 import type { ReminderThreshold } from './reminder-plan';
 
-export type ReminderOutcome = 'sent' | 'skipped';
+/**
+ * What became of a reminder: `sent`, queued for at least one webhook endpoint; `no_endpoint`,
+ * recorded (and published to GraphQL subscribers) but taken by no endpoint, so nothing is sent;
+ * `skipped`, a threshold crossed during an outage, never sent. Rows recorded before
+ * `no_endpoint` existed say `sent` either way.
+ */
+export type ReminderOutcome = 'sent' | 'no_endpoint' | 'skipped';
 
 type Key = [string, string, string, string];
 
@@ -15,6 +21,7 @@ type Key = [string, string, string, string];
 export class ReminderRecorder {
   private readonly insert: Statement<[...Key, string, number]>;
   private readonly exists: Statement<Key, { found: number }>;
+  private readonly outcome: Statement<[ReminderOutcome, ...Key]>;
 
   constructor(db: Database) {
     createWebhookSchema(db);
@@ -25,6 +32,10 @@ export class ReminderRecorder {
     );
     this.exists = db.prepare(
       `SELECT 1 AS found FROM wh_reminders
+       WHERE certificate_id = ? AND deadline_key = ? AND due_date = ? AND threshold = ?`,
+    );
+    this.outcome = db.prepare(
+      `UPDATE wh_reminders SET outcome = ?
        WHERE certificate_id = ? AND deadline_key = ? AND due_date = ? AND threshold = ?`,
     );
   }
@@ -51,5 +62,16 @@ export class ReminderRecorder {
     threshold: ReminderThreshold,
   ): boolean {
     return this.exists.get(certificateId, deadlineKey, dueDate, String(threshold)) !== undefined;
+  }
+
+  /** Corrects a recorded reminder's outcome once its deliveries are known. */
+  recordOutcome(
+    certificateId: string,
+    deadlineKey: string,
+    dueDate: CalendarDate,
+    threshold: ReminderThreshold,
+    outcome: ReminderOutcome,
+  ): void {
+    this.outcome.run(outcome, certificateId, deadlineKey, dueDate, String(threshold));
   }
 }

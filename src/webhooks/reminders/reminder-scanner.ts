@@ -124,7 +124,10 @@ export class ReminderScanner {
             now.getTime(),
           );
           result.deliveries += deliveries;
-          if (deliveries === 0) result.withoutEndpoint++;
+          if (deliveries === 0) {
+            result.withoutEndpoint++;
+            this.recorder.recordOutcome(certificateId, key, dueDate, plan.send, 'no_endpoint');
+          }
           payloads.push(payload);
         }
         return payloads;
