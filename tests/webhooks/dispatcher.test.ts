@@ -295,6 +295,70 @@ describe('webhook dispatcher', () => {
     });
   });
 
+  describe('narrowing the endpoint while an attempt is in flight', () => {
+    /**
+     * An issued delivery in flight (held by the receiver until it answers `status`), a second one
+     * queued behind it, and a suspended one; then the endpoint drops `certificate.issued`.
+     */
+    const narrowWhileInFlight = async (status: number) => {
+      const { subscription } = subscribe('/hook', ['certificate.issued', 'certificate.suspended']);
+      let answer: () => void = () => undefined;
+      const answered = new Promise<void>((resolve) => (answer = resolve));
+      let arrived: () => void = () => undefined;
+      const arrival = new Promise<void>((resolve) => (arrived = resolve));
+      const replies: Reply[] = [{ status, held: answered }];
+      receiver.respond = () => {
+        arrived();
+        return replies.shift() ?? { status: 204 };
+      };
+      kit.enqueue({ type: 'certificate.issued' });
+      const dispatcher = kit.dispatcher();
+      const heldAttempt = dispatcher.dispatchDue();
+      await arrival;
+      kit.enqueue({ type: 'certificate.issued' });
+      kit.enqueue({ type: 'certificate.suspended' });
+      kit.subscriptions.update(subscription.id, { eventTypes: ['certificate.suspended'] });
+      answer();
+      await heldAttempt;
+      const [matching, queued, inFlight] = kit.deliveries.list(subscription.id);
+      kit.advance(DAY);
+      expect(await dispatcher.dispatchDue()).toBe(1);
+      expect(receiver.acceptedIds()).toContain(matching!.webhookId);
+      expect(kit.deliveries.get(queued!.id)).toMatchObject({
+        status: 'cancelled',
+        attempts: [],
+        nextAttemptAt: null,
+        cancelledReason: 'the endpoint no longer takes certificate.issued',
+      });
+      return kit.deliveries.get(inFlight!.id);
+    };
+
+    it('records its 2xx answer and delivers it, and cancels the delivery not yet attempted', async () => {
+      const delivered = await narrowWhileInFlight(200);
+      expect(delivered).toMatchObject({
+        status: 'delivered',
+        attemptCount: 1,
+        nextAttemptAt: null,
+        deliveredAt: expect.any(Date) as Date,
+        cancelledReason: 'the endpoint no longer takes certificate.issued',
+      });
+      expect(delivered.attempts.map((a) => [a.statusCode, a.succeeded])).toEqual([[200, true]]);
+    });
+
+    it('records any other answer and leaves it cancelled, never retried', async () => {
+      const cancelled = await narrowWhileInFlight(500);
+      expect(cancelled).toMatchObject({
+        status: 'cancelled',
+        attemptCount: 1,
+        nextAttemptAt: null,
+        deliveredAt: null,
+        cancelledReason: 'the endpoint no longer takes certificate.issued',
+      });
+      expect(cancelled.attempts.map((a) => [a.statusCode, a.succeeded])).toEqual([[500, false]]);
+      expect(receiver.received.filter((r) => r.webhookId === cancelled.webhookId)).toHaveLength(1);
+    });
+  });
+
   it('co-signs with the rotated-out secret for 24 hours only', async () => {
     const { subscription, secret: old } = subscribe();
     const { secret: fresh } = kit.subscriptions.rotateSecret(subscription.id);

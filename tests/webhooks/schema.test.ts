@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { createWebhookSchema } from '../../src/webhooks/schema';
 
 describe('webhook schema', () => {
-  it('adds the in-flight lease column to a deliveries table created before it', () => {
+  it('adds the in-flight lease and cancellation columns to a deliveries table created before them', () => {
     const db = new Database(':memory:');
     try {
       db.exec(`CREATE TABLE wh_deliveries (
@@ -16,7 +16,9 @@ describe('webhook schema', () => {
         .prepare<[], string>("SELECT name FROM pragma_table_info('wh_deliveries')")
         .pluck()
         .all();
-      expect(columns).toContain('in_flight_until');
+      expect(columns).toEqual(
+        expect.arrayContaining(['in_flight_until', 'cancelled_at', 'cancelled_reason']),
+      );
     } finally {
       db.close();
     }

@@ -178,7 +178,7 @@ describe('webhook subscriptions', () => {
       .list(subscriptionId, { status: 'pending' })
       .map((d) => [d.eventType, (JSON.parse(d.payload) as Payload).data.organisationId] as const);
 
-  it('drops the waiting deliveries a narrowed endpoint no longer matches', () => {
+  it('cancels, with the reason, the waiting deliveries a narrowed endpoint no longer matches', () => {
     const { subscription } = create({ organisationId: null });
     queue('certificate.issued', 'org-acme');
     queue('certificate.suspended', 'org-acme');
@@ -191,7 +191,27 @@ describe('webhook subscriptions', () => {
     expect(waiting(subscription.id)).toEqual([['certificate.suspended', 'org-acme']]);
     kit.subscriptions.update(subscription.id, { eventTypes: ['certificate.issued'] });
     expect(waiting(subscription.id)).toEqual([]);
-    expect(kit.deliveries.list(subscription.id).map((d) => d.status)).toEqual(['failed']);
+    expect(
+      kit.deliveries
+        .list(subscription.id)
+        .map((d) => [d.eventId, d.status, d.cancelledReason, d.cancelledAt, d.nextAttemptAt]),
+    ).toEqual([
+      [
+        'event-3',
+        'cancelled',
+        'the endpoint takes the events of org-acme only',
+        kit.clock.now(),
+        null,
+      ],
+      [
+        'event-2',
+        'cancelled',
+        'the endpoint no longer takes certificate.suspended',
+        kit.clock.now(),
+        null,
+      ],
+      ['event-1', 'failed', null, null, expect.anything()],
+    ]);
   });
 
   it('recovers only the failed deliveries a narrowed endpoint still matches', () => {

@@ -10,6 +10,7 @@ export const WebhookDeliveryStatusEnum = {
   PENDING: 'PENDING',
   DELIVERED: 'DELIVERED',
   FAILED: 'FAILED',
+  CANCELLED: 'CANCELLED',
 } as const satisfies { [Status in ApiDeliveryStatus]: Status };
 
 /** A delivery status as the API names it. */
@@ -22,7 +23,8 @@ export const storedDeliveryStatus = (status: ApiDeliveryStatus): DeliveryStatus 
 
 registerEnumType(WebhookDeliveryStatusEnum, {
   name: 'WebhookDeliveryStatus',
-  description: 'PENDING: waiting for its next attempt; DELIVERED: a 2xx came; FAILED: given up.',
+  description:
+    'PENDING: waiting for its next attempt; DELIVERED: a 2xx came; FAILED: given up; CANCELLED: the endpoint was narrowed (`updateWebhookSubscription`) to no longer take it, and it is not attempted again.',
 });
 
 @ObjectType({ description: 'One HTTP attempt of a delivery.' })
@@ -85,7 +87,7 @@ export class WebhookDeliveryType {
   @Field(() => DateTimeScalar, {
     nullable: true,
     description:
-      'When the next attempt is due; null once DELIVERED or FAILED. While an attempt is in flight, the time after its 15 s timeout when the delivery is sent again should its answer never be recorded (a crash). A disabled endpoint, or one paused by `Retry-After`, holds it later.',
+      'When the next attempt is due; null once DELIVERED, FAILED or CANCELLED. While an attempt is in flight, the time after its 15 s timeout when the delivery is sent again should its answer never be recorded (a crash). A disabled endpoint, or one paused by `Retry-After`, holds it later.',
   })
   nextAttemptAt!: Date | null;
 
@@ -94,6 +96,20 @@ export class WebhookDeliveryType {
 
   @Field(() => DateTimeScalar, { nullable: true })
   deliveredAt!: Date | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'When narrowing the endpoint cancelled it. An attempt in flight then is still recorded in `attempts`, and a 2xx to it makes the delivery DELIVERED (keeping these two fields).',
+  })
+  cancelledAt!: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why it was cancelled: `the endpoint no longer takes <event type>` or `the endpoint takes the events of <organisation> only`.',
+  })
+  cancelledReason!: string | null;
 
   @Field(() => [WebhookDeliveryAttempt])
   attempts!: WebhookDeliveryAttempt[];

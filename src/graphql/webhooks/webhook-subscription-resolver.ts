@@ -83,7 +83,7 @@ export class WebhookSubscriptionResolver {
   @Authorized(WEBHOOK_MANAGERS)
   @Mutation(() => WebhookSubscriptionType, {
     description:
-      'Changes the given fields only; waiting deliveries the narrowed endpoint no longer matches are deleted.',
+      'Changes the given fields only; waiting deliveries the narrowed endpoint no longer matches are CANCELLED (with the reason), and an attempt of one in flight is still recorded when answered.',
   })
   updateWebhookSubscription(
     @Arg('input', () => UpdateWebhookSubscriptionInput) input: UpdateWebhookSubscriptionInput,

@@ -17,6 +17,8 @@ interface DeliveryRow {
   next_attempt_at: number | null;
   created_at: number;
   delivered_at: number | null;
+  cancelled_at: number | null;
+  cancelled_reason: string | null;
 }
 
 interface AttemptRow {
@@ -91,12 +93,14 @@ export class WebhookDeliveries {
 
   /**
    * Sends the delivery again now, with its original `webhook-id`, on a fresh retry schedule; while
-   * an attempt of it is in flight, once that attempt is answered (never two requests at once).
+   * an attempt of it is in flight, once that attempt is answered (never two requests at once). A
+   * cancelled one is sent too: asking for it by id overrides the cancellation.
    */
   resend(id: number): WebhookDelivery {
     const changed = this.db
       .prepare(
-        `UPDATE wh_deliveries SET status = 'pending', attempt_count = 0, next_attempt_at = ?
+        `UPDATE wh_deliveries SET status = 'pending', attempt_count = 0, next_attempt_at = ?,
+           cancelled_at = NULL, cancelled_reason = NULL
          WHERE id = ?`,
       )
       .run(this.clock.now().getTime(), id).changes;
@@ -140,6 +144,8 @@ export class WebhookDeliveries {
       nextAttemptAt: row.next_attempt_at === null ? null : new Date(row.next_attempt_at),
       createdAt: new Date(row.created_at),
       deliveredAt: row.delivered_at === null ? null : new Date(row.delivered_at),
+      cancelledAt: row.cancelled_at === null ? null : new Date(row.cancelled_at),
+      cancelledReason: row.cancelled_reason,
       attempts: attempts.all(row.id).map(toAttempt),
     }));
   }

@@ -1,6 +1,10 @@
 import type { WebhookEventType } from '../events';
 
-export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+/**
+ * `cancelled`: the endpoint was narrowed to no longer take it before it was delivered; it is
+ * never attempted again (an attempt in flight then is recorded, and a 2xx to it delivers it).
+ */
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'cancelled';
 
 export interface DeliveryAttempt {
   attemptedAt: Date;
@@ -27,5 +31,8 @@ export interface WebhookDelivery {
   nextAttemptAt: Date | null;
   createdAt: Date;
   deliveredAt: Date | null;
+  cancelledAt: Date | null;
+  /** Why it was cancelled, e.g. `the endpoint no longer takes certificate.issued`. */
+  cancelledReason: string | null;
   attempts: DeliveryAttempt[];
 }

@@ -356,7 +356,9 @@ export class WebhookDispatcher {
    * Records the attempt, and its outcome for the endpoint. The outcome changes the delivery only
    * while the delivery is still under the claim the attempt was sent with: after a resend asked
    * for meanwhile (claimed once this record releases the attempt), the older attempt neither
-   * fails, reschedules nor delivers it; the resend's own attempts decide.
+   * fails, reschedules nor delivers it; the resend's own attempts decide. One cancelled while the
+   * attempt was in flight (its endpoint narrowed) stays cancelled, unless the answer was a 2xx:
+   * then it was delivered.
    */
   private record({ delivery, sentAt, response, outcome }: Unrecorded): void {
     const s = this.statements;
@@ -373,6 +375,7 @@ export class WebhookDispatcher {
       succeeded: outcome.kind === 'delivered' ? 1 : 0,
     });
     if (recorded.changes === 0) return;
+    s.cancelledAnswered.run({ ...claim, now, delivered: outcome.kind === 'delivered' ? 1 : 0 });
     s.release.run(claim);
     switch (outcome.kind) {
       case 'delivered':
@@ -438,6 +441,13 @@ const prepare = (db: Database) => ({
        (delivery_id, attempted_at, status_code, latency_ms, response_body, error, succeeded)
      SELECT @deliveryId, @attemptedAt, @statusCode, @latencyMs, @responseBody, @error, @succeeded
      WHERE EXISTS (SELECT 1 FROM wh_deliveries WHERE id = @deliveryId)`,
+  ),
+  /** The attempt in flight when its delivery was cancelled: counted, and delivered on a 2xx. */
+  cancelledAnswered: db.prepare<{ now: number; id: number; lease: number; delivered: number }>(
+    `UPDATE wh_deliveries SET attempt_count = attempt_count + 1,
+       status = CASE WHEN @delivered = 1 THEN 'delivered' ELSE status END,
+       delivered_at = CASE WHEN @delivered = 1 THEN @now ELSE delivered_at END
+     WHERE id = @id AND status = 'cancelled' AND in_flight_until = @lease`,
   ),
   /** The outcome statements change a delivery only while it is under the attempt's claim. */
   delivered: db.prepare<{ now: number; id: number; lease: number }>(

@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
  * Creates the webhook tables (all prefixed `wh_`) if they do not exist, and adds the columns later
  * versions added (`wh_certificates.status`, `wh_deliveries.in_flight_until`,
  * `wh_subscriptions.client_managed`: 1 for the endpoints made before it, which CLIENT keys of
- * their organisation managed). Idempotent.
+ * their organisation managed; `wh_deliveries.cancelled_at` and `cancelled_reason`). Idempotent.
  */
 export const createWebhookSchema = (db: Database): void => {
   db.pragma('foreign_keys = ON');
@@ -40,6 +40,8 @@ export const createWebhookSchema = (db: Database): void => {
       created_at INTEGER NOT NULL,
       delivered_at INTEGER,
       in_flight_until INTEGER,
+      cancelled_at INTEGER,
+      cancelled_reason TEXT,
       UNIQUE (event_id, subscription_id)
     ) STRICT;
     CREATE INDEX IF NOT EXISTS wh_deliveries_due ON wh_deliveries (status, next_attempt_at);
@@ -77,6 +79,8 @@ export const createWebhookSchema = (db: Database): void => {
   addMissingColumn(db, 'wh_certificates', 'status', 'TEXT');
   addMissingColumn(db, 'wh_deliveries', 'in_flight_until', 'INTEGER');
   addMissingColumn(db, 'wh_subscriptions', 'client_managed', 'INTEGER NOT NULL DEFAULT 1');
+  addMissingColumn(db, 'wh_deliveries', 'cancelled_at', 'INTEGER');
+  addMissingColumn(db, 'wh_deliveries', 'cancelled_reason', 'TEXT');
 };
 
 const addMissingColumn = (db: Database, table: string, column: string, type: string): void => {

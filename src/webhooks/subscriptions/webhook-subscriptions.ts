@@ -158,32 +158,42 @@ export class WebhookSubscriptions {
             this.clock.now().getTime(),
             id,
           );
-        this.dropUnmatchedPending(id, eventTypes, organisationId);
+        this.cancelUnmatchedPending(id, eventTypes, organisationId);
       })
       .immediate();
     return this.get(id);
   }
 
   /**
-   * Deletes the endpoint's waiting deliveries that its event types and organisation no longer
-   * match, so a narrowed endpoint is not sent them (nor retried: one in flight goes too, and its
-   * answer is not recorded); delivered and failed ones stay as history. Every payload's
+   * Cancels, with the reason, the endpoint's waiting deliveries that its event types and
+   * organisation no longer match, so a narrowed endpoint is not sent them: they stay in its
+   * history, and are never attempted again. An attempt in flight then is still recorded when it
+   * is answered (the dispatcher delivers the cancelled delivery on a 2xx). Every payload's
    * `data.organisationId` is the organisation its delivery was queued for.
    */
-  private dropUnmatchedPending(
+  private cancelUnmatchedPending(
     id: string,
     eventTypes: readonly WebhookEventType[],
     organisationId: string | null,
   ): void {
     this.db
       .prepare(
-        `DELETE FROM wh_deliveries
+        `UPDATE wh_deliveries SET status = 'cancelled', next_attempt_at = NULL, cancelled_at = @now,
+           cancelled_reason = CASE
+             WHEN event_type NOT IN (SELECT value FROM json_each(@eventTypes))
+               THEN 'the endpoint no longer takes ' || event_type
+             ELSE 'the endpoint takes the events of ' || @organisationId || ' only' END
          WHERE subscription_id = @id AND status = 'pending'
            AND (event_type NOT IN (SELECT value FROM json_each(@eventTypes))
              OR (@organisationId IS NOT NULL
                AND json_extract(payload, '$.data.organisationId') IS NOT @organisationId))`,
       )
-      .run({ id, eventTypes: JSON.stringify(eventTypes), organisationId });
+      .run({
+        id,
+        eventTypes: JSON.stringify(eventTypes),
+        organisationId,
+        now: this.clock.now().getTime(),
+      });
   }
 
   disable(id: string, reason: DisabledReason = 'MANUAL'): WebhookSubscription {

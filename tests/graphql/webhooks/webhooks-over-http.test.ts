@@ -24,6 +24,7 @@ jest.mock('request-filtering-agent', () =>
 );
 
 const NOW = '2024-09-01T02:00:00Z';
+const NOW_ISO = new Date(NOW).toISOString();
 const ORGANISATION = 'org-hooks';
 const CERTIFICATE = `${ORGANISATION}-cert`;
 
@@ -271,7 +272,7 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
     expect(received.body).toBe('{"type":"certificate.suspended"}');
   });
 
-  it('deletes the waiting deliveries an endpoint narrowed by updateWebhookSubscription no longer matches', async () => {
+  it('cancels, with the reason, the waiting deliveries an endpoint narrowed by updateWebhookSubscription no longer matches', async () => {
     const { subscription } = await create(Role.ADMIN, '/narrowed', {
       eventTypes: ['certificate.suspended', 'certificate.withdrawn'],
     });
@@ -303,9 +304,91 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
         },
       }),
     );
-    expect((await deliveriesOf(subscription.id)).map((d) => [d.eventId, d.status])).toEqual([
-      ['narrow-1', 'PENDING'],
+    expect(
+      (await deliveriesOf(subscription.id)).map((d) => [
+        d.eventId,
+        d.status,
+        d.cancelledReason,
+        d.cancelledAt,
+        d.nextAttemptAt,
+      ]),
+    ).toEqual([
+      [
+        'narrow-3',
+        'CANCELLED',
+        `the endpoint takes the events of ${ORGANISATION} only`,
+        NOW_ISO,
+        null,
+      ],
+      [
+        'narrow-2',
+        'CANCELLED',
+        'the endpoint no longer takes certificate.withdrawn',
+        NOW_ISO,
+        null,
+      ],
+      ['narrow-1', 'PENDING', null, null, NOW_ISO],
     ]);
+    const cancelled = await api.query(Role.ADMIN, DELIVERIES, {
+      subscriptionId: subscription.id,
+      status: 'CANCELLED',
+    });
+    const edges = (
+      dataOf(cancelled).webhookDeliveries as { edges: { node: { eventId: string } }[] }
+    ).edges;
+    expect(edges.map((e) => e.node.eventId)).toEqual(['narrow-3', 'narrow-2']);
+    dataOf(await api.query(Role.ADMIN, DELETE, { id: subscription.id }));
+  });
+
+  it('records the answer to an attempt in flight when updateWebhookSubscription narrows the endpoint, and delivers it on a 2xx', async () => {
+    const path = '/narrowed-in-flight';
+    const { subscription } = await create(Role.ADMIN, path, {
+      eventTypes: ['certificate.suspended', 'certificate.withdrawn'],
+    });
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    let arrived = false;
+    const respond = receiver.respond;
+    receiver.respond = (request) => {
+      if (request.path !== path) return respond(request);
+      arrived = true;
+      return { status: 204, held: answered };
+    };
+    try {
+      app.storage.readModels
+        .prepare(
+          `INSERT INTO wh_deliveries (webhook_id, event_id, subscription_id, event_type, payload,
+             status, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`,
+        )
+        .run(
+          'msg_in_flight',
+          'in-flight',
+          subscription.id,
+          'certificate.withdrawn',
+          JSON.stringify({ type: 'certificate.withdrawn', data: { organisationId: ORGANISATION } }),
+          Date.parse(NOW),
+          Date.parse(NOW),
+        );
+      await eventually(() => (arrived ? true : undefined), 'the request held by the receiver');
+      dataOf(
+        await api.query(Role.ADMIN, UPDATE, {
+          input: { id: subscription.id, eventTypes: ['certificate.suspended'] },
+        }),
+      );
+    } finally {
+      answer();
+      receiver.respond = respond;
+    }
+    const [delivered] = await eventually(async () => {
+      const found = await deliveriesOf(subscription.id);
+      return found[0]?.attempts.length === 1 ? found : undefined;
+    }, 'the answer to the attempt in flight');
+    expect(delivered).toMatchObject({
+      eventId: 'in-flight',
+      status: 'DELIVERED',
+      cancelledReason: 'the endpoint no longer takes certificate.withdrawn',
+      attempts: [{ statusCode: 204, succeeded: true }],
+    });
     dataOf(await api.query(Role.ADMIN, DELETE, { id: subscription.id }));
   });
 
