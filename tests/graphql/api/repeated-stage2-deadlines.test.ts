@@ -1,4 +1,5 @@
 import { Role } from '../../../src/graphql';
+import { openDeadlines } from '../../../src/projections';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
 import {
   applicationAccepted,
@@ -209,4 +210,14 @@ it("ends the unanswered finding, unmet, on the repeat's last day, and answers ea
     listed: 'not listed',
     counts: { upcoming: 0, overdue: 0, ended: 1 },
   });
+});
+
+it('gives the reminder scan the missed limit and the unanswered finding while the repeat is only planned, and neither from its last day', () => {
+  const scanned = (asOf: string) =>
+    [...openDeadlines(api.db, d(asOf), { withinDays: 0 })]
+      .map(({ key }) => key)
+      .filter((key) => key === LIMIT || key === MINOR)
+      .sort();
+  expect(scanned('2024-09-10')).toEqual([LIMIT, MINOR]);
+  expect(scanned('2024-09-11')).toEqual([]);
 });
