@@ -30,8 +30,10 @@ describe("a certificate's holder", () => {
       organisationLocation: '1 New Road, Shanghai, CN',
     });
     const holder = (date: string) => {
-      const found = verifyCertificate(readSide().db, ACME.number, d(date));
-      return found && [found.revision, found.organisationName];
+      const printed = verifyCertificate(readSide().db, ACME.number, d(date));
+      const inForce =
+        printed && verifyCertificate(readSide().db, printed.numberWithRevisionInForce, d(date));
+      return inForce && [inForce.revision, inForce.organisationName];
     };
     expect(holder('2030-03-19')).toEqual([3, 'Acme IT Services Co., Ltd.']);
     expect(holder('2030-03-20')).toEqual([4, 'Acme Cloud Group Co., Ltd.']);

@@ -84,7 +84,7 @@ describe('certificate status as of a date', () => {
     expect(verifyCertificate(readSide().db, 'CN-404', d('2026-01-01'))).toBeNull();
   });
 
-  it('shows the content of the revision in force on the date, or of the one asked for', () => {
+  it('shows the content of the revision a number names: the one asked for, the first without a suffix', () => {
     const verify = (number: string, date: string) => {
       const found = verifyCertificate(readSide().db, number, d(date));
       return (
@@ -135,26 +135,34 @@ describe('certificate status as of a date', () => {
       revisionStatus: 'CURRENT',
       ...initial,
     });
-    expect(verify(ACME.number, '2025-09-01')).toEqual({
+    for (const number of [ACME.number, `${ACME.number}/R1`]) {
+      expect(verify(number, '2025-09-01')).toEqual({
+        revision: 2,
+        requestedRevision: 1,
+        revisionStatus: 'SUPERSEDED',
+        ...initial,
+      });
+    }
+    expect(verify(`${ACME.number}/R2`, '2025-09-01')).toEqual({
       revision: 2,
       requestedRevision: 2,
       revisionStatus: 'CURRENT',
       ...extended,
     });
-    expect(verify(`${ACME.number}/R1`, '2025-09-01')).toEqual({
-      revision: 2,
-      requestedRevision: 1,
-      revisionStatus: 'SUPERSEDED',
-      ...initial,
-    });
     // R3 is decided 2027-05-10: before, it is as unknown as R4.
     expect(verify(`${ACME.number}/R3`, '2026-01-01')).toBeNull();
     expect(verify(`${ACME.number}/R3`, '2027-05-09')).toBeNull();
-    expect(verify(ACME.number, '2027-05-10')).toEqual({
+    expect(verify(`${ACME.number}/R3`, '2027-05-10')).toEqual({
       revision: 3,
       requestedRevision: 3,
       revisionStatus: 'CURRENT',
       ...restored,
+    });
+    expect(verify(ACME.number, '2027-05-10')).toEqual({
+      revision: 3,
+      requestedRevision: 1,
+      revisionStatus: 'SUPERSEDED',
+      ...initial,
     });
     expect(verify(`${ACME.number}/R4`, '2027-05-10')).toBeNull();
   });

@@ -37,7 +37,7 @@ export class PublicCertificate {
 
   @Field(() => Int, {
     description:
-      'The revision named by the number asked for (`…/R2`; `…/R1` names the first revision, printed without a suffix), else the one in force.',
+      'The revision whose document bears the number asked for: the one its suffix names (`…/R2`), else the first, printed without a suffix (`…/R1` names it too).',
   })
   requestedRevision!: number;
 

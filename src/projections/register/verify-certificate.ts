@@ -24,7 +24,10 @@ export interface PublicCertificate {
   numberWithRevisionInForce: string;
   /** The number as printed on the requested revision (`CN-20000-00042/R2`). */
   numberWithRevision: string;
-  /** The revision named by the suffix of the number asked for, or the one in force. */
+  /**
+   * The revision whose document bears the number asked for: the one its suffix names, else the
+   * first (printed without a suffix).
+   */
   requestedRevision: number;
   /** Whether the requested revision is the one in force on the as-of date. */
   revisionStatus: RevisionStatus;
@@ -106,8 +109,9 @@ const periodsKnownOn = (periods: PublicPeriods, asOf: CalendarDate): PublicPerio
 
 /**
  * The public check of a certificate number (with or without a revision suffix) as of a date: the
- * content of the revision asked for, else of the one in force on that date; only the revision in
- * force of an ACTIVE certificate is valid (a superseded or draft document is not). Null when no
+ * content of the revision whose document bears that number, which a number without a suffix names
+ * the first (`certificateNumberWithRevision` prints it without one); only the revision in force of
+ * an ACTIVE certificate is valid (a superseded or draft document is not). Null when no
  * certificate (or no such revision) exists on that date: one first decided after it, or a revision
  * decided after it, is as unknown; so is a certificate still DRAFT then (decided, not yet in
  * force), since a register shows verifiers only Active, Suspended, Withdrawn and Expired
@@ -132,8 +136,7 @@ export const verifyCertificate = (
   const status = statusOnFromPeriods(periods, date);
   if (status === 'DRAFT') return null;
   const inForce = inForceOn(revisions, date);
-  const requested =
-    parts.revision === null ? inForce : revisions.find((r) => r.revision === parts.revision);
+  const requested = revisions.find((r) => r.revision === (parts.revision ?? 1));
   if (!requested) return null;
   const requestedStatus = revisionStatus(requested, inForce, date);
   return {

@@ -56,12 +56,12 @@ it("renews a certificate capped by the transition end to the new version from it
     await api.query(
       Role.VIEWER,
       `{ certificate(id: "cert-isms") {
-          number expiryDate standard { code }
+          numberWithRevision expiryDate standard { code }
           currentAuditCycle { decision { outcome expiryDate previousExpiryDate } }
           deadlines { key dueDate state } } }`,
     ),
   ).certificate as {
-    number: string;
+    numberWithRevision: string;
     deadlines: { key: string; dueDate: string; state: string }[];
   };
   expect(renewed).toMatchObject({
@@ -81,7 +81,7 @@ it("renews a certificate capped by the transition end to the new version from it
     await api.query(
       'ANONYMOUS',
       `query ($number: String!) { verifyCertificate(number: $number) { expiryDate valid } }`,
-      { number: renewed.number },
+      { number: renewed.numberWithRevision },
     ),
   );
   expect(verified.verifyCertificate).toEqual({ expiryDate: '2030-03-19', valid: true });

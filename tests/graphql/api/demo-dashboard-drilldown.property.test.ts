@@ -9,7 +9,8 @@ import { dataOf } from './api-lifecycle';
  * as of that date: certificates by status, deadlines by type and state, for the whole CB, one
  * organisation and that organisation's CLIENT key; and a listed certificate's status is the one
  * `certificate(id).status(asOf)` and the public check answer for that date (the public check
- * answers a DRAFT one as unknown).
+ * answers a DRAFT one as unknown, and the number of the revision in force then, which a check of
+ * the printed number names, valid when ACTIVE).
  */
 
 const STATUSES = ['DRAFT', 'ACTIVE', 'SUSPENDED', 'WITHDRAWN', 'EXPIRED'] as const;
@@ -32,6 +33,12 @@ interface ListedCertificate {
   number: string;
   organisationId: string;
   status: string;
+}
+interface PublicCheck {
+  status: string;
+  certSearchStatus: string;
+  numberWithRevisionInForce: string;
+  valid: boolean;
 }
 interface ListedDeadline {
   id: string;
@@ -234,14 +241,23 @@ it('gives a listed certificate the status its own page and the public check give
             { id: certificate.id, asOf },
           ),
         ).certificate as { status: string };
-        const checked = dataOf(
-          await api.query(
-            'ANONYMOUS',
-            `query ($number: String!, $asOf: CalendarDate) {
-              verifyCertificate(number: $number, asOf: $asOf) { status certSearchStatus valid } }`,
-            { number: certificate.number, asOf },
-          ),
-        ).verifyCertificate;
+        const check = async (number: string) =>
+          dataOf(
+            await api.query(
+              'ANONYMOUS',
+              `query ($number: String!, $asOf: CalendarDate) {
+                verifyCertificate(number: $number, asOf: $asOf) {
+                  status certSearchStatus numberWithRevisionInForce valid } }`,
+              { number, asOf },
+            ),
+          ).verifyCertificate as PublicCheck | null;
+        const printed = await check(certificate.number);
+        const inForce = printed && (await check(printed.numberWithRevisionInForce));
+        const checked = inForce && {
+          status: inForce.status,
+          certSearchStatus: inForce.certSearchStatus,
+          valid: inForce.valid,
+        };
         expect({ asOf, id: certificate.id, direct: direct.status, checked }).toEqual({
           asOf,
           id: certificate.id,

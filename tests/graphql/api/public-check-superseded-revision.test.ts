@@ -78,16 +78,42 @@ it('answers the same revision valid while it was the one in force', async () => 
   });
 });
 
-it('answers the revision in force valid, with or without its suffix', async () => {
-  for (const number of [NUMBER, `${NUMBER}/R2`]) {
-    expect(await check(number, '2026-06-01')).toMatchObject({
-      numberWithRevision: `${NUMBER}/R2`,
-      revisionStatus: 'CURRENT',
-      numberWithRevisionInForce: `${NUMBER}/R2`,
-      scope: HOSTING,
-      valid: true,
-    });
-  }
+it('answers the revision in force valid', async () => {
+  expect(await check(`${NUMBER}/R2`, '2026-06-01')).toMatchObject({
+    numberWithRevision: `${NUMBER}/R2`,
+    revisionStatus: 'CURRENT',
+    numberWithRevisionInForce: `${NUMBER}/R2`,
+    scope: HOSTING,
+    valid: true,
+  });
+});
+
+it('reads a number without a suffix as printed on the first revision: not valid once a later one took effect, naming it', async () => {
+  expect(await check(NUMBER, '2026-06-01')).toEqual({
+    numberWithRevision: NUMBER,
+    requestedRevision: 1,
+    revisionStatus: 'SUPERSEDED',
+    revision: 2,
+    numberWithRevisionInForce: `${NUMBER}/R2`,
+    scope: BOTH_SITES,
+    status: 'ACTIVE',
+    certSearchStatus: 'Active',
+    valid: false,
+  });
+});
+
+it('answers a number without a suffix as before as of a date before the second revision took effect', async () => {
+  expect(await check(NUMBER, '2025-11-09')).toEqual({
+    numberWithRevision: NUMBER,
+    requestedRevision: 1,
+    revisionStatus: 'CURRENT',
+    revision: 1,
+    numberWithRevisionInForce: NUMBER,
+    scope: BOTH_SITES,
+    status: 'ACTIVE',
+    certSearchStatus: 'Active',
+    valid: true,
+  });
 });
 
 it('answers a revision decided but not yet in force not valid, naming the one in force', async () => {
