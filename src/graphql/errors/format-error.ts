@@ -12,6 +12,7 @@ import {
   InvalidEventStoreInputError,
 } from '../../eventstore';
 import {
+  AmbiguousCertificateNumberError,
   InvalidCertificateFilterError,
   InvalidDeadlineQueryError,
   InvalidPageInputError,
@@ -173,6 +174,7 @@ const mapError = (
     cause instanceof InvalidEventStoreInputError ||
     cause instanceof InvalidPageInputError ||
     cause instanceof InvalidCertificateFilterError ||
+    cause instanceof AmbiguousCertificateNumberError ||
     cause instanceof InvalidDeadlineQueryError
   ) {
     return badInput(cause.field, cause.message);

@@ -1,25 +1,39 @@
 /**
- * A certificate number as people type it, reduced to what tells numbers apart: compatibility forms
- * folded (NFKC: a no-break or full-width space is a space, a full-width letter a letter), any dash
- * or minus sign a hyphen, white space trimmed and runs of it one space, and lower case. The read
- * models store each number's key beside it, so a lookup by key finds the number whatever its case,
- * its pattern's included.
+ * A certificate number as people type it, its separators kept: compatibility forms folded (NFKC: a
+ * no-break or full-width space is a space, a full-width letter a letter), any dash or minus sign a
+ * hyphen, white space trimmed and runs of it one space, and lower case.
  */
-export const certificateNumberKey = (input: string): string =>
+export const foldedCertificateNumber = (input: string): string =>
   input
     .normalize('NFKC')
-    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
+    .replace(/[\p{Pd}\u2212]/gu, '-')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
 
 /**
- * `CN-20000-00042/R2` (or `cn-20000-00042/r2`, ` CN-20000-00042 / R2 `) → the number's key
- * (`certificateNumberKey` of `CN-20000-00042`), revision 2; no suffix → revision null.
+ * A certificate number reduced to what tells numbers apart: `foldedCertificateNumber` without its
+ * hyphens and spaces, so a number typed with other separators, or none, has the key of the number
+ * printed. The read models store each number's key beside it, so a lookup by key finds the number
+ * whatever its case or separators, its pattern's included; numbers printed under different
+ * patterns may share a key, which `closestByNumber` tells apart.
  */
-export const certificateNumberParts = (input: string): { key: string; revision: number | null } => {
+export const certificateNumberKey = (input: string): string =>
+  foldedCertificateNumber(input).replace(/[- ]/g, '');
+
+/**
+ * `CN-20000-00042/R2` (or `cn 20000 00042/r2`, ` CN-20000-00042 / R2 `) → the number as typed
+ * (`CN-20000-00042`, trimmed), its key (`certificateNumberKey`), revision 2; no suffix → revision
+ * null.
+ */
+export const certificateNumberParts = (
+  input: string,
+): { number: string; key: string; revision: number | null } => {
   const match = /^(.+?)\s*\/\s*R([1-9]\d{0,5})$/i.exec(input.trim());
-  return match?.[1] && match[2]
-    ? { key: certificateNumberKey(match[1]), revision: Number(match[2]) }
-    : { key: certificateNumberKey(input), revision: null };
+  const number = match?.[1] && match[2] ? match[1] : input.trim();
+  return {
+    number,
+    key: certificateNumberKey(number),
+    revision: match?.[2] ? Number(match[2]) : null,
+  };
 };

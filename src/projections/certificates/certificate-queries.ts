@@ -19,6 +19,7 @@ import {
   toPage,
 } from '../support';
 import { certificateNumberParts } from './certificate-number-parts';
+import { closestByNumber } from './closest-by-number';
 import {
   type CertificateRow,
   type CertificateView,
@@ -75,8 +76,7 @@ const statements = perDatabase((db: Database) => ({
   ),
   byNumberKey: objectRows(
     db.prepare<[string], CertificateRow>(
-      `SELECT * FROM rm_certificates WHERE number_key = ?
-       ORDER BY certificate_id LIMIT 1`,
+      'SELECT * FROM rm_certificates WHERE number_key = ? ORDER BY certificate_id',
     ),
   ),
   byIds: objectRows(
@@ -140,15 +140,20 @@ export const certificateRevisions = (
 };
 
 /**
- * By number, with or without a revision suffix (`CN-20000-00042/R2`). A suffix names a revision
- * the certificate must have had; `requestedRevision` echoes it (null without a suffix).
+ * By number, with or without a revision suffix (`CN-20000-00042/R2`), whatever its case or
+ * separators (`closestByNumber`). A suffix names a revision the certificate must have had;
+ * `requestedRevision` echoes it (null without a suffix).
  */
 export const findCertificateByNumber = (
   db: Database,
   number: string,
 ): (CertificateView & { requestedRevision: number | null }) | null => {
   const parts = certificateNumberParts(number);
-  const row = statements(db).byNumberKey.get(parts.key);
+  const row = closestByNumber(
+    statements(db).byNumberKey.all(parts.key),
+    (candidate) => candidate.number,
+    parts.number,
+  );
   if (!row) return null;
   const { revision } = parts;
   if (

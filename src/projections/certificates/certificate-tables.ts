@@ -10,9 +10,9 @@ import { queryIndexes } from '../support/query-indexes';
  * row, and a lookup by number (the public's, a dashboard's) reads a row from a random page, so the
  * table a store larger than the page cache must read from disk is about half as large (85 MB
  * instead of 154 MB for 100,000 certificates). `number_key` is the number as `certificateNumberKey`
- * reduces it, which a lookup by number reads (whatever case or dashes it was typed with). Version 1
- * kept folded certificate states in private tables: version 2 folds them from the log and drops
- * those.
+ * reduces it, which a lookup by number reads (whatever case or separators it was typed with; numbers
+ * printed under different patterns may share one). Version 1 kept folded certificate states in
+ * private tables: version 2 folds them from the log and drops those.
  */
 export const CERTIFICATE_TABLES = `
 DROP TABLE IF EXISTS rm_certificate_states;

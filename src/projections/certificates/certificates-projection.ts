@@ -162,11 +162,12 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * instead of loading the certificate. Version 11: each row, and each register entry, holds its
  * number's key (`certificateNumberKey`, a new column: a table without it is replaced), which the
  * lookups by number read, so a number typed in another case, with a revision suffix in lower case or
- * with other dashes is found.
+ * with other dashes is found. Version 12: the key leaves out dashes and white space, so a number
+ * typed with other separators, or none (`CN2000000042`), is found too.
  */
 export const certificatesProjection: Projection = {
   name: 'certificates',
-  version: 11,
+  version: 12,
   setup: (db) => {
     dropTableWithout(db, 'rm_certificates', 'status_periods');
     dropTableWithout(db, 'rm_certificates', 'first_decision_date');

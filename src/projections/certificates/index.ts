@@ -1,5 +1,6 @@
 export * from './certificate-number-parts';
 export * from './certificate-queries';
 export * from './certificate-view';
+export * from './closest-by-number';
 export * from './certificates-projection';
 export * from './status-periods';

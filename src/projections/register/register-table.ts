@@ -35,8 +35,8 @@ export interface RegisterRevision extends PublicRevision {
  * The public register: only what a certificate states publicly, revision by revision (a verifier
  * may hold any of them, and the one in force depends on the date), and its status history.
  * `certificate_id` is kept to find the row again and is never returned, nor are the revisions'
- * decision dates. `number_key` is the number as `certificateNumberKey` reduces it, which
- * verification looks up.
+ * decision dates. `number_key` is the number as `certificateNumberKey` reduces it (case and
+ * separators set aside), which verification looks up.
  */
 const REGISTER_TABLES = `
 CREATE TABLE IF NOT EXISTS rm_register (

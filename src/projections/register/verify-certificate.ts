@@ -11,6 +11,7 @@ import {
   type StandardReference,
 } from '../../domain';
 import { certificateNumberParts } from '../certificates/certificate-number-parts';
+import { closestByNumber } from '../certificates/closest-by-number';
 import { statusOnFromPeriods, type StatusPeriodView } from '../certificates/status-periods';
 import { perDatabase } from '../support';
 import type { PublicRevision, RegisterRevision } from './register-table';
@@ -62,7 +63,7 @@ const statements = perDatabase((db: Database) => ({
   byNumberKey: db.prepare<[string], RegisterRow>(
     `SELECT number, certification_body_name, original_certification_date, revisions, periods
      FROM rm_register WHERE number_key = ?
-     ORDER BY certificate_id LIMIT 1`,
+     ORDER BY certificate_id`,
   ),
 }));
 
@@ -115,8 +116,10 @@ const periodsKnownOn = (periods: PublicPeriods, asOf: CalendarDate): PublicPerio
  * certificate (or no such revision) exists on that date: one first decided after it, or a revision
  * decided after it, is as unknown; so is a certificate still DRAFT then (decided, not yet in
  * force), since a register shows verifiers only Active, Suspended, Withdrawn and Expired
- * certificates (IAF CertSearch; domain.md §3). Never exposes ids, findings, reasons or decision
- * dates, nor a status that began after the as-of date.
+ * certificates (IAF CertSearch; domain.md §3). The number is found whatever its case or
+ * separators (`closestByNumber`: one matching several certificates' numbers equally closely is an
+ * AmbiguousCertificateNumberError, whatever the date). Never exposes ids, findings, reasons or
+ * decision dates, nor a status that began after the as-of date.
  */
 export const verifyCertificate = (
   db: Database,
@@ -125,7 +128,11 @@ export const verifyCertificate = (
 ): PublicCertificate | null => {
   const date = calendarDate(asOf);
   const parts = certificateNumberParts(number);
-  const row = statements(db).byNumberKey.get(parts.key);
+  const row = closestByNumber(
+    statements(db).byNumberKey.all(parts.key),
+    (candidate) => candidate.number,
+    parts.number,
+  );
   if (!row) return null;
   // Only the revisions decided by then: none, when the certificate did not exist yet.
   const revisions = (JSON.parse(row.revisions) as RegisterRevision[]).filter(

@@ -1,0 +1,41 @@
+import { foldedCertificateNumber } from './certificate-number-parts';
+
+/**
+ * The number typed has the key of several certificates' numbers (printed under different patterns)
+ * and matches none of them more closely than the others: answering one could show another
+ * holder's certificate.
+ */
+export class AmbiguousCertificateNumberError extends Error {
+  override readonly name = 'AmbiguousCertificateNumberError';
+  readonly field = 'number';
+  constructor(typed: string) {
+    super(
+      `number ${JSON.stringify(typed)} matches more than one certificate number once its case, ` +
+        'dashes and spaces are set aside: type it as printed, with its dashes and spaces',
+    );
+  }
+}
+
+/**
+ * Of the certificates whose number has the key of the one typed (`certificateNumberKey`), the one
+ * it matches most closely: the number as printed, else as `foldedCertificateNumber` spells it
+ * (separators where the typed ones are), else any. Null for none; several matching equally
+ * closely is an AmbiguousCertificateNumberError, never one of them.
+ */
+export const closestByNumber = <Candidate>(
+  candidates: readonly Candidate[],
+  numberOf: (candidate: Candidate) => string,
+  typed: string,
+): Candidate | null => {
+  if (candidates.length <= 1) return candidates[0] ?? null;
+  const folded = foldedCertificateNumber(typed);
+  for (const matches of [
+    (number: string) => number === typed,
+    (number: string) => foldedCertificateNumber(number) === folded,
+  ]) {
+    const closest = candidates.filter((candidate) => matches(numberOf(candidate)));
+    if (closest.length === 1) return closest[0]!;
+    if (closest.length > 1) throw new AmbiguousCertificateNumberError(typed);
+  }
+  throw new AmbiguousCertificateNumberError(typed);
+};
