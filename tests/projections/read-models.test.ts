@@ -83,10 +83,11 @@ describe('read models after a typical lifecycle', () => {
     ]);
   });
 
-  it('finds a certificate by number with or without a revision suffix', () => {
+  it('finds a certificate by number with or without a revision suffix, naming the revision printed with it', () => {
     expect(findCertificateByNumber(readSide().db, ACME.number)).toMatchObject({
       certificateId: ACME.certificateId,
-      requestedRevision: null,
+      revision: 3,
+      requestedRevision: 1,
     });
     expect(findCertificateByNumber(readSide().db, `${ACME.number}/R2`)).toMatchObject({
       certificateId: ACME.certificateId,

@@ -102,6 +102,13 @@ export class Certificate {
   /** The first revision's decision in this CB: the certificate does not exist before it. */
   firstDecisionDate!: CalendarDate;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Reached through `certificateByNumber`: the revision whose document bears the number asked for, as `verifyCertificate` reads it: the one its suffix names (`…/R2`), else 1 (the first revision is printed without a suffix). Compare with `revision` and `revisions`. Null when reached otherwise.',
+  })
+  requestedRevision?: number;
+
   /** A list's node: its status as of the list's `asOf`, what `status` answers without one. */
   listedStatus?: CertificateStatus;
 

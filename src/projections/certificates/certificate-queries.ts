@@ -142,12 +142,13 @@ export const certificateRevisions = (
 /**
  * By number, with or without a revision suffix (`CN-20000-00042/R2`), whatever its case or
  * separators (`closestByNumber`). A suffix names a revision the certificate must have had;
- * `requestedRevision` echoes it (null without a suffix).
+ * `requestedRevision` is the revision whose document bears the number asked for: the one the
+ * suffix names, else the first (printed without a suffix), as `verifyCertificate` reads it.
  */
 export const findCertificateByNumber = (
   db: Database,
   number: string,
-): (CertificateView & { requestedRevision: number | null }) | null => {
+): (CertificateView & { requestedRevision: number }) | null => {
   const parts = certificateNumberParts(number);
   const row = closestByNumber(
     statements(db).byNumberKey.all(parts.key),
@@ -162,7 +163,7 @@ export const findCertificateByNumber = (
   ) {
     return null;
   }
-  return { ...certificateView(row), requestedRevision: revision };
+  return { ...certificateView(row), requestedRevision: revision ?? 1 };
 };
 
 /** Status on a date (past or future); null for an unknown certificate. */

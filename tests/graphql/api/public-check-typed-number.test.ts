@@ -150,6 +150,34 @@ describe('certificateByNumber', () => {
     expect(await byNumber(api, typed)).toMatchObject({ id: IDS.certificateId, number: NUMBER });
   });
 
+  it('says which revision the number asked for names: its suffix, else the first, printed without one', async () => {
+    const requested = async (number: string) =>
+      dataOf(
+        await api.query(
+          Role.ADMIN,
+          `query ($number: String!) {
+            certificateByNumber(number: $number) { revision numberWithRevision requestedRevision } }`,
+          { number },
+        ),
+      ).certificateByNumber;
+    for (const [typed, requestedRevision] of [
+      [NUMBER, 1],
+      ['cn 20000 00001/r1', 1],
+      ['CN2000000001 / R2', 2],
+    ] as const) {
+      expect(await requested(typed)).toEqual({
+        revision: 2,
+        numberWithRevision: `${NUMBER}/R2`,
+        requestedRevision,
+      });
+    }
+    const direct = await api.query(
+      Role.ADMIN,
+      `{ certificate(id: "${IDS.certificateId}") { requestedRevision } }`,
+    );
+    expect(dataOf(direct).certificate).toEqual({ requestedRevision: null });
+  });
+
   it('finds a number a lower-case pattern printed, typed in upper case', async () => {
     expect(await byNumber(lowerCaseApi, 'CB-20000-00001/R1')).toMatchObject({
       number: LOWER_CASE_NUMBER,
