@@ -66,15 +66,31 @@ const termEnd = (state: IssuedCertificateState, endedBy: CertificateRevision | u
   return endedBy.cause === 'TRANSITIONED' ? endedBy.decisionDate : null;
 };
 
+/**
+ * The last day of the recertification audit completed for each term: a term a transition started
+ * keeps the one recorded against the capped term it replaced (the recertification applied for
+ * then renews the certificate from the lifted expiry).
+ */
+const recertificationAuditsOf = (
+  all: readonly Term[],
+  facts: CertificateDeadlineFacts,
+): (CalendarDate | null)[] =>
+  all.reduce<(CalendarDate | null)[]>((audits, { expiryDate }, index) => {
+    const replaced = all[index - 1]?.endedBy?.cause === 'TRANSITIONED' ? audits.at(-1) : null;
+    return [...audits, facts.recertificationAudits?.[expiryDate] ?? replaced ?? null];
+  }, []);
+
 /** A renewal or restoration meets the term's deadlines; a transition only replaces them. */
 const termDeadlines = (
   state: IssuedCertificateState,
   facts: CertificateDeadlineFacts,
-): Deadline[] =>
-  terms(state.revisions).flatMap(({ expiryDate, decidedOn, endedBy }): Deadline[] => {
+): Deadline[] => {
+  const all = terms(state.revisions);
+  const audits = recertificationAuditsOf(all, facts);
+  return all.flatMap(({ expiryDate, decidedOn, endedBy }, index): Deadline[] => {
     const closedOn = endedBy?.cause === 'TRANSITIONED' ? null : (endedBy?.decisionDate ?? null);
     const endsOn = termEnd(state, endedBy);
-    const recertifiedOn = facts.recertificationAudits?.[expiryDate] ?? closedOn;
+    const recertifiedOn = audits[index] ?? closedOn;
     return [
       {
         type: 'CERTIFICATE_EXPIRY',
@@ -96,6 +112,7 @@ const termDeadlines = (
       },
     ];
   });
+};
 
 /**
  * Met by the restoration; otherwise it ends by itself (domain.md §4: "or window passed") the day

@@ -317,10 +317,13 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * gets a verification limit of its own (`MAJOR_NC_VERIFICATION_LIMIT:<stage 2>:<ncId>`, opened on
  * the escalation, same due date); the stage's limit covers the majors raised as such only, so an
  * escalation no longer takes back the day it was met (it read UPCOMING as of earlier days).
+ * Version 28: a recertification audit recorded against an expiry capped by the transition end
+ * also meets the recertification audit of the expiry the transition lifts it to (it stayed open,
+ * then overdue, though the recertification it belongs to renews from the lifted expiry).
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 27,
+  version: 28,
   setup: setupDeadlineTables,
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>

@@ -313,6 +313,44 @@ describe('certificateDeadlines', () => {
     expect(moved['TRANSITION_DEADLINE:ISO/IEC 27001:2022']).toBeUndefined();
   });
 
+  it('carries a recertification audit recorded against the capped expiry over to the expiry the transition lifts it to', () => {
+    const facts = { recertificationAudits: { '2025-10-31': d('2025-07-11') } };
+    const capped = byKey(certificateDeadlines(fold(run(issue2013)), facts));
+    expect(capped['RECERTIFICATION_AUDIT_DUE:2025-10-31']?.metOn).toBe('2025-07-11');
+
+    const moved = byKey(
+      certificateDeadlines(fold(run(issue2013, transition('2025-08-04', ISMS_2022))), facts),
+    );
+    expect(moved['RECERTIFICATION_AUDIT_DUE:2025-10-31']).toMatchObject({
+      metOn: '2025-07-11',
+      closesOn: null,
+    });
+    expect(moved['RECERTIFICATION_AUDIT_DUE:2026-05-31']).toMatchObject({
+      openedOn: '2025-08-04',
+      metOn: '2025-07-11',
+      closesOn: null,
+    });
+    expect(
+      deadlineStateOn(moved['RECERTIFICATION_AUDIT_DUE:2026-05-31']!, d('2026-03-10')),
+    ).toMatchObject({
+      state: 'MET',
+      metOn: '2025-07-11',
+    });
+    expect(moved['CERTIFICATE_EXPIRY:2026-05-31']?.metOn).toBeNull();
+  });
+
+  it('leaves the lifted expiry’s recertification audit open when none was recorded against the capped one', () => {
+    const moved = byKey(
+      certificateDeadlines(fold(run(issue2013, transition('2025-08-04', ISMS_2022))), {
+        recertificationAudits: { '2024-01-01': d('2023-12-01') },
+      }),
+    );
+    expect(moved['RECERTIFICATION_AUDIT_DUE:2026-05-31']).toMatchObject({
+      metOn: null,
+      closesOn: null,
+    });
+  });
+
   it("meets the transition deadline on the transition decision, not on the revision's later effective date", () => {
     const moved = byKey(
       certificateDeadlines(fold(run(issue2013, transition('2025-03-01', ISMS_2022, '2025-03-15')))),
