@@ -287,13 +287,14 @@ describe('two certification cycles of one ISO/IEC 20000-1:2018 certificate', () 
     });
   });
 
-  it('keeps every certificate deadline: both terms and the suspension limit', () => {
+  it('keeps every certificate deadline: both terms, the suspension limit and the current term’s restoration window', () => {
     const deadlines = certificateDeadlines(certificate);
     expect(byKey(deadlines)).toEqual({
       'CERTIFICATE_EXPIRY:2027-03-19': { dueDate: '2027-03-19', metOn: '2027-01-15' },
       'RECERTIFICATION_AUDIT_DUE:2027-03-19': { dueDate: '2026-12-19', metOn: '2027-01-15' },
       'CERTIFICATE_EXPIRY:2030-03-19': { dueDate: '2030-03-19', metOn: null },
       'RECERTIFICATION_AUDIT_DUE:2030-03-19': { dueDate: '2029-12-19', metOn: null },
+      'RESTORATION_WINDOW_END:2030-03-19': { dueDate: '2030-09-19', metOn: null },
       'SUSPENSION_LIMIT:2025-06-02': { dueDate: '2025-12-02', metOn: '2025-07-15' },
     });
     expect(stateOn(deadlines, 'SUSPENSION_LIMIT:2025-06-02', '2025-07-01')).toEqual({

@@ -1,5 +1,6 @@
 import { upcomingDeadlines } from '../../src/projections';
 import {
+  ACME,
   BETA,
   d,
   expectSameReadModelsInBatches,
@@ -52,12 +53,51 @@ describe('deadlines of a certificate that expired and was never restored', () =>
       `${BETA.certificateId} RESTORATION_WINDOW_END:2028-01-09 DUE_TODAY`,
     ]);
     expect(listedOn('2028-07-10')).toEqual([]);
-    expect(readSide().db.prepare('SELECT * FROM rm_deadline_certificate_lapses').all()).toEqual([
+    // Acme, restored to a term expiring 2030-03-19, lapses for good after that term's window.
+    expect(
+      readSide()
+        .db.prepare('SELECT * FROM rm_deadline_certificate_lapses ORDER BY certificate_id')
+        .all(),
+    ).toEqual([
+      { certificate_id: ACME.certificateId, lapsed_on: '2030-09-20' },
       { certificate_id: BETA.certificateId, lapsed_on: '2028-07-10' },
     ]);
   });
 
   it('replays to the same rows in batches of any size', async () => {
     await expectSameReadModelsInBatches(readSide().store, readSide().db);
+  });
+});
+
+describe('deadlines of a certificate whose expiry the scanner has not recorded yet', () => {
+  const readSide = typicalReadSide('unrecorded-lapse-deadlines');
+
+  const listedOn = (asOf: string) =>
+    upcomingDeadlines(readSide().db, {
+      asOf: d(asOf),
+      withinDays: 3650,
+      organisationId: BETA.organisationId,
+    }).items.map(({ node }) => `${node.aggregateId} ${node.key} ${node.state} ${node.closesOn}`);
+
+  it('read as of dates after the expiry as they do once the expiry is recorded, however late', async () => {
+    const dates = ['2028-01-09', '2028-01-10', '2028-04-01', '2028-07-09', '2028-07-10'];
+    const unrecorded = dates.map(listedOn);
+    expect(unrecorded[2]).toContain(
+      `${BETA.certificateId} RESTORATION_WINDOW_END:2028-01-09 UPCOMING 2028-07-10`,
+    );
+    expect(unrecorded[2]).toContain(
+      `${BETA.certificateId} CERTIFICATE_EXPIRY:2028-01-09 OVERDUE 2028-07-10`,
+    );
+    expect(unrecorded[4]).toEqual([]);
+
+    await new Lifecycle(readSide().store).certificate(
+      {
+        type: 'ExpireCertificate',
+        data: { certificateId: BETA.certificateId, recordedOn: d('2028-08-15'), actor: 'scanner' },
+      },
+      'scanner',
+    );
+    await readSide().runner.catchUp();
+    expect(dates.map(listedOn)).toEqual(unrecorded);
   });
 });

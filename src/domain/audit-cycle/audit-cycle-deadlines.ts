@@ -218,9 +218,9 @@ export interface AuditCycleDeadlineFacts {
    */
   renewedOn?: CalendarDate | null;
   /**
-   * The day the cycle's certificate, expired and not restored, could no longer be restored
-   * (`lapsedForGoodOn`): what the cycle still has open ends by itself then (its surveillance
-   * programme, or a recertification never decided).
+   * The day the cycle's certificate, its term run out unrenewed and unrestored, can no longer be
+   * restored (`lapsedForGoodOn`, recorded expiry or not): what the cycle still has open ends by
+   * itself then (its surveillance programme, or a recertification never decided).
    */
   certificateLapsedOn?: CalendarDate | null;
 }

@@ -6,6 +6,7 @@ import type {
   CertificateRevision,
   CertificateState,
   IssuedCertificateState,
+  Lapse,
   SuspensionRecord,
 } from './certificate-state';
 import { suspensionAtLapse } from './restorability';
@@ -38,20 +39,18 @@ const terms = (revisions: readonly CertificateRevision[]): Term[] =>
   });
 
 /**
- * The day a certificate that expired and was not restored can no longer be restored (ISO/IEC
+ * The day a certificate whose current term runs out unrenewed can no longer be restored (ISO/IEC
  * 17021-1 9.6.3.2.5: after the window at least a new stage 2 is needed): the day after its
- * restoration window, or the day it expired when none is possible (the policy allows none, or it
- * was suspended then). Null until its expiry is recorded, once restored, and once withdrawn.
+ * restoration window, or the day it expires when none is possible (the policy allows none, or it
+ * is suspended then). Known from the dates, whether the expiry is recorded yet or not (domain.md
+ * §3); a renewal or restoration moves it to the next term's. Null once withdrawn.
  */
 export const lapsedForGoodOn = (state: CertificateState): CalendarDate | null => {
   if (state.status === 'NOT_ISSUED' || state.withdrawal !== null) return null;
-  const lapse = state.lapses.find(
-    (l) => l.expiryDate === state.expiryDate && l.restoredOn === null,
-  );
-  if (!lapse) return null;
-  const windowEnd = restorationWindowEnd(lapse.expiryDate, state.policy);
-  return windowEnd === null || suspensionAtLapse(state, lapse.expiryDate)
-    ? lapse.expiredOn
+  const expiredOn = addDays(state.expiryDate, 1);
+  const windowEnd = restorationWindowEnd(state.expiryDate, state.policy);
+  return windowEnd === null || suspensionAtLapse(state, state.expiryDate)
+    ? expiredOn
     : addDays(windowEnd, 1);
 };
 
@@ -115,11 +114,25 @@ const termDeadlines = (
 };
 
 /**
- * Met by the restoration; otherwise it ends by itself (domain.md §4: "or window passed") the day
- * after the window's last day, when restoration is no longer possible.
+ * The terms that ran out: those recorded, and the current term from the day after its expiry
+ * whether the expiry scanner recorded it yet or not (domain.md §3: a certificate past its expiry
+ * reads EXPIRED before any job records it). A withdrawn certificate (withdrawn while in force)
+ * never ran out of its current term.
+ */
+const lapsesRecordedOrNot = (
+  state: IssuedCertificateState,
+): Pick<Lapse, 'expiryDate' | 'restoredOn'>[] =>
+  state.withdrawal !== null || state.lapses.some((l) => l.expiryDate === state.expiryDate)
+    ? state.lapses
+    : [...state.lapses, { expiryDate: state.expiryDate, restoredOn: null }];
+
+/**
+ * Opened the day after the expiry, recorded or not; met by the restoration; otherwise it ends by
+ * itself (domain.md §4: "or window passed") the day after the window's last day, when restoration
+ * is no longer possible.
  */
 const restorationDeadlines = (state: IssuedCertificateState): Deadline[] =>
-  state.lapses.flatMap((lapse): Deadline[] => {
+  lapsesRecordedOrNot(state).flatMap((lapse): Deadline[] => {
     const windowEnd = restorationWindowEnd(lapse.expiryDate, state.policy);
     if (windowEnd === null || suspensionAtLapse(state, lapse.expiryDate)) return [];
     return [

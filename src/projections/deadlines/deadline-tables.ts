@@ -23,7 +23,8 @@ import { queryIndexes } from '../support/query-indexes';
  * version 13 ends on the lapse what every audit cycle of the certificate left open, a
  * recertification never decided included (version 11 ended only the current cycle's); version 14
  * keeps a transition deadline met on the expiry at the transition end when a restoration to the
- * new version follows it.
+ * new version follows it; version 28 keeps the lapse of every certificate not withdrawn, recorded
+ * or not (the day it will lapse for good unless renewed or restored).
  */
 const DEADLINE_TABLES = `
 DROP TABLE IF EXISTS rm_deadline_certificate_states;

@@ -138,8 +138,8 @@ interface LapseChange {
 }
 
 /**
- * The certificates of the batch whose lapse for good (see lapsedForGoodOn) changes: an expiry
- * recorded, a restoration, a renewal or a withdrawal. Reads only.
+ * The certificates of the batch whose lapse for good (see lapsedForGoodOn) changes: an issue, a
+ * renewal, a restoration, a transition, a suspension or reinstatement, a withdrawal. Reads only.
  */
 const lapseChanges = (
   events: readonly RecordedEvent[],
@@ -319,7 +319,11 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * escalation no longer takes back the day it was met (it read UPCOMING as of earlier days).
  * Version 28: a recertification audit recorded against an expiry capped by the transition end
  * also meets the recertification audit of the expiry the transition lifts it to (it stayed open,
- * then overdue, though the recertification it belongs to renews from the lifted expiry).
+ * then overdue, though the recertification it belongs to renews from the lifted expiry). A
+ * certificate's deadlines follow its dates, not the expiry scanner: the restoration window is set
+ * from the day after the expiry, and what ends when the certificate lapses for good ends then,
+ * whether or not the expiry is recorded yet (they appeared, or ended, only once it was, changing
+ * answers as of earlier dates).
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',

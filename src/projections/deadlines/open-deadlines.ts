@@ -47,7 +47,10 @@ interface OpenDeadlineRow {
 }
 
 /**
- * Set by `asOf`, not met nor ended by itself, and not of a withdrawn certificate. Surveillance
+ * Set by `asOf`, not met nor ended by itself, and not of a withdrawn certificate. The current
+ * expiry of a certificate whose recorded status does not say it expired yet stays listed once it
+ * ended by itself (when the certificate lapsed for good: the day after it expired when it cannot
+ * be restored), so the scanner records every expiry, however late it runs. Surveillance
  * audits count only in the certificate's current audit cycle (a renewal supersedes the previous
  * cycle's programme) and while it has not expired. The certificate joined is the deadline's only
  * when of the same organisation: an audit cycle of another organisation may name its id (two
@@ -60,7 +63,9 @@ const OPEN_DEADLINES = `
   FROM rm_deadlines d LEFT JOIN rm_certificates c
     ON c.certificate_id = d.certificate_id AND c.organisation_id = d.organisation_id
   WHERE d.met_on IS NULL AND d.due_date <= :end AND d.opened_on <= :asOf
-    AND (d.closes_on IS NULL OR d.closes_on > :asOf)
+    AND (d.closes_on IS NULL OR d.closes_on > :asOf
+      OR (d.type = 'CERTIFICATE_EXPIRY' AND d.due_date = c.expiry_date
+        AND c.recorded_status IN ('ACTIVE', 'SUSPENDED')))
     AND (d.due_date, d.key, d.aggregate_id) > (:afterDue, :afterKey, :afterId)
     AND coalesce(c.recorded_status, '') <> 'WITHDRAWN'
     AND (d.type <> 'SURVEILLANCE_AUDIT_DUE'

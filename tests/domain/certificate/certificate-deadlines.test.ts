@@ -33,14 +33,14 @@ const issue2013 = issueCommand({
 const byKey = (deadlines: Deadline[]) => Object.fromEntries(deadlines.map((x) => [x.key, x]));
 
 describe('certificateDeadlines', () => {
-  it('gives an issued certificate its expiry and recertification audit deadlines', () => {
+  it('gives an issued certificate its expiry, recertification audit and restoration window (opened the day after its expiry), ending when it lapses for good', () => {
     expect(certificateDeadlines(fold(issued()))).toEqual([
       {
         type: 'CERTIFICATE_EXPIRY',
         key: 'CERTIFICATE_EXPIRY:2027-03-19',
         dueDate: '2027-03-19',
         openedOn: '2024-03-15',
-        closesOn: null,
+        closesOn: '2027-09-20',
         metOn: null,
         subject: `expiry of certificate ${N}`,
       },
@@ -49,9 +49,18 @@ describe('certificateDeadlines', () => {
         key: 'RECERTIFICATION_AUDIT_DUE:2027-03-19',
         dueDate: '2026-12-19',
         openedOn: '2024-03-15',
-        closesOn: null,
+        closesOn: '2027-09-20',
         metOn: null,
         subject: `recertification audit of certificate ${N} (expiring 2027-03-19)`,
+      },
+      {
+        type: 'RESTORATION_WINDOW_END',
+        key: 'RESTORATION_WINDOW_END:2027-03-19',
+        dueDate: '2027-09-19',
+        openedOn: '2027-03-20',
+        metOn: null,
+        closesOn: '2027-09-20',
+        subject: `restoration of certificate ${N} (expired after 2027-03-19)`,
       },
     ]);
   });
@@ -88,6 +97,27 @@ describe('certificateDeadlines', () => {
       certificateDeadlines(renewed, { recertificationAudits: { '2027-03-19': d('2027-01-10') } }),
     );
     expect(late['RECERTIFICATION_AUDIT_DUE:2027-03-19']?.metOn).toBe('2027-01-10');
+  });
+
+  it('opens the restoration window the day after the expiry, as the recorded expiry does, before the expiry scanner records it', () => {
+    const recorded = certificateDeadlines(fold(run(issueCommand(), expire('2027-04-15'))));
+    const notRecorded = certificateDeadlines(fold(run(issueCommand())));
+    const windowOf = (deadlines: Deadline[]) =>
+      byKey(deadlines)['RESTORATION_WINDOW_END:2027-03-19'];
+    expect(windowOf(notRecorded)).toEqual(windowOf(recorded));
+    expect(windowOf(notRecorded)).toMatchObject({ openedOn: '2027-03-20', closesOn: '2027-09-20' });
+    expect(deadlineStateOn(windowOf(notRecorded)!, d('2027-04-01')).state).toBe('UPCOMING');
+  });
+
+  it('gives no restoration window to a term renewed before its expiry, nor to a certificate withdrawn while in force', () => {
+    const renewed = certificateDeadlines(
+      fold(run(issueCommand(), renew('2027-02-01', '2027-03-20'))),
+    );
+    expect(renewed.filter((x) => x.type === 'RESTORATION_WINDOW_END').map((x) => x.key)).toEqual([
+      'RESTORATION_WINDOW_END:2030-03-19',
+    ]);
+    const withdrawn = certificateDeadlines(fold(run(issueCommand(), withdraw('2025-06-01'))));
+    expect(withdrawn.map((x) => x.type)).not.toContain('RESTORATION_WINDOW_END');
   });
 
   it('opens the restoration window when the expiry is recorded, closes it when it passes, meets it on restoration', () => {
@@ -140,13 +170,19 @@ describe('certificateDeadlines', () => {
     expect(lapsedForGoodOn(suspended)).toBe('2027-03-20');
   });
 
-  it('leaves a term open until its expiry is recorded, and to the restoration that meets it', () => {
-    expect(lapsedForGoodOn(fold(issued()))).toBeNull();
-    expect(
-      byKey(certificateDeadlines(fold(issued())))['CERTIFICATE_EXPIRY:2027-03-19']?.closesOn,
-    ).toBeNull();
+  it('ends a term when it lapses for good whether its expiry is recorded or not; a restoration meets it', () => {
+    expect(lapsedForGoodOn(fold(issued()))).toBe('2027-09-20');
+    expect(lapsedForGoodOn(fold(issued({ policy: CN_POLICY })))).toBe('2027-03-20');
+    expect(lapsedForGoodOn(fold(run(issueCommand(), suspend('2027-01-10'))))).toBe('2027-03-20');
+    expect(certificateDeadlines(fold(issued()))).toEqual(
+      certificateDeadlines(fold(run(issueCommand(), expire('2028-01-05')))),
+    );
+    expect(lapsedForGoodOn(fold(run(issueCommand(), renew('2027-02-01', '2027-03-20'))))).toBe(
+      '2030-09-20',
+    );
+    expect(lapsedForGoodOn(fold(run(issueCommand(), withdraw('2025-06-01'))))).toBeNull();
     const restored = fold(run(issueCommand(), expire('2027-03-20'), restore('2027-05-10')));
-    expect(lapsedForGoodOn(restored)).toBeNull();
+    expect(lapsedForGoodOn(restored)).toBe('2030-09-20');
     expect(byKey(certificateDeadlines(restored))['CERTIFICATE_EXPIRY:2027-03-19']).toMatchObject({
       metOn: '2027-05-10',
       closesOn: null,
@@ -308,7 +344,7 @@ describe('certificateDeadlines', () => {
     expect(moved['CERTIFICATE_EXPIRY:2026-05-31']).toMatchObject({
       openedOn: '2025-03-01',
       metOn: null,
-      closesOn: null,
+      closesOn: '2026-12-01',
     });
     expect(moved['TRANSITION_DEADLINE:ISO/IEC 27001:2022']).toBeUndefined();
   });
@@ -347,7 +383,7 @@ describe('certificateDeadlines', () => {
     );
     expect(moved['RECERTIFICATION_AUDIT_DUE:2026-05-31']).toMatchObject({
       metOn: null,
-      closesOn: null,
+      closesOn: '2026-12-01',
     });
   });
 

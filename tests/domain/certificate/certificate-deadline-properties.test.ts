@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import {
+  addDays,
+  type CalendarDate,
+  type CertificateEvent,
+  certificateDeadlines,
+  type Deadline,
+  deadlineExistsOn,
+  deadlineStateOn,
+} from '../../../src/domain';
+import { fold } from './certificate-fixtures';
+import { randomHistory } from './random-certificate-history';
+
+/** The day the fact an event records happened; as of an earlier day it was not known. */
+const factDate = (event: CertificateEvent): CalendarDate => {
+  switch (event.type) {
+    case 'CertificateExpired':
+      return event.data.recordedOn;
+    case 'CertificateSuspended':
+      return event.data.suspendedOn;
+    case 'CertificateReinstated':
+      return event.data.reinstatedOn;
+    case 'CertificateWithdrawn':
+      return event.data.withdrawnOn;
+    default:
+      return event.data.decisionDate;
+  }
+};
+
+/** Every day a deadline's state may turn on, and the day before each. */
+const turningDays = (deadlines: readonly Deadline[]): CalendarDate[] =>
+  deadlines
+    .flatMap(({ openedOn, dueDate, metOn, closesOn }) => [openedOn, dueDate, metOn, closesOn])
+    .filter((day): day is CalendarDate => day !== null)
+    .flatMap((day) => [addDays(day, -1), day]);
+
+/**
+ * The deadlines set by `asOf`, as they read that day. A `closesOn` after that day is a forecast
+ * (the day it ends unless met first, as a suspension limit's is the expiry until a reinstatement),
+ * so only whether it has come is compared.
+ */
+const readOn = (deadlines: readonly Deadline[], asOf: CalendarDate) =>
+  deadlines
+    .filter((deadline) => deadlineExistsOn(deadline, asOf))
+    .map((deadline) => deadlineStateOn(deadline, asOf))
+    .map(({ closesOn, ...read }) => ({
+      ...read,
+      closesOn: closesOn !== null && closesOn <= asOf ? closesOn : 'not yet',
+    }))
+    .sort((a, b) => (a.key < b.key ? -1 : 1));
+
+describe('certificate deadlines as of a date', () => {
+  it('recording an expiry changes no deadline, however late the scanner records it', () => {
+    fc.assert(
+      fc.property(randomHistory, (events) => {
+        events.forEach((event, index) => {
+          if (event.type !== 'CertificateExpired') return;
+          expect(certificateDeadlines(fold(events.slice(0, index + 1)))).toEqual(
+            certificateDeadlines(fold(events.slice(0, index))),
+          );
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('read on any day before an event as they did before the event arrived', () => {
+    fc.assert(
+      fc.property(randomHistory, (events) => {
+        for (let index = 1; index < events.length; index++) {
+          const before = certificateDeadlines(fold(events.slice(0, index)));
+          const after = certificateDeadlines(fold(events.slice(0, index + 1)));
+          const known = factDate(events[index]!);
+          for (const day of turningDays([...before, ...after]).filter((day) => day < known)) {
+            expect(readOn(after, day)).toEqual(readOn(before, day));
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
