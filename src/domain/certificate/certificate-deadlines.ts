@@ -190,7 +190,8 @@ const suspensionDeadlines = (state: IssuedCertificateState): Deadline[] =>
 const later = (a: CalendarDate, b: CalendarDate): CalendarDate => (a > b ? a : b);
 
 /**
- * Set once the certificate is to the superseded version and its successor is published. Met by the
+ * Set once the certificate is to the superseded version and its successor is published; none when
+ * it had expired or been withdrawn by then (it never had to move, and would open ENDED). Met by the
  * decision that moves it to another version (a transition or renewal; domain.md §4), as a renewal
  * meets the expiry. Otherwise it ends, unmet, with the expiry of the last revision to this version
  * (the day after its expiry date, recorded or not), so a restoration to the new version after that
@@ -208,12 +209,17 @@ const transitionDeadlines = (state: IssuedCertificateState): Deadline[] => {
       moved !== undefined && moved.decisionDate <= last.expiryDate ? moved.decisionDate : null;
     const first = state.revisions.find((r) => standardCode(r.standard) === code) ?? last;
     const successor = findStandard({ ...last.standard, version: version.supersededBy });
+    const openedOn = later(first.decisionDate, successor.publishedOn);
+    const withdrawnOn = state.withdrawal?.withdrawnOn ?? null;
+    const endedBefore =
+      last.expiryDate < openedOn || (withdrawnOn !== null && withdrawnOn <= openedOn);
+    if (movedOn === null && endedBefore) return [];
     return [
       {
         type: 'TRANSITION_DEADLINE',
         key: `TRANSITION_DEADLINE:${code}`,
         dueDate: version.transitionEnd,
-        openedOn: later(first.decisionDate, successor.publishedOn),
+        openedOn,
         closesOn: movedOn === null ? addDays(last.expiryDate, 1) : null,
         metOn: movedOn,
         subject: `transition of certificate ${state.number} from ${code}`,

@@ -323,7 +323,8 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * certificate's deadlines follow its dates, not the expiry scanner: the restoration window is set
  * from the day after the expiry, and what ends when the certificate lapses for good ends then,
  * whether or not the expiry is recorded yet (they appeared, or ended, only once it was, changing
- * answers as of earlier dates).
+ * answers as of earlier dates). A certificate that had expired or been withdrawn before the
+ * successor version was published has no transition deadline (it opened already ENDED).
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',

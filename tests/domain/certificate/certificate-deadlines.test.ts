@@ -1,4 +1,5 @@
 import {
+  type CertificateEvent,
   certificateDeadlines,
   deadlineStateOn,
   formerCertificateOf,
@@ -19,6 +20,7 @@ import {
   renew,
   restore,
   run,
+  SMS_2011,
   suspend,
   transition,
   withdraw,
@@ -428,6 +430,28 @@ describe('certificateDeadlines', () => {
       closesOn: '2025-11-01',
     });
     expect(deadlines['RESTORATION_WINDOW_END:2025-10-31']?.metOn).toBe('2025-11-10');
+  });
+
+  it('sets no transition deadline for a certificate that expired or was withdrawn before the successor version was published', () => {
+    const issue2011 = (decisionDate: string) =>
+      issueCommand({
+        standard: SMS_2011,
+        decisionDate: d(decisionDate),
+        effectiveDate: d(decisionDate),
+      });
+    const transitionOf = (events: CertificateEvent[]) =>
+      byKey(certificateDeadlines(fold(events)))['TRANSITION_DEADLINE:ISO/IEC 20000-1:2011'];
+
+    expect(transitionOf(run(issue2011('2014-01-10')))).toBeUndefined();
+    expect(transitionOf(run(issue2011('2014-01-10'), expire('2017-02-01')))).toBeUndefined();
+    expect(transitionOf(run(issue2011('2016-05-01'), withdraw('2018-03-01')))).toBeUndefined();
+
+    const inForce = transitionOf(run(issue2011('2016-05-01')))!;
+    expect(inForce).toMatchObject({ openedOn: '2018-09-15', closesOn: '2019-05-01', metOn: null });
+    expect(deadlineStateOn(inForce, d('2018-09-15')).state).toBe('UPCOMING');
+    const withdrawnLater = transitionOf(run(issue2011('2016-05-01'), withdraw('2018-10-01')))!;
+    expect(withdrawnLater).toMatchObject({ openedOn: '2018-09-15', closesOn: '2018-10-01' });
+    expect(deadlineStateOn(withdrawnLater, d('2018-09-15')).state).toBe('UPCOMING');
   });
 
   it('has none before issue', () => {
