@@ -51,8 +51,10 @@ const metBy = ({ metOn, closesOn }: Deadline, asOf: CalendarDate): boolean =>
 
 /**
  * State of a deadline as of a date: MET once met, ENDED once it ended by itself first (a meeting
- * after that day does not meet it). A meeting after `asOf` is not known yet then: `metOn` is
- * given for a MET deadline only.
+ * after that day does not meet it). What happens after `asOf` is not known yet then: `metOn` is
+ * given for a MET deadline only, and `closesOn` for an ENDED one (the day it ends may come from a
+ * later event, a withdrawal or a repeated audit, or change with one, as the day a certificate
+ * lapses for good moves with a renewal).
  */
 export const deadlineStateOn = (deadline: Deadline, asOf: CalendarDate): DeadlineStatus => {
   const daysRemaining = daysBetween(asOf, deadline.dueDate);
@@ -66,7 +68,13 @@ export const deadlineStateOn = (deadline: Deadline, asOf: CalendarDate): Deadlin
         : daysRemaining === 0
           ? 'DUE_TODAY'
           : 'OVERDUE';
-  return { ...deadline, metOn: met ? deadline.metOn : null, state, daysRemaining };
+  return {
+    ...deadline,
+    metOn: met ? deadline.metOn : null,
+    closesOn: state === 'ENDED' ? deadline.closesOn : null,
+    state,
+    daysRemaining,
+  };
 };
 
 /** Whether the deadline had been set by `asOf` (met or not). */

@@ -35,18 +35,13 @@ const turningDays = (deadlines: readonly Deadline[]): CalendarDate[] =>
     .flatMap((day) => [addDays(day, -1), day]);
 
 /**
- * The deadlines set by `asOf`, as they read that day. A `closesOn` after that day is a forecast
- * (the day it ends unless met first, as a suspension limit's is the expiry until a reinstatement),
- * so only whether it has come is compared.
+ * The deadlines set by `asOf`, as they read that day: a `closesOn` after that day is not given
+ * (it is a forecast, as a suspension limit's is the expiry until a reinstatement).
  */
 const readOn = (deadlines: readonly Deadline[], asOf: CalendarDate) =>
   deadlines
     .filter((deadline) => deadlineExistsOn(deadline, asOf))
     .map((deadline) => deadlineStateOn(deadline, asOf))
-    .map(({ closesOn, ...read }) => ({
-      ...read,
-      closesOn: closesOn !== null && closesOn <= asOf ? closesOn : 'not yet',
-    }))
     .sort((a, b) => (a.key < b.key ? -1 : 1));
 
 describe('certificate deadlines as of a date', () => {
