@@ -12,6 +12,7 @@ import {
 import type { LifecycleRuntime } from './lifecycle-runtime';
 import { requireListedSites } from './certificate-sites';
 import { loadAuditCycle, loadCertificate, loadOrganisation } from './load-existing';
+import { requireNotAfterRenewal } from './not-after-renewal';
 import { requireNotAfterWithdrawal } from './not-after-withdrawal';
 import type { OperationContext, OperationOptions, OperationResult } from './operation-result';
 
@@ -133,7 +134,8 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
   return {
     /**
      * Answers the audit id too (generated when absent); its sites are the organisation's; none
-     * starts after its certificate's withdrawal.
+     * starts after its certificate's withdrawal, or once a renewal or restoration began a later
+     * cycle.
      */
     planAudit: async (
       { auditId = runtime.newId(), ...plan }: PlanAuditInput,
@@ -149,6 +151,12 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
             plan.plannedStart,
             `an audit planned to start`,
           );
+          await requireNotAfterRenewal(
+            store,
+            cycle,
+            plan.plannedStart,
+            'an audit planned to start',
+          );
           if (Array.isArray(plan.sites)) await requireOrganisationSites(cycle, plan.sites, auditId);
           return { type: 'PlanAudit', data: { ...plan, auditId } };
         },
@@ -160,10 +168,11 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
 
     /**
      * The planned team and sites unless others are given; given sites are the organisation's;
-     * not started after the certificate's withdrawal.
+     * not started after the certificate's withdrawal, or once a later cycle began.
      */
     completeAudit: operation(async (input: CompleteAuditInput, _context, cycle) => {
       await requireNotAfterWithdrawal(store, cycle, input.firstDay, `an audit starting`);
+      await requireNotAfterRenewal(store, cycle, input.firstDay, 'an audit starting');
       const planned = cycle.audits.find((audit) => audit.auditId === input.auditId);
       if (Array.isArray(input.sites))
         await requireOrganisationSites(cycle, input.sites, input.auditId);

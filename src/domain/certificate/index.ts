@@ -11,6 +11,7 @@ export * from './certificate-number';
 export * from './certificate-site';
 export * from './certificate-state';
 export * from './certificate-status';
+export * from './cycle-followed-by';
 export * from './expiry-to-record';
 export * from './extension-following';
 export * from './former-certificate-of';
