@@ -55,6 +55,8 @@ export interface Lapse {
   expiredOn: CalendarDate;
   recordedOn: CalendarDate | null;
   restoredOn: CalendarDate | null;
+  /** The certificate's last change before the expiry was recorded (its `lastChangeOn` then). */
+  lastChangeBefore: CalendarDate;
 }
 
 export interface Withdrawal {

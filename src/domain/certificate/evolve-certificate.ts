@@ -1,4 +1,5 @@
 import { maxDate } from '../calendar';
+import { beforeRecordedExpiry } from './before-recorded-expiry';
 import type {
   CertificateContent,
   CertificateEvent,
@@ -134,7 +135,7 @@ export const evolveCertificate = (
     case 'CertificateRenewed':
       return {
         ...revised(
-          certificate,
+          beforeRecordedExpiry(certificate, event.data.decisionDate),
           event.data,
           'RENEWED',
           event.data.auditCycleId,
@@ -162,7 +163,13 @@ export const evolveCertificate = (
             )
           : [
               ...certificate.lapses,
-              { expiryDate: data.previousExpiryDate, expiredOn, recordedOn: null, ...lapseEnd },
+              {
+                expiryDate: data.previousExpiryDate,
+                expiredOn,
+                recordedOn: null,
+                ...lapseEnd,
+                lastChangeBefore: certificate.lastChangeOn,
+              },
             ],
       };
     }
@@ -179,6 +186,7 @@ export const evolveCertificate = (
             expiredOn: data.expiredOn,
             recordedOn: data.recordedOn,
             restoredOn: null,
+            lastChangeBefore: certificate.lastChangeOn,
           },
         ],
         lastChangeOn: maxDate(certificate.lastChangeOn, data.expiredOn),

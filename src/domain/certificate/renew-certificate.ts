@@ -1,6 +1,7 @@
 import type { CertificateRenewed } from './certificate-events';
 import type { RenewCertificate } from './certificate-commands';
 import { renewedExpiry } from '../policy';
+import { beforeRecordedExpiry } from './before-recorded-expiry';
 import { expiryForVersion } from './certificate-expiry';
 import {
   dayAfter,
@@ -21,19 +22,23 @@ import { RenewalAfterExpiryError, RenewalEffectiveDateError } from './renewal-er
 
 /**
  * 17021-1 9.6.3: decided on or before expiry; new expiry = previous expiry + validity years, counted
- * from the cycle's own expiry when its version's transition end capped it (domain.md §2).
+ * from the cycle's own expiry when its version's transition end capped it (domain.md §2). Decided
+ * in time, it is recorded even after the scan recorded the expiry (`beforeRecordedExpiry`).
  */
 export const renewCertificate = (
   command: RenewCertificate,
   state: CertificateState,
 ): CertificateRenewed[] => {
   const { type, data } = command;
-  const certificate = issuedFor(state, type, data.certificateId);
+  const decisionDate = requireDate(type, 'decisionDate', data.decisionDate);
+  const certificate = beforeRecordedExpiry(
+    issuedFor(state, type, data.certificateId),
+    decisionDate,
+  );
   requireText(type, 'auditCycleId', data.auditCycleId);
   requireText(type, 'actor', data.actor);
   requireText(type, 'organisationName', data.organisationName);
   requireText(type, 'organisationLocation', data.organisationLocation);
-  const decisionDate = requireDate(type, 'decisionDate', data.decisionDate);
   const effectiveDate = requireDate(type, 'effectiveDate', data.effectiveDate);
   requireNotBeforeLastChange(certificate, 'a renewal', decisionDate);
   const previousExpiryDate = certificate.expiryDate;
