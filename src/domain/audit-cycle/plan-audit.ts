@@ -61,7 +61,8 @@ const requireCycleKind = (cycle: AuditCycle, kind: AuditKind): void => {
   if (cycle.application.kind !== expected) {
     throw new AuditKindNotAllowedError(
       `a ${kind} audit belongs to ${expected} cycles; audit cycle ` +
-        `${cycle.application.auditCycleId} is a ${cycle.application.kind} cycle`,
+        `${cycle.application.auditCycleId} is ${cycle.application.kind === 'INITIAL' ? 'an' : 'a'} ` +
+        `${cycle.application.kind} cycle`,
     );
   }
 };
@@ -155,7 +156,8 @@ const checkSurveillance = (
 ) => {
   if (number !== 1 && number !== 2) {
     throw new InvalidAuditCycleInputError(
-      `a surveillance audit needs surveillanceNumber 1 or 2, got ${JSON.stringify(number)}`,
+      'a surveillance audit needs surveillanceNumber 1 or 2; ' +
+        (number == null ? 'none was given' : `got ${JSON.stringify(number)}`),
       'surveillanceNumber',
     );
   }

@@ -132,7 +132,10 @@ describe('planning audits', () => {
   it('refuses a recertification audit in an initial cycle', () => {
     spec(accepted().events)
       .when(planAudit('recert', 'RECERTIFICATION', '2024-02-05', '2024-02-06'))
-      .thenThrows(AuditKindNotAllowedError, { rule: 'AUDIT_KIND_NOT_ALLOWED' });
+      .thenThrows(AuditKindNotAllowedError, {
+        rule: 'AUDIT_KIND_NOT_ALLOWED',
+        message: /RECERTIFICATION cycles; audit cycle \S+ is an INITIAL cycle$/,
+      });
   });
 
   it('refuses surveillance before a granted decision', () => {
@@ -204,7 +207,7 @@ describe('planning audits', () => {
       .when(planAudit('s1', 'SURVEILLANCE', '2025-02-10', '2025-02-11'))
       .thenThrows(InvalidAuditCycleInputError, {
         rule: 'INVALID_INPUT',
-        message: /surveillanceNumber/,
+        message: 'a surveillance audit needs surveillanceNumber 1 or 2; none was given',
       });
   });
 
