@@ -212,6 +212,12 @@ const checkTransition = (cycle: AuditCycle): void => {
 export const planAudit = ({ data }: PlanAudit, state: AuditCycleState): AuditPlanned[] => {
   const cycle = openAuditCycle(state, data.auditCycleId);
   const kind = requireOneOf(data.kind, AUDIT_KINDS, 'kind');
+  if (kind !== 'SURVEILLANCE' && data.surveillanceNumber != null) {
+    throw new InvalidAuditCycleInputError(
+      `surveillanceNumber is given only for a SURVEILLANCE audit; a ${kind} audit has none`,
+      'surveillanceNumber',
+    );
+  }
   requireAcceptedApplication(cycle, `plan a ${kind} audit`);
   const auditId = requireText(data.auditId, 'auditId');
   const existing = findAudit(cycle, auditId);
@@ -254,7 +260,7 @@ export const planAudit = ({ data }: PlanAudit, state: AuditCycleState): AuditPla
         auditCycleId: data.auditCycleId,
         auditId,
         kind,
-        surveillanceNumber: kind === 'SURVEILLANCE' ? (data.surveillanceNumber ?? null) : null,
+        surveillanceNumber: data.surveillanceNumber ?? null,
         plannedStart,
         plannedEnd,
         mode,

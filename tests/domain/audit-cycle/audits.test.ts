@@ -211,6 +211,16 @@ describe('planning audits', () => {
       });
   });
 
+  it('refuses a surveillance number for an audit that is not a surveillance, naming the field', () => {
+    spec(accepted().events)
+      .when(planAudit('special', 'SPECIAL', '2024-02-05', '2024-02-06', { surveillanceNumber: 2 }))
+      .thenThrows(InvalidAuditCycleInputError, {
+        rule: 'INVALID_INPUT',
+        message:
+          'surveillanceNumber is given only for a SURVEILLANCE audit; a SPECIAL audit has none',
+      });
+  });
+
   it('refuses a surveillance audit that was already completed', () => {
     const history = AuditCycleHistory.grantedCycle().surveillance(1, '2025-02-10', '2025-02-11');
     spec(history.events)

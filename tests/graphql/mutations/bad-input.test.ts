@@ -400,6 +400,12 @@ describe('input the domain finds malformed', () => {
       'INVALID_INPUT',
     ],
     [
+      'a surveillance number for a special audit',
+      withField(withField(VALID.planAudit as Target, 'kind', 'SPECIAL'), 'surveillanceNumber', 2),
+      'surveillanceNumber',
+      'INVALID_INPUT',
+    ],
+    [
       'a country code that is not ISO 3166-1',
       withField(VALID.register as Target, 'country', 'ZZ'),
       'country',
