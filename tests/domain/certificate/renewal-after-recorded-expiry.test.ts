@@ -47,9 +47,13 @@ describe('a renewal decided in time and recorded after the scan recorded the exp
     expect(issued.status).toBe('ACTIVE');
     expect(issued.lapses).toEqual([]);
     expect(certificateStatusOn(state, d('2027-03-20'))).toBe('ACTIVE');
-    expect(lapsedForGoodOn(issued)).toBeNull();
-    const types = certificateDeadlines(issued, { recertificationAudits: {} }).map((x) => x.type);
-    expect(types).not.toContain('RESTORATION_WINDOW_END');
+    // The renewed term's own (expiry 2030-03-19, window to 2030-09-19), not the first term's.
+    expect(lapsedForGoodOn(issued)).toBe('2030-09-20');
+    // Only the renewed term may lapse: its window opens the day after 2030-03-19.
+    const windows = certificateDeadlines(issued, { recertificationAudits: {} })
+      .filter((x) => x.type === 'RESTORATION_WINDOW_END')
+      .map(({ key, openedOn }) => ({ key, openedOn }));
+    expect(windows).toEqual([{ key: 'RESTORATION_WINDOW_END:2030-03-19', openedOn: '2030-03-20' }]);
   });
 
   it('still refuses one decided after the expiry date (that is a restoration)', () => {
