@@ -12,7 +12,7 @@ import {
 import type { LifecycleRuntime } from './lifecycle-runtime';
 import { requireListedSites } from './certificate-sites';
 import { loadAuditCycle, loadCertificate, loadOrganisation } from './load-existing';
-import { requireNotAfterRenewal } from './not-after-renewal';
+import { requireAuditInCycle } from './audit-in-cycle';
 import { requireNotAfterWithdrawal } from './not-after-withdrawal';
 import type { OperationContext, OperationOptions, OperationResult } from './operation-result';
 
@@ -145,18 +145,7 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
       ...(await send(
         plan.auditCycleId,
         async (cycle) => {
-          await requireNotAfterWithdrawal(
-            store,
-            cycle,
-            plan.plannedStart,
-            `an audit planned to start`,
-          );
-          await requireNotAfterRenewal(
-            store,
-            cycle,
-            plan.plannedStart,
-            'an audit planned to start',
-          );
+          await requireAuditInCycle(store, cycle, plan.plannedStart, 'an audit planned to start');
           if (Array.isArray(plan.sites)) await requireOrganisationSites(cycle, plan.sites, auditId);
           return { type: 'PlanAudit', data: { ...plan, auditId } };
         },
@@ -171,8 +160,7 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
      * not started after the certificate's withdrawal, or once a later cycle began.
      */
     completeAudit: operation(async (input: CompleteAuditInput, _context, cycle) => {
-      await requireNotAfterWithdrawal(store, cycle, input.firstDay, `an audit starting`);
-      await requireNotAfterRenewal(store, cycle, input.firstDay, 'an audit starting');
+      await requireAuditInCycle(store, cycle, input.firstDay, 'an audit starting');
       const planned = cycle.audits.find((audit) => audit.auditId === input.auditId);
       if (Array.isArray(input.sites))
         await requireOrganisationSites(cycle, input.sites, input.auditId);

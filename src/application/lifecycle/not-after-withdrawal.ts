@@ -1,18 +1,49 @@
 import {
   type AuditCycle,
   certificateDecider,
+  type CertificateState,
   certificateStreamName,
   CertificateWithdrawnError,
+  type CalendarDate,
   isCalendarDate,
 } from '../../domain';
 import type { EventStore } from '../../eventstore';
 import { loadAggregate } from '../load-aggregate';
 
+/** The state of the audit cycle's certificate (NOT_ISSUED while none was issued): one read. */
+export const certificateOfCycle = async (
+  store: EventStore,
+  cycle: AuditCycle,
+): Promise<CertificateState> =>
+  (
+    await loadAggregate(
+      store,
+      certificateStreamName(cycle.application.certificateId),
+      certificateDecider,
+    )
+  ).state;
+
 /**
  * Withdrawal is final (domain.md §2): no audit of the certificate is planned or done, and no
  * finding raised, after its withdrawal date (one dated before it may still be recorded late).
- * A cycle whose certificate is not issued has nothing to check (one read of its stream); a
- * malformed date is left to the decider, which names it.
+ */
+export const checkNotAfterWithdrawal = (
+  state: CertificateState,
+  date: CalendarDate,
+  what: string,
+): void => {
+  if (state.status !== 'NOT_ISSUED' && state.withdrawal && date > state.withdrawal.withdrawnOn) {
+    throw new CertificateWithdrawnError(
+      state.number,
+      state.withdrawal.withdrawnOn,
+      `${what} on ${date}`,
+    );
+  }
+};
+
+/**
+ * `checkNotAfterWithdrawal` on the cycle's certificate. A malformed date is left to the decider,
+ * which names it.
  */
 export const requireNotAfterWithdrawal = async (
   store: EventStore,
@@ -21,17 +52,5 @@ export const requireNotAfterWithdrawal = async (
   what: string,
 ): Promise<void> => {
   if (!isCalendarDate(date)) return;
-  const { certificateId } = cycle.application;
-  const { state } = await loadAggregate(
-    store,
-    certificateStreamName(certificateId),
-    certificateDecider,
-  );
-  if (state.status !== 'NOT_ISSUED' && state.withdrawal && date > state.withdrawal.withdrawnOn) {
-    throw new CertificateWithdrawnError(
-      state.number,
-      state.withdrawal.withdrawnOn,
-      `${what} on ${date}`,
-    );
-  }
+  checkNotAfterWithdrawal(await certificateOfCycle(store, cycle), date, what);
 };
