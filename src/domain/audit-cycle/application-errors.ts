@@ -50,7 +50,7 @@ export class ApplicationAlreadyReviewedError extends DomainError {
 export class RejectionReasonsRequiredError extends DomainError {
   override readonly name = 'RejectionReasonsRequiredError';
   constructor(message: string) {
-    super('REJECTION_REASONS_REQUIRED', message);
+    super('REJECTION_REASONS_REQUIRED', message, 'reasons');
   }
 }
 

@@ -10,7 +10,7 @@ export class CertificationAlreadyDecidedError extends DomainError {
 export class RefusalReasonsRequiredError extends DomainError {
   override readonly name = 'RefusalReasonsRequiredError';
   constructor(message: string) {
-    super('REFUSAL_REASONS_REQUIRED', message);
+    super('REFUSAL_REASONS_REQUIRED', message, 'reasons');
   }
 }
 

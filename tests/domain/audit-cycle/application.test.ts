@@ -231,6 +231,7 @@ describe('reviewing an application', () => {
       .when(review('REJECTED', '2024-01-15'))
       .thenThrows(RejectionReasonsRequiredError, {
         rule: 'REJECTION_REASONS_REQUIRED',
+        field: 'reasons',
         message: /2024-01-15/,
       });
   });

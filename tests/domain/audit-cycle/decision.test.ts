@@ -516,6 +516,7 @@ describe('refusing certification', () => {
       .when(decideCertification('2024-03-20', { decision: 'REFUSED', reasons: [] }))
       .thenThrows(RefusalReasonsRequiredError, {
         rule: 'REFUSAL_REASONS_REQUIRED',
+        field: 'reasons',
         message: /2024-03-20/,
       });
   });
