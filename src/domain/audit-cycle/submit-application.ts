@@ -56,7 +56,7 @@ const requireNoReapplicationBar = (
   throw new ReapplicationBarredError(
     `no new application before ${bar.until}: certificate ${bar.certificateNumber} was ` +
       `${bar.cause === 'SUSPENSION' ? 'suspended' : 'withdrawn'} for the organisation's own fault ` +
-      `on ${bar.on} (policy: no application within the bar, domain.md 9.6.5 [CN])`,
+      `on ${bar.on} (CB policy under ISO/IEC 17021-1 9.6.5: no application within the bar)`,
   );
 };
 

@@ -22,7 +22,7 @@ export class ScopeExtensionAuditMissingError extends DomainError {
   constructor(number: string, problem: string) {
     super(
       'SCOPE_EXTENSION_AUDIT_REQUIRED',
-      `certificate ${number}: a scope extension follows a surveillance or special audit (domain.md, scope); ${problem}`,
+      `certificate ${number}: a scope extension follows a surveillance or special audit (ISO/IEC 17021-1 9.6.4); ${problem}`,
     );
   }
 }

@@ -37,7 +37,7 @@ export class TransitionAuditMissingError extends DomainError {
   constructor(number: string, target: string, problem: string) {
     super(
       'TRANSITION_AUDIT_REQUIRED',
-      `certificate ${number} moves to ${target} after a transition audit (domain.md, standard versions); ${problem}`,
+      `certificate ${number} moves to ${target} after a transition audit (IAF transition resolutions); ${problem}`,
     );
   }
 }

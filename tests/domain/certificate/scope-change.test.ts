@@ -95,7 +95,7 @@ describe('ExtendScope', () => {
         rule: 'SCOPE_EXTENSION_AUDIT_REQUIRED',
         message:
           'certificate CN-20000-00042: a scope extension follows a surveillance or special audit ' +
-          '(domain.md, scope); audit special-extension was already followed by the extension of ' +
+          '(ISO/IEC 17021-1 9.6.4); audit special-extension was already followed by the extension of ' +
           'revision 2, and an audit justifies one extension only',
       });
   });

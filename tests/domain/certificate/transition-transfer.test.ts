@@ -82,7 +82,7 @@ describe('TransitionStandardVersion', () => {
       .thenThrows(TransitionAuditMissingError, {
         rule: 'TRANSITION_AUDIT_REQUIRED',
         message:
-          'certificate CN-27001-00009 moves to ISO/IEC 27001:2022 after a transition audit (domain.md, standard versions); its audit cycle has no completed transition audit',
+          'certificate CN-27001-00009 moves to ISO/IEC 27001:2022 after a transition audit (IAF transition resolutions); its audit cycle has no completed transition audit',
       });
     const early = {
       ...command,
