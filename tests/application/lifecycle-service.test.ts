@@ -445,7 +445,11 @@ describe('lifecycle service', () => {
   it('refuses a recertification submitted after the restoration window, before any audit', async () => {
     await grantedInitialCycle(world.service);
     await world.reactor().catchUp();
-    await expect(recertificationOn('2027-10-01')).rejects.toThrow(RestorationWindowPassedError);
+    const refused = recertificationOn('2027-10-01');
+    await expect(refused).rejects.toThrow(RestorationWindowPassedError);
+    await expect(refused).rejects.toThrow(
+      'restoration had to be decided by 2027-09-19 (recertification applied for on 2027-10-01)',
+    );
     expect((await recertificationOn('2027-09-19')).version).toBe(1);
   });
 

@@ -285,7 +285,11 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
             'a recertification application',
           );
         }
-        requireRestorableOn(certificate, runtime.dateOr(input.submittedOn));
+        requireRestorableOn(
+          certificate,
+          runtime.dateOr(input.submittedOn),
+          'recertification applied for',
+        );
         await requireNoOpenRecertification(input.certificateId);
         const previous = await loadAuditCycle(store, certificate.auditCycleId);
         return submit(

@@ -57,16 +57,11 @@ export class RestorationNotAllowedError extends DomainError {
 
 export class RestorationWindowPassedError extends DomainError {
   override readonly name = 'RestorationWindowPassedError';
-  constructor(
-    number: string,
-    expiryDate: CalendarDate,
-    windowEnd: CalendarDate,
-    decisionDate: CalendarDate,
-  ) {
+  constructor(number: string, expiryDate: CalendarDate, windowEnd: CalendarDate, refused: string) {
     super(
       'RESTORATION_WINDOW_PASSED',
       `certificate ${number} expired after ${expiryDate}; restoration had to be decided by ` +
-        `${windowEnd} (decision on ${decisionDate}); at least a new stage 2 audit is needed`,
+        `${windowEnd} (${refused}); at least a new stage 2 audit is needed`,
     );
   }
 }

@@ -39,11 +39,13 @@ export const requireNotSuspendedAtLapse = (
 /**
  * A recertification submitted on `date` after the certificate's expiry can only end in a
  * restoration: refused when none is possible (the policy allows none, the certificate was
- * suspended when it expired, or the window has passed), before any audit is done for it.
+ * suspended when it expired, or the window has passed), before any audit is done for it. `what`
+ * names what happens on `date` (`decision`, `recertification applied for`).
  */
 export const requireRestorableOn = (
   certificate: IssuedCertificateState,
   date: CalendarDate,
+  what: string,
 ): void => {
   const { expiryDate, number, policy } = certificate;
   if (date <= expiryDate) return;
@@ -52,5 +54,7 @@ export const requireRestorableOn = (
     throw new RestorationNotAllowedError(number, `policy ${policy.profile} allows no restoration`);
   }
   requireNotSuspendedAtLapse(certificate, expiryDate);
-  if (date > windowEnd) throw new RestorationWindowPassedError(number, expiryDate, windowEnd, date);
+  if (date > windowEnd) {
+    throw new RestorationWindowPassedError(number, expiryDate, windowEnd, `${what} on ${date}`);
+  }
 };

@@ -44,7 +44,7 @@ export const restoreCertificate = (
       decisionDate,
     );
   }
-  requireRestorableOn(certificate, decisionDate);
+  requireRestorableOn(certificate, decisionDate, 'decision');
   requireEffectiveAfterRevisions(certificate, 'a restoration', decisionDate);
   requireSameOrSuccessorVersion(certificate, data.standard);
   requireScope(number, 'the restoration', data.scope, data.sites);
