@@ -122,6 +122,28 @@ export const readyOrganisation = async (api: ApiHarness, organisationId: string)
   });
 };
 
+/** Plans surveillance audit 1 of the cycle on one day, by the lead and co-auditor: the raw answer. */
+export const planSurveillanceOverHttp = (
+  api: ApiHarness,
+  auditCycleId: string,
+  auditId: string,
+  plannedStart: string,
+): Promise<GraphQLResponse> =>
+  api.query(Role.AUDITOR, MUTATIONS.planAudit, {
+    input: {
+      auditCycleId,
+      auditId,
+      kind: 'SURVEILLANCE',
+      surveillanceNumber: 1,
+      plannedStart,
+      plannedEnd: plannedStart,
+      mode: 'ON_SITE',
+      leadAuditorId: LEAD_AUDITOR,
+      team: [LEAD_AUDITOR, CO_AUDITOR],
+      sites: ['site-hq'],
+    },
+  });
+
 /** Plans and completes an audit by the lead and co-auditor on the head office. */
 export const auditOverHttp = async (
   api: ApiHarness,

@@ -4,10 +4,9 @@ import { firstError } from '../support/test-server';
 import {
   acceptedOverHttp,
   auditOverHttp,
-  CO_AUDITOR,
   grantedOverHttp,
-  LEAD_AUDITOR,
   mutate,
+  planSurveillanceOverHttp,
 } from './lifecycle-over-http';
 import { MUTATIONS } from './mutation-documents';
 
@@ -18,22 +17,6 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const eventCount = async () => (await api.store.readAll()).length;
-
-const planSurveillance = (auditCycleId: string, auditId: string, plannedStart: string) =>
-  api.query(Role.AUDITOR, MUTATIONS.planAudit, {
-    input: {
-      auditCycleId,
-      auditId,
-      kind: 'SURVEILLANCE',
-      surveillanceNumber: 1,
-      plannedStart,
-      plannedEnd: plannedStart,
-      mode: 'ON_SITE',
-      leadAuditorId: LEAD_AUDITOR,
-      team: [LEAD_AUDITOR, CO_AUDITOR],
-      sites: ['site-hq'],
-    },
-  });
 
 /** Granted on 2024-08-20 (expiry 2027-08-19), renewed by `<org>-recert`, decided on 2027-06-01. */
 const renewedOverHttp = async (organisationId: string) => {
@@ -66,7 +49,12 @@ describe('audits of a cycle that a renewal followed (decided on 2027-06-01)', ()
   it('refuses one planned to start on the renewal day in the old cycle, naming the new one, recording nothing', async () => {
     const { auditCycleId, renewal } = await renewedOverHttp('org-misfiled-plan');
     const before = await eventCount();
-    const response = await planSurveillance(auditCycleId, 'late-surveillance', '2027-06-01');
+    const response = await planSurveillanceOverHttp(
+      api,
+      auditCycleId,
+      'late-surveillance',
+      '2027-06-01',
+    );
     expect(firstError(response)).toMatchObject({
       message:
         `audit cycle ${auditCycleId} was followed by audit cycle ${renewal}, which began with ` +
@@ -75,14 +63,19 @@ describe('audits of a cycle that a renewal followed (decided on 2027-06-01)', ()
       extensions: { code: 'DOMAIN_RULE_VIOLATION', rule: 'AUDIT_ORDER' },
     });
     expect(await eventCount()).toBe(before);
-    const inRenewal = await planSurveillance(renewal, 'renewal-surveillance-1', '2027-06-01');
+    const inRenewal = await planSurveillanceOverHttp(
+      api,
+      renewal,
+      'renewal-surveillance-1',
+      '2027-06-01',
+    );
     expect(inRenewal.body.errors).toBeUndefined();
   });
 
   it('refuses to complete there an audit held after the renewal, though planned before it', async () => {
     const { auditCycleId } = await renewedOverHttp('org-misfiled-audit');
     expect(
-      (await planSurveillance(auditCycleId, 'late', '2027-05-31')).body.errors,
+      (await planSurveillanceOverHttp(api, auditCycleId, 'late', '2027-05-31')).body.errors,
     ).toBeUndefined();
     const before = await eventCount();
     const response = await api.query(Role.AUDITOR, MUTATIONS.completeAudit, {

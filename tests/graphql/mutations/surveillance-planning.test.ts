@@ -1,8 +1,6 @@
-import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
 import { firstError } from '../support/test-server';
-import { CO_AUDITOR, grantedOverHttp, LEAD_AUDITOR } from './lifecycle-over-http';
-import { MUTATIONS } from './mutation-documents';
+import { grantedOverHttp, planSurveillanceOverHttp } from './lifecycle-over-http';
 
 let api: ApiHarness;
 beforeAll(async () => {
@@ -12,27 +10,16 @@ afterAll(() => api.close());
 
 const eventCount = async () => (await api.store.readAll()).length;
 
-const planSurveillance = (auditCycleId: string, auditId: string, plannedStart: string) =>
-  api.query(Role.AUDITOR, MUTATIONS.planAudit, {
-    input: {
-      auditCycleId,
-      auditId,
-      kind: 'SURVEILLANCE',
-      surveillanceNumber: 1,
-      plannedStart,
-      plannedEnd: plannedStart,
-      mode: 'ON_SITE',
-      leadAuditorId: LEAD_AUDITOR,
-      team: [LEAD_AUDITOR, CO_AUDITOR],
-      sites: ['site-hq'],
-    },
-  });
-
 describe('planning a surveillance audit after a decision of 2024-08-20', () => {
   it('refuses one planned to start the day before, naming the decision, recording nothing', async () => {
     const { auditCycleId } = await grantedOverHttp(api, 'org-early-surveillance');
     const before = await eventCount();
-    const response = await planSurveillance(auditCycleId, 'surveillance-1', '2024-08-19');
+    const response = await planSurveillanceOverHttp(
+      api,
+      auditCycleId,
+      'surveillance-1',
+      '2024-08-19',
+    );
     expect(firstError(response)).toMatchObject({
       message:
         'surveillance audit 1 planned to start on 2024-08-19 precedes the certification decision of 2024-08-20',
@@ -43,7 +30,12 @@ describe('planning a surveillance audit after a decision of 2024-08-20', () => {
 
   it('plans one starting on the decision day', async () => {
     const { auditCycleId } = await grantedOverHttp(api, 'org-prompt-surveillance');
-    const response = await planSurveillance(auditCycleId, 'surveillance-1', '2024-08-20');
+    const response = await planSurveillanceOverHttp(
+      api,
+      auditCycleId,
+      'surveillance-1',
+      '2024-08-20',
+    );
     expect(response.body.errors).toBeUndefined();
   });
 });
