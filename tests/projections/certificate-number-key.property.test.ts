@@ -53,7 +53,13 @@ const typedVariant = (printed: string, revision: number): fc.Arbitrary<string> =
         ),
       ),
       fc.constantFrom('', ' ', '\u00a0', ' \r\n'),
-      fc.constantFrom('', `/R${revision}`, ` / r${revision}`, `/r${revision}`),
+      fc.constantFrom(
+        '',
+        `/R${revision}`,
+        ` / r${revision}`,
+        `/r${revision}`,
+        `\uff0f\uff32${[...String(revision)].map(fullWidth).join('')}`,
+      ),
     )
     .map(([characters, around, suffix]) => `${around}${characters.join('')}${suffix}${around}`);
 

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { CalendarDate } from '../../domain';
 import { findCertificate, findCertificateByNumber, listCertificates } from '../../projections';
 import type { ApiDependencies } from '../api-dependencies';
-import type { RequestContext } from '../auth';
+import { organisationScope, type RequestContext } from '../auth';
 import { type Connection, ConnectionArgs, ConnectionArguments, pageRequest } from '../pagination';
 import { CalendarDateScalar } from '../scalars';
 import {
@@ -33,7 +33,7 @@ export class CertificateQueries {
   @Query(() => Certificate, {
     nullable: true,
     description:
-      'By number, with or without a revision suffix (`CN-20000-00042/R2`), matched as people type it: in any case (the suffix too), with spaces around it, in full-width characters, and with any dashes or white space between its parts, or none (`CN2000000042`); `number` and `numberWithRevision` answer it as printed, and `requestedRevision` the revision whose document the number names (1 without a suffix). A blank number, one over 200 characters or one holding a control character is BAD_USER_INPUT, and so is one matching several certificates (numbers printed under two patterns that differ only in their separators or case) none more closely than the others: type it as printed. An unknown number is NOT_FOUND.',
+      'By number, with or without a revision suffix (`CN-20000-00042/R2`), matched as people type it: in any case (the suffix too), with spaces around it, in full-width characters, and with any dashes or white space between its parts, or none (`CN2000000042`); `number` and `numberWithRevision` answer it as printed, and `requestedRevision` the revision whose document the number names (1 without a suffix). A blank number, one over 200 characters or one holding a control character is BAD_USER_INPUT, and so is one matching several certificates (numbers printed under two patterns that differ only in their separators or case) none more closely than the others: type it as printed (a CLIENT key matches its own certificates only). An unknown number is NOT_FOUND.',
   })
   certificateByNumber(
     @Arg('number', () => String) number: string,
@@ -41,7 +41,11 @@ export class CertificateQueries {
   ): Certificate {
     const view = visibleTo(
       principal,
-      findCertificateByNumber(this.deps.readModels, certificateNumberArgument(number)),
+      findCertificateByNumber(
+        this.deps.readModels,
+        certificateNumberArgument(number),
+        organisationScope(principal, undefined),
+      ),
       (c) => c.organisationId,
       'Certificate',
       number,

@@ -22,15 +22,16 @@ export const certificateNumberKey = (input: string): string =>
   foldedCertificateNumber(input).replace(/[- ]/g, '');
 
 /**
- * `CN-20000-00042/R2` (or `cn 20000 00042/r2`, ` CN-20000-00042 / R2 `) → the number as typed
- * (`CN-20000-00042`, trimmed), its key (`certificateNumberKey`), revision 2; no suffix → revision
- * null.
+ * `CN-20000-00042/R2` (or `cn 20000 00042/r2`, ` CN-20000-00042 / R2 `, full-width
+ * `ＣＮ－２００００－０００４２／Ｒ２`) → the number as typed (`CN-20000-00042`, in NFKC and
+ * trimmed), its key (`certificateNumberKey`), revision 2; no suffix → revision null.
  */
 export const certificateNumberParts = (
   input: string,
 ): { number: string; key: string; revision: number | null } => {
-  const match = /^(.+?)\s*\/\s*R([1-9]\d{0,5})$/i.exec(input.trim());
-  const number = match?.[1] && match[2] ? match[1] : input.trim();
+  const typed = input.normalize('NFKC').trim();
+  const match = /^(.+?)\s*\/\s*R([1-9]\d{0,5})$/i.exec(typed);
+  const number = match?.[1] && match[2] ? match[1] : typed;
   return {
     number,
     key: certificateNumberKey(number),

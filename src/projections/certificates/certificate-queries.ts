@@ -141,19 +141,23 @@ export const certificateRevisions = (
 
 /**
  * By number, with or without a revision suffix (`CN-20000-00042/R2`), whatever its case or
- * separators (`closestByNumber`). A suffix names a revision the certificate must have had;
- * `requestedRevision` is the revision whose document bears the number asked for: the one the
- * suffix names, else the first (printed without a suffix), as `verifyCertificate` reads it.
+ * separators (`closestByNumber`); given `organisationId` (a CLIENT key's), only its certificates
+ * answer, and another holder's neither answers nor makes its own number ambiguous. A suffix names a revision the
+ * certificate must have had; `requestedRevision` is the revision whose document bears the number
+ * asked for: the one the suffix names, else the first (printed without a suffix), as
+ * `verifyCertificate` reads it.
  */
 export const findCertificateByNumber = (
   db: Database,
   number: string,
+  organisationId?: string,
 ): (CertificateView & { requestedRevision: number }) | null => {
   const parts = certificateNumberParts(number);
   const row = closestByNumber(
     statements(db).byNumberKey.all(parts.key),
     (candidate) => candidate.number,
     parts.number,
+    (candidate) => organisationId === undefined || candidate.organisation_id === organisationId,
   );
   if (!row) return null;
   const { revision } = parts;

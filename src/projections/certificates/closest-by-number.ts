@@ -19,23 +19,29 @@ export class AmbiguousCertificateNumberError extends Error {
 /**
  * Of the certificates whose number has the key of the one typed (`certificateNumberKey`), the one
  * it matches most closely: the number as printed, else as `foldedCertificateNumber` spells it
- * (separators where the typed ones are), else any. Null for none; several matching equally
- * closely is an AmbiguousCertificateNumberError, never one of them.
+ * (separators where the typed ones are), else any. Only the closest matches count, and of them
+ * only those `shown` (the public check's certificates known on its date, a CLIENT key's own): one
+ * is the answer; none is null, even when one less close is shown, so a number typed as another
+ * certificate prints it never answers a different one; several is an
+ * AmbiguousCertificateNumberError, never one of them.
  */
 export const closestByNumber = <Candidate>(
   candidates: readonly Candidate[],
   numberOf: (candidate: Candidate) => string,
   typed: string,
+  shown: (candidate: Candidate) => boolean = () => true,
 ): Candidate | null => {
-  if (candidates.length <= 1) return candidates[0] ?? null;
   const folded = foldedCertificateNumber(typed);
   for (const matches of [
     (number: string) => number === typed,
     (number: string) => foldedCertificateNumber(number) === folded,
+    () => true,
   ]) {
     const closest = candidates.filter((candidate) => matches(numberOf(candidate)));
-    if (closest.length === 1) return closest[0]!;
-    if (closest.length > 1) throw new AmbiguousCertificateNumberError(typed);
+    if (closest.length === 0) continue;
+    const answers = closest.filter(shown);
+    if (answers.length > 1) throw new AmbiguousCertificateNumberError(typed);
+    return answers[0] ?? null;
   }
-  throw new AmbiguousCertificateNumberError(typed);
+  return null;
 };

@@ -109,6 +109,21 @@ const periodsKnownOn = (periods: PublicPeriods, asOf: CalendarDate): PublicPerio
   );
 
 /**
+ * A register row as the public knew it on `date`: its revisions decided by then, and its status
+ * periods and status; null when it was not public then (none decided yet, or still DRAFT), so a
+ * certificate decided later, or not yet in force, neither answers nor makes a number ambiguous.
+ */
+const publicOn = (row: RegisterRow, date: CalendarDate) => {
+  const revisions = (JSON.parse(row.revisions) as RegisterRevision[]).filter(
+    (r) => r.decisionDate <= date,
+  );
+  if (revisions.length === 0) return null;
+  const periods = JSON.parse(row.periods) as PublicCertificate['statusPeriods'];
+  const status = statusOnFromPeriods(periods, date);
+  return status === 'DRAFT' ? null : { row, revisions, periods, status };
+};
+
+/**
  * The public check of a certificate number (with or without a revision suffix) as of a date: the
  * content of the revision whose document bears that number, which a number without a suffix names
  * the first (`certificateNumberWithRevision` prints it without one); only the revision in force of
@@ -117,8 +132,8 @@ const periodsKnownOn = (periods: PublicPeriods, asOf: CalendarDate): PublicPerio
  * decided after it, is as unknown; so is a certificate still DRAFT then (decided, not yet in
  * force), since a register shows verifiers only Active, Suspended, Withdrawn and Expired
  * certificates (IAF CertSearch; domain.md §3). The number is found whatever its case or
- * separators (`closestByNumber`: one matching several certificates' numbers equally closely is an
- * AmbiguousCertificateNumberError, whatever the date). Never exposes ids, findings, reasons or
+ * separators (`closestByNumber`, among the certificates known on that date: one matching several
+ * of their numbers equally closely is an AmbiguousCertificateNumberError). Never exposes ids, findings, reasons or
  * decision dates, nor a status that began after the as-of date.
  */
 export const verifyCertificate = (
@@ -128,20 +143,16 @@ export const verifyCertificate = (
 ): PublicCertificate | null => {
   const date = calendarDate(asOf);
   const parts = certificateNumberParts(number);
-  const row = closestByNumber(
-    statements(db).byNumberKey.all(parts.key),
-    (candidate) => candidate.number,
+  const found = closestByNumber(
+    statements(db)
+      .byNumberKey.all(parts.key)
+      .map((row) => ({ row, known: publicOn(row, date) })),
+    (candidate) => candidate.row.number,
     parts.number,
+    (candidate) => candidate.known !== null,
   );
-  if (!row) return null;
-  // Only the revisions decided by then: none, when the certificate did not exist yet.
-  const revisions = (JSON.parse(row.revisions) as RegisterRevision[]).filter(
-    (r) => r.decisionDate <= date,
-  );
-  if (revisions.length === 0) return null;
-  const periods = JSON.parse(row.periods) as PublicCertificate['statusPeriods'];
-  const status = statusOnFromPeriods(periods, date);
-  if (status === 'DRAFT') return null;
+  if (!found?.known) return null;
+  const { row, revisions, periods, status } = found.known;
   const inForce = inForceOn(revisions, date);
   const requested = revisions.find((r) => r.revision === (parts.revision ?? 1));
   if (!requested) return null;

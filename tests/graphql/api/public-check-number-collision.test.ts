@@ -20,7 +20,7 @@ let api: ApiHarness;
  * sequence): two numbers that differ only in a hyphen.
  */
 beforeAll(async () => {
-  api = await startApiHarness({ now: '2026-06-01T02:00:00Z' });
+  api = await startApiHarness({ now: '2026-06-01T02:00:00Z', clientOrganisationId: 'org-now' });
   await granted20000(
     api,
     { organisationId: 'org-now', auditCycleId: 'cycle-now', certificateId: 'cert-now' },
@@ -82,6 +82,11 @@ it.each([
   ['as printed', PRINTED_NOW, PRINTED_EARLIER],
   ['in lower case', 'cn-20000-00001', 'cn20000-00001'],
   ['with other dashes and a suffix', 'CN\u201320000\u201300001/R1', 'CN20000\u221200001 / r1'],
+  [
+    'in full-width forms, suffix included',
+    'ＣＮ－２００００－００００１／Ｒ１',
+    'ＣＮ２００００－００００１／ｒ１',
+  ],
 ])('answers each certificate for its own number typed %s', async (_, typedNow, typedEarlier) => {
   expect(await found(typedNow)).toEqual({
     verified: { number: PRINTED_NOW, organisationName: 'Now Hosting Co.' },
@@ -110,3 +115,38 @@ it.each([
     }
   },
 );
+
+const verifiedAsOf = async (number: string, asOf: string) =>
+  dataOf(
+    await api.query(
+      'ANONYMOUS',
+      'query ($number: String!, $asOf: CalendarDate) { verifyCertificate(number: $number, asOf: $asOf) { number organisationName } }',
+      { number, asOf },
+    ),
+  ).verifyCertificate;
+
+it('answers, as of a day only one of them was decided, the one the public knew then', async () => {
+  // CN20000-00001 was decided on 2024-01-10, CN-20000-00001 on 2024-03-20.
+  expect(await verifiedAsOf('CN2000000001', '2024-02-01')).toEqual({
+    number: PRINTED_EARLIER,
+    organisationName: 'Earlier Hosting Co.',
+  });
+  // A number typed as the later one prints it names that one, unknown then: never the other.
+  expect(await verifiedAsOf(PRINTED_NOW, '2024-02-01')).toBeNull();
+});
+
+it("answers a CLIENT key its own certificate for its number typed without separators, and another holder's not at all", async () => {
+  const byNumber = (number: string) =>
+    api.query(
+      Role.CLIENT,
+      'query ($number: String!) { certificateByNumber(number: $number) { id number } }',
+      { number },
+    );
+  expect(dataOf(await byNumber('CN2000000001')).certificateByNumber).toEqual({
+    id: 'cert-now',
+    number: PRINTED_NOW,
+  });
+  const other = await byNumber(PRINTED_EARLIER);
+  expect(other.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+  expect(JSON.stringify(other.body)).not.toMatch(/Earlier Hosting|cert-earlier/);
+});
