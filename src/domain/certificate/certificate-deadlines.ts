@@ -190,12 +190,15 @@ const suspensionDeadlines = (state: IssuedCertificateState): Deadline[] =>
 const later = (a: CalendarDate, b: CalendarDate): CalendarDate => (a > b ? a : b);
 
 /**
- * Set once the certificate is to the superseded version and its successor is published; none when
- * it had expired or been withdrawn by then (it never had to move, and would open ENDED). Met by the
- * decision that moves it to another version (a transition or renewal; domain.md §4), as a renewal
- * meets the expiry. Otherwise it ends, unmet, with the expiry of the last revision to this version
- * (the day after its expiry date, recorded or not), so a restoration to the new version after that
- * expiry does not meet or reopen it.
+ * Set once the certificate is to the superseded version and its successor is published: opened on
+ * the later of the publication and the decision of the first revision to that version in force on
+ * or after it (a restoration, when the certificate was expired on the publication date), so an
+ * answer about a day it was expired does not change when the restoration arrives. None when it had
+ * expired or been withdrawn by then and was not restored (it never had to move, and would open
+ * ENDED). Met by the decision that moves it to another version (a transition or renewal; domain.md
+ * §4), as a renewal meets the expiry. Otherwise it ends, unmet, with the expiry of the last revision
+ * to this version (the day after its expiry date, recorded or not), so a restoration to the new
+ * version after that expiry does not meet or reopen it.
  */
 const transitionDeadlines = (state: IssuedCertificateState): Deadline[] => {
   const codes = [...new Set(state.revisions.map((r) => standardCode(r.standard)))];
@@ -207,9 +210,12 @@ const transitionDeadlines = (state: IssuedCertificateState): Deadline[] => {
     const moved = state.revisions.find((r) => r.revision > last.revision);
     const movedOn =
       moved !== undefined && moved.decisionDate <= last.expiryDate ? moved.decisionDate : null;
-    const first = state.revisions.find((r) => standardCode(r.standard) === code) ?? last;
-    const successor = findStandard({ ...last.standard, version: version.supersededBy });
-    const openedOn = later(first.decisionDate, successor.publishedOn);
+    const { publishedOn } = findStandard({ ...last.standard, version: version.supersededBy });
+    const first =
+      state.revisions.find(
+        (r) => standardCode(r.standard) === code && r.expiryDate >= publishedOn,
+      ) ?? last;
+    const openedOn = later(first.decisionDate, publishedOn);
     const withdrawnOn = state.withdrawal?.withdrawnOn ?? null;
     const endedBefore =
       last.expiryDate < openedOn || (withdrawnOn !== null && withdrawnOn <= openedOn);

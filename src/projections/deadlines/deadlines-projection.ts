@@ -325,10 +325,14 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * whether or not the expiry is recorded yet (they appeared, or ended, only once it was, changing
  * answers as of earlier dates). A certificate that had expired or been withdrawn before the
  * successor version was published has no transition deadline (it opened already ENDED).
+ * Version 29: the transition deadline of a certificate expired when the successor version was
+ * published and restored to the old version later opens on the restoration, not on the
+ * publication (it read UPCOMING as of days the certificate was expired, once the restoration
+ * arrived).
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 28,
+  version: 29,
   setup: setupDeadlineTables,
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>

@@ -9,7 +9,7 @@ import {
   deadlineStateOn,
 } from '../../../src/domain';
 import { fold } from './certificate-fixtures';
-import { randomHistory } from './random-certificate-history';
+import { randomHistory, randomSupersededVersionHistory } from './random-certificate-history';
 
 /** The day the fact an event records happened; as of an earlier day it was not known. */
 const factDate = (event: CertificateEvent): CalendarDate => {
@@ -59,9 +59,15 @@ describe('certificate deadlines as of a date', () => {
     );
   });
 
-  it('read on any day before an event as they did before the event arrived', () => {
+  it.each([
+    ['', randomHistory],
+    [
+      ' (a superseded version, expired and restored on either side of its successor’s publication)',
+      randomSupersededVersionHistory,
+    ],
+  ])('read on any day before an event as they did before the event arrived%s', (_, histories) => {
     fc.assert(
-      fc.property(randomHistory, (events) => {
+      fc.property(histories, (events) => {
         for (let index = 1; index < events.length; index++) {
           const before = certificateDeadlines(fold(events.slice(0, index)));
           const after = certificateDeadlines(fold(events.slice(0, index + 1)));

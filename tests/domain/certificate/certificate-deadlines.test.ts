@@ -1,6 +1,7 @@
 import {
   type CertificateEvent,
   certificateDeadlines,
+  deadlineExistsOn,
   deadlineStateOn,
   formerCertificateOf,
   initialCertificateState,
@@ -21,6 +22,7 @@ import {
   restore,
   run,
   SMS_2011,
+  spec,
   suspend,
   transition,
   withdraw,
@@ -430,6 +432,37 @@ describe('certificateDeadlines', () => {
       closesOn: '2025-11-01',
     });
     expect(deadlines['RESTORATION_WINDOW_END:2025-10-31']?.metOn).toBe('2025-11-10');
+  });
+
+  it('opens the transition deadline on a restoration to the superseded version after its successor was published, not on the publication day the certificate was expired', () => {
+    const given = run(
+      issueCommand({
+        standard: ISMS_2013,
+        decisionDate: d('2019-10-01'),
+        effectiveDate: d('2019-10-01'),
+      }),
+      expire('2022-10-03'),
+    );
+    const when = restore('2022-11-15', { standard: ISMS_2013 });
+    const then = [...given, ...spec(given).when(when).events()];
+
+    const transitionOf = (events: CertificateEvent[]) =>
+      certificateDeadlines(fold(events)).filter((x) => x.type === 'TRANSITION_DEADLINE');
+    expect(transitionOf(given)).toEqual([]);
+    expect(transitionOf(then)).toEqual([
+      {
+        type: 'TRANSITION_DEADLINE',
+        key: 'TRANSITION_DEADLINE:ISO/IEC 27001:2013',
+        dueDate: '2025-10-31',
+        openedOn: '2022-11-15',
+        closesOn: '2025-10-01',
+        metOn: null,
+        subject: 'transition of certificate CN-27001-00042 from ISO/IEC 27001:2013',
+      },
+    ]);
+    const [restored] = transitionOf(then);
+    expect(deadlineExistsOn(restored!, d('2022-11-01'))).toBe(false);
+    expect(deadlineStateOn(restored!, d('2022-11-15')).state).toBe('UPCOMING');
   });
 
   it('sets no transition deadline for a certificate that expired or was withdrawn before the successor version was published', () => {

@@ -6,33 +6,41 @@ import {
   type CertificateEvent,
   certificateDecider,
   isDomainError,
+  type StandardReference,
 } from '../../../src/domain';
 import {
   d,
   expire,
   extendScope,
   fold,
+  ISMS_2013,
+  ISMS_2022,
   issueCommand,
   reduceScope,
   reinstate,
   renew,
   restore,
+  SMS_2018,
   suspend,
   withdraw,
 } from './certificate-fixtures';
 
-const commandAt = (kind: number, date: CalendarDate): CertificateCommand => {
+const commandAt = (
+  kind: number,
+  date: CalendarDate,
+  standard: StandardReference,
+): CertificateCommand => {
   switch (kind) {
     case 0:
       return suspend(date);
     case 1:
       return reinstate(date);
     case 2:
-      return renew(date, addDays(date, 3));
+      return renew(date, addDays(date, 3), { standard });
     case 3:
       return expire(date);
     case 4:
-      return restore(date);
+      return restore(date, { standard });
     case 5:
       return extendScope(date);
     case 6:
@@ -42,29 +50,59 @@ const commandAt = (kind: number, date: CalendarDate): CertificateCommand => {
   }
 };
 
-/** Random command sequences; refused commands are dropped, accepted ones kept. */
-export const randomHistory = fc
-  .array(
-    fc.tuple(
-      fc.oneof(
-        { arbitrary: fc.constantFrom(0, 1, 3, 4, 5, 6), weight: 12 },
-        { arbitrary: fc.constant(2), weight: 2 },
-        { arbitrary: fc.constant(7), weight: 1 },
+/**
+ * Random command sequences after `issue`, the first on or after `from`, each renewal or
+ * restoration to one of `standards`; refused commands are dropped, accepted ones kept.
+ */
+const historyOf = (
+  issue: CertificateCommand,
+  from: CalendarDate,
+  standards: readonly [StandardReference, ...StandardReference[]],
+): fc.Arbitrary<CertificateEvent[]> =>
+  fc
+    .array(
+      fc.tuple(
+        fc.oneof(
+          { arbitrary: fc.constantFrom(0, 1, 3, 4, 5, 6), weight: 12 },
+          { arbitrary: fc.constant(2), weight: 2 },
+          { arbitrary: fc.constant(7), weight: 1 },
+        ),
+        fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 61, max: 500 })),
+        fc.constantFrom(...standards),
       ),
-      fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 61, max: 500 })),
-    ),
-    { maxLength: 30 },
-  )
-  .map((steps) => {
-    let date = d('2024-03-20');
-    let events: CertificateEvent[] = certificateDecider.decide(issueCommand(), fold([]));
-    for (const [kind, gap] of steps) {
-      date = addDays(date, gap);
-      try {
-        events = [...events, ...certificateDecider.decide(commandAt(kind, date), fold(events))];
-      } catch (error) {
-        if (!isDomainError(error)) throw error;
+      { maxLength: 30 },
+    )
+    .map((steps) => {
+      let date = from;
+      let events: CertificateEvent[] = certificateDecider.decide(issue, fold([]));
+      for (const [kind, gap, standard] of steps) {
+        date = addDays(date, gap);
+        try {
+          events = [
+            ...events,
+            ...certificateDecider.decide(commandAt(kind, date, standard), fold(events)),
+          ];
+        } catch (error) {
+          if (!isDomainError(error)) throw error;
+        }
       }
-    }
-    return events;
-  });
+      return events;
+    });
+
+/** Histories of a certificate to ISO/IEC 20000-1:2018, effective 2024-03-20. */
+export const randomHistory = historyOf(issueCommand(), d('2024-03-20'), [SMS_2018]);
+
+/**
+ * Histories of a certificate to ISO/IEC 27001:2013 expiring 2022-09-30, shortly before its
+ * successor was published (2022-10-25): it may expire, and be restored to either version, on
+ * either side of the publication.
+ */
+export const randomSupersededVersionHistory = historyOf(
+  issueCommand({
+    standard: ISMS_2013,
+    decisionDate: d('2019-10-01'),
+    effectiveDate: d('2019-10-01'),
+  }),
+  d('2022-08-01'),
+  [ISMS_2013, ISMS_2022],
+);
