@@ -121,13 +121,16 @@ export const startWebhookMachinery = async (
   /**
    * The last position the actions appended, waited for by every later scan too: a scan whose wait
    * timed out fails, and the next one must not remind from read models still behind it. The
-   * actions read overdue deadlines only (`withinDays: 0`): none wants an upcoming one.
+   * actions read overdue deadlines only (`withinDays: 0`): none wants an upcoming one. They also
+   * read the expiry of a certificate that lapsed for good unrecorded, so that it is recorded;
+   * reminders do not (it ended by itself).
    */
   let recorded: GlobalPosition | null = null;
   const scanOnce = async (): Promise<ScanResult> => {
     const now = clock.now();
     const asOf = calendarDateIn(now, parts.timeZone);
-    recorded = (await runActions(openDeadlines(db, asOf, { withinDays: 0 }), asOf)) ?? recorded;
+    const overdue = openDeadlines(db, asOf, { withinDays: 0, includeUnrecordedExpiry: true });
+    recorded = (await runActions(overdue, asOf)) ?? recorded;
     if (recorded !== null) await parts.readModelsReached(recorded);
     const result = await scanner.scan(now);
     log(`certcycle: ${reminderScanSummary(result)}`);

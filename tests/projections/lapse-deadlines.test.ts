@@ -1,4 +1,4 @@
-import { upcomingDeadlines } from '../../src/projections';
+import { openDeadlines, type OpenDeadlinesOptions, upcomingDeadlines } from '../../src/projections';
 import {
   ACME,
   BETA,
@@ -78,6 +78,19 @@ describe('deadlines of a certificate whose expiry the scanner has not recorded y
       withinDays: 3650,
       organisationId: BETA.organisationId,
     }).items.map(({ node }) => `${node.aggregateId} ${node.key} ${node.state} ${node.closesOn}`);
+
+  it("lists the expiry that ended by itself to the scanner's actions, which record it, and not to reminders", () => {
+    const expiryOf = (asOf: string, options: OpenDeadlinesOptions = {}) =>
+      [...openDeadlines(readSide().db, d(asOf), options)]
+        .filter((x) => x.certificateId === BETA.certificateId && x.type === 'CERTIFICATE_EXPIRY')
+        .map(({ key }) => key);
+    const actions = { withinDays: 0, includeUnrecordedExpiry: true };
+
+    expect(expiryOf('2028-07-09')).toEqual(['CERTIFICATE_EXPIRY:2028-01-09']);
+    expect(expiryOf('2028-07-09', actions)).toEqual(['CERTIFICATE_EXPIRY:2028-01-09']);
+    expect(expiryOf('2028-07-10')).toEqual([]);
+    expect(expiryOf('2028-07-10', actions)).toEqual(['CERTIFICATE_EXPIRY:2028-01-09']);
+  });
 
   it('read as of dates after the expiry as they do once the expiry is recorded, however late', async () => {
     const dates = ['2028-01-09', '2028-01-10', '2028-04-01', '2028-07-09', '2028-07-10'];

@@ -30,6 +30,12 @@ export interface OpenDeadlinesOptions {
   withinDays?: number;
   /** Rows read per query (default 2000); no query stays open between pages. */
   pageSize?: number;
+  /**
+   * Also list the current expiry of a certificate whose recorded status does not say it expired
+   * yet once it ended by itself, so that the scanner's actions record every expiry, however late
+   * they run (default false: reminders get none for a deadline that ended by itself).
+   */
+  includeUnrecordedExpiry?: boolean;
 }
 
 interface OpenDeadlineRow {
@@ -47,14 +53,14 @@ interface OpenDeadlineRow {
 }
 
 /**
- * Set by `asOf`, not met nor ended by itself, and not of a withdrawn certificate. The current
- * expiry of a certificate whose recorded status does not say it expired yet stays listed once it
- * ended by itself (when the certificate lapsed for good: the day after it expired when it cannot
- * be restored), so the scanner records every expiry, however late it runs. Surveillance
- * audits count only in the certificate's current audit cycle (a renewal supersedes the previous
- * cycle's programme) and while it has not expired. The certificate joined is the deadline's only
- * when of the same organisation: an audit cycle of another organisation may name its id (two
- * applications submitted at once with one id).
+ * Set by `asOf`, not met nor ended by itself, and not of a withdrawn certificate. With
+ * `:unrecordedExpiry` = 1, the current expiry of a certificate whose recorded status does not say
+ * it expired yet stays listed once it ended by itself (when the certificate lapsed for good: the
+ * day after it expired when it cannot be restored). Surveillance audits count only in the
+ * certificate's current audit cycle (a renewal supersedes the previous cycle's programme) and
+ * while it has not expired. The certificate joined is the deadline's only when of the same
+ * organisation: an audit cycle of another organisation may name its id (two applications
+ * submitted at once with one id).
  */
 const OPEN_DEADLINES = `
   SELECT d.aggregate_id, d.certificate_id, d.organisation_id, d.audit_cycle_id, d.type, d.key,
@@ -64,7 +70,7 @@ const OPEN_DEADLINES = `
     ON c.certificate_id = d.certificate_id AND c.organisation_id = d.organisation_id
   WHERE d.met_on IS NULL AND d.due_date <= :end AND d.opened_on <= :asOf
     AND (d.closes_on IS NULL OR d.closes_on > :asOf
-      OR (d.type = 'CERTIFICATE_EXPIRY' AND d.due_date = c.expiry_date
+      OR (:unrecordedExpiry = 1 AND d.type = 'CERTIFICATE_EXPIRY' AND d.due_date = c.expiry_date
         AND c.recorded_status IN ('ACTIVE', 'SUSPENDED')))
     AND (d.due_date, d.key, d.aggregate_id) > (:afterDue, :afterKey, :afterId)
     AND coalesce(c.recorded_status, '') <> 'WITHDRAWN'
@@ -92,17 +98,25 @@ const toView = (row: OpenDeadlineRow): OpenDeadlineView => ({
 
 /**
  * Deadlines open on `asOf` and due within `withinDays` after it (overdue ones too), by due date,
- * for the deadline scanner. Read page by page, so the caller may write between pages.
+ * for the deadline scanner: its reminders, and its actions (with `includeUnrecordedExpiry`). Read
+ * page by page, so the caller may write between pages.
  */
 export function* openDeadlines(
   db: Database,
   asOf: CalendarDate,
-  { withinDays = 90, pageSize = 2000 }: OpenDeadlinesOptions = {},
+  { withinDays = 90, pageSize = 2000, includeUnrecordedExpiry = false }: OpenDeadlinesOptions = {},
 ): Generator<OpenDeadlineView> {
   const end = addDaysUpToLast(calendarDate(asOf), withinDays);
+  const unrecordedExpiry = includeUnrecordedExpiry ? 1 : 0;
   let after = { afterDue: '', afterKey: '', afterId: '' };
   for (;;) {
-    const rows = statements(db).page.all({ asOf, end, limit: pageSize, ...after });
+    const rows = statements(db).page.all({
+      asOf,
+      end,
+      unrecordedExpiry,
+      limit: pageSize,
+      ...after,
+    });
     for (const row of rows) yield toView(row);
     const last = rows.at(-1);
     if (!last || rows.length < pageSize) return;
