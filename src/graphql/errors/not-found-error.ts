@@ -1,6 +1,9 @@
 import { ApiError } from './api-error';
 import { ErrorCode } from './error-code';
 
+/** The id as the message shows it: quoted when blank or padded, so that it can be seen. */
+const shownId = (id: string): string => (id !== '' && id.trim() === id ? id : JSON.stringify(id));
+
 /** `field`: the argument that named the missing object, when it was a filter rather than the id asked for. */
 export class NotFoundError extends ApiError {
   constructor(
@@ -10,7 +13,7 @@ export class NotFoundError extends ApiError {
   ) {
     super(
       ErrorCode.NOT_FOUND,
-      `${entity} ${id} was not found`,
+      `${entity} ${shownId(id)} was not found`,
       field === undefined ? { entity, id } : { entity, id, field },
     );
   }

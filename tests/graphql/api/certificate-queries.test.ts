@@ -125,6 +125,23 @@ it('answers NOT_FOUND for an unknown certificate id, number or revision', async 
   }
 });
 
+it('quotes a blank or padded id in the NOT_FOUND message, so that it can be seen', async () => {
+  for (const [id, shown] of [
+    ['', '""'],
+    [' cert-acme', '" cert-acme"'],
+  ] as const) {
+    const response = await api.query(
+      Role.ADMIN,
+      'query ($id: ID!) { certificate(id: $id) { id } }',
+      {
+        id,
+      },
+    );
+    expect(response.body.errors?.[0]?.message).toBe(`Certificate ${shown} was not found`);
+    expect(errorOf(response)).toMatchObject({ code: 'NOT_FOUND', entity: 'Certificate', id });
+  }
+});
+
 it('lists certificates by status on a date, standard, organisation and expiry', async () => {
   const data = dataOf(
     await api.query(
