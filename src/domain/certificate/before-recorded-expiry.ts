@@ -1,21 +1,33 @@
 import type { CalendarDate } from '../calendar';
-import type { IssuedCertificateState } from './certificate-state';
+import type { IssuedCertificateState, Lapse } from './certificate-state';
+import { expiryRecorded } from './expiry-recorded';
+
+/** The recorded, unrestored expiry of the current term, when `date` is on or before its expiry date. */
+const recordedExpiryAfter = (
+  state: IssuedCertificateState,
+  date: CalendarDate,
+): Lapse | undefined =>
+  state.lapses.find(
+    (l) =>
+      l.expiryDate === state.expiryDate &&
+      l.recordedOn !== null &&
+      l.restoredOn === null &&
+      date <= l.expiryDate,
+  );
 
 /**
  * The certificate as it was before the scan recorded the expiry of its current term, for a
- * decision dated on or before that expiry date (a renewal decided in time, entered after the
- * scan): the record follows from the calendar, not from a decision, and a renewal in time means
- * the certificate never expired (domain.md §2). Suspensions the expiry ended run again, so a
- * certificate suspended then is still refused. The state itself for any other date.
+ * decision dated on or before that expiry date (taken in time, entered after the scan): the
+ * record follows from the calendar, not from a decision, and facts are recorded as of the day
+ * they happened (domain.md §2). Suspensions the expiry ended run again, so a certificate
+ * suspended then is still refused a renewal. The state itself for any other date.
  */
 export const beforeRecordedExpiry = (
   state: IssuedCertificateState,
   date: CalendarDate,
 ): IssuedCertificateState => {
-  const lapse = state.lapses.find(
-    (l) => l.expiryDate === state.expiryDate && l.recordedOn !== null && l.restoredOn === null,
-  );
-  if (!lapse || date > lapse.expiryDate) return state;
+  const lapse = recordedExpiryAfter(state, date);
+  if (!lapse) return state;
   const suspensions = state.suspensions.map((s) =>
     s.endedBy === 'EXPIRED' && s.endedOn === lapse.expiredOn
       ? { ...s, endedOn: null, endedBy: null }
@@ -28,4 +40,21 @@ export const beforeRecordedExpiry = (
     lapses: state.lapses.filter((l) => l !== lapse),
     lastChangeOn: lapse.lastChangeBefore,
   };
+};
+
+/**
+ * A fact dated `date` applied as if entered before the scan recorded the expiry: to the
+ * certificate as it was then, and the expiry recorded again after it. A renewal in time means the
+ * term never expired (see renewal's evolve); a withdrawal means it never expires: either way the
+ * recorded expiry then has no effect.
+ */
+export const inOrderWithRecordedExpiry = (
+  state: IssuedCertificateState,
+  date: CalendarDate,
+  apply: (before: IssuedCertificateState) => IssuedCertificateState,
+): IssuedCertificateState => {
+  const lapse = recordedExpiryAfter(state, date);
+  if (!lapse) return apply(state);
+  const changed = apply(beforeRecordedExpiry(state, date));
+  return changed.withdrawal ? changed : expiryRecorded(changed, lapse);
 };

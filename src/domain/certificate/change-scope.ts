@@ -1,3 +1,4 @@
+import { beforeRecordedExpiry } from './before-recorded-expiry';
 import type { CertificateScopeExtended, CertificateScopeReduced } from './certificate-events';
 import type { ExtendScope, ReduceScope } from './certificate-commands';
 import { CertificateSuspendedError } from './certificate-errors';
@@ -30,14 +31,20 @@ const sameContent = (a: readonly CertificateSite[], b: readonly CertificateSite[
     );
   });
 
-/** A new revision with the same cycle and expiry (17021-1 9.6.4). */
+/**
+ * A new revision with the same cycle and expiry (17021-1 9.6.4). Decided on or before the expiry
+ * date, it is recorded even after the scan recorded the expiry.
+ */
 const revisedScope = (command: ExtendScope | ReduceScope, state: CertificateState) => {
   const { type, data } = command;
   const extension = type === 'ExtendScope';
   const what = extension ? 'a scope extension' : 'a scope reduction';
-  const certificate = issuedFor(state, type, data.certificateId);
-  requireText(type, 'actor', data.actor);
   const decisionDate = requireDate(type, 'decisionDate', data.decisionDate);
+  const certificate = beforeRecordedExpiry(
+    issuedFor(state, type, data.certificateId),
+    decisionDate,
+  );
+  requireText(type, 'actor', data.actor);
   const effectiveDate = requireDate(type, 'effectiveDate', data.effectiveDate);
   const status = requireInForce(certificate, what, decisionDate);
   if (extension && status === 'SUSPENDED') {

@@ -1,5 +1,5 @@
-import { maxDate } from '../calendar';
-import { beforeRecordedExpiry } from './before-recorded-expiry';
+import { type CalendarDate, maxDate } from '../calendar';
+import { beforeRecordedExpiry, inOrderWithRecordedExpiry } from './before-recorded-expiry';
 import type {
   CertificateContent,
   CertificateEvent,
@@ -12,8 +12,8 @@ import type {
   CertificateState,
   IssuedCertificateState,
   RevisionCause,
-  SuspensionRecord,
 } from './certificate-state';
+import { endSuspension, expiryRecorded } from './expiry-recorded';
 
 const revisionOf = (
   data: CertificateContent,
@@ -72,65 +72,38 @@ const holderOf = (
   organisationLocation: data.organisationLocation ?? state.organisationLocation,
 });
 
-const endSuspension = (
-  suspensions: SuspensionRecord[],
-  endedOn: IssuedCertificateState['lastChangeOn'],
-  endedBy: NonNullable<SuspensionRecord['endedBy']>,
-): SuspensionRecord[] =>
-  suspensions.map((s) => (s.endedOn === null ? { ...s, endedOn, endedBy } : s));
-
 const issued = (state: CertificateState): IssuedCertificateState | null =>
   state.status === 'NOT_ISSUED' ? null : state;
 
-export const evolveCertificate = (
-  state: CertificateState,
-  event: CertificateEvent,
-): CertificateState => {
-  if (event.type === 'CertificateIssued' || event.type === 'CertificateTransferredIn') {
-    const { data } = event;
-    const transfer =
-      event.type === 'CertificateTransferredIn'
-        ? {
-            previousCertificationBodyName: event.data.previousCertificationBodyName,
-            previousCertificateNumber: event.data.previousCertificateNumber,
-            transferredOn: event.data.decisionDate,
-          }
-        : null;
-    return {
-      status: 'ACTIVE',
-      certificateId: data.certificateId,
-      organisationId: data.organisationId,
-      auditCycleId: data.auditCycleId,
-      number: data.number,
-      revision: data.revision,
-      standard: data.standard,
-      scope: data.scope,
-      sites: data.sites,
-      organisationName: data.organisationName,
-      organisationLocation: data.organisationLocation,
-      certificationBodyName: data.certificationBodyName,
-      decisionDate: data.decisionDate,
-      effectiveDate: data.effectiveDate,
-      expiryDate: data.expiryDate,
-      uncappedExpiryDate: data.uncappedExpiryDate,
-      originalCertificationDate: data.originalCertificationDate,
-      cycleDecisionDate: data.cycleDecisionDate,
-      policy: data.policy,
-      transfer,
-      revisions: [
-        revisionOf(data, transfer ? 'TRANSFERRED_IN' : 'ISSUED', data.auditCycleId, data),
-      ],
-      statusChanges: [{ status: 'ACTIVE', from: data.effectiveDate }],
-      suspensions: [],
-      lapses: [],
-      withdrawal: null,
-      extensionAudits: [],
-      lastChangeOn: data.decisionDate,
-      lastEffectiveOn: data.effectiveDate,
-    };
+/**
+ * The day a suspension, reinstatement, withdrawal or scope change happened: one dated on or before
+ * a recorded expiry's date was decided in time, and applies as if entered before the record.
+ */
+const dayOfChange = (event: ChangeEvent): CalendarDate | null => {
+  switch (event.type) {
+    case 'CertificateSuspended':
+      return event.data.suspendedOn;
+    case 'CertificateReinstated':
+      return event.data.reinstatedOn;
+    case 'CertificateWithdrawn':
+      return event.data.withdrawnOn;
+    case 'CertificateScopeExtended':
+    case 'CertificateScopeReduced':
+      return event.data.decisionDate;
+    default:
+      return null;
   }
-  const certificate = issued(state);
-  if (!certificate) return state;
+};
+
+type ChangeEvent = Exclude<
+  CertificateEvent,
+  { type: 'CertificateIssued' | 'CertificateTransferredIn' }
+>;
+
+const evolveIssued = (
+  certificate: IssuedCertificateState,
+  event: ChangeEvent,
+): IssuedCertificateState => {
   switch (event.type) {
     case 'CertificateRenewed':
       return {
@@ -173,25 +146,8 @@ export const evolveCertificate = (
             ],
       };
     }
-    case 'CertificateExpired': {
-      const { data } = event;
-      return {
-        ...certificate,
-        status: 'EXPIRED',
-        suspensions: endSuspension(certificate.suspensions, data.expiredOn, 'EXPIRED'),
-        lapses: [
-          ...certificate.lapses,
-          {
-            expiryDate: data.expiryDate,
-            expiredOn: data.expiredOn,
-            recordedOn: data.recordedOn,
-            restoredOn: null,
-            lastChangeBefore: certificate.lastChangeOn,
-          },
-        ],
-        lastChangeOn: maxDate(certificate.lastChangeOn, data.expiredOn),
-      };
-    }
+    case 'CertificateExpired':
+      return expiryRecorded(certificate, event.data);
     case 'CertificateSuspended': {
       const { data } = event;
       return {
@@ -263,4 +219,59 @@ export const evolveCertificate = (
       return exhaustive;
     }
   }
+};
+
+export const evolveCertificate = (
+  state: CertificateState,
+  event: CertificateEvent,
+): CertificateState => {
+  if (event.type === 'CertificateIssued' || event.type === 'CertificateTransferredIn') {
+    const { data } = event;
+    const transfer =
+      event.type === 'CertificateTransferredIn'
+        ? {
+            previousCertificationBodyName: event.data.previousCertificationBodyName,
+            previousCertificateNumber: event.data.previousCertificateNumber,
+            transferredOn: event.data.decisionDate,
+          }
+        : null;
+    return {
+      status: 'ACTIVE',
+      certificateId: data.certificateId,
+      organisationId: data.organisationId,
+      auditCycleId: data.auditCycleId,
+      number: data.number,
+      revision: data.revision,
+      standard: data.standard,
+      scope: data.scope,
+      sites: data.sites,
+      organisationName: data.organisationName,
+      organisationLocation: data.organisationLocation,
+      certificationBodyName: data.certificationBodyName,
+      decisionDate: data.decisionDate,
+      effectiveDate: data.effectiveDate,
+      expiryDate: data.expiryDate,
+      uncappedExpiryDate: data.uncappedExpiryDate,
+      originalCertificationDate: data.originalCertificationDate,
+      cycleDecisionDate: data.cycleDecisionDate,
+      policy: data.policy,
+      transfer,
+      revisions: [
+        revisionOf(data, transfer ? 'TRANSFERRED_IN' : 'ISSUED', data.auditCycleId, data),
+      ],
+      statusChanges: [{ status: 'ACTIVE', from: data.effectiveDate }],
+      suspensions: [],
+      lapses: [],
+      withdrawal: null,
+      extensionAudits: [],
+      lastChangeOn: data.decisionDate,
+      lastEffectiveOn: data.effectiveDate,
+    };
+  }
+  const certificate = issued(state);
+  if (!certificate) return state;
+  const changedOn = dayOfChange(event);
+  return changedOn === null
+    ? evolveIssued(certificate, event)
+    : inOrderWithRecordedExpiry(certificate, changedOn, (before) => evolveIssued(before, event));
 };

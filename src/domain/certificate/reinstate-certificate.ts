@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../calendar';
+import { beforeRecordedExpiry } from './before-recorded-expiry';
 import type { CertificateReinstated } from './certificate-events';
 import type { ReinstateCertificate } from './certificate-commands';
 import { CertificateNotSuspendedError, SuspensionLimitPassedError } from './certificate-errors';
@@ -11,17 +12,21 @@ const scopeReducedSince = (certificate: IssuedCertificateState, since: CalendarD
 
 /**
  * Restores ACTIVE; the expiry date stays as it was. After the suspension's limit only once the
- * scope was reduced during the suspension (the part still certified is reinstated).
+ * scope was reduced during the suspension (the part still certified is reinstated). Dated on or
+ * before the expiry date, it is recorded even after the scan recorded the expiry.
  */
 export const reinstateCertificate = (
   command: ReinstateCertificate,
   state: CertificateState,
 ): CertificateReinstated[] => {
   const { type, data } = command;
-  const certificate = issuedFor(state, type, data.certificateId);
+  const reinstatedOn = requireDate(type, 'reinstatedOn', data.reinstatedOn);
+  const certificate = beforeRecordedExpiry(
+    issuedFor(state, type, data.certificateId),
+    reinstatedOn,
+  );
   requireText(type, 'actor', data.actor);
   requireText(type, 'reason', data.reason);
-  const reinstatedOn = requireDate(type, 'reinstatedOn', data.reinstatedOn);
   const suspension = openSuspension(certificate);
   if (requireInForce(certificate, 'a reinstatement', reinstatedOn) !== 'SUSPENDED' || !suspension) {
     throw new CertificateNotSuspendedError(certificate.number, reinstatedOn);

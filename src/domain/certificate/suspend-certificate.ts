@@ -1,5 +1,6 @@
 import { addMonths } from '../calendar';
 import { reapplicationBarredUntil } from '../policy';
+import { beforeRecordedExpiry } from './before-recorded-expiry';
 import type { CertificateSuspended } from './certificate-events';
 import type { SuspendCertificate } from './certificate-commands';
 import { CertificateSuspendedError, InvalidCertificateCommandError } from './certificate-errors';
@@ -8,13 +9,17 @@ import type { CertificateState } from './certificate-state';
 import { openSuspension } from './certificate-state';
 import { SUSPENSION_GROUNDS } from './suspension-grounds';
 
-/** 17021-1 9.6.5: suspension never moves the expiry; its limit is suspendedOn + policy months. */
+/**
+ * 17021-1 9.6.5: suspension never moves the expiry; its limit is suspendedOn + policy months.
+ * Dated on or before the expiry date, it is recorded even after the scan recorded the expiry.
+ */
 export const suspendCertificate = (
   command: SuspendCertificate,
   state: CertificateState,
 ): CertificateSuspended[] => {
   const { type, data } = command;
-  const certificate = issuedFor(state, type, data.certificateId);
+  const suspendedOn = requireDate(type, 'suspendedOn', data.suspendedOn);
+  const certificate = beforeRecordedExpiry(issuedFor(state, type, data.certificateId), suspendedOn);
   requireText(type, 'actor', data.actor);
   requireText(type, 'details', data.details);
   if (!SUSPENSION_GROUNDS.includes(data.grounds)) {
@@ -24,7 +29,6 @@ export const suspendCertificate = (
       'grounds',
     );
   }
-  const suspendedOn = requireDate(type, 'suspendedOn', data.suspendedOn);
   if (requireInForce(certificate, 'a suspension', suspendedOn) === 'SUSPENDED') {
     const since = openSuspension(certificate)?.suspendedOn ?? suspendedOn;
     throw new CertificateSuspendedError(certificate.number, since, 'another suspension');
