@@ -76,7 +76,8 @@ export class CertificateFields {
   }
 
   @FieldResolver(() => [HistoryEntry], {
-    description: 'Every event of the certificate and its audit cycles, in the order recorded.',
+    description:
+      'Every event of the certificate and its audit cycles, in the order recorded. A recorded expiry that a withdrawal dated before it, entered after the record, voids stays, its summary saying so.',
   })
   history(@Root() certificate: Certificate): HistoryEntry[] {
     const ownCycle = new Map<string, boolean>();

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { CalendarDate } from '../../domain';
 import { perDatabase } from '../support';
+import { expiryVoidedByWithdrawal } from './expiry-voided-by-withdrawal';
 import type { StoredHistoryEntry } from './history-entry';
 
 export interface CertificateHistoryEntry {
@@ -26,14 +27,17 @@ const statements = perDatabase((db: Database) => ({
     .pluck(),
 }));
 
-/** Every event of the certificate and its audit cycles, in the order recorded. */
+/**
+ * Every event of the certificate and its audit cycles, in the order recorded; a recorded expiry a
+ * later-entered withdrawal voids says so (see expiryVoidedByWithdrawal).
+ */
 export const certificateHistory = (
   db: Database,
   certificateId: string,
 ): CertificateHistoryEntry[] => {
   const stored = statements(db).entries.get(certificateId);
   if (stored === undefined) return [];
-  return (JSON.parse(stored) as StoredHistoryEntry[]).map(
+  const entries = (JSON.parse(stored) as StoredHistoryEntry[]).map(
     ([position, auditCycleId, type, date, actor, recordedAt, summary]) => ({
       type,
       date,
@@ -44,4 +48,5 @@ export const certificateHistory = (
       position,
     }),
   );
+  return expiryVoidedByWithdrawal(entries);
 };
