@@ -20,13 +20,13 @@ const expiryRecorded = async (organisationId: string): Promise<string> => {
   return certificateId;
 };
 
-const certificateOf = async (certificateId: string) => {
+const certificateOf = async (certificateId: string, asOf = '2027-08-25') => {
   const response = await api.query(
     Role.VIEWER,
     `{ certificate(id: "${certificateId}") {
-        recordedStatus status(asOf: "2027-08-25")
+        recordedStatus status(asOf: "${asOf}")
         statusPeriods { status from to }
-        deadlines(asOf: "2027-08-25") { key state }
+        deadlines(asOf: "${asOf}") { key state }
         history { type date summary }
       } }`,
   );
@@ -42,13 +42,32 @@ const certificateOf = async (certificateId: string) => {
 
 describe('a change decided before the expiry date, entered over HTTP after the scan recorded the expiry', () => {
   it('withdraws the certificate from its date: withdrawn, not expired, no restoration window', async () => {
-    const certificateId = await expiryRecorded('org-late-withdrawal');
-    await mutate(api, Role.DECISION_MAKER, 'withdrawCertificate', {
-      certificateId,
+    const withdrawal = {
       withdrawnOn: '2027-08-01',
       reason: 'client ceased operations',
       ownFault: false,
+    };
+    const certificateId = await expiryRecorded('org-late-withdrawal');
+    await mutate(api, Role.DECISION_MAKER, 'withdrawCertificate', { certificateId, ...withdrawal });
+    const { certificateId: inTime } = await grantedOverHttp(api, 'org-withdrawal-in-time');
+    await mutate(api, Role.DECISION_MAKER, 'withdrawCertificate', {
+      certificateId: inTime,
+      ...withdrawal,
     });
+    await api.settle();
+    for (const asOf of ['2027-08-25', '2028-03-01']) {
+      const [late, expected] = [
+        await certificateOf(certificateId, asOf),
+        await certificateOf(inTime, asOf),
+      ];
+      expect(late.status).toBe(expected.status);
+      expect(late.statusPeriods).toEqual(expected.statusPeriods);
+      expect(
+        late.deadlines.map(({ key, state }) => ({ key: key.replace('late-', ''), state })),
+      ).toEqual(
+        expected.deadlines.map(({ key, state }) => ({ key: key.replace('-in-time', ''), state })),
+      );
+    }
     const certificate = await certificateOf(certificateId);
     expect(certificate).toMatchObject({
       recordedStatus: 'WITHDRAWN',
