@@ -29,6 +29,7 @@ import {
   requireText,
   requireTextList,
 } from './input-validation';
+import { requireTransferEffectiveInTime } from './transfer-effective-date';
 
 /**
  * A recertification renews the cycle it was applied for: once the certificate has moved on to
@@ -66,8 +67,8 @@ const renewedCertificateExpiry = (data: DecideCertification['data']) => {
 /**
  * A new certificate's cycle begins at the decision (17021-1 8.2.2) and its first surveillance is due
  * within 12 months of it (9.1.3): it takes effect before that surveillance is due. (A renewal is
- * bounded by the previous expiry, a transfer by the previous certificate's, a restoration is
- * effective on its decision.)
+ * bounded by the previous expiry, a transfer by its programme's next surveillance and the previous
+ * certificate's expiry, a restoration is effective on its decision.)
  */
 const requireEffectiveBeforeSurveillance = (
   granted: GrantedCertificate,
@@ -114,6 +115,9 @@ const grant = (
   }
   const granted = grantedCertificate(cycle, decidedOn, effectiveOn, certificateExpiry);
   if (granted.outcome === 'ISSUE') requireEffectiveBeforeSurveillance(granted, effectiveOn);
+  if (granted.outcome === 'TRANSFER') {
+    requireTransferEffectiveInTime(granted, decidedOn, effectiveOn);
+  }
   if (granted.outcome === 'RESTORE' && effectiveOn !== decidedOn) {
     throw new RestorationEffectiveDateError(
       `a restored certificate is effective on the restoration decision (${decidedOn}), ` +

@@ -86,7 +86,10 @@ export class EffectiveDateBeforeDecisionError extends DomainError {
   }
 }
 
-/** A new certificate takes effect before its first surveillance is due, not years after its decision. */
+/**
+ * A new or transferred certificate takes effect before the next surveillance of its programme is
+ * due, not years after its decision.
+ */
 export class EffectiveDateTooLateError extends DomainError {
   override readonly name = 'EffectiveDateTooLateError';
   constructor(message: string) {

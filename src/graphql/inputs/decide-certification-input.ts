@@ -31,7 +31,8 @@ export class DecideCertificationInput {
       'Grants only (refused with a refusal): when the certificate takes effect; default: the decision ' +
       'date. Never before the decision; a new certificate takes effect before its first surveillance ' +
       'is due (EFFECTIVE_DATE_TOO_LATE), a renewal by the day after the previous expiry, a restoration ' +
-      'on the decision, a transfer by the previous expiry.',
+      'on the decision, a transfer (when later than its decision) before the next surveillance of its ' +
+      'programme is due and by the previous expiry (EFFECTIVE_DATE_TOO_LATE).',
   })
   @IsOptional()
   effectiveOn?: CalendarDate;

@@ -1,0 +1,106 @@
+import { Role } from '../../../src/graphql';
+import { type ApiHarness, startApiHarness } from '../support/api-harness';
+import { mutate } from '../mutations/lifecycle-over-http';
+import { MUTATIONS } from '../mutations/mutation-documents';
+import { dataOf, errorOf, registerReadyOrganisation } from './api-lifecycle';
+
+let api: ApiHarness;
+
+/** Today is 2025-06-20; the previous CB decided the cycle on 2024-03-20 (expiry 2027-03-19). */
+beforeAll(async () => {
+  api = await startApiHarness({ now: '2025-06-20T02:00:00Z' });
+}, 60_000);
+afterAll(() => api.close());
+
+let organisations = 0;
+
+const registered = async (name: string) => {
+  organisations += 1;
+  const registrationNumber = `91110000MA0D${String(organisations).padStart(6, '0')}`;
+  await registerReadyOrganisation(api.service, `org-${name}`, `${name} Co.`, registrationNumber);
+};
+
+/** Surveillance 1 of the previous programme was done, so surveillance 2 is due by 2026-03-20. */
+const TRANSFER = {
+  standard: { identifier: 'ISO/IEC 20000-1', version: '2018' },
+  scope: { text: 'IT services', services: ['hosting'], customers: ['all'], locations: ['BJ'] },
+  sites: ['site-bj'],
+  previousCertificationBody: 'Other CB Ltd',
+  previousCycleDecisionDate: '2024-03-20',
+  certificateExpiryDate: '2027-03-19',
+  surveillanceProgramme: { completedSurveillances: 1, lastSurveillanceLastDay: '2025-02-11' },
+  submittedOn: '2025-06-02',
+};
+
+const transferIn = (name: string, changes: Record<string, unknown> = {}) =>
+  api.query(Role.ADMIN, MUTATIONS.transferCertificateIn, {
+    input: {
+      ...TRANSFER,
+      organisationId: `org-${name}`,
+      auditCycleId: `cycle-${name}`,
+      certificateId: `cert-${name}`,
+      previousCertificateNumber: `OCB-${name}`,
+      ...changes,
+    },
+  });
+
+/** The transfer above, accepted on 2025-06-05 and found transferable on 2025-06-10. */
+const transferReviewed = async (name: string) => {
+  await registered(name);
+  dataOf(await transferIn(name));
+  const auditCycleId = `cycle-${name}`;
+  await mutate(api, Role.ADMIN, 'reviewApplication', {
+    auditCycleId,
+    outcome: 'ACCEPTED',
+    reasons: [],
+    reviewedOn: '2025-06-05',
+  });
+  await mutate(api, Role.DECISION_MAKER, 'recordTransferReview', {
+    auditCycleId,
+    reviewedOn: '2025-06-10',
+    accredited: true,
+    certificateStatus: 'VALID',
+    reasonsForTransfer: ['consolidating certification bodies'],
+    outstandingNonconformities: [],
+    lastReports: ['surveillance 1 report 2025-02-11'],
+    complaints: [],
+  });
+  return auditCycleId;
+};
+
+const grant = (auditCycleId: string, effectiveOn: string) =>
+  api.query(Role.DECISION_MAKER, MUTATIONS.decideCertification, {
+    input: { auditCycleId, decision: 'GRANTED', decidedOn: '2025-06-20', reasons: [], effectiveOn },
+  });
+
+const cycleOf = async (name: string) =>
+  dataOf(
+    await api.query(
+      Role.VIEWER,
+      `{ auditCycle(id: "cycle-${name}") { version decision { decision effectiveOn } } }`,
+    ),
+  ).auditCycle;
+
+const certificateOf = (name: string) =>
+  api.query(Role.VIEWER, `{ certificate(id: "cert-${name}") { effectiveDate } }`);
+
+it('refuses a transfer taking effect once the next surveillance of its programme is due, recording nothing', async () => {
+  const auditCycleId = await transferReviewed('late');
+  expect(errorOf(await grant(auditCycleId, '2027-02-28'))).toMatchObject({
+    code: 'DOMAIN_RULE_VIOLATION',
+    rule: 'EFFECTIVE_DATE_TOO_LATE',
+    message:
+      'effectiveOn 2027-02-28 is too late: the transfer continues the cycle decided on ' +
+      '2024-03-20 and surveillance audit 2 of its programme is due by 2026-03-20, so it takes ' +
+      'effect before 2026-03-20',
+  });
+  expect(await cycleOf('late')).toEqual({ version: 3, decision: null });
+  expect(errorOf(await certificateOf('late'))).toMatchObject({ code: 'NOT_FOUND' });
+
+  dataOf(await grant(auditCycleId, '2026-03-19'));
+  expect(await cycleOf('late')).toEqual({
+    version: 4,
+    decision: { decision: 'GRANTED', effectiveOn: '2026-03-19' },
+  });
+  expect(dataOf(await certificateOf('late')).certificate).toEqual({ effectiveDate: '2026-03-19' });
+}, 60_000);
