@@ -125,7 +125,10 @@ const requireBetween = (
   }
 };
 
-/** The previous CB's facts, none of them after the application (nor the cycle's decision). */
+/**
+ * The previous CB's facts, none of them after the application (nor the cycle's decision), and its
+ * certificate not expired by the application.
+ */
 const transferOf = (
   transfer: TransferApplication | undefined,
   policy: CertificationPolicy,
@@ -160,6 +163,13 @@ const transferOf = (
     date: addYears(previousCycleDecisionDate, policy.validityYears + 1),
   };
   requireBetween('certificateExpiryDate', certificateExpiryDate, cycleDecision, latestExpiry);
+  if (certificateExpiryDate < submittedOn) {
+    throw new InvalidAuditCycleInputError(
+      `certificateExpiryDate ${certificateExpiryDate} is before the application on ${submittedOn}: ` +
+        'the certificate had expired, and only a valid certificate is transferred (IAF MD 2)',
+      'certificateExpiryDate',
+    );
+  }
   const { completedSurveillances, lastSurveillanceLastDay } = transfer.surveillanceProgramme ?? {};
   if (
     completedSurveillances !== 0 &&

@@ -61,7 +61,10 @@ export class TransferCertificateInInput {
   @IsOptional()
   originalCertificationDate?: CalendarDate;
 
-  @Field(() => CalendarDateScalar)
+  @Field(() => CalendarDateScalar, {
+    description:
+      "The previous certificate's expiry: not before submittedOn, since an expired certificate is not transferred (IAF MD 2).",
+  })
   certificateExpiryDate!: CalendarDate;
 
   @Field(() => SurveillanceProgrammeInput)

@@ -1,4 +1,4 @@
-import { EffectiveDateTooLateError } from '../../../src/domain';
+import { EffectiveDateTooLateError, InvalidAuditCycleInputError } from '../../../src/domain';
 import {
   AuditCycleHistory,
   d,
@@ -77,5 +77,25 @@ describe("a transfer's effective date (IAF MD 2)", () => {
       .run(recordTransferReview({ reviewedOn: d('2026-03-20') }));
     const [event] = spec(dueOnReview.events).when(decideCertification('2026-03-23')).events();
     expect(event?.data).toMatchObject({ effectiveOn: '2026-03-23' });
+  });
+});
+
+describe('a transfer application (IAF MD 2)', () => {
+  it('refuses a certificate already expired when the transfer is applied for, naming the field', () => {
+    spec([])
+      .when(submitTransfer({ submittedOn: d('2027-03-20') }))
+      .thenThrows(InvalidAuditCycleInputError, {
+        field: 'certificateExpiryDate',
+        message:
+          'certificateExpiryDate 2027-03-19 is before the application on 2027-03-20: the ' +
+          'certificate had expired, and only a valid certificate is transferred (IAF MD 2)',
+      });
+  });
+
+  it('accepts a transfer applied for on the last day of the certificate', () => {
+    const [event] = spec([])
+      .when(submitTransfer({ submittedOn: d('2027-03-19') }))
+      .events();
+    expect(event?.data).toMatchObject({ kind: 'TRANSFER', submittedOn: '2027-03-19' });
   });
 });

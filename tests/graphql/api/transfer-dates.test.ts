@@ -104,3 +104,27 @@ it('refuses a transfer taking effect once the next surveillance of its programme
   });
   expect(dataOf(await certificateOf('late')).certificate).toEqual({ effectiveDate: '2026-03-19' });
 }, 60_000);
+
+it('refuses a transfer application for a certificate expired when applied for, and records nothing that blocks the next', async () => {
+  await registered('expired');
+  expect(
+    errorOf(
+      await transferIn('expired', {
+        previousCycleDecisionDate: '2022-02-01',
+        certificateExpiryDate: '2025-01-31',
+        surveillanceProgramme: { completedSurveillances: 2, lastSurveillanceLastDay: '2024-01-20' },
+      }),
+    ),
+  ).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    field: 'certificateExpiryDate',
+    message:
+      'certificateExpiryDate 2025-01-31 is before the application on 2025-06-02: the ' +
+      'certificate had expired, and only a valid certificate is transferred (IAF MD 2)',
+  });
+  expect(
+    errorOf(await api.query(Role.VIEWER, '{ auditCycle(id: "cycle-expired") { version } }')),
+  ).toMatchObject({ code: 'NOT_FOUND' });
+
+  dataOf(await transferIn('expired', { auditCycleId: 'cycle-expired-2' }));
+}, 60_000);
