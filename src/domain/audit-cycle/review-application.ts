@@ -18,8 +18,9 @@ import {
 } from './input-validation';
 
 /**
- * What a certification in force already shows of a transfer's management system: the
- * pre-transfer review (IAF MD 2) of that certification stands for these items.
+ * What a certification in force already shows of the management system: the pre-transfer review
+ * of a transfer (IAF MD 2), and the cycle a recertification renews (its own or one transferred in,
+ * 17021-1 9.6.3), stand for these items.
  */
 const SHOWN_BY_THE_CERTIFICATION: readonly ReadinessItem[] = [
   'MANAGEMENT_SYSTEM_OPERATING',
@@ -29,14 +30,14 @@ const SHOWN_BY_THE_CERTIFICATION: readonly ReadinessItem[] = [
 
 /**
  * Cooling-off counts at the review date (below), not at the application date as the checklist
- * does; a transfer is not asked for what its certification in force shows.
+ * does; a transfer or a recertification is not asked for what its certification in force shows.
  */
 const requireReadiness = (cycle: AuditCycle): void => {
-  const transfer = cycle.application.kind === 'TRANSFER';
+  const certified = cycle.application.kind !== 'INITIAL';
   const unmet = unmetReadiness(cycle.application.readinessChecks).filter(
     (check) =>
       check.item !== 'CONSULTANCY_COOLING_OFF' &&
-      !(transfer && SHOWN_BY_THE_CERTIFICATION.includes(check.item)),
+      !(certified && SHOWN_BY_THE_CERTIFICATION.includes(check.item)),
   );
   if (unmet.length > 0) {
     throw new ReadinessNotMetError(

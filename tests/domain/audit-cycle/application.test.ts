@@ -273,6 +273,30 @@ describe('reviewing an application', () => {
       });
   });
 
+  it('accepts a recertification (of a transferred-in certificate) without what its certification shows', () => {
+    const noFacts = {
+      ...readyOrganisation,
+      managementSystemOperatingSince: null,
+      lastInternalAuditCompletedOn: null,
+      lastManagementReviewCompletedOn: null,
+    };
+    const [event] = spec(
+      new AuditCycleHistory().run(submitRecertification({ readiness: noFacts })).events,
+    )
+      .when(review('ACCEPTED', '2026-09-20'))
+      .events();
+    expect(event?.type).toBe('ApplicationAccepted');
+    const penalised = {
+      ...noFacts,
+      administrativePenalties: [{ imposedOn: d('2026-05-10'), description: 'late filing' }],
+    };
+    spec(new AuditCycleHistory().run(submitRecertification({ readiness: penalised })).events)
+      .when(review('ACCEPTED', '2026-09-20'))
+      .thenThrows(ReadinessNotMetError, {
+        message: /readiness checklist not met: NO_RECENT_ADMINISTRATIVE_PENALTY \(/,
+      });
+  });
+
   it('refuses acceptance during the consultancy cooling-off, naming the date it ends', () => {
     const history = new AuditCycleHistory().run(
       submitApplication({ readiness: relatedConsultancy('2023-03-31') }),
