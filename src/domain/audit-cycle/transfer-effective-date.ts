@@ -22,8 +22,9 @@ export const requireTransferEffectiveInTime = (
   const reason = bySurveillance
     ? `surveillance audit ${next.number} of its programme is due by ${next.dueOn}`
     : `the certificate expires after ${granted.expiryDate}`;
+  const when = limit > decidedOn ? `before ${limit}` : `on the decision of ${decidedOn}`;
   throw new EffectiveDateTooLateError(
     `effectiveOn ${effectiveOn} is too late: the transfer continues the cycle decided on ` +
-      `${granted.cycleDecisionDate} and ${reason}, so it takes effect before ${limit}`,
+      `${granted.cycleDecisionDate} and ${reason}, so it takes effect ${when}`,
   );
 };

@@ -77,6 +77,11 @@ describe("a transfer's effective date (IAF MD 2)", () => {
       .run(recordTransferReview({ reviewedOn: d('2026-03-20') }));
     const [event] = spec(dueOnReview.events).when(decideCertification('2026-03-23')).events();
     expect(event?.data).toMatchObject({ effectiveOn: '2026-03-23' });
+    spec(dueOnReview.events)
+      .when(decideCertification('2026-03-23', { effectiveOn: d('2026-03-24') }))
+      .thenThrows(EffectiveDateTooLateError, {
+        message: /is due by 2026-03-20, so it takes effect on the decision of 2026-03-23$/,
+      });
   });
 });
 

@@ -78,7 +78,11 @@ describe("a transfer's effective date (IAF MD 2)", () => {
           if (effectiveOn !== DECIDED_ON && effectiveOn >= limit) {
             decision.thenThrows(EffectiveDateTooLateError, {
               rule: 'EFFECTIVE_DATE_TOO_LATE',
-              message: new RegExp(`takes effect before ${limit}$`),
+              message: new RegExp(
+                limit > DECIDED_ON
+                  ? `takes effect before ${limit}$`
+                  : `takes effect on the decision of ${DECIDED_ON}$`,
+              ),
             });
           } else {
             expect(decision.events()).toEqual([
