@@ -5,9 +5,7 @@ import {
   type CalendarDate,
   calendarDate,
   EffectiveDateTooLateError,
-  fromEpochDay,
   minDate,
-  toEpochDay,
 } from '../../../src/domain';
 import {
   AuditCycleHistory,
@@ -17,11 +15,10 @@ import {
   spec,
   submitTransfer,
 } from './audit-cycle-fixtures';
+import { dayBetween } from '../../support/calendar-arbitraries';
 
 const plain = (date: string) => Temporal.PlainDate.from(date);
 const iso = (date: Temporal.PlainDate) => calendarDate(date.toString());
-const day = (from: string, to: string) =>
-  fc.integer({ min: toEpochDay(d(from)), max: toEpochDay(d(to)) }).map(fromEpochDay);
 
 const SUBMITTED_ON = d('2025-06-02');
 const REVIEWED_ON = d('2025-06-10');
@@ -58,7 +55,7 @@ describe("a transfer's effective date (IAF MD 2)", () => {
   it('refuses exactly an effective date after the decision on or after min(next surveillance due, expiry + 1 day)', () => {
     fc.assert(
       fc.property(
-        day('2022-07-01', '2025-05-31'),
+        dayBetween('2022-07-01', '2025-05-31'),
         fc.constantFrom(0 as const, 1 as const, 2 as const),
         fc.integer({ min: 0, max: 1200 }),
         (previousDecision, completed, offset) => {
