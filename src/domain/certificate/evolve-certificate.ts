@@ -1,4 +1,5 @@
-import { type CalendarDate, maxDate } from '../calendar';
+import { maxDate } from '../calendar';
+import { certificateEventDate } from './certificate-event-date';
 import { beforeRecordedExpiry, inOrderWithRecordedExpiry } from './before-recorded-expiry';
 import type {
   CertificateContent,
@@ -76,24 +77,16 @@ const issued = (state: CertificateState): IssuedCertificateState | null =>
   state.status === 'NOT_ISSUED' ? null : state;
 
 /**
- * The day a suspension, reinstatement, withdrawal or scope change happened: one dated on or before
- * a recorded expiry's date was decided in time, and applies as if entered before the record.
+ * The changes dated by the day they happened: one dated on or before a recorded expiry's date was
+ * decided in time, and applies as if entered before the record.
  */
-const dayOfChange = (event: ChangeEvent): CalendarDate | null => {
-  switch (event.type) {
-    case 'CertificateSuspended':
-      return event.data.suspendedOn;
-    case 'CertificateReinstated':
-      return event.data.reinstatedOn;
-    case 'CertificateWithdrawn':
-      return event.data.withdrawnOn;
-    case 'CertificateScopeExtended':
-    case 'CertificateScopeReduced':
-      return event.data.decisionDate;
-    default:
-      return null;
-  }
-};
+const DATED_CHANGES: ReadonlySet<CertificateEvent['type']> = new Set([
+  'CertificateSuspended',
+  'CertificateReinstated',
+  'CertificateWithdrawn',
+  'CertificateScopeExtended',
+  'CertificateScopeReduced',
+]);
 
 type ChangeEvent = Exclude<
   CertificateEvent,
@@ -270,8 +263,9 @@ export const evolveCertificate = (
   }
   const certificate = issued(state);
   if (!certificate) return state;
-  const changedOn = dayOfChange(event);
-  return changedOn === null
-    ? evolveIssued(certificate, event)
-    : inOrderWithRecordedExpiry(certificate, changedOn, (before) => evolveIssued(before, event));
+  return DATED_CHANGES.has(event.type)
+    ? inOrderWithRecordedExpiry(certificate, certificateEventDate(event), (before) =>
+        evolveIssued(before, event),
+      )
+    : evolveIssued(certificate, event);
 };

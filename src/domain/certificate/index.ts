@@ -4,6 +4,7 @@ export * from './certificate-commands';
 export * from './certificate-deadlines';
 export * from './certificate-decider';
 export * from './certificate-errors';
+export * from './certificate-event-date';
 export * from './certificate-events';
 export * from './certificate-expiry';
 export * from './certificate-history';

@@ -1,5 +1,5 @@
 import type { AuditCycleEvent, CalendarDate, CertificateEvent } from '../../domain';
-import { certificateNumberWithRevision, standardCode } from '../../domain';
+import { certificateEventDate, certificateNumberWithRevision, standardCode } from '../../domain';
 import type { RecordedEvent } from '../../eventstore';
 
 /** The business date of an event (the day it happened in the CB's world, not when recorded). */
@@ -26,16 +26,8 @@ export const businessDate = (event: CertificateEvent | AuditCycleEvent): Calenda
     case 'CertificationGranted':
     case 'CertificationRefused':
       return event.data.decidedOn;
-    case 'CertificateExpired':
-      return event.data.expiredOn;
-    case 'CertificateSuspended':
-      return event.data.suspendedOn;
-    case 'CertificateReinstated':
-      return event.data.reinstatedOn;
-    case 'CertificateWithdrawn':
-      return event.data.withdrawnOn;
     default:
-      return event.data.decisionDate;
+      return certificateEventDate(event);
   }
 };
 

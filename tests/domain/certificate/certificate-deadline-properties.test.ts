@@ -4,6 +4,7 @@ import {
   type CalendarDate,
   type CertificateEvent,
   certificateDeadlines,
+  certificateEventDate,
   type Deadline,
   deadlineExistsOn,
   deadlineStateOn,
@@ -11,21 +12,12 @@ import {
 import { fold } from './certificate-fixtures';
 import { randomHistory, randomSupersededVersionHistory } from './random-certificate-history';
 
-/** The day the fact an event records happened; as of an earlier day it was not known. */
-const factDate = (event: CertificateEvent): CalendarDate => {
-  switch (event.type) {
-    case 'CertificateExpired':
-      return event.data.recordedOn;
-    case 'CertificateSuspended':
-      return event.data.suspendedOn;
-    case 'CertificateReinstated':
-      return event.data.reinstatedOn;
-    case 'CertificateWithdrawn':
-      return event.data.withdrawnOn;
-    default:
-      return event.data.decisionDate;
-  }
-};
+/**
+ * The day the fact an event records became known: an expiry's record, any other event's date; as
+ * of an earlier day it was not known.
+ */
+const factDate = (event: CertificateEvent): CalendarDate =>
+  event.type === 'CertificateExpired' ? event.data.recordedOn : certificateEventDate(event);
 
 /** Every day a deadline's state may turn on, and the day before each. */
 const turningDays = (deadlines: readonly Deadline[]): CalendarDate[] =>
