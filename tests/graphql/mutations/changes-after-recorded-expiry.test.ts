@@ -1,7 +1,6 @@
-import { calendarDate } from '../../../src/domain';
 import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import { grantedOverHttp, mutate } from './lifecycle-over-http';
+import { expiryRecordedOverHttp, grantedOverHttp, mutate } from './lifecycle-over-http';
 
 let api: ApiHarness;
 beforeAll(async () => {
@@ -12,11 +11,7 @@ afterAll(() => api.close());
 /** Granted 2024-08-20 (expiry 2027-08-19); the scan recorded the expiry on 2027-08-20. */
 const expiryRecorded = async (organisationId: string): Promise<string> => {
   const { certificateId } = await grantedOverHttp(api, organisationId);
-  await api.service.expireCertificate(
-    { certificateId, recordedOn: calendarDate('2027-08-20') },
-    { actor: 'deadline-scanner' },
-  );
-  await api.settle();
+  await expiryRecordedOverHttp(api, certificateId);
   return certificateId;
 };
 
@@ -117,11 +112,7 @@ describe('a change decided before the expiry date, entered over HTTP after the s
       certificateId: inTime,
       ...suspension,
     });
-    await api.service.expireCertificate(
-      { certificateId: inTime, recordedOn: calendarDate('2027-08-20') },
-      { actor: 'deadline-scanner' },
-    );
-    await api.settle();
+    await expiryRecordedOverHttp(api, inTime);
     const certificate = await certificateOf(late);
     expect(certificate).toMatchObject({
       recordedStatus: 'EXPIRED',

@@ -1,3 +1,4 @@
+import { calendarDate } from '../../../src/domain';
 import { Role } from '../../../src/graphql';
 import type { ApiHarness } from '../support/api-harness';
 import type { GraphQLResponse } from '../support/test-server';
@@ -237,3 +238,41 @@ export const grantOverHttp = (api: ApiHarness, auditCycleId: string) =>
     decidedOn: '2024-08-20',
     reasons: ['all requirements met'],
   });
+
+/**
+ * A recertification of the certificate granted by `grantedOverHttp` (expiry 2027-08-19) in audit
+ * cycle `renewal`: applied for on 2027-03-01, accepted on 2027-03-02, audited on 2027-05-10/11.
+ */
+export const recertificationAuditedOverHttp = async (
+  api: ApiHarness,
+  certificateId: string,
+  renewal: string,
+) => {
+  await mutate(api, Role.ADMIN, 'startRecertification', {
+    certificateId,
+    auditCycleId: renewal,
+    submittedOn: '2027-03-01',
+  });
+  await acceptedOverHttp(api, renewal, '2027-03-02');
+  return auditOverHttp(
+    api,
+    renewal,
+    `${renewal}-audit`,
+    'RECERTIFICATION',
+    '2027-05-10',
+    '2027-05-11',
+  );
+};
+
+/** The deadline scan's record of the expiry (of 2027-08-19, by default) on `recordedOn`. */
+export const expiryRecordedOverHttp = async (
+  api: ApiHarness,
+  certificateId: string,
+  recordedOn = '2027-08-20',
+) => {
+  await api.service.expireCertificate(
+    { certificateId, recordedOn: calendarDate(recordedOn) },
+    { actor: 'deadline-scanner' },
+  );
+  await api.settle();
+};

@@ -1,7 +1,11 @@
-import { calendarDate } from '../../../src/domain';
 import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import { acceptedOverHttp, auditOverHttp, grantedOverHttp, mutate } from './lifecycle-over-http';
+import {
+  expiryRecordedOverHttp,
+  grantedOverHttp,
+  mutate,
+  recertificationAuditedOverHttp,
+} from './lifecycle-over-http';
 
 let api: ApiHarness;
 beforeAll(async () => {
@@ -14,25 +18,8 @@ const RENEWAL = 'org-late-entry-recert';
 /** Granted 2024-08-20 (expiry 2027-08-19), recertification audit 2027-05-10/11, expiry recorded. */
 const expiryRecordedBeforeTheDecisionIsEntered = async () => {
   const { certificateId } = await grantedOverHttp(api, 'org-late-entry');
-  await mutate(api, Role.ADMIN, 'startRecertification', {
-    certificateId,
-    auditCycleId: RENEWAL,
-    submittedOn: '2027-03-01',
-  });
-  await acceptedOverHttp(api, RENEWAL, '2027-03-02');
-  await auditOverHttp(
-    api,
-    RENEWAL,
-    `${RENEWAL}-audit`,
-    'RECERTIFICATION',
-    '2027-05-10',
-    '2027-05-11',
-  );
-  await api.service.expireCertificate(
-    { certificateId, recordedOn: calendarDate('2027-08-20') },
-    { actor: 'deadline-scanner' },
-  );
-  await api.settle();
+  await recertificationAuditedOverHttp(api, certificateId, RENEWAL);
+  await expiryRecordedOverHttp(api, certificateId);
   return certificateId;
 };
 

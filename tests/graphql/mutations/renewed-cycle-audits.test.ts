@@ -2,11 +2,10 @@ import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
 import { firstError } from '../support/test-server';
 import {
-  acceptedOverHttp,
-  auditOverHttp,
   grantedOverHttp,
   mutate,
   planSurveillanceOverHttp,
+  recertificationAuditedOverHttp,
 } from './lifecycle-over-http';
 import { MUTATIONS } from './mutation-documents';
 
@@ -22,20 +21,7 @@ const eventCount = async () => (await api.store.readAll()).length;
 const renewedOverHttp = async (organisationId: string) => {
   const { auditCycleId, certificateId } = await grantedOverHttp(api, organisationId);
   const renewal = `${organisationId}-recert`;
-  await mutate(api, Role.ADMIN, 'startRecertification', {
-    certificateId,
-    auditCycleId: renewal,
-    submittedOn: '2027-03-01',
-  });
-  await acceptedOverHttp(api, renewal, '2027-03-02');
-  await auditOverHttp(
-    api,
-    renewal,
-    `${renewal}-audit`,
-    'RECERTIFICATION',
-    '2027-05-10',
-    '2027-05-11',
-  );
+  await recertificationAuditedOverHttp(api, certificateId, renewal);
   await mutate(api, Role.DECISION_MAKER, 'decideCertification', {
     auditCycleId: renewal,
     decision: 'GRANTED',
