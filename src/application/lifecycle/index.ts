@@ -8,6 +8,7 @@ export * from './lifecycle-service';
 export * from './load-existing';
 export * from './deadline-scanner-operations';
 export * from './operation-result';
+export * from './read-models-behind-error';
 export * from './organisation-operations';
 export * from './site-not-listed-error';
 export * from './site-on-certificate-error';

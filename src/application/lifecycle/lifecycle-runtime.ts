@@ -10,9 +10,9 @@ import type {
 import type { EventStore, GlobalPosition } from '../../eventstore';
 import { type Clock, today } from '../clock';
 import { commandHandler } from '../command-handler';
-import { keyedQueue } from './keyed-queue';
 import { requireNoFutureDates } from './no-future-dates';
 import type { OperationContext, OperationOptions, OperationResult } from './operation-result';
+import { readModelQueue } from './read-model-queue';
 
 export interface LifecycleDependencies {
   store: EventStore;
@@ -58,9 +58,9 @@ export interface LifecycleDependencies {
 /** What every operation group shares: the command handler, the clock's today and new ids. */
 export const lifecycleRuntime = (deps: LifecycleDependencies) => {
   const handle = commandHandler({ store: deps.store, clock: deps.clock });
-  const queue = keyedQueue();
-  const organisationQueue = keyedQueue();
   const readModelsReached = deps.readModelsReached ?? (() => Promise.resolve());
+  const queue = readModelQueue(readModelsReached);
+  const organisationQueue = readModelQueue(readModelsReached);
   const timeZone = deps.timeZone ?? 'UTC';
   const requireHappened = (command: DomainCommand) =>
     requireNoFutureDates(command, today(deps.clock, timeZone));
@@ -90,25 +90,17 @@ export const lifecycleRuntime = (deps: LifecycleDependencies) => {
     /**
      * Runs an operation whose check reads `auditCyclesOf` (a certificate id not yet reserved, no
      * recertification already open) one at a time per certificate, until the read models hold its
-     * append: two sent at once would otherwise both pass the check.
+     * append: two sent at once would otherwise both pass the check (see `readModelQueue`).
      */
     forCertificate: <T extends OperationResult>(certificateId: string, work: () => Promise<T>) =>
-      queue(certificateId, async () => {
-        const result = await work();
-        if (result.position !== null) await readModelsReached(result.position);
-        return result;
-      }),
+      queue(certificateId, work),
     /**
      * Runs an application whose check reads `auditCyclesOfOrganisation` (no other application for
      * the same standard open) one at a time per organisation, until the read models hold its
-     * append: two sent at once would otherwise both pass the check.
+     * append: two sent at once would otherwise both pass the check (see `readModelQueue`).
      */
     forOrganisation: <T extends OperationResult>(organisationId: string, work: () => Promise<T>) =>
-      organisationQueue(organisationId, async () => {
-        const result = await work();
-        if (result.position !== null) await readModelsReached(result.position);
-        return result;
-      }),
+      organisationQueue(organisationId, work),
     /** The given date, or today in the CB's time zone. */
     dateOr: (date: CalendarDate | undefined): CalendarDate => date ?? today(deps.clock, timeZone),
   };
