@@ -4,12 +4,17 @@ import type { ValidationError } from 'class-validator';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import { InvalidCalendarDateError } from '../../domain/calendar';
 import { DomainError } from '../../domain/errors';
-import { AggregateAlreadyExistsError, UnknownAggregateError } from '../../application/lifecycle';
+import {
+  AggregateAlreadyExistsError,
+  ReadModelsBehindError,
+  UnknownAggregateError,
+} from '../../application/lifecycle';
 import {
   ConcurrencyError,
   EventStoreUnavailableError,
   type ExpectedVersion,
   InvalidEventStoreInputError,
+  PositionWaitTimeoutError,
 } from '../../eventstore';
 import {
   AmbiguousCertificateNumberError,
@@ -21,6 +26,7 @@ import { AGGREGATE_ENTITY } from './aggregate-entity';
 import { ApiError } from './api-error';
 import { ErrorCode } from './error-code';
 import { fieldNameOf } from './literal-field-name';
+import { ReadModelTimeoutError } from './read-model-timeout-error';
 
 export interface FormatErrorOptions {
   /** Masks unknown errors as "Internal server error" (stack traces are never sent then). */
@@ -160,6 +166,16 @@ const mapError = (
       code: cause.code,
       message: cause.message,
       extensions: without(cause.extensions, ['code', 'http', 'stacktrace']),
+    };
+  }
+  if (cause instanceof PositionWaitTimeoutError) {
+    return mapError(new ReadModelTimeoutError(cause.position, cause.timeoutMs), located, formatted);
+  }
+  if (cause instanceof ReadModelsBehindError) {
+    return {
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      message: cause.message,
+      extensions: { position: cause.position },
     };
   }
   if (cause instanceof DomainError) {

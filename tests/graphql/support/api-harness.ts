@@ -87,7 +87,8 @@ export const startApiHarness = async (options: ApiHarnessOptions = {}) => {
       Promise.resolve(auditCycleIdsOfCertificate(db, certificateId)),
     auditCyclesOfOrganisation: (organisationId) =>
       Promise.resolve(openAuditCycleIdsOfOrganisation(db, organisationId)),
-    readModelsReached: (position) => runner.waitFor(position, 5000),
+    readModelsReached: (position) =>
+      runner.waitFor(position, options.readYourWritesTimeoutMs ?? 5_000),
   });
   await runner.start();
   reactor.start();
