@@ -44,9 +44,10 @@ export const beforeRecordedExpiry = (
 
 /**
  * A fact dated `date` applied as if entered before the scan recorded the expiry: to the
- * certificate as it was then, and the expiry recorded again after it. A renewal in time means the
- * term never expired (see renewal's evolve); a withdrawal means it never expires: either way the
- * recorded expiry then has no effect.
+ * certificate as it was then, and the expiry recorded again after it while the term still ends on
+ * that date. A renewal in time means the term never expired (see renewal's evolve), a withdrawal
+ * that it never expires, a transition lifting its version's cap that it ends later: the recorded
+ * expiry then has no effect.
  */
 export const inOrderWithRecordedExpiry = (
   state: IssuedCertificateState,
@@ -56,5 +57,7 @@ export const inOrderWithRecordedExpiry = (
   const lapse = recordedExpiryAfter(state, date);
   if (!lapse) return apply(state);
   const changed = apply(beforeRecordedExpiry(state, date));
-  return changed.withdrawal ? changed : expiryRecorded(changed, lapse);
+  return changed.withdrawal || changed.expiryDate !== lapse.expiryDate
+    ? changed
+    : expiryRecorded(changed, lapse);
 };

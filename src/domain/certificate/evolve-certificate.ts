@@ -86,6 +86,7 @@ const DATED_CHANGES: ReadonlySet<CertificateEvent['type']> = new Set([
   'CertificateWithdrawn',
   'CertificateScopeExtended',
   'CertificateScopeReduced',
+  'CertificateTransitioned',
 ]);
 
 type ChangeEvent = Exclude<

@@ -1,4 +1,5 @@
 import { findStandard, standardCode } from '../standards';
+import { beforeRecordedExpiry } from './before-recorded-expiry';
 import type { CertificateTransitioned } from './certificate-events';
 import type { TransitionStandardVersion } from './certificate-commands';
 import {
@@ -23,16 +24,21 @@ import { expiryForVersion } from './certificate-expiry';
 
 /**
  * IAF transition: to the superseding version, after a transition audit, by the transition end,
- * with the cycle's own expiry; like a renewal, not while the certificate is suspended.
+ * with the cycle's own expiry; like a renewal, not while the certificate is suspended. Decided on
+ * or before the expiry date, it is recorded even after the scan recorded the expiry
+ * (`beforeRecordedExpiry`): one lifting the old version's cap means the term never ended then.
  */
 export const transitionStandardVersion = (
   command: TransitionStandardVersion,
   state: CertificateState,
 ): CertificateTransitioned[] => {
   const { type, data } = command;
-  const certificate = issuedFor(state, type, data.certificateId);
-  requireText(type, 'actor', data.actor);
   const decisionDate = requireDate(type, 'decisionDate', data.decisionDate);
+  const certificate = beforeRecordedExpiry(
+    issuedFor(state, type, data.certificateId),
+    decisionDate,
+  );
+  requireText(type, 'actor', data.actor);
   const effectiveDate = requireDate(type, 'effectiveDate', data.effectiveDate);
   requireNotBeforeLastChange(certificate, 'a transition', decisionDate);
   const current = findStandard(certificate.standard);
