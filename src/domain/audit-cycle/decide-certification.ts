@@ -30,6 +30,7 @@ import {
   requireTextList,
 } from './input-validation';
 import { requireTransferEffectiveInTime } from './transfer-effective-date';
+import { requireSurveillanceDoneByDecision } from './transfer-standing';
 
 /**
  * A recertification renews the cycle it was applied for: once the certificate has moved on to
@@ -116,6 +117,7 @@ const grant = (
   const granted = grantedCertificate(cycle, decidedOn, effectiveOn, certificateExpiry);
   if (granted.outcome === 'ISSUE') requireEffectiveBeforeSurveillance(granted, effectiveOn);
   if (granted.outcome === 'TRANSFER') {
+    requireSurveillanceDoneByDecision(cycle, granted, decidedOn);
     requireTransferEffectiveInTime(granted, decidedOn, effectiveOn);
   }
   if (granted.outcome === 'RESTORE' && effectiveOn !== decidedOn) {

@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../calendar';
 import { completedSurveillance, surveillanceLastDay } from './audit-cycle-queries';
 import type { AuditCycle } from './audit-cycle-state';
+import type { GrantedCertificate } from './certification-outcome';
 import type { OutstandingNonconformity } from './audit-cycle-types';
 import { surveillanceDueDate } from './surveillance-due-date';
 import {
@@ -64,4 +65,28 @@ export const requireSurveillanceNotOverdue = (cycle: AuditCycle, reviewedOn: Cal
         'and apply again with it recorded',
     );
   }
+};
+
+/**
+ * IAF MD 2, 17021-1 9.6.5: a surveillance of the programme that fell due after the review is
+ * overdue at a later decision unless completed in this transfer cycle, even after its due date
+ * (it has been this CB's deadline since the review): it is done before the transfer, not left
+ * overdue on the day the certificate is issued. Due on the decision day is not overdue.
+ */
+export const requireSurveillanceDoneByDecision = (
+  cycle: AuditCycle,
+  granted: GrantedCertificate,
+  decidedOn: CalendarDate,
+) => {
+  const next = granted.surveillanceDue[0];
+  const transfer = cycle.application.transfer;
+  if (!transfer || next === undefined || decidedOn <= next.dueOn) return;
+  throw new TransferSurveillanceOverdueError(
+    `certificate ${transfer.previousCertificateNumber} of ${transfer.previousCertificationBody} ` +
+      `is not transferred on ${decidedOn}: surveillance audit ${next.number} of its programme was ` +
+      `due by ${next.dueOn} and is not completed. Complete it in this transfer cycle (a ` +
+      `SURVEILLANCE audit, surveillanceNumber ${next.number}) before deciding, or ` +
+      'refuse the transfer (decideCertification REFUSED) and treat the client as a new client ' +
+      '(an initial application)',
+  );
 };

@@ -22,7 +22,7 @@ export class DecisionMutations {
   @Authorized(DECISION_MAKERS)
   @Mutation(() => AuditCycle, {
     description:
-      'The certification decision (ISO/IEC 17021-1 9.5) by the caller, who must have taken no part in any audit of the cycle. A grant answers once the certificate it issues, renews, restores or transfers in is visible to queries.',
+      "The certification decision (ISO/IEC 17021-1 9.5) by the caller, who must have taken no part in any audit of the cycle. A grant answers once the certificate it issues, renews, restores or transfers in is visible to queries. A transfer decided after its programme's next surveillance fell due is refused (TRANSFER_SURVEILLANCE_OVERDUE) until that surveillance audit is completed in the transfer cycle.",
   })
   async decideCertification(
     @Arg('input', () => DecideCertificationInput) input: DecideCertificationInput,

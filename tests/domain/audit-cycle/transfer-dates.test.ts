@@ -1,4 +1,8 @@
-import { EffectiveDateTooLateError, InvalidAuditCycleInputError } from '../../../src/domain';
+import {
+  EffectiveDateTooLateError,
+  InvalidAuditCycleInputError,
+  TransferSurveillanceOverdueError,
+} from '../../../src/domain';
 import {
   AuditCycleHistory,
   d,
@@ -75,13 +79,47 @@ describe("a transfer's effective date (IAF MD 2)", () => {
       .run(submitTransfer())
       .accepted('2025-06-05')
       .run(recordTransferReview({ reviewedOn: d('2026-03-20') }));
-    const [event] = spec(dueOnReview.events).when(decideCertification('2026-03-23')).events();
-    expect(event?.data).toMatchObject({ effectiveOn: '2026-03-23' });
+    const [event] = spec(dueOnReview.events).when(decideCertification('2026-03-20')).events();
+    expect(event?.data).toMatchObject({ effectiveOn: '2026-03-20' });
     spec(dueOnReview.events)
-      .when(decideCertification('2026-03-23', { effectiveOn: d('2026-03-24') }))
+      .when(decideCertification('2026-03-20', { effectiveOn: d('2026-03-21') }))
       .thenThrows(EffectiveDateTooLateError, {
-        message: /is due by 2026-03-20, so it takes effect on the decision of 2026-03-23$/,
+        message: /is due by 2026-03-20, so it takes effect on the decision of 2026-03-20$/,
       });
+  });
+});
+
+describe("a transfer whose programme's next surveillance fell due by the decision (IAF MD 2)", () => {
+  it('refuses the transfer while that surveillance is not completed, naming its due date', () => {
+    for (const effectiveOn of [undefined, d('2026-03-24')]) {
+      spec(reviewedTransfer().events)
+        .when(decideCertification('2026-03-23', effectiveOn ? { effectiveOn } : {}))
+        .thenThrows(TransferSurveillanceOverdueError, {
+          rule: 'TRANSFER_SURVEILLANCE_OVERDUE',
+          message:
+            'certificate OCB-20000-0099 of Other CB Ltd is not transferred on 2026-03-23: ' +
+            'surveillance audit 2 of its programme was due by 2026-03-20 and is not completed. ' +
+            'Complete it in this transfer cycle (a SURVEILLANCE audit, surveillanceNumber 2) ' +
+            'before deciding, or refuse the transfer (decideCertification REFUSED) and treat the ' +
+            'client as a new client (an initial application)',
+        });
+    }
+  });
+
+  it('grants it on the due day, and once that surveillance is completed in the transfer cycle', () => {
+    const [onDueDay] = spec(reviewedTransfer().events)
+      .when(decideCertification('2026-03-20'))
+      .events();
+    expect(onDueDay?.data).toMatchObject({ outcome: 'TRANSFER', effectiveOn: '2026-03-20' });
+    const surveilled = reviewedTransfer().surveillance(2, '2026-03-30', '2026-03-31');
+    const [afterSurveillance] = spec(surveilled.events)
+      .when(decideCertification('2026-04-02'))
+      .events();
+    expect(afterSurveillance?.data).toMatchObject({
+      outcome: 'TRANSFER',
+      effectiveOn: '2026-04-02',
+      surveillanceDue: [],
+    });
   });
 });
 

@@ -6,6 +6,7 @@ import {
   calendarDate,
   EffectiveDateTooLateError,
   minDate,
+  TransferSurveillanceOverdueError,
 } from '../../../src/domain';
 import {
   AuditCycleHistory,
@@ -52,7 +53,7 @@ const reviewedTransfer = (
     .run(recordTransferReview({ reviewedOn: REVIEWED_ON }));
 
 describe("a transfer's effective date (IAF MD 2)", () => {
-  it('refuses exactly an effective date after the decision on or after min(next surveillance due, expiry + 1 day)', () => {
+  it('refuses exactly an effective date after the decision on or after min(next surveillance due, expiry + 1 day), and a surveillance overdue by the decision', () => {
     fc.assert(
       fc.property(
         dayBetween('2022-07-01', '2025-05-31'),
@@ -72,7 +73,12 @@ describe("a transfer's effective date (IAF MD 2)", () => {
           const decision = spec(reviewedTransfer(previousDecision, expiry, completed).events).when(
             decideCertification(DECIDED_ON, { effectiveOn }),
           );
-          if (effectiveOn !== DECIDED_ON && effectiveOn >= limit) {
+          if (nextDue !== null && nextDue < DECIDED_ON) {
+            decision.thenThrows(TransferSurveillanceOverdueError, {
+              rule: 'TRANSFER_SURVEILLANCE_OVERDUE',
+              message: new RegExp(`was due by ${nextDue} and is not completed`),
+            });
+          } else if (effectiveOn !== DECIDED_ON && effectiveOn >= limit) {
             decision.thenThrows(EffectiveDateTooLateError, {
               rule: 'EFFECTIVE_DATE_TOO_LATE',
               message: new RegExp(
@@ -88,6 +94,13 @@ describe("a transfer's effective date (IAF MD 2)", () => {
           }
         },
       ),
+      {
+        examples: [
+          [d('2024-06-15'), 0, 0],
+          [d('2023-06-15'), 1, 30],
+          [d('2024-06-20'), 0, 5],
+        ],
+      },
     );
   });
 });

@@ -45,9 +45,9 @@ const transferIn = (name: string, changes: Record<string, unknown> = {}) =>
   });
 
 /** The transfer above, accepted on 2025-06-05 and found transferable on 2025-06-10. */
-const transferReviewed = async (name: string) => {
+const transferReviewed = async (name: string, changes: Record<string, unknown> = {}) => {
   await registered(name);
-  dataOf(await transferIn(name));
+  dataOf(await transferIn(name, changes));
   const auditCycleId = `cycle-${name}`;
   await mutate(api, Role.ADMIN, 'reviewApplication', {
     auditCycleId,
@@ -127,4 +127,45 @@ it('refuses a transfer application for a certificate expired when applied for, a
   ).toMatchObject({ code: 'NOT_FOUND' });
 
   dataOf(await transferIn('expired', { auditCycleId: 'cycle-expired-2' }));
+}, 60_000);
+
+it('refuses a transfer whose next surveillance fell due before the decision until it is completed here, recording nothing', async () => {
+  const auditCycleId = await transferReviewed('overdue', {
+    previousCycleDecisionDate: '2024-06-15',
+    certificateExpiryDate: '2027-06-14',
+    surveillanceProgramme: { completedSurveillances: 0, lastSurveillanceLastDay: null },
+  });
+  expect(errorOf(await grant(auditCycleId, '2025-06-20'))).toMatchObject({
+    code: 'DOMAIN_RULE_VIOLATION',
+    rule: 'TRANSFER_SURVEILLANCE_OVERDUE',
+    message:
+      'certificate OCB-overdue of Other CB Ltd is not transferred on 2025-06-20: surveillance ' +
+      'audit 1 of its programme was due by 2025-06-15 and is not completed. Complete it in this ' +
+      'transfer cycle (a SURVEILLANCE audit, surveillanceNumber 1) before deciding, or refuse the ' +
+      'transfer (decideCertification REFUSED) and treat the client as a new client (an initial ' +
+      'application)',
+  });
+  expect(await cycleOf('overdue')).toEqual({ version: 3, decision: null });
+  expect(errorOf(await certificateOf('overdue'))).toMatchObject({ code: 'NOT_FOUND' });
+
+  const audit = { auditCycleId, auditId: 'surveillance-1', sites: ['site-bj'] };
+  await mutate(api, Role.ADMIN, 'planAudit', {
+    ...audit,
+    kind: 'SURVEILLANCE',
+    surveillanceNumber: 1,
+    plannedStart: '2025-06-16',
+    plannedEnd: '2025-06-17',
+    mode: 'ON_SITE',
+    leadAuditorId: 'lead',
+    team: ['lead'],
+  });
+  await mutate(api, Role.ADMIN, 'completeAudit', {
+    ...audit,
+    firstDay: '2025-06-16',
+    lastDay: '2025-06-17',
+  });
+  dataOf(await grant(auditCycleId, '2025-06-20'));
+  expect(dataOf(await certificateOf('overdue')).certificate).toEqual({
+    effectiveDate: '2025-06-20',
+  });
 }, 60_000);
