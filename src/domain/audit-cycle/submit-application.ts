@@ -29,13 +29,17 @@ import { surveillanceDueDate } from './surveillance-due-date';
 
 const KINDS: readonly AuditCycleKind[] = ['INITIAL', 'RECERTIFICATION', 'TRANSFER'];
 
-/** New audits to a superseded version stop at its last audit date (or, without one, its transition end). */
-const requireOpenStandardVersion = (
-  standard: StandardReference,
+/**
+ * The catalog's version of the standard applied for, as the catalog spells it; new audits to a
+ * superseded version stop at its last audit date (or, without one, its transition end).
+ */
+const openStandardVersion = (
+  typed: StandardReference,
   kind: AuditCycleKind,
   submittedOn: CalendarDate,
-): void => {
-  const version = findStandard(standard);
+): StandardReference => {
+  const version = findStandard(typed);
+  const standard = { identifier: version.identifier, version: version.version };
   const { transitionEnd, transitionSource } = version;
   const lastDate = kind === 'TRANSFER' ? transitionEnd : lastAuditDay(version);
   if (lastDate !== null && submittedOn > lastDate) {
@@ -45,6 +49,7 @@ const requireOpenStandardVersion = (
         `${what} to that version until ${lastDate} only (${transitionSource ?? 'catalog'})`,
     );
   }
+  return standard;
 };
 
 /** [CN] No new application while an own-fault suspension or withdrawal bars it. */
@@ -246,8 +251,11 @@ export const submitApplication = (
       'policy',
     );
   }
-  const standard = { identifier: data.standard?.identifier, version: data.standard?.version };
-  requireOpenStandardVersion(standard, kind, submittedOn);
+  const standard = openStandardVersion(
+    { identifier: data.standard?.identifier, version: data.standard?.version },
+    kind,
+    submittedOn,
+  );
   if (kind !== 'RECERTIFICATION') requireNoReapplicationBar(data.reapplicationBar, submittedOn);
   requireNoOpenApplication(kind, standard, data.openApplications ?? []);
   const readiness = readinessOf(data.readiness);

@@ -1,1 +1,2 @@
+export * from './folded-standard-text';
 export * from './standards-catalog';

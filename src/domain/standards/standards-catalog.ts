@@ -1,5 +1,7 @@
 import { type CalendarDate, calendarDate } from '../calendar';
 import { DomainError } from '../errors';
+import { withinEdits } from './within-edits';
+import { foldedStandardText } from './folded-standard-text';
 
 /** A standard in one version, e.g. ISO/IEC 20000-1:2018. */
 export interface StandardVersion {
@@ -74,24 +76,75 @@ export const STANDARDS: readonly StandardVersion[] = [
   entry('ISO 45001:2018', 'Occupational health and safety management systems', '2018-03-12'),
 ];
 
+const BY_CODE = new Map(STANDARDS.map((s) => [standardCode(s), s]));
+
+/** Each identifier and code of the catalog by its folded text (`foldedStandardText`). */
+const SPELLED = new Map<string, { spelling: string; version: StandardVersion | null }>([
+  ...STANDARDS.map(
+    (s) => [foldedStandardText(s.identifier), { spelling: s.identifier, version: null }] as const,
+  ),
+  ...STANDARDS.map(
+    (s) =>
+      [foldedStandardText(standardCode(s)), { spelling: standardCode(s), version: s }] as const,
+  ),
+]);
+
+const leadingNumber = (text: string): string | undefined => /\d+/.exec(text)?.[0];
+
+/**
+ * The catalog entries a standard typed and not found may have meant: those with the number it
+ * names (`ISO 9001:2008`, `ISO 20000-1:2018` → ISO 9001:2015, both ISO/IEC 20000-1), and those
+ * whose identifier or code is two characters from it or fewer (`ISO 9010:2015`).
+ */
+export const standardsCloseTo = (typed: string): StandardVersion[] => {
+  const folded = foldedStandardText(typed);
+  const number = leadingNumber(folded.split(':')[0] ?? '');
+  return STANDARDS.filter(
+    (s) =>
+      (number !== undefined && leadingNumber(s.identifier) === number) ||
+      [s.identifier, standardCode(s)].some((text) =>
+        withinEdits(folded, foldedStandardText(text), 2),
+      ),
+  );
+};
+
+/** What a message about a standard not found tells the caller: the close entries, else all. */
+export const catalogHint = (typed: string): string => {
+  const close = standardsCloseTo(typed);
+  return close.length > 0
+    ? `the closest catalog ${close.length === 1 ? 'entry is' : 'entries are'} ${close.map(standardCode).join(', ')}`
+    : `the catalog holds ${STANDARDS.map(standardCode).join(', ')}`;
+};
+
+/** A standard, as typed, that the catalog does not hold: malformed input (`field` standard). */
 export class UnknownStandardError extends DomainError {
   override readonly name = 'UnknownStandardError';
-  constructor(reference: StandardReference) {
+  constructor(typed: string) {
     super(
       'UNKNOWN_STANDARD',
-      `${standardCode(reference)} is not in the standards catalog (known: ` +
-        `${STANDARDS.map(standardCode).join(', ')})`,
+      `standard ${JSON.stringify(typed)} is not in the standards catalog: ${catalogHint(typed)}`,
+      'standard',
     );
   }
 }
 
+/**
+ * The catalog's version of a standard, typed in any case, width or spacing (`foldedStandardText`):
+ * its `identifier` and `version` are the catalog's spelling, which events record.
+ */
 export const findStandard = (reference: StandardReference): StandardVersion => {
-  const found = STANDARDS.find(
-    (s) => s.identifier === reference.identifier && s.version === reference.version,
-  );
-  if (!found) throw new UnknownStandardError(reference);
+  const code = standardCode(reference);
+  const found = BY_CODE.get(code) ?? SPELLED.get(foldedStandardText(code))?.version;
+  if (!found) throw new UnknownStandardError(code);
   return found;
 };
+
+/**
+ * The catalog's spelling of an identifier (`ISO 9001`) or a code (`ISO 9001:2015`) typed in any
+ * case, width or spacing (`foldedStandardText`); null for one the catalog does not hold.
+ */
+export const catalogIdentifierOrCode = (typed: string): string | null =>
+  SPELLED.get(foldedStandardText(typed))?.spelling ?? null;
 
 /** The last day audits may be made to a version: its last audit date, else its transition end. */
 export const lastAuditDay = ({

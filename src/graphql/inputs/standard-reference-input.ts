@@ -1,7 +1,10 @@
 import { Field, InputType } from 'type-graphql';
 import { IsText, MAX_LENGTH } from './input-rules';
 
-@InputType({ description: 'A standard with its version, e.g. ISO/IEC 20000-1 and 2018.' })
+@InputType({
+  description:
+    'A standard with its version from the standards catalog, e.g. ISO/IEC 20000-1 and 2018, in any case, width or spacing (recorded as the catalog spells it); another is BAD_USER_INPUT (rule UNKNOWN_STANDARD, field standard) naming the closest catalog entries.',
+})
 export class StandardReferenceInput {
   @Field(() => String)
   @IsText(MAX_LENGTH.name)

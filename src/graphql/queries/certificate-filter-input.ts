@@ -15,7 +15,7 @@ export class CertificateFilterInput {
   @Field(() => String, {
     nullable: true,
     description:
-      '`ISO/IEC 20000-1` (any version) or `ISO/IEC 20000-1:2018`, from the standards catalog (another is BAD_USER_INPUT).',
+      '`ISO/IEC 20000-1` (any version) or `ISO/IEC 20000-1:2018`, from the standards catalog, in any case, width or spacing (` iso/iec 20000-1 : 2018 `); another is BAD_USER_INPUT naming the closest catalog entries.',
   })
   standard?: string | null;
 

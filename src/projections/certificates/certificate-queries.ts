@@ -4,6 +4,8 @@ import {
   calendarDate,
   type CertificateRevision,
   type CertificateStatus,
+  catalogHint,
+  catalogIdentifierOrCode,
   STANDARDS,
   standardCode,
 } from '../../domain';
@@ -212,10 +214,12 @@ const listSql = (filter: CertificateFilter, standardCode: boolean, after: boolea
     ORDER BY c.number, c.certificate_id LIMIT :limit`;
 };
 
-/** A standard of the catalog, by identifier (`ISO 9001`) or code (`ISO 9001:2015`). */
-const knownStandard = (standard: string): boolean =>
-  STANDARDS.some((s) => s.identifier === standard || standardCode(s) === standard);
+const withExpiringBefore = (filter: CertificateFilter): CertificateFilter =>
+  filter.expiringBefore
+    ? { ...filter, expiringBefore: calendarDate(filter.expiringBefore) }
+    : filter;
 
+/** The filter checked, its standard as the catalog spells it (typed in any case or spacing). */
 const validFilter = (filter: CertificateFilter): CertificateFilter => {
   if (filter.status && !CERTIFICATE_STATUSES.includes(filter.status)) {
     throw new InvalidCertificateFilterError(
@@ -223,17 +227,18 @@ const validFilter = (filter: CertificateFilter): CertificateFilter => {
       `status must be one of ${CERTIFICATE_STATUSES.join(', ')}, got ${String(filter.status)}`,
     );
   }
-  if (filter.standard != null && !knownStandard(filter.standard)) {
+  if (filter.standard == null) return withExpiringBefore(filter);
+  const standard = catalogIdentifierOrCode(filter.standard);
+  if (standard === null) {
     const identifiers = [...new Set(STANDARDS.map((s) => s.identifier))];
     throw new InvalidCertificateFilterError(
       'standard',
-      `standard ${JSON.stringify(filter.standard)} is not in the standards catalog: give an ` +
-        `identifier (${identifiers.join(', ')}) or one with its version (${standardCode(STANDARDS[0]!)})`,
+      `standard ${JSON.stringify(filter.standard)} is not in the standards catalog ` +
+        `(${catalogHint(filter.standard)}): give an identifier (${identifiers.join(', ')}) or ` +
+        `one with its version (${standardCode(STANDARDS[0]!)}); case and spacing do not matter`,
     );
   }
-  return filter.expiringBefore
-    ? { ...filter, expiringBefore: calendarDate(filter.expiringBefore) }
-    : filter;
+  return withExpiringBefore({ ...filter, standard });
 };
 
 /**

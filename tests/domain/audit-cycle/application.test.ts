@@ -113,6 +113,19 @@ describe('submitting an application', () => {
       .thenThrows(UnknownStandardError, { rule: 'UNKNOWN_STANDARD', message: /ISO 22301:2019/ });
   });
 
+  it('records a standard typed in another case, width or spacing as the catalog spells it', () => {
+    const [event] = spec([])
+      .when(
+        submitApplication({
+          standard: { identifier: ' iso/iec  27001\u3000', version: '\uff12\uff10\uff12\uff12' },
+        }),
+      )
+      .events();
+    expect(event!.data).toMatchObject({
+      standard: { identifier: 'ISO/IEC 27001', version: '2022' },
+    });
+  });
+
   it('refuses an application to a version after its last audit date', () => {
     spec([])
       .when(

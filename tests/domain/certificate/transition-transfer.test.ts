@@ -54,6 +54,12 @@ describe('TransitionStandardVersion', () => {
     });
   });
 
+  it('records the version typed in another case or spacing as the catalog spells it', () => {
+    const typed = { identifier: 'iso/iec 27001 ', version: ' 2022' };
+    const [event] = spec(isms2013()).when(transition('2025-02-10', typed)).events();
+    expect(event?.data).toMatchObject({ standard: ISMS_2022 });
+  });
+
   it('accepts a transition effective on the transition end', () => {
     expect(spec(isms2013()).when(transition('2025-10-31', ISMS_2022)).events()).toHaveLength(1);
   });

@@ -202,15 +202,44 @@ it("answers a listed certificate's deadlines as of the list's date unless asked 
   expect(node!.later).toEqual((data.askedLater as { deadlines: unknown[] }).deadlines);
 });
 
-it('refuses a standard the catalog does not know, rather than list nothing', async () => {
-  for (const standard of ['iso 9001', 'ISO/IEC 99999', 'ISO 9001:2008']) {
-    const response = await api.query(
-      Role.VIEWER,
-      'query ($standard: String) { certificates(filter: { standard: $standard }) { edges { cursor } } }',
-      { standard },
+const STANDARD_LIST =
+  'query ($standard: String) { certificates(filter: { standard: $standard }, first: 100) { edges { node { id } } } }';
+
+it('lists by a standard typed in any case, width or spacing, as by the catalog spelling', async () => {
+  for (const [catalog, typed] of [
+    ['ISO/IEC 20000-1', ['iso/iec 20000-1', ' ISO/IEC 20000-1 ', 'ISO / IEC  20000\u20131']],
+    [
+      'ISO/IEC 20000-1:2018',
+      [
+        'ISO/IEC 20000-1:2018 ',
+        'iso/iec 20000-1 : 2018',
+        '\uff29\uff33\uff2f\uff0f\uff29\uff25\uff23\u3000\uff12\uff10\uff10\uff10\uff10\uff0d\uff11\uff1a\uff12\uff10\uff11\uff18',
+      ],
+    ],
+    ['ISO/IEC 27001:2022', ['iso/iec 27001:2022', '\tIso/Iec 27001:2022\n']],
+  ] as const) {
+    const listed = ids(
+      dataOf(await api.query(Role.VIEWER, STANDARD_LIST, { standard: catalog })).certificates,
     );
+    expect(listed.length).toBeGreaterThan(0);
+    for (const standard of typed) {
+      const response = await api.query(Role.VIEWER, STANDARD_LIST, { standard });
+      expect(ids(dataOf(response).certificates)).toEqual(listed);
+    }
+  }
+});
+
+it('refuses a standard the catalog does not know, rather than list nothing, naming the closest entries', async () => {
+  for (const [standard, hint] of [
+    ['ISO 9001:2008', 'the closest catalog entry is ISO 9001:2015'],
+    ['ISO 20000-1', 'the closest catalog entries are ISO/IEC 20000-1:2018, ISO/IEC 20000-1:2011'],
+    ['ISO 9010', 'the closest catalog entry is ISO 9001:2015'],
+    ['ISO/IEC 99999', 'the catalog holds ISO/IEC 20000-1:2018, ISO/IEC 20000-1:2011'],
+  ] as const) {
+    const response = await api.query(Role.VIEWER, STANDARD_LIST, { standard });
     expect(errorOf(response)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'standard' });
     expect(errorOf(response).message).toContain('is not in the standards catalog');
+    expect(errorOf(response).message).toContain(hint);
   }
 });
 
