@@ -9,7 +9,7 @@ import {
 import { temporaryDirectory } from '../eventstore/temp-store';
 import { d, ISMS_2022, Lifecycle, openReadSide, SMS_2018 } from './lifecycle-fixture';
 
-/** What people type between a number's parts, or for its hyphens: nothing is one of them. */
+/** What people type between a number's parts, or for its separators: nothing is one of them. */
 const SEPARATORS = [
   '',
   '-',
@@ -24,6 +24,10 @@ const SEPARATORS = [
   '\u2212',
   '\ufe63',
   '\uff0d',
+  '.',
+  '\uff0e',
+  '_',
+  '\uff3f',
 ];
 
 const separator = fc.constantFrom(...SEPARATORS);
@@ -36,8 +40,8 @@ const typedCharacter = (char: string): fc.Arbitrary<string> =>
     : fc.constant(char);
 
 /**
- * The printed number as someone may type it: any case or width, its hyphens and spaces replaced
- * by any separator or none, separators added between any two characters, white space around it,
+ * The printed number as someone may type it: any case or width, its hyphens, spaces, dots and
+ * underscores replaced by any separator or none, separators added between any two characters, white space around it,
  * and the suffix of `revision` or none.
  */
 const typedVariant = (printed: string, revision: number): fc.Arbitrary<string> =>
@@ -45,7 +49,7 @@ const typedVariant = (printed: string, revision: number): fc.Arbitrary<string> =
     .tuple(
       fc.tuple(
         ...[...printed].map((char) =>
-          /[- ]/.test(char)
+          /[- ._]/.test(char)
             ? separator
             : fc
                 .tuple(typedCharacter(char), fc.oneof(fc.constant(''), separator))
@@ -70,6 +74,8 @@ const PATTERNS = [
   'CB {yy} {sequence:4} {standardNumber}',
   '{year}-{sequence}-{standardVersion}',
   'QMS-{standardNumber}-{yy}-{sequence:3}',
+  'CB.{yy}.{sequence:4}.{standardNumber}',
+  'QMS_{year}_{sequence:5}',
 ];
 
 const standard = fc

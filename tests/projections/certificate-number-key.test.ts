@@ -73,4 +73,30 @@ describe('lookups by number in a store from before the numbers had keys', () => 
       await side.close();
     }
   });
+
+  it('replays a version 12 store, whose keys kept dots and underscores, and finds a number typed with them', async () => {
+    const file = dir.file('read-models-12.db');
+    const old = openReadSide(file);
+    const lifecycle = new Lifecycle(old.store);
+    await lifecycle.register('org-acme', 'Acme IT Services Co., Ltd.', '91310000MA1K4XXX0Q');
+    await lifecycle.issue('cert-acme', 'org-acme', 'cycle-acme', SMS_2018, 1, '2024-03-20');
+    await old.runner.catchUp();
+    old.db.exec(`UPDATE rm_certificates SET number_key = 'stale';
+      UPDATE rm_register SET number_key = 'stale';
+      UPDATE projection_checkpoints SET version = 12 WHERE name = 'certificates';`);
+    await old.close();
+
+    const side = openReadSide(file);
+    try {
+      await side.runner.catchUp();
+      expect(findCertificateByNumber(side.db, 'CN_20000_00001')).toMatchObject({
+        certificateId: 'cert-acme',
+      });
+      expect(
+        verifyCertificate(side.db, 'CN.20000.00001', calendarDate('2025-01-01')),
+      ).toMatchObject({ number: 'CN-20000-00001' });
+    } finally {
+      await side.close();
+    }
+  });
 });

@@ -13,13 +13,15 @@ export const foldedCertificateNumber = (input: string): string =>
 
 /**
  * A certificate number reduced to what tells numbers apart: `foldedCertificateNumber` without its
- * hyphens and spaces, so a number typed with other separators, or none, has the key of the number
- * printed. The read models store each number's key beside it, so a lookup by key finds the number
- * whatever its case or separators, its pattern's included; numbers printed under different
- * patterns may share a key, which `closestByNumber` tells apart.
+ * separators (hyphens, spaces, dots and underscores: CBs print numbers with any of the first three,
+ * and a number copied from a file name or an export has underscores), so a number typed with
+ * other separators, or none, has the key of the number printed. The read models store each
+ * number's key beside it, so a lookup by key finds the number whatever its case or separators, its
+ * pattern's included; numbers printed under different patterns may share a key, which
+ * `closestByNumber` tells apart.
  */
 export const certificateNumberKey = (input: string): string =>
-  foldedCertificateNumber(input).replace(/[- ]/g, '');
+  foldedCertificateNumber(input).replace(/[- ._]/g, '');
 
 /**
  * `CN-20000-00042/R2` (or `cn 20000 00042/r2`, ` CN-20000-00042 / R2 `, full-width

@@ -163,11 +163,12 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * number's key (`certificateNumberKey`, a new column: a table without it is replaced), which the
  * lookups by number read, so a number typed in another case, with a revision suffix in lower case or
  * with other dashes is found. Version 12: the key leaves out dashes and white space, so a number
- * typed with other separators, or none (`CN2000000042`), is found too.
+ * typed with other separators, or none (`CN2000000042`), is found too. Version 13: and dots and
+ * underscores (`CN.20000.00042`, `CN_20000_00042`, a number printed with dots typed with hyphens).
  */
 export const certificatesProjection: Projection = {
   name: 'certificates',
-  version: 12,
+  version: 13,
   setup: (db) => {
     dropTableWithout(db, 'rm_certificates', 'status_periods');
     dropTableWithout(db, 'rm_certificates', 'first_decision_date');

@@ -10,8 +10,9 @@ export class AmbiguousCertificateNumberError extends Error {
   readonly field = 'number';
   constructor(typed: string) {
     super(
-      `number ${JSON.stringify(typed)} matches more than one certificate number once its case, ` +
-        'dashes and spaces are set aside: type it as printed, with its dashes and spaces',
+      `number ${JSON.stringify(typed)} matches more than one certificate number once its case ` +
+        'and separators (dashes, spaces, dots, underscores) are set aside: type it as printed, ' +
+        'with its separators',
     );
   }
 }

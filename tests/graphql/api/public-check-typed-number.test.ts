@@ -5,6 +5,7 @@ import { d, dataOf, granted20000 } from './api-lifecycle';
 const ADMIN = { actor: 'admin-1' };
 const NUMBER = 'CN-20000-00001';
 const LOWER_CASE_NUMBER = 'cb-20000-00001';
+const DOTTED_NUMBER = 'CN.20000.00001';
 const IDS = {
   organisationId: 'org-typed',
   auditCycleId: 'cycle-typed',
@@ -13,10 +14,12 @@ const IDS = {
 
 let api: ApiHarness;
 let lowerCaseApi: ApiHarness;
+let dottedApi: ApiHarness;
 
 /**
  * Given a certificate granted 2024-03-20 as `CN-20000-00001` and revised on 2025-11-10 (revision
- * 2), and, at a CB whose number pattern is in lower case, one granted as `cb-20000-00001`.
+ * 2), and, at a CB whose number pattern is in lower case, one granted as `cb-20000-00001`, and at
+ * one whose pattern has dots, one granted as `CN.20000.00001`.
  */
 beforeAll(async () => {
   api = await startApiHarness({ now: '2026-06-01T02:00:00Z' });
@@ -35,10 +38,16 @@ beforeAll(async () => {
     numberPattern: 'cb-{standardNumber}-{sequence:5}',
   });
   await granted20000(lowerCaseApi, IDS, 'Lower Case Co.', '91110000MA0S000003');
+  dottedApi = await startApiHarness({
+    now: '2026-06-01T02:00:00Z',
+    numberPattern: 'CN.{standardNumber}.{sequence:5}',
+  });
+  await granted20000(dottedApi, IDS, 'Dotted Number Co.', '91110000MA0S000004');
 }, 60_000);
 afterAll(async () => {
   await api.close();
   await lowerCaseApi.close();
+  await dottedApi.close();
 });
 
 const verify = async (harness: ApiHarness, number: string) =>
@@ -74,6 +83,10 @@ const TYPED_AS_PRINTED_ON_R1 = [
   ['without its hyphens', 'CN2000000001'],
   ['with a space and a hyphen', 'cn 20000-00001'],
   ['with hyphens elsewhere', 'CN-2000-000001'],
+  ['with dots for its hyphens', 'CN.20000.00001'],
+  ['with full-width dots for its hyphens', 'CN\uff0e20000\uff0e00001'],
+  ['with underscores for its hyphens', 'CN_20000_00001'],
+  ['ending a sentence', 'CN-20000-00001.'],
   [
     'in full-width digits without hyphens',
     'CN\uff12\uff10\uff10\uff10\uff10\uff10\uff10\uff10\uff10\uff11',
@@ -86,6 +99,16 @@ const TYPED_AS_R2 = [
   ['with spaces around the slash', 'CN-20000-00001 / R2'],
   ['with a space for a hyphen and spaces around the slash', 'cn 20000-00001 / r2'],
   ['without its hyphens', 'CN2000000001/R2'],
+  ['with dots for its hyphens', 'cn.20000.00001/R2'],
+  ['with underscores for its hyphens', 'CN_20000_00001 / r2'],
+];
+
+/** The number printed with dots, as people may type it. */
+const TYPED_AS_PRINTED_WITH_DOTS = [
+  ['as printed', DOTTED_NUMBER],
+  ['with hyphens for its dots', 'CN-20000-00001'],
+  ['with spaces for its dots, in lower case', 'cn 20000 00001'],
+  ['without its dots', 'CN2000000001'],
 ];
 
 describe('verifyCertificate', () => {
@@ -126,10 +149,17 @@ describe('verifyCertificate', () => {
     });
   });
 
+  it.each(TYPED_AS_PRINTED_WITH_DOTS)(
+    'finds a number a pattern printed with dots, typed %s',
+    async (_, typed) => {
+      expect(await verify(dottedApi, typed)).toMatchObject({ number: DOTTED_NUMBER, valid: true });
+    },
+  );
+
   it('still answers null for a number that differs in more than case or separators', async () => {
     expect(await verify(api, 'CN-20000-00002')).toBeNull();
     expect(await verify(api, 'CN-20000-0001')).toBeNull();
-    expect(await verify(api, 'CN.20000.00001')).toBeNull();
+    expect(await verify(api, 'CN+20000+00001')).toBeNull();
     expect(await verify(api, 'cn-20000-00001/r3')).toBeNull();
   });
 });
@@ -183,6 +213,17 @@ describe('certificateByNumber', () => {
       number: LOWER_CASE_NUMBER,
     });
   });
+
+  it.each(TYPED_AS_PRINTED_WITH_DOTS)(
+    'finds a number a pattern printed with dots, typed %s',
+    async (_, typed) => {
+      expect(await byNumber(dottedApi, typed)).toEqual({
+        id: IDS.certificateId,
+        number: DOTTED_NUMBER,
+        numberWithRevision: DOTTED_NUMBER,
+      });
+    },
+  );
 });
 
 describe('a number that cannot be one', () => {
