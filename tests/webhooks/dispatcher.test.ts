@@ -322,19 +322,25 @@ describe('webhook dispatcher', () => {
       await heldAttempt;
       const [matching, queued, inFlight] = kit.deliveries.list(subscription.id);
       kit.advance(DAY);
-      expect(await dispatcher.dispatchDue()).toBe(1);
-      expect(receiver.acceptedIds()).toContain(matching!.webhookId);
+      const sentAfter = await dispatcher.dispatchDue();
       expect(kit.deliveries.get(queued!.id)).toMatchObject({
         status: 'cancelled',
         attempts: [],
         nextAttemptAt: null,
         cancelledReason: 'the endpoint no longer takes certificate.issued',
       });
-      return kit.deliveries.get(inFlight!.id);
+      return {
+        sentAfter,
+        matching: matching!,
+        endpoint: () => kit.subscriptions.get(subscription.id),
+        inFlight: kit.deliveries.get(inFlight!.id),
+      };
     };
 
     it('records its 2xx answer and delivers it, and cancels the delivery not yet attempted', async () => {
-      const delivered = await narrowWhileInFlight(200);
+      const { sentAfter, matching, inFlight: delivered } = await narrowWhileInFlight(200);
+      expect(sentAfter).toBe(1);
+      expect(receiver.acceptedIds()).toContain(matching.webhookId);
       expect(delivered).toMatchObject({
         status: 'delivered',
         attemptCount: 1,
@@ -346,7 +352,9 @@ describe('webhook dispatcher', () => {
     });
 
     it('records any other answer and leaves it cancelled, never retried', async () => {
-      const cancelled = await narrowWhileInFlight(500);
+      const { sentAfter, matching, inFlight: cancelled } = await narrowWhileInFlight(500);
+      expect(sentAfter).toBe(1);
+      expect(receiver.acceptedIds()).toContain(matching.webhookId);
       expect(cancelled).toMatchObject({
         status: 'cancelled',
         attemptCount: 1,
@@ -356,6 +364,20 @@ describe('webhook dispatcher', () => {
       });
       expect(cancelled.attempts.map((a) => [a.statusCode, a.succeeded])).toEqual([[500, false]]);
       expect(receiver.received.filter((r) => r.webhookId === cancelled.webhookId)).toHaveLength(1);
+    });
+
+    it('counts a 410 answer for the endpoint: it is disabled (GONE) and its matching delivery waits', async () => {
+      const { sentAfter, matching, endpoint, inFlight } = await narrowWhileInFlight(410);
+      expect(endpoint()).toMatchObject({ enabled: false, disabledReason: 'GONE' });
+      expect(sentAfter).toBe(0);
+      expect(kit.deliveries.get(matching.id)).toMatchObject({ status: 'pending', attempts: [] });
+      expect(inFlight).toMatchObject({
+        status: 'cancelled',
+        attemptCount: 1,
+        nextAttemptAt: null,
+        cancelledReason: 'the endpoint no longer takes certificate.issued',
+      });
+      expect(inFlight.attempts.map((a) => [a.statusCode, a.succeeded])).toEqual([[410, false]]);
     });
   });
 
