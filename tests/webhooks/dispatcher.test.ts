@@ -381,6 +381,76 @@ describe('webhook dispatcher', () => {
     });
   });
 
+  describe('deleting the endpoint while an attempt is in flight', () => {
+    afterEach(() => jest.restoreAllMocks());
+
+    /**
+     * An issued delivery in flight (held by the receiver until it answers `status`) and a second
+     * one queued behind it; then the endpoint is deleted. Nothing is sent after, nothing logged.
+     */
+    const deleteWhileInFlight = async (status: number) => {
+      const errors = jest.spyOn(console, 'error');
+      const warnings = jest.spyOn(console, 'warn');
+      const { subscription } = subscribe('/hook', ['certificate.issued']);
+      let answer: () => void = () => undefined;
+      const answered = new Promise<void>((resolve) => (answer = resolve));
+      let arrived: () => void = () => undefined;
+      const arrival = new Promise<void>((resolve) => (arrived = resolve));
+      receiver.respond = () => {
+        arrived();
+        return { status, held: answered };
+      };
+      kit.enqueue({ type: 'certificate.issued' });
+      const dispatcher = kit.dispatcher();
+      const heldAttempt = dispatcher.dispatchDue();
+      await arrival;
+      kit.enqueue({ type: 'certificate.issued' });
+      kit.subscriptions.delete(subscription.id);
+      answer();
+      await expect(heldAttempt).resolves.toBe(1);
+      kit.advance(DAY);
+      expect(await dispatcher.dispatchDue()).toBe(0);
+      expect(receiver.received).toHaveLength(1);
+      expect([...errors.mock.calls, ...warnings.mock.calls]).toEqual([]);
+      const [queued, inFlight] = kit.deliveries.list(subscription.id);
+      expect(queued).toMatchObject({
+        status: 'cancelled',
+        attempts: [],
+        nextAttemptAt: null,
+        cancelledReason: 'the endpoint was deleted',
+      });
+      return {
+        endpoint: kit.subscriptions.get(subscription.id, { deleted: true }),
+        inFlight: inFlight!,
+      };
+    };
+
+    it('records its 2xx answer and delivers it, and cancels the delivery not yet attempted', async () => {
+      const { inFlight } = await deleteWhileInFlight(204);
+      expect(inFlight).toMatchObject({
+        status: 'delivered',
+        attemptCount: 1,
+        nextAttemptAt: null,
+        deliveredAt: expect.any(Date) as Date,
+        cancelledReason: 'the endpoint was deleted',
+      });
+      expect(inFlight.attempts.map((a) => [a.statusCode, a.succeeded])).toEqual([[204, true]]);
+    });
+
+    it('records a 410 answer, leaving the delivery cancelled and the deleted endpoint as it was', async () => {
+      const { endpoint, inFlight } = await deleteWhileInFlight(410);
+      expect(inFlight).toMatchObject({
+        status: 'cancelled',
+        attemptCount: 1,
+        nextAttemptAt: null,
+        deliveredAt: null,
+        cancelledReason: 'the endpoint was deleted',
+      });
+      expect(inFlight.attempts.map((a) => [a.statusCode, a.succeeded])).toEqual([[410, false]]);
+      expect(endpoint).toMatchObject({ enabled: false, disabledReason: null, failingSince: null });
+    });
+  });
+
   it('co-signs with the rotated-out secret for 24 hours only', async () => {
     const { subscription, secret: old } = subscribe();
     const { secret: fresh } = kit.subscriptions.rotateSecret(subscription.id);

@@ -24,7 +24,7 @@ describe('webhook schema', () => {
     }
   });
 
-  it('keeps the endpoints made before the client-managed column manageable by CLIENT keys', () => {
+  it('keeps the endpoints made before the client-managed and deleted columns manageable by CLIENT keys, and not deleted', () => {
     const db = new Database(':memory:');
     try {
       db.exec(`CREATE TABLE wh_subscriptions (
@@ -40,10 +40,9 @@ describe('webhook schema', () => {
       createWebhookSchema(db);
       expect(
         db
-          .prepare("SELECT client_managed FROM wh_subscriptions WHERE id = 'whsub_old'")
-          .pluck()
+          .prepare("SELECT client_managed, deleted_at FROM wh_subscriptions WHERE id = 'whsub_old'")
           .get(),
-      ).toBe(1);
+      ).toEqual({ client_managed: 1, deleted_at: null });
     } finally {
       db.close();
     }

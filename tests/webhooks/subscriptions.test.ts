@@ -163,9 +163,56 @@ describe('webhook subscriptions', () => {
     expect(kit.deliveries.list(subscription.id)).toHaveLength(1);
     kit.subscriptions.delete(subscription.id);
     expect(() => kit.subscriptions.get(subscription.id)).toThrow(UnknownWebhookSubscriptionError);
-    expect(kit.db.prepare('SELECT count(*) AS n FROM wh_deliveries').get()).toEqual({ n: 0 });
     expect(kit.subscriptions.list().map((s) => s.id)).toEqual([other.id]);
     expect(() => kit.subscriptions.update('nope', {})).toThrow('no webhook subscription "nope"');
+  });
+
+  it('deletes an endpoint for good but keeps its history: its waiting deliveries cancelled with the reason, its secrets erased, nothing queued or resent to it after', () => {
+    const { subscription } = create({ organisationId: null });
+    kit.enqueue({ type: 'certificate.issued' });
+    kit.enqueue({ type: 'certificate.suspended' });
+    const [, failed] = kit.deliveries.list(subscription.id);
+    kit.db.prepare("UPDATE wh_deliveries SET status = 'failed' WHERE id = ?").run(failed!.id);
+    kit.advance(1000);
+    kit.subscriptions.delete(subscription.id);
+
+    for (const call of [
+      () => kit.subscriptions.get(subscription.id),
+      () => kit.subscriptions.update(subscription.id, { description: 'back' }),
+      () => kit.subscriptions.enable(subscription.id),
+      () => kit.subscriptions.rotateSecret(subscription.id),
+      () => kit.subscriptions.delete(subscription.id),
+    ]) {
+      expect(call).toThrow(`no webhook subscription "${subscription.id}"`);
+    }
+    expect(kit.subscriptions.list()).toEqual([]);
+    expect(kit.subscriptions.get(subscription.id, { deleted: true })).toMatchObject({
+      id: subscription.id,
+      enabled: false,
+    });
+    expect(
+      kit.db
+        .prepare('SELECT secret, previous_secret FROM wh_subscriptions WHERE id = ?')
+        .get(subscription.id),
+    ).toEqual({ secret: '', previous_secret: null });
+    expect(
+      kit.deliveries
+        .list(subscription.id)
+        .map((d) => [d.eventType, d.status, d.cancelledReason, d.cancelledAt, d.nextAttemptAt]),
+    ).toEqual([
+      ['certificate.suspended', 'cancelled', 'the endpoint was deleted', kit.clock.now(), null],
+      ['certificate.issued', 'failed', null, null, expect.anything()],
+    ]);
+
+    expect(kit.enqueue({ type: 'certificate.issued' })).toBe(0);
+    expect(() => kit.deliveries.resend(failed!.id)).toThrow(
+      `no webhook subscription "${subscription.id}"`,
+    );
+    expect(kit.deliveries.recover(subscription.id, new Date(0))).toBe(0);
+    expect(kit.deliveries.list(subscription.id).map((d) => d.status)).toEqual([
+      'cancelled',
+      'failed',
+    ]);
   });
 
   /** A delivery of this event type queued for the organisation to every matching endpoint. */

@@ -51,17 +51,19 @@ export const endpointOrganisation = (
 /**
  * The endpoint, once the caller may manage it. Unknown: NOT_FOUND; for a CLIENT key, unknown, of
  * another organisation, or one the CB made for its organisation (not `clientManaged`): FORBIDDEN
- * (as for other objects, so it cannot learn which ids exist).
+ * (as for other objects, so it cannot learn which ids exist). A deleted one counts as unknown,
+ * unless `deleted` (its delivery history is read).
  */
 export const manageableSubscription = (
   subscriptions: WebhookSubscriptions,
   principal: Principal | null,
   id: string,
+  options: { deleted?: boolean } = {},
 ): WebhookSubscription => {
   if (!principal) throw new UnauthenticatedError();
   let subscription: WebhookSubscription | null = null;
   try {
-    subscription = subscriptions.get(id);
+    subscription = subscriptions.get(id, options);
   } catch (error) {
     if (!(error instanceof UnknownWebhookSubscriptionError)) throw error;
   }

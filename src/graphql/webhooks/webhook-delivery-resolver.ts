@@ -40,7 +40,8 @@ export class WebhookDeliveryResolver {
 
   @Authorized(WEBHOOK_MANAGERS)
   @Query(() => WebhookDeliveryConnection, {
-    description: "The endpoint's deliveries, newest first, each with every attempt.",
+    description:
+      "The endpoint's deliveries, newest first, each with every attempt; also a deleted endpoint's (its waiting ones CANCELLED by the deletion).",
   })
   webhookDeliveries(
     @Arg('subscriptionId', () => ID) subscriptionId: string,
@@ -49,7 +50,9 @@ export class WebhookDeliveryResolver {
     @ConnectionArguments() args: ConnectionArgs,
     @Ctx() { principal }: RequestContext,
   ): Connection<WebhookDeliveryType> {
-    manageableSubscription(this.webhooks.subscriptions, principal, subscriptionId);
+    manageableSubscription(this.webhooks.subscriptions, principal, subscriptionId, {
+      deleted: true,
+    });
     const request = pageRequest(args, { name: 'webhookDeliveries', arity: 1 });
     const key = request.after?.[0];
     const after = typeof key === 'number' && Number.isSafeInteger(key) && key > 0 ? key : undefined;

@@ -24,7 +24,7 @@ export const storedDeliveryStatus = (status: ApiDeliveryStatus): DeliveryStatus 
 registerEnumType(WebhookDeliveryStatusEnum, {
   name: 'WebhookDeliveryStatus',
   description:
-    'PENDING: waiting for its next attempt; DELIVERED: a 2xx came; FAILED: given up; CANCELLED: the endpoint was narrowed (`updateWebhookSubscription`) to no longer take it, and it is not attempted again.',
+    'PENDING: waiting for its next attempt; DELIVERED: a 2xx came; FAILED: given up; CANCELLED: the endpoint was narrowed (`updateWebhookSubscription`) to no longer take it, or deleted, and it is not attempted again.',
 });
 
 @ObjectType({ description: 'One HTTP attempt of a delivery.' })
@@ -100,14 +100,14 @@ export class WebhookDeliveryType {
   @Field(() => DateTimeScalar, {
     nullable: true,
     description:
-      'When narrowing the endpoint cancelled it. An attempt in flight then is still recorded in `attempts`, and a 2xx to it makes the delivery DELIVERED (keeping these two fields).',
+      'When narrowing or deleting the endpoint cancelled it. An attempt in flight then is still recorded in `attempts`, and a 2xx to it makes the delivery DELIVERED (keeping these two fields).',
   })
   cancelledAt!: Date | null;
 
   @Field(() => String, {
     nullable: true,
     description:
-      'Why it was cancelled: `the endpoint no longer takes <event type>` or `the endpoint takes the events of <organisation> only`.',
+      'Why it was cancelled: `the endpoint no longer takes <event type>`, `the endpoint takes the events of <organisation> only` or `the endpoint was deleted`.',
   })
   cancelledReason!: string | null;
 

@@ -140,7 +140,10 @@ export class WebhookSubscriptionResolver {
   }
 
   @Authorized(WEBHOOK_MANAGERS)
-  @Mutation(() => Boolean, { description: 'Deletes the endpoint with its delivery history.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Deletes the endpoint and its secret: nothing more is sent to it. Its waiting deliveries are CANCELLED (`the endpoint was deleted`), an attempt of one in flight is still recorded when answered, and `webhookDeliveries` keeps reading its history.',
+  })
   deleteWebhookSubscription(
     @Arg('id', () => ID) id: string,
     @Ctx() { principal }: RequestContext,

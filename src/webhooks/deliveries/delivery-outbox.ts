@@ -12,7 +12,7 @@ export interface OutboxMessage {
 
 /**
  * Inserts one delivery per matching subscription (event type and organisation filter, created by
- * the message's timestamp), enabled or not: a disabled one's deliveries wait until it is enabled
+ * the message's timestamp, not deleted), enabled or not: a disabled one's deliveries wait until it is enabled
  * again, so a pause loses nothing; an endpoint gets nothing from before it was created, though
  * fan-out runs late (switched off, or catching up after a restart).
  * Idempotent: a delivery is unique per (event, subscription). Call inside the caller's
@@ -27,7 +27,8 @@ export class DeliveryOutbox {
     this.matching = db.prepare(
       `SELECT id FROM wh_subscriptions
        WHERE EXISTS (SELECT 1 FROM json_each(event_types) WHERE value = ?)
-         AND (organisation_id IS NULL OR organisation_id = ?) AND created_at <= ?`,
+         AND (organisation_id IS NULL OR organisation_id = ?) AND created_at <= ?
+         AND deleted_at IS NULL`,
     );
     this.insert = db.prepare(
       `INSERT OR IGNORE INTO wh_deliveries

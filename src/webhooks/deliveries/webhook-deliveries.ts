@@ -2,7 +2,10 @@ import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../application/clock';
 import type { WebhookEventType } from '../events';
 import { createWebhookSchema } from '../schema';
-import { UnknownWebhookDeliveryError } from '../subscriptions/webhook-errors';
+import {
+  UnknownWebhookDeliveryError,
+  UnknownWebhookSubscriptionError,
+} from '../subscriptions/webhook-errors';
 import type { DeliveryAttempt, DeliveryStatus, WebhookDelivery } from './webhook-delivery';
 
 interface DeliveryRow {
@@ -94,17 +97,20 @@ export class WebhookDeliveries {
   /**
    * Sends the delivery again now, with its original `webhook-id`, on a fresh retry schedule; while
    * an attempt of it is in flight, once that attempt is answered (never two requests at once). A
-   * cancelled one is sent too: asking for it by id overrides the cancellation.
+   * cancelled one is sent too: asking for it by id overrides the cancellation, but not the
+   * deletion of its endpoint (which answers as an unknown endpoint).
    */
   resend(id: number): WebhookDelivery {
+    const { subscriptionId } = this.get(id);
     const changed = this.db
       .prepare(
         `UPDATE wh_deliveries SET status = 'pending', attempt_count = 0, next_attempt_at = ?,
            cancelled_at = NULL, cancelled_reason = NULL
-         WHERE id = ?`,
+         WHERE id = ? AND EXISTS (SELECT 1 FROM wh_subscriptions s
+           WHERE s.id = wh_deliveries.subscription_id AND s.deleted_at IS NULL)`,
       )
       .run(this.clock.now().getTime(), id).changes;
-    if (changed === 0) throw new UnknownWebhookDeliveryError(id);
+    if (changed === 0) throw new UnknownWebhookSubscriptionError(subscriptionId);
     return this.get(id);
   }
 
@@ -119,7 +125,7 @@ export class WebhookDeliveries {
         `UPDATE wh_deliveries SET status = 'pending', attempt_count = 0, next_attempt_at = ?
          WHERE subscription_id = ? AND status = 'failed' AND created_at >= ?
            AND EXISTS (SELECT 1 FROM wh_subscriptions s
-             WHERE s.id = wh_deliveries.subscription_id
+             WHERE s.id = wh_deliveries.subscription_id AND s.deleted_at IS NULL
                AND EXISTS (SELECT 1 FROM json_each(s.event_types)
                  WHERE value = wh_deliveries.event_type)
                AND (s.organisation_id IS NULL

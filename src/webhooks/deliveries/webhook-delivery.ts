@@ -1,8 +1,9 @@
 import type { WebhookEventType } from '../events';
 
 /**
- * `cancelled`: the endpoint was narrowed to no longer take it before it was delivered; it is
- * never attempted again (an attempt in flight then is recorded, and a 2xx to it delivers it).
+ * `cancelled`: the endpoint was narrowed to no longer take it, or deleted, before it was
+ * delivered; it is never attempted again (an attempt in flight then is recorded, and a 2xx to it
+ * delivers it).
  */
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'cancelled';
 

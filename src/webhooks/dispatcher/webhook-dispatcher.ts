@@ -357,8 +357,9 @@ export class WebhookDispatcher {
    * while the delivery is still under the claim the attempt was sent with: after a resend asked
    * for meanwhile (claimed once this record releases the attempt), the older attempt neither
    * fails, reschedules nor delivers it; the resend's own attempts decide. One cancelled while the
-   * attempt was in flight (its endpoint narrowed) stays cancelled, unless the answer was a 2xx:
-   * then it was delivered.
+   * attempt was in flight (its endpoint narrowed or deleted) stays cancelled, unless the answer was
+   * a 2xx: then it was delivered. The answer counts for the endpoint (a 410 disables it) unless it
+   * was deleted.
    */
   private record({ delivery, sentAt, response, outcome }: Unrecorded): void {
     const s = this.statements;
@@ -435,7 +436,7 @@ const prepare = (db: Database) => ({
   release: db.prepare<{ id: number; lease: number }>(
     'UPDATE wh_deliveries SET in_flight_until = NULL WHERE id = @id AND in_flight_until = @lease',
   ),
-  /** Records nothing for a delivery deleted meanwhile (with its endpoint). */
+  /** Records nothing for a delivery no longer stored, rather than failing the batch's transaction. */
   attempt: db.prepare(
     `INSERT INTO wh_attempts
        (delivery_id, attempted_at, status_code, latency_ms, response_body, error, succeeded)
@@ -464,13 +465,18 @@ const prepare = (db: Database) => ({
     `UPDATE wh_deliveries SET next_attempt_at = @next, attempt_count = attempt_count + 1
      WHERE id = @id AND status = 'pending' AND next_attempt_at = @lease`,
   ),
+  /** An answer changes nothing of an endpoint deleted meanwhile (it is disabled, too). */
   succeeded: db.prepare(
-    'UPDATE wh_subscriptions SET last_success_at = ?, failing_since = NULL WHERE id = ?',
+    `UPDATE wh_subscriptions SET last_success_at = ?, failing_since = NULL
+     WHERE id = ? AND deleted_at IS NULL`,
   ),
   failing: db.prepare(
-    'UPDATE wh_subscriptions SET failing_since = coalesce(failing_since, ?) WHERE id = ?',
+    `UPDATE wh_subscriptions SET failing_since = coalesce(failing_since, ?)
+     WHERE id = ? AND deleted_at IS NULL`,
   ),
-  throttle: db.prepare('UPDATE wh_subscriptions SET throttled_until = ? WHERE id = ?'),
+  throttle: db.prepare(
+    'UPDATE wh_subscriptions SET throttled_until = ? WHERE id = ? AND deleted_at IS NULL',
+  ),
   /** An endpoint disabled meanwhile (by hand, say) keeps the reason it was disabled for. */
   disableGone: db.prepare(
     `UPDATE wh_subscriptions SET enabled = 0, disabled_reason = 'GONE', updated_at = ?

@@ -4,7 +4,8 @@ import type { Database } from 'better-sqlite3';
  * Creates the webhook tables (all prefixed `wh_`) if they do not exist, and adds the columns later
  * versions added (`wh_certificates.status`, `wh_deliveries.in_flight_until`,
  * `wh_subscriptions.client_managed`: 1 for the endpoints made before it, which CLIENT keys of
- * their organisation managed; `wh_deliveries.cancelled_at` and `cancelled_reason`). Idempotent.
+ * their organisation managed; `wh_deliveries.cancelled_at` and `cancelled_reason`;
+ * `wh_subscriptions.deleted_at`). Idempotent.
  */
 export const createWebhookSchema = (db: Database): void => {
   db.pragma('foreign_keys = ON');
@@ -25,7 +26,8 @@ export const createWebhookSchema = (db: Database): void => {
       last_success_at INTEGER,
       failing_since INTEGER,
       throttled_until INTEGER,
-      client_managed INTEGER NOT NULL DEFAULT 1
+      client_managed INTEGER NOT NULL DEFAULT 1,
+      deleted_at INTEGER
     ) STRICT;
     CREATE TABLE IF NOT EXISTS wh_deliveries (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -81,6 +83,7 @@ export const createWebhookSchema = (db: Database): void => {
   addMissingColumn(db, 'wh_subscriptions', 'client_managed', 'INTEGER NOT NULL DEFAULT 1');
   addMissingColumn(db, 'wh_deliveries', 'cancelled_at', 'INTEGER');
   addMissingColumn(db, 'wh_deliveries', 'cancelled_reason', 'TEXT');
+  addMissingColumn(db, 'wh_subscriptions', 'deleted_at', 'INTEGER');
 };
 
 const addMissingColumn = (db: Database, table: string, column: string, type: string): void => {

@@ -48,6 +48,7 @@ export interface SubscriptionRow {
   failing_since: number | null;
   throttled_until: number | null;
   client_managed: number;
+  deleted_at: number | null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -232,24 +233,54 @@ export class WebhookSubscriptions {
     return { subscription: this.get(id), secret };
   }
 
-  /** Deletes the endpoint with its deliveries and their attempts. */
+  /**
+   * Deletes the endpoint: it is no longer listed, changed or sent anything, and its secrets are
+   * erased. Its history stays (`get` with `deleted`): its waiting deliveries are cancelled with the
+   * reason `the endpoint was deleted`, and an attempt in flight then is still recorded when it is
+   * answered (the dispatcher delivers the cancelled delivery on a 2xx).
+   */
   delete(id: string): void {
     this.get(id);
-    this.db.prepare('DELETE FROM wh_subscriptions WHERE id = ?').run(id);
+    const now = this.clock.now().getTime();
+    this.db
+      .transaction(() => {
+        this.db
+          .prepare(
+            `UPDATE wh_subscriptions SET deleted_at = @now, enabled = 0, secret = '',
+               previous_secret = NULL, previous_secret_expires_at = NULL, throttled_until = NULL,
+               updated_at = @now
+             WHERE id = @id`,
+          )
+          .run({ id, now });
+        this.db
+          .prepare(
+            `UPDATE wh_deliveries SET status = 'cancelled', next_attempt_at = NULL,
+               cancelled_at = @now, cancelled_reason = 'the endpoint was deleted'
+             WHERE subscription_id = @id AND status = 'pending'`,
+          )
+          .run({ id, now });
+      })
+      .immediate();
   }
 
-  get(id: string): WebhookSubscription {
-    return toWebhookSubscription(this.row(id));
+  /** The endpoint; `deleted`: also a deleted one, whose delivery history is still read. */
+  get(id: string, options: { deleted?: boolean } = {}): WebhookSubscription {
+    return toWebhookSubscription(this.row(id, options.deleted ?? false));
   }
 
   /** Every endpoint, or an organisation's; `clientManaged`: only those its CLIENT keys manage. */
   list(filter: { organisationId?: string; clientManaged?: true } = {}): WebhookSubscription[] {
     const rows =
       filter.organisationId === undefined
-        ? this.db.prepare<[], SubscriptionRow>('SELECT * FROM wh_subscriptions ORDER BY id').all()
+        ? this.db
+            .prepare<[], SubscriptionRow>(
+              'SELECT * FROM wh_subscriptions WHERE deleted_at IS NULL ORDER BY id',
+            )
+            .all()
         : this.db
             .prepare<[string], SubscriptionRow>(
-              'SELECT * FROM wh_subscriptions WHERE organisation_id = ? ORDER BY id',
+              `SELECT * FROM wh_subscriptions WHERE organisation_id = ? AND deleted_at IS NULL
+               ORDER BY id`,
             )
             .all(filter.organisationId);
     return rows
@@ -265,7 +296,7 @@ export class WebhookSubscriptions {
   withUnreadableSecrets(): string[] {
     const rows = this.db
       .prepare<[], Pick<SubscriptionRow, 'id' | 'secret'>>(
-        'SELECT id, secret FROM wh_subscriptions ORDER BY id',
+        'SELECT id, secret FROM wh_subscriptions WHERE deleted_at IS NULL ORDER BY id',
       )
       .all();
     return rows.filter(({ secret }) => !this.opens(secret)).map(({ id }) => id);
@@ -288,11 +319,12 @@ export class WebhookSubscriptions {
     return signingSecretsOf(this.row(id), this.secrets, this.clock.now().getTime());
   }
 
-  private row(id: string): SubscriptionRow {
+  private row(id: string, deleted = false): SubscriptionRow {
     const row = this.db
       .prepare<[string], SubscriptionRow>('SELECT * FROM wh_subscriptions WHERE id = ?')
       .get(id);
-    if (!row) throw new UnknownWebhookSubscriptionError(id);
+    if (!row || (row.deleted_at !== null && !deleted))
+      throw new UnknownWebhookSubscriptionError(id);
     return row;
   }
 }

@@ -392,6 +392,96 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
     dataOf(await api.query(Role.ADMIN, DELETE, { id: subscription.id }));
   });
 
+  it('keeps the history of an endpoint deleted by deleteWebhookSubscription while an attempt is in flight: the answer recorded, the waiting delivery CANCELLED, nothing sent after', async () => {
+    const path = '/deleted-in-flight';
+    const { subscription } = await create(Role.CLIENT, path, {
+      eventTypes: ['certificate.withdrawn'],
+    });
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    let requests = 0;
+    const respond = receiver.respond;
+    receiver.respond = (request) => {
+      if (request.path !== path) return respond(request);
+      requests++;
+      return { status: 204, held: answered };
+    };
+    const queue = app.storage.readModels.prepare(
+      `INSERT INTO wh_deliveries (webhook_id, event_id, subscription_id, event_type, payload,
+         status, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`,
+    );
+    const payload = JSON.stringify({
+      type: 'certificate.withdrawn',
+      data: { organisationId: ORGANISATION },
+    });
+    const logged = lines.length;
+    try {
+      queue.run(
+        'msg_deleted_in_flight',
+        'deleted-in-flight',
+        subscription.id,
+        'certificate.withdrawn',
+        payload,
+        Date.parse(NOW),
+        Date.parse(NOW),
+      );
+      await eventually(() => (requests > 0 ? true : undefined), 'the request held by the receiver');
+      queue.run(
+        'msg_deleted_waiting',
+        'deleted-waiting',
+        subscription.id,
+        'certificate.withdrawn',
+        payload,
+        Date.parse(NOW) + 60_000,
+        Date.parse(NOW),
+      );
+      expect(dataOf(await api.query(Role.CLIENT, DELETE, { id: subscription.id }))).toEqual({
+        deleteWebhookSubscription: true,
+      });
+    } finally {
+      answer();
+      receiver.respond = respond;
+    }
+    const [waiting, delivered] = await eventually(async () => {
+      const found = await deliveriesOf(subscription.id, Role.CLIENT);
+      return found[1]?.attempts.length === 1 ? found : undefined;
+    }, 'the answer to the attempt in flight');
+    expect(delivered).toMatchObject({
+      eventId: 'deleted-in-flight',
+      status: 'DELIVERED',
+      cancelledReason: 'the endpoint was deleted',
+      cancelledAt: NOW_ISO,
+      attempts: [{ statusCode: 204, succeeded: true }],
+    });
+    expect(waiting).toMatchObject({
+      eventId: 'deleted-waiting',
+      status: 'CANCELLED',
+      cancelledReason: 'the endpoint was deleted',
+      cancelledAt: NOW_ISO,
+      nextAttemptAt: null,
+      attempts: [],
+    });
+    expect(requests).toBe(1);
+    expect(lines.slice(logged)).toEqual([]);
+
+    expect(codeOf(await api.query(Role.ADMIN, GET, { id: subscription.id }))).toBe('NOT_FOUND');
+    expect(
+      (dataOf(await api.query(Role.ADMIN, LIST, {})).webhookSubscriptions as { id: string }[]).map(
+        (s) => s.id,
+      ),
+    ).not.toContain(subscription.id);
+    expect(codeOf(await api.query(Role.ADMIN, RESEND, { id: waiting!.id }))).toBe('NOT_FOUND');
+    expect(codeOf(await api.query(Role.CLIENT, DELETE, { id: subscription.id }))).toBe('FORBIDDEN');
+    const other = { key: api.createKey(Role.CLIENT, 'org-other') };
+    expect(codeOf(await api.query(other, DELIVERIES, { subscriptionId: subscription.id }))).toBe(
+      'FORBIDDEN',
+    );
+    expect((await deliveriesOf(subscription.id, Role.ADMIN)).map((d) => d.status)).toEqual([
+      'CANCELLED',
+      'DELIVERED',
+    ]);
+  });
+
   describe('access', () => {
     it('lets a CLIENT key manage its own organisation only', async () => {
       const { subscription } = await create(Role.CLIENT, '/client', {
