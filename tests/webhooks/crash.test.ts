@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { SqliteEventStore, type NewEvent } from '../../src/eventstore';
-import { SecretBox, WebhookSubscriptions, webhookMessageId } from '../../src/webhooks';
+import {
+  DeliveryOutbox,
+  SecretBox,
+  WebhookDeliveries,
+  WebhookDispatcher,
+  WebhookSubscriptions,
+  createGuardedAgents,
+  webhookMessageId,
+} from '../../src/webhooks';
 import { systemClock } from '../../src/application/clock';
 import { temporaryDirectory } from '../eventstore/temp-store';
 import { certificateIssued, certificateSuspended } from './support/certificate-events';
@@ -111,4 +119,100 @@ describe('webhook delivery across crashes', () => {
       directory.remove();
     }
   }, 90_000);
+
+  it.each([
+    ['narrowed', 'the endpoint no longer takes certificate.issued'],
+    ['deleted', 'the endpoint was deleted'],
+  ] as const)(
+    'records as unanswered, once started again, the attempt a killed dispatcher left in flight of a delivery cancelled meanwhile (endpoint %s), and never sends it again',
+    async (change, reason) => {
+      const directory = temporaryDirectory('webhook-unanswered');
+      const webhooksFile = directory.file('webhooks.db');
+      const key = randomBytes(32);
+      const db = openWebhookDatabase(webhooksFile);
+      const receiver = await Receiver.start();
+      let requests = 0;
+      receiver.respond = () => {
+        requests++;
+        return { status: 204, held: new Promise<void>(() => undefined) };
+      };
+      const agents = createGuardedAgents({ allowedAddresses: ['127.0.0.1'] });
+      try {
+        const secrets = new SecretBox(key);
+        const subscriptions = new WebhookSubscriptions({
+          db,
+          clock: systemClock,
+          secrets,
+          allowHttp: true,
+          allowedAddresses: ['127.0.0.1'],
+        });
+        const deliveries = new WebhookDeliveries(db, systemClock);
+        const { subscription, secret } = subscriptions.create({
+          url: receiver.url('/held'),
+          eventTypes: ['certificate.issued', 'certificate.suspended'],
+        });
+        receiver.expect('/held', secret);
+        const queuedAt = Date.now();
+        new DeliveryOutbox(db).enqueue(
+          {
+            eventId: 'issued-1',
+            organisationId: null,
+            payload: {
+              type: 'certificate.issued',
+              timestamp: new Date().toISOString(),
+              data: { certificateId: 'cert-1' },
+            },
+          },
+          queuedAt,
+        );
+        const child = runChild('dispatcher-only.ts', [webhooksFile, key.toString('hex')]);
+        await child.waitFor('the request held by the receiver', () => requests > 0);
+        const changedAt = Date.now();
+        if (change === 'narrowed') {
+          subscriptions.update(subscription.id, { eventTypes: ['certificate.suspended'] });
+        } else {
+          subscriptions.delete(subscription.id);
+        }
+        child.kill();
+        expect((await child.exited).signal).toBe('SIGKILL');
+
+        const restarted = new WebhookDispatcher({
+          db,
+          clock: systemClock,
+          secrets,
+          sender: { agents, allowHttp: true },
+        });
+        const [delivery] = deliveries.list(subscription.id);
+        expect(delivery).toMatchObject({
+          status: 'cancelled',
+          cancelledReason: reason,
+          attemptCount: 1,
+          nextAttemptAt: null,
+          deliveredAt: null,
+          attempts: [
+            {
+              statusCode: null,
+              succeeded: false,
+              responseBody: null,
+              error:
+                'no answer recorded: the service stopped while this attempt was in flight, so the receiver may or may not have it',
+            },
+          ],
+        });
+        const attemptedAt = delivery!.attempts[0]!.attemptedAt.getTime();
+        expect(attemptedAt).toBeGreaterThanOrEqual(queuedAt);
+        expect(attemptedAt).toBeLessThanOrEqual(changedAt);
+        expect(await restarted.dispatchDue()).toBe(0);
+        new WebhookDispatcher({ db, clock: systemClock, secrets, sender: { agents } });
+        expect(deliveries.get(delivery!.id).attempts).toHaveLength(1);
+        expect(requests).toBe(1);
+      } finally {
+        agents.destroy();
+        await receiver.close();
+        db.close();
+        directory.remove();
+      }
+    },
+    30_000,
+  );
 });

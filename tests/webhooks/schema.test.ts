@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { createWebhookSchema } from '../../src/webhooks/schema';
 
 describe('webhook schema', () => {
-  it('adds the in-flight lease and cancellation columns to a deliveries table created before them', () => {
+  it('adds the in-flight lease, claim time and cancellation columns to a deliveries table created before them', () => {
     const db = new Database(':memory:');
     try {
       db.exec(`CREATE TABLE wh_deliveries (
@@ -17,7 +17,12 @@ describe('webhook schema', () => {
         .pluck()
         .all();
       expect(columns).toEqual(
-        expect.arrayContaining(['in_flight_until', 'cancelled_at', 'cancelled_reason']),
+        expect.arrayContaining([
+          'in_flight_until',
+          'in_flight_since',
+          'cancelled_at',
+          'cancelled_reason',
+        ]),
       );
     } finally {
       db.close();

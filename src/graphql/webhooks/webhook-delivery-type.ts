@@ -43,7 +43,8 @@ export class WebhookDeliveryAttempt {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Timeout, refused address, connection error.',
+    description:
+      'Timeout, refused address, connection error; `no answer recorded: …` for an attempt of a CANCELLED delivery in flight when the service stopped (its outcome unknown: the receiver may have it).',
   })
   error!: string | null;
 
@@ -100,7 +101,7 @@ export class WebhookDeliveryType {
   @Field(() => DateTimeScalar, {
     nullable: true,
     description:
-      'When narrowing or deleting the endpoint cancelled it. An attempt in flight then is still recorded in `attempts`, and a 2xx to it makes the delivery DELIVERED (keeping these two fields).',
+      'When narrowing or deleting the endpoint cancelled it. An attempt in flight then is still recorded in `attempts`, and a 2xx to it makes the delivery DELIVERED (keeping these two fields); should the service stop before the answer, the attempt is recorded unanswered when it starts again.',
   })
   cancelledAt!: Date | null;
 

@@ -96,6 +96,11 @@ const unsent = (error: string): WebhookResponse => ({
   error,
 });
 
+/** The error of an attempt whose answer a stopped (or killed) dispatcher never recorded. */
+const UNANSWERED =
+  'no answer recorded: the service stopped while this attempt was in flight, so the receiver ' +
+  'may or may not have it';
+
 const unreadableSecret = (error: unknown): string =>
   `not sent: the endpoint's signing secret does not open with this CERTCYCLE_WEBHOOK_SECRET_KEY ` +
   `(${(error as Error).message}); rotate the endpoint's secret`;
@@ -151,7 +156,13 @@ export class WebhookDispatcher {
     this.recordBatchSize = options.recordBatchSize ?? 50;
     createWebhookSchema(this.db);
     this.statements = prepare(this.db);
-    this.statements.releaseAll.run();
+    this.db
+      .transaction(() => {
+        this.statements.unansweredCancelled.run({ error: UNANSWERED });
+        this.statements.countUnansweredCancelled.run();
+        this.statements.releaseAll.run();
+      })
+      .immediate();
   }
 
   /** One round: claims what is due now and sends it; returns the number of attempts made. */
@@ -271,7 +282,9 @@ export class WebhookDispatcher {
         const rows = candidates.filter(withinCap).slice(0, limit);
         const leaseUntil = Math.max(now + this.leaseMs, this.lastLease + 1);
         if (rows.length > 0) this.lastLease = leaseUntil;
-        for (const row of rows) this.statements.lease.run({ lease: leaseUntil, id: row.id });
+        for (const row of rows) {
+          this.statements.lease.run({ lease: leaseUntil, since: now, id: row.id });
+        }
         return rows.map(({ id, webhook_id, payload, attempt_count, ...subscription }) => ({
           id,
           webhook_id,
@@ -421,8 +434,25 @@ const prepare = (db: Database) => ({
        AND s.id NOT IN (SELECT value FROM json_each(@busy))
      ORDER BY d.next_attempt_at, d.id LIMIT @limit`,
   ),
-  lease: db.prepare<{ id: number; lease: number }>(
-    'UPDATE wh_deliveries SET next_attempt_at = @lease, in_flight_until = @lease WHERE id = @id',
+  lease: db.prepare<{ id: number; lease: number; since: number }>(
+    `UPDATE wh_deliveries SET next_attempt_at = @lease, in_flight_until = @lease,
+       in_flight_since = @since
+     WHERE id = @id`,
+  ),
+  /**
+   * A cancelled delivery is never sent again, so an attempt of it a stopped or killed dispatcher
+   * left in flight is recorded, unanswered, by the next one (a pending one is sent again instead).
+   * It counts as made when claimed; one claimed before `in_flight_since` existed, when cancelled.
+   */
+  unansweredCancelled: db.prepare<{ error: string }>(
+    `INSERT INTO wh_attempts
+       (delivery_id, attempted_at, status_code, latency_ms, response_body, error, succeeded)
+     SELECT id, coalesce(in_flight_since, cancelled_at), NULL, 0, NULL, @error, 0
+     FROM wh_deliveries WHERE status = 'cancelled' AND in_flight_until IS NOT NULL ORDER BY id`,
+  ),
+  countUnansweredCancelled: db.prepare(
+    `UPDATE wh_deliveries SET attempt_count = attempt_count + 1
+     WHERE status = 'cancelled' AND in_flight_until IS NOT NULL`,
   ),
   /**
    * A dispatcher just made has no attempt in flight (one per webhooks database, in the process

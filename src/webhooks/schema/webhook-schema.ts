@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
  * versions added (`wh_certificates.status`, `wh_deliveries.in_flight_until`,
  * `wh_subscriptions.client_managed`: 1 for the endpoints made before it, which CLIENT keys of
  * their organisation managed; `wh_deliveries.cancelled_at` and `cancelled_reason`;
- * `wh_subscriptions.deleted_at`). Idempotent.
+ * `wh_subscriptions.deleted_at`; `wh_deliveries.in_flight_since`). Idempotent.
  */
 export const createWebhookSchema = (db: Database): void => {
   db.pragma('foreign_keys = ON');
@@ -42,6 +42,7 @@ export const createWebhookSchema = (db: Database): void => {
       created_at INTEGER NOT NULL,
       delivered_at INTEGER,
       in_flight_until INTEGER,
+      in_flight_since INTEGER,
       cancelled_at INTEGER,
       cancelled_reason TEXT,
       UNIQUE (event_id, subscription_id)
@@ -84,6 +85,7 @@ export const createWebhookSchema = (db: Database): void => {
   addMissingColumn(db, 'wh_deliveries', 'cancelled_at', 'INTEGER');
   addMissingColumn(db, 'wh_deliveries', 'cancelled_reason', 'TEXT');
   addMissingColumn(db, 'wh_subscriptions', 'deleted_at', 'INTEGER');
+  addMissingColumn(db, 'wh_deliveries', 'in_flight_since', 'INTEGER');
 };
 
 const addMissingColumn = (db: Database, table: string, column: string, type: string): void => {
