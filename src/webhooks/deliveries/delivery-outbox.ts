@@ -12,9 +12,9 @@ export interface OutboxMessage {
 
 /**
  * Inserts one delivery per matching subscription (event type and organisation filter, created by
- * the message's timestamp, not deleted), enabled or not: a disabled one's deliveries wait until it is enabled
- * again, so a pause loses nothing; an endpoint gets nothing from before it was created, though
- * fan-out runs late (switched off, or catching up after a restart).
+ * the message's timestamp, not deleted), enabled or not: a disabled one's deliveries wait until it
+ * is enabled again, so a pause loses nothing; an endpoint gets nothing from before it was created,
+ * though fan-out runs late (switched off, or catching up after a restart).
  * Idempotent: a delivery is unique per (event, subscription). Call inside the caller's
  * transaction so the rows commit with whatever caused them.
  */

@@ -466,7 +466,7 @@ const prepare = (db: Database) => ({
   release: db.prepare<{ id: number; lease: number }>(
     'UPDATE wh_deliveries SET in_flight_until = NULL WHERE id = @id AND in_flight_until = @lease',
   ),
-  /** Records nothing for a delivery no longer stored, rather than failing the batch's transaction. */
+  /** Records nothing for a delivery no longer stored, rather than failing the whole batch. */
   attempt: db.prepare(
     `INSERT INTO wh_attempts
        (delivery_id, attempted_at, status_code, latency_ms, response_body, error, succeeded)
