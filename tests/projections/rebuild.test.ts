@@ -22,7 +22,7 @@ describe('rebuilding and replaying the read models', () => {
   afterAll(() => dir.remove());
 
   it('gives identical rows after reset and catch-up, whatever the batch size', async () => {
-    expect(Object.keys(built)).toHaveLength(16);
+    expect(Object.keys(built)).toHaveLength(17);
     expect(built.rm_deadlines?.length).toBeGreaterThan(10);
     side.runner.reset();
     expect(snapshot(side.db).rm_certificates).toEqual([]);

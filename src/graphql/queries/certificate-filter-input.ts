@@ -15,7 +15,7 @@ export class CertificateFilterInput {
   @Field(() => String, {
     nullable: true,
     description:
-      '`ISO/IEC 20000-1` (any version) or `ISO/IEC 20000-1:2018`, from the standards catalog, in any case, width or spacing (` iso/iec 20000-1 : 2018 `); another is BAD_USER_INPUT naming the closest catalog entries.',
+      '`ISO/IEC 20000-1` (any version) or `ISO/IEC 20000-1:2018`, from the standards catalog, in any case, width or spacing (` iso/iec 20000-1 : 2018 `); another is BAD_USER_INPUT naming the closest catalog entries. Of the revision in force on the list’s `asOf` when it has one, else of the latest revision.',
   })
   standard?: string | null;
 
@@ -27,7 +27,8 @@ export class CertificateFilterInput {
 
   @Field(() => CalendarDateScalar, {
     nullable: true,
-    description: '`expiryDate` strictly before this date.',
+    description:
+      '`expiryDate` strictly before this date: of the revision in force on the list’s `asOf` when it has one, else of the latest revision.',
   })
   expiringBefore?: CalendarDate | null;
 }

@@ -26,6 +26,7 @@ import {
   type CertificateRow,
   type CertificateView,
   certificateView,
+  certificateViewOfRevision,
   statusPeriodsOfRow,
 } from './certificate-view';
 import { statusOnFromPeriods } from './status-periods';
@@ -50,9 +51,17 @@ export interface CertificateFilter {
   /** `ISO/IEC 20000-1` (any version) or `ISO/IEC 20000-1:2018`. */
   standard?: string | null;
   organisationId?: string | null;
-  /** `expiryDate` (the latest revision's that takes effect) strictly before this date. */
+  /** `expiryDate` (of the revision the list shows: see `ListedRevision`) strictly before this date. */
   expiringBefore?: CalendarDate | null;
 }
+
+/**
+ * Which revision a list's `standard` and `expiringBefore` filters, and the certificates it lists,
+ * are of: `LATEST`, the latest that takes effect (as `findCertificate` shows, which may be after
+ * the list's date); `IN_FORCE`, the one in force on the list's date (the first, from its decision
+ * until it takes effect: see `revisionPeriods`), never one decided after it.
+ */
+export type ListedRevision = 'LATEST' | 'IN_FORCE';
 
 /** A certificate with its status as of the list's date. */
 export interface ListedCertificate extends CertificateView {
@@ -91,7 +100,7 @@ const statements = perDatabase((db: Database) => ({
       'SELECT revisions FROM rm_certificate_revisions WHERE certificate_id = ?',
     )
     .pluck(),
-  lists: new Map<string, RowReader<[Record<string, unknown>], CertificateRow>>(),
+  lists: new Map<string, RowReader<[Record<string, unknown>], ListedRow>>(),
   /** Certificates read by id since the read models last changed. */
   byIdKept: new ReadCache<string, CertificateView>(db, CERTIFICATES_KEPT),
   autoSuspends: db
@@ -199,19 +208,47 @@ const AS_OF_STATUS = `EXISTS (SELECT 1 FROM rm_certificate_status_periods p
 /** A certificate exists from its first decision on: as of an earlier date no list shows it. */
 const DECIDED_BY = 'c.first_decision_date <= :asOf';
 
-const listSql = (filter: CertificateFilter, standardCode: boolean, after: boolean): string => {
-  const where: string[] = [DECIDED_BY];
+/** The revision shown on the list's date; no row holds a date before the first decision. */
+const IN_FORCE_ON = 'r.from_date <= :asOf AND (r.until_date IS NULL OR r.until_date > :asOf)';
+
+/**
+ * Listed by the revisions in force, a standard filter reads the revision periods by their
+ * standard's index in number order; otherwise the certificates are read in number order (or by
+ * organisation) and each one's period on the date by its key. CROSS JOIN keeps that order.
+ */
+const IN_FORCE_FROM = {
+  c: `rm_certificates c
+    CROSS JOIN rm_certificate_revision_periods r ON r.certificate_id = c.certificate_id`,
+  r: `rm_certificate_revision_periods r
+    CROSS JOIN rm_certificates c ON c.certificate_id = r.certificate_id`,
+};
+
+const listSql = (
+  filter: CertificateFilter,
+  standardCode: boolean,
+  after: boolean,
+  revision: ListedRevision,
+): string => {
+  const inForce = revision === 'IN_FORCE';
+  const shown = inForce ? 'r' : 'c';
+  const key = inForce && filter.standard != null ? 'r' : 'c';
+  const where: string[] = [inForce ? IN_FORCE_ON : DECIDED_BY];
   if (filter.status === 'DRAFT') where.push('c.first_effective_date > :asOf');
   else if (filter.status) where.push(AS_OF_STATUS);
   if (filter.standard != null) {
-    where.push(standardCode ? 'c.standard_code = :standard' : 'c.standard_identifier = :standard');
+    where.push(`${shown}.${standardCode ? 'standard_code' : 'standard_identifier'} = :standard`);
   }
   if (filter.organisationId != null) where.push('c.organisation_id = :organisationId');
-  if (filter.expiringBefore) where.push('c.expiry_date < :expiringBefore');
-  if (after) where.push('(c.number, c.certificate_id) > (:afterNumber, :afterId)');
-  return `SELECT c.* FROM rm_certificates c
+  if (filter.expiringBefore) where.push(`${shown}.expiry_date < :expiringBefore`);
+  if (after) where.push(`(${key}.number, ${key}.certificate_id) > (:afterNumber, :afterId)`);
+  const from = inForce
+    ? `${IN_FORCE_FROM[key]}
+    CROSS JOIN rm_certificate_revisions v ON v.certificate_id = c.certificate_id`
+    : 'rm_certificates c';
+  const columns = inForce ? ', r.revision AS revision_in_force, v.revisions AS revisions' : '';
+  return `SELECT c.*${columns} FROM ${from}
     WHERE ${where.join(' AND ')}
-    ORDER BY c.number, c.certificate_id LIMIT :limit`;
+    ORDER BY ${key}.number, ${key}.certificate_id LIMIT :limit`;
 };
 
 const withExpiringBefore = (filter: CertificateFilter): CertificateFilter =>
@@ -241,26 +278,38 @@ const validFilter = (filter: CertificateFilter): CertificateFilter => {
   return withExpiringBefore({ ...filter, standard });
 };
 
+type ListedRow = CertificateRow & { revision_in_force?: number; revisions?: string };
+
+/** The certificate as the row shows it, with the revision in force if the list read it. */
+const listedView = (row: ListedRow): CertificateView => {
+  const view = certificateView(row);
+  if (row.revisions === undefined) return view;
+  const revisions = JSON.parse(row.revisions) as CertificateRevision[];
+  const inForce = revisions.find((r) => r.revision === row.revision_in_force);
+  return inForce ? certificateViewOfRevision(view, inForce) : view;
+};
+
 /**
  * Certificates decided on or before `asOf` matching the filter, status as of `asOf` (DRAFT:
- * decided, not yet in force), ordered by number. Key: [number, certificate id].
+ * decided, not yet in force), ordered by number, showing `revision`. Key: [number, certificate id].
  */
 export const listCertificates = (
   db: Database,
   filter: CertificateFilter,
   asOf: CalendarDate,
   page: PageInput = {},
+  revision: ListedRevision = 'LATEST',
 ): Page<ListedCertificate> => {
   const valid = validFilter(filter);
   const date = calendarDate(asOf);
   const size = pageSize(page.first);
   const after = pageKey(page.after, ['string', 'string']);
   const byCode = valid.standard?.includes(':') ?? false;
-  const sql = listSql(valid, byCode, after !== undefined);
+  const sql = listSql(valid, byCode, after !== undefined, revision);
   const { lists } = statements(db);
   let statement = lists.get(sql);
   if (!statement) {
-    statement = objectRows(db.prepare<[Record<string, unknown>], CertificateRow>(sql));
+    statement = objectRows(db.prepare<[Record<string, unknown>], ListedRow>(sql));
     lists.set(sql, statement);
   }
   const parameters: Record<string, unknown> = { asOf: date, limit: size + 1 };
@@ -275,7 +324,7 @@ export const listCertificates = (
     size,
     (row) => [row.number, row.certificate_id],
     (row) => {
-      const view = certificateView(row);
+      const view = listedView(row);
       return { ...view, asOf: date, statusAsOf: statusOnFromPeriods(view.statusPeriods, date) };
     },
   );

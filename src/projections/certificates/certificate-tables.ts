@@ -11,8 +11,11 @@ import { queryIndexes } from '../support/query-indexes';
  * table a store larger than the page cache must read from disk is about half as large (85 MB
  * instead of 154 MB for 100,000 certificates). `number_key` is the number as `certificateNumberKey`
  * reduces it, which a lookup by number reads (whatever case or separators it was typed with; numbers
- * printed under different patterns may share one). Version 1 kept folded certificate states in
- * private tables: version 2 folds them from the log and drops those.
+ * printed under different patterns may share one). `rm_certificate_revision_periods` holds, for
+ * each revision that takes effect, the days a list as of a date shows it (`revisionPeriods`:
+ * `until_date` exclusive, null runs on) with what the lists filter and order on, so a list as of a
+ * date filters on the standard and expiry of the revision in force then. Version 1 kept folded
+ * certificate states in private tables: version 2 folds them from the log and drops those.
  */
 export const CERTIFICATE_TABLES = `
 DROP TABLE IF EXISTS rm_certificate_states;
@@ -62,11 +65,22 @@ CREATE TABLE IF NOT EXISTS rm_certificate_status_periods (
   restoration_gap INTEGER NOT NULL,
   PRIMARY KEY (certificate_id, from_date)
 ) STRICT, WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS rm_certificate_revision_periods (
+  certificate_id TEXT NOT NULL,
+  from_date TEXT NOT NULL,
+  until_date TEXT,
+  number TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  standard_identifier TEXT NOT NULL,
+  standard_code TEXT NOT NULL,
+  expiry_date TEXT NOT NULL,
+  PRIMARY KEY (certificate_id, from_date)
+) STRICT, WITHOUT ROWID;
 `;
 
 /**
  * The indexes only queries read (lists by number, organisation, standard, expiry, status; a lookup
- * by number's key).
+ * by number's key; lists as of a date by the standard of the revision in force then).
  */
 export const CERTIFICATE_QUERY_INDEXES = queryIndexes({
   rm_certificates_by_number: 'ON rm_certificates (number, certificate_id)',
@@ -75,4 +89,8 @@ export const CERTIFICATE_QUERY_INDEXES = queryIndexes({
   rm_certificates_by_standard: 'ON rm_certificates (standard_code, number, certificate_id)',
   rm_certificates_by_expiry: 'ON rm_certificates (expiry_date)',
   rm_certificate_status_periods_by_status: 'ON rm_certificate_status_periods (status, from_date)',
+  rm_certificate_revision_periods_by_standard:
+    'ON rm_certificate_revision_periods (standard_code, number, certificate_id)',
+  rm_certificate_revision_periods_by_identifier:
+    'ON rm_certificate_revision_periods (standard_identifier, number, certificate_id)',
 });

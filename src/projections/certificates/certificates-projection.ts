@@ -23,6 +23,7 @@ import {
 } from '../support';
 import { certificateNumberKey } from './certificate-number-parts';
 import { CERTIFICATE_QUERY_INDEXES, CERTIFICATE_TABLES } from './certificate-tables';
+import { revisionPeriods } from './revision-periods';
 import type { StatusPeriodView } from './status-periods';
 
 const statements = perDatabase((db: Database) => ({
@@ -70,6 +71,15 @@ const statements = perDatabase((db: Database) => ({
     `INSERT INTO rm_certificate_status_periods
        (certificate_id, from_date, to_date, status, revision, restoration_gap)
      VALUES (?, ?, ?, ?, ?, ?)`,
+  ),
+  deleteRevisionPeriods: db.prepare<[string]>(
+    'DELETE FROM rm_certificate_revision_periods WHERE certificate_id = ?',
+  ),
+  insertRevisionPeriod: db.prepare(
+    `INSERT INTO rm_certificate_revision_periods (certificate_id, from_date, until_date, number,
+       revision, standard_identifier, standard_code, expiry_date)
+     VALUES (:certificateId, :from, :until, :number, :revision, :standardIdentifier,
+       :standardCode, :expiryDate)`,
   ),
 }));
 
@@ -135,6 +145,27 @@ const writePeriods = (
   }
 };
 
+const writeRevisionPeriods = (
+  db: Database,
+  state: IssuedCertificateState,
+  stored: boolean,
+): void => {
+  const s = statements(db);
+  if (stored) s.deleteRevisionPeriods.run(state.certificateId);
+  for (const { revision, from, until } of revisionPeriods(state)) {
+    s.insertRevisionPeriod.run({
+      certificateId: state.certificateId,
+      from,
+      until,
+      number: state.number,
+      revision: revision.revision,
+      standardIdentifier: revision.standard.identifier,
+      standardCode: standardCode(revision.standard),
+      expiryDate: revision.expiryDate,
+    });
+  }
+};
+
 /** Writes each certificate the batch changed once, from its state after the batch. */
 const applyBatch = (events: readonly RecordedEvent[], db: Database, states: BatchStates): void => {
   for (const [id, firstVersion] of aggregatesIn(events, certificateFold.category)) {
@@ -143,6 +174,7 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
     const periods = statusPeriodsOf(state);
     writeCertificate(db, state, version, periods);
     writePeriods(db, id, periods, firstVersion > 1);
+    writeRevisionPeriods(db, state, firstVersion > 1);
     writeRegisterEntry(db, state, periods);
   }
 };
@@ -165,10 +197,13 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * with other dashes is found. Version 12: the key leaves out dashes and white space, so a number
  * typed with other separators, or none (`CN2000000042`), is found too. Version 13: and dots and
  * underscores (`CN.20000.00042`, `CN_20000_00042`, a number printed with dots typed with hyphens).
+ * Version 14: each revision that takes effect has a row in `rm_certificate_revision_periods` with
+ * the days a list as of a date shows it (the first from its decision), so `certificates(asOf)`
+ * filters on, and shows, the revision in force on its date rather than the last one decided.
  */
 export const certificatesProjection: Projection = {
   name: 'certificates',
-  version: 13,
+  version: 14,
   setup: (db) => {
     dropTableWithout(db, 'rm_certificates', 'status_periods');
     dropTableWithout(db, 'rm_certificates', 'first_decision_date');
@@ -181,7 +216,7 @@ export const certificatesProjection: Projection = {
   queryIndexes: { ...CERTIFICATE_QUERY_INDEXES, ...REGISTER_QUERY_INDEXES },
   reset: (db) =>
     db.exec(
-      'DELETE FROM rm_certificates; DELETE FROM rm_certificate_revisions; DELETE FROM rm_certificate_status_periods; DELETE FROM rm_register;',
+      'DELETE FROM rm_certificates; DELETE FROM rm_certificate_revisions; DELETE FROM rm_certificate_status_periods; DELETE FROM rm_certificate_revision_periods; DELETE FROM rm_register;',
     ),
   folds: [certificateFold],
   applyBatch,

@@ -1,0 +1,191 @@
+import fc from 'fast-check';
+import { Role } from '../../../src/graphql';
+import { dayBetween } from '../../support/calendar-arbitraries';
+import { mutate } from '../mutations/lifecycle-over-http';
+import { type ApiHarness, startApiHarness } from '../support/api-harness';
+import { dataOf, granted20000, grantedIsms2013 } from './api-lifecycle';
+
+let api: ApiHarness;
+
+/**
+ * `cert-isms` to ISO/IEC 27001:2013, granted 2024-03-20: its expiry 2027-03-19 is capped at the
+ * transition end, 2025-10-31. After a transition audit on 2025-09-01/02, the transition to 2022 is
+ * decided on 2025-09-05 to take effect on 2025-09-10 (R2, expiry 2027-03-19). Two certificates to
+ * ISO/IEC 20000-1:2018 granted 2024-03-20 give the lists more to page through. Today is 2025-09-20.
+ */
+beforeAll(async () => {
+  api = await startApiHarness({ now: '2025-09-20T02:00:00Z' });
+  await grantedIsms2013(api);
+  for (const suffix of ['one', 'two']) {
+    await granted20000(
+      api,
+      {
+        organisationId: `org-${suffix}`,
+        auditCycleId: `cycle-${suffix}`,
+        certificateId: `cert-${suffix}`,
+      },
+      `Service ${suffix} Co.`,
+      `91110000MA0${suffix.toUpperCase()}00001`,
+    );
+  }
+  await mutate(api, Role.AUDITOR, 'planAudit', {
+    auditCycleId: 'cycle-isms',
+    auditId: 'transition',
+    kind: 'TRANSITION',
+    plannedStart: '2025-09-01',
+    plannedEnd: '2025-09-02',
+    mode: 'ON_SITE',
+    leadAuditorId: 'aud-1',
+    team: ['aud-1'],
+    sites: ['site-bj', 'site-sh'],
+  });
+  await mutate(api, Role.AUDITOR, 'completeAudit', {
+    auditCycleId: 'cycle-isms',
+    auditId: 'transition',
+    firstDay: '2025-09-01',
+    lastDay: '2025-09-02',
+  });
+  await mutate(api, Role.DECISION_MAKER, 'transitionStandardVersion', {
+    certificateId: 'cert-isms',
+    decisionDate: '2025-09-05',
+    effectiveDate: '2025-09-10',
+    standard: { identifier: 'ISO/IEC 27001', version: '2022' },
+  });
+}, 120_000);
+afterAll(() => api.close());
+
+const PRINTED =
+  'id revision numberWithRevision standard { code } decisionDate effectiveDate expiryDate';
+
+const LIST = `query ($asOf: CalendarDate, $filter: CertificateFilterInput, $first: Int, $after: String) {
+  certificates(asOf: $asOf, filter: $filter, first: $first, after: $after) {
+    edges { node { ${PRINTED} } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+interface Printed {
+  id: string;
+  revision: number;
+  numberWithRevision: string;
+  standard: { code: string };
+  decisionDate: string;
+  effectiveDate: string;
+  expiryDate: string;
+}
+
+interface Filter {
+  standard?: string;
+  expiringBefore?: string;
+}
+
+const page = async (asOf: string | null, filter: Filter, first = 100, after?: string) => {
+  const data = dataOf(
+    await api.query(Role.VIEWER, LIST, { asOf, filter, first, after: after ?? null }),
+  ) as {
+    certificates: {
+      edges: { node: Printed }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  };
+  return data.certificates;
+};
+
+const listed = async (asOf: string | null, filter: Filter): Promise<Printed[]> =>
+  (await page(asOf, filter)).edges.map(({ node }) => node);
+
+const ismsNumber = async (): Promise<string> => {
+  const data = dataOf(
+    await api.query(Role.VIEWER, '{ certificate(id: "cert-isms") { number } }'),
+  ) as { certificate: { number: string } };
+  return data.certificate.number;
+};
+
+const firstRevision = async (): Promise<Printed> => ({
+  id: 'cert-isms',
+  revision: 1,
+  numberWithRevision: await ismsNumber(),
+  standard: { code: 'ISO/IEC 27001:2013' },
+  decisionDate: '2024-03-20',
+  effectiveDate: '2024-03-20',
+  expiryDate: '2025-10-31',
+});
+
+const transitioned = async (): Promise<Printed> => ({
+  id: 'cert-isms',
+  revision: 2,
+  numberWithRevision: `${await ismsNumber()}/R2`,
+  standard: { code: 'ISO/IEC 27001:2022' },
+  decisionDate: '2025-09-05',
+  effectiveDate: '2025-09-10',
+  expiryDate: '2027-03-19',
+});
+
+describe('certificates as of a date show the revision in force then', () => {
+  it.each(['2025-08-10', '2025-09-07'])(
+    'as of %s (before the transition took effect) lists and shows the 2013 revision with its capped expiry',
+    async (asOf) => {
+      const inForce = await firstRevision();
+      expect(await listed(asOf, { standard: 'ISO/IEC 27001:2013' })).toEqual([inForce]);
+      expect(await listed(asOf, { standard: 'ISO/IEC 27001:2022' })).toEqual([]);
+      expect(await listed(asOf, { standard: 'ISO/IEC 27001' })).toEqual([inForce]);
+      expect(await listed(asOf, { expiringBefore: '2025-11-01' })).toEqual([inForce]);
+      expect((await listed(asOf, {})).filter(({ id }) => id === 'cert-isms')).toEqual([inForce]);
+    },
+  );
+
+  it.each(['2025-09-10', '2025-09-20'])(
+    'as of %s (the transition in force) lists and shows the 2022 revision',
+    async (asOf) => {
+      const inForce = await transitioned();
+      expect(await listed(asOf, { standard: 'ISO/IEC 27001:2022' })).toEqual([inForce]);
+      expect(await listed(asOf, { standard: 'ISO/IEC 27001:2013' })).toEqual([]);
+      expect(await listed(asOf, { expiringBefore: '2025-11-01' })).toEqual([]);
+    },
+  );
+
+  it('without asOf, shows the latest revision, as certificate(id) does', async () => {
+    const latest = await transitioned();
+    expect(await listed(null, { standard: 'ISO/IEC 27001:2022' })).toEqual([latest]);
+    expect(await listed(null, { standard: 'ISO/IEC 27001:2013' })).toEqual([]);
+    const data = dataOf(
+      await api.query(Role.VIEWER, `{ certificate(id: "cert-isms") { ${PRINTED} } }`),
+    ) as { certificate: Printed };
+    expect(data.certificate).toEqual(latest);
+  });
+});
+
+describe('paging through a list as of a date', () => {
+  const FILTERS: Filter[] = [
+    {},
+    { standard: 'ISO/IEC 27001' },
+    { standard: 'ISO/IEC 27001:2013' },
+    { standard: 'ISO/IEC 20000-1:2018' },
+    { expiringBefore: '2026-01-01' },
+  ];
+
+  it('pages of any size give the whole list once, in number order', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        dayBetween('2024-03-01', '2025-12-31'),
+        fc.constantFrom(...FILTERS),
+        fc.integer({ min: 1, max: 3 }),
+        async (asOf, filter, size) => {
+          const whole = await listed(asOf, filter);
+          const paged: Printed[] = [];
+          let after: string | undefined;
+          for (;;) {
+            const next = await page(asOf, filter, size, after);
+            paged.push(...next.edges.map(({ node }) => node));
+            if (!next.pageInfo.hasNextPage) break;
+            after = next.pageInfo.endCursor ?? undefined;
+          }
+          expect(paged).toEqual(whole);
+          const numbers = whole.map((node) => node.numberWithRevision.split('/')[0] ?? '');
+          expect(numbers).toEqual([...numbers].sort());
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+});
