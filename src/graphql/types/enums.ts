@@ -26,7 +26,7 @@ export const CertificateStatusEnum = graphqlEnum<CertificateStatus>(
 export const RecordedStatusEnum = graphqlEnum<RecordedStatus>(
   'RecordedStatus',
   ['ACTIVE', 'SUSPENDED', 'WITHDRAWN', 'EXPIRED'],
-  'What the last event of a certificate said (status on a date: `Certificate.status(asOf)`).',
+  'What the last recorded event of a certificate said, not its status on a date (`Certificate.status(asOf)`): a certificate issued to take effect later reads ACTIVE (DRAFT is no recorded status) while `status` reads DRAFT until then, and one past its expiry reads ACTIVE until the expiry is recorded.',
 );
 
 export const DeadlineTypeEnum = graphqlEnum(
