@@ -223,7 +223,8 @@ const IN_FORCE_FROM = {
     CROSS JOIN rm_certificates c ON c.certificate_id = r.certificate_id`,
 };
 
-const listSql = (
+/** A list's SQL for its filter's shape: `standardCode`, a standard with its version; `after`, a key. */
+export const certificateListSql = (
   filter: CertificateFilter,
   standardCode: boolean,
   after: boolean,
@@ -305,7 +306,7 @@ export const listCertificates = (
   const size = pageSize(page.first);
   const after = pageKey(page.after, ['string', 'string']);
   const byCode = valid.standard?.includes(':') ?? false;
-  const sql = listSql(valid, byCode, after !== undefined, revision);
+  const sql = certificateListSql(valid, byCode, after !== undefined, revision);
   const { lists } = statements(db);
   let statement = lists.get(sql);
   if (!statement) {
