@@ -5,6 +5,7 @@ import {
   cycleReadyForDecision,
   mutate,
   readyOrganisation,
+  SCOPE,
   TRANSFER_IN,
   TRANSFER_REVIEW,
 } from '../mutations/lifecycle-over-http';
@@ -176,4 +177,40 @@ it('keeps the status of the certificate itself DRAFT before its decision', async
     ),
   );
   expect(data).toEqual({ certificate: { before: 'DRAFT' } });
+});
+
+it('lists as of a date the revision in force then: the first while DRAFT, and until the extension decided 2025-02-03 takes effect on 2025-04-01', async () => {
+  const shown = async (date: string | null) => {
+    const data = dataOf(
+      await api.query(
+        Role.VIEWER,
+        `query ($asOf: CalendarDate) {
+          certificates(asOf: $asOf, filter: { organisationId: "org-later" }) {
+            edges { node { status revision numberWithRevision scope decisionDate effectiveDate } }
+          }
+        }`,
+        { asOf: date },
+      ),
+    ) as { certificates: { edges: { node: Record<string, unknown> }[] } };
+    return data.certificates.edges.map(({ node }) => node);
+  };
+  const first = {
+    revision: 1,
+    numberWithRevision: laterNumber,
+    scope: SCOPE.text,
+    decisionDate: '2024-08-20',
+    effectiveDate: '2024-09-02',
+  };
+  const extension = {
+    revision: 2,
+    numberWithRevision: `${laterNumber}/R2`,
+    scope: 'IT service management of hosting and backup services',
+    decisionDate: '2025-02-03',
+    effectiveDate: '2025-04-01',
+  };
+  expect(await shown('2024-08-25')).toEqual([{ status: 'DRAFT', ...first }]);
+  expect(await shown('2025-01-31')).toEqual([{ status: 'ACTIVE', ...first }]);
+  expect(await shown('2025-03-01')).toEqual([{ status: 'ACTIVE', ...first }]);
+  expect(await shown('2025-04-01')).toEqual([{ status: 'ACTIVE', ...extension }]);
+  expect(await shown(null)).toEqual([{ status: 'ACTIVE', ...extension }]);
 });
