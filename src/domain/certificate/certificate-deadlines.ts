@@ -10,6 +10,7 @@ import type {
   SuspensionRecord,
 } from './certificate-state';
 import { suspensionAtLapse } from './restorability';
+import { transitionDeadlineKey } from './transition-deadline-key';
 
 /** Facts recorded in other aggregates that close certificate deadlines. */
 export interface CertificateDeadlineFacts {
@@ -190,47 +191,72 @@ const suspensionDeadlines = (state: IssuedCertificateState): Deadline[] =>
 const later = (a: CalendarDate, b: CalendarDate): CalendarDate => (a > b ? a : b);
 
 /**
- * Set once the certificate is to the superseded version and its successor is published: opened on
- * the later of the publication and the decision of the first revision to that version in force on
- * or after it (a restoration, when the certificate was expired on the publication date), so an
- * answer about a day it was expired does not change when the restoration arrives. None when it had
- * expired or been withdrawn by then and was not restored (it never had to move, and would open
- * ENDED). Met by the decision that moves it to another version (a transition or renewal; domain.md
- * §4), as a renewal meets the expiry. Otherwise it ends, unmet, with the expiry of the last revision
- * to this version (the day after its expiry date, recorded or not), so a restoration to the new
- * version after that expiry does not meet or reopen it.
+ * The revisions to one version, split where a restoration to it follows an expiry: each stretch is
+ * in force from its first decision to its last revision's expiry.
+ */
+const stretchesOf = (revisions: readonly CertificateRevision[]): CertificateRevision[][] => {
+  const stretches: CertificateRevision[][] = [];
+  for (const revision of revisions) {
+    const current = stretches.at(-1);
+    if (current === undefined || revision.cause === 'RESTORED') stretches.push([revision]);
+    else current.push(revision);
+  }
+  return stretches;
+};
+
+/**
+ * Set once the certificate is to the superseded version and its successor is published: one per
+ * stretch of the certificate to that version in force then, opened on the later of the
+ * publication and the decision of the stretch's first revision in force on or after it (a
+ * restoration, when the certificate was expired on the publication date), so an answer about a
+ * day it was expired does not change when the restoration arrives. None for a stretch that had
+ * expired or been withdrawn by then and was not moved (it never had to move, and would open
+ * ENDED). Met by the decision that moves the certificate to another version while the stretch is
+ * in force (a transition or renewal; domain.md §4), as a renewal meets the expiry. Otherwise it
+ * ends, unmet, with the stretch's expiry (the day after its last revision's expiry date, recorded
+ * or not): a restoration after that expiry neither meets nor reopens it. A restoration to the new
+ * version meets nothing; one to the old version starts the next stretch, whose deadline (same due
+ * date, its own key: transitionDeadlineKey) opens on the restoration, so as of days between the
+ * certificate reads the first ENDED whether the restoration is recorded yet or not.
  */
 const transitionDeadlines = (state: IssuedCertificateState): Deadline[] => {
   const codes = [...new Set(state.revisions.map((r) => standardCode(r.standard)))];
+  const withdrawnOn = state.withdrawal?.withdrawnOn ?? null;
   return codes.flatMap((code): Deadline[] => {
-    const last = state.revisions.filter((r) => standardCode(r.standard) === code).at(-1);
-    if (!last) return [];
-    const version = findStandard(last.standard);
-    if (version.transitionEnd === null || version.supersededBy === null) return [];
-    const moved = state.revisions.find((r) => r.revision > last.revision);
-    const movedOn =
-      moved !== undefined && moved.decisionDate <= last.expiryDate ? moved.decisionDate : null;
-    const { publishedOn } = findStandard({ ...last.standard, version: version.supersededBy });
-    const first =
-      state.revisions.find(
-        (r) => standardCode(r.standard) === code && r.expiryDate >= publishedOn,
-      ) ?? last;
-    const openedOn = later(first.decisionDate, publishedOn);
-    const withdrawnOn = state.withdrawal?.withdrawnOn ?? null;
-    const endedBefore =
-      last.expiryDate < openedOn || (withdrawnOn !== null && withdrawnOn <= openedOn);
-    if (movedOn === null && endedBefore) return [];
-    return [
-      {
+    const ofVersion = state.revisions.filter((r) => standardCode(r.standard) === code);
+    const [oldest] = ofVersion;
+    if (!oldest) return [];
+    const version = findStandard(oldest.standard);
+    const dueDate = version.transitionEnd;
+    if (dueDate === null || version.supersededBy === null) return [];
+    const { publishedOn } = findStandard({ ...oldest.standard, version: version.supersededBy });
+    const stretches = stretchesOf(ofVersion).flatMap((stretch) => {
+      const last = stretch.at(-1)!;
+      const first = stretch.find((r) => r.expiryDate >= publishedOn) ?? last;
+      const openedOn = later(first.decisionDate, publishedOn);
+      const moved = state.revisions.find((r) => r.revision > last.revision);
+      const metOn =
+        moved !== undefined && moved.decisionDate <= last.expiryDate ? moved.decisionDate : null;
+      const endedBefore =
+        last.expiryDate < openedOn || (withdrawnOn !== null && withdrawnOn <= openedOn);
+      if (metOn === null && endedBefore) return [];
+      const closesOn = metOn === null ? addDays(last.expiryDate, 1) : null;
+      return [{ startedOn: stretch[0]!.decisionDate, openedOn, metOn, closesOn }];
+    });
+    return stretches.map(({ startedOn, openedOn, metOn, closesOn }, index): Deadline => {
+      const restoredOn = index === 0 ? null : startedOn;
+      return {
         type: 'TRANSITION_DEADLINE',
-        key: `TRANSITION_DEADLINE:${code}`,
-        dueDate: version.transitionEnd,
+        key: transitionDeadlineKey(code, restoredOn),
+        dueDate,
         openedOn,
-        closesOn: movedOn === null ? addDays(last.expiryDate, 1) : null,
-        metOn: movedOn,
-        subject: `transition of certificate ${state.number} from ${code}`,
-      },
-    ];
+        closesOn,
+        metOn,
+        subject:
+          `transition of certificate ${state.number} from ${code}` +
+          (restoredOn === null ? '' : `, restored to it on ${restoredOn}`),
+      };
+    });
   });
 };
 

@@ -24,3 +24,4 @@ export * from './scope-errors';
 export * from './standard-version-errors';
 export * from './suspension-grounds';
 export * from './transfer-errors';
+export * from './transition-deadline-key';

@@ -328,11 +328,15 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * Version 29: the transition deadline of a certificate expired when the successor version was
  * published and restored to the old version later opens on the restoration, not on the
  * publication (it read UPCOMING as of days the certificate was expired, once the restoration
- * arrived).
+ * arrived). Version 30: a certificate to the old version that expires after the successor's
+ * publication and is restored to the old version keeps the transition deadline ended by that
+ * expiry, and the restoration opens another for the restored stretch
+ * (`TRANSITION_DEADLINE:<code>:restored:<date>`, same due date); the one deadline ran again from
+ * the restoration, so days between read ENDED before it arrived and open after.
  */
 export const deadlinesProjection: Projection = {
   name: 'deadlines',
-  version: 29,
+  version: 30,
   setup: setupDeadlineTables,
   queryIndexes: DEADLINE_QUERY_INDEXES,
   reset: (db) =>

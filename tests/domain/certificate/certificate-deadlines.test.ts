@@ -465,6 +465,55 @@ describe('certificateDeadlines', () => {
     expect(deadlineStateOn(restored!, d('2022-11-15')).state).toBe('UPCOMING');
   });
 
+  it('ends the transition deadline with an expiry after the successor was published and opens another on a restoration to the superseded version, so days between read as before the restoration', () => {
+    const given = run(
+      issueCommand({
+        standard: ISMS_2013,
+        decisionDate: d('2019-10-01'),
+        effectiveDate: d('2019-10-01'),
+      }),
+      renew('2022-09-01', '2022-09-01', { standard: ISMS_2013 }),
+      expire('2025-10-02'),
+    );
+    const when = restore('2025-10-10', { standard: ISMS_2013 });
+    const then = [...given, ...spec(given).when(when).events()];
+
+    const transitionOf = (events: CertificateEvent[]) =>
+      certificateDeadlines(fold(events)).filter((x) => x.type === 'TRANSITION_DEADLINE');
+    const expired = {
+      type: 'TRANSITION_DEADLINE',
+      key: 'TRANSITION_DEADLINE:ISO/IEC 27001:2013',
+      dueDate: '2025-10-31',
+      openedOn: '2022-10-25',
+      closesOn: '2025-10-01',
+      metOn: null,
+      subject: 'transition of certificate CN-27001-00042 from ISO/IEC 27001:2013',
+    };
+    expect(transitionOf(given)).toEqual([expired]);
+    expect(transitionOf(then)).toEqual([
+      expired,
+      {
+        type: 'TRANSITION_DEADLINE',
+        key: 'TRANSITION_DEADLINE:ISO/IEC 27001:2013:restored:2025-10-10',
+        dueDate: '2025-10-31',
+        openedOn: '2025-10-10',
+        closesOn: '2025-11-01',
+        metOn: null,
+        subject:
+          'transition of certificate CN-27001-00042 from ISO/IEC 27001:2013, restored to it on 2025-10-10',
+      },
+    ]);
+    const readOn = (events: CertificateEvent[], asOf: string) =>
+      transitionOf(events)
+        .filter((x) => deadlineExistsOn(x, d(asOf)))
+        .map((x) => deadlineStateOn(x, d(asOf)));
+    for (const day of ['2025-09-30', '2025-10-01', '2025-10-05', '2025-10-09']) {
+      expect(readOn(then, day)).toEqual(readOn(given, day));
+    }
+    expect(readOn(then, '2025-10-05').map((x) => x.state)).toEqual(['ENDED']);
+    expect(readOn(then, '2025-10-10').map((x) => x.state)).toEqual(['ENDED', 'UPCOMING']);
+  });
+
   it('sets no transition deadline for a certificate that expired or was withdrawn before the successor version was published', () => {
     const issue2011 = (decisionDate: string) =>
       issueCommand({
