@@ -175,6 +175,31 @@ describe('deadline reminders', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('sends a transition deadline a restoration to the old version opened none of the thresholds the one its expiry ended was sent at (same version, same due date)', async () => {
+    const transition = (key: string): OpenDeadline => ({
+      ...surveillance('2025-10-31'),
+      type: 'TRANSITION_DEADLINE',
+      key,
+      subject: 'transition of certificate CN-1 from ISO/IEC 27001:2013',
+    });
+    const scan = scanner();
+    open = [transition('TRANSITION_DEADLINE:ISO/IEC 27001:2013')];
+    kit.clock.set('2025-09-05T08:00:00Z');
+    await scan.scan();
+    kit.clock.set('2025-10-01T08:00:00Z');
+    await scan.scan();
+    open = [transition('TRANSITION_DEADLINE:ISO/IEC 27001:2013:restored:2025-10-15')];
+    kit.clock.set('2025-10-15T08:00:00Z');
+    expect(await scan.scan()).toMatchObject({ recorded: 0, skipped: 0 });
+    kit.clock.set('2025-10-24T08:00:00Z');
+    expect(await scan.scan()).toMatchObject({ recorded: 1, skipped: 0 });
+    expect(sent.map((r) => `${String(r.threshold)} ${String(r.deadlineKey)}`)).toEqual([
+      '60 TRANSITION_DEADLINE:ISO/IEC 27001:2013',
+      '30 TRANSITION_DEADLINE:ISO/IEC 27001:2013',
+      '7 TRANSITION_DEADLINE:ISO/IEC 27001:2013:restored:2025-10-15',
+    ]);
+  });
+
   it('reminds every deadline type, overdue only where the deadline stays open after its due date', async () => {
     kit.clock.set('2026-06-01T00:00:00Z');
     const deadline = (type: OpenDeadline['type'], dueDate: string): OpenDeadline => ({

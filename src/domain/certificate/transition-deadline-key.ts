@@ -9,3 +9,9 @@ const RESTORED = ':restored:';
  */
 export const transitionDeadlineKey = (code: string, restoredOn: CalendarDate | null): string =>
   `TRANSITION_DEADLINE:${code}${restoredOn === null ? '' : `${RESTORED}${restoredOn}`}`;
+
+/** The key of the first stretch's transition deadline, given the key of any stretch's. */
+export const firstTransitionDeadlineKey = (key: string): string => {
+  const at = key.indexOf(RESTORED);
+  return at === -1 ? key : key.slice(0, at);
+};

@@ -1,4 +1,4 @@
-import type { CalendarDate, DeadlineType } from '../../domain';
+import { type CalendarDate, type DeadlineType, firstTransitionDeadlineKey } from '../../domain';
 import type { WebhookEventType } from '../events';
 
 /** An open deadline as the deadlines read model gives it. */
@@ -52,3 +52,11 @@ const KINDS: Record<DeadlineType, ReminderKind> = {
 
 /** The webhook event types a deadline type is reminded with. */
 export const reminderKind = (type: DeadlineType): ReminderKind => KINDS[type];
+
+/**
+ * The key a deadline's reminders are recorded under: its own, except that every transition
+ * deadline of one version shares the first's (a restoration to the old version after an expiry
+ * opens another, due the same day), so no threshold the first was sent at is sent again.
+ */
+export const reminderKey = ({ type, key }: OpenDeadline): string =>
+  type === 'TRANSITION_DEADLINE' ? firstTransitionDeadlineKey(key) : key;

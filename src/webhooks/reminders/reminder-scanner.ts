@@ -5,7 +5,7 @@ import { daysBetween, DEFAULT_POLICY, type CalendarDate } from '../../domain';
 import { DeliveryOutbox } from '../deliveries';
 import type { WebhookPayload } from '../events';
 import { createWebhookSchema } from '../schema';
-import { reminderKind, type DeadlineSource, type OpenDeadline } from './open-deadline';
+import { reminderKey, reminderKind, type DeadlineSource, type OpenDeadline } from './open-deadline';
 import { reminderPlan, type ReminderThreshold } from './reminder-plan';
 import { ReminderRecorder } from './reminder-recorder';
 
@@ -86,7 +86,8 @@ export class ReminderScanner {
           const daysRemaining = daysBetween(asOf, deadline.dueDate);
           const plan = reminderPlan(daysRemaining, thresholds, kind.overdue !== null);
           if (plan.send === null) continue;
-          const { certificateId, key, dueDate } = deadline;
+          const { certificateId, dueDate } = deadline;
+          const key = reminderKey(deadline);
           if (this.recorder.isRecorded(certificateId, key, dueDate, plan.send)) continue;
           for (const skipped of plan.skip) {
             if (
