@@ -45,9 +45,9 @@ export const beforeRecordedExpiry = (
 /**
  * A fact dated `date` applied as if entered before the scan recorded the expiry: to the
  * certificate as it was then, and the expiry recorded again after it while the term still ends on
- * that date. A renewal in time means the term never expired (see renewal's evolve), a withdrawal
- * that it never expires, a transition lifting its version's cap that it ends later: the recorded
- * expiry then has no effect.
+ * that date. A renewal or a transition moving the expiry means the term never ended then, a
+ * withdrawal that it never expires: the recorded expiry then has no effect. One keeping it (a
+ * renewal to the old version, capped at the same transition end) leaves the certificate expired.
  */
 export const inOrderWithRecordedExpiry = (
   state: IssuedCertificateState,

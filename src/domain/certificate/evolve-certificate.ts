@@ -1,6 +1,6 @@
 import { maxDate } from '../calendar';
 import { certificateEventDate } from './certificate-event-date';
-import { beforeRecordedExpiry, inOrderWithRecordedExpiry } from './before-recorded-expiry';
+import { inOrderWithRecordedExpiry } from './before-recorded-expiry';
 import type {
   CertificateContent,
   CertificateEvent,
@@ -81,6 +81,7 @@ const issued = (state: CertificateState): IssuedCertificateState | null =>
  * decided in time, and applies as if entered before the record.
  */
 const DATED_CHANGES: ReadonlySet<CertificateEvent['type']> = new Set([
+  'CertificateRenewed',
   'CertificateSuspended',
   'CertificateReinstated',
   'CertificateWithdrawn',
@@ -102,7 +103,7 @@ const evolveIssued = (
     case 'CertificateRenewed':
       return {
         ...revised(
-          beforeRecordedExpiry(certificate, event.data.decisionDate),
+          certificate,
           event.data,
           'RENEWED',
           event.data.auditCycleId,
@@ -141,7 +142,12 @@ const evolveIssued = (
       };
     }
     case 'CertificateExpired':
-      return expiryRecorded(certificate, event.data);
+      // Logs written before a late renewal keeping the expiry kept its record hold a second one.
+      return certificate.lapses.some(
+        (l) => l.expiryDate === event.data.expiryDate && l.recordedOn !== null,
+      )
+        ? certificate
+        : expiryRecorded(certificate, event.data);
     case 'CertificateSuspended': {
       const { data } = event;
       return {

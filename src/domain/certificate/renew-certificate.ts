@@ -23,7 +23,9 @@ import { RenewalAfterExpiryError, RenewalEffectiveDateError } from './renewal-er
 /**
  * 17021-1 9.6.3: decided on or before expiry; new expiry = previous expiry + validity years, counted
  * from the cycle's own expiry when its version's transition end capped it (domain.md §2). Decided
- * in time, it is recorded even after the scan recorded the expiry (`beforeRecordedExpiry`).
+ * in time, it is recorded even after the scan recorded the expiry (`beforeRecordedExpiry`): the
+ * term never ended then, unless the renewal keeps its expiry (to the old version, capped at the
+ * same transition end).
  */
 export const renewCertificate = (
   command: RenewCertificate,

@@ -200,10 +200,12 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * Version 14: each revision that takes effect has a row in `rm_certificate_revision_periods` with
  * the days a list as of a date shows it (the first from its decision), so `certificates(asOf)`
  * filters on, and shows, the revision in force on its date rather than the last one decided.
+ * Version 15: a renewal keeping the expiry date (to the superseded version, capped at the same
+ * transition end) entered after the scan recorded that expiry leaves the recorded status EXPIRED.
  */
 export const certificatesProjection: Projection = {
   name: 'certificates',
-  version: 14,
+  version: 15,
   setup: (db) => {
     dropTableWithout(db, 'rm_certificates', 'status_periods');
     dropTableWithout(db, 'rm_certificates', 'first_decision_date');

@@ -23,6 +23,7 @@ import {
   ISMS_2022,
   issueCommand,
   reinstate,
+  renew,
   run,
   suspend,
   transition,
@@ -44,17 +45,26 @@ type Changes =
   | 'WITHDRAWN'
   | 'SUSPENDED_THEN_WITHDRAWN'
   | 'TRANSITIONED'
-  | 'TRANSITIONED_THEN_SUSPENDED';
+  | 'TRANSITIONED_THEN_SUSPENDED'
+  | 'RENEWED_TO_OLD_VERSION'
+  | 'RENEWED_TO_OLD_VERSION_THEN_SUSPENDED';
 
-const transitions = (kind: Changes): boolean => kind.startsWith('TRANSITIONED');
+const toOldVersion = (kind: Changes): boolean =>
+  kind.startsWith('TRANSITIONED') || kind.startsWith('RENEWED');
 
-/** A certificate to ISO/IEC 27001:2013 for the transitions, capped at its transition end or not. */
+/**
+ * A certificate to ISO/IEC 27001:2013 for the transitions and the renewals to that version, capped
+ * at its transition end or not: a renewal to it is capped there too, so it keeps a capped expiry.
+ */
 const issue = (kind: Changes, effective: CalendarDate) =>
   issueCommand({
     decisionDate: effective,
     effectiveDate: effective,
-    ...(transitions(kind) ? { standard: ISMS_2013 } : {}),
+    ...(toOldVersion(kind) ? { standard: ISMS_2013 } : {}),
   });
+
+const renewedToOldVersion = (decided: CalendarDate) =>
+  renew(decided, decided, { standard: ISMS_2013 });
 
 /** The changes, in date order, all dated from `first` to the expiry date. */
 const changesOf = (
@@ -77,6 +87,10 @@ const changesOf = (
       return [transition(first, ISMS_2022)];
     case 'TRANSITIONED_THEN_SUSPENDED':
       return [transition(first, ISMS_2022), suspend(second)];
+    case 'RENEWED_TO_OLD_VERSION':
+      return [renewedToOldVersion(first)];
+    case 'RENEWED_TO_OLD_VERSION_THEN_SUSPENDED':
+      return [renewedToOldVersion(first), suspend(second)];
   }
 };
 
@@ -109,16 +123,18 @@ describe('changes decided in time, entered after the scan recorded the expiry (p
           'SUSPENDED_THEN_WITHDRAWN',
           'TRANSITIONED',
           'TRANSITIONED_THEN_SUSPENDED',
+          'RENEWED_TO_OLD_VERSION',
+          'RENEWED_TO_OLD_VERSION_THEN_SUSPENDED',
         ),
         fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
         fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
         fc.integer({ min: 0, max: 2 }),
         fc.integer({ min: 1, max: 400 }),
         (anyDay, ismsDay, kind, firstAt, secondAt, enteredInTime, recordedAfter) => {
-          const effective = transitions(kind) ? ismsDay : anyDay;
+          const effective = toOldVersion(kind) ? ismsDay : anyDay;
           const issued = run(issue(kind, effective));
           const expiry = (fold(issued) as IssuedCertificateState).expiryDate;
-          const from = transitions(kind) ? maxDate(effective, ISMS_2022_PUBLISHED) : effective;
+          const from = toOldVersion(kind) ? maxDate(effective, ISMS_2022_PUBLISHED) : effective;
           const changes = changesOf(kind, dayIn(from, expiry, firstAt), expiry, secondAt);
           const recordedOn = addDays(expiry, recordedAfter);
           const withdrawn = changes.some((c) => c.type === 'WithdrawCertificate');
@@ -127,19 +143,24 @@ describe('changes decided in time, entered after the scan recorded the expiry (p
           ) as IssuedCertificateState;
           // Entered before the scan, a withdrawal (always the last change) leaves nothing to record.
           const split = Math.min(enteredInTime, changes.length - (withdrawn ? 1 : 0));
-          const late = fold(
-            scanned(
-              changes
-                .slice(split)
-                .reduce(
-                  entered,
-                  scanned(changes.slice(0, split).reduce(entered, issued), recordedOn),
-                ),
-              recordedOn,
-            ),
-          ) as IssuedCertificateState;
+          const lateLog = scanned(
+            changes
+              .slice(split)
+              .reduce(
+                entered,
+                scanned(changes.slice(0, split).reduce(entered, issued), recordedOn),
+              ),
+            recordedOn,
+          );
+          const late = fold(lateLog) as IssuedCertificateState;
           expect(late).toEqual(inTime);
-          // A transition lifting the old version's cap leaves a later expiry, maybe not yet passed.
+          // Scanned again, it records only an expiry the late changes moved, never one twice.
+          const recorded = lateLog.flatMap((e) =>
+            e.type === 'CertificateExpired' ? [e.data.expiryDate] : [],
+          );
+          expect(new Set(recorded).size).toBe(recorded.length);
+          // A transition lifting the old version's cap, or a renewal of an uncapped certificate to it,
+          // leaves a later expiry, maybe not yet passed.
           expect(late.status === 'EXPIRED').toBe(!withdrawn && late.expiryDate < recordedOn);
           expect(certificateHistory(late)).toEqual(certificateHistory(inTime));
           expect(asOfEveryDay(late, addDays(expiry, -200), addDays(expiry, 200))).toEqual(
@@ -157,6 +178,17 @@ describe('changes decided in time, entered after the scan recorded the expiry (p
           [d('2024-03-20'), d('2023-06-01'), 'TRANSITIONED', 0.999, 0, 0, 1],
           [d('2024-03-20'), d('2022-06-01'), 'TRANSITIONED_THEN_SUSPENDED', 0.99, 0.999, 0, 1],
           [d('2024-03-20'), d('2023-06-01'), 'TRANSITIONED_THEN_SUSPENDED', 0.99, 0.999, 1, 400],
+          [d('2024-03-20'), d('2023-06-01'), 'RENEWED_TO_OLD_VERSION', 0.99, 0, 0, 1],
+          [d('2024-03-20'), d('2022-06-01'), 'RENEWED_TO_OLD_VERSION', 0.99, 0, 0, 400],
+          [
+            d('2024-03-20'),
+            d('2023-06-01'),
+            'RENEWED_TO_OLD_VERSION_THEN_SUSPENDED',
+            0.9,
+            0.999,
+            1,
+            2,
+          ],
         ],
       },
     );

@@ -1,9 +1,11 @@
 import {
   certificateDeadlines,
+  certificateHistory,
   certificateStatusOn,
   type CertificateEvent,
   CertificateSuspendedError,
   ChangeBeforeLastChangeError,
+  expiryToRecord,
   type IssuedCertificateState,
   lapsedForGoodOn,
   RenewalAfterExpiryError,
@@ -12,6 +14,8 @@ import {
   d,
   expire,
   fold,
+  ISMS_2013,
+  ISMS_2022,
   issueCommand,
   reinstate,
   renew,
@@ -78,5 +82,67 @@ describe('a renewal decided in time and recorded after the scan recorded the exp
         rule: 'CHANGE_BEFORE_LAST_CHANGE',
         message: 'change recorded on 2027-02-01; a renewal on 2027-01-31 cannot precede it',
       });
+  });
+});
+
+/** ISO/IEC 27001:2013 from 2023-06-01: 2026-05-31 capped at the transition end, 2025-10-31. */
+const capped = () =>
+  issueCommand({
+    standard: ISMS_2013,
+    decisionDate: d('2023-06-01'),
+    effectiveDate: d('2023-06-01'),
+  });
+
+/** Renewed to the old version: min(2029-05-31, 2025-10-31), the same capped expiry. */
+const renewedToOldVersion = () => renew('2025-10-20', '2025-10-20', { standard: ISMS_2013 });
+
+const audits = { recertificationAudits: {} };
+
+describe('a renewal to the old version keeping the capped expiry, entered after the scan recorded it', () => {
+  it('is recorded, and the certificate still expires after the transition end, as entered in time', () => {
+    spec(run(capped(), expire('2025-11-02')))
+      .when(renewedToOldVersion())
+      .then([
+        expect.objectContaining({
+          type: 'CertificateRenewed',
+          data: expect.objectContaining({
+            decisionDate: '2025-10-20',
+            revision: 2,
+            standard: ISMS_2013,
+            previousExpiryDate: '2025-10-31',
+            expiryDate: '2025-10-31',
+            uncappedExpiryDate: '2029-05-31',
+          }) as unknown,
+        }) as CertificateEvent,
+      ]);
+    const late = fold(
+      run(capped(), expire('2025-11-02'), renewedToOldVersion()),
+    ) as IssuedCertificateState;
+    const inTime = fold(
+      run(capped(), renewedToOldVersion(), expire('2025-11-02')),
+    ) as IssuedCertificateState;
+    expect(late).toEqual(inTime);
+    expect(late.status).toBe('EXPIRED');
+    expect(late.lapses).toEqual([expect.objectContaining({ expiryDate: '2025-10-31' })]);
+    expect(certificateStatusOn(late, d('2025-11-01'))).toBe('EXPIRED');
+    expect(certificateHistory(late)).toEqual(certificateHistory(inTime));
+    expect(certificateDeadlines(late, audits)).toEqual(certificateDeadlines(inTime, audits));
+    // Recorded once: the scan has no second expiry to record (nor a second certificate.expired).
+    expect(expiryToRecord(late, d('2025-11-09'), 'scanner')).toBeNull();
+  });
+
+  it('reads a log holding a second record of that expiry (written before this rule) as recorded once', () => {
+    const late = run(capped(), expire('2025-11-02'), renewedToOldVersion());
+    const [, recorded] = late;
+    const again = { ...recorded!, data: { ...recorded!.data, recordedOn: d('2025-11-09') } };
+    const inTime = fold(run(capped(), renewedToOldVersion(), expire('2025-11-02')));
+    expect(fold([...late, again as CertificateEvent])).toEqual(inTime);
+  });
+
+  it('still voids the record when the renewal is to the new version, whose expiry is later', () => {
+    const toNewVersion = renew('2025-10-20', '2025-10-20', { standard: ISMS_2022 });
+    const late = fold(run(capped(), expire('2025-11-02'), toNewVersion)) as IssuedCertificateState;
+    expect(late).toEqual(fold(run(capped(), toNewVersion)));
+    expect(late).toMatchObject({ status: 'ACTIVE', lapses: [], expiryDate: '2029-05-31' });
   });
 });
