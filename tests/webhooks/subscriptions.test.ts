@@ -206,7 +206,7 @@ describe('webhook subscriptions', () => {
 
     expect(kit.enqueue({ type: 'certificate.issued' })).toBe(0);
     expect(() => kit.deliveries.resend(failed!.id)).toThrow(
-      `no webhook subscription "${subscription.id}"`,
+      `the endpoint "${subscription.id}" of webhook delivery ${failed!.id} was deleted on ${kit.clock.now().toISOString()}: its deliveries cannot be resent`,
     );
     expect(kit.deliveries.recover(subscription.id, new Date(0))).toBe(0);
     expect(kit.deliveries.list(subscription.id).map((d) => d.status)).toEqual([

@@ -86,7 +86,7 @@ export class WebhookDeliveryResolver {
   @Authorized(WEBHOOK_MANAGERS)
   @Mutation(() => WebhookDeliveryType, {
     description:
-      'Sends the delivery again now (once an attempt of it in flight is answered, a `Retry-After` pause of its endpoint is over, and a disabled endpoint is enabled), with its original `webhook-id`, on a fresh retry schedule.',
+      'Sends the delivery again now (once an attempt of it in flight is answered, a `Retry-After` pause of its endpoint is over, and a disabled endpoint is enabled), with its original `webhook-id`, on a fresh retry schedule. A delivery of a deleted endpoint is not sent: NOT_FOUND, saying when the endpoint was deleted.',
   })
   resendWebhookDelivery(
     @Arg('id', () => ID) id: string,
@@ -111,9 +111,10 @@ export class WebhookDeliveryResolver {
   }
 
   /**
-   * The delivery, once the caller may manage its endpoint. Unknown: NOT_FOUND; for a CLIENT key,
-   * unknown or of another organisation's endpoint: FORBIDDEN, with one message for both, so that
-   * the sequential ids tell it neither which deliveries exist nor whose endpoints they went to.
+   * The delivery, once the caller may manage its endpoint, deleted or not (as `webhookDeliveries`
+   * lists it). Unknown: NOT_FOUND; for a CLIENT key, unknown or of another organisation's endpoint:
+   * FORBIDDEN, with one message for both, so that the sequential ids tell it neither which
+   * deliveries exist nor whose endpoints they went to.
    */
   private delivery(id: string, principal: Principal | null): WebhookDelivery {
     const notFound =
@@ -128,7 +129,9 @@ export class WebhookDeliveryResolver {
       throw error instanceof UnknownWebhookDeliveryError ? notFound : error;
     }
     try {
-      manageableSubscription(this.webhooks.subscriptions, principal, delivery.subscriptionId);
+      manageableSubscription(this.webhooks.subscriptions, principal, delivery.subscriptionId, {
+        deleted: true,
+      });
     } catch (error) {
       throw error instanceof ForbiddenError ? notFound : error;
     }

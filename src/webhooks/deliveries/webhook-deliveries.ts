@@ -3,8 +3,8 @@ import type { Clock } from '../../application/clock';
 import type { WebhookEventType } from '../events';
 import { createWebhookSchema } from '../schema';
 import {
+  DeliveryOfDeletedEndpointError,
   UnknownWebhookDeliveryError,
-  UnknownWebhookSubscriptionError,
 } from '../subscriptions/webhook-errors';
 import type { DeliveryAttempt, DeliveryStatus, WebhookDelivery } from './webhook-delivery';
 
@@ -98,19 +98,28 @@ export class WebhookDeliveries {
    * Sends the delivery again now, with its original `webhook-id`, on a fresh retry schedule; while
    * an attempt of it is in flight, once that attempt is answered (never two requests at once). A
    * cancelled one is sent too: asking for it by id overrides the cancellation, but not the
-   * deletion of its endpoint (which answers as an unknown endpoint).
+   * deletion of its endpoint (`DeliveryOfDeletedEndpointError`, nothing changed).
    */
   resend(id: number): WebhookDelivery {
     const { subscriptionId } = this.get(id);
-    const changed = this.db
-      .prepare(
-        `UPDATE wh_deliveries SET status = 'pending', attempt_count = 0, next_attempt_at = ?,
-           cancelled_at = NULL, cancelled_reason = NULL
-         WHERE id = ? AND EXISTS (SELECT 1 FROM wh_subscriptions s
-           WHERE s.id = wh_deliveries.subscription_id AND s.deleted_at IS NULL)`,
-      )
-      .run(this.clock.now().getTime(), id).changes;
-    if (changed === 0) throw new UnknownWebhookSubscriptionError(subscriptionId);
+    this.db
+      .transaction(() => {
+        const deletedAt = this.db
+          .prepare<[string], number | null>('SELECT deleted_at FROM wh_subscriptions WHERE id = ?')
+          .pluck()
+          .get(subscriptionId);
+        if (typeof deletedAt === 'number') {
+          throw new DeliveryOfDeletedEndpointError(id, subscriptionId, new Date(deletedAt));
+        }
+        this.db
+          .prepare(
+            `UPDATE wh_deliveries SET status = 'pending', attempt_count = 0, next_attempt_at = ?,
+               cancelled_at = NULL, cancelled_reason = NULL
+             WHERE id = ?`,
+          )
+          .run(this.clock.now().getTime(), id);
+      })
+      .immediate();
     return this.get(id);
   }
 

@@ -36,3 +36,14 @@ export class UnknownWebhookDeliveryError extends WebhookError {
     super('NOT_FOUND', `no webhook delivery ${id}`);
   }
 }
+
+/** A delivery of a deleted endpoint: its history stays readable, but nothing is sent to it. */
+export class DeliveryOfDeletedEndpointError extends WebhookError {
+  override readonly name = 'DeliveryOfDeletedEndpointError';
+  constructor(deliveryId: number, subscriptionId: string, deletedAt: Date) {
+    super(
+      'NOT_FOUND',
+      `the endpoint ${JSON.stringify(subscriptionId)} of webhook delivery ${deliveryId} was deleted on ${deletedAt.toISOString()}: its deliveries cannot be resent`,
+    );
+  }
+}

@@ -482,6 +482,39 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
     ]);
   });
 
+  it("answers resendWebhookDelivery of a deleted endpoint's delivery, which webhookDeliveries still lists, NOT_FOUND saying when the endpoint was deleted, for every key that may read it, and changes nothing", async () => {
+    const path = '/deleted-resend';
+    const { subscription } = await create(Role.CLIENT, path, {
+      eventTypes: ['certificate.withdrawn'],
+    });
+    app.storage.readModels
+      .prepare(
+        `INSERT INTO wh_deliveries (webhook_id, event_id, subscription_id, event_type, payload,
+           status, attempt_count, created_at) VALUES (?, ?, ?, ?, ?, 'failed', 8, ?)`,
+      )
+      .run(
+        'msg_deleted_resend',
+        'deleted-resend',
+        subscription.id,
+        'certificate.withdrawn',
+        JSON.stringify({ type: 'certificate.withdrawn', data: { organisationId: ORGANISATION } }),
+        Date.parse(NOW),
+      );
+    dataOf(await api.query(Role.CLIENT, DELETE, { id: subscription.id }));
+    const [failed] = await deliveriesOf(subscription.id, Role.CLIENT);
+    expect(failed).toMatchObject({ eventId: 'deleted-resend', status: 'FAILED' });
+
+    for (const caller of [Role.ADMIN, Role.CLIENT]) {
+      const response = await api.query(caller, RESEND, { id: failed!.id });
+      expect(codeOf(response)).toBe('NOT_FOUND');
+      expect(response.body.errors?.[0]?.message).toBe(
+        `the endpoint "${subscription.id}" of webhook delivery ${failed!.id} was deleted on ${NOW_ISO}: its deliveries cannot be resent`,
+      );
+    }
+    expect(await deliveriesOf(subscription.id, Role.ADMIN)).toEqual([failed]);
+    expect(receivedAt(path)).toEqual([]);
+  });
+
   describe('access', () => {
     it('lets a CLIENT key manage its own organisation only', async () => {
       const { subscription } = await create(Role.CLIENT, '/client', {
