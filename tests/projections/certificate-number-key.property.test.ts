@@ -128,6 +128,37 @@ describe('the key of a certificate number', () => {
   });
 });
 
+/** A number as typed with the revision its suffix, if it has one, names. */
+const typedWithRevision = fc
+  .tuple(fc.constantFrom(...PATTERNS), sequence, fc.integer({ min: 1, max: 99 }))
+  .chain(([pattern, printedSequence, revision]) =>
+    numberUnder(pattern, printedSequence).chain((printed) =>
+      typedVariant(printed, revision).map((typed) => ({
+        printed,
+        typed,
+        revision: /[/\uff0f]/.test(typed) ? revision : null,
+      })),
+    ),
+  );
+
+describe('the revision a number as typed names', () => {
+  it('is its suffix, also when full stops and white space end the sentence after it', () => {
+    fc.assert(
+      fc.property(
+        typedWithRevision,
+        fc.stringMatching(/^[ .\u00a0\uff0e]{0,4}$/),
+        ({ printed, typed, revision }, ending) => {
+          expect(certificateNumberParts(`${typed}${ending}`)).toMatchObject({
+            key: certificateNumberKey(printed),
+            revision,
+          });
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('a lookup by a number as typed, in a store of certificates numbered alike', () => {
   const dir = temporaryDirectory('certificate-number-key-property');
   const ISSUED = [

@@ -25,14 +25,16 @@ export const certificateNumberKey = (input: string): string =>
 
 /**
  * `CN-20000-00042/R2` (or `cn 20000 00042/r2`, ` CN-20000-00042 / R2 `, full-width
- * `ＣＮ－２００００－０００４２／Ｒ２`) → the number as typed (`CN-20000-00042`, in NFKC and
- * trimmed), its key (`certificateNumberKey`), revision 2; no suffix → revision null.
+ * `ＣＮ－２００００－０００４２／Ｒ２`, `CN-20000-00042/R2.` ending a sentence) → the number as typed
+ * (`CN-20000-00042`, in NFKC and trimmed), its key (`certificateNumberKey`), revision 2; no suffix
+ * → revision null. Full stops and white space after the suffix are left out, as the key leaves
+ * them out after a number without one.
  */
 export const certificateNumberParts = (
   input: string,
 ): { number: string; key: string; revision: number | null } => {
   const typed = input.normalize('NFKC').trim();
-  const match = /^(.+?)\s*\/\s*R([1-9]\d{0,5})$/i.exec(typed);
+  const match = /^(.+?)\s*\/\s*R([1-9]\d{0,5})[\s.]*$/i.exec(typed);
   const number = match?.[1] && match[2] ? match[1] : typed;
   return {
     number,

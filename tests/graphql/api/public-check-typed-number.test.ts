@@ -101,6 +101,9 @@ const TYPED_AS_R2 = [
   ['without its hyphens', 'CN2000000001/R2'],
   ['with dots for its hyphens', 'cn.20000.00001/R2'],
   ['with underscores for its hyphens', 'CN_20000_00001 / r2'],
+  ['ending a sentence', 'CN-20000-00001/R2.'],
+  ['ending a sentence after a space, with spaces around the slash', 'cn 20000 00001 / r2 . '],
+  ['ending a sentence with a full-width full stop', 'CN-20000-00001/R2\uff0e'],
 ];
 
 /** The number printed with dots, as people may type it. */
