@@ -1,4 +1,9 @@
-import type { CertificateContent, CertificateEvent, CertificateStatus } from '../../domain';
+import type {
+  CalendarDate,
+  CertificateContent,
+  CertificateEvent,
+  CertificateStatus,
+} from '../../domain';
 import type { RecordedEvent } from '../../eventstore';
 import type { WebhookEventType, WebhookPayload } from './webhook-event-types';
 
@@ -30,9 +35,30 @@ const content = (c: CertificateContent) => ({
   expiryDate: c.expiryDate,
 });
 
+/** What the fan-out recorded of a certificate before an event: its status and its term's expiry. */
+export interface RecordedCertificate {
+  status: CertificateStatus;
+  /** The expiry date its last event gave (null: recorded before the fan-out kept it). */
+  expiryDate: CalendarDate | null;
+}
+
+/**
+ * The status after a new revision ending on `expiryDate`: the one before, unless the scan
+ * recorded the expiry of a term the revision no longer ends on. The revision was then decided on
+ * or before that expiry date and entered after the record, and the domain applies it in order with
+ * the record (`inOrderWithRecordedExpiry`): a renewal, or a transition lifting the old version's
+ * cap, means the term never ended then (`ACTIVE`); a scope change, or a transition keeping the
+ * date, leaves the certificate expired.
+ */
+const statusAfterRevision = (
+  recorded: RecordedCertificate,
+  expiryDate: CalendarDate,
+): CertificateStatus =>
+  recorded.status === 'EXPIRED' && recorded.expiryDate !== expiryDate ? 'ACTIVE' : recorded.status;
+
 const describe = (
   event: Mapped,
-  statusBefore: CertificateStatus,
+  recorded: RecordedCertificate,
 ): { type: WebhookEventType; status: CertificateStatus; details: Record<string, unknown> } => {
   switch (event.type) {
     case 'CertificateIssued':
@@ -50,7 +76,7 @@ const describe = (
     case 'CertificateRenewed':
       return {
         type: 'certificate.renewed',
-        status: 'ACTIVE',
+        status: statusAfterRevision(recorded, event.data.expiryDate),
         details: { ...content(event.data), previousExpiryDate: event.data.previousExpiryDate },
       };
     case 'CertificateRestored':
@@ -91,7 +117,7 @@ const describe = (
     case 'CertificateScopeReduced':
       return {
         type: 'certificate.scope_changed',
-        status: statusBefore,
+        status: statusAfterRevision(recorded, event.data.expiryDate),
         details: {
           ...content(event.data),
           change: event.type === 'CertificateScopeExtended' ? 'extended' : 'reduced',
@@ -100,7 +126,7 @@ const describe = (
     case 'CertificateTransitioned':
       return {
         type: 'certificate.transitioned',
-        status: statusBefore,
+        status: statusAfterRevision(recorded, event.data.expiryDate),
         details: { ...content(event.data), previousStandard: event.data.previousStandard },
       };
     default: {
@@ -113,17 +139,18 @@ const describe = (
 /**
  * The webhook a certificate event becomes, or null. The body names ids, number, status and
  * dates only (no reasons, grounds or findings); `version` is the certificate stream's version so
- * receivers can drop a message older than one they already applied. `statusBefore`, the status
- * recorded before the event, is the status of a scope change (which keeps it).
+ * receivers can drop a message older than one they already applied. `recorded`, the certificate
+ * as recorded before the event, gives the status of a revision in the cycle or renewing it (see
+ * `statusAfterRevision`).
  */
 export const mapCertificateEvent = (
   event: RecordedEvent,
   organisationId: string | null,
-  statusBefore: CertificateStatus,
+  recorded: RecordedCertificate,
 ): WebhookPayload<Record<string, unknown> & { status: CertificateStatus }> | null => {
   const domainEvent = { type: event.type, data: event.data } as CertificateEvent;
   if (!isMapped(domainEvent)) return null;
-  const { type, status, details } = describe(domainEvent, statusBefore);
+  const { type, status, details } = describe(domainEvent, recorded);
   return {
     type,
     timestamp: event.metadata.recordedAt,

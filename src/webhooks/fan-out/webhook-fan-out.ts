@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../application/clock';
-import type { CertificateStatus } from '../../domain';
+import type { CalendarDate, CertificateStatus } from '../../domain';
 import {
   type EventStore,
   type ReconnectOptions,
@@ -39,8 +39,10 @@ const ownerOf = (event: RecordedEvent): CertificateOwner | null => {
 /**
  * Turns certificate events into delivery rows. Each batch's rows and the checkpoint commit in one
  * transaction, so a crash neither loses an event nor (thanks to the unique key) doubles a row.
- * `wh_certificates` keeps each certificate's organisation and last status (a scope change keeps
- * it; rows from before the status column read as ACTIVE until their next status change).
+ * `wh_certificates` keeps each certificate's organisation, last status and the expiry date its
+ * last event gave, which tells whether a revision entered after a recorded expiry voids it (rows
+ * from before the status column read as ACTIVE until their next status change; a revision of one
+ * recorded EXPIRED before the expiry column voids that expiry).
  */
 export class WebhookFanOut {
   private readonly store: EventStore;
@@ -135,10 +137,15 @@ export class WebhookFanOut {
     );
     const findOwner = this.db.prepare<
       [string],
-      { organisation_id: string; status: CertificateStatus | null }
-    >('SELECT organisation_id, status FROM wh_certificates WHERE certificate_id = ?');
-    const saveStatus = this.db.prepare<[CertificateStatus, string]>(
-      'UPDATE wh_certificates SET status = ? WHERE certificate_id = ?',
+      {
+        organisation_id: string;
+        status: CertificateStatus | null;
+        expiry_date: CalendarDate | null;
+      }
+    >('SELECT organisation_id, status, expiry_date FROM wh_certificates WHERE certificate_id = ?');
+    const saveStatus = this.db.prepare<[CertificateStatus, CalendarDate | null, string]>(
+      `UPDATE wh_certificates SET status = ?, expiry_date = coalesce(?, expiry_date)
+       WHERE certificate_id = ?`,
     );
     const saveCheckpoint = this.db.prepare(
       `INSERT INTO wh_checkpoints (name, position) VALUES (?, ?)
@@ -153,12 +160,16 @@ export class WebhookFanOut {
           if (from !== null && event.position <= from) continue;
           const owner = ownerOf(event);
           if (owner) saveOwner.run(owner.certificateId, owner.organisationId);
-          const certificateId = (event.data as { certificateId?: string }).certificateId ?? '';
+          const data = event.data as { certificateId?: string; expiryDate?: CalendarDate };
+          const certificateId = data.certificateId ?? '';
           const known = findOwner.get(certificateId);
           const organisationId = known?.organisation_id ?? null;
-          const payload = mapCertificateEvent(event, organisationId, known?.status ?? 'ACTIVE');
+          const payload = mapCertificateEvent(event, organisationId, {
+            status: known?.status ?? 'ACTIVE',
+            expiryDate: known?.expiry_date ?? null,
+          });
           if (!payload) continue;
-          saveStatus.run(payload.data.status, certificateId);
+          saveStatus.run(payload.data.status, data.expiryDate ?? null, certificateId);
           this.outbox.enqueue({ eventId: event.id, organisationId, payload }, now);
         }
         saveCheckpoint.run(CHECKPOINT, checkpoint);

@@ -5,7 +5,8 @@ import type { Database } from 'better-sqlite3';
  * versions added (`wh_certificates.status`, `wh_deliveries.in_flight_until`,
  * `wh_subscriptions.client_managed`: 1 for the endpoints made before it, which CLIENT keys of
  * their organisation managed; `wh_deliveries.cancelled_at` and `cancelled_reason`;
- * `wh_subscriptions.deleted_at`; `wh_deliveries.in_flight_since`). Idempotent.
+ * `wh_subscriptions.deleted_at`; `wh_deliveries.in_flight_since`; `wh_certificates.expiry_date`).
+ * Idempotent.
  */
 export const createWebhookSchema = (db: Database): void => {
   db.pragma('foreign_keys = ON');
@@ -67,7 +68,8 @@ export const createWebhookSchema = (db: Database): void => {
     CREATE TABLE IF NOT EXISTS wh_certificates (
       certificate_id TEXT PRIMARY KEY,
       organisation_id TEXT NOT NULL,
-      status TEXT
+      status TEXT,
+      expiry_date TEXT
     ) STRICT;
     CREATE TABLE IF NOT EXISTS wh_reminders (
       certificate_id TEXT NOT NULL,
@@ -86,6 +88,7 @@ export const createWebhookSchema = (db: Database): void => {
   addMissingColumn(db, 'wh_deliveries', 'cancelled_reason', 'TEXT');
   addMissingColumn(db, 'wh_subscriptions', 'deleted_at', 'INTEGER');
   addMissingColumn(db, 'wh_deliveries', 'in_flight_since', 'INTEGER');
+  addMissingColumn(db, 'wh_certificates', 'expiry_date', 'TEXT');
 };
 
 const addMissingColumn = (db: Database, table: string, column: string, type: string): void => {

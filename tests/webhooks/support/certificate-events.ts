@@ -22,9 +22,17 @@ const event = (type: string, data: object): NewEvent => ({
   metadata: { correlationId: randomUUID(), actor: 'tester' },
 });
 
-export const certificateIssued = (certificateId: string, organisationId: string) =>
+/** Dates and content a test sets (`expiryDate`, `standard` …) over the defaults. */
+type Changes = Record<string, unknown>;
+
+export const certificateIssued = (
+  certificateId: string,
+  organisationId: string,
+  changes: Changes = {},
+) =>
   event('CertificateIssued', {
     ...content(certificateId),
+    ...changes,
     organisationId,
     auditCycleId: `cycle-${certificateId}`,
     organisationName: 'Widgets Ltd',
@@ -48,11 +56,28 @@ export const certificateSuspended = (certificateId: string) =>
     actor: 'decision-maker',
   });
 
-export const certificateScopeReduced = (certificateId: string) =>
-  event('CertificateScopeReduced', { ...content(certificateId), revision: 2, scope: 'Widgets' });
+export const certificateScopeReduced = (certificateId: string, changes: Changes = {}) =>
+  event('CertificateScopeReduced', {
+    ...content(certificateId),
+    revision: 2,
+    scope: 'Widgets',
+    ...changes,
+  });
 
-export const certificateTransitioned = (certificateId: string) =>
+export const certificateTransitioned = (certificateId: string, changes: Changes = {}) =>
   event('CertificateTransitioned', {
     ...content(certificateId),
     previousStandard: { identifier: 'ISO 9001', version: '2008' },
+    ...changes,
+  });
+
+/** The scan's record of the expiry of a term ending on `expiryDate`. */
+export const certificateExpired = (certificateId: string, expiryDate: string, expiredOn: string) =>
+  event('CertificateExpired', {
+    certificateId,
+    number: `CN-${certificateId}`,
+    expiryDate,
+    expiredOn,
+    recordedOn: expiredOn,
+    actor: 'deadline-scanner',
   });
