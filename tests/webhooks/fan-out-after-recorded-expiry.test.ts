@@ -3,6 +3,7 @@ import { WebhookFanOut } from '../../src/webhooks';
 import {
   certificateExpired,
   certificateIssued,
+  certificateRenewed,
   certificateScopeReduced,
   certificateTransitioned,
 } from './support/certificate-events';
@@ -60,7 +61,12 @@ describe('webhooks of a transition decided before the expiry and entered after t
     receiver = await Receiver.start('127.0.0.1', () => kit.clock.now());
     const { secret } = kit.subscriptions.create({
       url: receiver.url('/erp'),
-      eventTypes: ['certificate.expired', 'certificate.transitioned', 'certificate.scope_changed'],
+      eventTypes: [
+        'certificate.expired',
+        'certificate.renewed',
+        'certificate.transitioned',
+        'certificate.scope_changed',
+      ],
     });
     receiver.expect('/erp', secret);
   });
@@ -133,6 +139,27 @@ describe('webhooks of a transition decided before the expiry and entered after t
       ['certificate.scope_changed', 'EXPIRED'],
     ]);
     expect(recordedStatus('c2')).toBe('EXPIRED');
+  });
+
+  it('says ACTIVE for a renewal decided in time and entered after the record, by the same rule', async () => {
+    await store.appendToStream('certificate-c4', [
+      certificateIssued('c4', 'org-acme'),
+      certificateExpired('c4', '2029-01-09', '2029-01-10'),
+      certificateRenewed('c4', { decisionDate: '2028-12-01', effectiveDate: '2029-01-10' }),
+      certificateScopeReduced('c4', {
+        revision: 3,
+        decisionDate: '2029-03-01',
+        effectiveDate: '2029-03-01',
+        expiryDate: '2032-01-09',
+        uncappedExpiryDate: '2032-01-09',
+      }),
+    ]);
+
+    expect(await delivered('c4')).toEqual([
+      ['certificate.expired', 'EXPIRED'],
+      ['certificate.renewed', 'ACTIVE'],
+      ['certificate.scope_changed', 'ACTIVE'],
+    ]);
   });
 
   it('keeps the expiry date it tells them apart by across batches and restarts of the fan-out', async () => {

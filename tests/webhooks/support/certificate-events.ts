@@ -81,3 +81,16 @@ export const certificateExpired = (certificateId: string, expiryDate: string, ex
     recordedOn: expiredOn,
     actor: 'deadline-scanner',
   });
+
+/** A recertification granted: a new cycle whose term ends three years after `previousExpiryDate`. */
+export const certificateRenewed = (certificateId: string, changes: Changes = {}) =>
+  event('CertificateRenewed', {
+    ...content(certificateId),
+    revision: 2,
+    auditCycleId: `cycle-2-${certificateId}`,
+    previousExpiryDate: '2029-01-09',
+    expiryDate: '2032-01-09',
+    uncappedExpiryDate: '2032-01-09',
+    cycleDecisionDate: '2028-12-01',
+    ...changes,
+  });
