@@ -3,6 +3,7 @@ export * from './decider';
 export * from './errors';
 export * from './policy';
 export * from './standards';
+export * from './text';
 export * from './deadlines';
 export * from './organisation';
 export * from './certificate';

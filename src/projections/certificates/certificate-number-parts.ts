@@ -1,19 +1,8 @@
-/**
- * A certificate number as people type it, its separators kept: compatibility forms folded (NFKC: a
- * no-break or full-width space is a space, a full-width letter a letter), any dash or minus sign a
- * hyphen, white space trimmed and runs of it one space, and lower case.
- */
-export const foldedCertificateNumber = (input: string): string =>
-  input
-    .normalize('NFKC')
-    .replace(/[\p{Pd}\u2212]/gu, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+import { foldedText } from '../../domain';
 
 /**
- * A certificate number reduced to what tells numbers apart: `foldedCertificateNumber` without its
- * separators (hyphens, spaces, dots and underscores: CBs print numbers with any of the first three,
+ * A certificate number reduced to what tells numbers apart: its `foldedText` without its separators
+ * (hyphens, spaces, dots and underscores: CBs print numbers with any of the first three,
  * and a number copied from a file name or an export has underscores), so a number typed with
  * other separators, or none, has the key of the number printed. The read models store each
  * number's key beside it, so a lookup by key finds the number whatever its case or separators, its
@@ -21,7 +10,7 @@ export const foldedCertificateNumber = (input: string): string =>
  * `closestByNumber` tells apart.
  */
 export const certificateNumberKey = (input: string): string =>
-  foldedCertificateNumber(input).replace(/[- ._]/g, '');
+  foldedText(input).replace(/[- ._]/g, '');
 
 /**
  * `CN-20000-00042/R2` (or `cn 20000 00042/r2`, ` CN-20000-00042 / R2 `, full-width

@@ -1,4 +1,4 @@
-import { foldedCertificateNumber } from './certificate-number-parts';
+import { foldedText } from '../../domain';
 
 /**
  * The number typed has the key of several certificates' numbers (printed under different patterns)
@@ -19,7 +19,7 @@ export class AmbiguousCertificateNumberError extends Error {
 
 /**
  * Of the certificates whose number has the key of the one typed (`certificateNumberKey`), the one
- * it matches most closely: the number as printed, else as `foldedCertificateNumber` spells it
+ * it matches most closely: the number as printed, else as `foldedText` spells it
  * (separators where the typed ones are), else any. Only the closest matches count, and of them
  * only those `shown` (the public check's certificates known on its date, a CLIENT key's own): one
  * is the answer; none is null, even when one less close is shown, so a number typed as another
@@ -32,10 +32,10 @@ export const closestByNumber = <Candidate>(
   typed: string,
   shown: (candidate: Candidate) => boolean = () => true,
 ): Candidate | null => {
-  const folded = foldedCertificateNumber(typed);
+  const folded = foldedText(typed);
   for (const matches of [
     (number: string) => number === typed,
-    (number: string) => foldedCertificateNumber(number) === folded,
+    (number: string) => foldedText(number) === folded,
     () => true,
   ]) {
     const closest = candidates.filter((candidate) => matches(numberOf(candidate)));
