@@ -7,8 +7,8 @@ export interface ThenThrowsExpectation {
   message?: string | RegExp;
   /** The DomainError's `rule` code. */
   rule?: string;
-  /** The input field the DomainError names. */
-  field?: string;
+  /** The input field the DomainError names; null: it names none (the input is not to blame). */
+  field?: string | null;
 }
 
 /**
@@ -44,7 +44,9 @@ export const DeciderSpecification = {
             if (expectation.message !== undefined)
               expect(error.message).toMatch(expectation.message);
             if (expectation.rule !== undefined) expect(error.rule).toBe(expectation.rule);
-            if (expectation.field !== undefined) expect(error.field).toBe(expectation.field);
+            if (expectation.field !== undefined) {
+              expect(error.field).toBe(expectation.field ?? undefined);
+            }
             return error;
           },
           /** The produced events, for assertions on part of them. */

@@ -2,7 +2,12 @@ import { addYears, type CalendarDate } from '../calendar';
 import { evaluateReadiness } from '../organisation';
 import type { ReadinessFacts } from '../organisation/readiness-facts';
 import type { CertificationPolicy, ReapplicationBar } from '../policy';
-import { findStandard, lastAuditDay, standardCode, type StandardReference } from '../standards';
+import {
+  findTypedStandard,
+  lastAuditDay,
+  standardCode,
+  type StandardReference,
+} from '../standards';
 import {
   AuditCycleAlreadyExistsError,
   InvalidAuditCycleInputError,
@@ -38,7 +43,7 @@ const openStandardVersion = (
   kind: AuditCycleKind,
   submittedOn: CalendarDate,
 ): StandardReference => {
-  const version = findStandard(typed);
+  const version = findTypedStandard(typed);
   const standard = { identifier: version.identifier, version: version.version };
   const { transitionEnd, transitionSource } = version;
   const lastDate = kind === 'TRANSFER' ? transitionEnd : lastAuditDay(version);

@@ -1,5 +1,11 @@
 import { addDays, type CalendarDate, isCalendarDate } from '../calendar';
-import { findStandard, type StandardReference, standardCode } from '../standards';
+import {
+  findStandard,
+  findTypedStandard,
+  type StandardReference,
+  type StandardVersion,
+  standardCode,
+} from '../standards';
 import {
   CertificateExpiredError,
   CertificateMismatchError,
@@ -140,13 +146,16 @@ export const requireEffectiveBeforeExpiry = (
   }
 };
 
-/** A new cycle keeps the version or moves to the one that supersedes it. */
+/**
+ * A new cycle keeps the version or moves to the one that supersedes it: the catalog's version of
+ * the standard typed (`findTypedStandard`), which the new cycle records.
+ */
 export const requireSameOrSuccessorVersion = (
   state: IssuedCertificateState,
-  standard: StandardReference,
-): void => {
+  typed: StandardReference,
+): StandardVersion => {
   const current = findStandard(state.standard);
-  findStandard(standard);
+  const standard = findTypedStandard(typed);
   const allowed = [current.version, ...(current.supersededBy ? [current.supersededBy] : [])];
   if (standard.identifier !== current.identifier || !allowed.includes(standard.version)) {
     throw new StandardVersionNotAllowedError(
@@ -158,6 +167,7 @@ export const requireSameOrSuccessorVersion = (
         .join(' or '),
     );
   }
+  return standard;
 };
 
 export const dayAfter = (date: CalendarDate): CalendarDate => addDays(date, 1);

@@ -3,6 +3,7 @@ import { CertificateAlreadyIssuedError } from './certificate-errors';
 import type { CertificateIssued } from './certificate-events';
 import type { IssueCertificate, TransferCertificateIn } from './certificate-commands';
 import { expiryFromEffective } from '../policy';
+import { findTypedStandard } from '../standards';
 import { expiryForVersion } from './certificate-expiry';
 import {
   requireDate,
@@ -18,7 +19,10 @@ type OpeningData = Omit<
   'originalCertificationDate' | 'cycleDecisionDate'
 >;
 
-/** Checks shared by issue and transfer in; the number's year is the decision's year. */
+/**
+ * Checks shared by issue and transfer in; the number's year is the decision's year, the standard
+ * the catalog's spelling of the one the command names.
+ */
 export const openingData = (
   command: IssueCertificate | TransferCertificateIn,
   state: CertificateState,
@@ -42,9 +46,11 @@ export const openingData = (
   const decisionDate = requireDate(type, 'decisionDate', data.decisionDate);
   const effectiveDate = requireDate(type, 'effectiveDate', data.effectiveDate);
   requireEffectiveOnOrAfterDecision(decisionDate, effectiveDate);
+  const version = findTypedStandard(data.standard);
+  const standard = { identifier: version.identifier, version: version.version };
   const number = formatCertificateNumber(data.numbering.pattern, {
     sequence: data.numbering.sequence,
-    standard: data.standard,
+    standard,
     year: parts(decisionDate).year,
   });
   requireScope(number, type, data.scope, data.sites);
@@ -55,7 +61,7 @@ export const openingData = (
     auditCycleId: data.auditCycleId,
     number,
     revision: 1,
-    standard: { identifier: data.standard.identifier, version: data.standard.version },
+    standard,
     scope: data.scope,
     sites: data.sites.map((site) => ({ ...site })),
     organisationName: data.organisationName,
@@ -63,7 +69,7 @@ export const openingData = (
     certificationBodyName: data.certificationBodyName,
     decisionDate,
     effectiveDate,
-    expiryDate: expiryForVersion(data.standard, uncappedExpiryDate, effectiveDate),
+    expiryDate: expiryForVersion(standard, uncappedExpiryDate, effectiveDate),
     uncappedExpiryDate,
     policy: data.policy,
     actor: data.actor,

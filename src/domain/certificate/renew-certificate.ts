@@ -56,7 +56,7 @@ export const renewCertificate = (
   if (effectiveDate > dayAfter(previousExpiryDate)) {
     throw new RenewalEffectiveDateError(certificate.number, previousExpiryDate, effectiveDate);
   }
-  requireSameOrSuccessorVersion(certificate, data.standard);
+  const standard = requireSameOrSuccessorVersion(certificate, data.standard);
   requireScope(certificate.number, 'the renewal', data.scope, data.sites);
   const uncappedExpiryDate = renewedExpiry(certificate.uncappedExpiryDate, certificate.policy);
   return [
@@ -67,13 +67,13 @@ export const renewCertificate = (
         auditCycleId: data.auditCycleId,
         number: certificate.number,
         revision: certificate.revision + 1,
-        standard: { identifier: data.standard.identifier, version: data.standard.version },
+        standard: { identifier: standard.identifier, version: standard.version },
         scope: data.scope,
         sites: data.sites.map((site) => ({ ...site })),
         decisionDate,
         effectiveDate,
         previousExpiryDate,
-        expiryDate: expiryForVersion(data.standard, uncappedExpiryDate, effectiveDate),
+        expiryDate: expiryForVersion(standard, uncappedExpiryDate, effectiveDate),
         uncappedExpiryDate,
         originalCertificationDate: certificate.originalCertificationDate,
         cycleDecisionDate: decisionDate,

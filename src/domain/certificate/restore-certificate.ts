@@ -46,7 +46,7 @@ export const restoreCertificate = (
   }
   requireRestorableOn(certificate, decisionDate, 'decision');
   requireEffectiveAfterRevisions(certificate, 'a restoration', decisionDate);
-  requireSameOrSuccessorVersion(certificate, data.standard);
+  const standard = requireSameOrSuccessorVersion(certificate, data.standard);
   requireScope(number, 'the restoration', data.scope, data.sites);
   const uncappedExpiryDate = renewedExpiry(certificate.uncappedExpiryDate, policy);
   const gapFrom = dayAfter(previousExpiryDate);
@@ -58,13 +58,13 @@ export const restoreCertificate = (
         auditCycleId: data.auditCycleId,
         number,
         revision: certificate.revision + 1,
-        standard: { identifier: data.standard.identifier, version: data.standard.version },
+        standard: { identifier: standard.identifier, version: standard.version },
         scope: data.scope,
         sites: data.sites.map((site) => ({ ...site })),
         decisionDate,
         effectiveDate: decisionDate,
         previousExpiryDate,
-        expiryDate: expiryForVersion(data.standard, uncappedExpiryDate, decisionDate),
+        expiryDate: expiryForVersion(standard, uncappedExpiryDate, decisionDate),
         uncappedExpiryDate,
         originalCertificationDate: certificate.originalCertificationDate,
         cycleDecisionDate: decisionDate,

@@ -1,4 +1,4 @@
-import { findStandard, standardCode } from '../standards';
+import { findStandard, findTypedStandard, standardCode } from '../standards';
 import { beforeRecordedExpiry } from './before-recorded-expiry';
 import type { CertificateTransitioned } from './certificate-events';
 import type { TransitionStandardVersion } from './certificate-commands';
@@ -42,7 +42,7 @@ export const transitionStandardVersion = (
   const effectiveDate = requireDate(type, 'effectiveDate', data.effectiveDate);
   requireNotBeforeLastChange(certificate, 'a transition', decisionDate);
   const current = findStandard(certificate.standard);
-  const target = findStandard(data.standard);
+  const target = findTypedStandard(data.standard);
   if (
     current.supersededBy === null ||
     target.identifier !== current.identifier ||

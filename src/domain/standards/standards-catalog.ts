@@ -116,28 +116,43 @@ export const catalogHint = (typed: string): string => {
     : `the catalog holds ${STANDARDS.map(standardCode).join(', ')}`;
 };
 
-/** A standard, as typed, that the catalog does not hold: malformed input (`field` standard). */
+/**
+ * A standard the catalog does not hold: named by a command's input (`field` standard), malformed
+ * input; named by data recorded earlier (no `field`), a catalog that no longer holds it.
+ */
 export class UnknownStandardError extends DomainError {
   override readonly name = 'UnknownStandardError';
-  constructor(typed: string) {
+  constructor(typed: string, field?: 'standard') {
     super(
       'UNKNOWN_STANDARD',
       `standard ${JSON.stringify(typed)} is not in the standards catalog: ${catalogHint(typed)}`,
-      'standard',
+      field,
     );
   }
 }
 
-/**
- * The catalog's version of a standard, typed in any case, width or spacing (`foldedStandardText`):
- * its `identifier` and `version` are the catalog's spelling, which events record.
- */
-export const findStandard = (reference: StandardReference): StandardVersion => {
+const catalogVersion = (reference: StandardReference, field?: 'standard'): StandardVersion => {
   const code = standardCode(reference);
   const found = BY_CODE.get(code) ?? SPELLED.get(foldedStandardText(code))?.version;
-  if (!found) throw new UnknownStandardError(code);
+  if (!found) throw new UnknownStandardError(code, field);
   return found;
 };
+
+/**
+ * The catalog's version of a standard recorded earlier (an event's, a state's): its `identifier`
+ * and `version` are the catalog's spelling. One the catalog does not hold is an
+ * UnknownStandardError naming no input field.
+ */
+export const findStandard = (reference: StandardReference): StandardVersion =>
+  catalogVersion(reference);
+
+/**
+ * The catalog's version of a standard a command names, typed in any case, width or spacing
+ * (`foldedStandardText`): its `identifier` and `version` are the catalog's spelling, which events
+ * record. One the catalog does not hold is malformed input: UnknownStandardError naming `standard`.
+ */
+export const findTypedStandard = (reference: StandardReference): StandardVersion =>
+  catalogVersion(reference, 'standard');
 
 /**
  * The catalog's spelling of an identifier (`ISO 9001`) or a code (`ISO 9001:2015`) typed in any

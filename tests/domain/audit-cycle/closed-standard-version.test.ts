@@ -1,4 +1,4 @@
-import { StandardVersionClosedError } from '../../../src/domain';
+import { StandardVersionClosedError, UnknownStandardError } from '../../../src/domain';
 import {
   AuditCycleHistory,
   completeAudit,
@@ -12,6 +12,22 @@ const accepted2013 = () =>
   new AuditCycleHistory()
     .run(submitApplication({ standard: { identifier: 'ISO/IEC 27001', version: '2013' } }))
     .accepted();
+
+describe('audits to a version the catalog no longer holds', () => {
+  it("refuses to plan one without blaming an input field: the standard is the recorded application's", () => {
+    const events = accepted2013().events.map((event) =>
+      event.type === 'ApplicationSubmitted'
+        ? {
+            ...event,
+            data: { ...event.data, standard: { identifier: 'ISO/IEC 27001', version: '2005' } },
+          }
+        : event,
+    );
+    spec(events)
+      .when(planAudit('stage1', 'STAGE1', '2024-02-01', '2024-02-02'))
+      .thenThrows(UnknownStandardError, { rule: 'UNKNOWN_STANDARD', field: null });
+  });
+});
 
 describe('audits to a superseded version after its last audit date', () => {
   it('plans a stage audit up to the last audit date and refuses it from the day after', () => {

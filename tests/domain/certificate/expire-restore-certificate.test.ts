@@ -121,6 +121,14 @@ describe('RestoreCertificate', () => {
     });
   });
 
+  it('restores to a standard typed in another case or spacing, recorded as the catalog spells it', () => {
+    const typed = { identifier: ' ISO/iec 20000\u20131', version: '2018 ' };
+    const [event] = spec(issued())
+      .when(restore('2027-05-10', { standard: typed }))
+      .events();
+    expect(event?.data).toMatchObject({ standard: SMS_2018, expiryDate: '2030-03-19' });
+  });
+
   it('restores without a recorded expiry, and with no gap the day after expiry', () => {
     const [event] = spec(issued()).when(restore('2027-03-20')).events();
     expect(event?.data).toMatchObject({ gap: null, effectiveDate: '2027-03-20' });

@@ -103,10 +103,22 @@ describe('IssueCertificate', () => {
       });
   });
 
-  it('refuses a standard missing from the catalog', () => {
+  it('refuses a standard missing from the catalog as malformed input', () => {
     spec([])
       .when(issueCommand({ standard: { identifier: 'ISO 50001', version: '2018' } }))
-      .thenThrows(UnknownStandardError, { rule: 'UNKNOWN_STANDARD' });
+      .thenThrows(UnknownStandardError, { rule: 'UNKNOWN_STANDARD', field: 'standard' });
+  });
+
+  it('records and numbers a standard typed in another case, width or spacing as the catalog spells it', () => {
+    const [event] = spec([])
+      .when(
+        issueCommand({
+          standard: { identifier: ' iso/iec 20000\u20131', version: '\uff12\uff10\uff11\uff18' },
+          numbering: { pattern: 'CN-{standardNumber}-{standardVersion}-{sequence:3}', sequence: 7 },
+        }),
+      )
+      .events();
+    expect(event?.data).toMatchObject({ standard: SMS_2018, number: 'CN-20000-2018-007' });
   });
 
   it('refuses a certificate already issued', () => {

@@ -141,6 +141,32 @@ describe('RenewCertificate', () => {
       });
   });
 
+  it('renews to the same or the next version typed in another case or spacing, as the catalog spells it', () => {
+    const [same] = spec(issued())
+      .when(
+        renew('2027-02-10', '2027-03-20', {
+          standard: { identifier: 'iso/iec 20000-1 ', version: ' 2018' },
+        }),
+      )
+      .events();
+    expect(same?.data).toMatchObject({ standard: SMS_2018, expiryDate: '2030-03-19' });
+    const isms2013 = run(
+      issueCommand({
+        standard: ISMS_2013,
+        decisionDate: d('2022-01-10'),
+        effectiveDate: d('2022-01-10'),
+      }),
+    );
+    const [next] = spec(isms2013)
+      .when(
+        renew('2024-12-01', '2024-12-01', {
+          standard: { identifier: 'Iso/Iec  27001', version: '2022' },
+        }),
+      )
+      .events();
+    expect(next?.data).toMatchObject({ standard: ISMS_2022 });
+  });
+
   it('renews a superseded version to its successor, keeping the cycle anniversary', () => {
     const events = run(
       issueCommand({

@@ -2,6 +2,7 @@ import {
   catalogIdentifierOrCode,
   DomainError,
   findStandard,
+  findTypedStandard,
   foldedStandardText,
   standardCode,
   STANDARDS,
@@ -22,6 +23,7 @@ describe('a standard as people type it', () => {
         version: ` ${version.version}`,
       };
       expect(findStandard(typed)).toBe(version);
+      expect(findTypedStandard(typed)).toBe(version);
       expect(catalogIdentifierOrCode(standardCode(typed))).toBe(standardCode(version));
       expect(catalogIdentifierOrCode(`\t${version.identifier.toUpperCase()}`)).toBe(
         version.identifier,
@@ -46,7 +48,7 @@ describe('a standard as people type it', () => {
   it('refuses a standard the catalog does not hold as input, naming the closest entries or else all', () => {
     const refusal = (identifier: string, version: string): DomainError => {
       try {
-        findStandard({ identifier, version });
+        findTypedStandard({ identifier, version });
       } catch (error) {
         return error as DomainError;
       }
@@ -64,5 +66,17 @@ describe('a standard as people type it', () => {
       'standard "ISO 22301:2019" is not in the standards catalog: the catalog holds ' +
         STANDARDS.map(standardCode).join(', '),
     );
+  });
+
+  it('refuses a standard recorded earlier that the catalog does not hold without naming an input field', () => {
+    const refusal = (): unknown => {
+      try {
+        return findStandard({ identifier: 'ISO/IEC 27001', version: '2005' });
+      } catch (error) {
+        return error;
+      }
+    };
+    expect(refusal()).toBeInstanceOf(UnknownStandardError);
+    expect(refusal()).toMatchObject({ rule: 'UNKNOWN_STANDARD', field: undefined });
   });
 });
