@@ -14,7 +14,7 @@ export class DashboardQuery {
   @Authorized()
   @Query(() => Dashboard, {
     description:
-      'Certificates by status and deadlines by type and state on `asOf` (default: today). A CLIENT key counts its own organisation only. An `organisationId` that is not registered is NOT_FOUND (`field` organisationId).',
+      'Certificates by status and deadlines by type and state on `asOf` (default: today). Deadline counts are per deadline, not per certificate: a certificate to a superseded version that expired after its successor was published and was restored to that version has two TRANSITION_DEADLINE deadlines, the one its expiry ENDED and the one the restoration opened. A CLIENT key counts its own organisation only. An `organisationId` that is not registered is NOT_FOUND (`field` organisationId).',
   })
   dashboard(
     @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: CalendarDate | null,
