@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import {
   addDays,
@@ -7,7 +8,11 @@ import {
   type IssuedCertificateState,
   revisionOn,
 } from '../../src/domain';
-import { revisionPeriods } from '../../src/projections';
+import {
+  certificateRevisionOn,
+  certificatesProjection,
+  revisionPeriods,
+} from '../../src/projections';
 
 const FIRST_DECISION = calendarDate('2024-03-20');
 
@@ -98,5 +103,49 @@ describe('the revision a list as of a date shows (revisionPeriods)', () => {
         periods.slice(1).forEach((p, index) => expect(periods[index]!.until).toBe(p.from));
       }),
     );
+  });
+});
+
+describe('the revision in force on a date as the read model answers it (certificateRevisionOn)', () => {
+  const db = new Database(':memory:');
+  certificatesProjection.setup(db);
+  afterAll(() => db.close());
+
+  /** The rows the certificates projection writes for the state: its revisions and their periods. */
+  const store = (state: IssuedCertificateState): void => {
+    db.exec('DELETE FROM rm_certificate_revisions; DELETE FROM rm_certificate_revision_periods;');
+    db.prepare(
+      'INSERT INTO rm_certificate_revisions (certificate_id, revisions) VALUES (?, ?)',
+    ).run('cert-1', JSON.stringify(state.revisions));
+    const insert = db.prepare(
+      `INSERT INTO rm_certificate_revision_periods (certificate_id, from_date, until_date, number,
+         revision, standard_identifier, standard_code, expiry_date)
+       VALUES ('cert-1', ?, ?, 'CN-1', ?, 'ISO/IEC 20000-1', 'ISO/IEC 20000-1:2018', ?)`,
+    );
+    for (const { revision, from, until } of revisionPeriods(state)) {
+      insert.run(from, until, revision.revision, revision.expiryDate);
+    }
+  };
+
+  it('is the revision in force then, the first from its decision, null before it', () => {
+    fc.assert(
+      fc.property(certificates, ({ revisions, withdrawnAfter, day, firstEffective }) => {
+        const withdrawnOn =
+          withdrawnAfter === null ? null : addDays(firstEffective, withdrawnAfter);
+        const state = stateOf(revisions, withdrawnOn);
+        store(state);
+        const answered = certificateRevisionOn(db, 'cert-1', day);
+        if (day < FIRST_DECISION) {
+          expect(answered).toBeNull();
+          return;
+        }
+        expect(answered).toEqual(revisionOn(state, day) ?? revisions[0]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is null for a certificate the read model does not hold', () => {
+    expect(certificateRevisionOn(db, 'cert-unknown', calendarDate('2025-01-01'))).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import type { CalendarDate, CertificateStatus } from '../../domain';
 import {
   certificateDeadlines,
   certificateHistory,
+  certificateRevisionOn,
   certificateRevisions,
   findAuditCycle,
   findOrganisation,
@@ -59,6 +60,19 @@ export class CertificateFields {
     return certificateRevisions(this.deps.readModels, certificate.id).map(
       toCertificateRevisionType,
     );
+  }
+
+  @FieldResolver(() => CertificateRevision, {
+    nullable: true,
+    description:
+      'The revision in force on `date`, one of `revisions`: the last to take effect on or before it, and from the first decision until the first revision takes effect (DRAFT) the first one; never one decided after `date`, nor one that takes effect after it (after a withdrawal or expiry, the last one in force). Null before the first decision, when the certificate did not exist. What `certificates(asOf: D)` filters `standard` and `expiringBefore` on: ask `revisionOn(date: D)` of its nodes for the standard, scope and expiry in force then, since the certificate’s own fields are always those of its latest revision.',
+  })
+  revisionOn(
+    @Root() certificate: Certificate,
+    @Arg('date', () => CalendarDateScalar) date: CalendarDate,
+  ): CertificateRevision | null {
+    const revision = certificateRevisionOn(this.deps.readModels, certificate.id, date);
+    return revision && toCertificateRevisionType(revision);
   }
 
   @FieldResolver(() => [Deadline], {

@@ -56,7 +56,7 @@ export class CertificateQueries {
   @Authorized()
   @Query(() => CertificateConnection, {
     description:
-      'Certificates matching the filter, by number; `status` is as of `asOf` (default: today). A certificate first decided after `asOf` did not exist then and is not listed. Given `asOf`, the `standard` and `expiringBefore` filters and each certificate’s `revision`, `numberWithRevision`, `standard`, `scope`, `sites`, `organisationName`, `organisationLocation`, `decisionDate`, `effectiveDate` and `expiryDate` are those of the revision in force on `asOf` (the first, from its decision until it takes effect), never of one decided after it; without `asOf`, of the latest revision that takes effect, as `certificate(id)` answers, even after today. A CLIENT key sees its own organisation only.',
+      'Certificates matching the filter, by number; `status` is as of `asOf` (default: today). A certificate first decided after `asOf` did not exist then and is not listed. Given `asOf`, the `standard` and `expiringBefore` filters are of the revision in force on `asOf` (the first, from its decision until it takes effect), never of one decided after it; without `asOf`, of the latest revision that takes effect, even after today. Each node is the certificate as `certificate(id)` answers it (its latest revision’s `revision`, `standard`, `scope`, `expiryDate`, …); the revision in force on `asOf` is its `revisionOn(date: asOf)`. A CLIENT key sees its own organisation only.',
   })
   certificates(
     @Arg('filter', () => CertificateFilterInput, { nullable: true })

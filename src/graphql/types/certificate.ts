@@ -20,8 +20,8 @@ import { ORIGINAL_CERTIFICATION_DATE } from './original-certification-date';
   description:
     'A certificate: its latest revision that takes effect (which may be after today: ' +
     '`effectiveDate`; one due after the withdrawal, or on its day while an earlier revision was in force, never does and is in `revisions` only), ' +
-    'dates and status history. A node of `certificates(asOf: …)` shows the revision in force on that date instead. ' +
-    'Status on any date: `status(asOf)`; every revision: `revisions`.',
+    'dates and status history, wherever it is reached (a node of `certificates(asOf: …)` too). ' +
+    'Status on any date: `status(asOf)`; the revision in force on a date: `revisionOn(date)`; every revision: `revisions`.',
   simpleResolvers: true,
 })
 export class Certificate {

@@ -26,7 +26,6 @@ import {
   type CertificateRow,
   type CertificateView,
   certificateView,
-  certificateViewOfRevision,
   statusPeriodsOfRow,
 } from './certificate-view';
 import { statusOnFromPeriods } from './status-periods';
@@ -51,15 +50,16 @@ export interface CertificateFilter {
   /** `ISO/IEC 20000-1` (any version) or `ISO/IEC 20000-1:2018`. */
   standard?: string | null;
   organisationId?: string | null;
-  /** `expiryDate` (of the revision the list shows: see `ListedRevision`) strictly before this date. */
+  /** `expiryDate`, of the revision the list filters on (`ListedRevision`), strictly before it. */
   expiringBefore?: CalendarDate | null;
 }
 
 /**
- * Which revision a list's `standard` and `expiringBefore` filters, and the certificates it lists,
- * are of: `LATEST`, the latest that takes effect (as `findCertificate` shows, which may be after
- * the list's date); `IN_FORCE`, the one in force on the list's date (the first, from its decision
- * until it takes effect: see `revisionPeriods`), never one decided after it.
+ * Which revision a list's `standard` and `expiringBefore` filters are of: `LATEST`, the latest that
+ * takes effect (which may be after the list's date); `IN_FORCE`, the one in force on the list's
+ * date (the first, from its decision until it takes effect: see `revisionPeriods`), never one
+ * decided after it. Either way the certificates listed show their latest revision, as
+ * `findCertificate` does (the one in force on a date: `certificateRevisionOn`).
  */
 export type ListedRevision = 'LATEST' | 'IN_FORCE';
 
@@ -100,7 +100,13 @@ const statements = perDatabase((db: Database) => ({
       'SELECT revisions FROM rm_certificate_revisions WHERE certificate_id = ?',
     )
     .pluck(),
-  lists: new Map<string, RowReader<[Record<string, unknown>], ListedRow>>(),
+  /** Periods run on without gaps from the first decision: the last begun by a date holds it. */
+  revisionOn: db.prepare<[string, string], { revision: number; revisions: string }>(
+    `SELECT r.revision, v.revisions FROM rm_certificate_revision_periods r
+       CROSS JOIN rm_certificate_revisions v ON v.certificate_id = r.certificate_id
+     WHERE r.certificate_id = ? AND r.from_date <= ? ORDER BY r.from_date DESC LIMIT 1`,
+  ),
+  lists: new Map<string, RowReader<[Record<string, unknown>], CertificateRow>>(),
   /** Certificates read by id since the read models last changed. */
   byIdKept: new ReadCache<string, CertificateView>(db, CERTIFICATES_KEPT),
   autoSuspends: db
@@ -148,6 +154,21 @@ export const certificateRevisions = (
 ): CertificateRevision[] => {
   const revisions = statements(db).revisions.get(certificateId);
   return revisions === undefined ? [] : (JSON.parse(revisions) as CertificateRevision[]);
+};
+
+/**
+ * The revision in force on `date` (the first from its decision until it takes effect, as
+ * `revisionPeriods` has it); null before the first decision and for an unknown certificate.
+ */
+export const certificateRevisionOn = (
+  db: Database,
+  certificateId: string,
+  date: CalendarDate,
+): CertificateRevision | null => {
+  const row = statements(db).revisionOn.get(certificateId, calendarDate(date));
+  if (row === undefined) return null;
+  const revisions = JSON.parse(row.revisions) as CertificateRevision[];
+  return revisions.find((r) => r.revision === row.revision) ?? null;
 };
 
 /**
@@ -208,11 +229,11 @@ const AS_OF_STATUS = `EXISTS (SELECT 1 FROM rm_certificate_status_periods p
 /** A certificate exists from its first decision on: as of an earlier date no list shows it. */
 const DECIDED_BY = 'c.first_decision_date <= :asOf';
 
-/** The revision shown on the list's date; no row holds a date before the first decision. */
+/** The revision in force on the list's date; no row holds a date before the first decision. */
 const IN_FORCE_ON = 'r.from_date <= :asOf AND (r.until_date IS NULL OR r.until_date > :asOf)';
 
 /**
- * Listed by the revisions in force, a standard filter reads the revision periods by their
+ * Filtered on the revisions in force, a standard filter reads the revision periods by their
  * standard's index in number order; otherwise the certificates are read in number order (or by
  * organisation) and each one's period on the date by its key. CROSS JOIN keeps that order.
  */
@@ -231,23 +252,18 @@ export const certificateListSql = (
   revision: ListedRevision,
 ): string => {
   const inForce = revision === 'IN_FORCE';
-  const shown = inForce ? 'r' : 'c';
+  const filtered = inForce ? 'r' : 'c';
   const key = inForce && filter.standard != null ? 'r' : 'c';
   const where: string[] = [inForce ? IN_FORCE_ON : DECIDED_BY];
   if (filter.status === 'DRAFT') where.push('c.first_effective_date > :asOf');
   else if (filter.status) where.push(AS_OF_STATUS);
   if (filter.standard != null) {
-    where.push(`${shown}.${standardCode ? 'standard_code' : 'standard_identifier'} = :standard`);
+    where.push(`${filtered}.${standardCode ? 'standard_code' : 'standard_identifier'} = :standard`);
   }
   if (filter.organisationId != null) where.push('c.organisation_id = :organisationId');
-  if (filter.expiringBefore) where.push(`${shown}.expiry_date < :expiringBefore`);
+  if (filter.expiringBefore) where.push(`${filtered}.expiry_date < :expiringBefore`);
   if (after) where.push(`(${key}.number, ${key}.certificate_id) > (:afterNumber, :afterId)`);
-  const from = inForce
-    ? `${IN_FORCE_FROM[key]}
-    CROSS JOIN rm_certificate_revisions v ON v.certificate_id = c.certificate_id`
-    : 'rm_certificates c';
-  const columns = inForce ? ', r.revision AS revision_in_force, v.revisions AS revisions' : '';
-  return `SELECT c.*${columns} FROM ${from}
+  return `SELECT c.* FROM ${inForce ? IN_FORCE_FROM[key] : 'rm_certificates c'}
     WHERE ${where.join(' AND ')}
     ORDER BY ${key}.number, ${key}.certificate_id LIMIT :limit`;
 };
@@ -279,20 +295,10 @@ const validFilter = (filter: CertificateFilter): CertificateFilter => {
   return withExpiringBefore({ ...filter, standard });
 };
 
-type ListedRow = CertificateRow & { revision_in_force?: number; revisions?: string };
-
-/** The certificate as the row shows it, with the revision in force if the list read it. */
-const listedView = (row: ListedRow): CertificateView => {
-  const view = certificateView(row);
-  if (row.revisions === undefined) return view;
-  const revisions = JSON.parse(row.revisions) as CertificateRevision[];
-  const inForce = revisions.find((r) => r.revision === row.revision_in_force);
-  return inForce ? certificateViewOfRevision(view, inForce) : view;
-};
-
 /**
  * Certificates decided on or before `asOf` matching the filter, status as of `asOf` (DRAFT:
- * decided, not yet in force), ordered by number, showing `revision`. Key: [number, certificate id].
+ * decided, not yet in force), ordered by number, filtered on `revision` (each shows its latest, as
+ * `findCertificate` does). Key: [number, certificate id].
  */
 export const listCertificates = (
   db: Database,
@@ -310,7 +316,7 @@ export const listCertificates = (
   const { lists } = statements(db);
   let statement = lists.get(sql);
   if (!statement) {
-    statement = objectRows(db.prepare<[Record<string, unknown>], ListedRow>(sql));
+    statement = objectRows(db.prepare<[Record<string, unknown>], CertificateRow>(sql));
     lists.set(sql, statement);
   }
   const parameters: Record<string, unknown> = { asOf: date, limit: size + 1 };
@@ -325,7 +331,7 @@ export const listCertificates = (
     size,
     (row) => [row.number, row.certificate_id],
     (row) => {
-      const view = listedView(row);
+      const view = certificateView(row);
       return { ...view, asOf: date, statusAsOf: statusOnFromPeriods(view.statusPeriods, date) };
     },
   );

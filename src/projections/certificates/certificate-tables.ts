@@ -12,9 +12,10 @@ import { queryIndexes } from '../support/query-indexes';
  * instead of 154 MB for 100,000 certificates). `number_key` is the number as `certificateNumberKey`
  * reduces it, which a lookup by number reads (whatever case or separators it was typed with; numbers
  * printed under different patterns may share one). `rm_certificate_revision_periods` holds, for
- * each revision that takes effect, the days a list as of a date shows it (`revisionPeriods`:
- * `until_date` exclusive, null runs on) with what the lists filter and order on, so a list as of a
- * date filters on the standard and expiry of the revision in force then. Version 1 kept folded
+ * each revision that takes effect, the days it is in force (`revisionPeriods`: `until_date`
+ * exclusive, null runs on) with what the lists filter and order on, so a list as of a date filters
+ * on the standard and expiry of the revision in force then, and `certificateRevisionOn` reads a
+ * certificate's on a date by its key. Version 1 kept folded
  * certificate states in private tables: version 2 folds them from the log and drops those.
  */
 export const CERTIFICATE_TABLES = `

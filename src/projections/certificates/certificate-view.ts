@@ -1,14 +1,12 @@
-import {
-  type CalendarDate,
-  type CertificateRevision,
-  type CertificateSite,
-  certificateNumberWithRevision,
-  type PolicyProfile,
-  type RecordedStatus,
-  type StandardReference,
-  type SuspensionRecord,
-  type TransferRecord,
-  type Withdrawal,
+import type {
+  CalendarDate,
+  CertificateSite,
+  PolicyProfile,
+  RecordedStatus,
+  StandardReference,
+  SuspensionRecord,
+  TransferRecord,
+  Withdrawal,
 } from '../../domain';
 import type { StatusPeriodView } from './status-periods';
 
@@ -18,8 +16,7 @@ export interface CertificateView {
   number: string;
   /**
    * The latest revision that takes effect (the domain's `latestRevision`), which may take effect
-   * after today (in a list as of a date, the one in force then: `certificateViewOfRevision`);
-   * standard, scope, sites, holder and decision, effective and expiry dates are its.
+   * after today; standard, scope, sites, holder and decision, effective and expiry dates are its.
    */
   revision: number;
   /** The number as printed on that revision (`CN-20000-00042/R2`). */
@@ -116,22 +113,4 @@ export const certificateView = (row: CertificateRow): CertificateView => ({
   transfer: parsed<TransferRecord>(row.transfer),
   statusPeriods: statusPeriodsOfRow(row),
   version: row.version,
-});
-
-/** The certificate showing `revision`: its number as printed, standard, scope, holder and dates. */
-export const certificateViewOfRevision = (
-  view: CertificateView,
-  revision: CertificateRevision,
-): CertificateView => ({
-  ...view,
-  revision: revision.revision,
-  numberWithRevision: certificateNumberWithRevision(view.number, revision.revision),
-  standard: revision.standard,
-  scope: revision.scope,
-  sites: revision.sites,
-  organisationName: revision.organisationName,
-  organisationLocation: revision.organisationLocation,
-  decisionDate: revision.decisionDate,
-  effectiveDate: revision.effectiveDate,
-  expiryDate: revision.expiryDate,
 });

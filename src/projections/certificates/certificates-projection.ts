@@ -198,8 +198,8 @@ const applyBatch = (events: readonly RecordedEvent[], db: Database, states: Batc
  * typed with other separators, or none (`CN2000000042`), is found too. Version 13: and dots and
  * underscores (`CN.20000.00042`, `CN_20000_00042`, a number printed with dots typed with hyphens).
  * Version 14: each revision that takes effect has a row in `rm_certificate_revision_periods` with
- * the days a list as of a date shows it (the first from its decision), so `certificates(asOf)`
- * filters on, and shows, the revision in force on its date rather than the last one decided.
+ * the days it is in force (the first from its decision), so `certificates(asOf)` filters on the
+ * revision in force on its date rather than the last one decided (and `revisionOn` reads it).
  * Version 15: a renewal keeping the expiry date (to the superseded version, capped at the same
  * transition end) entered after the scan recorded that expiry leaves the recorded status EXPIRED.
  */

@@ -6,11 +6,12 @@ import {
 } from '../../domain';
 
 /**
- * The days on which a revision is the one a certificate shows as of them: from its effective date
- * until the next revision to take effect does (`until`, exclusive; null runs on). The first
- * revision's run from its decision, so a certificate decided and not yet in force (DRAFT) shows
- * it; before that decision the certificate did not exist and no period holds the date. A revision
- * decided after a date never shows as of it: none takes effect before its decision.
+ * The days on which a revision is the one in force as of them (what lists as of a date filter on,
+ * and `certificateRevisionOn` answers): from its effective date until the next revision to take
+ * effect does (`until`, exclusive; null runs on). The first revision's run from its decision, so a
+ * certificate decided and not yet in force (DRAFT) has it; before that decision the certificate
+ * did not exist and no period holds the date. A revision decided after a date is never in force as
+ * of it: none takes effect before its decision.
  */
 export interface RevisionPeriod {
   revision: CertificateRevision;

@@ -10,7 +10,7 @@ import {
   TRANSFER_REVIEW,
 } from '../mutations/lifecycle-over-http';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import { dataOf } from './api-lifecycle';
+import { dataOf, errorOf } from './api-lifecycle';
 
 let api: ApiHarness;
 let laterNumber: string;
@@ -179,38 +179,68 @@ it('keeps the status of the certificate itself DRAFT before its decision', async
   expect(data).toEqual({ certificate: { before: 'DRAFT' } });
 });
 
-it('lists as of a date the revision in force then: the first while DRAFT, and until the extension decided 2025-02-03 takes effect on 2025-04-01', async () => {
+it('lists as of a date the certificate as certificate(id) answers it, and as revisionOn the revision in force then: the first while DRAFT, and until the extension decided 2025-02-03 takes effect on 2025-04-01', async () => {
+  const PRINTED = 'revision numberWithRevision scope decisionDate effectiveDate';
   const shown = async (date: string | null) => {
     const data = dataOf(
       await api.query(
         Role.VIEWER,
-        `query ($asOf: CalendarDate) {
+        `query ($asOf: CalendarDate, $on: CalendarDate!) {
           certificates(asOf: $asOf, filter: { organisationId: "org-later" }) {
-            edges { node { status revision numberWithRevision scope decisionDate effectiveDate } }
+            edges { node { status ${PRINTED} revisionOn(date: $on) { revision scope decisionDate effectiveDate } } }
           }
+          certificate(id: "cert-later") { ${PRINTED} revisionOn(date: $on) { revision } }
         }`,
-        { asOf: date },
+        { asOf: date, on: date ?? '2025-03-01' },
       ),
-    ) as { certificates: { edges: { node: Record<string, unknown> }[] } };
-    return data.certificates.edges.map(({ node }) => node);
+    ) as {
+      certificates: { edges: { node: Record<string, unknown> }[] };
+      certificate: Record<string, unknown> & { revisionOn: { revision: number } | null };
+    };
+    const { revisionOn: inForce, ...certificate } = data.certificate;
+    return data.certificates.edges.map(({ node }) => {
+      const { status, revisionOn, ...fields } = node;
+      expect(fields).toEqual(certificate);
+      expect((revisionOn as { revision: number } | null)?.revision).toBe(inForce?.revision);
+      return { status, ...fields, revisionOn };
+    });
   };
   const first = {
     revision: 1,
-    numberWithRevision: laterNumber,
     scope: SCOPE.text,
     decisionDate: '2024-08-20',
     effectiveDate: '2024-09-02',
   };
   const extension = {
     revision: 2,
-    numberWithRevision: `${laterNumber}/R2`,
     scope: 'IT service management of hosting and backup services',
     decisionDate: '2025-02-03',
     effectiveDate: '2025-04-01',
   };
-  expect(await shown('2024-08-25')).toEqual([{ status: 'DRAFT', ...first }]);
-  expect(await shown('2025-01-31')).toEqual([{ status: 'ACTIVE', ...first }]);
-  expect(await shown('2025-03-01')).toEqual([{ status: 'ACTIVE', ...first }]);
-  expect(await shown('2025-04-01')).toEqual([{ status: 'ACTIVE', ...extension }]);
-  expect(await shown(null)).toEqual([{ status: 'ACTIVE', ...extension }]);
+  const latest = { ...extension, numberWithRevision: `${laterNumber}/R2` };
+  expect(await shown('2024-08-25')).toEqual([{ status: 'DRAFT', ...latest, revisionOn: first }]);
+  expect(await shown('2025-01-31')).toEqual([{ status: 'ACTIVE', ...latest, revisionOn: first }]);
+  expect(await shown('2025-03-01')).toEqual([{ status: 'ACTIVE', ...latest, revisionOn: first }]);
+  expect(await shown('2025-04-01')).toEqual([
+    { status: 'ACTIVE', ...latest, revisionOn: extension },
+  ]);
+  expect(await shown(null)).toEqual([{ status: 'ACTIVE', ...latest, revisionOn: first }]);
+});
+
+it('answers revisionOn null for a date before the first decision, when the certificate did not exist', async () => {
+  const data = dataOf(
+    await api.query(
+      Role.VIEWER,
+      '{ certificate(id: "cert-later") { before: revisionOn(date: "2024-08-19") { revision } on: revisionOn(date: "2024-08-20") { revision } } }',
+    ),
+  );
+  expect(data).toEqual({ certificate: { before: null, on: { revision: 1 } } });
+});
+
+it('refuses revisionOn for a date that is not a calendar date as BAD_USER_INPUT', async () => {
+  const response = await api.query(
+    Role.VIEWER,
+    '{ certificate(id: "cert-later") { revisionOn(date: "2025-02-30") { revision } } }',
+  );
+  expect(errorOf(response)).toMatchObject({ code: 'BAD_USER_INPUT' });
 });

@@ -22,6 +22,7 @@ const COMPUTED = [
   'status',
   'validOn',
   'revisions',
+  'revisionOn',
   'deadlines',
   'history',
   'currentAuditCycle',

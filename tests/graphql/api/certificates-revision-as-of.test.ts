@@ -57,22 +57,29 @@ afterAll(() => api.close());
 const PRINTED =
   'id revision numberWithRevision standard { code } decisionDate effectiveDate expiryDate';
 
-const LIST = `query ($asOf: CalendarDate, $filter: CertificateFilterInput, $first: Int, $after: String) {
+const IN_FORCE = 'revision standard { code } decisionDate effectiveDate expiryDate';
+
+const LIST = `query ($asOf: CalendarDate, $on: CalendarDate!, $filter: CertificateFilterInput, $first: Int, $after: String) {
   certificates(asOf: $asOf, filter: $filter, first: $first, after: $after) {
-    edges { node { ${PRINTED} } }
+    edges { node { ${PRINTED} revisionOn(date: $on) { ${IN_FORCE} } } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
 
-interface Printed {
-  id: string;
+interface InForce {
   revision: number;
-  numberWithRevision: string;
   standard: { code: string };
   decisionDate: string;
   effectiveDate: string;
   expiryDate: string;
 }
+
+interface Printed extends InForce {
+  id: string;
+  numberWithRevision: string;
+}
+
+type Node = Printed & { revisionOn: InForce | null };
 
 interface Filter {
   standard?: string;
@@ -80,19 +87,36 @@ interface Filter {
 }
 
 const page = async (asOf: string | null, filter: Filter, first = 100, after?: string) => {
-  const data = dataOf(
-    await api.query(Role.VIEWER, LIST, { asOf, filter, first, after: after ?? null }),
-  ) as {
+  const variables = { asOf, on: asOf ?? '2025-09-20', filter, first, after: after ?? null };
+  const data = dataOf(await api.query(Role.VIEWER, LIST, variables)) as {
     certificates: {
-      edges: { node: Printed }[];
+      edges: { node: Node }[];
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
     };
   };
   return data.certificates;
 };
 
-const listed = async (asOf: string | null, filter: Filter): Promise<Printed[]> =>
+const nodes = async (asOf: string | null, filter: Filter): Promise<Node[]> =>
   (await page(asOf, filter)).edges.map(({ node }) => node);
+
+const listedIds = async (asOf: string | null, filter: Filter): Promise<string[]> =>
+  (await nodes(asOf, filter)).map(({ id }) => id);
+
+const ismsNode = async (asOf: string | null, filter: Filter = {}): Promise<Node | undefined> =>
+  (await nodes(asOf, filter)).find(({ id }) => id === 'cert-isms');
+
+const ISMS_ON = `query ($on: CalendarDate!) {
+  certificate(id: "cert-isms") { ${PRINTED} revisionOn(date: $on) { ${IN_FORCE} } }
+}`;
+
+/** `certificate(id)` with its revision in force on `on`. */
+const byId = async (on: string): Promise<Node> => {
+  const data = dataOf(await api.query(Role.VIEWER, ISMS_ON, { on })) as { certificate: Node };
+  return data.certificate;
+};
+
+const printed = ({ revisionOn: _inForce, ...fields }: Node): Printed => fields;
 
 const ismsNumber = async (): Promise<string> => {
   const data = dataOf(
@@ -101,57 +125,73 @@ const ismsNumber = async (): Promise<string> => {
   return data.certificate.number;
 };
 
-const firstRevision = async (): Promise<Printed> => ({
-  id: 'cert-isms',
+const FIRST_REVISION: InForce = {
   revision: 1,
-  numberWithRevision: await ismsNumber(),
   standard: { code: 'ISO/IEC 27001:2013' },
   decisionDate: '2024-03-20',
   effectiveDate: '2024-03-20',
   expiryDate: '2025-10-31',
-});
+};
 
-const transitioned = async (): Promise<Printed> => ({
-  id: 'cert-isms',
+const TRANSITIONED: InForce = {
   revision: 2,
-  numberWithRevision: `${await ismsNumber()}/R2`,
   standard: { code: 'ISO/IEC 27001:2022' },
   decisionDate: '2025-09-05',
   effectiveDate: '2025-09-10',
   expiryDate: '2027-03-19',
-});
+};
 
-describe('certificates as of a date show the revision in force then', () => {
+describe('certificates as of a date filter on the revision in force then', () => {
   it.each(['2025-08-10', '2025-09-07'])(
-    'as of %s (before the transition took effect) lists and shows the 2013 revision with its capped expiry',
+    'as of %s (before the transition took effect) lists it under the 2013 revision with its capped expiry',
     async (asOf) => {
-      const inForce = await firstRevision();
-      expect(await listed(asOf, { standard: 'ISO/IEC 27001:2013' })).toEqual([inForce]);
-      expect(await listed(asOf, { standard: 'ISO/IEC 27001:2022' })).toEqual([]);
-      expect(await listed(asOf, { standard: 'ISO/IEC 27001' })).toEqual([inForce]);
-      expect(await listed(asOf, { expiringBefore: '2025-11-01' })).toEqual([inForce]);
-      expect((await listed(asOf, {})).filter(({ id }) => id === 'cert-isms')).toEqual([inForce]);
+      expect(await listedIds(asOf, { standard: 'ISO/IEC 27001:2013' })).toEqual(['cert-isms']);
+      expect(await listedIds(asOf, { standard: 'ISO/IEC 27001:2022' })).toEqual([]);
+      expect(await listedIds(asOf, { standard: 'ISO/IEC 27001' })).toEqual(['cert-isms']);
+      expect(await listedIds(asOf, { expiringBefore: '2025-11-01' })).toEqual(['cert-isms']);
     },
   );
 
   it.each(['2025-09-10', '2025-09-20'])(
-    'as of %s (the transition in force) lists and shows the 2022 revision',
+    'as of %s (the transition in force) lists it under the 2022 revision',
     async (asOf) => {
-      const inForce = await transitioned();
-      expect(await listed(asOf, { standard: 'ISO/IEC 27001:2022' })).toEqual([inForce]);
-      expect(await listed(asOf, { standard: 'ISO/IEC 27001:2013' })).toEqual([]);
-      expect(await listed(asOf, { expiringBefore: '2025-11-01' })).toEqual([]);
+      expect(await listedIds(asOf, { standard: 'ISO/IEC 27001:2022' })).toEqual(['cert-isms']);
+      expect(await listedIds(asOf, { standard: 'ISO/IEC 27001:2013' })).toEqual([]);
+      expect(await listedIds(asOf, { expiringBefore: '2025-11-01' })).toEqual([]);
     },
   );
 
-  it('without asOf, shows the latest revision, as certificate(id) does', async () => {
-    const latest = await transitioned();
-    expect(await listed(null, { standard: 'ISO/IEC 27001:2022' })).toEqual([latest]);
-    expect(await listed(null, { standard: 'ISO/IEC 27001:2013' })).toEqual([]);
-    const data = dataOf(
-      await api.query(Role.VIEWER, `{ certificate(id: "cert-isms") { ${PRINTED} } }`),
-    ) as { certificate: Printed };
-    expect(data.certificate).toEqual(latest);
+  it('without asOf, filters on the latest revision', async () => {
+    expect(await listedIds(null, { standard: 'ISO/IEC 27001:2022' })).toEqual(['cert-isms']);
+    expect(await listedIds(null, { standard: 'ISO/IEC 27001:2013' })).toEqual([]);
+  });
+});
+
+describe('a node of a list as of a date is the certificate certificate(id) answers', () => {
+  it.each([
+    ['2025-08-10', { standard: 'ISO/IEC 27001:2013' }, FIRST_REVISION],
+    ['2025-09-07', {}, FIRST_REVISION],
+    ['2025-09-10', { standard: 'ISO/IEC 27001:2022' }, TRANSITIONED],
+    ['2025-09-20', {}, TRANSITIONED],
+  ])(
+    'as of %s (filter %j) its own fields are the latest revision’s, and revisionOn(date: asOf) the one in force',
+    async (asOf, filter, inForce) => {
+      const node = await ismsNode(asOf, filter);
+      const certificate = await byId(asOf);
+      expect(printed(node!)).toEqual(printed(certificate));
+      expect(printed(certificate)).toEqual({
+        id: 'cert-isms',
+        numberWithRevision: `${await ismsNumber()}/R2`,
+        ...TRANSITIONED,
+      });
+      expect(node!.revisionOn).toEqual(inForce);
+      expect(certificate.revisionOn).toEqual(inForce);
+    },
+  );
+
+  it('answers revisionOn null for a date before the first decision', async () => {
+    expect((await byId('2024-03-19')).revisionOn).toBeNull();
+    expect((await byId('2024-03-20')).revisionOn).toEqual(FIRST_REVISION);
   });
 });
 
@@ -171,8 +211,8 @@ describe('paging through a list as of a date', () => {
         fc.constantFrom(...FILTERS),
         fc.integer({ min: 1, max: 3 }),
         async (asOf, filter, size) => {
-          const whole = await listed(asOf, filter);
-          const paged: Printed[] = [];
+          const whole = await nodes(asOf, filter);
+          const paged: Node[] = [];
           let after: string | undefined;
           for (;;) {
             const next = await page(asOf, filter, size, after);

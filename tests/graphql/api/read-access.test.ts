@@ -86,6 +86,8 @@ describe('without an API key', () => {
       'organisationId',
       'suspensions { details }',
       'history { summary }',
+      'revisions { revision }',
+      'revisionOn(date: "2024-09-10") { revision }',
     ]) {
       const response = await api.query(
         'ANONYMOUS',
@@ -134,6 +136,28 @@ describe('a CLIENT key (bound to org-acme)', () => {
       certificateByNumber: { id: 'cert-acme' },
       auditCycle: { id: 'cycle-acme' },
     });
+  });
+
+  it('reads the revisions of its own certificate, and the one in force on a date, as staff do', async () => {
+    const document = `{ acme: certificate(id: "cert-acme") {
+        revisions { revision } revisionOn(date: "2024-09-10") { revision scope } } }`;
+    const own = dataOf(await api.query(Role.CLIENT, document));
+    expect(own).toEqual({
+      acme: {
+        revisions: [{ revision: 1 }],
+        revisionOn: {
+          revision: 1,
+          scope: 'IT service management of data-centre hosting services',
+        },
+      },
+    });
+    expect(dataOf(await api.query(Role.VIEWER, document))).toEqual(own);
+    const other = await api.query(
+      Role.CLIENT,
+      '{ certificate(id: "cert-beta") { revisionOn(date: "2024-09-10") { revision } } }',
+    );
+    expect(errorOf(other)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(other.body.data).toEqual({ certificate: null });
   });
 
   it.each(Object.entries(SINGLE_READS))(
