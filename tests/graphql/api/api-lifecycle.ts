@@ -119,6 +119,39 @@ export const auditDone = async (
   await auditCompleted(service, auditCycleId, auditId, firstDay, lastDay);
 };
 
+/** The days of a recertification: applied, accepted, audited (first and last day), decided. */
+export interface RecertificationDays {
+  submittedOn: string;
+  reviewedOn: string;
+  audited: [string, string];
+  decidedOn: string;
+}
+
+/**
+ * A recertification (a renewal, or a restoration after the expiry) applied for, accepted, audited
+ * and granted on these days, to `standard` (default: the certificate's), then settled.
+ */
+export const recertified = async (
+  api: ApiHarness,
+  ids: { certificateId: string; auditCycleId: string },
+  { submittedOn, reviewedOn, audited: [firstDay, lastDay], decidedOn }: RecertificationDays,
+  standard?: { identifier: string; version: string },
+) => {
+  const { service } = api;
+  const { auditCycleId } = ids;
+  await service.startRecertification({ ...ids, standard, submittedOn: d(submittedOn) }, ADMIN);
+  await service.reviewApplication(
+    { auditCycleId, outcome: 'ACCEPTED', reasons: [], reviewedOn: d(reviewedOn) },
+    ADMIN,
+  );
+  await auditDone(service, auditCycleId, 'recertification', 'RECERTIFICATION', firstDay, lastDay);
+  await service.decideCertification(
+    { auditCycleId, decision: 'GRANTED', decidedOn: d(decidedOn), reasons: ['met'] },
+    DECISION_MAKER,
+  );
+  await api.settle();
+};
+
 /** An initial application for both sites, submitted and accepted on these days. */
 export const applicationAccepted = async (
   service: LifecycleService,

@@ -1,9 +1,6 @@
 import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import { auditDone, d, dataOf, seedLifecycle } from './api-lifecycle';
-
-const ADMIN = { actor: 'admin-1' };
-const DECISION_MAKER = { actor: 'dm-1' };
+import { auditDone, dataOf, recertified, seedLifecycle } from './api-lifecycle';
 
 let api: ApiHarness;
 
@@ -25,25 +22,16 @@ beforeAll(async () => {
     '2026-02-11',
     2,
   );
-  await service.startRecertification(
-    { certificateId: 'cert-acme', auditCycleId: 'cycle-acme-2', submittedOn: d('2026-09-01') },
-    ADMIN,
-  );
-  await service.reviewApplication(
-    { auditCycleId: 'cycle-acme-2', outcome: 'ACCEPTED', reasons: [], reviewedOn: d('2026-09-02') },
-    ADMIN,
-  );
-  await auditDone(service, 'cycle-acme-2', 'recert', 'RECERTIFICATION', '2026-11-02', '2026-11-03');
-  await service.decideCertification(
+  await recertified(
+    api,
+    { certificateId: 'cert-acme', auditCycleId: 'cycle-acme-2' },
     {
-      auditCycleId: 'cycle-acme-2',
-      decision: 'GRANTED',
-      decidedOn: d('2026-12-01'),
-      reasons: ['requirements met'],
+      submittedOn: '2026-09-01',
+      reviewedOn: '2026-09-02',
+      audited: ['2026-11-02', '2026-11-03'],
+      decidedOn: '2026-12-01',
     },
-    DECISION_MAKER,
   );
-  await api.settle();
 }, 60_000);
 afterAll(() => api.close());
 

@@ -1,6 +1,6 @@
 import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import { auditDone, d, dataOf } from './api-lifecycle';
+import { auditDone, d, dataOf, recertified } from './api-lifecycle';
 import { deadlineViewsOn } from './deadline-views';
 
 let api: ApiHarness;
@@ -120,38 +120,17 @@ it('keeps the transition deadline ended by an expiry after the new version’s p
   });
   expect(await transitionOn('2023-06-15')).toEqual(expired);
 
-  const { service } = api;
-  await service.startRecertification(
+  await recertified(
+    api,
+    { certificateId: 'cert-isms', auditCycleId: 'cycle-isms-2' },
     {
-      certificateId: 'cert-isms',
-      auditCycleId: 'cycle-isms-2',
-      standard: ISMS_2013,
-      submittedOn: d('2023-06-05'),
+      submittedOn: '2023-06-05',
+      reviewedOn: '2023-06-06',
+      audited: ['2023-06-12', '2023-06-13'],
+      decidedOn: '2023-07-03',
     },
-    ADMIN,
+    ISMS_2013,
   );
-  await service.reviewApplication(
-    { auditCycleId: 'cycle-isms-2', outcome: 'ACCEPTED', reasons: [], reviewedOn: d('2023-06-06') },
-    ADMIN,
-  );
-  await auditDone(
-    service,
-    'cycle-isms-2',
-    'recertification',
-    'RECERTIFICATION',
-    '2023-06-12',
-    '2023-06-13',
-  );
-  await service.decideCertification(
-    {
-      auditCycleId: 'cycle-isms-2',
-      decision: 'GRANTED',
-      decidedOn: d('2023-07-03'),
-      reasons: ['met'],
-    },
-    DECISION_MAKER,
-  );
-  await api.settle();
 
   const restored = dataOf(
     await api.query(

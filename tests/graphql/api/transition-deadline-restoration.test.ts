@@ -1,11 +1,9 @@
 import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import { auditDone, d, dataOf, grantedIsms2013 } from './api-lifecycle';
+import { d, dataOf, grantedIsms2013, recertified } from './api-lifecycle';
 
 let api: ApiHarness;
 
-const ADMIN = { actor: 'admin-1' };
-const DECISION_MAKER = { actor: 'dm-1' };
 const ISMS_2022 = { identifier: 'ISO/IEC 27001', version: '2022' };
 const TRANSITION = 'TRANSITION_DEADLINE:ISO/IEC 27001:2013';
 
@@ -50,38 +48,17 @@ it('keeps the transition deadline ended, unmet, by the expiry at the transition 
   const expired = { state: 'ENDED', metOn: null, overdue: 0 };
   expect(await transitionDeadlineOn('2025-11-05')).toEqual(expired);
 
-  const { service } = api;
-  await service.startRecertification(
+  await recertified(
+    api,
+    { certificateId: 'cert-isms', auditCycleId: 'cycle-isms-2' },
     {
-      certificateId: 'cert-isms',
-      auditCycleId: 'cycle-isms-2',
-      standard: ISMS_2022,
-      submittedOn: d('2025-11-03'),
+      submittedOn: '2025-11-03',
+      reviewedOn: '2025-11-04',
+      audited: ['2025-11-05', '2025-11-06'],
+      decidedOn: '2025-11-10',
     },
-    ADMIN,
+    ISMS_2022,
   );
-  await service.reviewApplication(
-    { auditCycleId: 'cycle-isms-2', outcome: 'ACCEPTED', reasons: [], reviewedOn: d('2025-11-04') },
-    ADMIN,
-  );
-  await auditDone(
-    service,
-    'cycle-isms-2',
-    'recertification',
-    'RECERTIFICATION',
-    '2025-11-05',
-    '2025-11-06',
-  );
-  await service.decideCertification(
-    {
-      auditCycleId: 'cycle-isms-2',
-      decision: 'GRANTED',
-      decidedOn: d('2025-11-10'),
-      reasons: ['met'],
-    },
-    DECISION_MAKER,
-  );
-  await api.settle();
 
   const restored = dataOf(
     await api.query(
