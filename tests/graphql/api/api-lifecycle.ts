@@ -64,7 +64,7 @@ export const registerReadyOrganisation = async (
   );
 };
 
-type AuditKindPlanned = 'STAGE1' | 'STAGE2' | 'SURVEILLANCE' | 'RECERTIFICATION';
+type AuditKindPlanned = 'STAGE1' | 'STAGE2' | 'SURVEILLANCE' | 'RECERTIFICATION' | 'TRANSITION';
 
 /** An audit planned for these days at both sites. */
 export const auditPlanned = (

@@ -1,6 +1,6 @@
 import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import { d, dataOf, errorOf, grantedIsms2013 } from './api-lifecycle';
+import { auditDone, d, dataOf, errorOf, grantedIsms2013 } from './api-lifecycle';
 
 let api: ApiHarness;
 
@@ -22,30 +22,7 @@ beforeAll(async () => {
     },
     { actor: 'dm-1' },
   );
-  const auditor = { actor: 'aud-1' };
-  await service.planAudit(
-    {
-      auditCycleId: 'cycle-isms',
-      auditId: 'transition',
-      kind: 'TRANSITION',
-      plannedStart: d('2025-06-02'),
-      plannedEnd: d('2025-06-03'),
-      mode: 'ON_SITE',
-      leadAuditorId: 'aud-1',
-      team: ['aud-1'],
-      sites: ['site-bj', 'site-sh'],
-    },
-    auditor,
-  );
-  await service.completeAudit(
-    {
-      auditCycleId: 'cycle-isms',
-      auditId: 'transition',
-      firstDay: d('2025-06-02'),
-      lastDay: d('2025-06-03'),
-    },
-    auditor,
-  );
+  await auditDone(service, 'cycle-isms', 'transition', 'TRANSITION', '2025-06-02', '2025-06-03');
   await api.settle();
 }, 60_000);
 afterAll(() => api.close());

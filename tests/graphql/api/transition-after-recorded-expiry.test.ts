@@ -1,6 +1,6 @@
 import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import { d, dataOf, grantedIsms2013 } from './api-lifecycle';
+import { auditDone, d, dataOf, grantedIsms2013 } from './api-lifecycle';
 
 let api: ApiHarness;
 
@@ -13,30 +13,7 @@ beforeAll(async () => {
   api = await startApiHarness({ now: '2025-11-10T02:00:00Z' });
   await grantedIsms2013(api);
   const { service } = api;
-  const auditor = { actor: 'aud-1' };
-  await service.planAudit(
-    {
-      auditCycleId: 'cycle-isms',
-      auditId: 'transition',
-      kind: 'TRANSITION',
-      plannedStart: d('2025-10-01'),
-      plannedEnd: d('2025-10-02'),
-      mode: 'ON_SITE',
-      leadAuditorId: 'aud-1',
-      team: ['aud-1'],
-      sites: ['site-bj', 'site-sh'],
-    },
-    auditor,
-  );
-  await service.completeAudit(
-    {
-      auditCycleId: 'cycle-isms',
-      auditId: 'transition',
-      firstDay: d('2025-10-01'),
-      lastDay: d('2025-10-02'),
-    },
-    auditor,
-  );
+  await auditDone(service, 'cycle-isms', 'transition', 'TRANSITION', '2025-10-01', '2025-10-02');
   await service.expireCertificate(
     { certificateId: 'cert-isms', recordedOn: d('2025-11-01') },
     { actor: 'deadline-scanner' },

@@ -1,5 +1,5 @@
 import { Role } from '../../../src/graphql';
-import { d, grantedIsms2013 } from '../api/api-lifecycle';
+import { auditDone, grantedIsms2013 } from '../api/api-lifecycle';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
 import { firstError, type GraphQLResponse } from '../support/test-server';
 import { MUTATIONS } from './mutation-documents';
@@ -14,29 +14,13 @@ let api: ApiHarness;
 beforeAll(async () => {
   api = await startApiHarness();
   await grantedIsms2013(api);
-  const auditor = { actor: 'aud-1' };
-  await api.service.planAudit(
-    {
-      auditCycleId: 'cycle-isms',
-      auditId: 'transition',
-      kind: 'TRANSITION',
-      plannedStart: d('2025-02-10'),
-      plannedEnd: d('2025-02-11'),
-      mode: 'ON_SITE',
-      leadAuditorId: 'aud-1',
-      team: ['aud-1'],
-      sites: ['site-bj', 'site-sh'],
-    },
-    auditor,
-  );
-  await api.service.completeAudit(
-    {
-      auditCycleId: 'cycle-isms',
-      auditId: 'transition',
-      firstDay: d('2025-02-10'),
-      lastDay: d('2025-02-11'),
-    },
-    auditor,
+  await auditDone(
+    api.service,
+    'cycle-isms',
+    'transition',
+    'TRANSITION',
+    '2025-02-10',
+    '2025-02-11',
   );
   await readyOrganisation(api, 'org-typed');
   await readyOrganisation(api, 'org-transfer');
