@@ -3,9 +3,12 @@ import { WebhookFanOut } from '../../src/webhooks';
 import {
   certificateExpired,
   certificateIssued,
+  certificateReinstated,
   certificateRenewed,
   certificateScopeReduced,
+  certificateSuspended,
   certificateTransitioned,
+  certificateWithdrawn,
 } from './support/certificate-events';
 import { Receiver } from './support/receiver';
 import { webhookKit } from './support/webhook-kit';
@@ -48,7 +51,7 @@ interface Body {
   data: { certificateId: string; status: string; version: number };
 }
 
-describe('webhooks of a transition decided before the expiry and entered after the scan recorded it', () => {
+describe('webhooks of a change decided before the expiry and entered after the scan recorded it', () => {
   let kit: ReturnType<typeof webhookKit>;
   let store: SqliteEventStore;
   let fanOut: WebhookFanOut;
@@ -66,6 +69,9 @@ describe('webhooks of a transition decided before the expiry and entered after t
         'certificate.renewed',
         'certificate.transitioned',
         'certificate.scope_changed',
+        'certificate.suspended',
+        'certificate.reinstated',
+        'certificate.withdrawn',
       ],
     });
     receiver.expect('/erp', secret);
@@ -160,6 +166,108 @@ describe('webhooks of a transition decided before the expiry and entered after t
       ['certificate.renewed', 'ACTIVE'],
       ['certificate.scope_changed', 'ACTIVE'],
     ]);
+  });
+
+  /** A scope reduction of the certificate `certificateIssued` gives, keeping its expiry date. */
+  const reducedBeforeExpiry = (certificateId: string, revision: number) =>
+    certificateScopeReduced(certificateId, {
+      revision,
+      decisionDate: '2028-12-20',
+      effectiveDate: '2028-12-20',
+    });
+
+  it('says EXPIRED for a suspension, and the scope change after it: the expiry applies again after them', async () => {
+    await store.appendToStream('certificate-c5', [
+      certificateIssued('c5', 'org-acme'),
+      certificateExpired('c5', '2029-01-09', '2029-01-10'),
+      certificateSuspended('c5', { suspendedOn: '2028-12-01', limitDate: '2029-06-01' }),
+      reducedBeforeExpiry('c5', 2),
+    ]);
+
+    expect(await delivered('c5')).toEqual([
+      ['certificate.expired', 'EXPIRED'],
+      ['certificate.suspended', 'EXPIRED'],
+      ['certificate.scope_changed', 'EXPIRED'],
+    ]);
+    expect(recordedStatus('c5')).toBe('EXPIRED');
+  });
+
+  it('says EXPIRED for a reinstatement of a suspension the expiry ended', async () => {
+    await store.appendToStream('certificate-c6', [
+      certificateIssued('c6', 'org-acme'),
+      certificateSuspended('c6', { suspendedOn: '2028-11-01', limitDate: '2029-05-01' }),
+      certificateExpired('c6', '2029-01-09', '2029-01-10'),
+      certificateReinstated('c6', { suspendedOn: '2028-11-01', reinstatedOn: '2028-12-15' }),
+    ]);
+
+    expect(await delivered('c6')).toEqual([
+      ['certificate.suspended', 'SUSPENDED'],
+      ['certificate.expired', 'EXPIRED'],
+      ['certificate.reinstated', 'EXPIRED'],
+    ]);
+    expect(recordedStatus('c6')).toBe('EXPIRED');
+  });
+
+  it('says WITHDRAWN for a withdrawal: it voids the expiry', async () => {
+    await store.appendToStream('certificate-c7', [
+      certificateIssued('c7', 'org-acme'),
+      certificateExpired('c7', '2029-01-09', '2029-01-10'),
+      certificateWithdrawn('c7', { withdrawnOn: '2028-12-15' }),
+    ]);
+
+    expect(await delivered('c7')).toEqual([
+      ['certificate.expired', 'EXPIRED'],
+      ['certificate.withdrawn', 'WITHDRAWN'],
+    ]);
+    expect(recordedStatus('c7')).toBe('WITHDRAWN');
+  });
+
+  describe('of a certificate recorded EXPIRED before the fan-out kept the expiry date', () => {
+    /** Fans out the issue and the expiry, then forgets the expiry date, as rows from before it. */
+    const expiredWithoutDate = async (certificateId: string) => {
+      await store.appendToStream(`certificate-${certificateId}`, [
+        certificateIssued(certificateId, 'org-acme'),
+        certificateExpired(certificateId, '2029-01-09', '2029-01-10'),
+      ]);
+      await fanOut.catchUp();
+      kit.db
+        .prepare('UPDATE wh_certificates SET expiry_date = NULL WHERE certificate_id = ?')
+        .run(certificateId);
+    };
+
+    it('says EXPIRED for a scope change, which keeps the term', async () => {
+      await expiredWithoutDate('c8');
+      await store.appendToStream('certificate-c8', [reducedBeforeExpiry('c8', 2)]);
+
+      expect(await delivered('c8')).toEqual([
+        ['certificate.expired', 'EXPIRED'],
+        ['certificate.scope_changed', 'EXPIRED'],
+      ]);
+      expect(recordedStatus('c8')).toBe('EXPIRED');
+    });
+
+    it('tells a renewal ending later (ACTIVE) from one keeping the date (EXPIRED) by its previousExpiryDate', async () => {
+      await expiredWithoutDate('c9');
+      await expiredWithoutDate('c10');
+      const renewed = { decisionDate: '2028-12-01', effectiveDate: '2029-01-10' };
+      await store.appendToStream('certificate-c9', [certificateRenewed('c9', renewed)]);
+      await store.appendToStream('certificate-c10', [
+        certificateRenewed('c10', {
+          ...renewed,
+          expiryDate: '2029-01-09',
+          uncappedExpiryDate: '2032-01-09',
+        }),
+      ]);
+
+      expect(await delivered('c9')).toEqual([
+        ['certificate.expired', 'EXPIRED'],
+        ['certificate.renewed', 'ACTIVE'],
+      ]);
+      expect(await delivered('c10')).toEqual([
+        ['certificate.expired', 'EXPIRED'],
+        ['certificate.renewed', 'EXPIRED'],
+      ]);
+    });
   });
 
   it('keeps the expiry date it tells them apart by across batches and restarts of the fan-out', async () => {

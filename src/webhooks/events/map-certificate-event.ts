@@ -42,19 +42,36 @@ export interface RecordedCertificate {
   expiryDate: CalendarDate | null;
 }
 
+/** A change the domain applies as of its own date (`DATED_CHANGES`), and what it makes of the term. */
+interface DatedChange {
+  /** The status it gives the certificate as it was before any recorded expiry. */
+  status: CertificateStatus;
+  /** A revision: the expiry date of its term, and of the term before it when the event names it. */
+  term?: { expiryDate: CalendarDate; previousExpiryDate: CalendarDate | null };
+}
+
 /**
- * The status after a new revision ending on `expiryDate`: the one before, unless the scan
- * recorded the expiry of a term the revision no longer ends on. The revision was then decided on
- * or before that expiry date and entered after the record, and the domain applies it in order with
- * the record (`inOrderWithRecordedExpiry`): a renewal, or a transition lifting the old version's
- * cap, means the term never ended then (`ACTIVE`); a scope change, or a transition keeping the
- * date, leaves the certificate expired.
+ * The status a dated change leaves the certificate in. One entered after the scan recorded the
+ * expiry was decided on or before that expiry date, and the domain applies it in order with the
+ * record (`inOrderWithRecordedExpiry`): the record applies again after it, now that the expiry
+ * date has passed (`EXPIRED`), unless the change voided it: a withdrawal, or a revision ending on
+ * another date than the term that expired (a renewal, or a transition lifting the old version's
+ * cap: the term never ended then). The term that expired is the recorded one, or, for a row
+ * recorded before the expiry column, the one the event names; a transition names none and is
+ * read as lifting the cap.
  */
-const statusAfterRevision = (
-  recorded: RecordedCertificate,
-  expiryDate: CalendarDate,
-): CertificateStatus =>
-  recorded.status === 'EXPIRED' && recorded.expiryDate !== expiryDate ? 'ACTIVE' : recorded.status;
+const statusAfter = (recorded: RecordedCertificate, change: DatedChange): CertificateStatus => {
+  if (recorded.status !== 'EXPIRED') return change.status;
+  const { term } = change;
+  const voided =
+    change.status === 'WITHDRAWN' ||
+    (term !== undefined && term.expiryDate !== (recorded.expiryDate ?? term.previousExpiryDate));
+  return voided ? change.status : 'EXPIRED';
+};
+
+/** The status before a change: before the recorded expiry, a revision finds the term in force. */
+const statusBefore = (recorded: RecordedCertificate): CertificateStatus =>
+  recorded.status === 'EXPIRED' ? 'ACTIVE' : recorded.status;
 
 const describe = (
   event: Mapped,
@@ -76,7 +93,13 @@ const describe = (
     case 'CertificateRenewed':
       return {
         type: 'certificate.renewed',
-        status: statusAfterRevision(recorded, event.data.expiryDate),
+        status: statusAfter(recorded, {
+          status: 'ACTIVE',
+          term: {
+            expiryDate: event.data.expiryDate,
+            previousExpiryDate: event.data.previousExpiryDate,
+          },
+        }),
         details: { ...content(event.data), previousExpiryDate: event.data.previousExpiryDate },
       };
     case 'CertificateRestored':
@@ -98,26 +121,30 @@ const describe = (
     case 'CertificateSuspended':
       return {
         type: 'certificate.suspended',
-        status: 'SUSPENDED',
+        status: statusAfter(recorded, { status: 'SUSPENDED' }),
         details: { suspendedOn: event.data.suspendedOn, limitDate: event.data.limitDate },
       };
     case 'CertificateReinstated':
       return {
         type: 'certificate.reinstated',
-        status: 'ACTIVE',
+        status: statusAfter(recorded, { status: 'ACTIVE' }),
         details: { reinstatedOn: event.data.reinstatedOn, suspendedOn: event.data.suspendedOn },
       };
     case 'CertificateWithdrawn':
       return {
         type: 'certificate.withdrawn',
-        status: 'WITHDRAWN',
+        status: statusAfter(recorded, { status: 'WITHDRAWN' }),
         details: { withdrawnOn: event.data.withdrawnOn },
       };
     case 'CertificateScopeExtended':
     case 'CertificateScopeReduced':
       return {
         type: 'certificate.scope_changed',
-        status: statusAfterRevision(recorded, event.data.expiryDate),
+        status: statusAfter(recorded, {
+          status: statusBefore(recorded),
+          // A scope change keeps the term: it ends on the date the term before it ended on.
+          term: { expiryDate: event.data.expiryDate, previousExpiryDate: event.data.expiryDate },
+        }),
         details: {
           ...content(event.data),
           change: event.type === 'CertificateScopeExtended' ? 'extended' : 'reduced',
@@ -126,7 +153,10 @@ const describe = (
     case 'CertificateTransitioned':
       return {
         type: 'certificate.transitioned',
-        status: statusAfterRevision(recorded, event.data.expiryDate),
+        status: statusAfter(recorded, {
+          status: statusBefore(recorded),
+          term: { expiryDate: event.data.expiryDate, previousExpiryDate: null },
+        }),
         details: { ...content(event.data), previousStandard: event.data.previousStandard },
       };
     default: {
@@ -140,8 +170,8 @@ const describe = (
  * The webhook a certificate event becomes, or null. The body names ids, number, status and
  * dates only (no reasons, grounds or findings); `version` is the certificate stream's version so
  * receivers can drop a message older than one they already applied. `recorded`, the certificate
- * as recorded before the event, gives the status of a revision in the cycle or renewing it (see
- * `statusAfterRevision`).
+ * as recorded before the event, gives the status of a change dated on or before a recorded expiry
+ * (see `statusAfter`).
  */
 export const mapCertificateEvent = (
   event: RecordedEvent,

@@ -40,9 +40,9 @@ const ownerOf = (event: RecordedEvent): CertificateOwner | null => {
  * Turns certificate events into delivery rows. Each batch's rows and the checkpoint commit in one
  * transaction, so a crash neither loses an event nor (thanks to the unique key) doubles a row.
  * `wh_certificates` keeps each certificate's organisation, last status and the expiry date its
- * last event gave, which tells whether a revision entered after a recorded expiry voids it (rows
- * from before the status column read as ACTIVE until their next status change; a revision of one
- * recorded EXPIRED before the expiry column voids that expiry).
+ * last event gave, which tells whether a change entered after a recorded expiry voids it (rows
+ * from before the status column read as ACTIVE until their next status change; for one recorded
+ * EXPIRED before the expiry column, the event's own previous term decides, see `statusAfter`).
  */
 export class WebhookFanOut {
   private readonly store: EventStore;

@@ -43,7 +43,7 @@ export const certificateIssued = (
     policy: {},
   });
 
-export const certificateSuspended = (certificateId: string) =>
+export const certificateSuspended = (certificateId: string, changes: Changes = {}) =>
   event('CertificateSuspended', {
     certificateId,
     number: `CN-${certificateId}`,
@@ -54,6 +54,30 @@ export const certificateSuspended = (certificateId: string) =>
     ownFault: true,
     reapplicationBarredUntil: null,
     actor: 'decision-maker',
+    ...changes,
+  });
+
+export const certificateReinstated = (certificateId: string, changes: Changes = {}) =>
+  event('CertificateReinstated', {
+    certificateId,
+    number: `CN-${certificateId}`,
+    reinstatedOn: '2026-07-01',
+    suspendedOn: '2026-06-01',
+    reason: 'confidential reasons',
+    actor: 'decision-maker',
+    ...changes,
+  });
+
+export const certificateWithdrawn = (certificateId: string, changes: Changes = {}) =>
+  event('CertificateWithdrawn', {
+    certificateId,
+    number: `CN-${certificateId}`,
+    withdrawnOn: '2026-07-01',
+    reason: 'confidential reasons',
+    ownFault: true,
+    reapplicationBarredUntil: null,
+    actor: 'decision-maker',
+    ...changes,
   });
 
 export const certificateScopeReduced = (certificateId: string, changes: Changes = {}) =>
