@@ -208,7 +208,9 @@ describe('webhook subscriptions', () => {
     expect(() => kit.deliveries.resend(failed!.id)).toThrow(
       `the endpoint "${subscription.id}" of webhook delivery ${failed!.id} was deleted on ${kit.clock.now().toISOString()}: its deliveries cannot be resent`,
     );
-    expect(kit.deliveries.recover(subscription.id, new Date(0))).toBe(0);
+    expect(() => kit.deliveries.recover(subscription.id, new Date(0))).toThrow(
+      `the endpoint "${subscription.id}" was deleted on ${kit.clock.now().toISOString()}: its deliveries cannot be recovered`,
+    );
     expect(kit.deliveries.list(subscription.id).map((d) => d.status)).toEqual([
       'cancelled',
       'failed',

@@ -99,15 +99,17 @@ export class WebhookDeliveryResolver {
   @Authorized(WEBHOOK_MANAGERS)
   @Mutation(() => Int, {
     description:
-      'Sends again every FAILED delivery of the endpoint created at or after `since` that its event types and organisation still match (same `webhook-id`s), as `resendWebhookDelivery` does; answers how many.',
+      'Sends again every FAILED delivery of the endpoint created at or after `since` that its event types and organisation still match (same `webhook-id`s), as `resendWebhookDelivery` does; answers how many. For a deleted endpoint nothing is sent: NOT_FOUND, saying when the endpoint was deleted.',
   })
   recoverWebhookDeliveries(
     @Arg('subscriptionId', () => ID) subscriptionId: string,
     @Arg('since', () => DateTimeScalar) since: Date,
     @Ctx() { principal }: RequestContext,
   ): number {
-    manageableSubscription(this.webhooks.subscriptions, principal, subscriptionId);
-    return this.webhooks.deliveries.recover(subscriptionId, since);
+    manageableSubscription(this.webhooks.subscriptions, principal, subscriptionId, {
+      deleted: true,
+    });
+    return webhookCall(() => this.webhooks.deliveries.recover(subscriptionId, since));
   }
 
   /**

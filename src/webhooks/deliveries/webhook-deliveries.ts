@@ -4,6 +4,7 @@ import type { WebhookEventType } from '../events';
 import { createWebhookSchema } from '../schema';
 import {
   DeliveryOfDeletedEndpointError,
+  RecoveryForDeletedEndpointError,
   UnknownWebhookDeliveryError,
 } from '../subscriptions/webhook-errors';
 import type { DeliveryAttempt, DeliveryStatus, WebhookDelivery } from './webhook-delivery';
@@ -126,21 +127,33 @@ export class WebhookDeliveries {
   /**
    * Re-queues every failed delivery of the endpoint created at or after `since` that its event
    * types and organisation still match (a narrowed endpoint is not sent what it no longer asks
-   * for); returns the count.
+   * for); returns the count. A deleted endpoint's are not (`RecoveryForDeletedEndpointError`,
+   * nothing changed).
    */
   recover(subscriptionId: string, since: Date): number {
     return this.db
-      .prepare(
-        `UPDATE wh_deliveries SET status = 'pending', attempt_count = 0, next_attempt_at = ?
-         WHERE subscription_id = ? AND status = 'failed' AND created_at >= ?
-           AND EXISTS (SELECT 1 FROM wh_subscriptions s
-             WHERE s.id = wh_deliveries.subscription_id AND s.deleted_at IS NULL
-               AND EXISTS (SELECT 1 FROM json_each(s.event_types)
-                 WHERE value = wh_deliveries.event_type)
-               AND (s.organisation_id IS NULL
-                 OR s.organisation_id = json_extract(wh_deliveries.payload, '$.data.organisationId')))`,
-      )
-      .run(this.clock.now().getTime(), subscriptionId, since.getTime()).changes;
+      .transaction(() => {
+        const deletedAt = this.db
+          .prepare<[string], number | null>('SELECT deleted_at FROM wh_subscriptions WHERE id = ?')
+          .pluck()
+          .get(subscriptionId);
+        if (typeof deletedAt === 'number') {
+          throw new RecoveryForDeletedEndpointError(subscriptionId, new Date(deletedAt));
+        }
+        return this.db
+          .prepare(
+            `UPDATE wh_deliveries SET status = 'pending', attempt_count = 0, next_attempt_at = ?
+             WHERE subscription_id = ? AND status = 'failed' AND created_at >= ?
+               AND EXISTS (SELECT 1 FROM wh_subscriptions s
+                 WHERE s.id = wh_deliveries.subscription_id
+                   AND EXISTS (SELECT 1 FROM json_each(s.event_types)
+                     WHERE value = wh_deliveries.event_type)
+                   AND (s.organisation_id IS NULL
+                     OR s.organisation_id = json_extract(wh_deliveries.payload, '$.data.organisationId')))`,
+          )
+          .run(this.clock.now().getTime(), subscriptionId, since.getTime()).changes;
+      })
+      .immediate();
   }
 
   private withAttempts(rows: DeliveryRow[]): WebhookDelivery[] {

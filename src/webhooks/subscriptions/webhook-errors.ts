@@ -47,3 +47,14 @@ export class DeliveryOfDeletedEndpointError extends WebhookError {
     );
   }
 }
+
+/** A recovery for a deleted endpoint: its history stays readable, but nothing is sent to it. */
+export class RecoveryForDeletedEndpointError extends WebhookError {
+  override readonly name = 'RecoveryForDeletedEndpointError';
+  constructor(subscriptionId: string, deletedAt: Date) {
+    super(
+      'NOT_FOUND',
+      `the endpoint ${JSON.stringify(subscriptionId)} was deleted on ${deletedAt.toISOString()}: its deliveries cannot be recovered`,
+    );
+  }
+}

@@ -515,6 +515,42 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
     expect(receivedAt(path)).toEqual([]);
   });
 
+  it('answers recoverWebhookDeliveries of a deleted endpoint NOT_FOUND saying when it was deleted, for every key that may read its history, and sends nothing', async () => {
+    const path = '/deleted-recover';
+    const { subscription } = await create(Role.CLIENT, path, {
+      eventTypes: ['certificate.withdrawn'],
+    });
+    app.storage.readModels
+      .prepare(
+        `INSERT INTO wh_deliveries (webhook_id, event_id, subscription_id, event_type, payload,
+           status, attempt_count, created_at) VALUES (?, ?, ?, ?, ?, 'failed', 8, ?)`,
+      )
+      .run(
+        'msg_deleted_recover',
+        'deleted-recover',
+        subscription.id,
+        'certificate.withdrawn',
+        JSON.stringify({ type: 'certificate.withdrawn', data: { organisationId: ORGANISATION } }),
+        Date.parse(NOW),
+      );
+    dataOf(await api.query(Role.CLIENT, DELETE, { id: subscription.id }));
+    const before = await deliveriesOf(subscription.id, Role.ADMIN);
+    expect(before).toMatchObject([{ eventId: 'deleted-recover', status: 'FAILED' }]);
+
+    for (const caller of [Role.ADMIN, Role.CLIENT]) {
+      const response = await api.query(caller, RECOVER, {
+        subscriptionId: subscription.id,
+        since: NOW,
+      });
+      expect(codeOf(response)).toBe('NOT_FOUND');
+      expect(response.body.errors?.[0]?.message).toBe(
+        `the endpoint "${subscription.id}" was deleted on ${NOW_ISO}: its deliveries cannot be recovered`,
+      );
+    }
+    expect(await deliveriesOf(subscription.id, Role.ADMIN)).toEqual(before);
+    expect(receivedAt(path)).toEqual([]);
+  });
+
   describe('access', () => {
     it('lets a CLIENT key manage its own organisation only', async () => {
       const { subscription } = await create(Role.CLIENT, '/client', {
