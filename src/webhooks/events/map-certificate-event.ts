@@ -69,7 +69,10 @@ const statusAfter = (recorded: RecordedCertificate, change: DatedChange): Certif
   return voided ? change.status : 'EXPIRED';
 };
 
-/** The status before a change: before the recorded expiry, a revision finds the term in force. */
+/**
+ * The status a revision finds: before a recorded expiry, the term in force (`ACTIVE`: a suspension
+ * the expiry ended refuses the renewals and transitions that could void it).
+ */
 const statusBefore = (recorded: RecordedCertificate): CertificateStatus =>
   recorded.status === 'EXPIRED' ? 'ACTIVE' : recorded.status;
 
