@@ -482,8 +482,9 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
     ]);
   });
 
-  it("answers resendWebhookDelivery of a deleted endpoint's delivery, which webhookDeliveries still lists, NOT_FOUND saying when the endpoint was deleted, for every key that may read it, and changes nothing", async () => {
-    const path = '/deleted-resend';
+  /** A CLIENT's endpoint at `path` with one FAILED delivery (event id: the path's name), deleted. */
+  const deletedWithFailedDelivery = async (path: string) => {
+    const name = path.slice(1);
     const { subscription } = await create(Role.CLIENT, path, {
       eventTypes: ['certificate.withdrawn'],
     });
@@ -493,14 +494,20 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
            status, attempt_count, created_at) VALUES (?, ?, ?, ?, ?, 'failed', 8, ?)`,
       )
       .run(
-        'msg_deleted_resend',
-        'deleted-resend',
+        `msg_${name.replaceAll('-', '_')}`,
+        name,
         subscription.id,
         'certificate.withdrawn',
         JSON.stringify({ type: 'certificate.withdrawn', data: { organisationId: ORGANISATION } }),
         Date.parse(NOW),
       );
     dataOf(await api.query(Role.CLIENT, DELETE, { id: subscription.id }));
+    return subscription;
+  };
+
+  it("answers resendWebhookDelivery of a deleted endpoint's delivery, which webhookDeliveries still lists, NOT_FOUND saying when the endpoint was deleted, for every key that may read it, and changes nothing", async () => {
+    const path = '/deleted-resend';
+    const subscription = await deletedWithFailedDelivery(path);
     const [failed] = await deliveriesOf(subscription.id, Role.CLIENT);
     expect(failed).toMatchObject({ eventId: 'deleted-resend', status: 'FAILED' });
 
@@ -517,23 +524,7 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
 
   it('answers recoverWebhookDeliveries of a deleted endpoint NOT_FOUND saying when it was deleted, for every key that may read its history, and sends nothing', async () => {
     const path = '/deleted-recover';
-    const { subscription } = await create(Role.CLIENT, path, {
-      eventTypes: ['certificate.withdrawn'],
-    });
-    app.storage.readModels
-      .prepare(
-        `INSERT INTO wh_deliveries (webhook_id, event_id, subscription_id, event_type, payload,
-           status, attempt_count, created_at) VALUES (?, ?, ?, ?, ?, 'failed', 8, ?)`,
-      )
-      .run(
-        'msg_deleted_recover',
-        'deleted-recover',
-        subscription.id,
-        'certificate.withdrawn',
-        JSON.stringify({ type: 'certificate.withdrawn', data: { organisationId: ORGANISATION } }),
-        Date.parse(NOW),
-      );
-    dataOf(await api.query(Role.CLIENT, DELETE, { id: subscription.id }));
+    const subscription = await deletedWithFailedDelivery(path);
     const before = await deliveriesOf(subscription.id, Role.ADMIN);
     expect(before).toMatchObject([{ eventId: 'deleted-recover', status: 'FAILED' }]);
 
