@@ -1,5 +1,7 @@
 import type { LifecycleService } from '../../../src/application';
 import { type CalendarDate, calendarDate } from '../../../src/domain';
+import { Role } from '../../../src/graphql';
+import { mutate } from '../mutations/lifecycle-over-http';
 import type { ApiHarness } from '../support/api-harness';
 import type { GraphQLResponse } from '../support/test-server';
 
@@ -215,6 +217,41 @@ export const grantedIsms2013 = async (api: ApiHarness): Promise<void> => {
   });
   await grant(service, 'cycle-isms', '2024-03-20');
   await api.settle();
+};
+
+/**
+ * `cert-isms` of `grantedIsms2013` transitioned to ISO/IEC 27001:2022 over HTTP: its transition
+ * audit held on `audited`, the decision dated `decisionDate` (effective `effectiveDate`, if given).
+ */
+export const ismsTransitionedOverHttp = async (
+  api: ApiHarness,
+  [firstDay, lastDay]: [string, string],
+  decisionDate: string,
+  effectiveDate?: string,
+) => {
+  await mutate(api, Role.AUDITOR, 'planAudit', {
+    auditCycleId: 'cycle-isms',
+    auditId: 'transition',
+    kind: 'TRANSITION',
+    plannedStart: firstDay,
+    plannedEnd: lastDay,
+    mode: 'ON_SITE',
+    leadAuditorId: 'aud-1',
+    team: ['aud-1'],
+    sites: ['site-bj', 'site-sh'],
+  });
+  await mutate(api, Role.AUDITOR, 'completeAudit', {
+    auditCycleId: 'cycle-isms',
+    auditId: 'transition',
+    firstDay,
+    lastDay,
+  });
+  await mutate(api, Role.DECISION_MAKER, 'transitionStandardVersion', {
+    certificateId: 'cert-isms',
+    decisionDate,
+    ...(effectiveDate ? { effectiveDate } : {}),
+    standard: { identifier: 'ISO/IEC 27001', version: '2022' },
+  });
 };
 
 /**

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { Role } from '../../../src/graphql';
 import { dayBetween } from '../../support/calendar-arbitraries';
-import { mutate } from '../mutations/lifecycle-over-http';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import { dataOf, granted20000, grantedIsms2013 } from './api-lifecycle';
+import { dataOf, granted20000, grantedIsms2013, ismsTransitionedOverHttp } from './api-lifecycle';
 
 let api: ApiHarness;
 
@@ -28,29 +27,7 @@ beforeAll(async () => {
       `91110000MA0${suffix.toUpperCase()}00001`,
     );
   }
-  await mutate(api, Role.AUDITOR, 'planAudit', {
-    auditCycleId: 'cycle-isms',
-    auditId: 'transition',
-    kind: 'TRANSITION',
-    plannedStart: '2025-09-01',
-    plannedEnd: '2025-09-02',
-    mode: 'ON_SITE',
-    leadAuditorId: 'aud-1',
-    team: ['aud-1'],
-    sites: ['site-bj', 'site-sh'],
-  });
-  await mutate(api, Role.AUDITOR, 'completeAudit', {
-    auditCycleId: 'cycle-isms',
-    auditId: 'transition',
-    firstDay: '2025-09-01',
-    lastDay: '2025-09-02',
-  });
-  await mutate(api, Role.DECISION_MAKER, 'transitionStandardVersion', {
-    certificateId: 'cert-isms',
-    decisionDate: '2025-09-05',
-    effectiveDate: '2025-09-10',
-    standard: { identifier: 'ISO/IEC 27001', version: '2022' },
-  });
+  await ismsTransitionedOverHttp(api, ['2025-09-01', '2025-09-02'], '2025-09-05', '2025-09-10');
 }, 120_000);
 afterAll(() => api.close());
 

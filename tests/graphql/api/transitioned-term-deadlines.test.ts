@@ -1,7 +1,5 @@
-import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import { mutate } from '../mutations/lifecycle-over-http';
-import { grantedIsms2013 } from './api-lifecycle';
+import { grantedIsms2013, ismsTransitionedOverHttp } from './api-lifecycle';
 import { deadlineViewsOn } from './deadline-views';
 
 let api: ApiHarness;
@@ -14,28 +12,7 @@ let api: ApiHarness;
 beforeAll(async () => {
   api = await startApiHarness({ now: '2025-09-20T02:00:00Z' });
   await grantedIsms2013(api);
-  await mutate(api, Role.AUDITOR, 'planAudit', {
-    auditCycleId: 'cycle-isms',
-    auditId: 'transition',
-    kind: 'TRANSITION',
-    plannedStart: '2025-09-01',
-    plannedEnd: '2025-09-02',
-    mode: 'ON_SITE',
-    leadAuditorId: 'aud-1',
-    team: ['aud-1'],
-    sites: ['site-bj', 'site-sh'],
-  });
-  await mutate(api, Role.AUDITOR, 'completeAudit', {
-    auditCycleId: 'cycle-isms',
-    auditId: 'transition',
-    firstDay: '2025-09-01',
-    lastDay: '2025-09-02',
-  });
-  await mutate(api, Role.DECISION_MAKER, 'transitionStandardVersion', {
-    certificateId: 'cert-isms',
-    decisionDate: '2025-09-05',
-    standard: { identifier: 'ISO/IEC 27001', version: '2022' },
-  });
+  await ismsTransitionedOverHttp(api, ['2025-09-01', '2025-09-02'], '2025-09-05');
 }, 60_000);
 afterAll(() => api.close());
 
