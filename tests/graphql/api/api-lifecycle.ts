@@ -219,20 +219,18 @@ export const grantedIsms2013 = async (api: ApiHarness): Promise<void> => {
   await api.settle();
 };
 
-/**
- * `cert-isms` of `grantedIsms2013` transitioned to ISO/IEC 27001:2022 over HTTP: its transition
- * audit held on `audited`, the decision dated `decisionDate` (effective `effectiveDate`, if given).
- */
-export const ismsTransitionedOverHttp = async (
+/** An audit of Isms Hosting Co. by aud-1 at both sites, planned and completed over HTTP. */
+const ismsAuditOverHttp = async (
   api: ApiHarness,
+  auditCycleId: string,
+  auditId: string,
+  kind: 'TRANSITION' | 'RECERTIFICATION',
   [firstDay, lastDay]: [string, string],
-  decisionDate: string,
-  effectiveDate?: string,
 ) => {
   await mutate(api, Role.AUDITOR, 'planAudit', {
-    auditCycleId: 'cycle-isms',
-    auditId: 'transition',
-    kind: 'TRANSITION',
+    auditCycleId,
+    auditId,
+    kind,
     plannedStart: firstDay,
     plannedEnd: lastDay,
     mode: 'ON_SITE',
@@ -240,18 +238,50 @@ export const ismsTransitionedOverHttp = async (
     team: ['aud-1'],
     sites: ['site-bj', 'site-sh'],
   });
-  await mutate(api, Role.AUDITOR, 'completeAudit', {
-    auditCycleId: 'cycle-isms',
-    auditId: 'transition',
-    firstDay,
-    lastDay,
-  });
+  await mutate(api, Role.AUDITOR, 'completeAudit', { auditCycleId, auditId, firstDay, lastDay });
+};
+
+/**
+ * `cert-isms` of `grantedIsms2013` transitioned to ISO/IEC 27001:2022 over HTTP: its transition
+ * audit held on `audited`, the decision dated `decisionDate` (effective `effectiveDate`, if given).
+ */
+export const ismsTransitionedOverHttp = async (
+  api: ApiHarness,
+  audited: [string, string],
+  decisionDate: string,
+  effectiveDate?: string,
+) => {
+  await ismsAuditOverHttp(api, 'cycle-isms', 'transition', 'TRANSITION', audited);
   await mutate(api, Role.DECISION_MAKER, 'transitionStandardVersion', {
     certificateId: 'cert-isms',
     decisionDate,
     ...(effectiveDate ? { effectiveDate } : {}),
     standard: { identifier: 'ISO/IEC 27001', version: '2022' },
   });
+};
+
+/**
+ * `cert-isms` of `grantedIsms2013` applied for recertification to ISO/IEC 27001:`version` in
+ * `cycle-isms-2` over HTTP, accepted, and its recertification audit held on `audited` (not decided).
+ */
+export const ismsRecertificationAuditedOverHttp = async (
+  api: ApiHarness,
+  version: '2013' | '2022',
+  { submittedOn, reviewedOn, audited }: Omit<RecertificationDays, 'decidedOn'>,
+) => {
+  await mutate(api, Role.ADMIN, 'startRecertification', {
+    certificateId: 'cert-isms',
+    auditCycleId: 'cycle-isms-2',
+    standard: { identifier: 'ISO/IEC 27001', version },
+    submittedOn,
+  });
+  await mutate(api, Role.ADMIN, 'reviewApplication', {
+    auditCycleId: 'cycle-isms-2',
+    outcome: 'ACCEPTED',
+    reasons: [],
+    reviewedOn,
+  });
+  await ismsAuditOverHttp(api, 'cycle-isms-2', 'recertification', 'RECERTIFICATION', audited);
 };
 
 /**

@@ -1,7 +1,7 @@
 import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
 import { mutate } from '../mutations/lifecycle-over-http';
-import { dataOf, grantedIsms2013 } from './api-lifecycle';
+import { dataOf, grantedIsms2013, ismsRecertificationAuditedOverHttp } from './api-lifecycle';
 
 let api: ApiHarness;
 
@@ -16,34 +16,10 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 it("renews a certificate capped by the transition end to the new version from its cycle's expiry", async () => {
-  await mutate(api, Role.ADMIN, 'startRecertification', {
-    certificateId: 'cert-isms',
-    auditCycleId: 'cycle-isms-2',
-    standard: { identifier: 'ISO/IEC 27001', version: '2022' },
+  await ismsRecertificationAuditedOverHttp(api, '2022', {
     submittedOn: '2025-06-02',
-  });
-  await mutate(api, Role.ADMIN, 'reviewApplication', {
-    auditCycleId: 'cycle-isms-2',
-    outcome: 'ACCEPTED',
-    reasons: [],
     reviewedOn: '2025-06-03',
-  });
-  await mutate(api, Role.AUDITOR, 'planAudit', {
-    auditCycleId: 'cycle-isms-2',
-    auditId: 'recertification',
-    kind: 'RECERTIFICATION',
-    plannedStart: '2025-07-10',
-    plannedEnd: '2025-07-11',
-    mode: 'ON_SITE',
-    leadAuditorId: 'aud-1',
-    team: ['aud-1'],
-    sites: ['site-bj', 'site-sh'],
-  });
-  await mutate(api, Role.AUDITOR, 'completeAudit', {
-    auditCycleId: 'cycle-isms-2',
-    auditId: 'recertification',
-    firstDay: '2025-07-10',
-    lastDay: '2025-07-11',
+    audited: ['2025-07-10', '2025-07-11'],
   });
   await mutate(api, Role.DECISION_MAKER, 'decideCertification', {
     auditCycleId: 'cycle-isms-2',

@@ -1,7 +1,7 @@
 import { Role } from '../../../src/graphql';
 import { mutate } from '../mutations/lifecycle-over-http';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
-import { d, dataOf, grantedIsms2013 } from './api-lifecycle';
+import { d, dataOf, grantedIsms2013, ismsRecertificationAuditedOverHttp } from './api-lifecycle';
 
 /**
  * ISO/IEC 27001:2013, granted 2024-03-20, its expiry 2027-03-19 capped at the transition end,
@@ -10,34 +10,10 @@ import { d, dataOf, grantedIsms2013 } from './api-lifecycle';
  */
 const recertifiedToOldVersion = async (api: ApiHarness) => {
   await grantedIsms2013(api);
-  await mutate(api, Role.ADMIN, 'startRecertification', {
-    certificateId: 'cert-isms',
-    auditCycleId: 'cycle-isms-2',
-    standard: { identifier: 'ISO/IEC 27001', version: '2013' },
+  await ismsRecertificationAuditedOverHttp(api, '2013', {
     submittedOn: '2024-04-01',
-  });
-  await mutate(api, Role.ADMIN, 'reviewApplication', {
-    auditCycleId: 'cycle-isms-2',
-    outcome: 'ACCEPTED',
-    reasons: [],
     reviewedOn: '2024-04-02',
-  });
-  await mutate(api, Role.AUDITOR, 'planAudit', {
-    auditCycleId: 'cycle-isms-2',
-    auditId: 'recertification',
-    kind: 'RECERTIFICATION',
-    plannedStart: '2024-04-22',
-    plannedEnd: '2024-04-23',
-    mode: 'ON_SITE',
-    leadAuditorId: 'aud-1',
-    team: ['aud-1'],
-    sites: ['site-bj', 'site-sh'],
-  });
-  await mutate(api, Role.AUDITOR, 'completeAudit', {
-    auditCycleId: 'cycle-isms-2',
-    auditId: 'recertification',
-    firstDay: '2024-04-22',
-    lastDay: '2024-04-23',
+    audited: ['2024-04-22', '2024-04-23'],
   });
 };
 
