@@ -3,6 +3,7 @@ import { type ApiHarness, startApiHarness } from '../support/api-harness';
 import { mutate } from '../mutations/lifecycle-over-http';
 import { MUTATIONS } from '../mutations/mutation-documents';
 import { dataOf, errorOf, registerReadyOrganisation } from './api-lifecycle';
+import { TRANSFER_2025, transfer2025Reviewed } from './transfer-over-http';
 
 let api: ApiHarness;
 
@@ -20,22 +21,10 @@ const registered = async (name: string) => {
   await registerReadyOrganisation(api.service, `org-${name}`, `${name} Co.`, registrationNumber);
 };
 
-/** Surveillance 1 of the previous programme was done, so surveillance 2 is due by 2026-03-20. */
-const TRANSFER = {
-  standard: { identifier: 'ISO/IEC 20000-1', version: '2018' },
-  scope: { text: 'IT services', services: ['hosting'], customers: ['all'], locations: ['BJ'] },
-  sites: ['site-bj'],
-  previousCertificationBody: 'Other CB Ltd',
-  previousCycleDecisionDate: '2024-03-20',
-  certificateExpiryDate: '2027-03-19',
-  surveillanceProgramme: { completedSurveillances: 1, lastSurveillanceLastDay: '2025-02-11' },
-  submittedOn: '2025-06-02',
-};
-
 const transferIn = (name: string, changes: Record<string, unknown> = {}) =>
   api.query(Role.ADMIN, MUTATIONS.transferCertificateIn, {
     input: {
-      ...TRANSFER,
+      ...TRANSFER_2025,
       organisationId: `org-${name}`,
       auditCycleId: `cycle-${name}`,
       certificateId: `cert-${name}`,
@@ -44,27 +33,12 @@ const transferIn = (name: string, changes: Record<string, unknown> = {}) =>
     },
   });
 
-/** The transfer above, accepted on 2025-06-05 and found transferable on 2025-06-10. */
+/** TRANSFER_2025 for `name`, accepted on 2025-06-05 and found transferable on 2025-06-10. */
 const transferReviewed = async (name: string, changes: Record<string, unknown> = {}) => {
   await registered(name);
   dataOf(await transferIn(name, changes));
   const auditCycleId = `cycle-${name}`;
-  await mutate(api, Role.ADMIN, 'reviewApplication', {
-    auditCycleId,
-    outcome: 'ACCEPTED',
-    reasons: [],
-    reviewedOn: '2025-06-05',
-  });
-  await mutate(api, Role.DECISION_MAKER, 'recordTransferReview', {
-    auditCycleId,
-    reviewedOn: '2025-06-10',
-    accredited: true,
-    certificateStatus: 'VALID',
-    reasonsForTransfer: ['consolidating certification bodies'],
-    outstandingNonconformities: [],
-    lastReports: ['surveillance 1 report 2025-02-11'],
-    complaints: [],
-  });
+  await transfer2025Reviewed(api, auditCycleId);
   return auditCycleId;
 };
 

@@ -3,6 +3,7 @@ import { type ApiHarness, startApiHarness } from '../support/api-harness';
 import { mutate } from '../mutations/lifecycle-over-http';
 import { MUTATIONS } from '../mutations/mutation-documents';
 import { dataOf } from './api-lifecycle';
+import { TRANSFER_2025, transfer2025Reviewed } from './transfer-over-http';
 
 let api: ApiHarness;
 
@@ -32,32 +33,10 @@ beforeAll(async () => {
     organisationId: 'org-moved',
     auditCycleId: 'cycle-moved',
     certificateId: 'cert-moved',
-    standard: { identifier: 'ISO/IEC 20000-1', version: '2018' },
-    scope: { text: 'IT services', services: ['hosting'], customers: ['all'], locations: ['BJ'] },
-    sites: ['site-bj'],
-    previousCertificationBody: 'Other CB Ltd',
+    ...TRANSFER_2025,
     previousCertificateNumber: 'OCB-moved',
-    previousCycleDecisionDate: '2024-03-20',
-    certificateExpiryDate: '2027-03-19',
-    surveillanceProgramme: { completedSurveillances: 1, lastSurveillanceLastDay: '2025-02-11' },
-    submittedOn: '2025-06-02',
   });
-  await mutate(api, Role.ADMIN, 'reviewApplication', {
-    auditCycleId: 'cycle-moved',
-    outcome: 'ACCEPTED',
-    reasons: [],
-    reviewedOn: '2025-06-05',
-  });
-  await mutate(api, Role.DECISION_MAKER, 'recordTransferReview', {
-    auditCycleId: 'cycle-moved',
-    reviewedOn: '2025-06-10',
-    accredited: true,
-    certificateStatus: 'VALID',
-    reasonsForTransfer: ['consolidating certification bodies'],
-    outstandingNonconformities: [],
-    lastReports: ['surveillance 1 report 2025-02-11'],
-    complaints: [],
-  });
+  await transfer2025Reviewed(api, 'cycle-moved');
   await mutate(api, Role.DECISION_MAKER, 'decideCertification', {
     auditCycleId: 'cycle-moved',
     decision: 'GRANTED',
