@@ -67,15 +67,19 @@ export interface ReadAllOptions extends EventFilter {
   limit?: number;
 }
 
+/** Events a subscription hands over at once when its options do not say. */
+export const DEFAULT_SUBSCRIPTION_BATCH_SIZE = 500;
+
 export interface SubscribeOptions extends EventFilter {
   /** Checkpoint to resume after (default: from the beginning). */
   after?: GlobalPosition | null;
-  /** Maximum events handed to the handler at once. */
+  /** Maximum events handed to the handler at once (default DEFAULT_SUBSCRIPTION_BATCH_SIZE). */
   batchSize?: number;
 }
 
 /**
- * Called with one batch at a time; the next batch is not read until the returned promise settles.
+ * Called with one batch at a time; the next batch is not handed over until the returned promise
+ * settles.
  * `checkpoint` is the position to store once the batch is handled; it can come with an empty batch
  * when a filtered subscription skipped events.
  */

@@ -82,7 +82,7 @@ describe('EventStoreDBEventStore over the client stream classes', () => {
     await expect(read).resolves.toEqual([]);
   });
 
-  it('delivers server checkpoints after the events that preceded them, then closes', async () => {
+  it('hands server checkpoints over with or after the events that preceded them, then closes', async () => {
     const grpc = grpcStream();
     const store = new EventStoreDBEventStore(clientOver(grpc));
     const batches: { ids: string[]; checkpoint: GlobalPosition }[] = [];
@@ -102,12 +102,11 @@ describe('EventStoreDBEventStore over the client stream classes', () => {
     grpc.write(checkpointResponse(12n));
     await waitFor(() => batches.length === 1);
     release();
-    await waitFor(() => batches.length === 3);
-    expect(batches).toEqual([
-      { ids: ['id-9'], checkpoint: encoded(9n) },
-      { ids: ['id-11'], checkpoint: encoded(11n) },
-      { ids: [], checkpoint: encoded(30n) },
-    ]);
+    await waitFor(() => batches.at(-1)?.checkpoint === encoded(30n));
+    expect(batches[0]).toEqual({ ids: ['id-9'], checkpoint: encoded(9n) });
+    expect(batches.flatMap((batch) => batch.ids)).toEqual(['id-9', 'id-11']);
+    const checkpoints = batches.map((batch) => batch.checkpoint);
+    expect(checkpoints).toEqual([...new Set(checkpoints)].sort());
     await subscription.close();
     await expect(subscription.done).resolves.toBeUndefined();
   });

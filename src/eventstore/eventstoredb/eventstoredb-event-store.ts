@@ -26,19 +26,20 @@ import type {
   SubscribeToAllOptions,
 } from '@eventstore/db-client';
 import { ConcurrencyError, EventStoreUnavailableError } from '../errors';
-import type {
-  AppendOptions,
-  AppendResult,
-  BatchHandler,
-  EventFilter,
-  EventStore,
-  GlobalPosition,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeOptions,
-  Subscription,
+import {
+  DEFAULT_SUBSCRIPTION_BATCH_SIZE,
+  type AppendOptions,
+  type AppendResult,
+  type BatchHandler,
+  type EventFilter,
+  type EventStore,
+  type GlobalPosition,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
 } from '../event-store';
 import { streamCategory } from '../stream-name';
 import { validateAppend } from '../validation';
@@ -48,6 +49,7 @@ import { serverFilterFor } from './event-selection';
 import { toExpectedRevision, versionOfRevision } from './expected-revision';
 import { decodePosition, encodePosition } from './global-position';
 import { assertFilter, assertOptionalCount } from './read-options';
+import { ReceivedBatches } from './received-batches';
 import { hasLogPosition, selectedAfter, toRecordedEvent } from './recorded-event';
 import { asPortFailure } from './transient-failure';
 
@@ -261,8 +263,10 @@ export class EventStoreDBEventStore implements EventStore {
   }
 
   /**
-   * `done` rejects with an EventStoreUnavailableError when the connection is lost or the server
-   * ends the subscription, and with the handler's error as it is.
+   * Hands over what arrived while the handler ran, up to `batchSize` events at a time (the server
+   * pushes events one by one). `done` rejects with an EventStoreUnavailableError when the
+   * connection is lost or the server ends the subscription (after handing over what arrived
+   * before), and with the handler's error as it is.
    */
   subscribe(options: SubscribeOptions, handler: BatchHandler): Subscription {
     const after = options.after ?? null;
@@ -270,48 +274,62 @@ export class EventStoreDBEventStore implements EventStore {
     assertOptionalCount(options.batchSize, 'batchSize', 1);
     assertFilter(options);
     const source = this.client.subscribeToAll({ fromPosition, filter: this.filterFor(options) });
+    const received = new ReceivedBatches(
+      options.batchSize ?? DEFAULT_SUBSCRIPTION_BATCH_SIZE,
+      after ?? '',
+    );
 
     // Unsubscribing can only fail when the subscription never started; its error ends `done`.
     const unsubscribe = () => source.unsubscribe().catch(() => undefined);
     let closed = false;
     let handling = false;
-    let lastEvent = after ?? '';
-    let handedOver = after ?? '';
-    const deliver = async (events: RecordedEvent[], position: GlobalPosition): Promise<void> => {
-      if (position > handedOver) handedOver = position;
-      handling = true;
-      try {
-        await handler(events, position);
-      } finally {
-        handling = false;
-      }
-    };
-    const consume = async (): Promise<void> => {
+    const receive = async (): Promise<void> => {
+      let lastEvent = after ?? '';
       try {
         for await (const item of source as AsyncIterable<
           AllStreamResolvedEvent | CheckpointReached
         >) {
-          if (closed) return;
+          if (closed) break;
           if (item instanceof CheckpointReached) {
-            const position = encodePosition(item.position);
-            // The server can report a checkpoint behind events already handed over: never go back.
-            if (position > handedOver) await deliver([], position);
+            // The server can report a checkpoint behind events already received: never go back.
+            received.receiveCheckpoint(encodePosition(item.position));
             continue;
           }
           const event = selectedAfter(item.event, options, lastEvent);
           if (!event) continue;
           lastEvent = event.position;
-          await deliver([event], event.position);
+          received.receiveEvent(event);
+          if (received.full) await received.untilTaken();
         }
-        if (!closed) {
-          throw new EventStoreUnavailableError({
+        received.end(
+          new EventStoreUnavailableError({
             cause: new Error('the EventStoreDB server ended the subscription'),
-          });
+          }),
+        );
+      } catch (error) {
+        received.end(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+    const consume = async (): Promise<void> => {
+      const receiving = receive();
+      try {
+        for (;;) {
+          const batch = await received.take();
+          if (closed || !batch) return;
+          handling = true;
+          try {
+            await handler(batch.events, batch.checkpoint);
+          } finally {
+            handling = false;
+          }
         }
       } catch (error) {
         if (!closed) throw asPortFailure(error);
       } finally {
+        received.end();
         await unsubscribe();
+        source.destroy();
+        await receiving;
       }
     };
 
@@ -327,6 +345,7 @@ export class EventStoreDBEventStore implements EventStore {
         this.subscriptions.delete(subscription);
         if (!closed) {
           closed = true;
+          received.end();
           await unsubscribe();
           source.destroy();
         }

@@ -1,18 +1,19 @@
 import Database from 'better-sqlite3';
 import { ConcurrencyError, DuplicateEventIdError, InvalidEventStoreInputError } from '../errors';
-import type {
-  AppendOptions,
-  AppendResult,
-  BatchHandler,
-  EventFilter,
-  EventStore,
-  ExpectedVersion,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeOptions,
-  Subscription,
+import {
+  DEFAULT_SUBSCRIPTION_BATCH_SIZE,
+  type AppendOptions,
+  type AppendResult,
+  type BatchHandler,
+  type EventFilter,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
 } from '../event-store';
 import { streamCategory } from '../stream-name';
 import { validateAppend, type SerialisedEvent } from '../validation';
@@ -50,7 +51,6 @@ interface AppendRequest {
 
 const COLUMNS = 'position, id, stream, version, type, data, metadata';
 const NO_LIMIT = -1;
-const DEFAULT_BATCH_SIZE = 500;
 
 /**
  * An event read from the store. Its metadata is parsed on first access, so replays that read only
@@ -252,7 +252,7 @@ export class SqliteEventStore implements EventStore {
   subscribe(options: SubscribeOptions, handler: BatchHandler): Subscription {
     this.assertOpen();
     const afterRowid = rowidAfter(options.after);
-    const batchSize = wholeNumber('batchSize', options.batchSize, DEFAULT_BATCH_SIZE);
+    const batchSize = wholeNumber('batchSize', options.batchSize, DEFAULT_SUBSCRIPTION_BATCH_SIZE);
     if (batchSize === 0) {
       throw new InvalidEventStoreInputError('batchSize', 'batchSize must be at least 1');
     }
