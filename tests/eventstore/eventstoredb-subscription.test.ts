@@ -47,6 +47,18 @@ const recorder = () => {
   return { batches, handler };
 };
 
+/** A recorder whose handler waits on its first batch until `release` is called. */
+const heldAtFirstBatch = () => {
+  const batches: Batch[] = [];
+  let release: () => void = () => undefined;
+  const firstHandled = new Promise<void>((resolve) => (release = resolve));
+  const handler = async (events: RecordedEvent[], checkpoint: GlobalPosition): Promise<void> => {
+    batches.push({ ids: events.map(labelOf), checkpoint });
+    if (batches.length === 1) await firstHandled;
+  };
+  return { batches, handler, release: () => release() };
+};
+
 const setup = async () => {
   const client = new FakeEventStoreDBClient();
   const store = new EventStoreDBEventStore(client);
@@ -77,16 +89,8 @@ describe('EventStoreDBEventStore.subscribe', () => {
 
   it('hands over what arrived while the handler ran at once, up to batchSize events a batch', async () => {
     const { store } = await setup();
-    const batches: Batch[] = [];
-    let release: () => void = () => undefined;
-    const firstHandled = new Promise<void>((resolve) => (release = resolve));
-    const subscription = store.subscribe(
-      { after: encoded(10n), batchSize: 2 },
-      async (events, checkpoint) => {
-        batches.push({ ids: events.map(labelOf), checkpoint });
-        if (batches.length === 1) await firstHandled;
-      },
-    );
+    const { batches, handler, release } = heldAtFirstBatch();
+    const subscription = store.subscribe({ after: encoded(10n), batchSize: 2 }, handler);
     await store.appendToStream('certificate-2', [newEvent('a1')]);
     await waitFor(() => batches.length === 1);
     for (const label of ['a2', 'a3', 'a4', 'a5', 'a6']) {
@@ -104,13 +108,8 @@ describe('EventStoreDBEventStore.subscribe', () => {
 
   it('hands over what it received before the connection was lost, then rejects done', async () => {
     const { client, store } = await setup();
-    const batches: Batch[] = [];
-    let release: () => void = () => undefined;
-    const firstHandled = new Promise<void>((resolve) => (release = resolve));
-    const subscription = store.subscribe({ after: encoded(10n) }, async (events, checkpoint) => {
-      batches.push({ ids: events.map(labelOf), checkpoint });
-      if (batches.length === 1) await firstHandled;
-    });
+    const { batches, handler, release } = heldAtFirstBatch();
+    const subscription = store.subscribe({ after: encoded(10n) }, handler);
     await store.appendToStream('certificate-2', [newEvent('a1')]);
     await waitFor(() => batches.length === 1);
     await store.appendToStream('certificate-3', [newEvent('a2')]);
@@ -160,16 +159,8 @@ describe('EventStoreDBEventStore.subscribe', () => {
 
   it("moves a batch's checkpoint on to a server checkpoint received after its events", async () => {
     const { client, store } = await setup();
-    const batches: Batch[] = [];
-    let release: () => void = () => undefined;
-    const firstHandled = new Promise<void>((resolve) => (release = resolve));
-    const subscription = store.subscribe(
-      { eventTypes: ['CertificateIssued'] },
-      async (events, checkpoint) => {
-        batches.push({ ids: events.map(labelOf), checkpoint });
-        if (batches.length === 1) await firstHandled;
-      },
-    );
+    const { batches, handler, release } = heldAtFirstBatch();
+    const subscription = store.subscribe({ eventTypes: ['CertificateIssued'] }, handler);
     await waitFor(() => batches.length === 1);
     const fake = client.subscriptions[0]!;
     await store.appendToStream('certificate-2', [newEvent('c2')]);
