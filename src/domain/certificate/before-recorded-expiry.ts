@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../calendar';
-import type { IssuedCertificateState, Lapse } from './certificate-state';
+import type { IssuedCertificateState, Lapse, VoidedExpiry } from './certificate-state';
 import { expiryRecorded } from './expiry-recorded';
 
 /** The recorded, unrestored expiry of the current term, when `date` is on or before its expiry date. */
@@ -46,8 +46,9 @@ export const beforeRecordedExpiry = (
  * A fact dated `date` applied as if entered before the scan recorded the expiry: to the
  * certificate as it was then, and the expiry recorded again after it while the term still ends on
  * that date. A renewal or a transition moving the expiry means the term never ended then, a
- * withdrawal that it never expires: the recorded expiry then has no effect. One keeping it (a
- * renewal to the old version, capped at the same transition end) leaves the certificate expired.
+ * withdrawal that it never expires: the recorded expiry then has no effect, and the certificate
+ * keeps it as voided, by what. One keeping it (a renewal to the old version, capped at the same
+ * transition end) leaves the certificate expired.
  */
 export const inOrderWithRecordedExpiry = (
   state: IssuedCertificateState,
@@ -57,7 +58,15 @@ export const inOrderWithRecordedExpiry = (
   const lapse = recordedExpiryAfter(state, date);
   if (!lapse) return apply(state);
   const changed = apply(beforeRecordedExpiry(state, date));
-  return changed.withdrawal || changed.expiryDate !== lapse.expiryDate
-    ? changed
-    : expiryRecorded(changed, lapse);
+  if (!changed.withdrawal && changed.expiryDate === lapse.expiryDate) {
+    return expiryRecorded(changed, lapse);
+  }
+  const voidedBy: VoidedExpiry['voidedBy'] = changed.withdrawal
+    ? { withdrawal: changed.withdrawal }
+    : { revision: changed.revisions[changed.revisions.length - 1]! };
+  const { expiryDate, expiredOn } = lapse;
+  return {
+    ...changed,
+    voidedExpiries: [...changed.voidedExpiries, { expiryDate, expiredOn, voidedBy }],
+  };
 };

@@ -65,6 +65,17 @@ export interface Withdrawal {
   ownFault: boolean;
 }
 
+/**
+ * A recorded expiry that a change decided on or before its expiry date, entered after the record,
+ * voided (`inOrderWithRecordedExpiry`): the withdrawal, or the revision (a renewal or transition)
+ * that moved the expiry. The record stays in the log; the certificate never expired then.
+ */
+export interface VoidedExpiry {
+  expiryDate: CalendarDate;
+  expiredOn: CalendarDate;
+  voidedBy: { withdrawal: Withdrawal } | { revision: CertificateRevision };
+}
+
 /** An audit a scope extension followed: it justifies that extension only. */
 export interface ExtensionAuditRecord {
   auditCycleId: string;
@@ -107,6 +118,7 @@ export interface IssuedCertificateState {
   suspensions: SuspensionRecord[];
   lapses: Lapse[];
   withdrawal: Withdrawal | null;
+  voidedExpiries: VoidedExpiry[];
   extensionAudits: ExtensionAuditRecord[];
   /** The latest date a decision or status change was recorded for; later commands may not precede it. */
   lastChangeOn: CalendarDate;

@@ -263,6 +263,7 @@ export const evolveCertificate = (
       suspensions: [],
       lapses: [],
       withdrawal: null,
+      voidedExpiries: [],
       extensionAudits: [],
       lastChangeOn: data.decisionDate,
       lastEffectiveOn: data.effectiveDate,

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { CalendarDate } from '../../domain';
 import { perDatabase } from '../support';
-import { expiryVoidedByWithdrawal } from './expiry-voided-by-withdrawal';
 import type { StoredHistoryEntry } from './history-entry';
+import { type VoidedExpiryNote, withVoidedExpiryNotes } from './voided-expiry-notes';
 
 export interface CertificateHistoryEntry {
   /** Event type, e.g. `CertificateSuspended`, `AuditCompleted`. */
@@ -20,24 +20,22 @@ export interface CertificateHistoryEntry {
 }
 
 const statements = perDatabase((db: Database) => ({
-  entries: db
-    .prepare<[string], string>(
-      'SELECT entries FROM rm_certificate_histories WHERE certificate_id = ?',
-    )
-    .pluck(),
+  entries: db.prepare<[string], { entries: string; voided_expiries: string | null }>(
+    'SELECT entries, voided_expiries FROM rm_certificate_histories WHERE certificate_id = ?',
+  ),
 }));
 
 /**
  * Every event of the certificate and its audit cycles, in the order recorded; a recorded expiry a
- * later-entered withdrawal voids says so (see expiryVoidedByWithdrawal).
+ * later-entered withdrawal, renewal or transition voids says so (see withVoidedExpiryNotes).
  */
 export const certificateHistory = (
   db: Database,
   certificateId: string,
 ): CertificateHistoryEntry[] => {
-  const stored = statements(db).entries.get(certificateId);
-  if (stored === undefined) return [];
-  const entries = (JSON.parse(stored) as StoredHistoryEntry[]).map(
+  const row = statements(db).entries.get(certificateId);
+  if (row === undefined) return [];
+  const entries = (JSON.parse(row.entries) as StoredHistoryEntry[]).map(
     ([position, auditCycleId, type, date, actor, recordedAt, summary]) => ({
       type,
       date,
@@ -48,5 +46,7 @@ export const certificateHistory = (
       position,
     }),
   );
-  return expiryVoidedByWithdrawal(entries);
+  const notes =
+    row.voided_expiries === null ? [] : (JSON.parse(row.voided_expiries) as VoidedExpiryNote[]);
+  return withVoidedExpiryNotes(entries, notes);
 };

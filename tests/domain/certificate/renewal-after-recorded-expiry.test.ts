@@ -50,6 +50,15 @@ describe('a renewal decided in time and recorded after the scan recorded the exp
     const issued = state as IssuedCertificateState;
     expect(issued.status).toBe('ACTIVE');
     expect(issued.lapses).toEqual([]);
+    // The record stays in the log: the certificate keeps it as voided by the renewal.
+    expect(issued.voidedExpiries).toEqual([
+      {
+        expiryDate: '2027-03-19',
+        expiredOn: '2027-03-20',
+        voidedBy: { revision: issued.revisions.at(-1) },
+      },
+    ]);
+    expect(issued.revisions.at(-1)).toMatchObject({ cause: 'RENEWED', decisionDate: '2027-03-19' });
     expect(certificateStatusOn(state, d('2027-03-20'))).toBe('ACTIVE');
     // The renewed term's own (expiry 2030-03-19, window to 2030-09-19), not the first term's.
     expect(lapsedForGoodOn(issued)).toBe('2030-09-20');
@@ -142,7 +151,10 @@ describe('a renewal to the old version keeping the capped expiry, entered after 
   it('still voids the record when the renewal is to the new version, whose expiry is later', () => {
     const toNewVersion = renew('2025-10-20', '2025-10-20', { standard: ISMS_2022 });
     const late = fold(run(capped(), expire('2025-11-02'), toNewVersion)) as IssuedCertificateState;
-    expect(late).toEqual(fold(run(capped(), toNewVersion)));
+    expect({ ...late, voidedExpiries: [] }).toEqual(fold(run(capped(), toNewVersion)));
     expect(late).toMatchObject({ status: 'ACTIVE', lapses: [], expiryDate: '2029-05-31' });
+    expect(late.voidedExpiries).toEqual([
+      expect.objectContaining({ expiryDate: '2025-10-31', expiredOn: '2025-11-01' }),
+    ]);
   });
 });

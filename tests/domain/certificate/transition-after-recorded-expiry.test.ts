@@ -89,9 +89,22 @@ describe('a transition decided on or before the expiry date, entered after the s
       run(capped(), expire('2025-11-02'), transition('2025-10-20', ISMS_2022)),
     );
     const inTime = issuedState(run(capped(), transition('2025-10-20', ISMS_2022)));
-    expect(late).toEqual(inTime);
+    expect({ ...late, voidedExpiries: [] }).toEqual(inTime);
     expect(late.status).toBe('ACTIVE');
     expect(late.lapses).toEqual([]);
+    expect(late.voidedExpiries).toEqual([
+      {
+        expiryDate: '2025-10-31',
+        expiredOn: '2025-11-01',
+        voidedBy: {
+          revision: expect.objectContaining({
+            cause: 'TRANSITIONED',
+            decisionDate: '2025-10-20',
+            expiryDate: '2026-05-31',
+          }) as unknown,
+        },
+      },
+    ]);
     expect(late.expiryDate).toBe('2026-05-31');
     expect(certificateStatusOn(late, d('2025-11-01'))).toBe('ACTIVE');
     expect(certificateHistory(late)).toEqual(certificateHistory(inTime));

@@ -30,7 +30,7 @@ const certificate = async () =>
           recordedStatus status(asOf: "2025-11-05") expiryDate standard { code }
           statusPeriods { status from to }
           deadlines(asOf: "2025-11-05") { key state }
-          history { type date } } }`,
+          history { type date summary } } }`,
     ),
   ).certificate as {
     recordedStatus: string;
@@ -39,7 +39,7 @@ const certificate = async () =>
     standard: { code: string };
     statusPeriods: { status: string; from: string; to: string | null }[];
     deadlines: { key: string; state: string }[];
-    history: { type: string; date: string }[];
+    history: { type: string; date: string; summary: string }[];
   };
 
 it('records a transition decided before the capped expiry and entered after its record: never expired', async () => {
@@ -84,4 +84,9 @@ it('records a transition decided before the capped expiry and entered after its 
     'CertificateExpired',
     'CertificateTransitioned',
   ]);
+  expect(transitioned.history.at(-2)?.summary).toBe(
+    'Certificate CN-27001-00001 expired on 2025-11-01 (expiry date 2025-10-31); void: ' +
+      'transitioned to ISO/IEC 27001:2022 on 2025-10-20 (new expiry 2027-03-19), entered after ' +
+      'this record',
+  );
 }, 60_000);
