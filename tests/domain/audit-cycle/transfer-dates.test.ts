@@ -1,4 +1,5 @@
 import {
+  DecisionBeforeAuditEndError,
   EffectiveDateTooLateError,
   InvalidAuditCycleInputError,
   TransferSurveillanceOverdueError,
@@ -120,6 +121,18 @@ describe("a transfer whose programme's next surveillance fell due by the decisio
       effectiveOn: '2026-04-02',
       surveillanceDue: [],
     });
+  });
+
+  it('does not count that surveillance for a decision dated before its last day', () => {
+    const surveilled = reviewedTransfer().surveillance(2, '2026-03-30', '2026-03-31');
+    spec(surveilled.events)
+      .when(decideCertification('2026-03-30'))
+      .thenThrows(DecisionBeforeAuditEndError, {
+        rule: 'DECISION_BEFORE_AUDIT_END',
+        message:
+          'the decision of 2026-03-30 precedes the end of SURVEILLANCE audit surveillance-2 on ' +
+          '2026-03-31',
+      });
   });
 });
 
