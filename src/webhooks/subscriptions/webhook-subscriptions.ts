@@ -135,34 +135,26 @@ export class WebhookSubscriptions {
   }
 
   update(id: string, input: UpdateWebhookSubscriptionInput): WebhookSubscription {
-    const current = this.get(id);
-    const url =
-      input.url === undefined ? current.url : validateWebhookUrl(input.url, this.urlOptions).href;
-    const eventTypes =
-      input.eventTypes === undefined ? current.eventTypes : validEventTypes(input.eventTypes);
-    const organisationId =
-      input.organisationId === undefined ? current.organisationId : input.organisationId;
-    const description =
-      input.description === undefined ? current.description : validDescription(input.description);
-    this.db
-      .transaction(() => {
-        this.db
-          .prepare(
-            `UPDATE wh_subscriptions SET url = ?, event_types = ?, organisation_id = ?,
-               description = ?, updated_at = ? WHERE id = ?`,
-          )
-          .run(
-            url,
-            JSON.stringify(eventTypes),
-            organisationId,
-            description,
-            this.clock.now().getTime(),
-            id,
-          );
-        this.cancelUnmatchedPending(id, eventTypes, organisationId);
-      })
-      .immediate();
-    return this.get(id);
+    const now = this.clock.now().getTime();
+    return this.changeExisting(id, (row) => {
+      const current = toWebhookSubscription(row);
+      const url =
+        input.url === undefined ? current.url : validateWebhookUrl(input.url, this.urlOptions).href;
+      const eventTypes =
+        input.eventTypes === undefined ? current.eventTypes : validEventTypes(input.eventTypes);
+      const organisationId =
+        input.organisationId === undefined ? current.organisationId : input.organisationId;
+      const description =
+        input.description === undefined ? current.description : validDescription(input.description);
+      this.db
+        .prepare(
+          `UPDATE wh_subscriptions SET url = ?, event_types = ?, organisation_id = ?,
+             description = ?, updated_at = ? WHERE id = ?`,
+        )
+        .run(url, JSON.stringify(eventTypes), organisationId, description, now, id);
+      this.cancelUnmatchedPending(id, eventTypes, organisationId, now);
+      return this.get(id);
+    });
   }
 
   /**
@@ -176,6 +168,7 @@ export class WebhookSubscriptions {
     id: string,
     eventTypes: readonly WebhookEventType[],
     organisationId: string | null,
+    now: number,
   ): void {
     this.db
       .prepare(
@@ -193,44 +186,50 @@ export class WebhookSubscriptions {
         id,
         eventTypes: JSON.stringify(eventTypes),
         organisationId,
-        now: this.clock.now().getTime(),
+        now,
       });
   }
 
   disable(id: string, reason: DisabledReason = 'MANUAL'): WebhookSubscription {
-    this.get(id);
-    this.db
-      .prepare(
-        'UPDATE wh_subscriptions SET enabled = 0, disabled_reason = ?, updated_at = ? WHERE id = ?',
-      )
-      .run(reason, this.clock.now().getTime(), id);
-    return this.get(id);
+    const now = this.clock.now().getTime();
+    return this.changeExisting(id, () => {
+      this.db
+        .prepare(
+          'UPDATE wh_subscriptions SET enabled = 0, disabled_reason = ?, updated_at = ? WHERE id = ?',
+        )
+        .run(reason, now, id);
+      return this.get(id);
+    });
   }
 
   /** Re-enables an endpoint; its failure clock starts again and waiting deliveries are sent. */
   enable(id: string): WebhookSubscription {
-    this.get(id);
-    this.db
-      .prepare(
-        `UPDATE wh_subscriptions SET enabled = 1, disabled_reason = NULL, failing_since = NULL,
-           throttled_until = NULL, updated_at = ? WHERE id = ?`,
-      )
-      .run(this.clock.now().getTime(), id);
-    return this.get(id);
+    const now = this.clock.now().getTime();
+    return this.changeExisting(id, () => {
+      this.db
+        .prepare(
+          `UPDATE wh_subscriptions SET enabled = 1, disabled_reason = NULL, failing_since = NULL,
+             throttled_until = NULL, updated_at = ? WHERE id = ?`,
+        )
+        .run(now, id);
+      return this.get(id);
+    });
   }
 
   /** A new secret; the previous one keeps co-signing for the overlap (24 h by default). */
   rotateSecret(id: string): WebhookSubscriptionWithSecret {
-    const row = this.row(id);
     const secret = generateWebhookSecret();
     const now = this.clock.now().getTime();
-    this.db
-      .prepare(
-        `UPDATE wh_subscriptions SET secret = ?, previous_secret = ?, previous_secret_expires_at = ?,
-           updated_at = ? WHERE id = ?`,
-      )
-      .run(this.secrets.seal(secret), row.secret, now + this.rotationOverlapMs, now, id);
-    return { subscription: this.get(id), secret };
+    const subscription = this.changeExisting(id, (row) => {
+      this.db
+        .prepare(
+          `UPDATE wh_subscriptions SET secret = ?, previous_secret = ?,
+             previous_secret_expires_at = ?, updated_at = ? WHERE id = ?`,
+        )
+        .run(this.secrets.seal(secret), row.secret, now + this.rotationOverlapMs, now, id);
+      return this.get(id);
+    });
+    return { subscription, secret };
   }
 
   /**
@@ -240,27 +239,33 @@ export class WebhookSubscriptions {
    * answered (the dispatcher delivers the cancelled delivery on a 2xx).
    */
   delete(id: string): void {
-    this.get(id);
     const now = this.clock.now().getTime();
-    this.db
-      .transaction(() => {
-        this.db
-          .prepare(
-            `UPDATE wh_subscriptions SET deleted_at = @now, enabled = 0, secret = '',
-               previous_secret = NULL, previous_secret_expires_at = NULL, throttled_until = NULL,
-               updated_at = @now
-             WHERE id = @id`,
-          )
-          .run({ id, now });
-        this.db
-          .prepare(
-            `UPDATE wh_deliveries SET status = 'cancelled', next_attempt_at = NULL,
-               cancelled_at = @now, cancelled_reason = 'the endpoint was deleted'
-             WHERE subscription_id = @id AND status = 'pending'`,
-          )
-          .run({ id, now });
-      })
-      .immediate();
+    this.changeExisting(id, () => {
+      this.db
+        .prepare(
+          `UPDATE wh_subscriptions SET deleted_at = @now, enabled = 0, secret = '',
+             previous_secret = NULL, previous_secret_expires_at = NULL, throttled_until = NULL,
+             updated_at = @now
+           WHERE id = @id`,
+        )
+        .run({ id, now });
+      this.db
+        .prepare(
+          `UPDATE wh_deliveries SET status = 'cancelled', next_attempt_at = NULL,
+             cancelled_at = @now, cancelled_reason = 'the endpoint was deleted'
+           WHERE subscription_id = @id AND status = 'pending'`,
+        )
+        .run({ id, now });
+    });
+  }
+
+  /**
+   * Runs `write` on the endpoint in one transaction that first finds it: NOT_FOUND, with nothing
+   * written, when it is unknown or deleted (also by a request that came just before). `write` must
+   * not await: the transaction is synchronous.
+   */
+  private changeExisting<T>(id: string, write: (row: SubscriptionRow) => T): T {
+    return this.db.transaction(() => write(this.row(id))).immediate();
   }
 
   /** The endpoint; `deleted`: also a deleted one, whose delivery history is still read. */
