@@ -112,6 +112,13 @@ export class WebhookDeliveryType {
   })
   cancelledReason!: string | null;
 
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'When its endpoint (`subscriptionId`) was deleted; null while the endpoint exists. A deleted endpoint is NOT_FOUND everywhere but here, and nothing of its history is sent again.',
+  })
+  subscriptionDeletedAt!: Date | null;
+
   @Field(() => [WebhookDeliveryAttempt])
   attempts!: WebhookDeliveryAttempt[];
 }

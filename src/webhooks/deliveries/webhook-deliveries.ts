@@ -23,6 +23,7 @@ interface DeliveryRow {
   delivered_at: number | null;
   cancelled_at: number | null;
   cancelled_reason: string | null;
+  subscription_deleted_at: number | null;
 }
 
 interface AttemptRow {
@@ -42,6 +43,10 @@ export interface DeliveryPageOptions {
   /** Return deliveries with an id lower than this (newest first). */
   after?: number;
 }
+
+/** Deliveries with the time their endpoint was deleted (null while it exists). */
+const SELECT_DELIVERIES = `SELECT d.*, s.deleted_at AS subscription_deleted_at
+  FROM wh_deliveries d LEFT JOIN wh_subscriptions s ON s.id = d.subscription_id`;
 
 const toAttempt = (row: AttemptRow): DeliveryAttempt => ({
   attemptedAt: new Date(row.attempted_at),
@@ -71,10 +76,10 @@ export class WebhookDeliveries {
         { subscriptionId: string; status: string | null; after: number; first: number },
         DeliveryRow
       >(
-        `SELECT * FROM wh_deliveries
-         WHERE subscription_id = @subscriptionId AND (@status IS NULL OR status = @status)
-           AND id < @after
-         ORDER BY id DESC LIMIT @first`,
+        `${SELECT_DELIVERIES}
+         WHERE d.subscription_id = @subscriptionId AND (@status IS NULL OR d.status = @status)
+           AND d.id < @after
+         ORDER BY d.id DESC LIMIT @first`,
       )
       .all({
         subscriptionId,
@@ -87,7 +92,7 @@ export class WebhookDeliveries {
 
   get(id: number): WebhookDelivery {
     const row = this.db
-      .prepare<[number], DeliveryRow>('SELECT * FROM wh_deliveries WHERE id = ?')
+      .prepare<[number], DeliveryRow>(`${SELECT_DELIVERIES} WHERE d.id = ?`)
       .get(id);
     if (!row) throw new UnknownWebhookDeliveryError(id);
     const [delivery] = this.withAttempts([row]);
@@ -174,6 +179,8 @@ export class WebhookDeliveries {
       deliveredAt: row.delivered_at === null ? null : new Date(row.delivered_at),
       cancelledAt: row.cancelled_at === null ? null : new Date(row.cancelled_at),
       cancelledReason: row.cancelled_reason,
+      subscriptionDeletedAt:
+        row.subscription_deleted_at === null ? null : new Date(row.subscription_deleted_at),
       attempts: attempts.all(row.id).map(toAttempt),
     }));
   }

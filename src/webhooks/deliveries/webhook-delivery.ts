@@ -35,5 +35,7 @@ export interface WebhookDelivery {
   cancelledAt: Date | null;
   /** Why it was cancelled, e.g. `the endpoint no longer takes certificate.issued`. */
   cancelledReason: string | null;
+  /** When its endpoint was deleted; null while the endpoint exists. */
+  subscriptionDeletedAt: Date | null;
   attempts: DeliveryAttempt[];
 }

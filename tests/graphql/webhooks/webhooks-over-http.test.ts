@@ -482,8 +482,8 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
     ]);
   });
 
-  /** A CLIENT's endpoint at `path` with one FAILED delivery (event id: the path's name), deleted. */
-  const deletedWithFailedDelivery = async (path: string) => {
+  /** A CLIENT's endpoint at `path` with one FAILED delivery (event id: the path's name). */
+  const withFailedDelivery = async (path: string) => {
     const name = path.slice(1);
     const { subscription } = await create(Role.CLIENT, path, {
       eventTypes: ['certificate.withdrawn'],
@@ -501,9 +501,35 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
         JSON.stringify({ type: 'certificate.withdrawn', data: { organisationId: ORGANISATION } }),
         Date.parse(NOW),
       );
+    return subscription;
+  };
+
+  /** The same, deleted. */
+  const deletedWithFailedDelivery = async (path: string) => {
+    const subscription = await withFailedDelivery(path);
     dataOf(await api.query(Role.CLIENT, DELETE, { id: subscription.id }));
     return subscription;
   };
+
+  it('shows on each delivery of a deleted endpoint when the endpoint was deleted, a FAILED one too, for every key that may read it, and null while it exists', async () => {
+    const subscription = await withFailedDelivery('/deleted-when');
+    expect(await deliveriesOf(subscription.id, Role.CLIENT)).toMatchObject([
+      { eventId: 'deleted-when', status: 'FAILED', subscriptionDeletedAt: null },
+    ]);
+
+    dataOf(await api.query(Role.CLIENT, DELETE, { id: subscription.id }));
+    for (const caller of [Role.ADMIN, Role.CLIENT]) {
+      expect(await deliveriesOf(subscription.id, caller)).toMatchObject([
+        {
+          eventId: 'deleted-when',
+          status: 'FAILED',
+          cancelledAt: null,
+          cancelledReason: null,
+          subscriptionDeletedAt: NOW_ISO,
+        },
+      ]);
+    }
+  });
 
   it("answers resendWebhookDelivery of a deleted endpoint's delivery, which webhookDeliveries still lists, NOT_FOUND saying when the endpoint was deleted, for every key that may read it, and changes nothing", async () => {
     const path = '/deleted-resend';

@@ -21,7 +21,7 @@ export const ROTATE = `mutation ($id: ID!) { rotateWebhookSecret(id: $id) { secr
 export const DELETE = `mutation ($id: ID!) { deleteWebhookSubscription(id: $id) }`;
 
 const DELIVERY_FIELDS = `id webhookId eventId subscriptionId eventType payload status attemptCount
-  nextAttemptAt createdAt deliveredAt cancelledAt cancelledReason
+  nextAttemptAt createdAt deliveredAt cancelledAt cancelledReason subscriptionDeletedAt
   attempts { attemptedAt statusCode latencyMs responseBody error succeeded }`;
 
 export const DELIVERIES = `query ($subscriptionId: ID!, $status: WebhookDeliveryStatus, $first: Int, $after: String) {
