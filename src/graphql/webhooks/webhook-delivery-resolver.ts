@@ -16,6 +16,7 @@ import { webhookCall } from './webhook-api-error';
 import { manageableSubscription, WEBHOOK_MANAGERS, webhookApiOf } from './webhook-access';
 import {
   type ApiDeliveryStatus,
+  apiAttemptOutcome,
   apiDeliveryStatus,
   storedDeliveryStatus,
   WebhookDeliveryConnection,
@@ -27,6 +28,10 @@ const toDeliveryType = (delivery: WebhookDelivery): WebhookDeliveryType => ({
   ...delivery,
   id: String(delivery.id),
   status: apiDeliveryStatus(delivery.status),
+  attempts: delivery.attempts.map((attempt) => ({
+    ...attempt,
+    outcome: apiAttemptOutcome(attempt.outcome),
+  })),
 });
 
 /** Delivery history of an endpoint, resending and recovery. */

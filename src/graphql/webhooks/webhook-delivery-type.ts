@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { DeliveryStatus } from '../../webhooks/deliveries';
+import type { DeliveryAttemptOutcome, DeliveryStatus } from '../../webhooks/deliveries';
 import { connectionTypes } from '../pagination';
 import { DateTimeScalar } from '../scalars';
+import { graphqlEnum } from '../types';
 
 export type ApiDeliveryStatus = Uppercase<DeliveryStatus>;
 
@@ -27,6 +28,18 @@ registerEnumType(WebhookDeliveryStatusEnum, {
     'PENDING: waiting for its next attempt; DELIVERED: a 2xx came; FAILED: given up; CANCELLED: the endpoint was narrowed (`updateWebhookSubscription`) to no longer take it, or deleted, and it is not attempted again.',
 });
 
+export type ApiAttemptOutcome = Uppercase<DeliveryAttemptOutcome>;
+
+export const WebhookAttemptOutcomeEnum = graphqlEnum(
+  'WebhookAttemptOutcome',
+  ['ANSWERED', 'NO_ANSWER', 'NOT_SENT', 'UNKNOWN'] as const satisfies readonly ApiAttemptOutcome[],
+  'What the receiver got of an attempt. ANSWERED: a response came (`statusCode`). NO_ANSWER: the whole request was sent, but no complete response came within 15 s or the connection closed first: the receiver may have it. NOT_SENT: the request was not made or not completely sent (connection refused or failed, refused address, unreadable signing secret): the receiver does not have it. UNKNOWN: the service stopped while the attempt was in flight, or the attempt was recorded without an answer before this field existed (2026-11-29): the receiver may have it.',
+);
+
+/** An attempt's outcome as the API names it. */
+export const apiAttemptOutcome = (outcome: DeliveryAttemptOutcome): ApiAttemptOutcome =>
+  outcome.toUpperCase() as ApiAttemptOutcome;
+
 @ObjectType({ description: 'One HTTP attempt of a delivery.' })
 export class WebhookDeliveryAttempt {
   @Field(() => DateTimeScalar)
@@ -35,7 +48,10 @@ export class WebhookDeliveryAttempt {
   @Field(() => Int, { nullable: true, description: 'Null when no response came.' })
   statusCode!: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      'Milliseconds until the response came or the attempt failed; 0 for an attempt that made no request (an unreadable signing secret) and for one whose outcome is UNKNOWN.',
+  })
   latencyMs!: number;
 
   @Field(() => String, { nullable: true, description: 'The first 1024 bytes of the response.' })
@@ -50,6 +66,12 @@ export class WebhookDeliveryAttempt {
 
   @Field(() => Boolean)
   succeeded!: boolean;
+
+  @Field(() => WebhookAttemptOutcomeEnum, {
+    description:
+      'Whether a response came and, when none did, whether the receiver may have the request.',
+  })
+  outcome!: ApiAttemptOutcome;
 }
 
 @ObjectType('WebhookDelivery', {

@@ -7,7 +7,12 @@ import {
   RecoveryForDeletedEndpointError,
   UnknownWebhookDeliveryError,
 } from '../subscriptions/webhook-errors';
-import type { DeliveryAttempt, DeliveryStatus, WebhookDelivery } from './webhook-delivery';
+import type {
+  DeliveryAttempt,
+  DeliveryAttemptOutcome,
+  DeliveryStatus,
+  WebhookDelivery,
+} from './webhook-delivery';
 
 interface DeliveryRow {
   id: number;
@@ -34,6 +39,8 @@ interface AttemptRow {
   response_body: string | null;
   error: string | null;
   succeeded: number;
+  /** Null for an attempt recorded before the column. */
+  outcome: DeliveryAttemptOutcome | null;
 }
 
 export interface DeliveryPageOptions {
@@ -55,6 +62,7 @@ const toAttempt = (row: AttemptRow): DeliveryAttempt => ({
   responseBody: row.response_body,
   error: row.error,
   succeeded: row.succeeded === 1,
+  outcome: row.outcome ?? (row.status_code === null ? 'unknown' : 'answered'),
 });
 
 /** Delivery history and manual re-sending, for the API. */

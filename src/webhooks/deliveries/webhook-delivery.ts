@@ -7,6 +7,15 @@ import type { WebhookEventType } from '../events';
  */
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'cancelled';
 
+/**
+ * What the receiver got of an attempt: `answered` (a response came), `no_answer` (the whole request
+ * was sent, but no complete response came in time or the connection closed first: the receiver
+ * may have it), `not_sent` (the request was not made or not completely sent: the receiver does not
+ * have it), `unknown` (the service stopped while it was in flight, or it was recorded unanswered
+ * before outcomes were: the receiver may have it).
+ */
+export type DeliveryAttemptOutcome = 'answered' | 'no_answer' | 'not_sent' | 'unknown';
+
 export interface DeliveryAttempt {
   attemptedAt: Date;
   /** Null when no response came (timeout, refused address, connection error). */
@@ -16,6 +25,7 @@ export interface DeliveryAttempt {
   responseBody: string | null;
   error: string | null;
   succeeded: boolean;
+  outcome: DeliveryAttemptOutcome;
 }
 
 export interface WebhookDelivery {

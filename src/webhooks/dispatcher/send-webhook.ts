@@ -24,6 +24,8 @@ export interface SenderOptions {
 export interface WebhookResponse {
   /** Null when no response came. */
   statusCode: number | null;
+  /** The whole request was written to the connection: the receiver may have it, answered or not. */
+  sent: boolean;
   latencyMs: number;
   responseBody: string | null;
   headers: IncomingHttpHeaders;
@@ -39,8 +41,10 @@ export const sendWebhook = (
 ): Promise<WebhookResponse> => {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  let sent = false;
   const failed = (error: string): WebhookResponse => ({
     statusCode: null,
+    sent,
     latencyMs: elapsed(),
     responseBody: null,
     headers: {},
@@ -96,6 +100,7 @@ export const sendWebhook = (
         const done = () =>
           settle({
             statusCode: res.statusCode ?? null,
+            sent: true,
             latencyMs: elapsed(),
             responseBody: Buffer.concat(chunks).subarray(0, limit).toString('utf8'),
             headers: res.headers,
@@ -110,6 +115,9 @@ export const sendWebhook = (
       settle(failed(`no complete response within ${request.timeoutMs} ms`));
       req.destroy();
     }, request.timeoutMs);
+    req.on('finish', () => {
+      sent = true;
+    });
     req.on('error', (error) => settle(failed(error.message)));
     req.end(request.body);
   });

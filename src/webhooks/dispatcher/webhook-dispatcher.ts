@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../application/clock';
+import type { DeliveryAttemptOutcome } from '../deliveries';
 import { createWebhookSchema } from '../schema';
 import { webhookHeaders } from '../signer';
 import { signingSecretsOf, type SecretBox, type SubscriptionRow } from '../subscriptions';
@@ -90,6 +91,7 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 /** An attempt that made no request. */
 const unsent = (error: string): WebhookResponse => ({
   statusCode: null,
+  sent: false,
   latencyMs: 0,
   responseBody: null,
   headers: {},
@@ -100,6 +102,11 @@ const unsent = (error: string): WebhookResponse => ({
 const UNANSWERED =
   'no answer recorded: the service stopped while this attempt was in flight, so the receiver ' +
   'may or may not have it';
+
+const outcomeOf = (response: WebhookResponse): DeliveryAttemptOutcome => {
+  if (response.statusCode !== null) return 'answered';
+  return response.sent ? 'no_answer' : 'not_sent';
+};
 
 const unreadableSecret = (error: unknown): string =>
   `not sent: the endpoint's signing secret does not open with this CERTCYCLE_WEBHOOK_SECRET_KEY ` +
@@ -387,6 +394,7 @@ export class WebhookDispatcher {
       responseBody: response.responseBody,
       error: response.error,
       succeeded: outcome.kind === 'delivered' ? 1 : 0,
+      outcome: outcomeOf(response),
     });
     if (recorded.changes === 0) return;
     s.cancelledAnswered.run({ ...claim, now, delivered: outcome.kind === 'delivered' ? 1 : 0 });
@@ -446,8 +454,9 @@ const prepare = (db: Database) => ({
    */
   unansweredCancelled: db.prepare<{ error: string }>(
     `INSERT INTO wh_attempts
-       (delivery_id, attempted_at, status_code, latency_ms, response_body, error, succeeded)
-     SELECT id, coalesce(in_flight_since, cancelled_at), NULL, 0, NULL, @error, 0
+       (delivery_id, attempted_at, status_code, latency_ms, response_body, error, succeeded,
+        outcome)
+     SELECT id, coalesce(in_flight_since, cancelled_at), NULL, 0, NULL, @error, 0, 'unknown'
      FROM wh_deliveries WHERE status = 'cancelled' AND in_flight_until IS NOT NULL ORDER BY id`,
   ),
   countUnansweredCancelled: db.prepare(
@@ -469,8 +478,10 @@ const prepare = (db: Database) => ({
   /** Records nothing for a delivery no longer stored, rather than failing the whole batch. */
   attempt: db.prepare(
     `INSERT INTO wh_attempts
-       (delivery_id, attempted_at, status_code, latency_ms, response_body, error, succeeded)
-     SELECT @deliveryId, @attemptedAt, @statusCode, @latencyMs, @responseBody, @error, @succeeded
+       (delivery_id, attempted_at, status_code, latency_ms, response_body, error, succeeded,
+        outcome)
+     SELECT @deliveryId, @attemptedAt, @statusCode, @latencyMs, @responseBody, @error, @succeeded,
+       @outcome
      WHERE EXISTS (SELECT 1 FROM wh_deliveries WHERE id = @deliveryId)`,
   ),
   /** The attempt in flight when its delivery was cancelled: counted, and delivered on a 2xx. */

@@ -5,7 +5,8 @@ import type { Database } from 'better-sqlite3';
  * versions added (`wh_certificates.status`, `wh_deliveries.in_flight_until`,
  * `wh_subscriptions.client_managed`: 1 for the endpoints made before it, which CLIENT keys of
  * their organisation managed; `wh_deliveries.cancelled_at` and `cancelled_reason`;
- * `wh_subscriptions.deleted_at`; `wh_deliveries.in_flight_since`; `wh_certificates.expiry_date`).
+ * `wh_subscriptions.deleted_at`; `wh_deliveries.in_flight_since`; `wh_certificates.expiry_date`;
+ * `wh_attempts.outcome`, null in the rows recorded before it).
  * Idempotent.
  */
 export const createWebhookSchema = (db: Database): void => {
@@ -58,7 +59,8 @@ export const createWebhookSchema = (db: Database): void => {
       latency_ms INTEGER NOT NULL,
       response_body TEXT,
       error TEXT,
-      succeeded INTEGER NOT NULL
+      succeeded INTEGER NOT NULL,
+      outcome TEXT
     ) STRICT;
     CREATE INDEX IF NOT EXISTS wh_attempts_by_delivery ON wh_attempts (delivery_id, id);
     CREATE TABLE IF NOT EXISTS wh_checkpoints (
@@ -89,6 +91,7 @@ export const createWebhookSchema = (db: Database): void => {
   addMissingColumn(db, 'wh_subscriptions', 'deleted_at', 'INTEGER');
   addMissingColumn(db, 'wh_deliveries', 'in_flight_since', 'INTEGER');
   addMissingColumn(db, 'wh_certificates', 'expiry_date', 'TEXT');
+  addMissingColumn(db, 'wh_attempts', 'outcome', 'TEXT');
 };
 
 const addMissingColumn = (db: Database, table: string, column: string, type: string): void => {

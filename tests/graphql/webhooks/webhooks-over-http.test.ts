@@ -147,6 +147,7 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
           responseBody: 'ok',
           error: null,
           succeeded: true,
+          outcome: 'ANSWERED',
         },
       ],
     });

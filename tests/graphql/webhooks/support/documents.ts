@@ -22,7 +22,7 @@ export const DELETE = `mutation ($id: ID!) { deleteWebhookSubscription(id: $id) 
 
 const DELIVERY_FIELDS = `id webhookId eventId subscriptionId eventType payload status attemptCount
   nextAttemptAt createdAt deliveredAt cancelledAt cancelledReason subscriptionDeletedAt
-  attempts { attemptedAt statusCode latencyMs responseBody error succeeded }`;
+  attempts { attemptedAt statusCode latencyMs responseBody error succeeded outcome }`;
 
 export const DELIVERIES = `query ($subscriptionId: ID!, $status: WebhookDeliveryStatus, $first: Int, $after: String) {
   webhookDeliveries(subscriptionId: $subscriptionId, status: $status, first: $first, after: $after) {
