@@ -56,7 +56,7 @@ export class CertificateQueries {
   @Authorized()
   @Query(() => CertificateConnection, {
     description:
-      'Certificates matching the filter, by number; `status` is as of `asOf` (default: today). A certificate first decided after `asOf` did not exist then and is not listed. Given `asOf`, the `standard` and `expiringBefore` filters are of the revision in force on `asOf` (the first, from its decision until it takes effect), never of one decided after it; without `asOf`, of the latest revision that takes effect, even after today. Each node is the certificate as `certificate(id)` answers it (its latest revision’s `revision`, `standard`, `scope`, `expiryDate`, …); the revision in force on `asOf` is its `revisionOn(date: asOf)`. A CLIENT key sees its own organisation only.',
+      'Certificates matching the filter on `asOf` (default: today), by number; `status` is as of `asOf`. The `standard` and `expiringBefore` filters are of the revision in force on `asOf` (the first, from its decision until it takes effect), never of one decided or taking effect after it. A certificate first decided after `asOf` did not exist then and is not listed. Each node is the certificate as `certificate(id)` answers it (its latest revision’s `revision`, `standard`, `scope`, `expiryDate`, …); the revision in force on `asOf` is its `revisionOn(date: asOf)`. A CLIENT key sees its own organisation only.',
   })
   certificates(
     @Arg('filter', () => CertificateFilterInput, { nullable: true })
@@ -72,7 +72,6 @@ export class CertificateQueries {
       { ...filter, organisationId: organisationId ?? null },
       asOfOrToday(this.deps, asOf),
       pageInput(request),
-      asOf ? 'IN_FORCE' : 'LATEST',
     );
     return connectionFromPage(page, request, toListedCertificateType);
   }

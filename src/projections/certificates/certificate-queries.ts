@@ -50,18 +50,9 @@ export interface CertificateFilter {
   /** `ISO/IEC 20000-1` (any version) or `ISO/IEC 20000-1:2018`. */
   standard?: string | null;
   organisationId?: string | null;
-  /** `expiryDate`, of the revision the list filters on (`ListedRevision`), strictly before it. */
+  /** `expiryDate`, of the revision in force on the list's date, strictly before it. */
   expiringBefore?: CalendarDate | null;
 }
-
-/**
- * Which revision a list's `standard` and `expiringBefore` filters are of: `LATEST`, the latest that
- * takes effect (which may be after the list's date); `IN_FORCE`, the one in force on the list's
- * date (the first, from its decision until it takes effect: see `revisionPeriods`), never one
- * decided after it. Either way the certificates listed show their latest revision, as
- * `findCertificate` does (the one in force on a date: `certificateRevisionOn`).
- */
-export type ListedRevision = 'LATEST' | 'IN_FORCE';
 
 /** A certificate with its status as of the list's date. */
 export interface ListedCertificate extends CertificateView {
@@ -226,10 +217,10 @@ const AS_OF_STATUS = `EXISTS (SELECT 1 FROM rm_certificate_status_periods p
   WHERE p.certificate_id = c.certificate_id AND p.status = :status AND p.from_date <= :asOf
     AND (p.to_date IS NULL OR p.to_date >= :asOf))`;
 
-/** A certificate exists from its first decision on: as of an earlier date no list shows it. */
-const DECIDED_BY = 'c.first_decision_date <= :asOf';
-
-/** The revision in force on the list's date; no row holds a date before the first decision. */
+/**
+ * The revision in force on the list's date; no row holds a date before the first decision, so a
+ * certificate first decided after it is not listed (it did not exist yet).
+ */
 const IN_FORCE_ON = 'r.from_date <= :asOf AND (r.until_date IS NULL OR r.until_date > :asOf)';
 
 /**
@@ -249,21 +240,18 @@ export const certificateListSql = (
   filter: CertificateFilter,
   standardCode: boolean,
   after: boolean,
-  revision: ListedRevision,
 ): string => {
-  const inForce = revision === 'IN_FORCE';
-  const filtered = inForce ? 'r' : 'c';
-  const key = inForce && filter.standard != null ? 'r' : 'c';
-  const where: string[] = [inForce ? IN_FORCE_ON : DECIDED_BY];
+  const key = filter.standard != null ? 'r' : 'c';
+  const where: string[] = [IN_FORCE_ON];
   if (filter.status === 'DRAFT') where.push('c.first_effective_date > :asOf');
   else if (filter.status) where.push(AS_OF_STATUS);
   if (filter.standard != null) {
-    where.push(`${filtered}.${standardCode ? 'standard_code' : 'standard_identifier'} = :standard`);
+    where.push(`r.${standardCode ? 'standard_code' : 'standard_identifier'} = :standard`);
   }
   if (filter.organisationId != null) where.push('c.organisation_id = :organisationId');
-  if (filter.expiringBefore) where.push(`${filtered}.expiry_date < :expiringBefore`);
+  if (filter.expiringBefore) where.push('r.expiry_date < :expiringBefore');
   if (after) where.push(`(${key}.number, ${key}.certificate_id) > (:afterNumber, :afterId)`);
-  return `SELECT c.* FROM ${inForce ? IN_FORCE_FROM[key] : 'rm_certificates c'}
+  return `SELECT c.* FROM ${IN_FORCE_FROM[key]}
     WHERE ${where.join(' AND ')}
     ORDER BY ${key}.number, ${key}.certificate_id LIMIT :limit`;
 };
@@ -297,22 +285,24 @@ const validFilter = (filter: CertificateFilter): CertificateFilter => {
 
 /**
  * Certificates decided on or before `asOf` matching the filter, status as of `asOf` (DRAFT:
- * decided, not yet in force), ordered by number, filtered on `revision` (each shows its latest, as
- * `findCertificate` does). Key: [number, certificate id].
+ * decided, not yet in force), `standard` and `expiringBefore` those of the revision in force on
+ * `asOf` (the first, from its decision until it takes effect: see `revisionPeriods`), never of one
+ * decided or taking effect after it; ordered by number. Each shows its latest revision, as
+ * `findCertificate` does (the one in force on a date: `certificateRevisionOn`). Key: [number,
+ * certificate id].
  */
 export const listCertificates = (
   db: Database,
   filter: CertificateFilter,
   asOf: CalendarDate,
   page: PageInput = {},
-  revision: ListedRevision = 'LATEST',
 ): Page<ListedCertificate> => {
   const valid = validFilter(filter);
   const date = calendarDate(asOf);
   const size = pageSize(page.first);
   const after = pageKey(page.after, ['string', 'string']);
   const byCode = valid.standard?.includes(':') ?? false;
-  const sql = certificateListSql(valid, byCode, after !== undefined, revision);
+  const sql = certificateListSql(valid, byCode, after !== undefined);
   const { lists } = statements(db);
   let statement = lists.get(sql);
   if (!statement) {

@@ -138,7 +138,7 @@ describe('certificates as of a date filter on the revision in force then', () =>
     },
   );
 
-  it('without asOf, filters on the latest revision', async () => {
+  it('without asOf, filters on the revision in force today', async () => {
     expect(await listedIds(null, { standard: 'ISO/IEC 27001:2022' })).toEqual(['cert-isms']);
     expect(await listedIds(null, { standard: 'ISO/IEC 27001:2013' })).toEqual([]);
   });
