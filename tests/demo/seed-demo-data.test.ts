@@ -9,6 +9,7 @@ import {
   findCertificate,
   listCertificates,
   searchOrganisations,
+  statusOnFromPeriods,
 } from '../../src/projections';
 import { graphql, startQuietly, testConfig } from '../composition/composed-service';
 import { temporaryDirectory } from '../eventstore/temp-store';
@@ -123,8 +124,8 @@ describe('demo data (CERTCYCLE_DEMO=1)', () => {
   });
 
   it('lists certificates in every status today', () => {
-    const statuses = listCertificates(db(), {}, TODAY, { first: 100 }).items.map(
-      ({ node }) => node.statusAsOf,
+    const statuses = listCertificates(db(), {}, TODAY, { first: 100 }).items.map(({ node }) =>
+      statusOnFromPeriods(node.statusPeriods, TODAY),
     );
     expect(new Set(statuses)).toEqual(new Set(['ACTIVE', 'SUSPENDED', 'EXPIRED', 'WITHDRAWN']));
     expect(statuses).toHaveLength(11);

@@ -8,6 +8,7 @@ import {
   listCertificates,
   ProjectionRunner,
   verifyCertificate,
+  statusOnFromPeriods,
 } from '../../src/projections';
 import {
   ACME,
@@ -68,7 +69,10 @@ const listed = (
   asOf: string,
   status: CertificateStatus | null = null,
 ) =>
-  listCertificates(db, { status }, d(asOf)).items.map(({ node }) => [node.number, node.statusAsOf]);
+  listCertificates(db, { status }, d(asOf)).items.map(({ node }) => [
+    node.number,
+    statusOnFromPeriods(node.statusPeriods, d(asOf)),
+  ]);
 
 /**
  * The typical lifecycle (Acme decided and in force 2024-03-20, R2 decided 2025-09-01, restored as

@@ -10,6 +10,7 @@ import {
   listCertificates,
   searchOrganisations,
   sitesOfOrganisations,
+  statusOnFromPeriods,
 } from '../../src/projections';
 import { ACME, BETA, GAMMA, d, typicalReadSide } from './lifecycle-fixture';
 
@@ -123,7 +124,7 @@ describe('read models after a typical lifecycle', () => {
     expect(ids({ expiringBefore: d('2029-01-01') }, d('2027-06-01'))).toEqual([BETA.certificateId]);
     const listed = listCertificates(readSide().db, {}, d('2025-06-15')).items.map((i) => [
       i.node.number,
-      i.node.statusAsOf,
+      statusOnFromPeriods(i.node.statusPeriods, d('2025-06-15')),
     ]);
     expect(listed).toEqual([
       [ACME.number, 'SUSPENDED'],

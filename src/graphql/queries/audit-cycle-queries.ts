@@ -15,7 +15,6 @@ import {
   Audit,
   AuditCycle,
   Certificate,
-  certificateAsOf,
   Deadline,
   Nonconformity,
   Organisation,
@@ -58,24 +57,22 @@ export class AuditCycleQueries {
   @FieldResolver(() => Certificate, {
     nullable: true,
     description:
-      'Null until the certificate is issued (for ever in a cycle whose certification was refused, unless the cycle renews an issued certificate). Reached through a dated list, it answers that list’s date (see `Certificate.deadlines`), and null for a date before the certificate’s first decision, when it did not exist.',
+      'Null until the certificate is issued (for ever in a cycle whose certification was refused, unless the cycle renews an issued certificate).',
   })
   certificate(@Root() cycle: AuditCycle): Certificate | null {
     const view = findCertificate(this.deps.readModels, cycle.certificateId);
-    return view && sameOrganisation(view, cycle)
-      ? certificateAsOf(toCertificateType(view), cycle.listedAsOf)
-      : null;
+    return view && sameOrganisation(view, cycle) ? toCertificateType(view) : null;
   }
 
   @FieldResolver(() => [Deadline], {
     description:
-      'Deadlines this cycle set, met or open, by due date; state as of `asOf` (default: the `asOf` of the dated list the cycle was reached through, else today in the CB time zone; see `Certificate.deadlines`).',
+      'Deadlines this cycle set, met or open, by due date; state as of `asOf` (default: today in the CB time zone, wherever the cycle is reached).',
   })
   deadlines(
     @Root() cycle: AuditCycle,
     @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: CalendarDate | null,
   ): Deadline[] {
-    const date = asOfOrToday(this.deps, asOf ?? cycle.listedAsOf);
+    const date = asOfOrToday(this.deps, asOf);
     return certificateDeadlines(this.deps.readModels, cycle.certificateId, date)
       .filter((deadline) => deadline.auditCycleId === cycle.id)
       .map((deadline) => toDeadlineType(deadline, date));

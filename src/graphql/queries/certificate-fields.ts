@@ -33,15 +33,13 @@ export class CertificateFields {
 
   @FieldResolver(() => CertificateStatusEnum, {
     description:
-      'Status on a date, past or future (default: the `asOf` of the dated list it was reached through, else today in the CB time zone; see `deadlines`). DRAFT before the first effective date, also for a date before the certificate was first decided (when it did not exist yet: `certificates`, `dashboard` and `verifyCertificate` leave it out then).',
+      'Status on a date, past or future (default: today in the CB time zone, wherever the certificate is reached: under `certificates(asOf: D)` ask `status(asOf: D)` for the list’s date). DRAFT before the first effective date, also for a date before the certificate was first decided (when it did not exist yet: `certificates`, `dashboard` and `verifyCertificate` leave it out then).',
   })
   status(
     @Root() certificate: Certificate,
     @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: CalendarDate | null,
   ): CertificateStatus {
-    if (!asOf && certificate.listedStatus) return certificate.listedStatus;
-    const date = asOfOrToday(this.deps, asOf ?? certificate.listedAsOf);
-    return statusOnFromPeriods(certificate.statusPeriods, date);
+    return statusOnFromPeriods(certificate.statusPeriods, asOfOrToday(this.deps, asOf));
   }
 
   @FieldResolver(() => Boolean, { description: 'True when the certificate is ACTIVE on `date`.' })
@@ -77,13 +75,13 @@ export class CertificateFields {
 
   @FieldResolver(() => [Deadline], {
     description:
-      'Every deadline of the certificate and its audit cycles, met or open, by due date; state as of `asOf` (default: the `asOf` of the dated list it was reached through, else today in the CB time zone). A certificate is reached through a dated list as a node of `certificates`, as the `certificate` of a deadline of `upcomingDeadlines` or of a `deadlines` field, or from these through `Deadline.auditCycle`, `AuditCycle.certificate` and `currentAuditCycle`.',
+      'Every deadline of the certificate and its audit cycles, met or open, by due date; state as of `asOf` (default: today in the CB time zone, wherever the certificate is reached, a node of a list as of another date too).',
   })
   deadlines(
     @Root() certificate: Certificate,
     @Arg('asOf', () => CalendarDateScalar, { nullable: true }) asOf: CalendarDate | null,
   ): Deadline[] {
-    const date = asOfOrToday(this.deps, asOf ?? certificate.listedAsOf);
+    const date = asOfOrToday(this.deps, asOf);
     return certificateDeadlines(this.deps.readModels, certificate.id, date)
       .filter((deadline) => sameOrganisation(deadline, certificate))
       .map((deadline) => toDeadlineType(deadline, date));
@@ -110,13 +108,10 @@ export class CertificateFields {
       .map(toHistoryEntryType);
   }
 
-  @FieldResolver(() => AuditCycle, {
-    nullable: true,
-    description: 'Reached through a dated list, it answers that list’s date (see `deadlines`).',
-  })
+  @FieldResolver(() => AuditCycle, { nullable: true })
   currentAuditCycle(@Root() certificate: Certificate): AuditCycle | null {
     const view = findAuditCycle(this.deps.readModels, certificate.currentAuditCycleId);
-    return view && Object.assign(toAuditCycleType(view), { listedAsOf: certificate.listedAsOf });
+    return view && toAuditCycleType(view);
   }
 
   @FieldResolver(() => Organisation, { nullable: true })

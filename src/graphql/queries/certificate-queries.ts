@@ -5,12 +5,7 @@ import type { ApiDependencies } from '../api-dependencies';
 import { organisationScope, type RequestContext } from '../auth';
 import { type Connection, ConnectionArgs, ConnectionArguments, pageRequest } from '../pagination';
 import { CalendarDateScalar } from '../scalars';
-import {
-  Certificate,
-  CertificateConnection,
-  toCertificateType,
-  toListedCertificateType,
-} from '../types';
+import { Certificate, CertificateConnection, toCertificateType } from '../types';
 import { CertificateFilterInput } from './certificate-filter-input';
 import { certificateNumberArgument } from './certificate-number-argument';
 import { connectionFromPage, pageInput } from './connection-from-page';
@@ -56,7 +51,7 @@ export class CertificateQueries {
   @Authorized()
   @Query(() => CertificateConnection, {
     description:
-      'Certificates matching the filter on `asOf` (default: today), by number; `status` is as of `asOf`. The `standard` and `expiringBefore` filters are of the revision in force on `asOf` (the first, from its decision until it takes effect), never of one decided or taking effect after it. A certificate first decided after `asOf` did not exist then and is not listed. Each node is the certificate as `certificate(id)` answers it (its latest revision’s `revision`, `standard`, `scope`, `expiryDate`, …); the revision in force on `asOf` is its `revisionOn(date: asOf)`. A CLIENT key sees its own organisation only.',
+      'Certificates matching the filter on `asOf` (default: today), by number: the `status` filter is the status on `asOf`, and `standard` and `expiringBefore` are of the revision in force on `asOf` (the first, from its decision until it takes effect), never of one decided or taking effect after it. A certificate first decided after `asOf` did not exist then and is not listed. Each node is the certificate as `certificate(id)` answers it (its latest revision’s `revision`, `standard`, `scope`, `expiryDate`, …; `status` and `deadlines` without `asOf` of their own are today’s): ask `status(asOf: D)` and `revisionOn(date: D)` for the status and revision on the list’s date D. A CLIENT key sees its own organisation only.',
   })
   certificates(
     @Arg('filter', () => CertificateFilterInput, { nullable: true })
@@ -73,6 +68,6 @@ export class CertificateQueries {
       asOfOrToday(this.deps, asOf),
       pageInput(request),
     );
-    return connectionFromPage(page, request, toListedCertificateType);
+    return connectionFromPage(page, request, toCertificateType);
   }
 }

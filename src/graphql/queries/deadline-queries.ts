@@ -8,7 +8,6 @@ import { CalendarDateScalar } from '../scalars';
 import {
   AuditCycle,
   Certificate,
-  certificateAsOf,
   Deadline,
   DeadlineConnection,
   DeadlineTypeEnum,
@@ -65,7 +64,7 @@ export class DeadlineQueries {
   @FieldResolver(() => Certificate, {
     nullable: true,
     description:
-      'Null while the certificate is not issued yet (for ever for a deadline of a cycle whose certification was refused before any issue), and as of a date before its first decision (a deadline listed as of then: the certificate did not exist, as in `certificates`). Its `status` and `deadlines` without `asOf` answer the as-of date of this deadline’s list (see `Certificate.deadlines`).',
+      'Null while the certificate is not issued yet (for ever for a deadline of a cycle whose certification was refused before any issue), and as of a date before its first decision (a deadline listed as of then: the certificate did not exist, as in `certificates`). The certificate as `certificate(id)` answers it: its `status` and `deadlines` without `asOf` are today’s, whatever this deadline’s `asOf`.',
   })
   async certificate(
     @Root() deadline: Deadline,
@@ -73,8 +72,8 @@ export class DeadlineQueries {
   ): Promise<Certificate | null> {
     const links = requestLoadersOf(context, this.deps.readModels);
     const view = await links.certificates.load(deadline.certificateId);
-    return view && sameOrganisation(view, deadline)
-      ? certificateAsOf(certificateType(view), deadline.asOf)
+    return view && sameOrganisation(view, deadline) && deadline.asOf >= view.firstDecisionDate
+      ? certificateType(view)
       : null;
   }
 
@@ -91,11 +90,11 @@ export class DeadlineQueries {
   @FieldResolver(() => AuditCycle, {
     nullable: true,
     description:
-      'Its `deadlines` and `certificate` answer the as-of date of this deadline’s list (see `Certificate.deadlines`).',
+      'The audit cycle as `auditCycle(id)` answers it: its `deadlines` without `asOf` are today’s, whatever this deadline’s `asOf`.',
   })
   auditCycle(@Root() deadline: Deadline): AuditCycle | null {
     if (deadline.auditCycleId === null) return null;
     const view = findAuditCycle(this.deps.readModels, deadline.auditCycleId);
-    return view && Object.assign(toAuditCycleType(view), { listedAsOf: deadline.asOf });
+    return view && toAuditCycleType(view);
   }
 }

@@ -67,12 +67,6 @@ export class AuditCycle {
 
   @Field(() => Int, { description: 'Stream version: the `expectedVersion` of the next change.' })
   version!: number;
-
-  /**
-   * Reached through a dated list (linked from a deadline, or from a certificate reached through
-   * one): the list's `asOf`, the date of `deadlines` and of its certificate without one.
-   */
-  listedAsOf?: CalendarDate;
 }
 
 const toTransferApplication = ({ application }: AuditCycleView): TransferApplication | null => {

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { CalendarDate, CertificateStatus, PolicyProfile, RecordedStatus } from '../../domain';
-import type { CertificateView, ListedCertificate } from '../../projections';
+import type { CalendarDate, PolicyProfile, RecordedStatus } from '../../domain';
+import type { CertificateView } from '../../projections';
 import { CalendarDateScalar } from '../scalars';
 import { CertificateSite, toCertificateSiteType } from './certificate-site';
 import { PolicyProfileEnum, RecordedStatusEnum } from './enums';
@@ -21,7 +21,7 @@ import { ORIGINAL_CERTIFICATION_DATE } from './original-certification-date';
     'A certificate: its latest revision that takes effect (which may be after today: ' +
     '`effectiveDate`; one due after the withdrawal, or on its day while an earlier revision was in force, never does and is in `revisions` only), ' +
     'dates and status history, wherever it is reached (a node of `certificates(asOf: …)` too). ' +
-    'Status on any date: `status(asOf)`; the revision in force on a date: `revisionOn(date)`; every revision: `revisions`.',
+    'Status on any date: `status(asOf)` (without `asOf`, today, wherever the certificate is reached); the revision in force on a date: `revisionOn(date)`; every revision: `revisions`.',
   simpleResolvers: true,
 })
 export class Certificate {
@@ -100,24 +100,12 @@ export class Certificate {
   @Field(() => Int, { description: 'Stream version: the `expectedVersion` of the next change.' })
   version!: number;
 
-  /** The first revision's decision in this CB: the certificate does not exist before it. */
-  firstDecisionDate!: CalendarDate;
-
   @Field(() => Int, {
     nullable: true,
     description:
       'Reached through `certificateByNumber`: the revision whose document bears the number asked for, as `verifyCertificate` reads it: the one its suffix names (`…/R2`), else 1 (the first revision is printed without a suffix). Compare with `revision` and `revisions`. Null when reached otherwise.',
   })
   requestedRevision?: number;
-
-  /** A list's node: its status as of the list's `asOf`, what `status` answers without one. */
-  listedStatus?: CertificateStatus;
-
-  /**
-   * Reached through a dated list (a node of `certificates`, linked from a deadline or an audit
-   * cycle reached through one): the list's `asOf`, the date of `status` and `deadlines` without one.
-   */
-  listedAsOf?: CalendarDate;
 }
 
 export const toCertificateType = (view: CertificateView): Certificate =>
@@ -139,7 +127,6 @@ export const toCertificateType = (view: CertificateView): Certificate =>
     effectiveDate: view.effectiveDate,
     expiryDate: view.expiryDate,
     cycleDecisionDate: view.cycleDecisionDate,
-    firstDecisionDate: view.firstDecisionDate,
     currentAuditCycleId: view.currentAuditCycleId,
     policyProfile: view.policyProfile,
     suspensions: view.suspensions.map(toSuspensionType),
@@ -148,24 +135,3 @@ export const toCertificateType = (view: CertificateView): Certificate =>
     statusPeriods: view.statusPeriods.map(toStatusPeriodType),
     version: view.version,
   });
-
-/** A node of a list as of a date: `status` and `deadlines` without `asOf` answer the list's date. */
-export const toListedCertificateType = (view: ListedCertificate): Certificate =>
-  Object.assign(toCertificateType(view), { listedStatus: view.statusAsOf, listedAsOf: view.asOf });
-
-/**
- * The certificate as linked from an object of a dated list: a copy, since a linked certificate
- * may be shared between requests, whose `status` and `deadlines` without `asOf` answer that date;
- * null as of a date before its first decision, when it did not exist (as `certificates` has it).
- */
-export const certificateAsOf = (
-  certificate: Certificate,
-  asOf: CalendarDate | undefined,
-): Certificate | null => {
-  if (asOf === undefined) return certificate;
-  if (asOf < certificate.firstDecisionDate) return null;
-  return Object.assign(new Certificate(), certificate, {
-    listedStatus: undefined,
-    listedAsOf: asOf,
-  });
-};

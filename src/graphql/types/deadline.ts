@@ -4,9 +4,19 @@ import type { DeadlineView } from '../../projections';
 import { CalendarDateScalar } from '../scalars';
 import { DeadlineStateEnum, DeadlineTypeEnum } from './enums';
 
-@ObjectType({ description: 'Something that falls due, as of the date it was asked for.' })
+/**
+ * Its state, `daysRemaining`, `metOn`, `closesOn` and `certificate` are those of `asOf`, so the
+ * as-of date is part of its `id`: a client cache keyed by type and id keeps each date's apart.
+ */
+@ObjectType({
+  description:
+    'Something that falls due, as of the date it was asked for (`asOf`); one deadline as of another date is another object (`id`).',
+})
 export class Deadline {
-  @Field(() => ID, { description: '`<aggregateId>:<key>`: unique across deadlines.' })
+  @Field(() => ID, {
+    description:
+      '`<aggregateId>:<key>@<asOf>`: unique across deadlines and the dates they are asked for. The deadline itself, whatever the date: `aggregateId` and `key`.',
+  })
   id!: string;
 
   @Field(() => String, {
@@ -65,13 +75,15 @@ export class Deadline {
   @Field(() => ID, { nullable: true })
   auditCycleId!: string | null;
 
-  /** The date its state is as of: the date its certificate and audit cycle answer by default. */
+  @Field(() => CalendarDateScalar, {
+    description: 'The date its state is as of: the list’s `asOf`, or today without one.',
+  })
   asOf!: CalendarDate;
 }
 
 export const toDeadlineType = (view: DeadlineView, asOf: CalendarDate): Deadline =>
   Object.assign(new Deadline(), {
-    id: `${view.aggregateId}:${view.key}`,
+    id: `${view.aggregateId}:${view.key}@${asOf}`,
     key: view.key,
     type: view.type,
     dueDate: view.dueDate,

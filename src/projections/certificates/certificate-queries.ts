@@ -54,13 +54,6 @@ export interface CertificateFilter {
   expiringBefore?: CalendarDate | null;
 }
 
-/** A certificate with its status as of the list's date. */
-export interface ListedCertificate extends CertificateView {
-  /** The list's date. */
-  asOf: CalendarDate;
-  statusAsOf: CertificateStatus;
-}
-
 /** Bad filter values (status, dates) for a certificate list. */
 export class InvalidCertificateFilterError extends Error {
   override readonly name = 'InvalidCertificateFilterError';
@@ -296,7 +289,7 @@ export const listCertificates = (
   filter: CertificateFilter,
   asOf: CalendarDate,
   page: PageInput = {},
-): Page<ListedCertificate> => {
+): Page<CertificateView> => {
   const valid = validFilter(filter);
   const date = calendarDate(asOf);
   const size = pageSize(page.first);
@@ -315,14 +308,10 @@ export const listCertificates = (
   if (valid.organisationId != null) parameters.organisationId = valid.organisationId;
   if (valid.expiringBefore) parameters.expiringBefore = valid.expiringBefore;
   if (after) [parameters.afterNumber, parameters.afterId] = after;
-  const rows = statement.all(parameters);
   return toPage(
-    rows,
+    statement.all(parameters),
     size,
     (row) => [row.number, row.certificate_id],
-    (row) => {
-      const view = certificateView(row);
-      return { ...view, asOf: date, statusAsOf: statusOnFromPeriods(view.statusPeriods, date) };
-    },
+    certificateView,
   );
 };

@@ -63,8 +63,10 @@ afterAll(() => api.close());
 
 const QUERY = `query ($asOf: CalendarDate!) {
   dashboard(asOf: $asOf) { certificatesByStatus { status count } }
-  all: certificates(asOf: $asOf) { edges { node { id status } } }
-  drafts: certificates(filter: { status: DRAFT }, asOf: $asOf) { edges { node { id status } } }
+  all: certificates(asOf: $asOf) { edges { node { id status(asOf: $asOf) } } }
+  drafts: certificates(filter: { status: DRAFT }, asOf: $asOf) {
+    edges { node { id status(asOf: $asOf) } }
+  }
 }`;
 
 interface Answer {
@@ -187,7 +189,7 @@ it('lists as of a date the certificate as certificate(id) answers it, and as rev
         Role.VIEWER,
         `query ($asOf: CalendarDate, $on: CalendarDate!) {
           certificates(asOf: $asOf, filter: { organisationId: "org-later" }) {
-            edges { node { status ${PRINTED} revisionOn(date: $on) { revision scope decisionDate effectiveDate } } }
+            edges { node { status(asOf: $asOf) ${PRINTED} revisionOn(date: $on) { revision scope decisionDate effectiveDate } } }
           }
           certificate(id: "cert-later") { ${PRINTED} revisionOn(date: $on) { revision } }
         }`,

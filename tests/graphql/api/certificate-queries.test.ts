@@ -166,40 +166,40 @@ it('lists certificates by status on a date, standard, organisation and expiry', 
   });
 });
 
-it("answers a listed certificate's status as of the list's date unless asked for another", async () => {
+it("answers a listed certificate's status today, as certificate(id) does, and as of the list's date when asked for it", async () => {
   const data = dataOf(
     await api.query(
       Role.VIEWER,
       `{ suspended: certificates(filter: { status: SUSPENDED }, asOf: "2024-09-10") {
-           edges { node { id status later: status(asOf: "2025-01-01") } } }
+           edges { node { id status listed: status(asOf: "2024-09-10") } } }
          draft: certificates(filter: { status: DRAFT }, asOf: "2024-05-01") { edges { node { status } } } }`,
     ),
   );
   expect(data.suspended).toEqual({
-    edges: [{ node: { id: 'cert-acme', status: 'SUSPENDED', later: 'ACTIVE' } }],
+    edges: [{ node: { id: 'cert-acme', status: 'ACTIVE', listed: 'SUSPENDED' } }],
   });
   // None is decided by 2024-05-01 and in force after it (see before-first-decision.test.ts).
   expect(data.draft).toEqual({ edges: [] });
 });
 
-it("answers a listed certificate's deadlines as of the list's date unless asked for another", async () => {
+it("answers a listed certificate's deadlines today, as certificate(id) does, and as of the list's date when asked for it", async () => {
   const data = dataOf(
     await api.query(
       Role.VIEWER,
       `{ list: certificates(filter: { organisationId: "org-acme" }, asOf: "2024-09-10") {
-           edges { node { id deadlines { key state daysRemaining } later: deadlines(asOf: "2025-06-01") { key state } } } }
-         asked: certificate(id: "cert-acme") { id deadlines(asOf: "2024-09-10") { key state daysRemaining } }
-         askedLater: certificate(id: "cert-acme") { deadlines(asOf: "2025-06-01") { key state } } }`,
+           edges { node { id deadlines { key state daysRemaining } listed: deadlines(asOf: "2024-09-10") { key state } } } }
+         today: certificate(id: "cert-acme") { deadlines { key state daysRemaining } }
+         then: certificate(id: "cert-acme") { deadlines(asOf: "2024-09-10") { key state } } }`,
     ),
   );
   const [node] = (data.list as { edges: { node: Record<string, unknown> }[] }).edges.map(
     (edge) => edge.node,
   );
-  const asked = data.asked as { id: string; deadlines: unknown[] };
+  const today = (data.today as { deadlines: unknown[] }).deadlines;
   expect(node!.id).toBe('cert-acme');
-  expect(asked.deadlines.length).toBeGreaterThan(0);
-  expect(node!.deadlines).toEqual(asked.deadlines);
-  expect(node!.later).toEqual((data.askedLater as { deadlines: unknown[] }).deadlines);
+  expect(today.length).toBeGreaterThan(0);
+  expect(node!.deadlines).toEqual(today);
+  expect(node!.listed).toEqual((data.then as { deadlines: unknown[] }).deadlines);
 });
 
 const STANDARD_LIST =

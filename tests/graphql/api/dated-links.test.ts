@@ -1,10 +1,13 @@
 import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
 import { dataOf, seedLifecycle } from './api-lifecycle';
+import { cacheConflicts, objectsReached } from './normalised-objects';
 
 /**
  * Acme's certificate was suspended from 2024-09-02 to 2024-10-14; "today" is 2025-03-01, when it
- * is ACTIVE. Whatever a dated list links to answers that list's date unless asked for another.
+ * is ACTIVE. A client cache keyed by type and id stores one value per field and arguments, so a
+ * field without `asOf` answers today wherever its object is reached, dated lists included; a
+ * deadline as of a date is an object of its own.
  */
 let api: ApiHarness;
 beforeAll(async () => {
@@ -15,111 +18,95 @@ afterAll(() => api.close());
 
 const AS_OF = '2024-09-10';
 
-interface DeadlineState {
-  key: string;
-  state: string;
-}
-interface LinkedDeadline extends DeadlineState {
-  certificate: { status: string; later: string; deadlines: DeadlineState[] } | null;
-  auditCycle: { id: string; deadlines: DeadlineState[]; certificate: { status: string } } | null;
-}
+const DEADLINE = '__typename id state daysRemaining metOn closesOn';
+const CYCLE = `__typename id deadlines { ${DEADLINE} } certificate { __typename id status }`;
+const CERTIFICATE = `__typename id status deadlines { ${DEADLINE} } currentAuditCycle { ${CYCLE} }`;
 
-const nodesOf = <T>(connection: unknown): T[] =>
-  (connection as { edges: { node: T }[] }).edges.map((edge) => edge.node);
+const DIRECT = [
+  `{ certificate(id: "cert-acme") { ${CERTIFICATE} } auditCycle(id: "cycle-acme") { ${CYCLE} } }`,
+  `{ upcomingDeadlines(withinDays: 3660, organisationId: "org-acme", first: 20) {
+       edges { node { ${DEADLINE} certificate { ${CERTIFICATE} } } } } }`,
+  `{ upcomingDeadlines(withinDays: 3660, organisationId: "org-acme", first: 20) {
+       edges { node { ${DEADLINE} auditCycle { ${CYCLE} } } } } }`,
+];
 
-/** What the certificate and its audit cycle answer when asked for AS_OF explicitly. */
-const askedAsOf = async () => {
+const DATED = [
+  `query ($asOf: CalendarDate!) { certificates(asOf: $asOf, filter: { organisationId: "org-acme" }) {
+       edges { node { ${CERTIFICATE} } } } }`,
+  `query ($asOf: CalendarDate!) {
+     upcomingDeadlines(asOf: $asOf, withinDays: 3660, organisationId: "org-acme", first: 20) {
+       edges { node { ${DEADLINE} certificate { ${CERTIFICATE} } } } } }`,
+  `query ($asOf: CalendarDate!) {
+     upcomingDeadlines(asOf: $asOf, withinDays: 3660, organisationId: "org-acme", first: 20) {
+       edges { node { ${DEADLINE} auditCycle { ${CYCLE} } } } } }`,
+  `query ($asOf: CalendarDate!) { certificate(id: "cert-acme") { __typename id
+       deadlinesAsOf: deadlines(asOf: $asOf) { ${DEADLINE} certificate { ${CERTIFICATE} } auditCycle { ${CYCLE} } } } }`,
+  `query ($asOf: CalendarDate!) { auditCycle(id: "cycle-acme") { __typename id
+       deadlinesAsOf: deadlines(asOf: $asOf) { ${DEADLINE} certificate { ${CERTIFICATE} } } } }`,
+];
+
+it('answers every field of an object reached through a dated list as the object reached directly', async () => {
+  const answers = [];
+  for (const query of DIRECT) answers.push(dataOf(await api.query(Role.VIEWER, query)));
+  for (const query of DATED) {
+    answers.push(dataOf(await api.query(Role.VIEWER, query, { asOf: AS_OF })));
+  }
+  const reached = objectsReached(...answers);
+  expect(reached.get('Certificate:cert-acme')).toBeGreaterThan(10);
+  expect(reached.get('AuditCycle:cycle-acme')).toBeGreaterThan(10);
+  expect(cacheConflicts(...answers)).toEqual([]);
+});
+
+it('answers status and deadlines without asOf as today on a node of certificates(asOf), and as of the list’s date when asked for it', async () => {
   const data = dataOf(
     await api.query(
       Role.VIEWER,
-      `{ certificate(id: "cert-acme") { deadlines(asOf: "${AS_OF}") { key state } }
-         auditCycle(id: "cycle-acme") { deadlines(asOf: "${AS_OF}") { key state } } }`,
+      `query ($asOf: CalendarDate!) {
+         certificates(asOf: $asOf, filter: { organisationId: "org-acme" }) {
+           edges { node { status deadlines { key state } listed: status(asOf: $asOf)
+             listedDeadlines: deadlines(asOf: $asOf) { key state } } } }
+         today: certificate(id: "cert-acme") { deadlines { key state } }
+         then: certificate(id: "cert-acme") { deadlines(asOf: $asOf) { key state } } }`,
+      { asOf: AS_OF },
     ),
-  );
-  return {
-    certificateDeadlines: (data.certificate as { deadlines: DeadlineState[] }).deadlines,
-    cycleDeadlines: (data.auditCycle as { deadlines: DeadlineState[] }).deadlines,
+  ) as {
+    certificates: { edges: { node: Record<string, unknown> }[] };
+    today: { deadlines: unknown[] };
+    then: { deadlines: unknown[] };
   };
-};
-
-it("answers a certificate and an audit cycle linked from upcomingDeadlines(asOf) as of the list's date", async () => {
-  const data = dataOf(
-    await api.query(
-      Role.VIEWER,
-      `{ upcomingDeadlines(asOf: "${AS_OF}", withinDays: 3660, organisationId: "org-acme", first: 100) {
-           edges { node { key state
-             certificate { status later: status(asOf: "2025-01-01") deadlines { key state } }
-             auditCycle { id deadlines { key state } certificate { status } } } } } }`,
-    ),
-  );
-  const nodes = nodesOf<LinkedDeadline>(data.upcomingDeadlines);
-  const { certificateDeadlines, cycleDeadlines } = await askedAsOf();
-  expect(nodes.length).toBeGreaterThan(0);
-  for (const node of nodes) {
-    expect(node.certificate).toEqual({
-      status: 'SUSPENDED',
-      later: 'ACTIVE',
-      deadlines: certificateDeadlines,
-    });
-  }
-  const linkedCycles = nodes.flatMap((node) => (node.auditCycle ? [node.auditCycle] : []));
-  expect(linkedCycles.length).toBeGreaterThan(0);
-  for (const cycle of linkedCycles) {
-    expect(cycle).toEqual({
-      id: 'cycle-acme',
-      deadlines: cycleDeadlines,
-      certificate: { status: 'SUSPENDED' },
-    });
-  }
+  expect(data.today.deadlines).not.toEqual(data.then.deadlines);
+  expect(data.certificates.edges.map(({ node }) => node)).toEqual([
+    {
+      status: 'ACTIVE',
+      deadlines: data.today.deadlines,
+      listed: 'SUSPENDED',
+      listedDeadlines: data.then.deadlines,
+    },
+  ]);
 });
 
-it("answers the certificate of a certificate's or an audit cycle's deadlines(asOf) as of that date", async () => {
+it('answers one deadline as of two dates as two objects, each carrying its date', async () => {
   const data = dataOf(
     await api.query(
       Role.VIEWER,
-      `{ certificate(id: "cert-acme") { deadlines(asOf: "${AS_OF}") { certificate { status } } }
-         auditCycle(id: "cycle-acme") { deadlines(asOf: "${AS_OF}") { certificate { status } auditCycle { certificate { status } } } } }`,
+      `query ($asOf: CalendarDate!) { certificate(id: "cert-acme") {
+         today: deadlines { id key asOf state } then: deadlines(asOf: $asOf) { id key asOf state } } }`,
+      { asOf: AS_OF },
     ),
-  );
-  const viaCertificate = (data.certificate as { deadlines: { certificate: unknown }[] }).deadlines;
-  const viaCycle = (data.auditCycle as { deadlines: Record<string, unknown>[] }).deadlines;
-  expect(viaCertificate.length).toBeGreaterThan(0);
-  expect(viaCycle.length).toBeGreaterThan(0);
-  for (const deadline of viaCertificate) {
-    expect(deadline).toEqual({ certificate: { status: 'SUSPENDED' } });
-  }
-  for (const deadline of viaCycle) {
-    expect(deadline).toEqual({
-      certificate: { status: 'SUSPENDED' },
-      auditCycle: { certificate: { status: 'SUSPENDED' } },
-    });
-  }
-});
-
-it("answers the current audit cycle of a certificates(asOf) node as of the list's date", async () => {
-  const data = dataOf(
-    await api.query(
-      Role.VIEWER,
-      `{ certificates(filter: { organisationId: "org-acme" }, asOf: "${AS_OF}") {
-           edges { node { currentAuditCycle { deadlines { key state } certificate { status } } } } } }`,
-    ),
-  );
-  const [node] = nodesOf<{ currentAuditCycle: unknown }>(data.certificates);
-  expect(node!.currentAuditCycle).toEqual({
-    deadlines: (await askedAsOf()).cycleDeadlines,
-    certificate: { status: 'SUSPENDED' },
+  ) as {
+    certificate: Record<'today' | 'then', { id: string; key: string; asOf: string }[]>;
+  };
+  const { today, then } = data.certificate;
+  const key = 'SURVEILLANCE_AUDIT_DUE:1';
+  expect(today.find((deadline) => deadline.key === key)).toMatchObject({
+    id: `cycle-acme:${key}@2025-03-01`,
+    asOf: '2025-03-01',
   });
-});
-
-it('answers today for links reached from a query without a date', async () => {
-  const data = dataOf(
-    await api.query(
-      Role.VIEWER,
-      `{ upcomingDeadlines(withinDays: 3660, organisationId: "org-acme", first: 1) {
-           edges { node { certificate { status } } } }
-         auditCycle(id: "cycle-acme") { certificate { status } } }`,
-    ),
-  );
-  expect(nodesOf(data.upcomingDeadlines)).toEqual([{ certificate: { status: 'ACTIVE' } }]);
-  expect(data.auditCycle).toEqual({ certificate: { status: 'ACTIVE' } });
+  expect(then.find((deadline) => deadline.key === key)).toMatchObject({
+    id: `cycle-acme:${key}@${AS_OF}`,
+    asOf: AS_OF,
+  });
+  for (const deadline of [...today, ...then]) {
+    expect(deadline.id.endsWith(`:${deadline.key}@${deadline.asOf}`)).toBe(true);
+  }
 });

@@ -46,7 +46,7 @@ it('orders deadlines by due date and states them as of the date asked', async ()
     expect(node.state).toBe(days < 0 ? 'OVERDUE' : days === 0 ? 'DUE_TODAY' : 'UPCOMING');
   }
   expect(all).toContainEqual(
-    expect.objectContaining({ id: 'cycle-gamma:STAGE2_DUE:stage1', state: 'OVERDUE' }),
+    expect.objectContaining({ id: 'cycle-gamma:STAGE2_DUE:stage1@2025-03-01', state: 'OVERDUE' }),
   );
 });
 
@@ -108,7 +108,7 @@ it('links a deadline to its certificate, organisation and audit cycle', async ()
     edges: [
       {
         node: {
-          id: 'cycle-gamma:STAGE2_DUE:stage1',
+          id: 'cycle-gamma:STAGE2_DUE:stage1@2025-03-01',
           state: 'OVERDUE',
           certificate: null,
           organisation: { id: 'org-gamma' },

@@ -58,7 +58,7 @@ interface Dashboard {
 
 const CERTIFICATES = `query ($asOf: CalendarDate, $filter: CertificateFilterInput, $after: String) {
   certificates(asOf: $asOf, filter: $filter, first: 4, after: $after) {
-    edges { node { id number organisationId status } } pageInfo { hasNextPage endCursor } } }`;
+    edges { node { id number organisationId status(asOf: $asOf) } } pageInfo { hasNextPage endCursor } } }`;
 const DEADLINES = `query ($asOf: CalendarDate, $withinDays: Int!, $types: [DeadlineType!],
     $includeOverdue: Boolean!, $organisationId: ID, $after: String) {
   upcomingDeadlines(asOf: $asOf, withinDays: $withinDays, types: $types,

@@ -134,7 +134,7 @@ it("lists the previous CB's surveillance audits only from a recorded pre-transfe
     edges: [
       {
         node: {
-          id: `${auditCycleId}:SURVEILLANCE_AUDIT_DUE:2`,
+          id: `${auditCycleId}:SURVEILLANCE_AUDIT_DUE:2@2025-06-20`,
           type: 'SURVEILLANCE_AUDIT_DUE',
           dueDate: '2026-03-20',
           state: 'UPCOMING',
