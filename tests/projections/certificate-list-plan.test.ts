@@ -58,3 +58,18 @@ describe('certificate lists as of a date read through indexes, in number order, 
     expect(inForce).not.toMatch(/SCAN r\b/);
   });
 });
+
+it("drops an older store's indexes of the certificate rows' own standard and expiry, which no list reads", () => {
+  const older = new Database(':memory:');
+  certificatesProjection.setup(older);
+  older.exec('CREATE INDEX rm_certificates_by_standard ON rm_certificates (standard_code, number)');
+  older.exec('CREATE INDEX rm_certificates_by_expiry ON rm_certificates (expiry_date)');
+  certificatesProjection.setup(older);
+  const names = older
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'rm_certificates'")
+    .pluck()
+    .all();
+  older.close();
+  expect(names).not.toContain('rm_certificates_by_standard');
+  expect(names).not.toContain('rm_certificates_by_expiry');
+});

@@ -21,6 +21,8 @@ import { queryIndexes } from '../support/query-indexes';
 export const CERTIFICATE_TABLES = `
 DROP TABLE IF EXISTS rm_certificate_states;
 DROP TABLE IF EXISTS rm_certificate_states_fixed;
+DROP INDEX IF EXISTS rm_certificates_by_standard;
+DROP INDEX IF EXISTS rm_certificates_by_expiry;
 CREATE TABLE IF NOT EXISTS rm_certificates (
   certificate_id TEXT PRIMARY KEY,
   organisation_id TEXT NOT NULL,
@@ -80,15 +82,15 @@ CREATE TABLE IF NOT EXISTS rm_certificate_revision_periods (
 `;
 
 /**
- * The indexes only queries read (lists by number, organisation, standard, expiry, status; a lookup
- * by number's key; lists as of a date by the standard of the revision in force then).
+ * The indexes only queries read (lists by number, organisation, status; a lookup by number's key;
+ * lists by the standard of the revision in force on their date, today without one). Lists filter
+ * standard and expiry on the revision periods, so the certificate rows' own standard and expiry
+ * indexes went (dropped from older stores at start).
  */
 export const CERTIFICATE_QUERY_INDEXES = queryIndexes({
   rm_certificates_by_number: 'ON rm_certificates (number, certificate_id)',
   rm_certificates_by_number_key: 'ON rm_certificates (number_key, certificate_id)',
   rm_certificates_by_organisation: 'ON rm_certificates (organisation_id, number, certificate_id)',
-  rm_certificates_by_standard: 'ON rm_certificates (standard_code, number, certificate_id)',
-  rm_certificates_by_expiry: 'ON rm_certificates (expiry_date)',
   rm_certificate_status_periods_by_status: 'ON rm_certificate_status_periods (status, from_date)',
   rm_certificate_revision_periods_by_standard:
     'ON rm_certificate_revision_periods (standard_code, number, certificate_id)',
