@@ -37,6 +37,28 @@ describe('WAL checkpoints in a worker thread', () => {
     expect(errors).toEqual([]);
   });
 
+  it('checkpoints at the interval it is given, once at its start', async () => {
+    const db = writtenFile('interval.db');
+    const insert = db.prepare('INSERT INTO rows (text) VALUES (?)');
+    const written = (rows: number) =>
+      db.transaction(() => {
+        for (let row = 0; row < rows; row += 1) insert.run('x'.repeat(1000));
+      })();
+    const before = statSync(db.name).size;
+    written(1000);
+    const checkpoints = startBackgroundCheckpoints(db.name, () => undefined, 60_000);
+    const copiedBeyond = (size: number) => statSync(db.name).size > size + 1000 * 1000;
+    for (let waited = 0; !copiedBeyond(before) && waited < 10_000; waited += 20) await sleep(20);
+    expect(copiedBeyond(before)).toBe(true);
+
+    const afterStart = statSync(db.name).size;
+    written(1000);
+    await sleep(300);
+    expect(copiedBeyond(afterStart)).toBe(false);
+    await checkpoints.stop();
+    db.close();
+  });
+
   it('reports a worker that cannot open the file', async () => {
     const errors: Error[] = [];
     const checkpoints = startBackgroundCheckpoints(dir.file('missing.db'), (error) =>

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 
-/** How often the worker copies what the WAL holds into the database file. */
-const INTERVAL_MS = 50;
+/** How often the worker copies what the WAL holds into the database file, unless told. */
+const DEFAULT_INTERVAL_MS = 50;
 
 /**
  * The worker, as source: it has to run from the compiled service and from the TypeScript of the
@@ -50,10 +50,11 @@ export interface BackgroundCheckpoints {
 export const startBackgroundCheckpoints = (
   file: string,
   onError: (error: Error) => void,
+  intervalMs = DEFAULT_INTERVAL_MS,
 ): BackgroundCheckpoints => {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { file, driver: require.resolve('better-sqlite3'), intervalMs: INTERVAL_MS },
+    workerData: { file, driver: require.resolve('better-sqlite3'), intervalMs },
   });
   worker.unref();
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));

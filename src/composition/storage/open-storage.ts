@@ -67,6 +67,8 @@ export interface OpenStorageOptions {
   warn?: (line: string) => void;
   /** Abandons the opening (rejecting with its reason) while EventStoreDB has not answered. */
   signal?: AbortSignal;
+  /** How often the background worker checkpoints the read models' WAL (default 50 ms). */
+  checkpointIntervalMs?: number;
 }
 
 /**
@@ -78,7 +80,12 @@ export interface OpenStorageOptions {
  */
 export const openStorage = async (
   config: Config,
-  { what = 'certcycle', warn = (line) => console.error(line), signal }: OpenStorageOptions = {},
+  {
+    what = 'certcycle',
+    warn = (line) => console.error(line),
+    signal,
+    checkpointIntervalMs,
+  }: OpenStorageOptions = {},
 ): Promise<Storage> => {
   signal?.throwIfAborted();
   const eventStoreDB =
@@ -94,7 +101,7 @@ export const openStorage = async (
     const storage = eventStoreDB
       ? besideEventStoreDB(config, eventStoreDB, lock)
       : embeddedStorage(config, lock);
-    return withBackgroundCheckpoints(storage, warn);
+    return withBackgroundCheckpoints(storage, warn, checkpointIntervalMs);
   } catch (error) {
     lock?.release();
     await eventStoreDB?.close().catch(() => undefined);
@@ -117,17 +124,25 @@ const eventStoreDBClient = (connectionString: string): EventStoreDBEventStore =>
 };
 
 /** Moves the read-model file's WAL checkpoints off the serving thread until `close`. */
-const withBackgroundCheckpoints = (storage: Storage, warn: (line: string) => void): Storage => {
+const withBackgroundCheckpoints = (
+  storage: Storage,
+  warn: (line: string) => void,
+  intervalMs: number | undefined,
+): Storage => {
   storage.readModels.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`);
-  const checkpoints = startBackgroundCheckpoints(storage.readModels.name, (error) => {
-    if (storage.readModels.open) {
-      storage.readModels.pragma(`wal_autocheckpoint = ${DEFAULT_CHECKPOINT_PAGES}`);
-    }
-    warn(
-      `certcycle: background WAL checkpoints stopped (${error.message}); ` +
-        'the serving thread checkpoints instead',
-    );
-  });
+  const checkpoints = startBackgroundCheckpoints(
+    storage.readModels.name,
+    (error) => {
+      if (storage.readModels.open) {
+        storage.readModels.pragma(`wal_autocheckpoint = ${DEFAULT_CHECKPOINT_PAGES}`);
+      }
+      warn(
+        `certcycle: background WAL checkpoints stopped (${error.message}); ` +
+          'the serving thread checkpoints instead',
+      );
+    },
+    intervalMs,
+  );
   return {
     ...storage,
     close: async () => {
