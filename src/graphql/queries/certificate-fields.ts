@@ -55,8 +55,8 @@ export class CertificateFields {
       'Every revision decided, in order; one due after the withdrawal, or on its day while an earlier revision was in force, never takes effect (`verifyCertificate` reads its number DRAFT).',
   })
   revisions(@Root() certificate: Certificate): CertificateRevision[] {
-    return certificateRevisions(this.deps.readModels, certificate.id).map(
-      toCertificateRevisionType,
+    return certificateRevisions(this.deps.readModels, certificate.id).map((revision) =>
+      toCertificateRevisionType(certificate.id, revision),
     );
   }
 
@@ -70,7 +70,7 @@ export class CertificateFields {
     @Arg('date', () => CalendarDateScalar) date: CalendarDate,
   ): CertificateRevision | null {
     const revision = certificateRevisionOn(this.deps.readModels, certificate.id, date);
-    return revision && toCertificateRevisionType(revision);
+    return revision && toCertificateRevisionType(certificate.id, revision);
   }
 
   @FieldResolver(() => [Deadline], {

@@ -5,7 +5,7 @@ import type {
   RevisionCause,
 } from '../../domain';
 import { CalendarDateScalar } from '../scalars';
-import { CertificateSite, toCertificateSiteType } from './certificate-site';
+import { CertificateSite, toCertificateSiteTypes } from './certificate-site';
 import { RevisionCauseEnum } from './enums';
 import { StandardType, toStandardType } from './standard';
 
@@ -39,14 +39,17 @@ export class CertificateRevision {
   expiryDate!: CalendarDate;
 }
 
-export const toCertificateRevisionType = (view: CertificateRevisionView): CertificateRevision =>
+export const toCertificateRevisionType = (
+  certificateId: string,
+  view: CertificateRevisionView,
+): CertificateRevision =>
   Object.assign(new CertificateRevision(), {
     revision: view.revision,
     cause: view.cause,
     auditCycleId: view.auditCycleId,
     standard: toStandardType(view.standard),
     scope: view.scope,
-    sites: view.sites.map(toCertificateSiteType),
+    sites: toCertificateSiteTypes(certificateId, view.revision, view.sites),
     decisionDate: view.decisionDate,
     effectiveDate: view.effectiveDate,
     expiryDate: view.expiryDate,

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { CalendarDate, PolicyProfile, RecordedStatus } from '../../domain';
 import type { CertificateView } from '../../projections';
 import { CalendarDateScalar } from '../scalars';
-import { CertificateSite, toCertificateSiteType } from './certificate-site';
+import { CertificateSite, toCertificateSiteTypes } from './certificate-site';
 import { PolicyProfileEnum, RecordedStatusEnum } from './enums';
 import { StandardType, toStandardType } from './standard';
 import { StatusPeriod, toStatusPeriodType } from './status-period';
@@ -118,7 +118,7 @@ export const toCertificateType = (view: CertificateView): Certificate =>
     recordedStatus: view.recordedStatus,
     standard: toStandardType(view.standard),
     scope: view.scope,
-    sites: view.sites.map(toCertificateSiteType),
+    sites: toCertificateSiteTypes(view.certificateId, view.revision, view.sites),
     organisationName: view.organisationName,
     organisationLocation: view.organisationLocation,
     certificationBodyName: view.certificationBodyName,

@@ -22,7 +22,7 @@ it('answers a certificate with its revision, standard, scope, sites, dates and v
       Role.VIEWER,
       `{ certificate(id: "cert-acme") {
           id organisationId number revision numberWithRevision recordedStatus
-          standard { identifier version code } scope sites { id name scope }
+          standard { identifier version code } scope sites { id siteId name scope }
           originalCertificationDate effectiveDate expiryDate version
           organisation { id legalName } } }`,
     ),
@@ -37,8 +37,16 @@ it('answers a certificate with its revision, standard, scope, sites, dates and v
     standard: { identifier: 'ISO/IEC 20000-1', version: '2018', code: 'ISO/IEC 20000-1:2018' },
     scope: 'IT service management of data-centre hosting services',
     sites: [
-      expect.objectContaining({ id: 'site-bj', name: 'Beijing head office' }),
-      expect.objectContaining({ id: 'site-sh', name: 'Shanghai data centre' }),
+      expect.objectContaining({
+        id: 'cert-acme:R1:site-bj',
+        siteId: 'site-bj',
+        name: 'Beijing head office',
+      }),
+      expect.objectContaining({
+        id: 'cert-acme:R1:site-sh',
+        siteId: 'site-sh',
+        name: 'Shanghai data centre',
+      }),
     ],
     originalCertificationDate: '2024-03-20',
     effectiveDate: '2024-03-20',

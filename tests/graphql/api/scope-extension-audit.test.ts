@@ -62,9 +62,9 @@ const certificate = async () =>
   dataOf(
     await api.query(
       Role.VIEWER,
-      '{ certificate(id: "cert-acme") { version revision sites { id } history { type } } }',
+      '{ certificate(id: "cert-acme") { version revision sites { siteId } history { type } } }',
     ),
-  ).certificate as { version: number; revision: number; sites: { id: string }[] };
+  ).certificate as { version: number; revision: number; sites: { siteId: string }[] };
 
 it('refuses an extension to a site no audit of the cycle covered, naming it, and records nothing', async () => {
   const before = await certificate();
@@ -88,7 +88,7 @@ it('extends the scope to the site once a special audit covered it, even before a
     await api.query(Role.DECISION_MAKER, MUTATIONS.extendScope, { input: EXTENSION }),
   ).extendScope as { revision: number };
   expect(extended.revision).toBe(2);
-  expect((await certificate()).sites.map(({ id }) => id)).toEqual([
+  expect((await certificate()).sites.map(({ siteId }) => siteId)).toEqual([
     'site-bj',
     'site-sh',
     'site-gz',
