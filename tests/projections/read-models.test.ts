@@ -8,6 +8,7 @@ import {
   findCertificateByNumber,
   findOrganisation,
   listCertificates,
+  revisionNamedByNumber,
   searchOrganisations,
   sitesOfOrganisations,
   statusOnFromPeriods,
@@ -85,15 +86,18 @@ describe('read models after a typical lifecycle', () => {
   });
 
   it('finds a certificate by number with or without a revision suffix, naming the revision printed with it', () => {
-    expect(findCertificateByNumber(readSide().db, ACME.number)).toMatchObject({
+    const { db } = readSide();
+    expect(findCertificateByNumber(db, ACME.number)).toMatchObject({
       certificateId: ACME.certificateId,
       revision: 3,
-      requestedRevision: 1,
     });
-    expect(findCertificateByNumber(readSide().db, `${ACME.number}/R2`)).toMatchObject({
+    expect(findCertificateByNumber(db, `${ACME.number}/R2`)).toMatchObject({
       certificateId: ACME.certificateId,
-      requestedRevision: 2,
     });
+    expect(revisionNamedByNumber(db, ACME, ACME.number)).toBe(1);
+    expect(revisionNamedByNumber(db, ACME, `${ACME.number}/R2`)).toBe(2);
+    expect(revisionNamedByNumber(db, ACME, `${ACME.number}/R9`)).toBeNull();
+    expect(revisionNamedByNumber(db, ACME, BETA.number)).toBeNull();
     expect(findCertificateByNumber(readSide().db, `${ACME.number}/R9`)).toBeNull();
     expect(findCertificateByNumber(readSide().db, 'CN-0')).toBeNull();
   });

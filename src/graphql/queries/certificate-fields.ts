@@ -1,4 +1,4 @@
-import { Arg, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { CalendarDate, CertificateStatus } from '../../domain';
 import {
   certificateDeadlines,
@@ -7,6 +7,7 @@ import {
   certificateRevisions,
   findAuditCycle,
   findOrganisation,
+  revisionNamedByNumber,
   statusOnFromPeriods,
 } from '../../projections';
 import type { ApiDependencies } from '../api-dependencies';
@@ -25,6 +26,7 @@ import {
   toHistoryEntryType,
   toOrganisationType,
 } from '../types';
+import { certificateNumberArgument } from './certificate-number-argument';
 import { asOfOrToday, sameOrganisation } from './read-access';
 
 @Resolver(() => Certificate)
@@ -71,6 +73,22 @@ export class CertificateFields {
   ): CertificateRevision | null {
     const revision = certificateRevisionOn(this.deps.readModels, certificate.id, date);
     return revision && toCertificateRevisionType(certificate.id, revision);
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'The revision whose document bears `number`, typed as `certificateByNumber` takes it, as `verifyCertificate` reads it: the one its suffix names (`…/R2`), else 1 (the first revision is printed without a suffix). Null when `number`, whatever its case or separators, is not this certificate’s, or names a revision it never had. Compare with `revision` and `revisions`.',
+  })
+  revisionOfNumber(
+    @Root() certificate: Certificate,
+    @Arg('number', () => String) number: string,
+  ): number | null {
+    return revisionNamedByNumber(
+      this.deps.readModels,
+      { certificateId: certificate.id, number: certificate.number },
+      certificateNumberArgument(number),
+    );
   }
 
   @FieldResolver(() => [Deadline], {

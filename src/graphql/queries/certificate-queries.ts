@@ -28,7 +28,7 @@ export class CertificateQueries {
   @Query(() => Certificate, {
     nullable: true,
     description:
-      'By number, with or without a revision suffix (`CN-20000-00042/R2`), matched as people type it: in any case (the suffix too), with spaces around it, in full-width characters, and with any dashes, white space, dots or underscores between its parts, or none (`CN2000000042`, `CN.20000.00042`), and with a full stop after it or after its suffix (`CN-20000-00042/R2.`); `number` and `numberWithRevision` answer it as printed, and `requestedRevision` the revision whose document the number names (1 without a suffix). A blank number, one over 200 characters or one holding a control character is BAD_USER_INPUT, and so is one matching several certificates (numbers printed under two patterns that differ only in their separators or case) none more closely than the others: type it as printed (a CLIENT key matches its own certificates only). An unknown number is NOT_FOUND.',
+      'By number, with or without a revision suffix (`CN-20000-00042/R2`), matched as people type it: in any case (the suffix too), with spaces around it, in full-width characters, and with any dashes, white space, dots or underscores between its parts, or none (`CN2000000042`, `CN.20000.00042`), and with a full stop after it or after its suffix (`CN-20000-00042/R2.`); `number` and `numberWithRevision` answer it as printed, and `revisionOfNumber(number: $number)`, given the same number, the revision whose document it names (1 without a suffix). A blank number, one over 200 characters or one holding a control character is BAD_USER_INPUT, and so is one matching several certificates (numbers printed under two patterns that differ only in their separators or case) none more closely than the others: type it as printed (a CLIENT key matches its own certificates only). An unknown number is NOT_FOUND.',
   })
   certificateByNumber(
     @Arg('number', () => String) number: string,
@@ -45,7 +45,7 @@ export class CertificateQueries {
       'Certificate',
       number,
     );
-    return Object.assign(toCertificateType(view), { requestedRevision: view.requestedRevision });
+    return toCertificateType(view);
   }
 
   @Authorized()

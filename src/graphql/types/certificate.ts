@@ -102,10 +102,11 @@ export class Certificate {
 
   @Field(() => Int, {
     nullable: true,
-    description:
-      'Reached through `certificateByNumber`: the revision whose document bears the number asked for, as `verifyCertificate` reads it: the one its suffix names (`…/R2`), else 1 (the first revision is printed without a suffix). Compare with `revision` and `revisions`. Null when reached otherwise.',
+    description: 'Null: `revisionOfNumber(number)` answers the revision a number names.',
+    deprecationReason:
+      'It answered the number `certificateByNumber` was asked, so one certificate had a value per query that reached it, of which a client cache keeps one: ask `revisionOfNumber(number: $number)` with the same number.',
   })
-  requestedRevision?: number;
+  requestedRevision!: null;
 }
 
 export const toCertificateType = (view: CertificateView): Certificate =>
@@ -134,4 +135,5 @@ export const toCertificateType = (view: CertificateView): Certificate =>
     transfer: view.transfer && Object.assign(new Transfer(), view.transfer),
     statusPeriods: view.statusPeriods.map(toStatusPeriodType),
     version: view.version,
+    requestedRevision: null,
   });

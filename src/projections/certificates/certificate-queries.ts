@@ -20,7 +20,7 @@ import {
   type RowReader,
   toPage,
 } from '../support';
-import { certificateNumberParts } from './certificate-number-parts';
+import { certificateNumberKey, certificateNumberParts } from './certificate-number-parts';
 import { closestByNumber } from './closest-by-number';
 import {
   type CertificateRow,
@@ -159,15 +159,13 @@ export const certificateRevisionOn = (
  * By number, with or without a revision suffix (`CN-20000-00042/R2`), whatever its case or
  * separators (`closestByNumber`); given `organisationId` (a CLIENT key's), only its certificates
  * answer, and another holder's neither answers nor makes its own number ambiguous. A suffix names a revision the
- * certificate must have had; `requestedRevision` is the revision whose document bears the number
- * asked for: the one the suffix names, else the first (printed without a suffix), as
- * `verifyCertificate` reads it.
+ * certificate must have had (`revisionNamedByNumber` says which).
  */
 export const findCertificateByNumber = (
   db: Database,
   number: string,
   organisationId?: string,
-): (CertificateView & { requestedRevision: number }) | null => {
+): CertificateView | null => {
   const parts = certificateNumberParts(number);
   const row = closestByNumber(
     statements(db).byNumberKey.all(parts.key),
@@ -183,7 +181,25 @@ export const findCertificateByNumber = (
   ) {
     return null;
   }
-  return { ...certificateView(row), requestedRevision: revision ?? 1 };
+  return certificateView(row);
+};
+
+/**
+ * The revision of `certificate` whose document bears `number` as typed, as `verifyCertificate`
+ * reads it: the one its suffix names, else the first (printed without a suffix); null when
+ * `number`, whatever its case or separators, is not the certificate's, or names a revision it
+ * never had.
+ */
+export const revisionNamedByNumber = (
+  db: Database,
+  certificate: { certificateId: string; number: string },
+  number: string,
+): number | null => {
+  const parts = certificateNumberParts(number);
+  if (parts.key !== certificateNumberKey(certificate.number)) return null;
+  const revision = parts.revision ?? 1;
+  const revisions = certificateRevisions(db, certificate.certificateId);
+  return revisions.some((r) => r.revision === revision) ? revision : null;
 };
 
 /** Status on a date (past or future); null for an unknown certificate. */

@@ -23,6 +23,7 @@ const COMPUTED = [
   'validOn',
   'revisions',
   'revisionOn',
+  'revisionOfNumber',
   'deadlines',
   'history',
   'currentAuditCycle',

@@ -189,11 +189,12 @@ describe('certificateByNumber', () => {
         await api.query(
           Role.ADMIN,
           `query ($number: String!) {
-            certificateByNumber(number: $number) { revision numberWithRevision requestedRevision } }`,
+            certificateByNumber(number: $number) {
+              revision numberWithRevision revisionOfNumber(number: $number) } }`,
           { number },
         ),
       ).certificateByNumber;
-    for (const [typed, requestedRevision] of [
+    for (const [typed, revisionOfNumber] of [
       [NUMBER, 1],
       ['cn 20000 00001/r1', 1],
       ['CN2000000001 / R2', 2],
@@ -201,14 +202,14 @@ describe('certificateByNumber', () => {
       expect(await requested(typed)).toEqual({
         revision: 2,
         numberWithRevision: `${NUMBER}/R2`,
-        requestedRevision,
+        revisionOfNumber,
       });
     }
     const direct = await api.query(
       Role.ADMIN,
-      `{ certificate(id: "${IDS.certificateId}") { requestedRevision } }`,
+      `{ certificate(id: "${IDS.certificateId}") { requestedRevision revisionOfNumber(number: "${NUMBER}/R2") } }`,
     );
-    expect(dataOf(direct).certificate).toEqual({ requestedRevision: null });
+    expect(dataOf(direct).certificate).toEqual({ requestedRevision: null, revisionOfNumber: 2 });
   });
 
   it('finds a number a lower-case pattern printed, typed in upper case', async () => {
