@@ -11,7 +11,7 @@ jest.mock('request-filtering-agent', () =>
 );
 
 const FINDINGS =
-  'query ($id: ID!) { auditCycle(id: $id) { nonconformities { id grade escalatedOn } } }';
+  'query ($id: ID!) { auditCycle(id: $id) { nonconformities { ncId grade escalatedOn } } }';
 
 const FINDING_DEADLINES = `query ($id: ID!) { auditCycle(id: $id) {
   deadlines { key type subject state dueDate openedOn } } }`;
@@ -81,7 +81,7 @@ describe('CERTCYCLE_ESCALATE_OVERDUE_MINOR', () => {
         'certcycle: escalated minor nonconformity nc-minor of audit cycle org-escalating-cycle to major on 2024-11-20: no corrective-action plan accepted by the response due date',
       );
       expect(await findings()).toEqual({
-        nonconformities: [{ id: 'nc-minor', grade: 'MAJOR', escalatedOn: '2024-11-20' }],
+        nonconformities: [{ ncId: 'nc-minor', grade: 'MAJOR', escalatedOn: '2024-11-20' }],
       });
     } finally {
       await app.close();
@@ -94,7 +94,7 @@ describe('CERTCYCLE_ESCALATE_OVERDUE_MINOR', () => {
     try {
       expect(lines.filter((line) => line.includes('escalat'))).toEqual([]);
       expect(await findings()).toEqual({
-        nonconformities: [{ id: 'nc-minor', grade: 'MINOR', escalatedOn: null }],
+        nonconformities: [{ ncId: 'nc-minor', grade: 'MINOR', escalatedOn: null }],
       });
     } finally {
       await app.close();

@@ -40,12 +40,16 @@ export class AuditCycleQueries {
 
   @FieldResolver(() => [Audit], { description: 'In the order planned.' })
   audits(@Root() cycle: AuditCycle): Audit[] {
-    return auditsOfCycle(this.deps.readModels, cycle.id).map(toAuditType);
+    return auditsOfCycle(this.deps.readModels, cycle.id).map((audit) =>
+      toAuditType(cycle.id, audit),
+    );
   }
 
   @FieldResolver(() => [Nonconformity], { description: 'In the order raised.' })
   nonconformities(@Root() cycle: AuditCycle): Nonconformity[] {
-    return nonconformitiesOfCycle(this.deps.readModels, cycle.id).map(toNonconformityType);
+    return nonconformitiesOfCycle(this.deps.readModels, cycle.id).map((nc) =>
+      toNonconformityType(cycle.id, nc),
+    );
   }
 
   @FieldResolver(() => Organisation, { nullable: true })

@@ -6,8 +6,17 @@ import { AuditKindEnum, AuditModeEnum } from './enums';
 
 @ObjectType({ description: 'An audit of a cycle: planned, and completed once its days are known.' })
 export class Audit {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      '`<auditCycleId>:<auditId>`: an audit id names an audit within its cycle only, and another cycle may use it.',
+  })
   id!: string;
+
+  @Field(() => ID, {
+    description:
+      'The audit within its cycle, as `planAudit` named it and `completeAudit` takes it.',
+  })
+  auditId!: string;
 
   @Field(() => AuditKindEnum)
   kind!: AuditKind;
@@ -43,9 +52,10 @@ export class Audit {
   completed!: boolean;
 }
 
-export const toAuditType = (view: AuditView): Audit =>
+export const toAuditType = (auditCycleId: string, view: AuditView): Audit =>
   Object.assign(new Audit(), {
-    id: view.auditId,
+    id: `${auditCycleId}:${view.auditId}`,
+    auditId: view.auditId,
     kind: view.kind,
     surveillanceNumber: view.surveillanceNumber,
     plannedStart: view.plannedStart,

@@ -6,10 +6,19 @@ import { AuditKindEnum, NonconformityGradeEnum } from './enums';
 
 @ObjectType({ description: 'A nonconformity raised at an audit, with its correction.' })
 export class Nonconformity {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      '`<auditCycleId>:<ncId>`: a nonconformity id names a finding within its cycle only, and another cycle may use it.',
+  })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      'The nonconformity within its cycle, as `raiseNonconformity` named it and the commands on it take it.',
+  })
+  ncId!: string;
+
+  @Field(() => ID, { description: 'The audit it was raised at: its `Audit.auditId`.' })
   auditId!: string;
 
   @Field(() => AuditKindEnum)
@@ -50,9 +59,10 @@ export class Nonconformity {
   escalatedOn!: CalendarDate | null;
 }
 
-export const toNonconformityType = (view: NonconformityView): Nonconformity =>
+export const toNonconformityType = (auditCycleId: string, view: NonconformityView): Nonconformity =>
   Object.assign(new Nonconformity(), {
-    id: view.ncId,
+    id: `${auditCycleId}:${view.ncId}`,
+    ncId: view.ncId,
     auditId: view.auditId,
     auditKind: view.auditKind,
     grade: view.grade,

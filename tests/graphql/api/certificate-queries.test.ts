@@ -314,8 +314,8 @@ it('tells the history of the certificate and its audit cycles: type, date, actor
 
 it('answers the current audit cycle and auditCycle(id) with audits, findings and decision', async () => {
   const cycleFields = `id kind status standard { code } submittedOn
-    audits { id kind surveillanceNumber firstDay lastDay completed team }
-    nonconformities { id grade clause responseDueOn planAcceptedOn verifiedOn }
+    audits { auditId kind surveillanceNumber firstDay lastDay completed team }
+    nonconformities { ncId grade clause responseDueOn planAcceptedOn verifiedOn }
     decision { decision decidedOn decisionMakerId outcome effectiveOn expiryDate surveillanceDue { number dueOn } }
     certificate { id } organisation { id } version`;
   const data = dataOf(
@@ -333,7 +333,7 @@ it('answers the current audit cycle and auditCycle(id) with audits, findings and
     standard: { code: 'ISO/IEC 20000-1:2018' },
     nonconformities: [
       {
-        id: 'nc-1',
+        ncId: 'nc-1',
         grade: 'MINOR',
         clause: '8.2.3',
         planAcceptedOn: '2024-03-15',
@@ -356,10 +356,10 @@ it('answers the current audit cycle and auditCycle(id) with audits, findings and
     organisation: { id: 'org-acme' },
   });
   expect(cycle.audits).toEqual([
-    expect.objectContaining({ id: 'stage1', kind: 'STAGE1', completed: true }),
-    expect.objectContaining({ id: 'stage2', kind: 'STAGE2', completed: true }),
+    expect.objectContaining({ auditId: 'stage1', kind: 'STAGE1', completed: true }),
+    expect.objectContaining({ auditId: 'stage2', kind: 'STAGE2', completed: true }),
     {
-      id: 'surveillance-1',
+      auditId: 'surveillance-1',
       kind: 'SURVEILLANCE',
       surveillanceNumber: 1,
       firstDay: '2025-02-10',

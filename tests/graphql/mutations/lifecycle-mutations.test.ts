@@ -72,8 +72,8 @@ describe('the lifecycle through mutations', () => {
     await finding('nc-major', 'MAJOR');
     const raised = await finding('nc-minor', 'MINOR');
     expect(raised.nonconformities).toEqual([
-      { id: 'nc-major', grade: 'MAJOR' },
-      { id: 'nc-minor', grade: 'MINOR' },
+      { ncId: 'nc-major', grade: 'MAJOR' },
+      { ncId: 'nc-minor', grade: 'MINOR' },
     ]);
     await mutate(api, Role.AUDITOR, 'acceptCorrectiveActionPlan', {
       auditCycleId,
@@ -645,7 +645,7 @@ describe('audit helpers', () => {
       '2024-07-02',
     );
     expect(cycle.audits).toEqual([
-      { id: 's1', kind: 'STAGE1', completed: true, team: [LEAD_AUDITOR, CO_AUDITOR] },
+      { auditId: 's1', kind: 'STAGE1', completed: true, team: [LEAD_AUDITOR, CO_AUDITOR] },
     ]);
   });
 });

@@ -1,7 +1,7 @@
 /** One document per mutation, each taking `$input` and `$expectedVersion`, selecting id and version. */
 const ORGANISATION = 'id version legalName registrationNumber sites { id name }';
 const AUDIT_CYCLE =
-  'id version status certificateId audits { id kind completed team } nonconformities { id grade } decision { decision decidedOn }';
+  'id version status certificateId audits { auditId kind completed team } nonconformities { ncId grade } decision { decision decidedOn }';
 const CERTIFICATE = 'id version number recordedStatus scope expiryDate revision';
 
 const document = (mutation: string, inputType: string, selection: string): string =>
