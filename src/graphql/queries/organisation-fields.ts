@@ -17,6 +17,8 @@ export class OrganisationFields {
   ): Promise<Site[]> {
     const loaders = requestLoadersOf(context, this.deps.readModels);
     const sites = (await loaders.organisationSites.load(organisation.id)) ?? [];
-    return sites.filter((site) => includeRemoved || site.removedOn === null).map(toSiteType);
+    return sites
+      .filter((site) => includeRemoved || site.removedOn === null)
+      .map((site) => toSiteType(organisation.id, site));
   }
 }

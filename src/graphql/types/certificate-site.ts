@@ -13,7 +13,9 @@ export class CertificateSite {
   })
   id!: string;
 
-  @Field(() => ID, { description: 'The organisation’s site: `Site.id` in `Organisation.sites`.' })
+  @Field(() => ID, {
+    description: 'The organisation’s site: `Site.siteId` in `Organisation.sites`.',
+  })
   siteId!: string;
 
   @Field(() => String)

@@ -5,8 +5,17 @@ import { CalendarDateScalar } from '../scalars';
 
 @ObjectType({ description: 'A site of an organisation.' })
 export class Site {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      '`<organisationId>:<siteId>`: a site id names a site within its organisation only, and another organisation may use it.',
+  })
   id!: string;
+
+  @Field(() => ID, {
+    description:
+      'The site within its organisation, as `addSite` named it and applications, audits and scope changes take it.',
+  })
+  siteId!: string;
 
   @Field(() => String)
   name!: string;
@@ -24,9 +33,10 @@ export class Site {
   removedOn!: CalendarDate | null;
 }
 
-export const toSiteType = (view: OrganisationSiteView): Site =>
+export const toSiteType = (organisationId: string, view: OrganisationSiteView): Site =>
   Object.assign(new Site(), {
-    id: view.siteId,
+    id: `${organisationId}:${view.siteId}`,
+    siteId: view.siteId,
     name: view.name,
     address: view.address,
     country: view.country,

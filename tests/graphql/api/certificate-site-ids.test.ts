@@ -50,7 +50,7 @@ const CERTIFICATE = `__typename id sites { ${SITE} } revisions { sites { ${SITE}
 const PATHS = [
   `{ itsm: certificate(id: "cert-itsm") { ${CERTIFICATE} } isms: certificate(id: "cert-isms") { ${CERTIFICATE} } }`,
   `{ certificates(filter: { organisationId: "org-two" }, first: 5) { edges { node { ${CERTIFICATE} } } } }`,
-  `{ organisation(id: "org-two") { __typename id sites { __typename id name address } } }`,
+  `{ organisation(id: "org-two") { __typename id sites { __typename id siteId name address } } }`,
 ];
 
 it('answers every field of a certificate site with one value wherever it is reached', async () => {
@@ -67,12 +67,12 @@ it('names a certificate site by its certificate, revision and site, and links it
       `{ itsm: certificate(id: "cert-itsm") { sites { id siteId scope }
            revisions { revision sites { id siteId scope } } }
          isms: certificate(id: "cert-isms") { sites { id siteId scope } }
-         organisation(id: "org-two") { sites { id } } }`,
+         organisation(id: "org-two") { sites { siteId } } }`,
     ),
   ) as {
     itsm: { sites: unknown[]; revisions: { revision: number; sites: unknown[] }[] };
     isms: { sites: { id: string; siteId: string }[] };
-    organisation: { sites: { id: string }[] };
+    organisation: { sites: { siteId: string }[] };
   };
   const both = 'IT service management of data-centre hosting services';
   expect(data.itsm.sites).toEqual([
@@ -93,6 +93,6 @@ it('names a certificate site by its certificate, revision and site, and links it
     'cert-isms:R1:site-sh',
   ]);
   expect(data.isms.sites.map(({ siteId }) => siteId)).toEqual(
-    data.organisation.sites.map(({ id }) => id),
+    data.organisation.sites.map(({ siteId }) => siteId),
   );
 });

@@ -26,7 +26,7 @@ it('answers an organisation with its details, readiness, sites and version', asy
       `{ organisation(id: "org-gamma") {
           id legalName registrationNumber country registeredOn policyProfile version
           readiness { managementSystemOperatingSince lastInternalAuditCompletedOn lastManagementReviewCompletedOn administrativePenaltyCount }
-          sites { id removedOn } all: sites(includeRemoved: true) { id removedOn } } }`,
+          sites { siteId removedOn } all: sites(includeRemoved: true) { siteId removedOn } } }`,
     ),
   );
   expect(data.organisation).toEqual({
@@ -43,10 +43,10 @@ it('answers an organisation with its details, readiness, sites and version', asy
       lastManagementReviewCompletedOn: '2023-12-01',
       administrativePenaltyCount: 0,
     },
-    sites: [{ id: 'site-bj', removedOn: null }],
+    sites: [{ siteId: 'site-bj', removedOn: null }],
     all: [
-      { id: 'site-bj', removedOn: null },
-      { id: 'site-sh', removedOn: '2024-03-01' },
+      { siteId: 'site-bj', removedOn: null },
+      { siteId: 'site-sh', removedOn: '2024-03-01' },
     ],
   });
   const unknown = await api.query(Role.VIEWER, '{ organisation(id: "org-none") { id } }');

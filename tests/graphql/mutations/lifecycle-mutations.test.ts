@@ -191,7 +191,10 @@ describe('the lifecycle through mutations', () => {
       siteId: 'site-dc',
       removedOn: '2024-07-03',
     });
-    expect(removed).toMatchObject({ version: 6, sites: [{ id: 'site-hq', name: 'Head office' }] });
+    expect(removed).toMatchObject({
+      version: 6,
+      sites: [{ siteId: 'site-hq', name: 'Head office' }],
+    });
   });
 
   it('starts a recertification cycle for an issued certificate', async () => {

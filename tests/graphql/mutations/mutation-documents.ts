@@ -1,5 +1,5 @@
 /** One document per mutation, each taking `$input` and `$expectedVersion`, selecting id and version. */
-const ORGANISATION = 'id version legalName registrationNumber sites { id name }';
+const ORGANISATION = 'id version legalName registrationNumber sites { siteId name }';
 const AUDIT_CYCLE =
   'id version status certificateId audits { auditId kind completed team } nonconformities { ncId grade } decision { decision decidedOn }';
 const CERTIFICATE = 'id version number recordedStatus scope expiryDate revision';
