@@ -135,11 +135,11 @@ const readYourWrites = async (url: string, target: FindingTarget): Promise<strin
   });
   const read = await post(
     url,
-    'query ($id: ID!) { auditCycle(id: $id) { version nonconformities { id } } }',
+    'query ($id: ID!) { auditCycle(id: $id) { version nonconformities { ncId } } }',
     { id: target.auditCycleId },
   );
-  const cycle = read.data?.auditCycle as { nonconformities: { id: string }[] } | undefined;
-  const seen = cycle?.nonconformities.some((nc) => nc.id === ncId) ?? false;
+  const cycle = read.data?.auditCycle as { nonconformities: { ncId: string }[] } | undefined;
+  const seen = cycle?.nonconformities.some((nc) => nc.ncId === ncId) ?? false;
   if (raised.errors || !seen) {
     throw new Error(`read-your-writes probe failed: ${JSON.stringify({ raised, read })}`);
   }
