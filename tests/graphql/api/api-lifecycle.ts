@@ -220,7 +220,7 @@ export const grantedIsms2013 = async (api: ApiHarness): Promise<void> => {
 };
 
 /** An audit of Isms Hosting Co. by aud-1 at both sites, planned and completed over HTTP. */
-const ismsAuditOverHttp = async (
+export const ismsAuditOverHttp = async (
   api: ApiHarness,
   auditCycleId: string,
   auditId: string,

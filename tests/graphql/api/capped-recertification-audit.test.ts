@@ -1,31 +1,10 @@
 import { Role } from '../../../src/graphql';
 import { type ApiHarness, startApiHarness } from '../support/api-harness';
 import { mutate } from '../mutations/lifecycle-over-http';
-import { grantedIsms2013 } from './api-lifecycle';
+import { grantedIsms2013, ismsAuditOverHttp } from './api-lifecycle';
 import { deadlineViewsOn } from './deadline-views';
 
 let api: ApiHarness;
-
-const plannedAndCompleted = async (
-  auditCycleId: string,
-  auditId: string,
-  kind: string,
-  firstDay: string,
-  lastDay: string,
-) => {
-  await mutate(api, Role.AUDITOR, 'planAudit', {
-    auditCycleId,
-    auditId,
-    kind,
-    plannedStart: firstDay,
-    plannedEnd: lastDay,
-    mode: 'ON_SITE',
-    leadAuditorId: 'aud-1',
-    team: ['aud-1'],
-    sites: ['site-bj', 'site-sh'],
-  });
-  await mutate(api, Role.AUDITOR, 'completeAudit', { auditCycleId, auditId, firstDay, lastDay });
-};
 
 /**
  * ISO/IEC 27001:2013, granted 2024-03-20: its cycle expires 2027-03-19, capped at the transition
@@ -48,14 +27,14 @@ beforeAll(async () => {
     reasons: [],
     reviewedOn: '2025-06-03',
   });
-  await plannedAndCompleted(
-    'cycle-isms-2',
-    'recertification',
-    'RECERTIFICATION',
+  await ismsAuditOverHttp(api, 'cycle-isms-2', 'recertification', 'RECERTIFICATION', [
     '2025-07-10',
     '2025-07-11',
-  );
-  await plannedAndCompleted('cycle-isms', 'transition', 'TRANSITION', '2025-07-28', '2025-07-29');
+  ]);
+  await ismsAuditOverHttp(api, 'cycle-isms', 'transition', 'TRANSITION', [
+    '2025-07-28',
+    '2025-07-29',
+  ]);
   await mutate(api, Role.DECISION_MAKER, 'transitionStandardVersion', {
     certificateId: 'cert-isms',
     decisionDate: '2025-08-04',
