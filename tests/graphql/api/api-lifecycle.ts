@@ -1,7 +1,7 @@
 import type { LifecycleService } from '../../../src/application';
 import { type CalendarDate, calendarDate } from '../../../src/domain';
 import { Role } from '../../../src/graphql';
-import { mutate } from '../mutations/lifecycle-over-http';
+import { auditOverHttp, mutate } from '../mutations/lifecycle-over-http';
 import type { ApiHarness } from '../support/api-harness';
 import type { GraphQLResponse } from '../support/test-server';
 
@@ -227,18 +227,11 @@ export const ismsAuditOverHttp = async (
   kind: 'TRANSITION' | 'RECERTIFICATION',
   [firstDay, lastDay]: [string, string],
 ) => {
-  await mutate(api, Role.AUDITOR, 'planAudit', {
-    auditCycleId,
-    auditId,
-    kind,
-    plannedStart: firstDay,
-    plannedEnd: lastDay,
-    mode: 'ON_SITE',
+  await auditOverHttp(api, auditCycleId, auditId, kind, firstDay, lastDay, {
     leadAuditorId: 'aud-1',
     team: ['aud-1'],
     sites: ['site-bj', 'site-sh'],
   });
-  await mutate(api, Role.AUDITOR, 'completeAudit', { auditCycleId, auditId, firstDay, lastDay });
 };
 
 /**

@@ -145,14 +145,28 @@ export const planSurveillanceOverHttp = (
     },
   });
 
-/** Plans and completes an audit by the lead and co-auditor on the head office. */
+/** Who audits which sites: by default the lead and co-auditor on the head office. */
+export interface AuditTeam {
+  leadAuditorId: string;
+  team: string[];
+  sites: string[];
+}
+
+const HEAD_OFFICE_TEAM: AuditTeam = {
+  leadAuditorId: LEAD_AUDITOR,
+  team: [LEAD_AUDITOR, CO_AUDITOR],
+  sites: ['site-hq'],
+};
+
+/** Plans and completes an audit, on site, by `auditors` (default: `HEAD_OFFICE_TEAM`). */
 export const auditOverHttp = async (
   api: ApiHarness,
   auditCycleId: string,
   auditId: string,
-  kind: 'STAGE1' | 'STAGE2' | 'SPECIAL' | 'RECERTIFICATION',
+  kind: 'STAGE1' | 'STAGE2' | 'SPECIAL' | 'RECERTIFICATION' | 'TRANSITION',
   firstDay: string,
   lastDay: string,
+  auditors: AuditTeam = HEAD_OFFICE_TEAM,
 ) => {
   await mutate(api, Role.AUDITOR, 'planAudit', {
     auditCycleId,
@@ -161,9 +175,7 @@ export const auditOverHttp = async (
     plannedStart: firstDay,
     plannedEnd: lastDay,
     mode: 'ON_SITE',
-    leadAuditorId: LEAD_AUDITOR,
-    team: [LEAD_AUDITOR, CO_AUDITOR],
-    sites: ['site-hq'],
+    ...auditors,
   });
   return mutate(api, Role.AUDITOR, 'completeAudit', {
     auditCycleId,
