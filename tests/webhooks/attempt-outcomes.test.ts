@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateWebhookSecret, SecretBox } from '../../src/webhooks';
 import { Receiver } from './support/receiver';
@@ -16,6 +16,19 @@ const closedPort = async (): Promise<number> => {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+};
+
+/** A real HTTP receiver that reads the request, sends its status line, headers and `part`, and stalls. */
+const stallingReceiver = async (status: number, part: string): Promise<Server> => {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(status, { 'content-type': 'text/plain' });
+      res.write(part);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
 };
 
 describe('what the receiver got of an attempt', () => {
@@ -84,6 +97,33 @@ describe('what the receiver got of an attempt', () => {
     expect(firstAttemptOf(unreadable)).toEqual({ outcome: 'not_sent', statusCode: null });
     expect(firstAttemptOf(stopped)).toEqual({ outcome: 'unknown', statusCode: null });
     expect(asked.sort()).toEqual(['/answered', '/hanging']);
+  });
+
+  it('keeps the status of a response whose body did not end in time, a failure with no answer though it said 200', async () => {
+    const stalling = await stallingReceiver(200, 'accepted, writing');
+    try {
+      const { port } = stalling.address() as AddressInfo;
+      const id = endpoint(`http://127.0.0.1:${port}/hook`).subscription.id;
+      kit.enqueue();
+
+      expect(await kit.dispatcher({ timeoutMs: 500 }).dispatchDue()).toBe(1);
+
+      const [delivery] = kit.deliveries.list(id);
+      expect(delivery).toMatchObject({ status: 'pending', attemptCount: 1, deliveredAt: null });
+      expect(delivery!.attempts).toEqual([
+        expect.objectContaining({
+          outcome: 'no_answer',
+          statusCode: 200,
+          succeeded: false,
+          responseBody: 'accepted, writing',
+          error:
+            'no complete response within 500 ms: status 200 and headers came, the body did not end',
+        }),
+      ]);
+    } finally {
+      stalling.closeAllConnections();
+      await new Promise<void>((resolve) => stalling.close(() => resolve()));
+    }
   });
 
   it('reads an attempt recorded before outcomes were as answered when it has a status code, unknown otherwise', () => {

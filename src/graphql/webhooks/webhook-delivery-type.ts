@@ -33,7 +33,7 @@ export type ApiAttemptOutcome = Uppercase<DeliveryAttemptOutcome>;
 export const WebhookAttemptOutcomeEnum = graphqlEnum(
   'WebhookAttemptOutcome',
   ['ANSWERED', 'NO_ANSWER', 'NOT_SENT', 'UNKNOWN'] as const satisfies readonly ApiAttemptOutcome[],
-  'What the receiver got of an attempt. ANSWERED: a response came (`statusCode`). NO_ANSWER: the whole request was sent, but no complete response came within 15 s or the connection closed first: the receiver may have it. NOT_SENT: the request was not made or not completely sent (connection refused or failed, refused address, unreadable signing secret): the receiver does not have it. UNKNOWN: the service stopped while the attempt was in flight, or the attempt was recorded without an answer before this field existed (2026-11-29): the receiver may have it.',
+  'What the receiver got of an attempt. ANSWERED: a response came (`statusCode`). NO_ANSWER: the whole request was sent, but no complete response came within 15 s or the connection closed first: the receiver may have it (`statusCode` null, or the status line of a response whose body did not end in time, which answers nothing). NOT_SENT: the request was not made or not completely sent (connection refused or failed, refused address, unreadable signing secret): the receiver does not have it. UNKNOWN: the service stopped while the attempt was in flight, or the attempt was recorded without an answer before this field existed (2026-11-29): the receiver may have it.',
 );
 
 /** An attempt's outcome as the API names it. */
@@ -45,7 +45,11 @@ export class WebhookDeliveryAttempt {
   @Field(() => DateTimeScalar)
   attemptedAt!: Date;
 
-  @Field(() => Int, { nullable: true, description: 'Null when no response came.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The status line of the response; null when none came. With outcome NO_ANSWER, that of a response whose body did not end in time: it answers nothing (a 2xx so is no success).',
+  })
   statusCode!: number | null;
 
   @Field(() => Int, {

@@ -18,7 +18,10 @@ export type DeliveryAttemptOutcome = 'answered' | 'no_answer' | 'not_sent' | 'un
 
 export interface DeliveryAttempt {
   attemptedAt: Date;
-  /** Null when no response came (timeout, refused address, connection error). */
+  /**
+   * The status line's code; null when none came (timeout, refused address, connection error).
+   * A `no_answer` one came with a body that did not end in time: it answers nothing.
+   */
   statusCode: number | null;
   latencyMs: number;
   /** The first bytes of the response body. */

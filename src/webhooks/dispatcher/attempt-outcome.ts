@@ -10,7 +10,10 @@ export type AttemptOutcome =
 
 const OVERLOADED = new Set([429, 502, 503, 504]);
 
-/** Standard Webhooks status handling: 2xx succeeds, 410 disables, everything else retries. */
+/**
+ * Standard Webhooks status handling: 2xx succeeds, 410 disables, everything else retries. A
+ * response that did not come whole is no answer, whatever its status line said.
+ */
 export const attemptOutcome = (
   response: WebhookResponse,
   attemptsMade: number,
@@ -18,7 +21,7 @@ export const attemptOutcome = (
   now: Date,
   random: () => number,
 ): AttemptOutcome => {
-  const status = response.statusCode;
+  const status = response.answered ? response.statusCode : null;
   if (status !== null && status >= 200 && status < 300) return { kind: 'delivered' };
   if (status === 410) return { kind: 'gone' };
   const scheduled = scheduledDelay(policy, attemptsMade, random);

@@ -1,4 +1,4 @@
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -22,8 +22,13 @@ export interface SenderOptions {
 }
 
 export interface WebhookResponse {
-  /** Null when no response came. */
+  /** The status line's code; null when none came. */
   statusCode: number | null;
+  /**
+   * The whole response came in time. Only then does `statusCode` answer the delivery: one whose
+   * body did not finish fails the attempt whatever its status line said.
+   */
+  answered: boolean;
   /** The whole request was written to the connection: the receiver may have it, answered or not. */
   sent: boolean;
   latencyMs: number;
@@ -44,6 +49,7 @@ export const sendWebhook = (
   let sent = false;
   const failed = (error: string): WebhookResponse => ({
     statusCode: null,
+    answered: false,
     sent,
     latencyMs: elapsed(),
     responseBody: null,
@@ -64,6 +70,18 @@ export const sendWebhook = (
   }
   const limit = options.responseBodyLimit ?? 1024;
   return new Promise((resolve) => {
+    let started: IncomingMessage | null = null;
+    const chunks: Buffer[] = [];
+    const bodyRead = () => Buffer.concat(chunks).subarray(0, limit).toString('utf8');
+    /** The status line and headers came, the body did not end in time: the status is kept. */
+    const stalled = (res: IncomingMessage, timedOut: string): WebhookResponse => ({
+      ...failed(
+        `${timedOut}: status ${String(res.statusCode)} and headers came, the body did not end`,
+      ),
+      statusCode: res.statusCode ?? null,
+      responseBody: bodyRead(),
+      headers: res.headers,
+    });
     let settled = false;
     const settle = (response: WebhookResponse) => {
       if (settled) return;
@@ -86,7 +104,7 @@ export const sendWebhook = (
         ...(options.lookup ? { lookup: options.lookup } : {}),
       },
       (res) => {
-        const chunks: Buffer[] = [];
+        started = res;
         let kept = 0;
         let read = 0;
         res.on('data', (chunk: Buffer) => {
@@ -100,9 +118,10 @@ export const sendWebhook = (
         const done = () =>
           settle({
             statusCode: res.statusCode ?? null,
+            answered: true,
             sent: true,
             latencyMs: elapsed(),
-            responseBody: Buffer.concat(chunks).subarray(0, limit).toString('utf8'),
+            responseBody: bodyRead(),
             headers: res.headers,
             error: null,
           });
@@ -112,7 +131,8 @@ export const sendWebhook = (
       },
     );
     const timer = setTimeout(() => {
-      settle(failed(`no complete response within ${request.timeoutMs} ms`));
+      const timedOut = `no complete response within ${request.timeoutMs} ms`;
+      settle(started ? stalled(started, timedOut) : failed(timedOut));
       req.destroy();
     }, request.timeoutMs);
     req.on('finish', () => {

@@ -91,6 +91,7 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 /** An attempt that made no request. */
 const unsent = (error: string): WebhookResponse => ({
   statusCode: null,
+  answered: false,
   sent: false,
   latencyMs: 0,
   responseBody: null,
@@ -104,7 +105,7 @@ const UNANSWERED =
   'may or may not have it';
 
 const outcomeOf = (response: WebhookResponse): DeliveryAttemptOutcome => {
-  if (response.statusCode !== null) return 'answered';
+  if (response.answered) return 'answered';
   return response.sent ? 'no_answer' : 'not_sent';
 };
 
