@@ -519,7 +519,11 @@ const prepare = (db: Database) => ({
   throttle: db.prepare(
     'UPDATE wh_subscriptions SET throttled_until = ? WHERE id = ? AND deleted_at IS NULL',
   ),
-  /** An endpoint disabled meanwhile (by hand, say) keeps the reason it was disabled for. */
+  /**
+   * An endpoint disabled meanwhile (by hand, say) keeps the reason it was disabled for. `enabled = 1`
+   * leaves a deleted endpoint alone too, here and in `disableFailing`: deletion disables it, and it
+   * is never enabled again.
+   */
   disableGone: db.prepare(
     `UPDATE wh_subscriptions SET enabled = 0, disabled_reason = 'GONE', updated_at = ?
      WHERE id = ? AND enabled = 1`,
