@@ -118,3 +118,19 @@ export const certificateRenewed = (certificateId: string, changes: Changes = {})
     cycleDecisionDate: '2028-12-01',
     ...changes,
   });
+
+/** A restoration after the expiry of the term ending on `previousExpiryDate` (2029-01-09). */
+export const certificateRestored = (certificateId: string, changes: Changes = {}) =>
+  event('CertificateRestored', {
+    ...content(certificateId),
+    revision: 2,
+    auditCycleId: `cycle-2-${certificateId}`,
+    decisionDate: '2029-03-01',
+    effectiveDate: '2029-03-01',
+    previousExpiryDate: '2029-01-09',
+    expiryDate: '2032-01-09',
+    uncappedExpiryDate: '2032-01-09',
+    cycleDecisionDate: '2029-03-01',
+    gap: { from: '2029-01-10', to: '2029-02-28' },
+    ...changes,
+  });
