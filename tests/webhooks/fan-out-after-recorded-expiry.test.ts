@@ -246,6 +246,22 @@ describe('webhooks of a change decided before the expiry and entered after the s
       expect(recordedStatus('c8')).toBe('EXPIRED');
     });
 
+    it('reads a transition as lifting the old version’s cap (ACTIVE), even one keeping the expiry date: it names no previous term', async () => {
+      await expiredWithoutDate('c11');
+      await store.appendToStream('certificate-c11', [
+        certificateTransitioned('c11', {
+          decisionDate: '2028-12-20',
+          effectiveDate: '2028-12-20',
+        }),
+      ]);
+
+      expect(await delivered('c11')).toEqual([
+        ['certificate.expired', 'EXPIRED'],
+        ['certificate.transitioned', 'ACTIVE'],
+      ]);
+      expect(recordedStatus('c11')).toBe('ACTIVE');
+    });
+
     it('tells a renewal ending later (ACTIVE) from one keeping the date (EXPIRED) by its previousExpiryDate', async () => {
       await expiredWithoutDate('c9');
       await expiredWithoutDate('c10');

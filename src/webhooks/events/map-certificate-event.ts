@@ -58,7 +58,8 @@ interface DatedChange {
  * another date than the term that expired (a renewal, or a transition lifting the old version's
  * cap: the term never ended then). The term that expired is the recorded one, or, for a row
  * recorded before the expiry column, the one the event names; a transition names none and is
- * read as lifting the cap.
+ * read as lifting the cap. Not the certificate's fold (`voidedExpiries`): folded from the log,
+ * such a row's transition keeping the expiry date would say EXPIRED, changing what goes out.
  */
 const statusAfter = (recorded: RecordedCertificate, change: DatedChange): CertificateStatus => {
   if (recorded.status !== 'EXPIRED') return change.status;
