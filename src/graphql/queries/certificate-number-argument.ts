@@ -5,11 +5,12 @@ export const MAX_CERTIFICATE_NUMBER_LENGTH = 200;
 
 /**
  * A `number` argument as a person types it, refused (BAD_USER_INPUT naming `number`) when it
- * cannot be a certificate number at all: blank, longer than MAX_CERTIFICATE_NUMBER_LENGTH, or
- * holding a control character between its first and last visible ones.
+ * cannot be a certificate number at all: blank (white space and invisible format characters only),
+ * longer than MAX_CERTIFICATE_NUMBER_LENGTH, or holding a control character between its first and
+ * last visible ones.
  */
 export const certificateNumberArgument = (number: string): string => {
-  if (number.trim() === '') {
+  if (number.replace(/\p{Cf}/gu, '').trim() === '') {
     throw new BadUserInputError('number', 'number must not be blank');
   }
   if (number.length > MAX_CERTIFICATE_NUMBER_LENGTH) {

@@ -91,6 +91,10 @@ const TYPED_AS_PRINTED_ON_R1 = [
     'in full-width digits without hyphens',
     'CN\uff12\uff10\uff10\uff10\uff10\uff10\uff10\uff10\uff10\uff11',
   ],
+  ['pasted with a zero-width space before it', '\u200bCN-20000-00001'],
+  ['pasted with a soft hyphen in it', 'CN-20000-\u00ad00001'],
+  ['pasted with direction marks around it', '\u202aCN-20000-00001\u200e\u202c'],
+  ['pasted with a word joiner and a byte-order mark in it', 'CN\u2060-20000\ufeff-00001'],
 ];
 
 const TYPED_AS_R2 = [
@@ -104,6 +108,7 @@ const TYPED_AS_R2 = [
   ['ending a sentence', 'CN-20000-00001/R2.'],
   ['ending a sentence after a space, with spaces around the slash', 'cn 20000 00001 / r2 . '],
   ['ending a sentence with a full-width full stop', 'CN-20000-00001/R2\uff0e'],
+  ['pasted with zero-width spaces around the slash', 'CN-20000-00001\u200b/\u200bR2'],
 ];
 
 /** The number printed with dots, as people may type it. */
@@ -234,6 +239,7 @@ describe('a number that cannot be one', () => {
   const NOT_NUMBERS = [
     ['empty', ''],
     ['blank', ' \u00a0\t'],
+    ['made of invisible format characters only', '\u200b\u00ad\u200e'],
     ['over 200 characters', `${NUMBER}${'0'.repeat(200)}`],
     ['holding a NUL', 'CN-20000\u000000001'],
     ['holding a line break', 'CN-20000\n00001'],
