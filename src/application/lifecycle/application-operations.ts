@@ -164,7 +164,7 @@ export const applicationOperations = (runtime: LifecycleRuntime) => {
         organisation.registeredOn,
       );
     }
-    requireListedSites(organisation, application.sites, `the application ${auditCycleId}`);
+    requireListedSites(organisation, application.sites, 'the application');
     const newCertificate = application.kind !== 'RECERTIFICATION';
     const certificates = newCertificate ? await certificatesOfOrganisation(organisationId) : [];
     const reapplicationBar = latestReapplicationBar(certificates.map(reapplicationBarOf));

@@ -113,10 +113,10 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
   const requireOrganisationSites = async (
     cycle: AuditCycle,
     sites: readonly string[],
-    auditId: string,
+    audit: string,
   ): Promise<void> => {
     const organisation = await loadOrganisation(store, cycle.application.organisationId);
-    requireListedSites(organisation, sites, `audit ${auditId}`);
+    requireListedSites(organisation, sites, audit);
   };
 
   /** An operation whose command is built from its input, the caller and the loaded cycle. */
@@ -146,7 +146,8 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
         plan.auditCycleId,
         async (cycle) => {
           await requireAuditInCycle(store, cycle, plan.plannedStart, 'an audit planned to start');
-          if (Array.isArray(plan.sites)) await requireOrganisationSites(cycle, plan.sites, auditId);
+          if (Array.isArray(plan.sites))
+            await requireOrganisationSites(cycle, plan.sites, `the ${plan.kind} audit`);
           return { type: 'PlanAudit', data: { ...plan, auditId } };
         },
         context,
@@ -163,7 +164,7 @@ export const auditOperations = (runtime: LifecycleRuntime) => {
       await requireAuditInCycle(store, cycle, input.firstDay, 'an audit starting');
       const planned = cycle.audits.find((audit) => audit.auditId === input.auditId);
       if (Array.isArray(input.sites))
-        await requireOrganisationSites(cycle, input.sites, input.auditId);
+        await requireOrganisationSites(cycle, input.sites, `audit ${input.auditId}`);
       return {
         type: 'CompleteAudit',
         data: {

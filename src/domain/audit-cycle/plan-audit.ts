@@ -229,7 +229,7 @@ export const planAudit = ({ data }: PlanAudit, state: AuditCycleState): AuditPla
   const plannedStart = requireDate(data.plannedStart, 'plannedStart');
   const plannedEnd = requireDate(data.plannedEnd, 'plannedEnd');
   requireOrderedDates(plannedStart, plannedEnd, 'plannedStart', 'plannedEnd');
-  requireAfterAcceptance(cycle, `${kind} audit ${auditId} planned to start`, plannedStart);
+  requireAfterAcceptance(cycle, `${kind} audit planned to start`, plannedStart);
   const mode = requireOneOf(data.mode, MODES, 'mode');
   const team = requireTeam(data.leadAuditorId, data.team);
   const sites = requireTextList(data.sites, 'sites', { nonEmpty: true, ids: true });

@@ -44,7 +44,7 @@ export const raiseNonconformity = (
   const raisedOn = requireDate(data.raisedOn, 'raisedOn');
   if (raisedOn < audit.completion.firstDay) {
     throw new AuditOrderError(
-      `nonconformity ${ncId} raised on ${raisedOn}, before audit ${audit.auditId} began on ` +
+      `a nonconformity raised on ${raisedOn}, before audit ${audit.auditId} began on ` +
         `${audit.completion.firstDay}`,
     );
   }
@@ -52,7 +52,7 @@ export const raiseNonconformity = (
   const responseDueOn = addDays(lastDay, cycle.policy.ncResponseDays);
   if (raisedOn > responseDueOn) {
     throw new AuditOrderError(
-      `nonconformity ${ncId} raised on ${raisedOn}, after the response it is due by ` +
+      `a nonconformity raised on ${raisedOn}, after the response it is due by ` +
         `(${responseDueOn}, ${cycle.policy.ncResponseDays} days after audit ${audit.auditId} ended ` +
         `on ${lastDay}): findings are reported with their audit`,
     );

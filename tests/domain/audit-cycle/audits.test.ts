@@ -362,7 +362,7 @@ describe('completing audits', () => {
       .thenThrows(AuditOrderError, {
         rule: 'AUDIT_ORDER',
         message:
-          'STAGE1 audit stage1 planned to start on 2024-01-14 precedes the acceptance of the application on 2024-01-15',
+          'STAGE1 audit planned to start on 2024-01-14 precedes the acceptance of the application on 2024-01-15',
       });
     spec(accepted.run(planAudit('stage1', 'STAGE1', '2024-01-15', '2024-01-16')).events)
       .when(completeAudit('stage1', '2024-01-10', '2024-01-11'))

@@ -86,7 +86,7 @@ describe('raising nonconformities', () => {
       .thenThrows(AuditOrderError, {
         rule: 'AUDIT_ORDER',
         message:
-          'nonconformity nc-late raised on 2024-06-05, after the response it is due by (2024-06-04, 90 days after audit stage2 ended on 2024-03-06): findings are reported with their audit',
+          'a nonconformity raised on 2024-06-05, after the response it is due by (2024-06-04, 90 days after audit stage2 ended on 2024-03-06): findings are reported with their audit',
       });
   });
 
