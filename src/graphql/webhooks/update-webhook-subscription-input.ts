@@ -21,7 +21,8 @@ export class UpdateWebhookSubscriptionInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'A CLIENT key cannot move an endpoint to another organisation.',
+    description:
+      'A CLIENT key cannot move an endpoint to another organisation, nor can an ADMIN key move one a CLIENT key made (BAD_USER_INPUT): it stays with its organisation.',
   })
   @IsOptional()
   @IsIdentifier()

@@ -2,7 +2,7 @@ import type { WebhookSubscription, WebhookSubscriptions } from '../../webhooks/s
 import { UnknownWebhookSubscriptionError } from '../../webhooks/subscriptions';
 import type { ApiDependencies, WebhookApi } from '../api-dependencies';
 import { type Principal, Role } from '../auth';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
+import { BadUserInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 import { requireRegisteredOrganisation } from '../queries/read-access';
 
 /** ADMIN manages every endpoint; a CLIENT key those of its own organisation. */
@@ -46,6 +46,27 @@ export const endpointOrganisation = (
   }
   if (requested) requireRegisteredOrganisation(deps.readModels, requested);
   return requested;
+};
+
+/**
+ * Refuses to move an endpoint a CLIENT key made to another organisation, or to every one: its URL
+ * is the client's, and its CLIENT keys read its delivery history, so other organisations' events
+ * must never be queued for it. `organisationId` is the update's (undefined: unchanged). One without
+ * an organisation was never a CLIENT key's (endpoints made before `clientManaged` count as theirs).
+ */
+export const requireClientEndpointStays = (
+  subscription: WebhookSubscription,
+  organisationId: string | null | undefined,
+): void => {
+  const own = subscription.organisationId;
+  if (!subscription.clientManaged || own === null || organisationId === undefined) return;
+  if (organisationId === own) return;
+  throw new BadUserInputError(
+    'organisationId',
+    `webhook subscription ${subscription.id} was made by a CLIENT key of ${own} and takes that ` +
+      `organisation's events only, not those of ${organisationId ?? 'every organisation'}: ` +
+      'create an endpoint for them instead',
+  );
 };
 
 /**

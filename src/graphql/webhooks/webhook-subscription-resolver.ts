@@ -9,6 +9,7 @@ import { webhookCall } from './webhook-api-error';
 import {
   endpointOrganisation,
   manageableSubscription,
+  requireClientEndpointStays,
   WEBHOOK_MANAGERS,
   webhookApiOf,
 } from './webhook-access';
@@ -89,8 +90,9 @@ export class WebhookSubscriptionResolver {
     @Arg('input', () => UpdateWebhookSubscriptionInput) input: UpdateWebhookSubscriptionInput,
     @Ctx() { principal }: RequestContext,
   ): WebhookSubscriptionType {
-    manageableSubscription(this.subscriptions, principal, input.id);
+    const subscription = manageableSubscription(this.subscriptions, principal, input.id);
     const organisationId = endpointOrganisation(this.deps, principal, input.organisationId, false);
+    requireClientEndpointStays(subscription, organisationId);
     return webhookCall(() =>
       this.subscriptions.update(input.id, {
         url: given(input.url),

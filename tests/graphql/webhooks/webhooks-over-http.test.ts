@@ -666,6 +666,35 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
       });
     });
 
+    it('keeps an endpoint a CLIENT key made with its organisation: an ADMIN update moving it to another organisation or to every one is refused, changing nothing', async () => {
+      const { subscription } = await create(Role.CLIENT, '/client-own', {
+        eventTypes: ['certificate.suspended'],
+      });
+      for (const organisationId of ['org-other', null]) {
+        const response = await api.query(Role.ADMIN, UPDATE, {
+          input: { id: subscription.id, organisationId, description: 'moved' },
+        });
+        expect(response.body.errors?.[0]).toMatchObject({
+          message:
+            `webhook subscription ${subscription.id} was made by a CLIENT key of ${ORGANISATION} ` +
+            `and takes that organisation's events only, not those of ${organisationId ?? 'every organisation'}: ` +
+            'create an endpoint for them instead',
+          extensions: { code: 'BAD_USER_INPUT', field: 'organisationId' },
+        });
+        expect(app.webhooks.subscriptions.get(subscription.id)).toMatchObject({
+          organisationId: ORGANISATION,
+          description: 'endpoint /client-own',
+        });
+      }
+      const unchanged = await api.query(Role.ADMIN, UPDATE, {
+        input: { id: subscription.id, organisationId: ORGANISATION, description: 'kept' },
+      });
+      expect(dataOf(unchanged).updateWebhookSubscription).toMatchObject({
+        organisationId: ORGANISATION,
+        description: 'kept',
+      });
+    });
+
     it('refuses every role but ADMIN and CLIENT, and callers without a key', async () => {
       for (const role of [Role.AUDITOR, Role.DECISION_MAKER, Role.VIEWER]) {
         expect(codeOf(await api.query(role, LIST))).toBe('FORBIDDEN');
