@@ -3,6 +3,7 @@ import {
   ArrayNotEmpty,
   Length,
   Matches,
+  type ValidationArguments,
   type ValidationOptions,
 } from 'class-validator';
 
@@ -24,26 +25,41 @@ const combine =
     for (const decorate of decorators) decorate(target, property);
   };
 
-const each = (list: boolean): ValidationOptions => (list ? { each: true } : {});
+/**
+ * Validation options whose message says `problem` of the value, or of each value of a list; an
+ * empty value fails its length alone, so that it is named as `empty` and nothing else.
+ */
+const rule = (
+  list: boolean,
+  problem: (args: ValidationArguments) => string,
+): ValidationOptions => ({
+  ...(list ? { each: true } : {}),
+  message: (args) => `${list ? 'each value in ' : ''}${args.property} ${problem(args)}`,
+});
+
+const lengthRule = (list: boolean, maximum: number, empty: string): ValidationOptions =>
+  rule(list, ({ value }) =>
+    [value].flat().includes('') ? empty : `must be at most ${maximum} characters`,
+  );
 
 /** An id chosen by a caller: 1-100 characters without white space. */
 export const IsIdentifier = ({ list = false } = {}): PropertyDecorator =>
   combine(
-    Length(1, MAX_LENGTH.identifier, each(list)),
-    Matches(/^\S+$/, {
-      ...each(list),
-      message: ({ property }) => `${property} must not contain white space`,
-    }),
+    Length(1, MAX_LENGTH.identifier, lengthRule(list, MAX_LENGTH.identifier, 'must not be empty')),
+    Matches(
+      /^\S*$/,
+      rule(list, () => 'must not contain white space'),
+    ),
   );
 
 /** Text that is not blank, at most `maximum` characters. */
 export const IsText = (maximum: number, { list = false } = {}): PropertyDecorator =>
   combine(
-    Length(1, maximum, each(list)),
-    Matches(/\S/, {
-      ...each(list),
-      message: ({ property }) => `${property} must not be blank`,
-    }),
+    Length(1, maximum, lengthRule(list, maximum, 'must not be blank')),
+    Matches(
+      /^$|\S/,
+      rule(list, () => 'must not be blank'),
+    ),
   );
 
 /** A list of at most MAX_ENTRIES entries, at least one when `nonEmpty`. */

@@ -417,6 +417,52 @@ describe('input the domain finds malformed', () => {
   });
 });
 
+describe('what a refused id or text says', () => {
+  it.each([
+    ['an empty id', 'planAudit', 'leadAuditorId', '', 'leadAuditorId must not be empty'],
+    [
+      'an id with white space',
+      'planAudit',
+      'leadAuditorId',
+      'lead auditor',
+      'leadAuditorId must not contain white space',
+    ],
+    [
+      'an id over 100 characters',
+      'planAudit',
+      'leadAuditorId',
+      'x'.repeat(101),
+      'leadAuditorId must be at most 100 characters',
+    ],
+    [
+      'an empty id in a list',
+      'planAudit',
+      'team',
+      ['lead', ''],
+      'each value in team must not be empty',
+    ],
+    [
+      'an id with white space in a list',
+      'planAudit',
+      'team',
+      ['lead', 'co auditor'],
+      'each value in team must not contain white space',
+    ],
+    ['empty text', 'suspend', 'details', '', 'details must not be blank'],
+    ['blank text', 'suspend', 'details', ' \t ', 'details must not be blank'],
+    [
+      'text over its limit',
+      'raise',
+      'description',
+      'x'.repeat(2001),
+      'description must be at most 2000 characters',
+    ],
+  ] as const)('says only what is wrong with %s', async (_, target, field, value, message) => {
+    const error = await refusal(withField(VALID[target] as Target, field, value));
+    expect(error).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field } });
+  });
+});
+
 describe('domain rules', () => {
   it('answers DOMAIN_RULE_VIOLATION with the rule for a suspension before the certificate took effect', async () => {
     const beforeEffect = fc
