@@ -34,6 +34,17 @@ const toDeliveryType = (delivery: WebhookDelivery): WebhookDeliveryType => ({
   })),
 });
 
+/**
+ * A CLIENT key's organisation, whose deliveries alone it reads and resends, even of its own
+ * endpoint: one an ADMIN moved to another organisation and back (refused since) holds theirs too.
+ */
+const clientOrganisation = (principal: Principal | null): string | undefined =>
+  principal?.role === Role.CLIENT ? principal.organisationId : undefined;
+
+/** The organisation a delivery was queued for: its payload's `data.organisationId`. */
+const organisationOfPayload = (delivery: WebhookDelivery): unknown =>
+  (JSON.parse(delivery.payload) as { data?: { organisationId?: unknown } }).data?.organisationId;
+
 /** Delivery history of an endpoint, resending and recovery. */
 @Resolver()
 export class WebhookDeliveryResolver {
@@ -64,11 +75,13 @@ export class WebhookDeliveryResolver {
     if (request.after !== undefined && after === undefined) {
       throw new BadUserInputError('after', 'after is not a cursor returned by webhookDeliveries');
     }
+    const organisationId = clientOrganisation(principal);
     const page = (first: number, from: number | undefined) =>
       this.webhooks.deliveries.list(subscriptionId, {
         first,
         ...(status ? { status: storedDeliveryStatus(status) } : {}),
         ...(from === undefined ? {} : { after: from }),
+        ...(organisationId === undefined ? {} : { organisationId }),
       });
     const rows = request.limit === 0 ? [] : page(request.limit, after);
     const hasNextPage =
@@ -141,6 +154,10 @@ export class WebhookDeliveryResolver {
       });
     } catch (error) {
       throw error instanceof ForbiddenError ? notFound : error;
+    }
+    const organisationId = clientOrganisation(principal);
+    if (organisationId !== undefined && organisationOfPayload(delivery) !== organisationId) {
+      throw notFound;
     }
     return delivery;
   }

@@ -49,6 +49,8 @@ export interface DeliveryPageOptions {
   first?: number;
   /** Return deliveries with an id lower than this (newest first). */
   after?: number;
+  /** Only the deliveries queued for this organisation (their payload's `data.organisationId`). */
+  organisationId?: string;
 }
 
 /** Deliveries with the time their endpoint was deleted (null while it exists). */
@@ -81,12 +83,20 @@ export class WebhookDeliveries {
     const first = Math.min(Math.max(options.first ?? 20, 1), 100);
     const rows = this.db
       .prepare<
-        { subscriptionId: string; status: string | null; after: number; first: number },
+        {
+          subscriptionId: string;
+          status: string | null;
+          after: number;
+          first: number;
+          organisationId: string | null;
+        },
         DeliveryRow
       >(
         `${SELECT_DELIVERIES}
          WHERE d.subscription_id = @subscriptionId AND (@status IS NULL OR d.status = @status)
            AND d.id < @after
+           AND (@organisationId IS NULL
+             OR json_extract(d.payload, '$.data.organisationId') = @organisationId)
          ORDER BY d.id DESC LIMIT @first`,
       )
       .all({
@@ -94,6 +104,7 @@ export class WebhookDeliveries {
         status: options.status ?? null,
         after: options.after ?? Number.MAX_SAFE_INTEGER,
         first,
+        organisationId: options.organisationId ?? null,
       });
     return this.withAttempts(rows);
   }

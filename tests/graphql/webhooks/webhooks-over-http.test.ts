@@ -695,6 +695,43 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
       });
     });
 
+    it("shows a CLIENT key only its organisation's deliveries of its endpoint, one an ADMIN moved before that was refused included", async () => {
+      const { subscription } = await create(Role.CLIENT, '/client-moved', {
+        eventTypes: ['certificate.suspended'],
+      });
+      dataOf(await api.query(Role.CLIENT, DISABLE, { id: subscription.id }));
+      const queue = app.storage.readModels.prepare(
+        `INSERT INTO wh_deliveries (webhook_id, event_id, subscription_id, event_type, payload,
+           status, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`,
+      );
+      for (const [eventId, organisationId] of [
+        ['moved-own', ORGANISATION],
+        ['moved-other', 'org-other'],
+      ]) {
+        queue.run(
+          `msg_${eventId}`,
+          eventId,
+          subscription.id,
+          'certificate.suspended',
+          JSON.stringify({ type: 'certificate.suspended', data: { organisationId } }),
+          Date.parse(NOW),
+          Date.parse(NOW),
+        );
+      }
+      const eventIds = async (caller: Role) =>
+        (await deliveriesOf(subscription.id, caller)).map((d) => d.eventId);
+      expect(await eventIds(Role.ADMIN)).toEqual(['moved-other', 'moved-own']);
+      expect(await eventIds(Role.CLIENT)).toEqual(['moved-own']);
+      const other = (await deliveriesOf(subscription.id, Role.ADMIN))[0]!;
+      expect(
+        (await api.query(Role.CLIENT, RESEND, { id: other.id })).body.errors?.[0],
+      ).toMatchObject({
+        message: `no webhook delivery ${other.id} in the organisation of this CLIENT key`,
+        extensions: { code: 'FORBIDDEN' },
+      });
+      dataOf(await api.query(Role.ADMIN, DELETE, { id: subscription.id }));
+    });
+
     it('refuses every role but ADMIN and CLIENT, and callers without a key', async () => {
       for (const role of [Role.AUDITOR, Role.DECISION_MAKER, Role.VIEWER]) {
         expect(codeOf(await api.query(role, LIST))).toBe('FORBIDDEN');
