@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { type Config, ConfigError } from '../config';
-import { readModelsFile } from '../composition/storage';
+import { checkWritable, readModelsFile } from '../composition/storage';
 
 /**
  * The read-model file of the configured data directory, which must exist: a command that reads a
@@ -9,9 +9,12 @@ import { readModelsFile } from '../composition/storage';
  */
 export const existingStoreFile = (config: Config, what: string): string => {
   const file = readModelsFile(config);
-  if (statSync(config.dataDir, { throwIfNoEntry: false })?.isDirectory() === false) {
+  const isDirectory = statSync(config.dataDir, { throwIfNoEntry: false })?.isDirectory();
+  if (isDirectory === false) {
     throw new ConfigError(`CERTCYCLE_DATA_DIR ${config.dataDir} is not a directory`);
   }
+  // A directory this process may not enter hides its store: say that, not that there is none.
+  if (isDirectory) checkWritable(config.dataDir);
   if (!existsSync(file)) {
     throw new ConfigError(
       `no certcycle store at ${file}, so no ${what} (is CERTCYCLE_DATA_DIR right?)`,

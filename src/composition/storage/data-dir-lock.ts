@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../../config';
+import { checkWritable } from './writable-data-dir';
 
 /** The file that says which process writes the read models of a data directory. */
 export const LOCK_FILE = 'certcycle.pid';
@@ -17,7 +18,10 @@ export interface DataDirLock {
   release(): void;
 }
 
-/** Creates the data directory if needed; one that cannot be (a file is there) is a setting to fix. */
+/**
+ * Creates the data directory if needed; one that cannot be (a file is there), or that this process
+ * may not write, is a setting to fix.
+ */
 export const makeDataDir = (dataDir: string): void => {
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -26,6 +30,7 @@ export const makeDataDir = (dataDir: string): void => {
       `CERTCYCLE_DATA_DIR ${dataDir} cannot be used as a directory: ${(error as Error).message}`,
     );
   }
+  checkWritable(dataDir);
 };
 
 /** The lock files this process holds. */

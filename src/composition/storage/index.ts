@@ -2,3 +2,4 @@ export * from './data-dir-lock';
 export * from './event-store-unreadable-error';
 export * from './open-storage';
 export * from './sqlite-checkpoint-store';
+export * from './writable-data-dir';

@@ -10,6 +10,7 @@ import {
 import { startBackgroundCheckpoints } from './background-checkpoints';
 import { type DataDirLock, lockDataDir, makeDataDir } from './data-dir-lock';
 import { unreadableEventStore } from './event-store-unreadable-error';
+import { checkWritableDatabase } from './writable-data-dir';
 
 /** The event store and the SQLite database of the read models (and API keys). */
 export interface Storage {
@@ -53,6 +54,7 @@ const BUSY_TIMEOUT_MS = 5000;
 /** A connection to a read-model file, creating the data directory if needed. */
 export const openReadModels = (file: string): Database.Database => {
   makeDataDir(path.dirname(file));
+  checkWritableDatabase(file);
   const db = new Database(file);
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   walMode(db, BUSY_TIMEOUT_MS);
