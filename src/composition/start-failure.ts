@@ -1,7 +1,7 @@
 import { UnavailableError } from '@eventstore/db-client';
 import { ConfigError } from '../config';
 import { ListenError } from '../graphql/server/listen-error';
-import { DataDirInUseError, EventStoreUnreadableError } from './storage';
+import { DamagedStoreError, DataDirInUseError, EventStoreUnreadableError } from './storage';
 import { UnsupportedNodeError } from './unsupported-node-error';
 
 /** The line for a setting to fix, as the service prints it at start and the CLI for any command. */
@@ -11,11 +11,12 @@ export const configurationFailure = (error: ConfigError): string =>
 /**
  * What a failed start (or CLI command) prints: one line saying what to change for the failures an
  * operator fixes (a Node.js that cannot run the service, a setting, a port, a data directory in
- * use, an EventStoreDB server that does not answer or whose log cannot be read), the error itself
- * for anything else.
+ * use, a store file that is not a database or is damaged, an EventStoreDB server that does not
+ * answer or whose log cannot be read), the error itself for anything else.
  */
 export const startFailure = (error: unknown): unknown => {
   if (error instanceof DataDirInUseError) return error.message;
+  if (error instanceof DamagedStoreError) return `certcycle: ${error.message}`;
   if (error instanceof ListenError) return `certcycle: ${error.message}`;
   if (error instanceof UnsupportedNodeError) return `certcycle: ${error.message}`;
   if (error instanceof ConfigError) return configurationFailure(error);

@@ -1,3 +1,4 @@
+export * from './damaged-store-error';
 export * from './data-dir-lock';
 export * from './event-store-unreadable-error';
 export * from './open-storage';

@@ -8,6 +8,7 @@ import {
   walMode,
 } from '../../eventstore';
 import { startBackgroundCheckpoints } from './background-checkpoints';
+import { damagedStoreOr } from './damaged-store-error';
 import { type DataDirLock, lockDataDir, makeDataDir } from './data-dir-lock';
 import { unreadableEventStore } from './event-store-unreadable-error';
 import { checkWritableDatabase } from './writable-data-dir';
@@ -56,9 +57,14 @@ export const openReadModels = (file: string): Database.Database => {
   makeDataDir(path.dirname(file));
   checkWritableDatabase(file);
   const db = new Database(file);
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  walMode(db, BUSY_TIMEOUT_MS);
-  db.pragma(`cache_size = -${READ_MODEL_CACHE_KIB}`);
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    walMode(db, BUSY_TIMEOUT_MS);
+    db.pragma(`cache_size = -${READ_MODEL_CACHE_KIB}`);
+  } catch (error) {
+    db.close();
+    throw damagedStoreOr(error, file);
+  }
   return db;
 };
 
@@ -180,7 +186,7 @@ const embeddedStorage = (config: Config, lock: DataDirLock): Storage => {
     store = new SqliteEventStore(readModels);
   } catch (error) {
     readModels.close();
-    throw error;
+    throw damagedStoreOr(error, readModels.name);
   }
   // Positions are the rowids of an append-only table, given in order from 1: the highest is the
   // count, read from the end of the table where count(*) reads a whole index (0.1–1 s at 1.5M).
