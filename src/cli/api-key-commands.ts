@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { Config } from '../config';
 import { clockFor } from '../composition/clock-for';
-import { openReadModels, readModelsFile } from '../composition/storage';
+import { checkEventStoreMatches, openReadModels, readModelsFile } from '../composition/storage';
 import {
   type ApiKeyRecord,
   ApiKeyStore,
@@ -181,8 +181,11 @@ const runOnReadModels = (
   run: Action,
   output: CommandOutputWithWarnings,
 ): void => {
-  const file =
-    action === 'create' ? readModelsFile(config) : existingStoreFile(config, `keys to ${action}`);
+  let file: string;
+  if (action === 'create') {
+    checkEventStoreMatches(config);
+    file = readModelsFile(config);
+  } else file = existingStoreFile(config, `keys to ${action}`);
   const existed = existsSync(file);
   try {
     const db = openReadModels(file);

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { type Config, ConfigError } from '../config';
-import { checkWritable, readModelsFile } from '../composition/storage';
+import { checkEventStoreMatches, checkWritable, readModelsFile } from '../composition/storage';
 
 /**
  * The read-model file of the configured data directory, which must exist: a command that reads a
@@ -8,6 +8,7 @@ import { checkWritable, readModelsFile } from '../composition/storage';
  * the command would find in it ("keys to list").
  */
 export const existingStoreFile = (config: Config, what: string): string => {
+  checkEventStoreMatches(config);
   const file = readModelsFile(config);
   const isDirectory = statSync(config.dataDir, { throwIfNoEntry: false })?.isDirectory();
   if (isDirectory === false) {

@@ -9,6 +9,8 @@ import {
 } from '../../eventstore';
 import { startBackgroundCheckpoints } from './background-checkpoints';
 import { damagedStoreOr } from './damaged-store-error';
+import { checkEventStoreMatches } from './event-store-mismatch';
+import { readModelsFile } from './read-models-file';
 import { type DataDirLock, lockDataDir, makeDataDir } from './data-dir-lock';
 import { unreadableEventStore } from './event-store-unreadable-error';
 import { checkWritableDatabase } from './writable-data-dir';
@@ -23,13 +25,6 @@ export interface Storage {
   countEvents(): number | null;
   close(): Promise<void>;
 }
-
-/**
- * The read-model file: the event store's own file in embedded mode (one file, one connection),
- * `read-models.db` beside an EventStoreDB.
- */
-export const readModelsFile = ({ dataDir, eventStore }: Config): string =>
-  path.join(dataDir, eventStore === 'eventstoredb' ? 'read-models.db' : 'certcycle.db');
 
 /**
  * SQLite's page cache for the read-model connection (64 MiB instead of the 2 MiB default): lookups
@@ -96,6 +91,7 @@ export const openStorage = async (
   }: OpenStorageOptions = {},
 ): Promise<Storage> => {
   signal?.throwIfAborted();
+  checkEventStoreMatches(config);
   const eventStoreDB =
     config.eventStore === 'eventstoredb' && config.eventStoreConnectionString
       ? eventStoreDBClient(config.eventStoreConnectionString)
