@@ -204,6 +204,7 @@ export const startCertcycle = async (
       health.starting('catching up with the event log');
       const caughtUp = await runner.catchUp({ signal: stop });
       await runner.start(stop);
+      void watch('the projection runner', runner.done);
       feed = startCertificateStatusFeed({
         store,
         pubSub,

@@ -133,6 +133,36 @@ describe('the composed service', () => {
     }
   });
 
+  it('says in its log when the projection runner stops for good, not only on /readyz', async () => {
+    const broken = temporaryDirectory('composed-runner-failure');
+    const lines: string[] = [];
+    try {
+      app = await startQuietly(
+        testConfig(broken.path, { CERTCYCLE_READ_YOUR_WRITES_TIMEOUT_MS: '100' }),
+        lines,
+      );
+      await app.ready;
+      app.storage.readModels.exec('ALTER TABLE rm_organisations RENAME TO rm_organisations_gone');
+      await registerOrganisation(app).catch(() => undefined);
+      const deadline = Date.now() + 5000;
+      while (app.runner.error === null && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(lines.filter((line) => line.startsWith('certcycle: the projection runner'))).toEqual([
+        'certcycle: the projection runner stopped: no such table: rm_organisations',
+      ]);
+      expect((await readyz(app)).body).toEqual({
+        status: 'not ready',
+        reason: 'the projection runner stopped: no such table: rm_organisations',
+      });
+    } finally {
+      await app?.close().catch(() => undefined);
+      app = undefined;
+      broken.remove();
+    }
+  });
+
   it('refuses to start with a bootstrap admin key that is too short, before writing anything', async () => {
     const empty = temporaryDirectory('composed-short-key');
     try {

@@ -148,6 +148,14 @@ export class ProjectionRunner {
     return this.failure;
   }
 
+  /**
+   * Settles when the runner stops following the log: resolves on `stop`, rejects with the error
+   * that stopped it for good (resolved before `start`).
+   */
+  get done(): Promise<void> {
+    return this.subscription?.done ?? Promise.resolve();
+  }
+
   /** Deletes the rows of the named projections (all when none named) so they replay from 0. */
   reset(names?: readonly string[]): void {
     const chosen = this.projections.filter((p) => !names || names.includes(p.name));
