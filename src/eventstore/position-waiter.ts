@@ -12,9 +12,21 @@ export class PositionWaitTimeoutError extends Error {
   }
 }
 
+/** A consumer of the log stopped for good: it will reach no further position. */
+export class PositionWaitStoppedError extends Error {
+  override readonly name = 'PositionWaitStoppedError';
+  constructor(what: string, cause: unknown) {
+    super(
+      `${what} stopped following the event log (${cause instanceof Error ? cause.message : String(cause)})`,
+      { cause },
+    );
+  }
+}
+
 interface Waiter {
   position: GlobalPosition;
   resolve: () => void;
+  reject: (error: Error) => void;
 }
 
 /**
@@ -24,6 +36,7 @@ interface Waiter {
 export class PositionWaiter {
   private waiters: Waiter[] = [];
   private current: GlobalPosition | null = null;
+  private stopped: Error | null = null;
 
   constructor(
     private readonly timeoutError: (position: GlobalPosition, timeoutMs: number) => Error,
@@ -41,12 +54,24 @@ export class PositionWaiter {
     for (const waiter of waiting) if (waiter.position <= position) waiter.resolve();
   }
 
+  /**
+   * The consumer stopped for good: waits for a position it has not reached reject with `error`,
+   * those pending now and any later one, rather than wait out their timeout.
+   */
+  stop(error: Error): void {
+    this.stopped = error;
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const waiter of waiting) waiter.reject(error);
+  }
+
   async waitFor(position: GlobalPosition, timeoutMs: number): Promise<void> {
     if (this.reached(position)) return;
+    if (this.stopped !== null) throw this.stopped;
     let timer: NodeJS.Timeout | undefined;
     let waiter: Waiter | undefined;
-    const reached = new Promise<void>((resolve) => {
-      waiter = { position, resolve };
+    const reached = new Promise<void>((resolve, reject) => {
+      waiter = { position, resolve, reject };
       this.waiters.push(waiter);
     });
     const timedOut = new Promise<never>((_, reject) => {

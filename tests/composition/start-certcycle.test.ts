@@ -16,6 +16,9 @@ import {
 } from './composed-service';
 
 const ORGANISATION = `query ($id: ID!) { organisation(id: $id) { id legalName version } }`;
+const REGISTER_ORGANISATION = `mutation ($input: RegisterOrganisationInput!) {
+  registerOrganisation(input: $input) { id }
+}`;
 
 const registerOrganisation = (app: Certcycle) =>
   app.service.registerOrganisation(
@@ -156,6 +159,35 @@ describe('the composed service', () => {
         status: 'not ready',
         reason: 'the projection runner stopped: no such table: rm_organisations',
       });
+    } finally {
+      await app?.close().catch(() => undefined);
+      app = undefined;
+      broken.remove();
+    }
+  });
+
+  it('answers mutations at once with SERVICE_UNAVAILABLE once the projection runner stopped, not after a read-model timeout', async () => {
+    const broken = temporaryDirectory('composed-runner-failure-mutations');
+    try {
+      app = await startQuietly(testConfig(broken.path));
+      await app.ready;
+      app.storage.readModels.exec('ALTER TABLE rm_organisations RENAME TO rm_organisations_gone');
+      for (const organisationId of ['org-in-flight', 'org-after']) {
+        const started = performance.now();
+        const answer = await graphql(app, REGISTER_ORGANISATION, {
+          input: { organisationId, legalName: 'Too Late Ltd', country: 'GB', address: '1 High St' },
+        });
+        expect(performance.now() - started).toBeLessThan(2500);
+        expect(answer.errors).toEqual([
+          expect.objectContaining({
+            message:
+              'the read models stopped following the event log (see /readyz): restart the ' +
+              'service. A change answered so may have been recorded all the same: read it again, ' +
+              'once the service is back, before repeating it',
+            extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE' }) as unknown,
+          }),
+        ]);
+      }
     } finally {
       await app?.close().catch(() => undefined);
       app = undefined;

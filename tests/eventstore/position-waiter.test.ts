@@ -1,4 +1,8 @@
-import { PositionWaiter, PositionWaitTimeoutError } from '../../src/eventstore';
+import {
+  PositionWaiter,
+  PositionWaitStoppedError,
+  PositionWaitTimeoutError,
+} from '../../src/eventstore';
 
 const waiter = () =>
   new PositionWaiter((position, ms) => new PositionWaitTimeoutError(position, ms, 'the consumer'));
@@ -28,5 +32,17 @@ describe('position waiter', () => {
     await expect(progress.waitFor('007', 10)).rejects.toThrow(
       'the consumer did not reach event position 007 within 10 ms',
     );
+  });
+
+  it('rejects waits for positions not reached at once, now and later, once the consumer stopped for good', async () => {
+    const progress = waiter();
+    progress.advance('003');
+    const pending = progress.waitFor('005', 60_000);
+    const stopped = new PositionWaitStoppedError('the consumer', new Error('disk I/O error'));
+    progress.stop(stopped);
+    await expect(pending).rejects.toBe(stopped);
+    await expect(progress.waitFor('006', 60_000)).rejects.toBe(stopped);
+    await expect(progress.waitFor('003', 60_000)).resolves.toBeUndefined();
+    expect(stopped.message).toBe('the consumer stopped following the event log (disk I/O error)');
   });
 });

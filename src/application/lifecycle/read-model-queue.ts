@@ -1,4 +1,8 @@
-import { type GlobalPosition, PositionWaitTimeoutError } from '../../eventstore';
+import {
+  type GlobalPosition,
+  PositionWaitStoppedError,
+  PositionWaitTimeoutError,
+} from '../../eventstore';
 import { keyedQueue } from './keyed-queue';
 import type { OperationResult } from './operation-result';
 import { ReadModelsBehindError } from './read-models-behind-error';
@@ -22,7 +26,9 @@ export const readModelQueue = (readModelsReached: (position: GlobalPosition) => 
       const before = unseen.get(key);
       if (before !== undefined) {
         await reached(key, before).catch((error: unknown) => {
-          throw new ReadModelsBehindError(before, error);
+          throw error instanceof PositionWaitStoppedError
+            ? error
+            : new ReadModelsBehindError(before, error);
         });
       }
       const result = await work().catch((error: unknown) => {

@@ -14,6 +14,7 @@ import {
   EventStoreUnavailableError,
   type ExpectedVersion,
   InvalidEventStoreInputError,
+  PositionWaitStoppedError,
   PositionWaitTimeoutError,
 } from '../../eventstore';
 import {
@@ -63,6 +64,15 @@ const EVENT_STORE_UNAVAILABLE: Mapped = {
   message:
     'the event store is unreachable now; retry shortly. A change answered so may have been ' +
     'recorded all the same: read it again before repeating it',
+};
+
+/** The read models stopped for good (see /readyz); what stopped them stays out. */
+const READ_MODELS_STOPPED: Mapped = {
+  code: ErrorCode.SERVICE_UNAVAILABLE,
+  message:
+    'the read models stopped following the event log (see /readyz): restart the service. A ' +
+    'change answered so may have been recorded all the same: read it again, once the service is ' +
+    'back, before repeating it',
 };
 
 /** Aggregates by stream category: a conflict names the object, not the stream. */
@@ -168,6 +178,7 @@ const mapError = (
       extensions: without(cause.extensions, ['code', 'http', 'stacktrace']),
     };
   }
+  if (cause instanceof PositionWaitStoppedError) return READ_MODELS_STOPPED;
   if (cause instanceof PositionWaitTimeoutError) {
     return mapError(new ReadModelTimeoutError(cause.position, cause.timeoutMs), located, formatted);
   }

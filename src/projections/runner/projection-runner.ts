@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import {
   type EventStore,
   PositionWaiter,
+  PositionWaitStoppedError,
   type ReconnectingSubscription,
   type ReconnectOptions,
   reconnectingSubscription,
@@ -260,6 +261,7 @@ export class ProjectionRunner {
     this.subscription.done.catch((error: unknown) => {
       this.failure = error;
       this.live = false;
+      this.waiter.stop(new PositionWaitStoppedError('the read models', error));
     });
   }
 
