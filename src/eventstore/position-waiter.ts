@@ -15,7 +15,10 @@ export class PositionWaitTimeoutError extends Error {
 /** A consumer of the log stopped for good: it will reach no further position. */
 export class PositionWaitStoppedError extends Error {
   override readonly name = 'PositionWaitStoppedError';
-  constructor(what: string, cause: unknown) {
+  constructor(
+    readonly what: string,
+    cause: unknown,
+  ) {
     super(
       `${what} stopped following the event log (${cause instanceof Error ? cause.message : String(cause)})`,
       { cause },

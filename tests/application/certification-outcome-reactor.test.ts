@@ -1,6 +1,6 @@
 import { type CheckpointStore, inMemoryCheckpointStore } from '../../src/application';
 import { CertificateWithdrawnError } from '../../src/domain';
-import type { EventStore } from '../../src/eventstore';
+import { type EventStore, PositionWaitStoppedError } from '../../src/eventstore';
 import {
   audit,
   CB_NAME,
@@ -162,6 +162,14 @@ describe('certification-outcome reactor', () => {
     await expect(crashing.done).rejects.toThrow('crash before the checkpoint write');
     expect(await eventTypes(world.store, 'certificate-cert-1')).toEqual(['CertificateIssued']);
     expect(checkpointsOf(world).read('certification-outcome')).toBeNull();
+    await expect(
+      crashing.waitFor((await grantOf(world.store, 'cycle-1')).position, 10_000),
+    ).rejects.toThrow(
+      new PositionWaitStoppedError(
+        'the certification-outcome reactor',
+        new Error('crash before the checkpoint write'),
+      ),
+    );
 
     const restarted = world.reactor();
     restarted.start();

@@ -9,6 +9,7 @@ import {
   type EventFilter,
   type EventStore,
   isConcurrencyError,
+  PositionWaitStoppedError,
   PositionWaitTimeoutError,
   PositionWaiter,
   type ReconnectOptions,
@@ -99,6 +100,9 @@ export class CertificationOutcomeReactor {
           async (events, checkpoint) => this.handleBatch(events, checkpoint),
         ),
       catchUp: () => this.catchUp(),
+    });
+    this.subscription.done.catch((error: unknown) => {
+      this.progress.stop(new PositionWaitStoppedError('the certification-outcome reactor', error));
     });
   }
 

@@ -66,14 +66,14 @@ const EVENT_STORE_UNAVAILABLE: Mapped = {
     'recorded all the same: read it again before repeating it',
 };
 
-/** The read models stopped for good (see /readyz); what stopped them stays out. */
-const READ_MODELS_STOPPED: Mapped = {
+/** The read models or the reactor stopped for good (see /readyz); what stopped them stays out. */
+const followerStopped = ({ what }: PositionWaitStoppedError): Mapped => ({
   code: ErrorCode.SERVICE_UNAVAILABLE,
   message:
-    'the read models stopped following the event log (see /readyz): restart the service. A ' +
-    'change answered so may have been recorded all the same: read it again, once the service is ' +
-    'back, before repeating it',
-};
+    `${what} stopped following the event log (see /readyz): restart the service. A change ` +
+    'answered so may have been recorded all the same: read it again, once the service is back, ' +
+    'before repeating it',
+});
 
 /** Aggregates by stream category: a conflict names the object, not the stream. */
 const STREAM_ENTITY: Readonly<Record<string, string>> = {
@@ -178,7 +178,7 @@ const mapError = (
       extensions: without(cause.extensions, ['code', 'http', 'stacktrace']),
     };
   }
-  if (cause instanceof PositionWaitStoppedError) return READ_MODELS_STOPPED;
+  if (cause instanceof PositionWaitStoppedError) return followerStopped(cause);
   if (cause instanceof PositionWaitTimeoutError) {
     return mapError(new ReadModelTimeoutError(cause.position, cause.timeoutMs), located, formatted);
   }
