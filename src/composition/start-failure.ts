@@ -4,6 +4,10 @@ import { ListenError } from '../graphql/server/listen-error';
 import { DamagedStoreError, DataDirInUseError, EventStoreUnreadableError } from './storage';
 import { UnsupportedNodeError } from './unsupported-node-error';
 
+/** The first line of a gRPC error, without the empty resolution note its client may end it with. */
+const firstLine = (message: string): string =>
+  (message.split('\n')[0] ?? '').replace(/ Resolution note: $/, '');
+
 /** The line for a setting to fix, as the service prints it at start and the CLI for any command. */
 export const configurationFailure = (error: ConfigError): string =>
   `certcycle: configuration error: ${error.message}`;
@@ -22,7 +26,7 @@ export const startFailure = (error: unknown): unknown => {
   if (error instanceof ConfigError) return configurationFailure(error);
   if (error instanceof UnavailableError) {
     return (
-      `certcycle: EventStoreDB does not answer (${error.message.split('\n')[0]}): check ` +
+      `certcycle: EventStoreDB does not answer (${firstLine(error.message)}): check ` +
       'EVENTSTORE_CONNECTION_STRING and that the server runs'
     );
   }

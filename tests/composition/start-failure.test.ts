@@ -35,6 +35,23 @@ describe('the line a failed start prints', () => {
     );
   });
 
+  it("leaves out the gRPC client's empty resolution note when EventStoreDB does not answer", () => {
+    const error = new UnavailableError(
+      Object.assign(
+        new Error(
+          '14 UNAVAILABLE: No connection established. Last error: Error: connect ECONNREFUSED ' +
+            '127.0.0.1:2113. Resolution note: ',
+        ),
+        { code: 14, details: 'No connection established', metadata: undefined },
+      ) as never,
+    );
+    expect(startFailure(error)).toBe(
+      'certcycle: EventStoreDB does not answer (14 UNAVAILABLE: No connection established. Last ' +
+        'error: Error: connect ECONNREFUSED 127.0.0.1:2113.): check EVENTSTORE_CONNECTION_STRING ' +
+        'and that the server runs',
+    );
+  });
+
   it('says when the EventStoreDB address answers without the log, with the first line of its error', () => {
     const error = new EventStoreUnreadableError(
       new Error('12 UNIMPLEMENTED: Received HTTP status code 404\n  at …'),
