@@ -35,7 +35,11 @@ import { openStorage, type Storage } from './storage';
 import { reconnectReporting } from './reconnect-reporting';
 import { ServiceHealth } from './service-health';
 import { startWebhookMachinery, type WebhookMachinery } from './webhook-machinery';
-import { warnOfUnreadableSecrets, webhookSecretKey } from './webhook-secret-key';
+import {
+  checkWebhookSecretKeyFile,
+  warnOfUnreadableSecrets,
+  webhookSecretKey,
+} from './webhook-secret-key';
 
 /** Runs a check of the configured bootstrap key; an unusable key is a configuration error. */
 const adminKeyOrConfigError = (check: () => unknown): void => {
@@ -110,6 +114,7 @@ export const startCertcycle = async (
 ): Promise<Certcycle> => {
   const { adminApiKey } = config;
   if (adminApiKey !== null) adminKeyOrConfigError(() => checkAdminApiKeyFormat(adminApiKey));
+  checkWebhookSecretKeyFile(config);
   const health = new ServiceHealth();
   const listener = await listenForApi({
     port: config.port,

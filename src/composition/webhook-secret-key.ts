@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Config, ConfigError } from '../config';
+import { processUser } from './storage';
 
 /** Where the generated webhook secret key is kept when `CERTCYCLE_WEBHOOK_SECRET_KEY` is unset. */
 export const webhookSecretKeyFile = ({ dataDir }: Pick<Config, 'dataDir'>): string =>
@@ -33,12 +34,34 @@ export const webhookSecretKey = (
   if ((statSync(file).mode & 0o077) !== 0) {
     log(`certcycle: warning: ${file} is readable by other users; chmod 600 it`);
   }
-  const text = readFileSync(file, 'utf8').trim();
+  return keyIn(file);
+};
+
+const keyIn = (file: string): Buffer => {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EACCES') throw error;
+    throw new ConfigError(
+      `${file} cannot be read by this process (${processUser()}): run it as the file's owner ` +
+        `or let ${processUser()} read it`,
+    );
+  }
   const key = Buffer.from(text, 'base64');
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || key.length !== 32) {
     throw new ConfigError(`${file} does not hold the base64 of 32 bytes`);
   }
   return key;
+};
+
+/**
+ * Refuses a key file that does not hold a key (when no key is configured) before the start opens
+ * or makes a store; `webhookSecretKey` makes a missing one later.
+ */
+export const checkWebhookSecretKeyFile = (config: Pick<Config, 'dataDir' | 'webhooks'>): void => {
+  const file = webhookSecretKeyFile(config);
+  if (!config.webhooks.secretKey && existsSync(file)) keyIn(file);
 };
 
 /**

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openReadModels } from '../../src/composition';
 import { temporaryDirectory } from '../eventstore/temp-store';
@@ -77,6 +77,22 @@ describe('a data directory this process may not write', () => {
       stderr: `${notWritable(data, 'certcycle.db')}\n`,
     });
     expect(readdirSync(data)).toEqual(['certcycle.db']);
+  });
+
+  it('stops the service with one line when the webhook key file cannot be read, writing nothing', async () => {
+    const data = dir.file('service-key');
+    mkdirSync(data);
+    writeFileSync(path.join(data, 'webhook-secret.key'), 'not read\n', { mode: 0o000 });
+    chmodSync(data, 0o777);
+    const run = await runAsUnprivileged('main.ts', [], { CERTCYCLE_DATA_DIR: data });
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        `certcycle: configuration error: ${path.join(data, 'webhook-secret.key')} cannot be ` +
+        `read by this process (uid ${UID}): run it as the file's owner or let uid ${UID} read it\n`,
+    });
+    expect(readdirSync(data)).toEqual(['webhook-secret.key']);
   });
 
   it('stops api-key create with one line, writing nothing', async () => {

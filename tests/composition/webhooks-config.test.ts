@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../../src/config';
-import { webhookSecretKey, webhookSecretKeyFile } from '../../src/composition';
+import { startCertcycle, webhookSecretKey, webhookSecretKeyFile } from '../../src/composition';
 import { temporaryDirectory } from '../eventstore/temp-store';
 
 describe('webhook settings', () => {
@@ -83,6 +83,22 @@ describe('webhook settings', () => {
       });
       expect(webhookSecretKey(config, () => undefined)).toEqual(key);
       expect(existsSync(webhookSecretKeyFile(config))).toBe(false);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('refuses a key file that does not hold a key before it opens or makes a store', async () => {
+    const dir = temporaryDirectory('webhook-key');
+    try {
+      const config = loadConfig({ CERTCYCLE_DATA_DIR: dir.path, PORT: '0' });
+      writeFileSync(webhookSecretKeyFile(config), 'not a key\n', { mode: 0o600 });
+      const starting = startCertcycle(config, { log: () => undefined });
+      await expect(starting).rejects.toThrow(ConfigError);
+      await expect(starting).rejects.toThrow(
+        `${webhookSecretKeyFile(config)} does not hold the base64 of 32 bytes`,
+      );
+      expect(readdirSync(dir.path)).toEqual(['webhook-secret.key']);
     } finally {
       dir.remove();
     }

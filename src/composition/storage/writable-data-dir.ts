@@ -2,7 +2,8 @@ import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../../config';
 
-const user = (): string => (process.getuid ? `uid ${process.getuid()}` : 'its user');
+/** Who this process runs as, for messages about files it may not use (`uid 1000`). */
+export const processUser = (): string => (process.getuid ? `uid ${process.getuid()}` : 'its user');
 
 /**
  * Refuses, as a setting to fix, a data directory this process may not write, or a file of it
@@ -18,8 +19,8 @@ export const checkWritable = (dataDir: string, name?: string): void => {
     if (name !== undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw new ConfigError(
       `CERTCYCLE_DATA_DIR ${dataDir}${name === undefined ? '' : `: ${name}`} is not writable by ` +
-        `this process (${user()}): run it as the ${name === undefined ? 'directory' : 'file'}'s ` +
-        `owner or let ${user()} write to it`,
+        `this process (${processUser()}): run it as the ${name === undefined ? 'directory' : 'file'}'s ` +
+        `owner or let ${processUser()} write to it`,
     );
   }
 };
