@@ -152,12 +152,16 @@ describe('the composed service', () => {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       await new Promise((resolve) => setImmediate(resolve));
+      // Run after other suites in one jest worker, better-sqlite3's errors come from another realm
+      // and are not `instanceof Error`: their name then comes with the message.
+      const stopped =
+        'the projection runner stopped: (SqliteError: )?no such table: rm_organisations$';
       expect(lines.filter((line) => line.startsWith('certcycle: the projection runner'))).toEqual([
-        'certcycle: the projection runner stopped: no such table: rm_organisations',
+        expect.stringMatching(new RegExp(`^certcycle: ${stopped}`)),
       ]);
       expect((await readyz(app)).body).toEqual({
         status: 'not ready',
-        reason: 'the projection runner stopped: no such table: rm_organisations',
+        reason: expect.stringMatching(new RegExp(`^${stopped}`)) as unknown,
       });
     } finally {
       await app?.close().catch(() => undefined);
