@@ -14,7 +14,9 @@ export class DamagedStoreError extends Error {
 }
 
 /** SQLite's answer for a damaged file as a DamagedStoreError; any other error as it is. */
-export const damagedStoreOr = (error: unknown, file: string): unknown =>
-  error instanceof Error && DAMAGED.includes((error as { code?: unknown }).code as string)
-    ? new DamagedStoreError(file, error)
+export const damagedStoreOr = (error: unknown, file: string): unknown => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && DAMAGED.includes(code)
+    ? new DamagedStoreError(file, error as Error)
     : error;
+};
