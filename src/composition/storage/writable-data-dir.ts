@@ -1,9 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../../config';
-
-/** Who this process runs as, for messages about files it may not use (`uid 1000`). */
-export const processUser = (): string => (process.getuid ? `uid ${process.getuid()}` : 'its user');
+import { processUser } from './process-user';
 
 /**
  * Refuses, as a setting to fix, a data directory this process may not write, or a file of it

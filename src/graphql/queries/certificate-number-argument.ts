@@ -1,3 +1,4 @@
+import { withoutFormatCharacters } from '../../projections';
 import { BadUserInputError } from '../errors';
 
 /** Longest certificate number argument accepted, revision suffix and surrounding spaces included. */
@@ -10,7 +11,7 @@ export const MAX_CERTIFICATE_NUMBER_LENGTH = 200;
  * last visible ones.
  */
 export const certificateNumberArgument = (number: string): string => {
-  if (number.replace(/\p{Cf}/gu, '').trim() === '') {
+  if (withoutFormatCharacters(number).trim() === '') {
     throw new BadUserInputError('number', 'number must not be blank');
   }
   if (number.length > MAX_CERTIFICATE_NUMBER_LENGTH) {

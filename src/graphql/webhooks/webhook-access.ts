@@ -63,7 +63,7 @@ export const requireClientEndpointStays = (
   if (organisationId === own) return;
   throw new BadUserInputError(
     'organisationId',
-    `webhook subscription ${subscription.id} was made by a CLIENT key of ${own} and takes that ` +
+    `webhook subscription ${subscription.id} is managed by the CLIENT keys of ${own} and takes that ` +
       `organisation's events only, not those of ${organisationId ?? 'every organisation'}: ` +
       'create an endpoint for them instead',
   );

@@ -676,7 +676,7 @@ describe('webhooks over GraphQL, delivered by the composed service', () => {
         });
         expect(response.body.errors?.[0]).toMatchObject({
           message:
-            `webhook subscription ${subscription.id} was made by a CLIENT key of ${ORGANISATION} ` +
+            `webhook subscription ${subscription.id} is managed by the CLIENT keys of ${ORGANISATION} ` +
             `and takes that organisation's events only, not those of ${organisationId ?? 'every organisation'}: ` +
             'create an endpoint for them instead',
           extensions: { code: 'BAD_USER_INPUT', field: 'organisationId' },
