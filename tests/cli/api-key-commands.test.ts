@@ -5,7 +5,7 @@ import { calendarDate } from '../../src/domain';
 import type { Certcycle } from '../../src/composition';
 import { startQuietly, testConfig, graphql } from '../composition/composed-service';
 import { temporaryDirectory } from '../eventstore/temp-store';
-import { fields, runCliProcess } from './run-cli-process';
+import { fields, runCliProcess } from '../support/source-process';
 
 jest.setTimeout(60_000);
 

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { startQuietly, testConfig } from '../composition/composed-service';
 import { temporaryDirectory } from '../eventstore/temp-store';
 import { seedLifecycles } from '../projections/lifecycle-copies';
-import { runCliProcess, startCliProcess } from './run-cli-process';
+import { runCliProcess, startCliProcess } from '../support/source-process';
 
 jest.setTimeout(90_000);
 

@@ -1,29 +1,15 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openReadModels } from '../../src/composition';
 import { SqliteEventStore } from '../../src/eventstore';
 import { temporaryDirectory } from '../eventstore/temp-store';
+import { startSourceProcess } from '../support/source-process';
 
 jest.setTimeout(60_000);
 
-const ROOT = path.resolve(__dirname, '../..');
-
 /** Runs `src/<entry>` until it exits. */
-const runProcess = async (entry: string, args: string[], env: Record<string, string>) => {
-  const child = spawn(
-    process.execPath,
-    ['--require', require.resolve('tsx/cjs'), path.join(ROOT, 'src', entry), ...args],
-    { cwd: ROOT, env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'close')) as [number | null];
-  return { code, stdout, stderr };
-};
+const runProcess = (entry: string, args: string[], env: Record<string, string>) =>
+  startSourceProcess(entry, args, { PORT: '0', ...env }).exited;
 
 const COMMANDS: { name: string; entry: string; args: string[] }[] = [
   { name: 'the service', entry: 'main.ts', args: [] },

@@ -1,37 +1,18 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openReadModels } from '../../src/composition';
 import { temporaryDirectory } from '../eventstore/temp-store';
+import { startSourceProcess } from '../support/source-process';
 
 jest.setTimeout(60_000);
-
-const ROOT = path.resolve(__dirname, '../..');
 
 /** Root is not stopped by file permissions: run as `nobody` then, as an operator's service user. */
 const UNPRIVILEGED = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 const UID = UNPRIVILEGED.uid ?? process.getuid?.();
 
 /** Runs `src/<entry>` as the unprivileged user until it exits. */
-const runAsUnprivileged = async (entry: string, args: string[], env: Record<string, string>) => {
-  const child = spawn(
-    process.execPath,
-    ['--require', require.resolve('tsx/cjs'), path.join(ROOT, 'src', entry), ...args],
-    {
-      cwd: ROOT,
-      env: { ...process.env, PORT: '0', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...UNPRIVILEGED,
-    },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'close')) as [number | null];
-  return { code, stdout, stderr };
-};
+const runAsUnprivileged = (entry: string, args: string[], env: Record<string, string>) =>
+  startSourceProcess(entry, args, { PORT: '0', ...env }, UNPRIVILEGED).exited;
 
 describe('a data directory this process may not write', () => {
   const dir = temporaryDirectory('unwritable-data-dir');

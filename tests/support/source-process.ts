@@ -10,15 +10,21 @@ export interface CliRun {
 }
 
 /**
- * `npm run cli -- ...args` as a child process, its output collected as it comes. Node runs
- * src/cli/main.ts itself, through tsx's require hook rather than tsx's command, which kills a child
- * that does not acknowledge a signal within about 60 ms (as while it applies a batch).
+ * `src/<entry>` (`main.ts`, `cli/main.ts`) as a child process, its output collected as it comes.
+ * Node runs the TypeScript itself, through tsx's require hook rather than tsx's command, which kills
+ * a child that does not acknowledge a signal within about 60 ms (as while it applies a batch).
+ * `options` are spawn's (`uid` and `gid`, to run as another user).
  */
-export const startCliProcess = (args: readonly string[], env: Record<string, string>) => {
+export const startSourceProcess = (
+  entry: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  options: { uid?: number; gid?: number } = {},
+) => {
   const child = spawn(
     process.execPath,
-    ['--require', require.resolve('tsx/cjs'), path.join(ROOT, 'src/cli/main.ts'), ...args],
-    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    ['--require', require.resolve('tsx/cjs'), path.join(ROOT, 'src', entry), ...args],
+    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], ...options },
   );
   const output = { stdout: '', stderr: '' };
   child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
@@ -29,6 +35,10 @@ export const startCliProcess = (args: readonly string[], env: Record<string, str
   });
   return { child, output, exited };
 };
+
+/** `npm run cli -- ...args` as a child process (`startSourceProcess`). */
+export const startCliProcess = (args: readonly string[], env: Record<string, string>) =>
+  startSourceProcess('cli/main.ts', args, env);
 
 /** Runs `npm run cli -- ...args` as a child process to its end. */
 export const runCliProcess = (
