@@ -41,10 +41,6 @@ const toDeliveryType = (delivery: WebhookDelivery): WebhookDeliveryType => ({
 const clientOrganisation = (principal: Principal | null): string | undefined =>
   principal?.role === Role.CLIENT ? principal.organisationId : undefined;
 
-/** The organisation a delivery was queued for: its payload's `data.organisationId`. */
-const organisationOfPayload = (delivery: WebhookDelivery): unknown =>
-  (JSON.parse(delivery.payload) as { data?: { organisationId?: unknown } }).data?.organisationId;
-
 /** Delivery history of an endpoint, resending and recovery. */
 @Resolver()
 export class WebhookDeliveryResolver {
@@ -156,7 +152,7 @@ export class WebhookDeliveryResolver {
       throw error instanceof ForbiddenError ? notFound : error;
     }
     const organisationId = clientOrganisation(principal);
-    if (organisationId !== undefined && organisationOfPayload(delivery) !== organisationId) {
+    if (organisationId !== undefined && delivery.organisationId !== organisationId) {
       throw notFound;
     }
     return delivery;

@@ -29,6 +29,7 @@ interface DeliveryRow {
   cancelled_at: number | null;
   cancelled_reason: string | null;
   subscription_deleted_at: number | null;
+  organisation_id: string | null;
 }
 
 interface AttemptRow {
@@ -54,7 +55,11 @@ export interface DeliveryPageOptions {
 }
 
 /** Deliveries with the time their endpoint was deleted (null while it exists). */
-const SELECT_DELIVERIES = `SELECT d.*, s.deleted_at AS subscription_deleted_at
+/** The organisation a delivery was queued for: its payload's `data.organisationId`. */
+const PAYLOAD_ORGANISATION = "json_extract(d.payload, '$.data.organisationId')";
+
+const SELECT_DELIVERIES = `SELECT d.*, s.deleted_at AS subscription_deleted_at,
+  ${PAYLOAD_ORGANISATION} AS organisation_id
   FROM wh_deliveries d LEFT JOIN wh_subscriptions s ON s.id = d.subscription_id`;
 
 const toAttempt = (row: AttemptRow): DeliveryAttempt => ({
@@ -96,7 +101,7 @@ export class WebhookDeliveries {
          WHERE d.subscription_id = @subscriptionId AND (@status IS NULL OR d.status = @status)
            AND d.id < @after
            AND (@organisationId IS NULL
-             OR json_extract(d.payload, '$.data.organisationId') = @organisationId)
+             OR ${PAYLOAD_ORGANISATION} = @organisationId)
          ORDER BY d.id DESC LIMIT @first`,
       )
       .all({
@@ -191,6 +196,7 @@ export class WebhookDeliveries {
       subscriptionId: row.subscription_id,
       eventType: row.event_type as WebhookEventType,
       payload: row.payload,
+      organisationId: row.organisation_id,
       status: row.status as DeliveryStatus,
       attemptCount: row.attempt_count,
       nextAttemptAt: row.next_attempt_at === null ? null : new Date(row.next_attempt_at),

@@ -40,6 +40,8 @@ export interface WebhookDelivery {
   eventType: WebhookEventType;
   /** The exact JSON body sent. */
   payload: string;
+  /** The organisation it was queued for (its payload's `data.organisationId`). */
+  organisationId: string | null;
   status: DeliveryStatus;
   attemptCount: number;
   nextAttemptAt: Date | null;
