@@ -118,7 +118,17 @@ describe('npm run cli -- api-key', () => {
       { CERTCYCLE_DATA_DIR: nowhere },
     );
     expect(longPerson.code).toBe(2);
-    expect(longPerson.stderr).toMatch(/^certcycle: --person must be 1-\d+ characters\n/);
+    expect(longPerson.stderr).toMatch(
+      /^certcycle: --person must be 1-100 characters without white space/,
+    );
+    const spacedPerson = await runCliProcess(
+      ['api-key', 'create', '--role', 'DECISION_MAKER', '--person', 'aud li wang'],
+      { CERTCYCLE_DATA_DIR: nowhere },
+    );
+    expect(spacedPerson.code).toBe(2);
+    expect(spacedPerson.stderr).toMatch(
+      /^certcycle: --person must be 1-100 characters without white space, as the ids of audit teams are/,
+    );
     expect(existsSync(nowhere)).toBe(false);
 
     const unknownKey = await runCliProcess(['api-key', 'revoke', 'no-such-id'], env);

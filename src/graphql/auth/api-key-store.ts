@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import { BadUserInputError, NotFoundError } from '../errors';
+import { MAX_LENGTH } from '../inputs/max-length';
 import { generateApiKey, hashApiKey, sameHash } from './api-key-secret';
 import type { Principal } from './principal';
 import { isRole, Role } from './role';
@@ -137,8 +138,16 @@ export class ApiKeyStore {
 
 /** Throws BadUserInputError, naming the field, for a key that cannot be created. */
 export const validateNewApiKey = ({ personId, role, organisationId, label }: NewApiKey): void => {
-  if (typeof personId !== 'string' || personId.trim() === '' || personId.length > MAX_TEXT) {
-    throw new BadUserInputError('personId', `personId must be 1-${MAX_TEXT} characters`);
+  if (
+    typeof personId !== 'string' ||
+    !/^\S+$/.test(personId) ||
+    personId.length > MAX_LENGTH.identifier
+  ) {
+    throw new BadUserInputError(
+      'personId',
+      `personId must be 1-${MAX_LENGTH.identifier} characters without white space, as the ids of ` +
+        'audit teams are: the impartiality check compares them',
+    );
   }
   if (!isRole(role)) {
     throw new BadUserInputError('role', `role must be one of ${Object.values(Role).join(', ')}`);

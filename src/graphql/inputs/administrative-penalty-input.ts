@@ -1,7 +1,8 @@
 import { Field, InputType } from 'type-graphql';
 import type { CalendarDate } from '../../domain';
 import { CalendarDateScalar } from '../scalars';
-import { IsText, MAX_LENGTH } from './input-rules';
+import { IsText } from './input-rules';
+import { MAX_LENGTH } from './max-length';
 
 @InputType()
 export class AdministrativePenaltyInput {

@@ -1,5 +1,6 @@
 import { Field, InputType } from 'type-graphql';
-import { IsList, IsText, MAX_LENGTH } from './input-rules';
+import { IsList, IsText } from './input-rules';
+import { MAX_LENGTH } from './max-length';
 
 @InputType({ description: 'The scope applied for: the text printed and what it covers.' })
 export class ApplicationScopeInput {

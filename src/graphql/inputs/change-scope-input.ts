@@ -2,7 +2,8 @@ import { IsOptional, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import type { CalendarDate } from '../../domain';
 import { CalendarDateScalar } from '../scalars';
-import { IsIdentifier, IsList, IsText, MAX_LENGTH } from './input-rules';
+import { IsIdentifier, IsList, IsText } from './input-rules';
+import { MAX_LENGTH } from './max-length';
 import { SiteScopeInput } from './site-scope-input';
 
 @InputType({

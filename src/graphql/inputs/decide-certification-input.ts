@@ -3,7 +3,8 @@ import { Field, ID, InputType } from 'type-graphql';
 import type { CalendarDate } from '../../domain';
 import { CalendarDateScalar } from '../scalars';
 import { DecisionEnum } from '../types';
-import { IsIdentifier, IsList, IsText, MAX_LENGTH } from './input-rules';
+import { IsIdentifier, IsList, IsText } from './input-rules';
+import { MAX_LENGTH } from './max-length';
 
 @InputType({
   description:

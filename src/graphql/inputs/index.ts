@@ -8,6 +8,7 @@ export * from './complete-audit-input';
 export * from './consultancy-input';
 export * from './decide-certification-input';
 export * from './input-rules';
+export * from './max-length';
 export * from './outstanding-nonconformity-input';
 export * from './plan-audit-input';
 export * from './raise-nonconformity-input';

@@ -6,15 +6,7 @@ import {
   type ValidationArguments,
   type ValidationOptions,
 } from 'class-validator';
-
-/** Longest accepted values, in characters (the domain's own limits where it has them). */
-export const MAX_LENGTH = {
-  identifier: 100,
-  name: 200,
-  registrationNumber: 50,
-  address: 500,
-  text: 2_000,
-} as const;
+import { MAX_LENGTH } from './max-length';
 
 /** Most entries accepted in one list (team members, sites, reasons...). */
 export const MAX_ENTRIES = 100;

@@ -1,7 +1,8 @@
 import { Field, InputType } from 'type-graphql';
 import type { NonconformityGrade } from '../../domain';
 import { NonconformityGradeEnum } from '../types';
-import { IsText, MAX_LENGTH } from './input-rules';
+import { IsText } from './input-rules';
+import { MAX_LENGTH } from './max-length';
 
 @InputType({ description: 'A nonconformity still open at the issuing CB.' })
 export class OutstandingNonconformityInput {

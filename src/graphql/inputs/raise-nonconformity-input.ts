@@ -3,7 +3,8 @@ import { Field, ID, InputType } from 'type-graphql';
 import type { CalendarDate, NonconformityGrade } from '../../domain';
 import { CalendarDateScalar } from '../scalars';
 import { NonconformityGradeEnum } from '../types';
-import { IsIdentifier, IsText, MAX_LENGTH } from './input-rules';
+import { IsIdentifier, IsText } from './input-rules';
+import { MAX_LENGTH } from './max-length';
 
 @InputType({ description: 'A finding of a completed audit (ISO/IEC 17021-1 3.12, 3.13).' })
 export class RaiseNonconformityInput {

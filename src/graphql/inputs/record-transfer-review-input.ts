@@ -3,7 +3,8 @@ import { Field, ID, InputType } from 'type-graphql';
 import type { CalendarDate, PreviousCertificateStatus } from '../../domain';
 import { CalendarDateScalar } from '../scalars';
 import { PreviousCertificateStatusEnum } from '../types';
-import { IsIdentifier, IsList, IsText, MAX_LENGTH } from './input-rules';
+import { IsIdentifier, IsList, IsText } from './input-rules';
+import { MAX_LENGTH } from './max-length';
 import { OutstandingNonconformityInput } from './outstanding-nonconformity-input';
 
 @InputType({ description: 'The pre-transfer review (IAF MD 2); the caller is the reviewer.' })

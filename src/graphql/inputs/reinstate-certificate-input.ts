@@ -2,7 +2,8 @@ import { IsOptional } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import type { CalendarDate } from '../../domain';
 import { CalendarDateScalar } from '../scalars';
-import { IsIdentifier, IsText, MAX_LENGTH } from './input-rules';
+import { IsIdentifier, IsText } from './input-rules';
+import { MAX_LENGTH } from './max-length';
 
 @InputType()
 export class ReinstateCertificateInput {

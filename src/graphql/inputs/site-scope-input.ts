@@ -1,6 +1,7 @@
 import { IsOptional } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { IsIdentifier, IsText, MAX_LENGTH } from './input-rules';
+import { IsIdentifier, IsText } from './input-rules';
+import { MAX_LENGTH } from './max-length';
 
 @InputType({ description: 'A site printed on the certificate, with its own scope text.' })
 export class SiteScopeInput {

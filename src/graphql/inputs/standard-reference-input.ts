@@ -1,5 +1,6 @@
 import { Field, InputType } from 'type-graphql';
-import { IsText, MAX_LENGTH } from './input-rules';
+import { IsText } from './input-rules';
+import { MAX_LENGTH } from './max-length';
 
 @InputType({
   description:

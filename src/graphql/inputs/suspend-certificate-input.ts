@@ -3,7 +3,8 @@ import { Field, ID, InputType } from 'type-graphql';
 import type { CalendarDate, SuspensionGrounds } from '../../domain';
 import { CalendarDateScalar } from '../scalars';
 import { SuspensionGroundsEnum } from '../types';
-import { IsIdentifier, IsText, MAX_LENGTH } from './input-rules';
+import { IsIdentifier, IsText } from './input-rules';
+import { MAX_LENGTH } from './max-length';
 
 @InputType()
 export class SuspendCertificateInput {

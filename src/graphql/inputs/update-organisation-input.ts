@@ -2,7 +2,8 @@ import { IsOptional } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import type { CalendarDate } from '../../domain';
 import { CalendarDateScalar } from '../scalars';
-import { IsCountryCode, IsIdentifier, IsText, MAX_LENGTH } from './input-rules';
+import { IsCountryCode, IsIdentifier, IsText } from './input-rules';
+import { MAX_LENGTH } from './max-length';
 
 @InputType({ description: 'Changed details only; fields left out keep their value.' })
 export class UpdateOrganisationInput {
